@@ -1,0 +1,218 @@
+//! One implementation item (実施項目) with everything its progress sheet (進捗管理シート) prints.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::PathBuf;
+use std::str::FromStr;
+
+use serde::Serialize;
+
+use super::fiscal_year::FiscalYear;
+use super::value::Cell;
+
+/// An item's number in the plan: 5(8)⑫ is policy 5, theme 8, item 12, written `5-8-12`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ItemId {
+    /// 基本方針
+    pub policy: u32,
+    /// 改革の推進項目
+    pub theme: u32,
+    /// 実施項目 number within the theme
+    pub number: u32,
+}
+
+impl ItemId {
+    /// The document's notation: "5(8)⑫".
+    pub fn japanese(&self) -> String {
+        let circled = char::from_u32(0x2460 + self.number.saturating_sub(1))
+            .filter(|_| (1..=20).contains(&self.number))
+            .map(String::from)
+            .unwrap_or_else(|| format!("[{}]", self.number));
+        format!("{}({}){}", self.policy, self.theme, circled)
+    }
+}
+
+impl fmt::Display for ItemId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-{}-{}", self.policy, self.theme, self.number)
+    }
+}
+
+impl Serialize for ItemId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// Why an item id could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0:?} is not an item id: write <policy>-<theme>-<item>, e.g. 5-8-12")]
+pub struct ItemIdError(pub String);
+
+impl FromStr for ItemId {
+    type Err = ItemIdError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let parts: Vec<&str> = s.trim().split('-').collect();
+        let err = || ItemIdError(s.to_string());
+        if parts.len() != 3 {
+            return Err(err());
+        }
+        let n = |p: &str| p.parse::<u32>().ok().filter(|n| *n > 0).ok_or_else(err);
+        Ok(ItemId {
+            policy: n(parts[0])?,
+            theme: n(parts[1])?,
+            number: n(parts[2])?,
+        })
+    }
+}
+
+/// 指標(行動/成果): what measures the item's progress.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Indicator {
+    /// The indicator's wording.
+    pub name: String,
+    /// 単位 as printed ("件", "%", "千円/年", "-").
+    pub unit: String,
+    /// The indicator kind, naming the rule that compares actual with target
+    /// (`higher_better`, `lower_better`, `cumulative`, `upper_bound`, `level`, `milestone` …).
+    pub kind: String,
+    /// 指標の現状値 (FY2022, when the plan was drawn up).
+    pub baseline: Option<Cell>,
+    /// 計画最終年度の目標値.
+    pub final_target: Option<Cell>,
+    /// The item's own effect formula: a Rhai expression over `value`, `previous`, `baseline`, `total`.
+    pub effect: Option<String>,
+}
+
+/// One fiscal year's row of the sheet: the plan (年次計画) and, once the year is over, the results.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct YearEntry {
+    /// Planned actions (年次計画).
+    pub plan: Option<String>,
+    /// The indicator's target (目標値).
+    pub target: Option<Cell>,
+    /// 効果見込額 (千円).
+    pub expected_effect: Option<Cell>,
+    /// 取組方針・取組内容: the year's intended actions.
+    pub policy: Option<String>,
+    /// 実績値.
+    pub actual: Option<Cell>,
+    /// 実績効果額 (千円).
+    pub actual_effect: Option<Cell>,
+    /// 評価 as recorded by the planning section.
+    pub rating: Option<String>,
+    /// 取組実績: what was done.
+    pub comment: Option<String>,
+}
+
+impl YearEntry {
+    /// Whether the year has results (an actual, an actual effect or a rating).
+    pub fn has_results(&self) -> bool {
+        self.actual.is_some() || self.actual_effect.is_some() || self.rating.is_some()
+    }
+}
+
+/// 〔小計〕: the five-year sums printed at the foot of the sheet.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Subtotals {
+    /// 〔小計〕効果見込額 (千円).
+    pub expected_effect: Option<Cell>,
+    /// 〔小計〕実績効果額 (千円).
+    pub actual_effect: Option<Cell>,
+}
+
+/// A place where the source document contradicts itself; the printed value is kept.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Discrepancy {
+    /// The field whose printed value was kept: `subtotals.expected_effect`, `years.R5.target`,
+    /// `list.target` (the 【参考①】 row) …
+    pub field: String,
+    /// What disagrees with what.
+    pub text: String,
+}
+
+/// One 実施項目 and its 進捗管理シート.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Item {
+    /// `5-8-12`, from the file name.
+    pub id: ItemId,
+    /// 実施項目名.
+    pub title: String,
+    /// 取組主管 部局.
+    pub department: String,
+    /// 取組主管 所属.
+    pub section: String,
+    /// 関連所属.
+    pub related_sections: Vec<String>,
+    /// Whether the document has a progress sheet for the item (else only its 【参考①】 row).
+    pub sheet: bool,
+    /// 具体的な改善取組内容.
+    pub actions: Option<String>,
+    /// 現状と課題.
+    pub situation: Option<String>,
+    /// 令和9年度(計画最終年度)において目指す姿.
+    pub final_goal: Option<String>,
+    /// Free notes on the item or its transcription.
+    pub notes: Vec<String>,
+    /// 全期間総合評価, given in the final year.
+    pub overall_rating: Option<String>,
+    /// 指標.
+    pub indicator: Indicator,
+    /// 年次計画 and 取組実績, per fiscal year.
+    pub years: BTreeMap<FiscalYear, YearEntry>,
+    /// 〔小計〕.
+    pub subtotals: Subtotals,
+    /// Where the document contradicts itself.
+    pub discrepancies: Vec<Discrepancy>,
+    /// Where the item was read from, and the line of each field.
+    #[serde(skip)]
+    pub source: ItemSource,
+}
+
+/// The file an item came from and the line each of its fields stands on.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ItemSource {
+    /// The item's file.
+    pub file: PathBuf,
+    /// `years.R5.target` → line (1-based).
+    pub lines: BTreeMap<String, usize>,
+}
+
+impl ItemSource {
+    /// "items/5-8-3.toml:14" for a field, or the file alone when its line is not known.
+    pub fn locate(&self, field: &str) -> String {
+        match self.lines.get(field) {
+            Some(line) => format!("{}:{}", self.file.display(), line),
+            None => self.file.display().to_string(),
+        }
+    }
+}
+
+impl Item {
+    /// The year's row, if the sheet has one.
+    pub fn year(&self, year: FiscalYear) -> Option<&YearEntry> {
+        self.years.get(&year)
+    }
+
+    /// A recorded discrepancy on `field`, if any.
+    pub fn discrepancy(&self, field: &str) -> Option<&Discrepancy> {
+        self.discrepancies.iter().find(|d| d.field == field)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids() {
+        let id: ItemId = "5-8-12".parse().unwrap();
+        assert_eq!(id, ItemId { policy: 5, theme: 8, number: 12 });
+        assert_eq!(id.to_string(), "5-8-12");
+        assert_eq!(id.japanese(), "5(8)⑫");
+        assert!("5-8".parse::<ItemId>().is_err());
+        assert!("5-8-0".parse::<ItemId>().is_err());
+        assert!("a-b-c".parse::<ItemId>().is_err());
+    }
+}

@@ -1,0 +1,493 @@
+//! Reading plan files into the typed model. Every error names the file, the item and the line;
+//! all errors of a plan are collected, so one run shows every broken file.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::fiscal_year::FiscalYear;
+use super::item::{Discrepancy, Indicator, Item, ItemId, ItemSource, Subtotals, YearEntry};
+use super::plan::{Plan, Policy, Theme};
+use super::source::{DirSource, PlanSource, SourceFile};
+use super::value::Cell;
+
+/// One thing wrong with a plan's files.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// A file or folder could not be read.
+    #[error("cannot read {0}")]
+    Io(#[from] std::io::Error),
+    /// A file's content is wrong.
+    #[error("{}:{line}: {}{message}", file.display(), item.map(|i| format!("item {i}: ")).unwrap_or_default())]
+    Invalid {
+        /// The file.
+        file: PathBuf,
+        /// The item, for an item file whose name could be read.
+        item: Option<ItemId>,
+        /// 1-based line.
+        line: usize,
+        /// What is wrong, as a sentence.
+        message: String,
+    },
+}
+
+/// Every error found while loading a plan.
+#[derive(Debug)]
+pub struct LoadErrors(pub Vec<LoadError>);
+
+impl fmt::Display for LoadErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for LoadErrors {}
+
+impl From<LoadError> for LoadErrors {
+    fn from(e: LoadError) -> Self {
+        LoadErrors(vec![e])
+    }
+}
+
+/// Loads the plan in folder `dir`.
+pub fn load_plan(dir: impl AsRef<Path>) -> Result<Plan, LoadErrors> {
+    load_plan_from(&DirSource::new(dir.as_ref()))
+}
+
+/// Loads a plan from any source.
+pub fn load_plan_from(source: &dyn PlanSource) -> Result<Plan, LoadErrors> {
+    let plan_file = source.plan_file().map_err(LoadError::Io)?;
+    let mut plan = parse_plan(&plan_file)?;
+    if let (Some(base), Some(rules)) = (source.base_dir(), plan.rules.as_ref()) {
+        plan.rules = Some(base.join(rules));
+    }
+    let mut errors = Vec::new();
+    for file in source.item_files().map_err(LoadError::Io)? {
+        match parse_item(&file, &plan) {
+            Ok(item) => plan.items.push(item),
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(LoadErrors(errors));
+    }
+    plan.items.sort_by_key(|i| i.id);
+    Ok(plan)
+}
+
+/// 1-based line of a byte offset.
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+fn toml_error(file: &SourceFile, item: Option<ItemId>, e: toml::de::Error) -> LoadError {
+    let line = e.span().map(|s| line_of(&file.text, s.start)).unwrap_or(1);
+    LoadError::Invalid {
+        file: file.path.clone(),
+        item,
+        line,
+        message: e.message().trim_end().to_string(),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlan {
+    id: String,
+    name: String,
+    municipality: String,
+    years: Vec<Spanned<String>>,
+    rules: Option<String>,
+    policies: Vec<RawPolicy>,
+    themes: Vec<RawTheme>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPolicy {
+    number: u32,
+    name: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTheme {
+    number: Spanned<u32>,
+    policy: Spanned<u32>,
+    name: String,
+}
+
+fn parse_plan(file: &SourceFile) -> Result<Plan, LoadErrors> {
+    let raw: RawPlan = toml::from_str(&file.text).map_err(|e| toml_error(file, None, e))?;
+    let invalid = |span: Range<usize>, message: String| LoadError::Invalid {
+        file: file.path.clone(),
+        item: None,
+        line: line_of(&file.text, span.start),
+        message,
+    };
+    let mut errors = Vec::new();
+    let mut years = Vec::new();
+    for y in &raw.years {
+        match y.get_ref().parse::<FiscalYear>() {
+            Ok(year) => years.push(year),
+            Err(e) => errors.push(invalid(y.span(), e.to_string())),
+        }
+    }
+    if years.windows(2).any(|w| w[1].reiwa_number() != w[0].reiwa_number() + 1) {
+        errors.push(invalid(
+            raw.years.first().map(|y| y.span()).unwrap_or(0..0),
+            "the plan's years must be consecutive, in order".into(),
+        ));
+    }
+    let policies: Vec<Policy> = raw
+        .policies
+        .into_iter()
+        .map(|p| Policy {
+            number: p.number,
+            name: p.name,
+        })
+        .collect();
+    let mut themes = Vec::new();
+    for t in raw.themes {
+        if !policies.iter().any(|p| p.number == *t.policy.get_ref()) {
+            errors.push(invalid(
+                t.policy.span(),
+                format!("theme ({}) names policy {}, which the plan does not have", t.number.get_ref(), t.policy.get_ref()),
+            ));
+        }
+        themes.push(Theme {
+            number: t.number.into_inner(),
+            policy: t.policy.into_inner(),
+            name: t.name,
+        });
+    }
+    if !errors.is_empty() {
+        return Err(LoadErrors(errors));
+    }
+    Ok(Plan {
+        id: raw.id,
+        name: raw.name,
+        municipality: raw.municipality,
+        years,
+        rules: raw.rules.map(PathBuf::from),
+        policies,
+        themes,
+        items: Vec::new(),
+    })
+}
+
+type Text = Spanned<String>;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawItem {
+    title: String,
+    department: String,
+    section: String,
+    #[serde(default)]
+    related_sections: Vec<String>,
+    sheet: bool,
+    actions: Option<String>,
+    situation: Option<String>,
+    final_goal: Option<String>,
+    #[serde(default)]
+    notes: Vec<String>,
+    overall_rating: Option<Text>,
+    indicator: RawIndicator,
+    #[serde(default)]
+    years: BTreeMap<Text, RawYear>,
+    #[serde(default)]
+    subtotals: RawSubtotals,
+    #[serde(default)]
+    discrepancies: Vec<RawDiscrepancy>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawIndicator {
+    name: String,
+    unit: String,
+    kind: Text,
+    baseline: Option<Text>,
+    final_target: Option<Text>,
+    effect: Option<Text>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawYear {
+    plan: Option<String>,
+    target: Option<Text>,
+    expected_effect: Option<Text>,
+    policy: Option<String>,
+    actual: Option<Text>,
+    actual_effect: Option<Text>,
+    rating: Option<Text>,
+    comment: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawSubtotals {
+    expected_effect: Option<Text>,
+    actual_effect: Option<Text>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDiscrepancy {
+    field: Text,
+    text: String,
+}
+
+/// Reads cells and remembers the line of each field, collecting errors.
+struct CellReader<'a> {
+    file: &'a SourceFile,
+    item: ItemId,
+    lines: BTreeMap<String, usize>,
+    errors: Vec<LoadError>,
+}
+
+impl CellReader<'_> {
+    fn line(&self, span: Range<usize>) -> usize {
+        line_of(&self.file.text, span.start)
+    }
+
+    fn error(&mut self, span: Range<usize>, message: String) {
+        self.errors.push(LoadError::Invalid {
+            file: self.file.path.clone(),
+            item: Some(self.item),
+            line: self.line(span),
+            message,
+        });
+    }
+
+    fn cell(&mut self, field: &str, raw: Option<Text>) -> Option<Cell> {
+        let raw = raw?;
+        let line = self.line(raw.span());
+        self.lines.insert(field.to_string(), line);
+        match raw.get_ref().parse::<Cell>() {
+            Ok(cell) => Some(cell),
+            Err(e) => {
+                self.error(raw.span(), format!("{field}: {e}"));
+                None
+            }
+        }
+    }
+
+    fn text(&mut self, field: &str, raw: Option<Text>) -> Option<String> {
+        let raw = raw?;
+        self.lines.insert(field.to_string(), self.line(raw.span()));
+        Some(raw.into_inner())
+    }
+}
+
+fn parse_item(file: &SourceFile, plan: &Plan) -> Result<Item, Vec<LoadError>> {
+    let stem = file.path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    let id: ItemId = stem.parse().map_err(|e: super::item::ItemIdError| {
+        vec![LoadError::Invalid {
+            file: file.path.clone(),
+            item: None,
+            line: 1,
+            message: format!("the file name must be the item id: {e}"),
+        }]
+    })?;
+    let raw: RawItem = toml::from_str(&file.text).map_err(|e| vec![toml_error(file, Some(id), e)])?;
+    let mut r = CellReader {
+        file,
+        item: id,
+        lines: BTreeMap::new(),
+        errors: Vec::new(),
+    };
+    match plan.theme(id.theme) {
+        None => r.error(0..0, format!("the plan has no theme ({})", id.theme)),
+        Some(theme) if theme.policy != id.policy => r.error(
+            0..0,
+            format!("theme ({}) belongs to policy {}, not {}", id.theme, theme.policy, id.policy),
+        ),
+        Some(_) => {}
+    }
+
+    let kind = r.text("indicator.kind", Some(raw.indicator.kind)).unwrap_or_default();
+    let indicator = Indicator {
+        name: raw.indicator.name,
+        unit: raw.indicator.unit,
+        kind,
+        baseline: r.cell("indicator.baseline", raw.indicator.baseline),
+        final_target: r.cell("indicator.final_target", raw.indicator.final_target),
+        effect: r.text("indicator.effect", raw.indicator.effect),
+    };
+
+    let period: BTreeSet<FiscalYear> = plan.years.iter().copied().collect();
+    let mut years = BTreeMap::new();
+    for (key, y) in raw.years {
+        let year = match key.get_ref().parse::<FiscalYear>() {
+            Ok(year) if period.contains(&year) => year,
+            Ok(year) => {
+                r.error(key.span(), format!("{year} is outside the plan's period"));
+                continue;
+            }
+            Err(e) => {
+                r.error(key.span(), e.to_string());
+                continue;
+            }
+        };
+        r.lines.insert(format!("years.{year}"), r.line(key.span()));
+        let f = |name: &str| format!("years.{year}.{name}");
+        let entry = YearEntry {
+            plan: y.plan,
+            target: r.cell(&f("target"), y.target),
+            expected_effect: r.cell(&f("expected_effect"), y.expected_effect),
+            policy: y.policy,
+            actual: r.cell(&f("actual"), y.actual),
+            actual_effect: r.cell(&f("actual_effect"), y.actual_effect),
+            rating: r.text(&f("rating"), y.rating),
+            comment: y.comment,
+        };
+        years.insert(year, entry);
+    }
+    let subtotals = Subtotals {
+        expected_effect: r.cell("subtotals.expected_effect", raw.subtotals.expected_effect),
+        actual_effect: r.cell("subtotals.actual_effect", raw.subtotals.actual_effect),
+    };
+    let overall_rating = r.text("overall_rating", raw.overall_rating);
+    let discrepancies = raw
+        .discrepancies
+        .into_iter()
+        .map(|d| {
+            let field = d.field.get_ref().clone();
+            let line = r.line(d.field.span());
+            r.lines.entry(format!("discrepancy {field}")).or_insert(line);
+            Discrepancy { field, text: d.text }
+        })
+        .collect();
+    if !r.errors.is_empty() {
+        return Err(r.errors);
+    }
+    Ok(Item {
+        id,
+        title: raw.title,
+        department: raw.department,
+        section: raw.section,
+        related_sections: raw.related_sections,
+        sheet: raw.sheet,
+        actions: raw.actions,
+        situation: raw.situation,
+        final_goal: raw.final_goal,
+        notes: raw.notes,
+        overall_rating,
+        indicator,
+        years,
+        subtotals,
+        discrepancies,
+        source: ItemSource {
+            file: file.path.clone(),
+            lines: r.lines,
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::source::MemorySource;
+
+    const PLAN: &str = r#"
+id = "t"
+name = "テスト計画"
+municipality = "テスト市"
+years = ["R5", "R6"]
+
+[[policies]]
+number = 1
+name = "方針"
+
+[[themes]]
+number = 2
+policy = 1
+name = "推進項目"
+"#;
+
+    const ITEM: &str = r#"
+title = "ごみの減量化"
+department = "経済環境部"
+section = "清掃リサイクル課"
+sheet = true
+
+[indicator]
+name = "可燃ごみの排出量"
+unit = "トン/年"
+kind = "lower_better"
+baseline = "22,931"
+
+[years.R5]
+target = "23,583"
+actual = "21,872"
+rating = "A"
+"#;
+
+    fn load(items: &[(&str, &str)]) -> Result<Plan, LoadErrors> {
+        load_plan_from(&MemorySource {
+            plan: SourceFile::new("plan.toml", PLAN),
+            items: items.iter().map(|(p, t)| SourceFile::new(*p, *t)).collect(),
+        })
+    }
+
+    #[test]
+    fn loads_a_plan() {
+        let plan = load(&[("items/1-2-4.toml", ITEM)]).unwrap();
+        let item = &plan.items[0];
+        assert_eq!(item.id.to_string(), "1-2-4");
+        assert_eq!(item.indicator.kind, "lower_better");
+        let r5 = item.year(FiscalYear::reiwa(5)).unwrap();
+        assert_eq!(r5.target.as_ref().unwrap().text, "23,583");
+        assert_eq!(item.source.locate("years.R5.actual"), "items/1-2-4.toml:15");
+        assert_eq!(plan.latest_year_with_results(), Some(FiscalYear::reiwa(5)));
+    }
+
+    #[test]
+    fn unknown_key_names_file_item_and_line() {
+        let broken = ITEM.replace("target = ", "tagret = ");
+        let err = load(&[("items/1-2-4.toml", &broken)]).unwrap_err().to_string();
+        assert!(err.starts_with("items/1-2-4.toml:14: item 1-2-4: unknown field `tagret`"), "{err}");
+    }
+
+    #[test]
+    fn malformed_value_names_field_and_line() {
+        let broken = ITEM.replace("\"21,872\"", "\"21,87\"");
+        let err = load(&[("items/1-2-4.toml", &broken)]).unwrap_err().to_string();
+        assert!(err.starts_with("items/1-2-4.toml:15: item 1-2-4: years.R5.actual:"), "{err}");
+    }
+
+    #[test]
+    fn every_broken_file_is_reported() {
+        let broken = ITEM.replace("\"21,872\"", "21872");
+        let errs = load(&[("items/1-2-4.toml", &broken), ("items/1-2-5.toml", "title = ")]).unwrap_err();
+        assert_eq!(errs.0.len(), 2, "{errs}");
+        let text = errs.to_string();
+        assert!(text.contains("items/1-2-4.toml:15: item 1-2-4: invalid type"), "{text}");
+        assert!(text.contains("items/1-2-5.toml:1: item 1-2-5:"), "{text}");
+    }
+
+    #[test]
+    fn item_outside_the_plan() {
+        let err = load(&[("items/2-2-1.toml", ITEM)]).unwrap_err().to_string();
+        assert!(err.contains("theme (2) belongs to policy 1, not 2"), "{err}");
+        let err = load(&[("items/1-2-x.toml", ITEM)]).unwrap_err().to_string();
+        assert!(err.contains("the file name must be the item id"), "{err}");
+        let err = load(&[("items/1-2-4.toml", &ITEM.replace("[years.R5]", "[years.R7]"))])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("R7 is outside the plan's period"), "{err}");
+    }
+}

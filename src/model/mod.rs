@@ -1,0 +1,15 @@
+//! The plan model: typed, validated plan data read from TOML files. Knows nothing of rules.
+
+mod fiscal_year;
+mod item;
+mod load;
+mod plan;
+mod source;
+mod value;
+
+pub use fiscal_year::{FiscalYear, FiscalYearError};
+pub use item::{Discrepancy, Indicator, Item, ItemId, ItemIdError, ItemSource, Subtotals, YearEntry};
+pub use load::{load_plan, load_plan_from, LoadError, LoadErrors};
+pub use plan::{Plan, Policy, Theme};
+pub use source::{DirSource, MemorySource, PlanSource, SourceFile};
+pub use value::{parse_value, Bound, Cell, Quantity, Value, ValueError};

@@ -1,0 +1,75 @@
+//! The plan (行財政改革推進計画): its period, policies, themes and items.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use super::fiscal_year::FiscalYear;
+use super::item::{Item, ItemId};
+
+/// 基本方針.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Policy {
+    /// 1–5 in the Isehara plan.
+    pub number: u32,
+    /// "行政サービスの最適化".
+    pub name: String,
+}
+
+/// 改革の推進項目, numbered across the plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Theme {
+    /// (1)–(10) in the Isehara plan.
+    pub number: u32,
+    /// The policy the theme belongs to.
+    pub policy: u32,
+    /// "歳入改革(歳入の確保)".
+    pub name: String,
+}
+
+/// A whole five-year plan with its items, in item order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Plan {
+    /// "isehara-6".
+    pub id: String,
+    /// "伊勢原市第6次行財政改革推進計画".
+    pub name: String,
+    /// "伊勢原市".
+    pub municipality: String,
+    /// The fiscal years of the period, in order.
+    pub years: Vec<FiscalYear>,
+    /// The plan's default rule set, resolved against the plan's folder.
+    pub rules: Option<PathBuf>,
+    /// 基本方針, in order.
+    pub policies: Vec<Policy>,
+    /// 改革の推進項目, in order.
+    pub themes: Vec<Theme>,
+    /// 実施項目, ordered by id.
+    pub items: Vec<Item>,
+}
+
+impl Plan {
+    /// The item with this id.
+    pub fn item(&self, id: ItemId) -> Option<&Item> {
+        self.items.iter().find(|i| i.id == id)
+    }
+
+    /// The policy with this number.
+    pub fn policy(&self, number: u32) -> Option<&Policy> {
+        self.policies.iter().find(|p| p.number == number)
+    }
+
+    /// The theme with this number.
+    pub fn theme(&self, number: u32) -> Option<&Theme> {
+        self.themes.iter().find(|t| t.number == number)
+    }
+
+    /// The latest year of the period for which any item has results: the year to report by default.
+    pub fn latest_year_with_results(&self) -> Option<FiscalYear> {
+        self.years
+            .iter()
+            .rev()
+            .copied()
+            .find(|y| self.items.iter().any(|i| i.year(*y).is_some_and(|e| e.has_results())))
+    }
+}

@@ -1,0 +1,101 @@
+//! Where plan files come from: a folder on disk, or memory (tests, embedding).
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// A file's name (for messages) and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    /// Shown in messages; for a folder source, the path on disk.
+    pub path: PathBuf,
+    /// The file's content.
+    pub text: String,
+}
+
+impl SourceFile {
+    /// A file from a name and its text.
+    pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Self {
+        SourceFile {
+            path: path.into(),
+            text: text.into(),
+        }
+    }
+}
+
+/// Gives the texts of a plan: its `plan.toml` and its `items/*.toml`.
+pub trait PlanSource {
+    /// The folder relative paths in the plan are resolved against (the `rules` key), if any.
+    fn base_dir(&self) -> Option<&Path>;
+    /// `plan.toml`.
+    fn plan_file(&self) -> io::Result<SourceFile>;
+    /// Every item file, in any order.
+    fn item_files(&self) -> io::Result<Vec<SourceFile>>;
+}
+
+/// A plan folder on disk.
+#[derive(Debug, Clone)]
+pub struct DirSource {
+    dir: PathBuf,
+}
+
+impl DirSource {
+    /// The plan in `dir`.
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        DirSource { dir: dir.into() }
+    }
+}
+
+fn read(path: PathBuf) -> io::Result<SourceFile> {
+    let text = fs::read_to_string(&path)
+        .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+    Ok(SourceFile { path, text })
+}
+
+impl PlanSource for DirSource {
+    fn base_dir(&self) -> Option<&Path> {
+        Some(&self.dir)
+    }
+
+    fn plan_file(&self) -> io::Result<SourceFile> {
+        read(self.dir.join("plan.toml"))
+    }
+
+    fn item_files(&self) -> io::Result<Vec<SourceFile>> {
+        let dir = self.dir.join("items");
+        let entries = fs::read_dir(&dir)
+            .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", dir.display())))?;
+        let mut paths = Vec::new();
+        for entry in entries {
+            let path = entry?.path();
+            if path.extension().is_some_and(|e| e == "toml") {
+                paths.push(path);
+            }
+        }
+        paths.sort();
+        paths.into_iter().map(read).collect()
+    }
+}
+
+/// A plan held in memory.
+#[derive(Debug, Clone)]
+pub struct MemorySource {
+    /// `plan.toml`.
+    pub plan: SourceFile,
+    /// The item files; each path's file name gives the item id.
+    pub items: Vec<SourceFile>,
+}
+
+impl PlanSource for MemorySource {
+    fn base_dir(&self) -> Option<&Path> {
+        None
+    }
+
+    fn plan_file(&self) -> io::Result<SourceFile> {
+        Ok(self.plan.clone())
+    }
+
+    fn item_files(&self) -> io::Result<Vec<SourceFile>> {
+        Ok(self.items.clone())
+    }
+}

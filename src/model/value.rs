@@ -1,0 +1,421 @@
+//! Values as the document prints them: "23,583", "▲19.6%", "30億円以内", "2(78)", "検討", "-", "↓".
+//!
+//! Every figure of a plan is kept twice: the printed text (reports show it unchanged) and what it
+//! means ([`Value`]), read exactly into `rust_decimal::Decimal` — never through a float.
+
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// A bound written after a number: 以内 (≤), 未満 (<), 以上 (≥), 超 (>).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    /// 以内: at most (≤)
+    AtMost,
+    /// 未満: less than (<)
+    LessThan,
+    /// 以上: at least (≥)
+    AtLeast,
+    /// 超: more than (>)
+    MoreThan,
+}
+
+impl Bound {
+    /// The comparison operator, as rules see it: `"<="`, `"<"`, `">="`, `">"`.
+    pub fn operator(self) -> &'static str {
+        match self {
+            Bound::AtMost => "<=",
+            Bound::LessThan => "<",
+            Bound::AtLeast => ">=",
+            Bound::MoreThan => ">",
+        }
+    }
+
+    /// The Japanese word the document writes.
+    pub fn word(self) -> &'static str {
+        match self {
+            Bound::AtMost => "以内",
+            Bound::LessThan => "未満",
+            Bound::AtLeast => "以上",
+            Bound::MoreThan => "超",
+        }
+    }
+
+    /// Whether `value` keeps this bound at `limit`.
+    pub fn holds(self, value: Decimal, limit: Decimal) -> bool {
+        match self {
+            Bound::AtMost => value <= limit,
+            Bound::LessThan => value < limit,
+            Bound::AtLeast => value >= limit,
+            Bound::MoreThan => value > limit,
+        }
+    }
+}
+
+/// A number with what the document wrote around it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Quantity {
+    /// The number as written, in the unit written beside it (12.6 for "12.6億円").
+    pub amount: Decimal,
+    /// The unit written with the number, if any: "%", "千円", "億円", "台" …
+    pub unit: Option<String>,
+    /// 以内 / 未満 / 以上 / 超, if written.
+    pub bound: Option<Bound>,
+    /// The bracketed number of a compound value: 78 in "2(78)".
+    pub total: Option<Decimal>,
+    /// A bracketed remark that is not a number: "令和3年度" in "41,096千円(令和3年度)".
+    pub note: Option<String>,
+}
+
+impl Quantity {
+    /// The amount expressed in `unit` when both are money units (円, 千円, 万円, 百万円, 億円),
+    /// exactly: "12.6億円" in 千円 is 1,260,000. Other units are returned unchanged when they
+    /// agree or when either side gives no unit.
+    pub fn amount_in(&self, unit: &str) -> Option<Decimal> {
+        match self.unit.as_deref() {
+            None => Some(self.amount),
+            Some(written) if written == unit || unit_base(written) == unit_base(unit) => {
+                Some(self.amount)
+            }
+            Some(written) => {
+                let from = yen_scale(written)?;
+                let to = yen_scale(unit_base(unit))?;
+                Some(self.amount * from / to)
+            }
+        }
+    }
+}
+
+/// Units like "千円/年" or "トン/年" compare on their part before the slash.
+fn unit_base(unit: &str) -> &str {
+    unit.split('/').next().unwrap_or(unit)
+}
+
+/// How many yen one of this money unit is.
+fn yen_scale(unit: &str) -> Option<Decimal> {
+    let yen: i64 = match unit {
+        "円" => 1,
+        "千円" => 1_000,
+        "万円" => 10_000,
+        "百万円" => 1_000_000,
+        "億円" => 100_000_000,
+        _ => return None,
+    };
+    Some(Decimal::from(yen))
+}
+
+/// What a printed cell means.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Value {
+    /// "-": none, not applicable.
+    None,
+    /// "—" or "↓": no new target this year (the step ended, or the row above carries on).
+    NoNewTarget,
+    /// A number, possibly with unit, bound, compound total or note.
+    Number(Quantity),
+    /// Words: a milestone ("検討", "運用中", "導入方針の決定") or "(未定)".
+    Text(String),
+}
+
+impl Value {
+    /// The number, when the value is one.
+    pub fn number(&self) -> Option<Decimal> {
+        match self {
+            Value::Number(q) => Some(q.amount),
+            _ => None,
+        }
+    }
+
+    /// The quantity, when the value is a number.
+    pub fn quantity(&self) -> Option<&Quantity> {
+        match self {
+            Value::Number(q) => Some(q),
+            _ => None,
+        }
+    }
+}
+
+/// Why a printed value could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ValueError {
+    #[error("empty value: leave the key out when the document's cell is blank")]
+    Empty,
+    #[error("{0:?} is not a number the document could print: {1}")]
+    Malformed(String, &'static str),
+}
+
+/// A printed cell: the text as the document writes it and what it means.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Cell {
+    /// Exactly as printed.
+    pub text: String,
+    /// As read.
+    pub value: Value,
+}
+
+impl Cell {
+    /// The number, when the cell holds one.
+    pub fn number(&self) -> Option<Decimal> {
+        self.value.number()
+    }
+}
+
+impl FromStr for Cell {
+    type Err = ValueError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Ok(Cell {
+            text: text.trim().to_string(),
+            value: parse_value(text)?,
+        })
+    }
+}
+
+impl fmt::Display for Cell {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+/// Folds full-width digits, signs and brackets into their ASCII forms.
+fn normalize(text: &str) -> String {
+    text.trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '．' => '.',
+            '，' => ',',
+            '％' => '%',
+            '（' => '(',
+            '）' => ')',
+            '＋' => '+',
+            '－' | '−' => '-',
+            _ => c,
+        })
+        .collect()
+}
+
+/// Reads one printed value. See the module documentation for the notations.
+pub fn parse_value(text: &str) -> Result<Value, ValueError> {
+    let s = normalize(text);
+    if s.is_empty() {
+        return Err(ValueError::Empty);
+    }
+    match s.as_str() {
+        "-" => return Ok(Value::None),
+        "—" | "―" | "─" | "↓" => return Ok(Value::NoNewTarget),
+        _ => {}
+    }
+    let (negative, rest) = if let Some(r) = s.strip_prefix('▲').or_else(|| s.strip_prefix('△')) {
+        (true, r)
+    } else if let Some(r) = s.strip_prefix('-') {
+        (true, r)
+    } else if let Some(r) = s.strip_prefix('+') {
+        (false, r)
+    } else {
+        (false, s.as_str())
+    };
+    let signed = negative || rest.len() != s.len();
+    if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+        if signed {
+            return Err(ValueError::Malformed(s, "a sign must be followed by digits"));
+        }
+        if rest.starts_with([',', '.']) {
+            return Err(ValueError::Malformed(s, "a number must start with a digit"));
+        }
+        return Ok(Value::Text(s));
+    }
+    let number_end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(rest.len());
+    let mut amount = parse_number(&rest[..number_end]).map_err(|why| ValueError::Malformed(s.clone(), why))?;
+    if negative {
+        amount = -amount;
+    }
+    let mut tail = &rest[number_end..];
+
+    // What follows the number: unit, bound, then one bracketed part.
+    let mut bracket = None;
+    if let Some(open) = tail.find('(') {
+        let inner = tail[open + 1..]
+            .strip_suffix(')')
+            .ok_or_else(|| ValueError::Malformed(s.clone(), "an opening bracket is not closed at the end"))?;
+        if inner.contains('(') || inner.contains(')') {
+            return Err(ValueError::Malformed(s.clone(), "brackets are nested"));
+        }
+        bracket = Some(inner);
+        tail = &tail[..open];
+    } else if tail.contains(')') {
+        return Err(ValueError::Malformed(s.clone(), "a closing bracket has no opening one"));
+    }
+    let mut bound = None;
+    for (word, b) in [
+        ("以内", Bound::AtMost),
+        ("未満", Bound::LessThan),
+        ("以上", Bound::AtLeast),
+        ("超", Bound::MoreThan),
+    ] {
+        if let Some(t) = tail.strip_suffix(word) {
+            bound = Some(b);
+            tail = t;
+            break;
+        }
+    }
+    if tail.chars().any(|c| c.is_ascii_digit() || c == ',' || c == '.' || c.is_whitespace()) {
+        return Err(ValueError::Malformed(s.clone(), "unexpected characters after the number"));
+    }
+    if ["以内", "未満", "以上", "超", "▲", "△"].iter().any(|w| tail.contains(w)) {
+        return Err(ValueError::Malformed(s.clone(), "a bound or sign is out of place"));
+    }
+    let unit = (!tail.is_empty()).then(|| tail.to_string());
+    let (total, note) = match bracket {
+        None => (None, None),
+        Some(inner) if inner.starts_with(|c: char| c.is_ascii_digit()) => {
+            let total = parse_number(inner).map_err(|why| ValueError::Malformed(s.clone(), why))?;
+            (Some(total), None)
+        }
+        Some("") => return Err(ValueError::Malformed(s.clone(), "empty brackets")),
+        Some(inner) => (None, Some(inner.to_string())),
+    };
+    Ok(Value::Number(Quantity {
+        amount,
+        unit,
+        bound,
+        total,
+        note,
+    }))
+}
+
+/// Reads "1,234.5": digits, thousands separators in groups of three, at most one decimal point.
+fn parse_number(text: &str) -> Result<Decimal, &'static str> {
+    let (int_part, frac_part) = match text.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (text, None),
+    };
+    if int_part.is_empty() {
+        return Err("no digits before the decimal point");
+    }
+    let groups: Vec<&str> = int_part.split(',').collect();
+    if groups.iter().any(|g| g.is_empty() || !g.bytes().all(|b| b.is_ascii_digit())) {
+        return Err("misplaced thousands separator");
+    }
+    if groups.len() > 1 && (groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3)) {
+        return Err("thousands separators must group three digits");
+    }
+    if let Some(f) = frac_part {
+        if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) {
+            return Err("malformed decimal part");
+        }
+    }
+    let plain: String = text.chars().filter(|c| *c != ',').collect();
+    Decimal::from_str_exact(&plain).map_err(|_| "too many digits")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+
+    fn dec(s: &str) -> Decimal {
+        Decimal::from_str_exact(s).unwrap()
+    }
+
+    fn q(s: &str) -> Quantity {
+        match parse_value(s).unwrap() {
+            Value::Number(q) => q,
+            other => panic!("{s} read as {other:?}"),
+        }
+    }
+
+    #[test]
+    fn plain_numbers_and_thousands_separators() {
+        assert_eq!(q("23,583").amount, dec("23583"));
+        assert_eq!(q("1,234,567.25").amount, dec("1234567.25"));
+        assert_eq!(q("0").amount, Decimal::ZERO);
+        assert_eq!(q("94.65").amount, dec("94.65"));
+    }
+
+    #[test]
+    fn negatives() {
+        assert_eq!(q("▲19.6%").amount, dec("-19.6"));
+        assert_eq!(q("▲19.6%").unit.as_deref(), Some("%"));
+        assert_eq!(q("-15,173").amount, dec("-15173"));
+        assert_eq!(q("△5").amount, dec("-5"));
+    }
+
+    #[test]
+    fn full_width_digits() {
+        assert_eq!(q("１２,３４５").amount, dec("12345"));
+        assert_eq!(q("９８．５％").amount, dec("98.5"));
+        assert_eq!(q("－３").amount, dec("-3"));
+    }
+
+    #[test]
+    fn units_and_exact_scaling() {
+        let v = q("12.6億円");
+        assert_eq!(v.amount, dec("12.6"));
+        assert_eq!(v.amount_in("億円"), Some(dec("12.6")));
+        assert_eq!(v.amount_in("千円"), Some(dec("1260000")));
+        assert_eq!(q("41,096千円").amount_in("億円"), Some(dec("0.41096")));
+        assert_eq!(q("34,823").amount_in("千円/年"), Some(dec("34823")));
+        assert_eq!(q("5台").amount_in("台"), Some(dec("5")));
+        assert_eq!(q("5台").amount_in("千円"), None);
+    }
+
+    #[test]
+    fn bounds() {
+        let v = q("30億円以内");
+        assert_eq!((v.amount, v.bound), (dec("30"), Some(Bound::AtMost)));
+        let v = q("90%未満");
+        assert_eq!((v.amount, v.unit.as_deref(), v.bound), (dec("90"), Some("%"), Some(Bound::LessThan)));
+        assert_eq!(q("80%以上").bound, Some(Bound::AtLeast));
+        assert_eq!(q("3件超").bound, Some(Bound::MoreThan));
+        assert!(Bound::LessThan.holds(dec("89.9"), dec("90")));
+        assert!(!Bound::LessThan.holds(dec("90"), dec("90")));
+        assert!(Bound::AtMost.holds(dec("30"), dec("30")));
+    }
+
+    #[test]
+    fn compound_and_note() {
+        let v = q("2(78)");
+        assert_eq!((v.amount, v.total), (dec("2"), Some(dec("78"))));
+        let v = q("41,096千円(令和3年度)");
+        assert_eq!(v.amount, dec("41096"));
+        assert_eq!(v.unit.as_deref(), Some("千円"));
+        assert_eq!(v.note.as_deref(), Some("令和3年度"));
+        assert_eq!(q("１（７６）").total, Some(dec("76")));
+    }
+
+    #[test]
+    fn none_no_new_target_and_words() {
+        assert_eq!(parse_value("-").unwrap(), Value::None);
+        assert_eq!(parse_value("—").unwrap(), Value::NoNewTarget);
+        assert_eq!(parse_value("↓").unwrap(), Value::NoNewTarget);
+        assert_eq!(parse_value("検討").unwrap(), Value::Text("検討".into()));
+        assert_eq!(parse_value("運用中").unwrap(), Value::Text("運用中".into()));
+        assert_eq!(parse_value("(未定)").unwrap(), Value::Text("(未定)".into()));
+        assert_eq!(parse_value(" 検討 ").unwrap(), Value::Text("検討".into()));
+    }
+
+    #[test]
+    fn malformed_values_are_errors() {
+        for bad in [
+            "", "  ", "1,2345", "12,34", ",123", "1..2", "1.2.3", "12.", "▲", "▲検討", "-abc", "2(78",
+            "2(7(8))", "2)", "30億円以内以内", "3 件", "12a3", "2()", "1,000,00",
+        ] {
+            assert!(parse_value(bad).is_err(), "{bad:?} should not parse");
+        }
+    }
+
+    #[test]
+    fn cell_keeps_the_printed_text() {
+        let c: Cell = "30億円以内".parse().unwrap();
+        assert_eq!(c.text, "30億円以内");
+        assert_eq!(c.to_string(), "30億円以内");
+        assert_eq!(c.number(), Some(dec("30")));
+    }
+}
