@@ -1,2 +1,3 @@
 //! gyokaku (行革): evaluates Japanese municipal administrative and fiscal reform plans.
+pub mod engine;
 pub mod model;

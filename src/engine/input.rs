@@ -1,0 +1,106 @@
+//! What a rule script sees of an item and a year: the `x` passed to every rule function.
+
+use rhai::{Array, Dynamic, Engine};
+use rust_decimal::Decimal;
+
+/// The inputs of one rule call. Scripts read them as properties (`x.target`); a property that
+/// does not exist is an error, and a value the document does not give is `()`.
+#[derive(Debug, Clone, Default)]
+pub struct RuleInput {
+    /// Item id, "5-8-3".
+    pub id: String,
+    /// Item title.
+    pub title: String,
+    /// Indicator kind.
+    pub kind: String,
+    /// Indicator name.
+    pub indicator: String,
+    /// Indicator unit ("件", "%", "-").
+    pub unit: String,
+    /// Fiscal year, "R5".
+    pub year: String,
+    /// The year's target, as a number in the indicator's unit.
+    pub target: Option<Decimal>,
+    /// The year's actual.
+    pub actual: Option<Decimal>,
+    /// The baseline (指標の現状値).
+    pub baseline: Option<Decimal>,
+    /// The final year's target.
+    pub final_target: Option<Decimal>,
+    /// The previous year's actual; the baseline in the first year.
+    pub previous: Option<Decimal>,
+    /// The previous year's target; the baseline in the first year.
+    pub previous_target: Option<Decimal>,
+    /// The bound written with the target: "<=", "<", ">=", ">".
+    pub bound: Option<String>,
+    /// The target as printed.
+    pub target_text: String,
+    /// The actual as printed.
+    pub actual_text: String,
+    /// Bracketed total of a compound target "2(78)".
+    pub target_total: Option<Decimal>,
+    /// Bracketed total of a compound actual "2(76)".
+    pub actual_total: Option<Decimal>,
+    /// 効果見込額 of the year.
+    pub expected_effect: Option<Decimal>,
+    /// 実績効果額 of the year.
+    pub actual_effect: Option<Decimal>,
+    /// The rating recorded on the sheet.
+    pub recorded: Option<String>,
+    /// For `effect(x)`: the value the effect is computed from (target or actual).
+    pub value: Option<Decimal>,
+    /// For `effect(x)`: bracketed total of `value`.
+    pub total: Option<Decimal>,
+    /// The scale's labels, best first.
+    pub scale: Vec<String>,
+}
+
+fn num(d: Option<Decimal>) -> Dynamic {
+    d.map(Dynamic::from_decimal).unwrap_or(Dynamic::UNIT)
+}
+
+fn text(s: &Option<String>) -> Dynamic {
+    s.clone().map(Dynamic::from).unwrap_or(Dynamic::UNIT)
+}
+
+/// Registers `RuleInput` and its properties with the engine.
+pub(crate) fn register(engine: &mut Engine) {
+    engine.register_type_with_name::<RuleInput>("Input");
+    macro_rules! getters {
+        ($($name:ident => $conv:expr;)*) => {
+            $(engine.register_get(stringify!($name), |x: &mut RuleInput| -> Dynamic { let f: fn(&RuleInput) -> Dynamic = $conv; f(x) });)*
+        };
+    }
+    getters! {
+        id => |x| x.id.clone().into();
+        title => |x| x.title.clone().into();
+        kind => |x| x.kind.clone().into();
+        indicator => |x| x.indicator.clone().into();
+        unit => |x| x.unit.clone().into();
+        year => |x| x.year.clone().into();
+        target => |x| num(x.target);
+        actual => |x| num(x.actual);
+        baseline => |x| num(x.baseline);
+        final_target => |x| num(x.final_target);
+        previous => |x| num(x.previous);
+        previous_target => |x| num(x.previous_target);
+        bound => |x| text(&x.bound);
+        target_text => |x| x.target_text.clone().into();
+        actual_text => |x| x.actual_text.clone().into();
+        target_total => |x| num(x.target_total);
+        actual_total => |x| num(x.actual_total);
+        expected_effect => |x| num(x.expected_effect);
+        actual_effect => |x| num(x.actual_effect);
+        recorded => |x| text(&x.recorded);
+        value => |x| num(x.value);
+        total => |x| num(x.total);
+        scale => |x| Dynamic::from_array(x.scale.iter().cloned().map(Dynamic::from).collect::<Array>());
+    }
+}
+
+/// Every property a script can read, for documentation and coverage.
+pub const PROPERTIES: &[&str] = &[
+    "id", "title", "kind", "indicator", "unit", "year", "target", "actual", "baseline", "final_target", "previous",
+    "previous_target", "bound", "target_text", "actual_text", "target_total", "actual_total", "expected_effect",
+    "actual_effect", "recorded", "value", "total", "scale",
+];

@@ -1,0 +1,14 @@
+//! The rule engine: rule sets of Rhai scripts (`rules/`), compiled once and run with limits.
+//! Knows the plan model's numbers only through [`RuleInput`]; knows nothing of output formats.
+
+mod error;
+mod input;
+mod ruleset;
+mod scale;
+mod source;
+
+pub use error::{Compile, RuleError};
+pub use input::{RuleInput, PROPERTIES};
+pub use ruleset::{format_percent, limits, CallSite, Formula, Outcome, RuleSet, CONFIG_FILE, FORMULA_VARIABLES, RATING_FILE};
+pub use scale::{Rating, Scale};
+pub use source::{DirRules, MemoryRules, RuleSource};

@@ -1,0 +1,475 @@
+//! A rule set: the rating scale, one Rhai script per indicator kind and the rating script,
+//! compiled once and run with fixed limits.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::rc::Rc;
+
+use rhai::{CallFnOptions, Dynamic, Engine, EvalAltResult, Scope, AST};
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+use super::error::{Compile, RuleError};
+use super::input::{self, RuleInput};
+use super::scale::Scale;
+use super::source::{DirRules, RuleSource};
+
+/// Limits every script runs under, the same in debug and release builds. A runaway rule hits
+/// one of them within milliseconds and fails with an error instead of hanging.
+pub mod limits {
+    /// Operations per call (a loop iteration is a few).
+    pub const MAX_OPERATIONS: u64 = 100_000;
+    /// Nested function calls (recursion depth).
+    pub const MAX_CALL_LEVELS: usize = 24;
+    /// Nesting of expressions, at top level and inside functions.
+    pub const MAX_EXPR_DEPTH: usize = 48;
+    /// Nesting of expressions inside functions.
+    pub const MAX_FUNCTION_EXPR_DEPTH: usize = 32;
+    /// Characters in a string.
+    pub const MAX_STRING_SIZE: usize = 4_096;
+    /// Elements in an array.
+    pub const MAX_ARRAY_SIZE: usize = 1_000;
+    /// Properties in an object map.
+    pub const MAX_MAP_SIZE: usize = 256;
+    /// Variables alive at once.
+    pub const MAX_VARIABLES: usize = 256;
+}
+
+/// The file naming the rule set and its scale.
+pub const CONFIG_FILE: &str = "ruleset.toml";
+/// The script mapping achievement to a rating.
+pub const RATING_FILE: &str = "rating.rhai";
+
+/// A value a rule produced, with the lines the script wrote to explain itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome<T> {
+    /// The result.
+    pub value: T,
+    /// What the script said through `explain(…)` (and `print`), in order.
+    pub trace: Vec<String>,
+}
+
+/// The item and year a rule runs for, for error messages.
+#[derive(Debug, Clone, Copy)]
+pub struct CallSite<'a> {
+    /// Item id.
+    pub item: &'a str,
+    /// Fiscal year.
+    pub year: &'a str,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Config {
+    name: String,
+    #[serde(default)]
+    description: String,
+    scale: Scale,
+}
+
+/// A compiled script and the file it came from.
+struct Script {
+    file: String,
+    ast: AST,
+}
+
+impl Script {
+    fn has_function(&self, name: &str) -> bool {
+        self.ast.iter_functions().any(|f| f.name == name)
+    }
+}
+
+/// An item's effect formula, compiled.
+pub struct Formula {
+    file: String,
+    ast: AST,
+}
+
+/// A compiled rule set, ready to evaluate items.
+pub struct RuleSet {
+    name: String,
+    description: String,
+    location: String,
+    hash: String,
+    scale: Scale,
+    kinds: BTreeMap<String, Script>,
+    rating: Script,
+    engine: Engine,
+    trace: Rc<RefCell<Vec<String>>>,
+}
+
+impl std::fmt::Debug for RuleSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RuleSet")
+            .field("name", &self.name)
+            .field("location", &self.location)
+            .field("kinds", &self.kinds.keys().collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+fn build_engine(trace: Rc<RefCell<Vec<String>>>) -> Engine {
+    let mut engine = Engine::new();
+    engine
+        .set_max_operations(limits::MAX_OPERATIONS)
+        .set_max_call_levels(limits::MAX_CALL_LEVELS)
+        .set_max_expr_depths(limits::MAX_EXPR_DEPTH, limits::MAX_FUNCTION_EXPR_DEPTH)
+        .set_max_string_size(limits::MAX_STRING_SIZE)
+        .set_max_array_size(limits::MAX_ARRAY_SIZE)
+        .set_max_map_size(limits::MAX_MAP_SIZE)
+        .set_max_variables(limits::MAX_VARIABLES)
+        .set_strict_variables(true)
+        .set_fail_on_invalid_map_property(true)
+        // Rules read nothing from outside: no modules from files, no eval.
+        .set_module_resolver(rhai::module_resolvers::DummyModuleResolver::new());
+    engine.disable_symbol("eval");
+    let t = trace.clone();
+    engine.on_print(move |s| t.borrow_mut().push(s.to_string()));
+    let t = trace.clone();
+    engine.on_debug(move |s, _, _| t.borrow_mut().push(s.to_string()));
+    let t = trace;
+    engine.register_fn("explain", move |s: &str| t.borrow_mut().push(s.to_string()));
+    engine.register_fn("percent", |d: Decimal| format_percent(d));
+    input::register(&mut engine);
+    engine
+}
+
+/// "1.1" → "110.0%".
+pub fn format_percent(d: Decimal) -> String {
+    let p = (d * Decimal::ONE_HUNDRED).round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    format!("{p:.1}%")
+}
+
+fn compile(engine: &Engine, file: &str, text: &str) -> Result<AST, RuleError> {
+    engine.compile(text).map_err(|e| {
+        let line = e.1.line().unwrap_or(0);
+        RuleError::Compile(Compile {
+            file: file.to_string(),
+            line,
+            column: e.1.position().unwrap_or(0),
+            message: e.0.to_string(),
+            source_line: (line > 0).then(|| text.lines().nth(line - 1).unwrap_or("").to_string()),
+        })
+    })
+}
+
+fn to_decimal(d: &Dynamic) -> Option<Option<Decimal>> {
+    if d.is_unit() {
+        Some(None)
+    } else if let Ok(v) = d.as_decimal() {
+        Some(Some(v))
+    } else {
+        d.as_int().ok().map(|i| Some(Decimal::from(i)))
+    }
+}
+
+impl RuleSet {
+    /// Loads and compiles the rule set in folder `dir`.
+    pub fn load_dir(dir: impl AsRef<Path>) -> Result<RuleSet, RuleError> {
+        Self::load(&DirRules::new(dir.as_ref()))
+    }
+
+    /// Loads and compiles a rule set from any source.
+    pub fn load(source: &dyn RuleSource) -> Result<RuleSet, RuleError> {
+        let location = source.location();
+        let files = source.files().map_err(|e| RuleError::Io {
+            location: location.clone(),
+            source: e,
+        })?;
+        let mut hasher = Sha256::new();
+        for f in &files {
+            hasher.update(f.path.to_string_lossy().as_bytes());
+            hasher.update([0]);
+            hasher.update(f.text.as_bytes());
+            hasher.update([0]);
+        }
+        let hash = hasher.finalize().iter().map(|b| format!("{b:02x}")).collect::<String>();
+        let find = |name: &str| files.iter().find(|f| f.path == Path::new(name));
+        let config_file = find(CONFIG_FILE).ok_or_else(|| RuleError::Config {
+            file: format!("{location}/{CONFIG_FILE}"),
+            line: 1,
+            message: "the rule set has no ruleset.toml (its name and rating scale)".into(),
+        })?;
+        let config: Config = toml::from_str(&config_file.text).map_err(|e| RuleError::Config {
+            file: format!("{location}/{CONFIG_FILE}"),
+            line: e
+                .span()
+                .map(|s| config_file.text[..s.start].matches('\n').count() + 1)
+                .unwrap_or(1),
+            message: e.message().trim_end().to_string(),
+        })?;
+        if config.scale.ratings.is_empty() {
+            return Err(RuleError::Config {
+                file: format!("{location}/{CONFIG_FILE}"),
+                line: 1,
+                message: "the scale has no ratings".into(),
+            });
+        }
+
+        let trace = Rc::new(RefCell::new(Vec::new()));
+        let engine = build_engine(trace.clone());
+        let rating_file = find(RATING_FILE).ok_or_else(|| RuleError::Config {
+            file: format!("{location}/{RATING_FILE}"),
+            line: 1,
+            message: "the rule set has no rating.rhai (the mapping from achievement to rating)".into(),
+        })?;
+        let rating = Script {
+            file: format!("{location}/{RATING_FILE}"),
+            ast: compile(&engine, &format!("{location}/{RATING_FILE}"), &rating_file.text)?,
+        };
+        let mut kinds = BTreeMap::new();
+        for f in &files {
+            let Ok(rest) = f.path.strip_prefix("kinds") else { continue };
+            if rest.extension().is_none_or(|e| e != "rhai") {
+                continue;
+            }
+            let kind = rest.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+            let file = format!("{location}/{}", f.path.display());
+            let script = Script {
+                ast: compile(&engine, &file, &f.text)?,
+                file,
+            };
+            kinds.insert(kind, script);
+        }
+        let set = RuleSet {
+            name: config.name,
+            description: config.description,
+            location,
+            hash,
+            scale: config.scale,
+            kinds,
+            rating,
+            engine,
+            trace,
+        };
+        set.check_functions()?;
+        Ok(set)
+    }
+
+    fn check_functions(&self) -> Result<(), RuleError> {
+        let missing = |s: &Script, f: &str| RuleError::Config {
+            file: s.file.clone(),
+            line: 1,
+            message: format!("the script defines no function {f}(x{})", if f == "rating" { ", achievement" } else { "" }),
+        };
+        if !self.rating.has_function("rating") {
+            return Err(missing(&self.rating, "rating"));
+        }
+        for script in self.kinds.values() {
+            if !script.has_function("achievement") {
+                return Err(missing(script, "achievement"));
+            }
+        }
+        Ok(())
+    }
+
+    /// The rule set's name from ruleset.toml.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The rule set's description.
+    pub fn description(&self) -> &str {
+        &self.description
+    }
+
+    /// Where it was loaded from.
+    pub fn location(&self) -> &str {
+        &self.location
+    }
+
+    /// SHA-256 of all its files: which rules produced an evaluation.
+    pub fn hash(&self) -> &str {
+        &self.hash
+    }
+
+    /// The rating scale.
+    pub fn scale(&self) -> &Scale {
+        &self.scale
+    }
+
+    /// The indicator kinds it has a script for.
+    pub fn kinds(&self) -> impl Iterator<Item = &str> {
+        self.kinds.keys().map(String::as_str)
+    }
+
+    /// Whether there is a script for `kind`.
+    pub fn has_kind(&self, kind: &str) -> bool {
+        self.kinds.contains_key(kind)
+    }
+
+    /// The file of the script for `kind`.
+    pub fn kind_file(&self, kind: &str) -> Option<&str> {
+        self.kinds.get(kind).map(|s| s.file.as_str())
+    }
+
+    /// The file of the rating script.
+    pub fn rating_file(&self) -> &str {
+        &self.rating.file
+    }
+
+    /// Whether the kind's script defines `effect(x)`.
+    pub fn kind_has_effect(&self, kind: &str) -> bool {
+        self.kinds.get(kind).is_some_and(|s| s.has_function("effect"))
+    }
+
+    fn call(&self, script: &Script, function: &str, args: Vec<Dynamic>, at: CallSite) -> Result<Outcome<Dynamic>, RuleError> {
+        self.trace.borrow_mut().clear();
+        let mut scope = Scope::new();
+        let options = CallFnOptions::new().eval_ast(false).rewind_scope(true);
+        let result = self
+            .engine
+            .call_fn_with_options::<Dynamic>(options, &mut scope, &script.ast, function, args);
+        let trace = std::mem::take(&mut *self.trace.borrow_mut());
+        match result {
+            Ok(value) => Ok(Outcome { value, trace }),
+            Err(e) => Err(self.runtime_error(&script.file, function, at, &e)),
+        }
+    }
+
+    fn runtime_error(&self, file: &str, function: &str, at: CallSite, e: &EvalAltResult) -> RuleError {
+        let message = match e {
+            EvalAltResult::ErrorTooManyOperations(_) => format!(
+                "the rule ran for more than {} operations and was stopped (an endless loop?)",
+                limits::MAX_OPERATIONS
+            ),
+            EvalAltResult::ErrorStackOverflow(_) => format!(
+                "the rule called functions more than {} levels deep and was stopped (endless recursion?)",
+                limits::MAX_CALL_LEVELS
+            ),
+            other => other.to_string(),
+        };
+        let message = if let EvalAltResult::ErrorInFunctionCall(_, _, inner, _) = e {
+            match inner.as_ref() {
+                EvalAltResult::ErrorStackOverflow(_) | EvalAltResult::ErrorTooManyOperations(_) => {
+                    return self.runtime_error(file, function, at, inner)
+                }
+                _ => message,
+            }
+        } else {
+            message
+        };
+        RuleError::Runtime {
+            file: file.to_string(),
+            function: function.to_string(),
+            item: at.item.to_string(),
+            year: at.year.to_string(),
+            message,
+        }
+    }
+
+    fn kind_script(&self, kind: &str, at: CallSite) -> Result<&Script, RuleError> {
+        self.kinds.get(kind).ok_or_else(|| RuleError::Runtime {
+            file: format!("{}/kinds/{kind}.rhai", self.location),
+            function: "achievement".into(),
+            item: at.item.into(),
+            year: at.year.into(),
+            message: format!(
+                "the rule set has no script for kind {kind:?} (it has: {})",
+                self.kinds.keys().cloned().collect::<Vec<_>>().join(", ")
+            ),
+        })
+    }
+
+    fn number_result(&self, file: &str, function: &str, at: CallSite, d: &Dynamic) -> Result<Option<Decimal>, RuleError> {
+        to_decimal(d).ok_or_else(|| RuleError::Runtime {
+            file: file.to_string(),
+            function: function.to_string(),
+            item: at.item.to_string(),
+            year: at.year.to_string(),
+            message: format!("must return a number or (), returned a {}", d.type_name()),
+        })
+    }
+
+    /// Runs `achievement(x)` of the kind's script: 1 means exactly on plan, `None` that the
+    /// numbers say nothing (a judgement is needed).
+    pub fn achievement(&self, input: &RuleInput, at: CallSite) -> Result<Outcome<Option<Decimal>>, RuleError> {
+        let script = self.kind_script(&input.kind, at)?;
+        let out = self.call(script, "achievement", vec![Dynamic::from(input.clone())], at)?;
+        let value = self.number_result(&script.file, "achievement", at, &out.value)?;
+        Ok(Outcome { value, trace: out.trace })
+    }
+
+    /// Runs `rating(x, achievement)` of the rating script: a label of the scale, or `None` for
+    /// "judgement required".
+    pub fn rating(&self, input: &RuleInput, achievement: Option<Decimal>, at: CallSite) -> Result<Outcome<Option<String>>, RuleError> {
+        let a = achievement.map(Dynamic::from_decimal).unwrap_or(Dynamic::UNIT);
+        let out = self.call(&self.rating, "rating", vec![Dynamic::from(input.clone()), a], at)?;
+        let value = if out.value.is_unit() {
+            None
+        } else {
+            let label = out.value.clone().into_string().map_err(|t| RuleError::Runtime {
+                file: self.rating.file.clone(),
+                function: "rating".into(),
+                item: at.item.into(),
+                year: at.year.into(),
+                message: format!("must return a rating label or (), returned a {t}"),
+            })?;
+            if self.scale.get(&label).is_none() {
+                return Err(RuleError::Runtime {
+                    file: self.rating.file.clone(),
+                    function: "rating".into(),
+                    item: at.item.into(),
+                    year: at.year.into(),
+                    message: format!(
+                        "returned {label:?}, which is not on the scale ({})",
+                        self.scale.labels().collect::<Vec<_>>().join(", ")
+                    ),
+                });
+            }
+            Some(label)
+        };
+        Ok(Outcome { value, trace: out.trace })
+    }
+
+    /// Runs the kind's `effect(x)`, when its script has one (the kind's default effect formula).
+    pub fn kind_effect(&self, input: &RuleInput, at: CallSite) -> Result<Option<Outcome<Option<Decimal>>>, RuleError> {
+        let Some(script) = self.kinds.get(&input.kind).filter(|s| s.has_function("effect")) else {
+            return Ok(None);
+        };
+        let out = self.call(script, "effect", vec![Dynamic::from(input.clone())], at)?;
+        let value = self.number_result(&script.file, "effect", at, &out.value)?;
+        Ok(Some(Outcome { value, trace: out.trace }))
+    }
+
+    /// Compiles an item's effect formula (a Rhai expression over `value`, `previous`,
+    /// `baseline`, `total`). `file` names where it was written, for messages.
+    pub fn compile_formula(&self, expression: &str, file: &str) -> Result<Formula, RuleError> {
+        let mut scope = Scope::new();
+        for name in FORMULA_VARIABLES {
+            scope.push_dynamic(*name, Dynamic::UNIT);
+        }
+        let ast = self.engine.compile_expression_with_scope(&scope, expression).map_err(|e| {
+            RuleError::Compile(Compile {
+                file: file.to_string(),
+                line: 0,
+                column: e.1.position().unwrap_or(0),
+                message: format!("effect formula: {}", e.0),
+                source_line: None,
+            })
+        })?;
+        Ok(Formula {
+            file: file.to_string(),
+            ast,
+        })
+    }
+
+    /// Evaluates a compiled formula. `vars` gives `value`, `previous`, `baseline`, `total` in that order.
+    pub fn eval_formula(&self, formula: &Formula, vars: [Option<Decimal>; 4], at: CallSite) -> Result<Option<Decimal>, RuleError> {
+        let mut scope = Scope::new();
+        for (name, v) in FORMULA_VARIABLES.iter().zip(vars) {
+            scope.push_dynamic(*name, v.map(Dynamic::from_decimal).unwrap_or(Dynamic::UNIT));
+        }
+        self.trace.borrow_mut().clear();
+        let result = self.engine.eval_ast_with_scope::<Dynamic>(&mut scope, &formula.ast);
+        match result {
+            Ok(d) => self.number_result(&formula.file, "effect", at, &d),
+            Err(e) => Err(self.runtime_error(&formula.file, "effect", at, &e)),
+        }
+    }
+}
+
+/// The variables an item's effect formula can use, in the order [`RuleSet::eval_formula`] takes them.
+pub const FORMULA_VARIABLES: &[&str] = &["value", "previous", "baseline", "total"];

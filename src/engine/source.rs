@@ -1,0 +1,90 @@
+//! Where rule files come from: a folder on disk, or memory (tests, embedding).
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::model::SourceFile;
+
+/// Gives the files of a rule set, each named by its path relative to the rule set's folder
+/// (`ruleset.toml`, `rating.rhai`, `kinds/higher_better.rhai` …).
+pub trait RuleSource {
+    /// Where the rule set lives, for messages and audit ("rules/").
+    fn location(&self) -> String;
+    /// Every file of the rule set (tests under `tests/` need not be included).
+    fn files(&self) -> io::Result<Vec<SourceFile>>;
+}
+
+/// A rule set folder on disk.
+#[derive(Debug, Clone)]
+pub struct DirRules {
+    dir: PathBuf,
+}
+
+impl DirRules {
+    /// The rule set in `dir`.
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        DirRules { dir: dir.into() }
+    }
+
+    /// The folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+}
+
+impl RuleSource for DirRules {
+    fn location(&self) -> String {
+        self.dir.display().to_string()
+    }
+
+    fn files(&self) -> io::Result<Vec<SourceFile>> {
+        let mut files = Vec::new();
+        for sub in ["", "kinds"] {
+            let dir = self.dir.join(sub);
+            let entries = match fs::read_dir(&dir) {
+                Ok(entries) => entries,
+                Err(e) if !sub.is_empty() && e.kind() == io::ErrorKind::NotFound => continue,
+                Err(e) => return Err(io::Error::new(e.kind(), format!("{}: {e}", dir.display()))),
+            };
+            let mut names = Vec::new();
+            for entry in entries {
+                let path = entry?.path();
+                let keep = path.is_file()
+                    && path
+                        .extension()
+                        .is_some_and(|e| e == "rhai" || (sub.is_empty() && e == "toml"));
+                if keep {
+                    names.push(path);
+                }
+            }
+            names.sort();
+            for path in names {
+                let text = fs::read_to_string(&path)
+                    .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+                let rel = path.strip_prefix(&self.dir).unwrap_or(&path).to_path_buf();
+                files.push(SourceFile { path: rel, text });
+            }
+        }
+        Ok(files)
+    }
+}
+
+/// A rule set held in memory.
+#[derive(Debug, Clone)]
+pub struct MemoryRules {
+    /// Shown in messages.
+    pub name: String,
+    /// The files, with paths relative to the rule set's folder.
+    pub files: Vec<SourceFile>,
+}
+
+impl RuleSource for MemoryRules {
+    fn location(&self) -> String {
+        self.name.clone()
+    }
+
+    fn files(&self) -> io::Result<Vec<SourceFile>> {
+        Ok(self.files.clone())
+    }
+}
