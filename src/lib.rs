@@ -1,3 +1,26 @@
-//! gyokaku (行革): evaluates Japanese municipal administrative and fiscal reform plans.
+//! gyokaku (行革): evaluates Japanese municipal administrative and fiscal reform plans
+//! (行財政改革推進計画) from plain files.
+//!
+//! Data flows one way:
+//!
+//! ```text
+//! plan files (TOML) ──► model ──► engine (Rhai rules) ──► evaluation ──► report
+//! ```
+//!
+//! ```no_run
+//! use gyokaku::{engine::RuleSet, evaluation, model};
+//!
+//! let plan = model::load_plan("plans/isehara-6")?;
+//! let rules = RuleSet::load_dir("rules")?;
+//! let year = plan.latest_year_with_results().expect("a year with results");
+//! let result = evaluation::evaluate(&plan, &rules, year)?;
+//! let summary = evaluation::summarize(&plan, &result);
+//! println!("{} items, actual effect {}千円", result.items.len(), summary.effects.actual);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
 pub mod engine;
+pub mod evaluation;
 pub mod model;
+pub mod check;
+pub mod report;

@@ -33,6 +33,8 @@ pub struct RuleInput {
     pub previous_target: Option<Decimal>,
     /// The bound written with the target: "<=", "<", ">=", ">".
     pub bound: Option<String>,
+    /// For a target with a bound (以内, 未満 …): whether the actual keeps it.
+    pub within_bound: Option<bool>,
     /// The target as printed.
     pub target_text: String,
     /// The actual as printed.
@@ -85,6 +87,7 @@ pub(crate) fn register(engine: &mut Engine) {
         previous => |x| num(x.previous);
         previous_target => |x| num(x.previous_target);
         bound => |x| text(&x.bound);
+        within_bound => |x| x.within_bound.map(Dynamic::from).unwrap_or(Dynamic::UNIT);
         target_text => |x| x.target_text.clone().into();
         actual_text => |x| x.actual_text.clone().into();
         target_total => |x| num(x.target_total);
@@ -101,6 +104,6 @@ pub(crate) fn register(engine: &mut Engine) {
 /// Every property a script can read, for documentation and coverage.
 pub const PROPERTIES: &[&str] = &[
     "id", "title", "kind", "indicator", "unit", "year", "target", "actual", "baseline", "final_target", "previous",
-    "previous_target", "bound", "target_text", "actual_text", "target_total", "actual_total", "expected_effect",
+    "previous_target", "bound", "within_bound", "target_text", "actual_text", "target_total", "actual_total", "expected_effect",
     "actual_effect", "recorded", "value", "total", "scale",
 ];

@@ -107,9 +107,11 @@ pub struct YearEntry {
 }
 
 impl YearEntry {
-    /// Whether the year has results (an actual, an actual effect or a rating).
+    /// Whether the year has results: a rating, or an actual or actual effect other than "-"
+    /// (some sheets print "-" in the result cells of years not yet evaluated).
     pub fn has_results(&self) -> bool {
-        self.actual.is_some() || self.actual_effect.is_some() || self.rating.is_some()
+        let given = |c: &Option<Cell>| c.as_ref().is_some_and(|c| c.value != super::value::Value::None);
+        self.rating.is_some() || given(&self.actual) || given(&self.actual_effect)
     }
 }
 

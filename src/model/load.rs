@@ -69,7 +69,7 @@ pub fn load_plan_from(source: &dyn PlanSource) -> Result<Plan, LoadErrors> {
     let plan_file = source.plan_file().map_err(LoadError::Io)?;
     let mut plan = parse_plan(&plan_file)?;
     if let (Some(base), Some(rules)) = (source.base_dir(), plan.rules.as_ref()) {
-        plan.rules = Some(base.join(rules));
+        plan.rules = Some(normalize(&base.join(rules)));
     }
     let mut errors = Vec::new();
     for file in source.item_files().map_err(LoadError::Io)? {
@@ -83,6 +83,25 @@ pub fn load_plan_from(source: &dyn PlanSource) -> Result<Plan, LoadErrors> {
     }
     plan.items.sort_by_key(|i| i.id);
     Ok(plan)
+}
+
+/// Removes `.` and `x/..` from a path without touching the disk: `plans/p/../../rules` → `rules`.
+fn normalize(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out: Vec<Component> = Vec::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(out.last(), Some(Component::Normal(_))) => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    if out.is_empty() {
+        return PathBuf::from(".");
+    }
+    out.iter().collect()
 }
 
 /// 1-based line of a byte offset.

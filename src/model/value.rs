@@ -248,7 +248,8 @@ pub fn parse_value(text: &str) -> Result<Value, ValueError> {
             return Err(ValueError::Malformed(s.clone(), "brackets are nested"));
         }
         bracket = Some(inner);
-        tail = &tail[..open];
+        // "91.3% (令和3年度)": a space may stand before the bracket.
+        tail = tail[..open].trim_end();
     } else if tail.contains(')') {
         return Err(ValueError::Malformed(s.clone(), "a closing bracket has no opening one"));
     }
@@ -388,6 +389,8 @@ mod tests {
         assert_eq!(v.unit.as_deref(), Some("千円"));
         assert_eq!(v.note.as_deref(), Some("令和3年度"));
         assert_eq!(q("１（７６）").total, Some(dec("76")));
+        let v = q("91.3% (令和3年度)");
+        assert_eq!((v.amount, v.unit.as_deref(), v.note.as_deref()), (dec("91.3"), Some("%"), Some("令和3年度")));
     }
 
     #[test]

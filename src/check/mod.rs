@@ -1,0 +1,195 @@
+//! Consistency checks of a plan against itself and a rule set: unknown kinds, missing targets,
+//! subtotals that are not the sum of the years, printed effects that do not follow the item's
+//! formula, ratings off the scale, rules that fail. A finding that matches a discrepancy
+//! recorded in the item (a contradiction of the source document) is reported as documented.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::engine::RuleSet;
+use crate::evaluation::{computed_effect, evaluate_item, round_amount, EffectBasis};
+use crate::model::{Cell, Item, ItemId, Plan, Value};
+
+/// One thing `check` found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// The item, when the finding is about one.
+    pub item: Option<ItemId>,
+    /// `file:line`, or the rule file.
+    pub location: String,
+    /// The field (`subtotals.expected_effect`, `years.R6.target` …), when there is one.
+    pub field: Option<String>,
+    /// What is wrong, as a sentence.
+    pub message: String,
+    /// The recorded discrepancy that explains it, if the source document itself disagrees.
+    pub documented: Option<String>,
+}
+
+impl Finding {
+    /// Whether a recorded discrepancy accounts for it.
+    pub fn is_documented(&self) -> bool {
+        self.documented.is_some()
+    }
+}
+
+/// Tolerance between a formula's result and the printed amount: the sheets were computed by
+/// hand from unrounded inputs and printed to the thousand yen.
+pub const EFFECT_TOLERANCE: Decimal = Decimal::ONE;
+
+struct Findings<'a> {
+    item: &'a Item,
+    out: Vec<Finding>,
+}
+
+impl Findings<'_> {
+    fn add(&mut self, field: &str, message: String) {
+        let documented = self.item.discrepancy(field).map(|d| d.text.clone());
+        self.out.push(Finding {
+            item: Some(self.item.id),
+            location: self.item.source.locate(field),
+            field: Some(field.to_string()),
+            message,
+            documented,
+        });
+    }
+}
+
+fn number(cell: Option<&Cell>) -> Option<Decimal> {
+    cell.and_then(Cell::number)
+}
+
+fn show(cell: Option<&Cell>) -> String {
+    cell.map(|c| c.text.clone()).unwrap_or_else(|| "(blank)".into())
+}
+
+/// Checks every item of `plan` under `rules`. Findings come in item order.
+pub fn check_plan(plan: &Plan, rules: &RuleSet) -> Vec<Finding> {
+    let mut all = Vec::new();
+    for item in &plan.items {
+        let mut f = Findings { item, out: Vec::new() };
+        check_item(plan, rules, item, &mut f);
+        // Recorded discrepancies that no automatic check reached are reported as they are.
+        for d in &item.discrepancies {
+            if !f.out.iter().any(|x| x.field.as_deref() == Some(d.field.as_str())) {
+                f.out.push(Finding {
+                    item: Some(item.id),
+                    location: item.source.locate(&format!("discrepancy {}", d.field)),
+                    field: Some(d.field.clone()),
+                    message: "the source document disagrees with itself".into(),
+                    documented: Some(d.text.clone()),
+                });
+            }
+        }
+        all.extend(f.out);
+    }
+    all
+}
+
+fn check_item(plan: &Plan, rules: &RuleSet, item: &Item, f: &mut Findings) {
+    let kind = item.indicator.kind.as_str();
+    if !rules.has_kind(kind) {
+        f.add(
+            "indicator.kind",
+            format!(
+                "unknown indicator kind {kind:?}: the rule set {} has {}",
+                rules.location(),
+                rules.kinds().collect::<Vec<_>>().join(", ")
+            ),
+        );
+        return;
+    }
+
+    // Targets: a numeric kind needs one in every year of the period (or "—"/"↓" where the
+    // sheet sets no new one). Items without a sheet only have their 【参考①】 row.
+    if kind != "milestone" && item.sheet {
+        for year in &plan.years {
+            if item.year(*year).and_then(|e| e.target.as_ref()).is_none() {
+                f.add(&format!("years.{year}.target"), format!("no target for {year}"));
+            }
+        }
+    }
+
+    // Ratings on the scale, and results that carry one.
+    for (year, entry) in &item.years {
+        if let Some(r) = &entry.rating {
+            if rules.scale().get(r).is_none() {
+                f.add(
+                    &format!("years.{year}.rating"),
+                    format!(
+                        "rating {r:?} is not on the scale ({})",
+                        rules.scale().labels().collect::<Vec<_>>().join(", ")
+                    ),
+                );
+            }
+        } else if entry.actual.is_some() || entry.actual_effect.is_some() {
+            if entry.actual.as_ref().is_some_and(|c| c.value != Value::None) {
+                f.add(&format!("years.{year}.rating"), format!("{year} has an actual but no rating"));
+            }
+        }
+    }
+
+    // Subtotals against the sum of the years.
+    for (field, pick) in [
+        ("expected_effect", (|e: &crate::model::YearEntry| e.expected_effect.as_ref()) as fn(&crate::model::YearEntry) -> Option<&Cell>),
+        ("actual_effect", |e| e.actual_effect.as_ref()),
+    ] {
+        let subtotal = match field {
+            "expected_effect" => item.subtotals.expected_effect.as_ref(),
+            _ => item.subtotals.actual_effect.as_ref(),
+        };
+        let Some(subtotal) = subtotal else { continue };
+        let sum: Decimal = item.years.values().filter_map(|e| number(pick(e))).sum();
+        let printed = subtotal.number().unwrap_or_default();
+        if printed != sum {
+            f.add(
+                &format!("subtotals.{field}"),
+                format!(
+                    "〔小計〕{} is {} but the years add up to {}",
+                    if field == "expected_effect" { "効果見込額" } else { "実績効果額" },
+                    subtotal.text,
+                    crate::report::amount(sum)
+                ),
+            );
+        }
+    }
+
+    // The item's formula against the printed amounts.
+    if item.indicator.effect.is_some() || rules.kind_has_effect(kind) {
+        for (year, entry) in &item.years {
+            for (basis, field, cell) in [
+                (EffectBasis::Target, "expected_effect", entry.expected_effect.as_ref()),
+                (EffectBasis::Actual, "actual_effect", entry.actual_effect.as_ref()),
+            ] {
+                let Some(cell) = cell else { continue };
+                let path = format!("years.{year}.{field}");
+                match computed_effect(plan, item, *year, basis, rules) {
+                    Ok(Some((d, _))) => {
+                        let printed = cell.number().unwrap_or_default();
+                        if (round_amount(d) - printed).abs() > EFFECT_TOLERANCE {
+                            f.add(
+                                &path,
+                                format!(
+                                    "{year} {} is {} but the formula gives {}",
+                                    if field == "expected_effect" { "効果見込額" } else { "実績効果額" },
+                                    show(Some(cell)),
+                                    crate::report::amount(round_amount(d))
+                                ),
+                            );
+                        }
+                    }
+                    Ok(None) => {}
+                    Err(e) => f.add(&path, e.to_string()),
+                }
+            }
+        }
+    }
+
+    // Every year with results must evaluate without a rule failing.
+    for (year, entry) in &item.years {
+        if entry.has_results() {
+            if let Err(e) = evaluate_item(plan, item, *year, rules) {
+                f.add(&format!("years.{year}"), e.to_string());
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+//! `gyokaku agreement [PLAN] [--rules DIR] [--year R5]`
+//!
+//! Suggested against recorded ratings: the matrix, the agreement figure, every disagreement
+//! with its explanation, and the items left to judgement.
+
+use std::process::ExitCode;
+
+use gyokaku::evaluation::evaluate;
+use gyokaku::report::agreement;
+
+use super::{load, CliError, EvalArgs, PlanArg};
+
+/// Compare the rules' suggested ratings with the recorded ones.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    plan: PlanArg,
+    #[command(flatten)]
+    eval: EvalArgs,
+}
+
+/// Runs the command.
+pub fn run(args: Args) -> Result<ExitCode, CliError> {
+    let (plan, rules, year) = load(&args.plan.plan, &args.eval)?;
+    let ev = evaluate(&plan, &rules, year)?;
+    print!("{}", agreement(&ev).render(&ev, args.eval.format, args.eval.lang));
+    Ok(ExitCode::SUCCESS)
+}

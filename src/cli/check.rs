@@ -1,0 +1,89 @@
+//! `gyokaku check [PLAN] [--rules DIR]`
+//!
+//! Checks the plan and the rules: load errors, unknown kinds, missing targets, rule compile
+//! errors, subtotals that are not the sum of the years, printed effects that differ from the
+//! item's formula. Contradictions of the source document recorded in the items are listed as
+//! documented. Exit 0 when clean, 1 with findings, 2 when the check could not run.
+
+use std::process::ExitCode;
+
+use gyokaku::check::{check_plan, Finding};
+use gyokaku::engine::RuleSet;
+use gyokaku::model::{load_plan, LoadError};
+use gyokaku::report::{render_check, Format, Lang};
+
+use super::{rules_dir, CliError, PlanArg};
+
+/// Check a plan and its rules for errors and inconsistencies.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    plan: PlanArg,
+    /// The rule set folder [default: the plan's own].
+    #[arg(long, value_name = "DIR")]
+    rules: Option<std::path::PathBuf>,
+    /// Output format: table, json, csv or md.
+    #[arg(long, default_value = "table")]
+    format: Format,
+    /// Language: ja or en.
+    #[arg(long, default_value = "ja")]
+    lang: Lang,
+}
+
+fn finding(location: String, message: String) -> Finding {
+    Finding {
+        item: None,
+        location,
+        field: None,
+        message,
+        documented: None,
+    }
+}
+
+/// Runs the command.
+pub fn run(args: Args) -> Result<ExitCode, CliError> {
+    if !args.plan.plan.join("plan.toml").is_file() {
+        return Err(CliError::Other(format!("{} is not a plan folder (no plan.toml)", args.plan.plan.display())));
+    }
+    let mut findings = Vec::new();
+    let plan = match load_plan(&args.plan.plan) {
+        Ok(plan) => Some(plan),
+        Err(errors) => {
+            for e in errors.0 {
+                match e {
+                    LoadError::Io(io) => return Err(CliError::Other(io.to_string())),
+                    LoadError::Invalid { file, item, line, message } => findings.push(Finding {
+                        item,
+                        location: format!("{}:{line}", file.display()),
+                        field: None,
+                        message,
+                        documented: None,
+                    }),
+                }
+            }
+            None
+        }
+    };
+    let rules_path = match (&plan, &args.rules) {
+        (_, Some(r)) => Some(r.clone()),
+        (Some(p), None) => Some(rules_dir(p, None)?),
+        (None, None) => None,
+    };
+    let rules = match rules_path.map(RuleSet::load_dir) {
+        Some(Ok(r)) => Some(r),
+        Some(Err(e)) => {
+            findings.push(finding(String::new(), e.to_string()));
+            None
+        }
+        None => None,
+    };
+    if let (Some(plan), Some(rules)) = (&plan, &rules) {
+        findings.extend(check_plan(plan, rules));
+    }
+    print!("{}", render_check(&findings, args.format, args.lang));
+    Ok(if findings.iter().all(Finding::is_documented) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}

@@ -1,0 +1,27 @@
+//! `gyokaku list [PLAN] [--year R5] [--format table|csv|md|json]`
+//!
+//! The 【参考①】取組項目一覧: one row per item, values as the document writes them.
+
+use std::process::ExitCode;
+
+use gyokaku::evaluation::evaluate;
+use gyokaku::report::render_list;
+
+use super::{load, CliError, EvalArgs, PlanArg};
+
+/// Print the item list (【参考①】) for the year.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    plan: PlanArg,
+    #[command(flatten)]
+    eval: EvalArgs,
+}
+
+/// Runs the command.
+pub fn run(args: Args) -> Result<ExitCode, CliError> {
+    let (plan, rules, year) = load(&args.plan.plan, &args.eval)?;
+    let ev = evaluate(&plan, &rules, year)?;
+    print!("{}", render_list(&plan, &ev, args.eval.format, args.eval.lang));
+    Ok(ExitCode::SUCCESS)
+}

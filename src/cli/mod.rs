@@ -1,0 +1,125 @@
+//! The command line: one file per subcommand; each parses its arguments and calls the library.
+
+mod agreement;
+mod check;
+mod evaluate;
+mod list;
+mod sheet;
+mod summary;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use gyokaku::engine::{RuleError, RuleSet};
+use gyokaku::model::{load_plan, FiscalYear, LoadErrors, Plan};
+use gyokaku::report::{Format, Lang};
+
+/// gyokaku (行革): evaluates a municipal reform plan (行財政改革推進計画) from plain files.
+#[derive(Debug, Parser)]
+#[command(name = "gyokaku", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    Evaluate(evaluate::Args),
+    Summary(summary::Args),
+    List(list::Args),
+    Agreement(agreement::Args),
+    Check(check::Args),
+    Sheet(sheet::Args),
+}
+
+/// Where the plan is.
+#[derive(Debug, Clone, clap::Args)]
+pub struct PlanArg {
+    /// The plan folder (plan.toml and items/).
+    #[arg(default_value = "plans/isehara-6")]
+    pub plan: PathBuf,
+}
+
+/// Which rules, which year, and how to print.
+#[derive(Debug, Clone, clap::Args)]
+pub struct EvalArgs {
+    /// The rule set folder [default: the plan's own, from plan.toml].
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+    /// The fiscal year: R5, 令和5年度 or FY2023 [default: the latest with results].
+    #[arg(long)]
+    pub year: Option<FiscalYear>,
+    /// Output format: table, json, csv or md.
+    #[arg(long, default_value = "table")]
+    pub format: Format,
+    /// Language of headings: ja (the document's) or en.
+    #[arg(long, default_value = "ja")]
+    pub lang: Lang,
+}
+
+/// Why a command could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// The plan did not load.
+    #[error("{0}")]
+    Plan(#[from] LoadErrors),
+    /// The rules did not load or failed.
+    #[error("{0}")]
+    Rules(#[from] RuleError),
+    /// Anything else, as a sentence.
+    #[error("{0}")]
+    Other(String),
+}
+
+/// The plan's rule set folder, or the one given.
+pub fn rules_dir(plan: &Plan, given: Option<&Path>) -> Result<PathBuf, CliError> {
+    given
+        .map(Path::to_path_buf)
+        .or_else(|| plan.rules.clone())
+        .ok_or_else(|| CliError::Other("the plan names no rule set: pass --rules DIR".into()))
+}
+
+/// The year asked for, or the latest with results.
+pub fn year_of(plan: &Plan, given: Option<FiscalYear>) -> Result<FiscalYear, CliError> {
+    match given {
+        Some(y) if plan.years.contains(&y) => Ok(y),
+        Some(y) => Err(CliError::Other(format!(
+            "{y} is outside the plan's period ({}–{})",
+            plan.years.first().map(|y| y.to_string()).unwrap_or_default(),
+            plan.years.last().map(|y| y.to_string()).unwrap_or_default()
+        ))),
+        None => plan
+            .latest_year_with_results()
+            .ok_or_else(|| CliError::Other("no year of the plan has results yet: pass --year".into())),
+    }
+}
+
+/// Loads the plan, its rules and the year.
+pub fn load(plan: &Path, eval: &EvalArgs) -> Result<(Plan, RuleSet, FiscalYear), CliError> {
+    let plan = load_plan(plan)?;
+    let rules = RuleSet::load_dir(rules_dir(&plan, eval.rules.as_deref())?)?;
+    let year = year_of(&plan, eval.year)?;
+    Ok((plan, rules, year))
+}
+
+/// Parses the command line and runs the command.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Evaluate(a) => evaluate::run(a),
+        Command::Summary(a) => summary::run(a),
+        Command::List(a) => list::run(a),
+        Command::Agreement(a) => agreement::run(a),
+        Command::Check(a) => check::run(a),
+        Command::Sheet(a) => sheet::run(a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

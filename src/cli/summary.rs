@@ -1,0 +1,28 @@
+//! `gyokaku summary [PLAN] [--year R5] [--format …]`
+//!
+//! The report's tables, computed from item data: 達成状況, 分野別内訳表, 実績効果額と達成割合,
+//! effects per theme, and the ratings the rules suggest.
+
+use std::process::ExitCode;
+
+use gyokaku::evaluation::{evaluate, summarize};
+use gyokaku::report::render_summary;
+
+use super::{load, CliError, EvalArgs, PlanArg};
+
+/// Print the summary tables of the year's results.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    plan: PlanArg,
+    #[command(flatten)]
+    eval: EvalArgs,
+}
+
+/// Runs the command.
+pub fn run(args: Args) -> Result<ExitCode, CliError> {
+    let (plan, rules, year) = load(&args.plan.plan, &args.eval)?;
+    let ev = evaluate(&plan, &rules, year)?;
+    print!("{}", render_summary(&summarize(&plan, &ev), args.eval.format, args.eval.lang));
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,172 @@
+//! Aggregates: rating counts per policy and in total (達成状況, 分野別内訳表), and effect
+//! amounts per policy, theme and in total (実績効果額と達成割合).
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::{Evaluation, ItemEvaluation, RulesUsed};
+use crate::engine::Scale;
+use crate::model::{FiscalYear, Plan};
+
+/// How many items got each rating.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// Per label of the scale, best first.
+    pub by_rating: Vec<(String, usize)>,
+    /// Items with no rating (not recorded, or judgement required for suggestions).
+    pub unrated: usize,
+    /// All items counted.
+    pub total: usize,
+}
+
+impl Counts {
+    fn new(scale: &Scale) -> Self {
+        Counts {
+            by_rating: scale.labels().map(|l| (l.to_string(), 0)).collect(),
+            unrated: 0,
+            total: 0,
+        }
+    }
+
+    fn add(&mut self, rating: Option<&str>) {
+        self.total += 1;
+        match rating.and_then(|r| self.by_rating.iter_mut().find(|(l, _)| l == r)) {
+            Some((_, n)) => *n += 1,
+            None => self.unrated += 1,
+        }
+    }
+
+    /// The count for one label.
+    pub fn get(&self, label: &str) -> usize {
+        self.by_rating.iter().find(|(l, _)| l == label).map_or(0, |(_, n)| *n)
+    }
+}
+
+/// Expected and actual effect amounts (千円) and the ratio between them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+pub struct EffectTotals {
+    /// Sum of 効果見込額.
+    pub expected: Decimal,
+    /// Sum of 実績効果額.
+    pub actual: Decimal,
+}
+
+impl EffectTotals {
+    fn add(&mut self, e: &ItemEvaluation) {
+        self.expected += e.expected_effect.unwrap_or_default();
+        self.actual += e.actual_effect.unwrap_or_default();
+    }
+
+    /// 達成割合: actual ÷ expected, when something was expected.
+    pub fn ratio(&self) -> Option<Decimal> {
+        (!self.expected.is_zero()).then(|| self.actual / self.expected)
+    }
+}
+
+/// One policy's line of the tables.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PolicySummary {
+    /// 基本方針 number.
+    pub number: u32,
+    /// Its name.
+    pub name: String,
+    /// Recorded ratings.
+    pub recorded: Counts,
+    /// Suggested ratings.
+    pub suggested: Counts,
+    /// Effect amounts.
+    pub effects: EffectTotals,
+}
+
+/// One theme's effect amounts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ThemeSummary {
+    /// 改革の推進項目 number.
+    pub number: u32,
+    /// Its policy.
+    pub policy: u32,
+    /// Its name.
+    pub name: String,
+    /// Number of items.
+    pub items: usize,
+    /// Effect amounts.
+    pub effects: EffectTotals,
+}
+
+/// Everything the summary tables show, computed from item evaluations.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// The plan's name.
+    pub plan_name: String,
+    /// The fiscal year.
+    pub year: FiscalYear,
+    /// The rule set used for suggestions.
+    pub rules: RulesUsed,
+    /// The scale.
+    pub scale: Scale,
+    /// Per policy.
+    pub policies: Vec<PolicySummary>,
+    /// Per theme.
+    pub themes: Vec<ThemeSummary>,
+    /// Recorded ratings, all items.
+    pub recorded: Counts,
+    /// Suggested ratings, all items.
+    pub suggested: Counts,
+    /// Effect amounts, all items.
+    pub effects: EffectTotals,
+}
+
+/// Adds up an evaluation per policy, per theme and in total.
+pub fn summarize(plan: &Plan, evaluation: &Evaluation) -> Summary {
+    let scale = &evaluation.scale;
+    let mut policies: Vec<PolicySummary> = plan
+        .policies
+        .iter()
+        .map(|p| PolicySummary {
+            number: p.number,
+            name: p.name.clone(),
+            recorded: Counts::new(scale),
+            suggested: Counts::new(scale),
+            effects: EffectTotals::default(),
+        })
+        .collect();
+    let mut themes: Vec<ThemeSummary> = plan
+        .themes
+        .iter()
+        .map(|t| ThemeSummary {
+            number: t.number,
+            policy: t.policy,
+            name: t.name.clone(),
+            items: 0,
+            effects: EffectTotals::default(),
+        })
+        .collect();
+    let mut recorded = Counts::new(scale);
+    let mut suggested = Counts::new(scale);
+    let mut effects = EffectTotals::default();
+    for e in &evaluation.items {
+        if let Some(p) = policies.iter_mut().find(|p| p.number == e.policy) {
+            p.recorded.add(e.recorded.as_deref());
+            p.suggested.add(e.suggested.as_deref());
+            p.effects.add(e);
+        }
+        if let Some(t) = themes.iter_mut().find(|t| t.number == e.theme) {
+            t.items += 1;
+            t.effects.add(e);
+        }
+        recorded.add(e.recorded.as_deref());
+        suggested.add(e.suggested.as_deref());
+        effects.add(e);
+    }
+    Summary {
+        plan_name: plan.name.clone(),
+        year: evaluation.year,
+        rules: evaluation.rules.clone(),
+        scale: scale.clone(),
+        policies,
+        themes,
+        recorded,
+        suggested,
+        effects,
+    }
+}

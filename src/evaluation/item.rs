@@ -1,0 +1,292 @@
+//! Evaluating one item for one fiscal year under a rule set.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
+
+use crate::engine::{CallSite, RuleError, RuleInput, RuleSet};
+use crate::model::{Cell, FiscalYear, Item, ItemId, Plan, Value};
+
+/// How the suggested rating relates to the recorded one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Agreement {
+    /// Suggested and recorded ratings are the same.
+    Agrees,
+    /// They differ.
+    Differs,
+    /// The rules leave the rating to judgement.
+    JudgementRequired,
+    /// No rating is recorded for the year.
+    NotRecorded,
+}
+
+/// One step of an item's evaluation, for `gyokaku explain`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TraceStep {
+    /// The rule file (or item file, for the item's formula).
+    pub file: String,
+    /// The function: `achievement`, `rating`, `effect`.
+    pub function: String,
+    /// What the script explained, in order.
+    pub notes: Vec<String>,
+    /// What it returned, as text ("1.1", "A", "()").
+    pub result: String,
+}
+
+/// An item's evaluation for one year.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ItemEvaluation {
+    /// The item.
+    pub id: ItemId,
+    /// Its policy (基本方針).
+    pub policy: u32,
+    /// Its theme (改革の推進項目).
+    pub theme: u32,
+    /// 実施項目名.
+    pub title: String,
+    /// The fiscal year.
+    pub year: FiscalYear,
+    /// The indicator kind the rule was chosen by.
+    pub kind: String,
+    /// The indicator's unit.
+    pub unit: String,
+    /// The year's target, as printed.
+    pub target: Option<Cell>,
+    /// The year's actual, as printed.
+    pub actual: Option<Cell>,
+    /// Achievement (1 = exactly on plan), where the numbers give one.
+    pub achievement: Option<Decimal>,
+    /// The rating the rules suggest; `None` when judgement is required.
+    pub suggested: Option<String>,
+    /// The rating recorded on the sheet.
+    pub recorded: Option<String>,
+    /// How the two relate.
+    pub agreement: Agreement,
+    /// 効果見込額 (千円).
+    pub expected_effect: Option<Decimal>,
+    /// 実績効果額 (千円) as recorded.
+    pub actual_effect: Option<Decimal>,
+    /// The actual effect computed from the item's formula (or the kind's), rounded to 千円.
+    pub computed_effect: Option<Decimal>,
+    /// One line: kind, values, band.
+    pub explanation: String,
+    /// Every rule call, in order.
+    pub trace: Vec<TraceStep>,
+}
+
+/// The number in a cell, in the indicator's unit (億円 scaled exactly when the units differ).
+pub(crate) fn number_in(cell: Option<&Cell>, unit: &str) -> Option<Decimal> {
+    let q = cell?.value.quantity()?;
+    Some(q.amount_in(unit).unwrap_or(q.amount))
+}
+
+fn total_of(cell: Option<&Cell>) -> Option<Decimal> {
+    cell?.value.quantity()?.total
+}
+
+/// Rounds an amount to the thousand yen as the sheets print it.
+pub fn round_amount(d: Decimal) -> Decimal {
+    d.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Builds what the rules see of `item` in `year`.
+pub fn rule_input(plan: &Plan, item: &Item, year: FiscalYear, rules: &RuleSet) -> RuleInput {
+    let unit = item.indicator.unit.as_str();
+    let entry = item.year(year);
+    let target = entry.and_then(|e| e.target.as_ref());
+    let actual = entry.and_then(|e| e.actual.as_ref());
+    let baseline = number_in(item.indicator.baseline.as_ref(), unit);
+    let first_year = plan.years.first() == Some(&year);
+    let prev_entry = year.previous().and_then(|p| item.year(p));
+    let (previous, previous_target) = if first_year {
+        (baseline, baseline)
+    } else {
+        (
+            number_in(prev_entry.and_then(|e| e.actual.as_ref()), unit),
+            number_in(prev_entry.and_then(|e| e.target.as_ref()), unit),
+        )
+    };
+    let bound = target.and_then(|c| c.value.quantity()).and_then(|q| q.bound);
+    let target_n = number_in(target, unit);
+    let actual_n = number_in(actual, unit);
+    let within_bound = match (bound, actual_n, target_n) {
+        (Some(b), Some(a), Some(t)) => Some(b.holds(a, t)),
+        _ => None,
+    };
+    let printed = |c: Option<&Cell>| c.map(|c| c.text.clone()).unwrap_or_default();
+    RuleInput {
+        id: item.id.to_string(),
+        title: item.title.clone(),
+        kind: item.indicator.kind.clone(),
+        indicator: item.indicator.name.clone(),
+        unit: unit.to_string(),
+        year: year.to_string(),
+        target: target_n,
+        actual: actual_n,
+        baseline,
+        final_target: number_in(item.indicator.final_target.as_ref(), unit),
+        previous,
+        previous_target,
+        bound: bound.map(|b| b.operator().to_string()),
+        within_bound,
+        target_text: printed(target),
+        actual_text: printed(actual),
+        target_total: total_of(target),
+        actual_total: total_of(actual),
+        expected_effect: entry.and_then(|e| e.expected_effect.as_ref()).and_then(Cell::number),
+        actual_effect: entry.and_then(|e| e.actual_effect.as_ref()).and_then(Cell::number),
+        recorded: entry.and_then(|e| e.rating.clone()),
+        value: actual_n,
+        total: total_of(actual),
+        scale: rules.scale().labels().map(String::from).collect(),
+    }
+}
+
+/// Which side of the sheet an effect is computed for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EffectBasis {
+    /// From the year's target: the expected effect (効果見込額).
+    Target,
+    /// From the year's actual: the actual effect (実績効果額).
+    Actual,
+}
+
+/// Computes an item's effect for a year from its formula (or the kind's `effect`), unrounded.
+/// `Ok(None)` when there is no formula or the value is not a number.
+pub fn computed_effect(
+    plan: &Plan,
+    item: &Item,
+    year: FiscalYear,
+    basis: EffectBasis,
+    rules: &RuleSet,
+) -> Result<Option<(Decimal, TraceStep)>, RuleError> {
+    let mut input = rule_input(plan, item, year, rules);
+    let (value, total, previous) = match basis {
+        EffectBasis::Target => (input.target, input.target_total, input.previous_target),
+        EffectBasis::Actual => (input.actual, input.actual_total, input.previous),
+    };
+    if value.is_none() {
+        return Ok(None);
+    }
+    let at = CallSite {
+        item: &input.id.clone(),
+        year: &input.year.clone(),
+    };
+    if let Some(expr) = &item.indicator.effect {
+        let file = item.source.locate("indicator.effect");
+        let formula = rules.compile_formula(expr, &file)?;
+        let result = rules.eval_formula(&formula, [value, previous, input.baseline, total], at)?;
+        return Ok(result.map(|d| {
+            let step = TraceStep {
+                file,
+                function: "effect".into(),
+                notes: vec![format!(
+                    "{expr} with value = {}, previous = {}, baseline = {}, total = {}",
+                    show(value),
+                    show(previous),
+                    show(input.baseline),
+                    show(total)
+                )],
+                result: d.normalize().to_string(),
+            };
+            (d, step)
+        }));
+    }
+    input.value = value;
+    input.total = total;
+    input.previous = previous;
+    let Some(out) = rules.kind_effect(&input, at)? else {
+        return Ok(None);
+    };
+    Ok(out.value.map(|d| {
+        let step = TraceStep {
+            file: rules.kind_file(&input.kind).unwrap_or_default().to_string(),
+            function: "effect".into(),
+            notes: out.trace,
+            result: d.normalize().to_string(),
+        };
+        (d, step)
+    }))
+}
+
+fn show(d: Option<Decimal>) -> String {
+    d.map(|d| d.normalize().to_string()).unwrap_or_else(|| "()".into())
+}
+
+/// Evaluates one item for one year.
+pub fn evaluate_item(plan: &Plan, item: &Item, year: FiscalYear, rules: &RuleSet) -> Result<ItemEvaluation, RuleError> {
+    let input = rule_input(plan, item, year, rules);
+    let at = CallSite {
+        item: &input.id,
+        year: &input.year,
+    };
+    let mut trace = Vec::new();
+    let achievement = rules.achievement(&input, at)?;
+    trace.push(TraceStep {
+        file: rules.kind_file(&input.kind).unwrap_or_default().to_string(),
+        function: "achievement".into(),
+        notes: achievement.trace.clone(),
+        result: show(achievement.value),
+    });
+    let rating = rules.rating(&input, achievement.value, at)?;
+    trace.push(TraceStep {
+        file: rules.rating_file().to_string(),
+        function: "rating".into(),
+        notes: rating.trace.clone(),
+        result: rating.value.clone().unwrap_or_else(|| "()".into()),
+    });
+    let computed = computed_effect(plan, item, year, EffectBasis::Actual, rules)?;
+    let computed_effect = computed.as_ref().map(|(d, _)| round_amount(*d));
+    if let Some((_, step)) = computed {
+        trace.push(step);
+    }
+
+    let entry = item.year(year);
+    let recorded = input.recorded.clone();
+    let agreement = match (&rating.value, &recorded) {
+        (_, None) => Agreement::NotRecorded,
+        (None, Some(_)) => Agreement::JudgementRequired,
+        (Some(s), Some(r)) if s == r => Agreement::Agrees,
+        _ => Agreement::Differs,
+    };
+    let mut explanation = format!("{}: ", input.kind);
+    let notes: Vec<&str> = achievement.trace.iter().chain(&rating.trace).map(String::as_str).collect();
+    explanation.push_str(&notes.join("; "));
+    if rating.value.is_none() {
+        if !explanation.ends_with("judgement required") {
+            explanation.push_str(" → judgement required");
+        }
+    } else if let Some(s) = &rating.value {
+        if !rating.trace.iter().any(|t| t.contains(&format!("→ {s}"))) {
+            explanation.push_str(&format!(" → {s}"));
+        }
+    }
+    Ok(ItemEvaluation {
+        id: item.id,
+        policy: item.id.policy,
+        theme: item.id.theme,
+        title: item.title.clone(),
+        year,
+        kind: input.kind.clone(),
+        unit: input.unit.clone(),
+        target: entry.and_then(|e| e.target.clone()),
+        actual: entry.and_then(|e| e.actual.clone()),
+        achievement: achievement.value,
+        suggested: rating.value,
+        recorded,
+        agreement,
+        expected_effect: entry.and_then(|e| e.expected_effect.as_ref()).and_then(amount),
+        actual_effect: entry.and_then(|e| e.actual_effect.as_ref()).and_then(amount),
+        computed_effect,
+        explanation,
+        trace,
+    })
+}
+
+/// An effect amount cell as a number; "-" is none.
+fn amount(c: &Cell) -> Option<Decimal> {
+    match &c.value {
+        Value::Number(q) => Some(q.amount_in("千円").unwrap_or(q.amount)),
+        _ => None,
+    }
+}

@@ -1,0 +1,71 @@
+//! Evaluation: runs a rule set over a plan for one fiscal year, then aggregates the results
+//! per policy and theme. Renders nothing; reports read what this produces.
+
+mod aggregate;
+mod item;
+
+pub use aggregate::{summarize, Counts, EffectTotals, PolicySummary, Summary, ThemeSummary};
+pub use item::{computed_effect, evaluate_item, round_amount, rule_input, Agreement, EffectBasis, ItemEvaluation, TraceStep};
+
+use serde::Serialize;
+
+use crate::engine::{RuleError, RuleSet, Scale};
+use crate::model::{FiscalYear, Plan};
+
+/// Which rule set produced an evaluation: its name, where it was loaded from, and a content hash.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RulesUsed {
+    /// ruleset.toml's name.
+    pub name: String,
+    /// The folder.
+    pub location: String,
+    /// SHA-256 of the rule set's files.
+    pub hash: String,
+}
+
+impl RulesUsed {
+    /// Describes `rules`.
+    pub fn of(rules: &RuleSet) -> Self {
+        RulesUsed {
+            name: rules.name().to_string(),
+            location: rules.location().to_string(),
+            hash: rules.hash().to_string(),
+        }
+    }
+
+    /// "isehara-default (rules, sha256 1a2b3c4d5e6f)".
+    pub fn short(&self) -> String {
+        format!("{} ({}, sha256 {})", self.name, self.location, &self.hash[..12.min(self.hash.len())])
+    }
+}
+
+/// A whole plan evaluated for one year.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evaluation {
+    /// The plan's id.
+    pub plan: String,
+    /// The fiscal year.
+    pub year: FiscalYear,
+    /// The rule set that produced it.
+    pub rules: RulesUsed,
+    /// The rating scale in use.
+    pub scale: Scale,
+    /// One per item, in item order.
+    pub items: Vec<ItemEvaluation>,
+}
+
+/// Evaluates every item of `plan` for `year` under `rules`. Stops at the first failing rule.
+pub fn evaluate(plan: &Plan, rules: &RuleSet, year: FiscalYear) -> Result<Evaluation, RuleError> {
+    let items = plan
+        .items
+        .iter()
+        .map(|item| evaluate_item(plan, item, year, rules))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Evaluation {
+        plan: plan.id.clone(),
+        year,
+        rules: RulesUsed::of(rules),
+        scale: rules.scale().clone(),
+        items,
+    })
+}

@@ -1,0 +1,163 @@
+//! `gyokaku agreement`: suggested against recorded ratings — the matrix, the agreement figure
+//! and every disagreement with its explanation.
+
+use serde::Serialize;
+
+use super::{Align, Format, Lang, Table};
+use crate::evaluation::{Agreement, Evaluation, ItemEvaluation};
+
+/// The comparison of suggested and recorded ratings.
+#[derive(Debug, Clone, Serialize)]
+pub struct AgreementReport {
+    /// The scale's labels, best first.
+    pub labels: Vec<String>,
+    /// `matrix[s][r]`: items suggested `labels[s]` and recorded `labels[r]`; the last row is
+    /// "judgement required".
+    pub matrix: Vec<Vec<usize>>,
+    /// Items whose suggestion equals the recorded rating.
+    pub agree: usize,
+    /// Items whose suggestion differs.
+    pub differ: usize,
+    /// Items left to judgement.
+    pub judgement_required: usize,
+    /// Items with a recorded rating.
+    pub rated: usize,
+    /// The disagreements, in item order.
+    pub disagreements: Vec<ItemEvaluation>,
+    /// The items left to judgement.
+    pub judgements: Vec<ItemEvaluation>,
+}
+
+/// Compares the suggested and recorded ratings of an evaluation.
+pub fn agreement(ev: &Evaluation) -> AgreementReport {
+    let labels: Vec<String> = ev.scale.labels().map(String::from).collect();
+    let pos = |l: &str| labels.iter().position(|x| x == l);
+    let mut matrix = vec![vec![0; labels.len()]; labels.len() + 1];
+    let mut report = AgreementReport {
+        labels: labels.clone(),
+        matrix: Vec::new(),
+        agree: 0,
+        differ: 0,
+        judgement_required: 0,
+        rated: 0,
+        disagreements: Vec::new(),
+        judgements: Vec::new(),
+    };
+    for e in &ev.items {
+        let Some(r) = e.recorded.as_deref().and_then(pos) else { continue };
+        report.rated += 1;
+        let s = e.suggested.as_deref().and_then(pos).unwrap_or(labels.len());
+        matrix[s][r] += 1;
+        match e.agreement {
+            Agreement::Agrees => report.agree += 1,
+            Agreement::Differs => {
+                report.differ += 1;
+                report.disagreements.push(e.clone());
+            }
+            Agreement::JudgementRequired => {
+                report.judgement_required += 1;
+                report.judgements.push(e.clone());
+            }
+            Agreement::NotRecorded => {}
+        }
+    }
+    report.matrix = matrix;
+    report
+}
+
+impl AgreementReport {
+    /// "52 of 58 (89.7%)": agreement among the items the rules rated.
+    pub fn figure(&self) -> String {
+        let judged = self.agree + self.differ;
+        if judged == 0 {
+            return "0 of 0".into();
+        }
+        let pct = rust_decimal::Decimal::from(self.agree) / rust_decimal::Decimal::from(judged);
+        format!("{} of {} ({})", self.agree, judged, super::percent(pct))
+    }
+
+    /// Renders the report.
+    pub fn render(&self, ev: &Evaluation, format: Format, lang: Lang) -> String {
+        if format == Format::Json {
+            return serde_json::to_string_pretty(&serde_json::json!({
+                "year": ev.year,
+                "rules": ev.rules,
+                "report": self,
+            }))
+            .expect("JSON of plain values")
+                + "\n";
+        }
+        let judge = lang.pick("要判断", "judgement required");
+        let mut headers = vec![lang.pick("提案＼評価", "suggested \\ recorded").to_string()];
+        headers.extend(self.labels.iter().cloned());
+        headers.push(lang.pick("合計", "total").into());
+        let h: Vec<&str> = headers.iter().map(String::as_str).collect();
+        let mut align = vec![Align::Left];
+        align.extend(std::iter::repeat_n(Align::Right, h.len() - 1));
+        let mut m = Table::new(&h).align(&align).title(lang.pick("提案評価と実際の評価の対照表", "Suggested against recorded ratings"));
+        for (i, row) in self.matrix.iter().enumerate() {
+            let name = self.labels.get(i).cloned().unwrap_or_else(|| judge.to_string());
+            let mut cells = vec![name];
+            cells.extend(row.iter().map(|n| n.to_string()));
+            cells.push(row.iter().sum::<usize>().to_string());
+            m.row(cells);
+        }
+        let mut d = Table::new(&[
+            lang.pick("取組", "id"),
+            lang.pick("実施項目", "title"),
+            lang.pick("提案", "suggested"),
+            lang.pick("評価", "recorded"),
+            lang.pick("説明", "explanation"),
+        ])
+        .title(lang.pick("不一致の項目", "Disagreements"));
+        for e in &self.disagreements {
+            d.row(vec![
+                e.id.to_string(),
+                e.title.clone(),
+                e.suggested.clone().unwrap_or_default(),
+                e.recorded.clone().unwrap_or_default(),
+                e.explanation.clone(),
+            ]);
+        }
+        let mut j = Table::new(&[
+            lang.pick("取組", "id"),
+            lang.pick("実施項目", "title"),
+            lang.pick("評価", "recorded"),
+            lang.pick("説明", "explanation"),
+        ])
+        .title(lang.pick("要判断の項目", "Left to judgement"));
+        for e in &self.judgements {
+            j.row(vec![e.id.to_string(), e.title.clone(), e.recorded.clone().unwrap_or_default(), e.explanation.clone()]);
+        }
+        if format == Format::Csv {
+            let mut t = Table::new(&["id", "suggested", "recorded", "agreement", "explanation"]);
+            for e in &ev.items {
+                t.row(vec![
+                    e.id.to_string(),
+                    e.suggested.clone().unwrap_or_default(),
+                    e.recorded.clone().unwrap_or_default(),
+                    serde_json::to_value(e.agreement).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
+                    e.explanation.clone(),
+                ]);
+            }
+            return t.render(format);
+        }
+        let mut out = String::new();
+        out.push_str(&m.render(format));
+        out.push('\n');
+        out.push_str(&format!(
+            "{}: {} — {} {}, {} {}\n\n",
+            lang.pick("一致率", "agreement"),
+            self.figure(),
+            lang.pick("要判断", "judgement required"),
+            self.judgement_required,
+            lang.pick("評価済み", "rated items"),
+            self.rated
+        ));
+        out.push_str(&d.render(format));
+        out.push('\n');
+        out.push_str(&j.render(format));
+        out.push_str(&format!("{}: {}\n", lang.pick("ルール", "rules"), ev.rules.short()));
+        out
+    }
+}
