@@ -19,8 +19,8 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod check;
 pub mod engine;
 pub mod evaluation;
 pub mod model;
-pub mod check;
 pub mod report;

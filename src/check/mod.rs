@@ -59,18 +59,26 @@ fn number(cell: Option<&Cell>) -> Option<Decimal> {
 }
 
 fn show(cell: Option<&Cell>) -> String {
-    cell.map(|c| c.text.clone()).unwrap_or_else(|| "(blank)".into())
+    cell.map(|c| c.text.clone())
+        .unwrap_or_else(|| "(blank)".into())
 }
 
 /// Checks every item of `plan` under `rules`. Findings come in item order.
 pub fn check_plan(plan: &Plan, rules: &RuleSet) -> Vec<Finding> {
     let mut all = Vec::new();
     for item in &plan.items {
-        let mut f = Findings { item, out: Vec::new() };
+        let mut f = Findings {
+            item,
+            out: Vec::new(),
+        };
         check_item(plan, rules, item, &mut f);
         // Recorded discrepancies that no automatic check reached are reported as they are.
         for d in &item.discrepancies {
-            if !f.out.iter().any(|x| x.field.as_deref() == Some(d.field.as_str())) {
+            if !f
+                .out
+                .iter()
+                .any(|x| x.field.as_deref() == Some(d.field.as_str()))
+            {
                 f.out.push(Finding {
                     item: Some(item.id),
                     location: item.source.locate(&format!("discrepancy {}", d.field)),
@@ -104,7 +112,10 @@ fn check_item(plan: &Plan, rules: &RuleSet, item: &Item, f: &mut Findings) {
     if kind != "milestone" && item.sheet {
         for year in &plan.years {
             if item.year(*year).and_then(|e| e.target.as_ref()).is_none() {
-                f.add(&format!("years.{year}.target"), format!("no target for {year}"));
+                f.add(
+                    &format!("years.{year}.target"),
+                    format!("no target for {year}"),
+                );
             }
         }
     }
@@ -121,16 +132,18 @@ fn check_item(plan: &Plan, rules: &RuleSet, item: &Item, f: &mut Findings) {
                     ),
                 );
             }
-        } else if entry.actual.is_some() || entry.actual_effect.is_some() {
-            if entry.actual.as_ref().is_some_and(|c| c.value != Value::None) {
-                f.add(&format!("years.{year}.rating"), format!("{year} has an actual but no rating"));
-            }
+        } else if entry.actual.as_ref().is_some_and(|c| c.value != Value::None) {
+            f.add(&format!("years.{year}.rating"), format!("{year} has an actual but no rating"));
         }
     }
 
     // Subtotals against the sum of the years.
     for (field, pick) in [
-        ("expected_effect", (|e: &crate::model::YearEntry| e.expected_effect.as_ref()) as fn(&crate::model::YearEntry) -> Option<&Cell>),
+        (
+            "expected_effect",
+            (|e: &crate::model::YearEntry| e.expected_effect.as_ref())
+                as fn(&crate::model::YearEntry) -> Option<&Cell>,
+        ),
         ("actual_effect", |e| e.actual_effect.as_ref()),
     ] {
         let subtotal = match field {
@@ -145,7 +158,11 @@ fn check_item(plan: &Plan, rules: &RuleSet, item: &Item, f: &mut Findings) {
                 &format!("subtotals.{field}"),
                 format!(
                     "〔小計〕{} is {} but the years add up to {}",
-                    if field == "expected_effect" { "効果見込額" } else { "実績効果額" },
+                    if field == "expected_effect" {
+                        "効果見込額"
+                    } else {
+                        "実績効果額"
+                    },
                     subtotal.text,
                     crate::report::amount(sum)
                 ),
@@ -157,8 +174,16 @@ fn check_item(plan: &Plan, rules: &RuleSet, item: &Item, f: &mut Findings) {
     if item.indicator.effect.is_some() || rules.kind_has_effect(kind) {
         for (year, entry) in &item.years {
             for (basis, field, cell) in [
-                (EffectBasis::Target, "expected_effect", entry.expected_effect.as_ref()),
-                (EffectBasis::Actual, "actual_effect", entry.actual_effect.as_ref()),
+                (
+                    EffectBasis::Target,
+                    "expected_effect",
+                    entry.expected_effect.as_ref(),
+                ),
+                (
+                    EffectBasis::Actual,
+                    "actual_effect",
+                    entry.actual_effect.as_ref(),
+                ),
             ] {
                 let Some(cell) = cell else { continue };
                 let path = format!("years.{year}.{field}");
@@ -170,7 +195,11 @@ fn check_item(plan: &Plan, rules: &RuleSet, item: &Item, f: &mut Findings) {
                                 &path,
                                 format!(
                                     "{year} {} is {} but the formula gives {}",
-                                    if field == "expected_effect" { "効果見込額" } else { "実績効果額" },
+                                    if field == "expected_effect" {
+                                        "効果見込額"
+                                    } else {
+                                        "実績効果額"
+                                    },
                                     show(Some(cell)),
                                     crate::report::amount(round_amount(d))
                                 ),

@@ -43,7 +43,10 @@ fn finding(location: String, message: String) -> Finding {
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
     if !args.plan.plan.join("plan.toml").is_file() {
-        return Err(CliError::Other(format!("{} is not a plan folder (no plan.toml)", args.plan.plan.display())));
+        return Err(CliError::Other(format!(
+            "{} is not a plan folder (no plan.toml)",
+            args.plan.plan.display()
+        )));
     }
     let mut findings = Vec::new();
     let plan = match load_plan(&args.plan.plan) {
@@ -52,7 +55,12 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             for e in errors.0 {
                 match e {
                     LoadError::Io(io) => return Err(CliError::Other(io.to_string())),
-                    LoadError::Invalid { file, item, line, message } => findings.push(Finding {
+                    LoadError::Invalid {
+                        file,
+                        item,
+                        line,
+                        message,
+                    } => findings.push(Finding {
                         item,
                         location: format!("{}:{line}", file.display()),
                         field: None,

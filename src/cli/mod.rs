@@ -87,12 +87,15 @@ pub fn year_of(plan: &Plan, given: Option<FiscalYear>) -> Result<FiscalYear, Cli
         Some(y) if plan.years.contains(&y) => Ok(y),
         Some(y) => Err(CliError::Other(format!(
             "{y} is outside the plan's period ({}–{})",
-            plan.years.first().map(|y| y.to_string()).unwrap_or_default(),
+            plan.years
+                .first()
+                .map(|y| y.to_string())
+                .unwrap_or_default(),
             plan.years.last().map(|y| y.to_string()).unwrap_or_default()
         ))),
-        None => plan
-            .latest_year_with_results()
-            .ok_or_else(|| CliError::Other("no year of the plan has results yet: pass --year".into())),
+        None => plan.latest_year_with_results().ok_or_else(|| {
+            CliError::Other("no year of the plan has results yet: pass --year".into())
+        }),
     }
 }
 

@@ -27,9 +27,13 @@ pub struct Args {
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let plan = load_plan(&args.plan.plan)?;
-    let item = plan
-        .item(args.id)
-        .ok_or_else(|| CliError::Other(format!("the plan has no item {} ({})", args.id, args.id.japanese())))?;
+    let item = plan.item(args.id).ok_or_else(|| {
+        CliError::Other(format!(
+            "the plan has no item {} ({})",
+            args.id,
+            args.id.japanese()
+        ))
+    })?;
     print!("{}", render_sheet(&plan, item, args.format, args.lang));
     Ok(ExitCode::SUCCESS)
 }

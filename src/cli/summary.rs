@@ -23,6 +23,9 @@ pub struct Args {
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let (plan, rules, year) = load(&args.plan.plan, &args.eval)?;
     let ev = evaluate(&plan, &rules, year)?;
-    print!("{}", render_summary(&summarize(&plan, &ev), args.eval.format, args.eval.lang));
+    print!(
+        "{}",
+        render_summary(&summarize(&plan, &ev), args.eval.format, args.eval.lang)
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -59,12 +59,22 @@ pub struct Compile {
 
 impl Compile {
     fn fmt_error(&self) -> String {
-        let mut out = format!("{}:{}:{}: {}", self.file, self.line, self.column, self.message);
+        let mut out = format!(
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        );
         if let Some(src) = &self.source_line {
             let gutter = self.line.to_string();
-            out.push_str(&format!("\n {gutter} | {src}\n {} | ", " ".repeat(gutter.len())));
+            out.push_str(&format!(
+                "\n {gutter} | {src}\n {} | ",
+                " ".repeat(gutter.len())
+            ));
             let col = self.column.max(1) - 1;
-            let pad: String = src.chars().take(col).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+            let pad: String = src
+                .chars()
+                .take(col)
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
             out.push_str(&pad);
             out.push('^');
         }

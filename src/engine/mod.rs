@@ -9,6 +9,9 @@ mod source;
 
 pub use error::{Compile, RuleError};
 pub use input::{RuleInput, PROPERTIES};
-pub use ruleset::{format_percent, limits, CallSite, Formula, Outcome, RuleSet, CONFIG_FILE, FORMULA_VARIABLES, RATING_FILE};
+pub use ruleset::{
+    format_percent, limits, CallSite, Formula, Outcome, RuleSet, CONFIG_FILE, FORMULA_VARIABLES,
+    RATING_FILE,
+};
 pub use scale::{Rating, Scale};
 pub use source::{DirRules, MemoryRules, RuleSource};

@@ -138,7 +138,8 @@ fn build_engine(trace: Rc<RefCell<Vec<String>>>) -> Engine {
 
 /// "1.1" → "110.0%".
 pub fn format_percent(d: Decimal) -> String {
-    let p = (d * Decimal::ONE_HUNDRED).round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    let p = (d * Decimal::ONE_HUNDRED)
+        .round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
     format!("{p:.1}%")
 }
 
@@ -185,7 +186,11 @@ impl RuleSet {
             hasher.update(f.text.as_bytes());
             hasher.update([0]);
         }
-        let hash = hasher.finalize().iter().map(|b| format!("{b:02x}")).collect::<String>();
+        let hash = hasher
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>();
         let find = |name: &str| files.iter().find(|f| f.path == Path::new(name));
         let config_file = find(CONFIG_FILE).ok_or_else(|| RuleError::Config {
             file: format!("{location}/{CONFIG_FILE}"),
@@ -213,19 +218,30 @@ impl RuleSet {
         let rating_file = find(RATING_FILE).ok_or_else(|| RuleError::Config {
             file: format!("{location}/{RATING_FILE}"),
             line: 1,
-            message: "the rule set has no rating.rhai (the mapping from achievement to rating)".into(),
+            message: "the rule set has no rating.rhai (the mapping from achievement to rating)"
+                .into(),
         })?;
         let rating = Script {
             file: format!("{location}/{RATING_FILE}"),
-            ast: compile(&engine, &format!("{location}/{RATING_FILE}"), &rating_file.text)?,
+            ast: compile(
+                &engine,
+                &format!("{location}/{RATING_FILE}"),
+                &rating_file.text,
+            )?,
         };
         let mut kinds = BTreeMap::new();
         for f in &files {
-            let Ok(rest) = f.path.strip_prefix("kinds") else { continue };
+            let Ok(rest) = f.path.strip_prefix("kinds") else {
+                continue;
+            };
             if rest.extension().is_none_or(|e| e != "rhai") {
                 continue;
             }
-            let kind = rest.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+            let kind = rest
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+                .to_string();
             let file = format!("{location}/{}", f.path.display());
             let script = Script {
                 ast: compile(&engine, &file, &f.text)?,
@@ -252,7 +268,10 @@ impl RuleSet {
         let missing = |s: &Script, f: &str| RuleError::Config {
             file: s.file.clone(),
             line: 1,
-            message: format!("the script defines no function {f}(x{})", if f == "rating" { ", achievement" } else { "" }),
+            message: format!(
+                "the script defines no function {f}(x{})",
+                if f == "rating" { ", achievement" } else { "" }
+            ),
         };
         if !self.rating.has_function("rating") {
             return Err(missing(&self.rating, "rating"));
@@ -312,16 +331,28 @@ impl RuleSet {
 
     /// Whether the kind's script defines `effect(x)`.
     pub fn kind_has_effect(&self, kind: &str) -> bool {
-        self.kinds.get(kind).is_some_and(|s| s.has_function("effect"))
+        self.kinds
+            .get(kind)
+            .is_some_and(|s| s.has_function("effect"))
     }
 
-    fn call(&self, script: &Script, function: &str, args: Vec<Dynamic>, at: CallSite) -> Result<Outcome<Dynamic>, RuleError> {
+    fn call(
+        &self,
+        script: &Script,
+        function: &str,
+        args: Vec<Dynamic>,
+        at: CallSite,
+    ) -> Result<Outcome<Dynamic>, RuleError> {
         self.trace.borrow_mut().clear();
         let mut scope = Scope::new();
         let options = CallFnOptions::new().eval_ast(false).rewind_scope(true);
-        let result = self
-            .engine
-            .call_fn_with_options::<Dynamic>(options, &mut scope, &script.ast, function, args);
+        let result = self.engine.call_fn_with_options::<Dynamic>(
+            options,
+            &mut scope,
+            &script.ast,
+            function,
+            args,
+        );
         let trace = std::mem::take(&mut *self.trace.borrow_mut());
         match result {
             Ok(value) => Ok(Outcome { value, trace }),
@@ -329,7 +360,13 @@ impl RuleSet {
         }
     }
 
-    fn runtime_error(&self, file: &str, function: &str, at: CallSite, e: &EvalAltResult) -> RuleError {
+    fn runtime_error(
+        &self,
+        file: &str,
+        function: &str,
+        at: CallSite,
+        e: &EvalAltResult,
+    ) -> RuleError {
         let message = match e {
             EvalAltResult::ErrorTooManyOperations(_) => format!(
                 "the rule ran for more than {} operations and was stopped (an endless loop?)",
@@ -373,7 +410,13 @@ impl RuleSet {
         })
     }
 
-    fn number_result(&self, file: &str, function: &str, at: CallSite, d: &Dynamic) -> Result<Option<Decimal>, RuleError> {
+    fn number_result(
+        &self,
+        file: &str,
+        function: &str,
+        at: CallSite,
+        d: &Dynamic,
+    ) -> Result<Option<Decimal>, RuleError> {
         to_decimal(d).ok_or_else(|| RuleError::Runtime {
             file: file.to_string(),
             function: function.to_string(),
@@ -385,28 +428,56 @@ impl RuleSet {
 
     /// Runs `achievement(x)` of the kind's script: 1 means exactly on plan, `None` that the
     /// numbers say nothing (a judgement is needed).
-    pub fn achievement(&self, input: &RuleInput, at: CallSite) -> Result<Outcome<Option<Decimal>>, RuleError> {
+    pub fn achievement(
+        &self,
+        input: &RuleInput,
+        at: CallSite,
+    ) -> Result<Outcome<Option<Decimal>>, RuleError> {
         let script = self.kind_script(&input.kind, at)?;
-        let out = self.call(script, "achievement", vec![Dynamic::from(input.clone())], at)?;
+        let out = self.call(
+            script,
+            "achievement",
+            vec![Dynamic::from(input.clone())],
+            at,
+        )?;
         let value = self.number_result(&script.file, "achievement", at, &out.value)?;
-        Ok(Outcome { value, trace: out.trace })
+        Ok(Outcome {
+            value,
+            trace: out.trace,
+        })
     }
 
     /// Runs `rating(x, achievement)` of the rating script: a label of the scale, or `None` for
     /// "judgement required".
-    pub fn rating(&self, input: &RuleInput, achievement: Option<Decimal>, at: CallSite) -> Result<Outcome<Option<String>>, RuleError> {
-        let a = achievement.map(Dynamic::from_decimal).unwrap_or(Dynamic::UNIT);
-        let out = self.call(&self.rating, "rating", vec![Dynamic::from(input.clone()), a], at)?;
+    pub fn rating(
+        &self,
+        input: &RuleInput,
+        achievement: Option<Decimal>,
+        at: CallSite,
+    ) -> Result<Outcome<Option<String>>, RuleError> {
+        let a = achievement
+            .map(Dynamic::from_decimal)
+            .unwrap_or(Dynamic::UNIT);
+        let out = self.call(
+            &self.rating,
+            "rating",
+            vec![Dynamic::from(input.clone()), a],
+            at,
+        )?;
         let value = if out.value.is_unit() {
             None
         } else {
-            let label = out.value.clone().into_string().map_err(|t| RuleError::Runtime {
-                file: self.rating.file.clone(),
-                function: "rating".into(),
-                item: at.item.into(),
-                year: at.year.into(),
-                message: format!("must return a rating label or (), returned a {t}"),
-            })?;
+            let label = out
+                .value
+                .clone()
+                .into_string()
+                .map_err(|t| RuleError::Runtime {
+                    file: self.rating.file.clone(),
+                    function: "rating".into(),
+                    item: at.item.into(),
+                    year: at.year.into(),
+                    message: format!("must return a rating label or (), returned a {t}"),
+                })?;
             if self.scale.get(&label).is_none() {
                 return Err(RuleError::Runtime {
                     file: self.rating.file.clone(),
@@ -421,17 +492,31 @@ impl RuleSet {
             }
             Some(label)
         };
-        Ok(Outcome { value, trace: out.trace })
+        Ok(Outcome {
+            value,
+            trace: out.trace,
+        })
     }
 
     /// Runs the kind's `effect(x)`, when its script has one (the kind's default effect formula).
-    pub fn kind_effect(&self, input: &RuleInput, at: CallSite) -> Result<Option<Outcome<Option<Decimal>>>, RuleError> {
-        let Some(script) = self.kinds.get(&input.kind).filter(|s| s.has_function("effect")) else {
+    pub fn kind_effect(
+        &self,
+        input: &RuleInput,
+        at: CallSite,
+    ) -> Result<Option<Outcome<Option<Decimal>>>, RuleError> {
+        let Some(script) = self
+            .kinds
+            .get(&input.kind)
+            .filter(|s| s.has_function("effect"))
+        else {
             return Ok(None);
         };
         let out = self.call(script, "effect", vec![Dynamic::from(input.clone())], at)?;
         let value = self.number_result(&script.file, "effect", at, &out.value)?;
-        Ok(Some(Outcome { value, trace: out.trace }))
+        Ok(Some(Outcome {
+            value,
+            trace: out.trace,
+        }))
     }
 
     /// Compiles an item's effect formula (a Rhai expression over `value`, `previous`,
@@ -441,15 +526,18 @@ impl RuleSet {
         for name in FORMULA_VARIABLES {
             scope.push_dynamic(*name, Dynamic::UNIT);
         }
-        let ast = self.engine.compile_expression_with_scope(&scope, expression).map_err(|e| {
-            RuleError::Compile(Compile {
-                file: file.to_string(),
-                line: 0,
-                column: e.1.position().unwrap_or(0),
-                message: format!("effect formula: {}", e.0),
-                source_line: None,
-            })
-        })?;
+        let ast = self
+            .engine
+            .compile_expression_with_scope(&scope, expression)
+            .map_err(|e| {
+                RuleError::Compile(Compile {
+                    file: file.to_string(),
+                    line: 0,
+                    column: e.1.position().unwrap_or(0),
+                    message: format!("effect formula: {}", e.0),
+                    source_line: None,
+                })
+            })?;
         Ok(Formula {
             file: file.to_string(),
             ast,
@@ -457,13 +545,20 @@ impl RuleSet {
     }
 
     /// Evaluates a compiled formula. `vars` gives `value`, `previous`, `baseline`, `total` in that order.
-    pub fn eval_formula(&self, formula: &Formula, vars: [Option<Decimal>; 4], at: CallSite) -> Result<Option<Decimal>, RuleError> {
+    pub fn eval_formula(
+        &self,
+        formula: &Formula,
+        vars: [Option<Decimal>; 4],
+        at: CallSite,
+    ) -> Result<Option<Decimal>, RuleError> {
         let mut scope = Scope::new();
         for (name, v) in FORMULA_VARIABLES.iter().zip(vars) {
             scope.push_dynamic(*name, v.map(Dynamic::from_decimal).unwrap_or(Dynamic::UNIT));
         }
         self.trace.borrow_mut().clear();
-        let result = self.engine.eval_ast_with_scope::<Dynamic>(&mut scope, &formula.ast);
+        let result = self
+            .engine
+            .eval_ast_with_scope::<Dynamic>(&mut scope, &formula.ast);
         match result {
             Ok(d) => self.number_result(&formula.file, "effect", at, &d),
             Err(e) => Err(self.runtime_error(&formula.file, "effect", at, &e)),

@@ -38,7 +38,10 @@ impl Counts {
 
     /// The count for one label.
     pub fn get(&self, label: &str) -> usize {
-        self.by_rating.iter().find(|(l, _)| l == label).map_or(0, |(_, n)| *n)
+        self.by_rating
+            .iter()
+            .find(|(l, _)| l == label)
+            .map_or(0, |(_, n)| *n)
     }
 }
 

@@ -106,7 +106,9 @@ pub fn rule_input(plan: &Plan, item: &Item, year: FiscalYear, rules: &RuleSet) -
             number_in(prev_entry.and_then(|e| e.target.as_ref()), unit),
         )
     };
-    let bound = target.and_then(|c| c.value.quantity()).and_then(|q| q.bound);
+    let bound = target
+        .and_then(|c| c.value.quantity())
+        .and_then(|q| q.bound);
     let target_n = number_in(target, unit);
     let actual_n = number_in(actual, unit);
     let within_bound = match (bound, actual_n, target_n) {
@@ -133,8 +135,12 @@ pub fn rule_input(plan: &Plan, item: &Item, year: FiscalYear, rules: &RuleSet) -
         actual_text: printed(actual),
         target_total: total_of(target),
         actual_total: total_of(actual),
-        expected_effect: entry.and_then(|e| e.expected_effect.as_ref()).and_then(Cell::number),
-        actual_effect: entry.and_then(|e| e.actual_effect.as_ref()).and_then(Cell::number),
+        expected_effect: entry
+            .and_then(|e| e.expected_effect.as_ref())
+            .and_then(Cell::number),
+        actual_effect: entry
+            .and_then(|e| e.actual_effect.as_ref())
+            .and_then(Cell::number),
         recorded: entry.and_then(|e| e.rating.clone()),
         value: actual_n,
         total: total_of(actual),
@@ -210,11 +216,17 @@ pub fn computed_effect(
 }
 
 fn show(d: Option<Decimal>) -> String {
-    d.map(|d| d.normalize().to_string()).unwrap_or_else(|| "()".into())
+    d.map(|d| d.normalize().to_string())
+        .unwrap_or_else(|| "()".into())
 }
 
 /// Evaluates one item for one year.
-pub fn evaluate_item(plan: &Plan, item: &Item, year: FiscalYear, rules: &RuleSet) -> Result<ItemEvaluation, RuleError> {
+pub fn evaluate_item(
+    plan: &Plan,
+    item: &Item,
+    year: FiscalYear,
+    rules: &RuleSet,
+) -> Result<ItemEvaluation, RuleError> {
     let input = rule_input(plan, item, year, rules);
     let at = CallSite {
         item: &input.id,
@@ -250,7 +262,12 @@ pub fn evaluate_item(plan: &Plan, item: &Item, year: FiscalYear, rules: &RuleSet
         _ => Agreement::Differs,
     };
     let mut explanation = format!("{}: ", input.kind);
-    let notes: Vec<&str> = achievement.trace.iter().chain(&rating.trace).map(String::as_str).collect();
+    let notes: Vec<&str> = achievement
+        .trace
+        .iter()
+        .chain(&rating.trace)
+        .map(String::as_str)
+        .collect();
     explanation.push_str(&notes.join("; "));
     if rating.value.is_none() {
         if !explanation.ends_with("judgement required") {
@@ -275,8 +292,12 @@ pub fn evaluate_item(plan: &Plan, item: &Item, year: FiscalYear, rules: &RuleSet
         suggested: rating.value,
         recorded,
         agreement,
-        expected_effect: entry.and_then(|e| e.expected_effect.as_ref()).and_then(amount),
-        actual_effect: entry.and_then(|e| e.actual_effect.as_ref()).and_then(amount),
+        expected_effect: entry
+            .and_then(|e| e.expected_effect.as_ref())
+            .and_then(amount),
+        actual_effect: entry
+            .and_then(|e| e.actual_effect.as_ref())
+            .and_then(amount),
         computed_effect,
         explanation,
         trace,

@@ -5,7 +5,10 @@ mod aggregate;
 mod item;
 
 pub use aggregate::{summarize, Counts, EffectTotals, PolicySummary, Summary, ThemeSummary};
-pub use item::{computed_effect, evaluate_item, round_amount, rule_input, Agreement, EffectBasis, ItemEvaluation, TraceStep};
+pub use item::{
+    computed_effect, evaluate_item, round_amount, rule_input, Agreement, EffectBasis,
+    ItemEvaluation, TraceStep,
+};
 
 use serde::Serialize;
 
@@ -35,7 +38,12 @@ impl RulesUsed {
 
     /// "isehara-default (rules, sha256 1a2b3c4d5e6f)".
     pub fn short(&self) -> String {
-        format!("{} ({}, sha256 {})", self.name, self.location, &self.hash[..12.min(self.hash.len())])
+        format!(
+            "{} ({}, sha256 {})",
+            self.name,
+            self.location,
+            &self.hash[..12.min(self.hash.len())]
+        )
     }
 }
 

@@ -95,7 +95,11 @@ mod tests {
     #[test]
     fn reads_every_spelling() {
         for s in ["R5", "r5", "令和5年度", "令和5", "FY2023", "2023"] {
-            assert_eq!(s.parse::<FiscalYear>().unwrap(), FiscalYear::reiwa(5), "{s}");
+            assert_eq!(
+                s.parse::<FiscalYear>().unwrap(),
+                FiscalYear::reiwa(5),
+                "{s}"
+            );
         }
         assert!("R0".parse::<FiscalYear>().is_err());
         assert!("H30".parse::<FiscalYear>().is_err());

@@ -110,7 +110,10 @@ impl YearEntry {
     /// Whether the year has results: a rating, or an actual or actual effect other than "-"
     /// (some sheets print "-" in the result cells of years not yet evaluated).
     pub fn has_results(&self) -> bool {
-        let given = |c: &Option<Cell>| c.as_ref().is_some_and(|c| c.value != super::value::Value::None);
+        let given = |c: &Option<Cell>| {
+            c.as_ref()
+                .is_some_and(|c| c.value != super::value::Value::None)
+        };
         self.rating.is_some() || given(&self.actual) || given(&self.actual_effect)
     }
 }
@@ -210,7 +213,14 @@ mod tests {
     #[test]
     fn ids() {
         let id: ItemId = "5-8-12".parse().unwrap();
-        assert_eq!(id, ItemId { policy: 5, theme: 8, number: 12 });
+        assert_eq!(
+            id,
+            ItemId {
+                policy: 5,
+                theme: 8,
+                number: 12
+            }
+        );
         assert_eq!(id.to_string(), "5-8-12");
         assert_eq!(id.japanese(), "5(8)⑫");
         assert!("5-8".parse::<ItemId>().is_err());

@@ -162,7 +162,10 @@ fn parse_plan(file: &SourceFile) -> Result<Plan, LoadErrors> {
             Err(e) => errors.push(invalid(y.span(), e.to_string())),
         }
     }
-    if years.windows(2).any(|w| w[1].reiwa_number() != w[0].reiwa_number() + 1) {
+    if years
+        .windows(2)
+        .any(|w| w[1].reiwa_number() != w[0].reiwa_number() + 1)
+    {
         errors.push(invalid(
             raw.years.first().map(|y| y.span()).unwrap_or(0..0),
             "the plan's years must be consecutive, in order".into(),
@@ -181,7 +184,11 @@ fn parse_plan(file: &SourceFile) -> Result<Plan, LoadErrors> {
         if !policies.iter().any(|p| p.number == *t.policy.get_ref()) {
             errors.push(invalid(
                 t.policy.span(),
-                format!("theme ({}) names policy {}, which the plan does not have", t.number.get_ref(), t.policy.get_ref()),
+                format!(
+                    "theme ({}) names policy {}, which the plan does not have",
+                    t.number.get_ref(),
+                    t.policy.get_ref()
+                ),
             ));
         }
         themes.push(Theme {
@@ -312,7 +319,11 @@ impl CellReader<'_> {
 }
 
 fn parse_item(file: &SourceFile, plan: &Plan) -> Result<Item, Vec<LoadError>> {
-    let stem = file.path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    let stem = file
+        .path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
     let id: ItemId = stem.parse().map_err(|e: super::item::ItemIdError| {
         vec![LoadError::Invalid {
             file: file.path.clone(),
@@ -321,7 +332,8 @@ fn parse_item(file: &SourceFile, plan: &Plan) -> Result<Item, Vec<LoadError>> {
             message: format!("the file name must be the item id: {e}"),
         }]
     })?;
-    let raw: RawItem = toml::from_str(&file.text).map_err(|e| vec![toml_error(file, Some(id), e)])?;
+    let raw: RawItem =
+        toml::from_str(&file.text).map_err(|e| vec![toml_error(file, Some(id), e)])?;
     let mut r = CellReader {
         file,
         item: id,
@@ -332,12 +344,17 @@ fn parse_item(file: &SourceFile, plan: &Plan) -> Result<Item, Vec<LoadError>> {
         None => r.error(0..0, format!("the plan has no theme ({})", id.theme)),
         Some(theme) if theme.policy != id.policy => r.error(
             0..0,
-            format!("theme ({}) belongs to policy {}, not {}", id.theme, theme.policy, id.policy),
+            format!(
+                "theme ({}) belongs to policy {}, not {}",
+                id.theme, theme.policy, id.policy
+            ),
         ),
         Some(_) => {}
     }
 
-    let kind = r.text("indicator.kind", Some(raw.indicator.kind)).unwrap_or_default();
+    let kind = r
+        .text("indicator.kind", Some(raw.indicator.kind))
+        .unwrap_or_default();
     let indicator = Indicator {
         name: raw.indicator.name,
         unit: raw.indicator.unit,
@@ -386,8 +403,13 @@ fn parse_item(file: &SourceFile, plan: &Plan) -> Result<Item, Vec<LoadError>> {
         .map(|d| {
             let field = d.field.get_ref().clone();
             let line = r.line(d.field.span());
-            r.lines.entry(format!("discrepancy {field}")).or_insert(line);
-            Discrepancy { field, text: d.text }
+            r.lines
+                .entry(format!("discrepancy {field}"))
+                .or_insert(line);
+            Discrepancy {
+                field,
+                text: d.text,
+            }
         })
         .collect();
     if !r.errors.is_empty() {
@@ -477,36 +499,59 @@ rating = "A"
     #[test]
     fn unknown_key_names_file_item_and_line() {
         let broken = ITEM.replace("target = ", "tagret = ");
-        let err = load(&[("items/1-2-4.toml", &broken)]).unwrap_err().to_string();
-        assert!(err.starts_with("items/1-2-4.toml:14: item 1-2-4: unknown field `tagret`"), "{err}");
+        let err = load(&[("items/1-2-4.toml", &broken)])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("items/1-2-4.toml:14: item 1-2-4: unknown field `tagret`"),
+            "{err}"
+        );
     }
 
     #[test]
     fn malformed_value_names_field_and_line() {
         let broken = ITEM.replace("\"21,872\"", "\"21,87\"");
-        let err = load(&[("items/1-2-4.toml", &broken)]).unwrap_err().to_string();
-        assert!(err.starts_with("items/1-2-4.toml:15: item 1-2-4: years.R5.actual:"), "{err}");
+        let err = load(&[("items/1-2-4.toml", &broken)])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("items/1-2-4.toml:15: item 1-2-4: years.R5.actual:"),
+            "{err}"
+        );
     }
 
     #[test]
     fn every_broken_file_is_reported() {
         let broken = ITEM.replace("\"21,872\"", "21872");
-        let errs = load(&[("items/1-2-4.toml", &broken), ("items/1-2-5.toml", "title = ")]).unwrap_err();
+        let errs = load(&[
+            ("items/1-2-4.toml", &broken),
+            ("items/1-2-5.toml", "title = "),
+        ])
+        .unwrap_err();
         assert_eq!(errs.0.len(), 2, "{errs}");
         let text = errs.to_string();
-        assert!(text.contains("items/1-2-4.toml:15: item 1-2-4: invalid type"), "{text}");
+        assert!(
+            text.contains("items/1-2-4.toml:15: item 1-2-4: invalid type"),
+            "{text}"
+        );
         assert!(text.contains("items/1-2-5.toml:1: item 1-2-5:"), "{text}");
     }
 
     #[test]
     fn item_outside_the_plan() {
         let err = load(&[("items/2-2-1.toml", ITEM)]).unwrap_err().to_string();
-        assert!(err.contains("theme (2) belongs to policy 1, not 2"), "{err}");
+        assert!(
+            err.contains("theme (2) belongs to policy 1, not 2"),
+            "{err}"
+        );
         let err = load(&[("items/1-2-x.toml", ITEM)]).unwrap_err().to_string();
         assert!(err.contains("the file name must be the item id"), "{err}");
-        let err = load(&[("items/1-2-4.toml", &ITEM.replace("[years.R5]", "[years.R7]"))])
-            .unwrap_err()
-            .to_string();
+        let err = load(&[(
+            "items/1-2-4.toml",
+            &ITEM.replace("[years.R5]", "[years.R7]"),
+        )])
+        .unwrap_err()
+        .to_string();
         assert!(err.contains("R7 is outside the plan's period"), "{err}");
     }
 }

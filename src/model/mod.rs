@@ -8,7 +8,9 @@ mod source;
 mod value;
 
 pub use fiscal_year::{FiscalYear, FiscalYearError};
-pub use item::{Discrepancy, Indicator, Item, ItemId, ItemIdError, ItemSource, Subtotals, YearEntry};
+pub use item::{
+    Discrepancy, Indicator, Item, ItemId, ItemIdError, ItemSource, Subtotals, YearEntry,
+};
 pub use load::{load_plan, load_plan_from, LoadError, LoadErrors};
 pub use plan::{Plan, Policy, Theme};
 pub use source::{DirSource, MemorySource, PlanSource, SourceFile};

@@ -66,10 +66,10 @@ impl Plan {
 
     /// The latest year of the period for which any item has results: the year to report by default.
     pub fn latest_year_with_results(&self) -> Option<FiscalYear> {
-        self.years
-            .iter()
-            .rev()
-            .copied()
-            .find(|y| self.items.iter().any(|i| i.year(*y).is_some_and(|e| e.has_results())))
+        self.years.iter().rev().copied().find(|y| {
+            self.items
+                .iter()
+                .any(|i| i.year(*y).is_some_and(|e| e.has_results()))
+        })
     }
 }

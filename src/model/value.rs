@@ -210,7 +210,8 @@ pub fn parse_value(text: &str) -> Result<Value, ValueError> {
         "—" | "―" | "─" | "↓" => return Ok(Value::NoNewTarget),
         _ => {}
     }
-    let (negative, rest) = if let Some(r) = s.strip_prefix('▲').or_else(|| s.strip_prefix('△')) {
+    let (negative, rest) = if let Some(r) = s.strip_prefix('▲').or_else(|| s.strip_prefix('△'))
+    {
         (true, r)
     } else if let Some(r) = s.strip_prefix('-') {
         (true, r)
@@ -222,7 +223,10 @@ pub fn parse_value(text: &str) -> Result<Value, ValueError> {
     let signed = negative || rest.len() != s.len();
     if !rest.starts_with(|c: char| c.is_ascii_digit()) {
         if signed {
-            return Err(ValueError::Malformed(s, "a sign must be followed by digits"));
+            return Err(ValueError::Malformed(
+                s,
+                "a sign must be followed by digits",
+            ));
         }
         if rest.starts_with([',', '.']) {
             return Err(ValueError::Malformed(s, "a number must start with a digit"));
@@ -232,7 +236,8 @@ pub fn parse_value(text: &str) -> Result<Value, ValueError> {
     let number_end = rest
         .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
         .unwrap_or(rest.len());
-    let mut amount = parse_number(&rest[..number_end]).map_err(|why| ValueError::Malformed(s.clone(), why))?;
+    let mut amount =
+        parse_number(&rest[..number_end]).map_err(|why| ValueError::Malformed(s.clone(), why))?;
     if negative {
         amount = -amount;
     }
@@ -241,9 +246,9 @@ pub fn parse_value(text: &str) -> Result<Value, ValueError> {
     // What follows the number: unit, bound, then one bracketed part.
     let mut bracket = None;
     if let Some(open) = tail.find('(') {
-        let inner = tail[open + 1..]
-            .strip_suffix(')')
-            .ok_or_else(|| ValueError::Malformed(s.clone(), "an opening bracket is not closed at the end"))?;
+        let inner = tail[open + 1..].strip_suffix(')').ok_or_else(|| {
+            ValueError::Malformed(s.clone(), "an opening bracket is not closed at the end")
+        })?;
         if inner.contains('(') || inner.contains(')') {
             return Err(ValueError::Malformed(s.clone(), "brackets are nested"));
         }
@@ -251,7 +256,10 @@ pub fn parse_value(text: &str) -> Result<Value, ValueError> {
         // "91.3% (令和3年度)": a space may stand before the bracket.
         tail = tail[..open].trim_end();
     } else if tail.contains(')') {
-        return Err(ValueError::Malformed(s.clone(), "a closing bracket has no opening one"));
+        return Err(ValueError::Malformed(
+            s.clone(),
+            "a closing bracket has no opening one",
+        ));
     }
     let mut bound = None;
     for (word, b) in [
@@ -266,11 +274,23 @@ pub fn parse_value(text: &str) -> Result<Value, ValueError> {
             break;
         }
     }
-    if tail.chars().any(|c| c.is_ascii_digit() || c == ',' || c == '.' || c.is_whitespace()) {
-        return Err(ValueError::Malformed(s.clone(), "unexpected characters after the number"));
+    if tail
+        .chars()
+        .any(|c| c.is_ascii_digit() || c == ',' || c == '.' || c.is_whitespace())
+    {
+        return Err(ValueError::Malformed(
+            s.clone(),
+            "unexpected characters after the number",
+        ));
     }
-    if ["以内", "未満", "以上", "超", "▲", "△"].iter().any(|w| tail.contains(w)) {
-        return Err(ValueError::Malformed(s.clone(), "a bound or sign is out of place"));
+    if ["以内", "未満", "以上", "超", "▲", "△"]
+        .iter()
+        .any(|w| tail.contains(w))
+    {
+        return Err(ValueError::Malformed(
+            s.clone(),
+            "a bound or sign is out of place",
+        ));
     }
     let unit = (!tail.is_empty()).then(|| tail.to_string());
     let (total, note) = match bracket {
@@ -301,7 +321,10 @@ fn parse_number(text: &str) -> Result<Decimal, &'static str> {
         return Err("no digits before the decimal point");
     }
     let groups: Vec<&str> = int_part.split(',').collect();
-    if groups.iter().any(|g| g.is_empty() || !g.bytes().all(|b| b.is_ascii_digit())) {
+    if groups
+        .iter()
+        .any(|g| g.is_empty() || !g.bytes().all(|b| b.is_ascii_digit()))
+    {
         return Err("misplaced thousands separator");
     }
     if groups.len() > 1 && (groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3)) {
@@ -372,7 +395,10 @@ mod tests {
         let v = q("30億円以内");
         assert_eq!((v.amount, v.bound), (dec("30"), Some(Bound::AtMost)));
         let v = q("90%未満");
-        assert_eq!((v.amount, v.unit.as_deref(), v.bound), (dec("90"), Some("%"), Some(Bound::LessThan)));
+        assert_eq!(
+            (v.amount, v.unit.as_deref(), v.bound),
+            (dec("90"), Some("%"), Some(Bound::LessThan))
+        );
         assert_eq!(q("80%以上").bound, Some(Bound::AtLeast));
         assert_eq!(q("3件超").bound, Some(Bound::MoreThan));
         assert!(Bound::LessThan.holds(dec("89.9"), dec("90")));
@@ -390,7 +416,10 @@ mod tests {
         assert_eq!(v.note.as_deref(), Some("令和3年度"));
         assert_eq!(q("１（７６）").total, Some(dec("76")));
         let v = q("91.3% (令和3年度)");
-        assert_eq!((v.amount, v.unit.as_deref(), v.note.as_deref()), (dec("91.3"), Some("%"), Some("令和3年度")));
+        assert_eq!(
+            (v.amount, v.unit.as_deref(), v.note.as_deref()),
+            (dec("91.3"), Some("%"), Some("令和3年度"))
+        );
     }
 
     #[test]
@@ -407,8 +436,25 @@ mod tests {
     #[test]
     fn malformed_values_are_errors() {
         for bad in [
-            "", "  ", "1,2345", "12,34", ",123", "1..2", "1.2.3", "12.", "▲", "▲検討", "-abc", "2(78",
-            "2(7(8))", "2)", "30億円以内以内", "3 件", "12a3", "2()", "1,000,00",
+            "",
+            "  ",
+            "1,2345",
+            "12,34",
+            ",123",
+            "1..2",
+            "1.2.3",
+            "12.",
+            "▲",
+            "▲検討",
+            "-abc",
+            "2(78",
+            "2(7(8))",
+            "2)",
+            "30億円以内以内",
+            "3 件",
+            "12a3",
+            "2()",
+            "1,000,00",
         ] {
             assert!(parse_value(bad).is_err(), "{bad:?} should not parse");
         }

@@ -44,7 +44,9 @@ pub fn agreement(ev: &Evaluation) -> AgreementReport {
         judgements: Vec::new(),
     };
     for e in &ev.items {
-        let Some(r) = e.recorded.as_deref().and_then(pos) else { continue };
+        let Some(r) = e.recorded.as_deref().and_then(pos) else {
+            continue;
+        };
         report.rated += 1;
         let s = e.suggested.as_deref().and_then(pos).unwrap_or(labels.len());
         matrix[s][r] += 1;
@@ -94,9 +96,16 @@ impl AgreementReport {
         let h: Vec<&str> = headers.iter().map(String::as_str).collect();
         let mut align = vec![Align::Left];
         align.extend(std::iter::repeat_n(Align::Right, h.len() - 1));
-        let mut m = Table::new(&h).align(&align).title(lang.pick("提案評価と実際の評価の対照表", "Suggested against recorded ratings"));
+        let mut m = Table::new(&h).align(&align).title(lang.pick(
+            "提案評価と実際の評価の対照表",
+            "Suggested against recorded ratings",
+        ));
         for (i, row) in self.matrix.iter().enumerate() {
-            let name = self.labels.get(i).cloned().unwrap_or_else(|| judge.to_string());
+            let name = self
+                .labels
+                .get(i)
+                .cloned()
+                .unwrap_or_else(|| judge.to_string());
             let mut cells = vec![name];
             cells.extend(row.iter().map(|n| n.to_string()));
             cells.push(row.iter().sum::<usize>().to_string());
@@ -127,7 +136,12 @@ impl AgreementReport {
         ])
         .title(lang.pick("要判断の項目", "Left to judgement"));
         for e in &self.judgements {
-            j.row(vec![e.id.to_string(), e.title.clone(), e.recorded.clone().unwrap_or_default(), e.explanation.clone()]);
+            j.row(vec![
+                e.id.to_string(),
+                e.title.clone(),
+                e.recorded.clone().unwrap_or_default(),
+                e.explanation.clone(),
+            ]);
         }
         if format == Format::Csv {
             let mut t = Table::new(&["id", "suggested", "recorded", "agreement", "explanation"]);
@@ -136,7 +150,10 @@ impl AgreementReport {
                     e.id.to_string(),
                     e.suggested.clone().unwrap_or_default(),
                     e.recorded.clone().unwrap_or_default(),
-                    serde_json::to_value(e.agreement).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
+                    serde_json::to_value(e.agreement)
+                        .ok()
+                        .and_then(|v| v.as_str().map(String::from))
+                        .unwrap_or_default(),
                     e.explanation.clone(),
                 ]);
             }
@@ -157,7 +174,11 @@ impl AgreementReport {
         out.push_str(&d.render(format));
         out.push('\n');
         out.push_str(&j.render(format));
-        out.push_str(&format!("{}: {}\n", lang.pick("ルール", "rules"), ev.rules.short()));
+        out.push_str(&format!(
+            "{}: {}\n",
+            lang.pick("ルール", "rules"),
+            ev.rules.short()
+        ));
         out
     }
 }

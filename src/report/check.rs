@@ -9,9 +9,11 @@ use crate::check::Finding;
 /// inconsistencies of the source document.
 pub fn render_check(findings: &[Finding], format: Format, lang: Lang) -> String {
     if format == Format::Json {
-        return serde_json::to_string_pretty(&json!(findings)).expect("JSON of plain values") + "\n";
+        return serde_json::to_string_pretty(&json!(findings)).expect("JSON of plain values")
+            + "\n";
     }
-    let (documented, open): (Vec<&Finding>, Vec<&Finding>) = findings.iter().partition(|f| f.is_documented());
+    let (documented, open): (Vec<&Finding>, Vec<&Finding>) =
+        findings.iter().partition(|f| f.is_documented());
     if format == Format::Csv {
         let mut t = Table::new(&["item", "location", "field", "message", "documented"]);
         for f in open.iter().chain(&documented) {
@@ -32,7 +34,10 @@ pub fn render_check(findings: &[Finding], format: Format, lang: Lang) -> String 
         out.push_str(&format!(
             "{}{} ({}):\n",
             if md { "### " } else { "" },
-            lang.pick("原資料自体の不整合 (記録済み)", "Inconsistencies of the source document (recorded)"),
+            lang.pick(
+                "原資料自体の不整合 (記録済み)",
+                "Inconsistencies of the source document (recorded)"
+            ),
             documented.len()
         ));
         for f in &documented {

@@ -15,8 +15,13 @@ fn agreement_mark(a: Agreement, lang: Lang) -> &'static str {
 }
 
 fn json_row(e: &ItemEvaluation, ev: &Evaluation) -> Json {
-    let dec = |d: Option<rust_decimal::Decimal>| d.map(plain).map(Json::String).unwrap_or(Json::Null);
-    let text = |c: &Option<crate::model::Cell>| c.as_ref().map(|c| Json::String(c.text.clone())).unwrap_or(Json::Null);
+    let dec =
+        |d: Option<rust_decimal::Decimal>| d.map(plain).map(Json::String).unwrap_or(Json::Null);
+    let text = |c: &Option<crate::model::Cell>| {
+        c.as_ref()
+            .map(|c| Json::String(c.text.clone()))
+            .unwrap_or(Json::Null)
+    };
     json!({
         "id": e.id.to_string(),
         "year": e.year.to_string(),
@@ -43,18 +48,51 @@ pub fn render_evaluation(ev: &Evaluation, format: Format, lang: Lang) -> String 
     }
     let headers: Vec<&str> = if format == Format::Csv {
         vec![
-            "id", "year", "kind", "target", "actual", "achievement", "suggested", "recorded", "agreement",
-            "expected_effect", "actual_effect", "computed_effect", "explanation",
+            "id",
+            "year",
+            "kind",
+            "target",
+            "actual",
+            "achievement",
+            "suggested",
+            "recorded",
+            "agreement",
+            "expected_effect",
+            "actual_effect",
+            "computed_effect",
+            "explanation",
         ]
     } else {
         match lang {
             Lang::Ja => vec![
-                "取組", "実施項目", "種別", "目標値", "実績値", "達成率", "提案", "評価", "一致", "効果見込額",
-                "実績効果額", "算定効果額", "説明",
+                "取組",
+                "実施項目",
+                "種別",
+                "目標値",
+                "実績値",
+                "達成率",
+                "提案",
+                "評価",
+                "一致",
+                "効果見込額",
+                "実績効果額",
+                "算定効果額",
+                "説明",
             ],
             Lang::En => vec![
-                "id", "title", "kind", "target", "actual", "achievement", "suggested", "recorded", "agrees",
-                "expected", "actual effect", "computed", "explanation",
+                "id",
+                "title",
+                "kind",
+                "target",
+                "actual",
+                "achievement",
+                "suggested",
+                "recorded",
+                "agrees",
+                "expected",
+                "actual effect",
+                "computed",
+                "explanation",
             ],
         }
     };
@@ -75,7 +113,8 @@ pub fn render_evaluation(ev: &Evaluation, format: Format, lang: Lang) -> String 
     ]);
     let csv = format == Format::Csv;
     for e in &ev.items {
-        let printed = |c: &Option<crate::model::Cell>| c.as_ref().map(|c| c.text.clone()).unwrap_or_default();
+        let printed =
+            |c: &Option<crate::model::Cell>| c.as_ref().map(|c| c.text.clone()).unwrap_or_default();
         let num = |d: Option<rust_decimal::Decimal>| {
             if csv {
                 d.map(plain).unwrap_or_default()
@@ -85,17 +124,26 @@ pub fn render_evaluation(ev: &Evaluation, format: Format, lang: Lang) -> String 
         };
         table.row(vec![
             e.id.to_string(),
-            if csv { e.year.to_string() } else { e.title.clone() },
+            if csv {
+                e.year.to_string()
+            } else {
+                e.title.clone()
+            },
             e.kind.clone(),
             printed(&e.target),
             printed(&e.actual),
             e.achievement
                 .map(|a| if csv { plain(a) } else { percent(a) })
                 .unwrap_or_default(),
-            e.suggested.clone().unwrap_or_else(|| if csv { String::new() } else { "-".into() }),
+            e.suggested
+                .clone()
+                .unwrap_or_else(|| if csv { String::new() } else { "-".into() }),
             e.recorded.clone().unwrap_or_default(),
             if csv {
-                serde_json::to_value(e.agreement).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()
+                serde_json::to_value(e.agreement)
+                    .ok()
+                    .and_then(|v| v.as_str().map(String::from))
+                    .unwrap_or_default()
             } else {
                 agreement_mark(e.agreement, lang).to_string()
             },
@@ -118,6 +166,10 @@ pub fn render_evaluation(ev: &Evaluation, format: Format, lang: Lang) -> String 
         return table.render(format);
     }
     let mut out = table.title(title).render(format);
-    out.push_str(&format!("{}: {}\n", lang.pick("ルール", "rules"), ev.rules.short()));
+    out.push_str(&format!(
+        "{}: {}\n",
+        lang.pick("ルール", "rules"),
+        ev.rules.short()
+    ));
     out
 }

@@ -8,20 +8,48 @@ use crate::model::{Cell, Plan};
 
 /// The columns, in order, as CSV and JSON name them.
 pub const COLUMNS: [&str; 15] = [
-    "id", "policy", "theme", "item", "title", "indicator", "unit", "rating", "target", "actual", "expected_effect",
-    "actual_effect", "department", "section", "suggested",
+    "id",
+    "policy",
+    "theme",
+    "item",
+    "title",
+    "indicator",
+    "unit",
+    "rating",
+    "target",
+    "actual",
+    "expected_effect",
+    "actual_effect",
+    "department",
+    "section",
+    "suggested",
 ];
 
 const COLUMNS_JA: [&str; 15] = [
-    "取組", "基本方針", "推進項目", "実施項目", "取組項目", "指標の内容", "単位", "達成状況", "目標(値)", "実績(値)",
-    "見込額", "実績額", "部局", "所属名", "提案",
+    "取組",
+    "基本方針",
+    "推進項目",
+    "実施項目",
+    "取組項目",
+    "指標の内容",
+    "単位",
+    "達成状況",
+    "目標(値)",
+    "実績(値)",
+    "見込額",
+    "実績額",
+    "部局",
+    "所属名",
+    "提案",
 ];
 
 /// Renders the list. Values are printed as the document writes them; amounts as plain numbers.
 pub fn render_list(plan: &Plan, ev: &Evaluation, format: Format, lang: Lang) -> String {
     let mut rows: Vec<Vec<Option<String>>> = Vec::new();
     for e in &ev.items {
-        let Some(item) = plan.item(e.id) else { continue };
+        let Some(item) = plan.item(e.id) else {
+            continue;
+        };
         let entry = item.year(ev.year);
         let text = |c: Option<&Cell>| c.map(|c| c.text.clone());
         let amount = |c: Option<&Cell>| c.and_then(Cell::number).map(plain);
@@ -49,7 +77,10 @@ pub fn render_list(plan: &Plan, ev: &Evaluation, format: Format, lang: Lang) -> 
             .map(|r| {
                 let mut m = Map::new();
                 for (k, v) in COLUMNS.iter().zip(r) {
-                    m.insert((*k).into(), v.clone().map(Json::String).unwrap_or(Json::Null));
+                    m.insert(
+                        (*k).into(),
+                        v.clone().map(Json::String).unwrap_or(Json::Null),
+                    );
                 }
                 m.insert("rules".into(), json!(ev.rules));
                 Json::Object(m)
@@ -57,7 +88,11 @@ pub fn render_list(plan: &Plan, ev: &Evaluation, format: Format, lang: Lang) -> 
             .collect();
         return serde_json::to_string_pretty(&arr).expect("JSON of plain values") + "\n";
     }
-    let headers: &[&str] = if format == Format::Csv || lang == Lang::En { &COLUMNS } else { &COLUMNS_JA };
+    let headers: &[&str] = if format == Format::Csv || lang == Lang::En {
+        &COLUMNS
+    } else {
+        &COLUMNS_JA
+    };
     let mut align = vec![Align::Left; 15];
     for i in [8, 9, 10, 11] {
         align[i] = Align::Right;
@@ -65,7 +100,11 @@ pub fn render_list(plan: &Plan, ev: &Evaluation, format: Format, lang: Lang) -> 
     let mut t = Table::new(headers).align(&align);
     let empty = if format == Format::Csv { "" } else { "-" };
     for r in rows {
-        t.row(r.into_iter().map(|v| v.unwrap_or_else(|| empty.into())).collect());
+        t.row(
+            r.into_iter()
+                .map(|v| v.unwrap_or_else(|| empty.into()))
+                .collect(),
+        );
     }
     if format == Format::Csv {
         return t.render(format);
@@ -79,6 +118,10 @@ pub fn render_list(plan: &Plan, ev: &Evaluation, format: Format, lang: Lang) -> 
         }
     );
     let mut out = t.title(title).render(format);
-    out.push_str(&format!("{}: {}\n", lang.pick("ルール", "rules"), ev.rules.short()));
+    out.push_str(&format!(
+        "{}: {}\n",
+        lang.pick("ルール", "rules"),
+        ev.rules.short()
+    ));
     out
 }

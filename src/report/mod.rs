@@ -45,7 +45,9 @@ impl FromStr for Format {
             "json" => Ok(Format::Json),
             "csv" => Ok(Format::Csv),
             "md" | "markdown" => Ok(Format::Md),
-            other => Err(format!("unknown format {other:?}: use table, json, csv or md")),
+            other => Err(format!(
+                "unknown format {other:?}: use table, json, csv or md"
+            )),
         }
     }
 }
@@ -108,7 +110,11 @@ pub fn amount(d: Decimal) -> String {
         }
         grouped.push(c);
     }
-    let sign = if d.is_sign_negative() && !d.is_zero() { "-" } else { "" };
+    let sign = if d.is_sign_negative() && !d.is_zero() {
+        "-"
+    } else {
+        ""
+    };
     match frac {
         Some(f) => format!("{sign}{grouped}.{f}"),
         None => format!("{sign}{grouped}"),

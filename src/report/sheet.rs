@@ -14,9 +14,21 @@ pub fn render_sheet(plan: &Plan, item: &Item, format: Format, lang: Lang) -> Str
     }
     let mut out = String::new();
     let md = format == Format::Md;
-    let h = |s: &str| if md { format!("**{s}**") } else { format!("【{s}】") };
-    let policy = plan.policy(item.id.policy).map(|p| p.name.as_str()).unwrap_or_default();
-    let theme = plan.theme(item.id.theme).map(|t| t.name.as_str()).unwrap_or_default();
+    let h = |s: &str| {
+        if md {
+            format!("**{s}**")
+        } else {
+            format!("【{s}】")
+        }
+    };
+    let policy = plan
+        .policy(item.id.policy)
+        .map(|p| p.name.as_str())
+        .unwrap_or_default();
+    let theme = plan
+        .theme(item.id.theme)
+        .map(|t| t.name.as_str())
+        .unwrap_or_default();
     out.push_str(&format!(
         "{}{} {}\n",
         if md { "## " } else { "" },
@@ -32,9 +44,18 @@ pub fn render_sheet(plan: &Plan, item: &Item, format: Format, lang: Lang) -> Str
         item.id.theme,
         theme
     ));
-    out.push_str(&format!("{} {} {}", h(lang.pick("取組主管", "Owner")), item.department, item.section));
+    out.push_str(&format!(
+        "{} {} {}",
+        h(lang.pick("取組主管", "Owner")),
+        item.department,
+        item.section
+    ));
     if !item.related_sections.is_empty() {
-        out.push_str(&format!("  {} {}", h(lang.pick("関連所属", "Related")), item.related_sections.join("、")));
+        out.push_str(&format!(
+            "  {} {}",
+            h(lang.pick("関連所属", "Related")),
+            item.related_sections.join("、")
+        ));
     }
     out.push('\n');
     if !item.sheet {
@@ -46,7 +67,11 @@ pub fn render_sheet(plan: &Plan, item: &Item, format: Format, lang: Lang) -> Str
     for (label_ja, label_en, text) in [
         ("具体的な改善取組内容", "Actions", &item.actions),
         ("現状と課題", "Situation", &item.situation),
-        ("令和9年度(計画最終年度)において目指す姿", "Final goal", &item.final_goal),
+        (
+            "令和9年度(計画最終年度)において目指す姿",
+            "Final goal",
+            &item.final_goal,
+        ),
     ] {
         if let Some(t) = text {
             out.push_str(&format!("\n{}\n{t}\n", h(lang.pick(label_ja, label_en))));
@@ -67,7 +92,10 @@ pub fn render_sheet(plan: &Plan, item: &Item, format: Format, lang: Lang) -> Str
         cell(&ind.final_target)
     ));
     if let Some(e) = &ind.effect {
-        out.push_str(&format!("{} {e}\n", lang.pick("効果額の算定式:", "effect formula:")));
+        out.push_str(&format!(
+            "{} {e}\n",
+            lang.pick("効果額の算定式:", "effect formula:")
+        ));
     }
     let mut t = Table::new(&[
         lang.pick("年度", "year"),
@@ -77,7 +105,14 @@ pub fn render_sheet(plan: &Plan, item: &Item, format: Format, lang: Lang) -> Str
         lang.pick("実績効果額", "actual effect"),
         lang.pick("評価", "rating"),
     ])
-    .align(&[Align::Left, Align::Right, Align::Right, Align::Right, Align::Right, Align::Left]);
+    .align(&[
+        Align::Left,
+        Align::Right,
+        Align::Right,
+        Align::Right,
+        Align::Right,
+        Align::Left,
+    ]);
     for year in &plan.years {
         let e = item.year(*year).cloned().unwrap_or_default();
         t.row(vec![
@@ -112,10 +147,16 @@ pub fn render_sheet(plan: &Plan, item: &Item, format: Format, lang: Lang) -> Str
             plans.push_str(&format!("{yname} {}: {p}\n", lang.pick("年次計画", "plan")));
         }
         if let Some(p) = &e.policy {
-            plans.push_str(&format!("{yname} {}: {p}\n", lang.pick("取組方針", "policy")));
+            plans.push_str(&format!(
+                "{yname} {}: {p}\n",
+                lang.pick("取組方針", "policy")
+            ));
         }
         if let Some(c) = &e.comment {
-            plans.push_str(&format!("{yname} {}: {c}\n", lang.pick("取組実績", "results")));
+            plans.push_str(&format!(
+                "{yname} {}: {c}\n",
+                lang.pick("取組実績", "results")
+            ));
         }
     }
     if !plans.is_empty() {
@@ -123,7 +164,10 @@ pub fn render_sheet(plan: &Plan, item: &Item, format: Format, lang: Lang) -> Str
         out.push_str(&plans);
     }
     if !item.discrepancies.is_empty() {
-        out.push_str(&format!("\n{}\n", h(lang.pick("原資料の不整合", "Source inconsistencies"))));
+        out.push_str(&format!(
+            "\n{}\n",
+            h(lang.pick("原資料の不整合", "Source inconsistencies"))
+        ));
         for d in &item.discrepancies {
             out.push_str(&format!("- {}: {}\n", d.field, d.text));
         }

@@ -30,15 +30,27 @@ pub fn render_summary(s: &Summary, format: Format, lang: Lang) -> String {
         .align(&[Align::Left, Align::Right])
         .title(lang.pick("達成状況", "Rating counts"));
     for l in &labels {
-        status.row(vec![rating_header(s, l, lang), format!("{}{unit_count}", s.recorded.get(l))]);
+        status.row(vec![
+            rating_header(s, l, lang),
+            format!("{}{unit_count}", s.recorded.get(l)),
+        ]);
     }
     if s.recorded.unrated > 0 {
-        status.row(vec![lang.pick("評価なし", "not rated").into(), format!("{}{unit_count}", s.recorded.unrated)]);
+        status.row(vec![
+            lang.pick("評価なし", "not rated").into(),
+            format!("{}{unit_count}", s.recorded.unrated),
+        ]);
     }
-    status.row(vec![lang.pick("合計", "total").into(), format!("{}{unit_count}", s.recorded.total)]);
+    status.row(vec![
+        lang.pick("合計", "total").into(),
+        format!("{}{unit_count}", s.recorded.total),
+    ]);
 
     // 分野別内訳表: counts per policy.
-    let counts_table = |title: &str, pick: fn(&crate::evaluation::PolicySummary) -> &Counts, total: &Counts, judgement: bool| {
+    let counts_table = |title: &str,
+                        pick: fn(&crate::evaluation::PolicySummary) -> &Counts,
+                        total: &Counts,
+                        judgement: bool| {
         let mut headers = vec![lang.pick("基本方針", "policy").to_string()];
         headers.extend(labels.iter().map(|l| rating_header(s, l, lang)));
         if judgement {
@@ -64,7 +76,12 @@ pub fn render_summary(s: &Summary, format: Format, lang: Lang) -> String {
         line(lang.pick("合計", "total").into(), total);
         t
     };
-    let breakdown = counts_table(lang.pick("分野別内訳表 (単位:件)", "Ratings by policy (items)"), |p| &p.recorded, &s.recorded, false);
+    let breakdown = counts_table(
+        lang.pick("分野別内訳表 (単位:件)", "Ratings by policy (items)"),
+        |p| &p.recorded,
+        &s.recorded,
+        false,
+    );
 
     // 実績効果額と達成割合.
     let mut effects = Table::new(&[
@@ -74,11 +91,24 @@ pub fn render_summary(s: &Summary, format: Format, lang: Lang) -> String {
         lang.pick("達成割合", "ratio"),
     ])
     .align(&[Align::Left, Align::Right, Align::Right, Align::Right])
-    .title(lang.pick("実績効果額と達成割合 (単位:千円)", "Effect amounts and ratio (thousand yen)"));
+    .title(lang.pick(
+        "実績効果額と達成割合 (単位:千円)",
+        "Effect amounts and ratio (thousand yen)",
+    ));
     for p in &s.policies {
-        effects.row(vec![format!("{} {}", p.number, p.name), num(p.effects.expected), num(p.effects.actual), ratio(&p.effects)]);
+        effects.row(vec![
+            format!("{} {}", p.number, p.name),
+            num(p.effects.expected),
+            num(p.effects.actual),
+            ratio(&p.effects),
+        ]);
     }
-    effects.row(vec![lang.pick("合計", "total").into(), num(s.effects.expected), num(s.effects.actual), ratio(&s.effects)]);
+    effects.row(vec![
+        lang.pick("合計", "total").into(),
+        num(s.effects.expected),
+        num(s.effects.actual),
+        ratio(&s.effects),
+    ]);
 
     // Per theme.
     let mut themes = Table::new(&[
@@ -88,8 +118,17 @@ pub fn render_summary(s: &Summary, format: Format, lang: Lang) -> String {
         lang.pick("実績効果額", "actual effect"),
         lang.pick("達成割合", "ratio"),
     ])
-    .align(&[Align::Left, Align::Right, Align::Right, Align::Right, Align::Right])
-    .title(lang.pick("改革の推進項目別 効果額 (単位:千円)", "Effect amounts by theme (thousand yen)"));
+    .align(&[
+        Align::Left,
+        Align::Right,
+        Align::Right,
+        Align::Right,
+        Align::Right,
+    ])
+    .title(lang.pick(
+        "改革の推進項目別 効果額 (単位:千円)",
+        "Effect amounts by theme (thousand yen)",
+    ));
     for t in &s.themes {
         themes.row(vec![
             format!("{}({}) {}", t.policy, t.number, t.name),
@@ -101,7 +140,10 @@ pub fn render_summary(s: &Summary, format: Format, lang: Lang) -> String {
     }
 
     let suggested = counts_table(
-        lang.pick("ルールによる提案評価 (単位:件)", "Ratings suggested by the rules (items)"),
+        lang.pick(
+            "ルールによる提案評価 (単位:件)",
+            "Ratings suggested by the rules (items)",
+        ),
         |p| &p.suggested,
         &s.suggested,
         true,
@@ -137,9 +179,21 @@ pub fn render_summary(s: &Summary, format: Format, lang: Lang) -> String {
             t.row(row);
         };
         for p in &s.policies {
-            line(p.number.to_string(), p.name.clone(), &p.recorded, &p.suggested, &p.effects);
+            line(
+                p.number.to_string(),
+                p.name.clone(),
+                &p.recorded,
+                &p.suggested,
+                &p.effects,
+            );
         }
-        line("total".into(), String::new(), &s.recorded, &s.suggested, &s.effects);
+        line(
+            "total".into(),
+            String::new(),
+            &s.recorded,
+            &s.suggested,
+            &s.effects,
+        );
         return t.render(format);
     }
     let mut out = String::new();
@@ -152,6 +206,10 @@ pub fn render_summary(s: &Summary, format: Format, lang: Lang) -> String {
         out.push_str(&t.render(format));
         out.push('\n');
     }
-    out.push_str(&format!("{}: {}\n", lang.pick("ルール", "rules"), s.rules.short()));
+    out.push_str(&format!(
+        "{}: {}\n",
+        lang.pick("ルール", "rules"),
+        s.rules.short()
+    ));
     out
 }

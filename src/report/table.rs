@@ -65,7 +65,11 @@ impl Table {
                 let body: Vec<Vec<String>> = self
                     .rows
                     .iter()
-                    .map(|r| r.iter().map(|c| c.replace('|', "\\|").replace('\n', " ")).collect())
+                    .map(|r| {
+                        r.iter()
+                            .map(|c| c.replace('|', "\\|").replace('\n', " "))
+                            .collect()
+                    })
                     .collect();
                 out.push_str(&self.comfy(ASCII_MARKDOWN, &body).to_string());
                 out.push('\n');
@@ -85,7 +89,8 @@ impl Table {
 
     fn comfy(&self, preset: &str, rows: &[Vec<String>]) -> comfy_table::Table {
         let mut t = comfy_table::Table::new();
-        t.load_preset(preset).set_content_arrangement(ContentArrangement::Disabled);
+        t.load_preset(preset)
+            .set_content_arrangement(ContentArrangement::Disabled);
         t.set_header(self.headers.clone());
         for row in rows {
             t.add_row(row.clone());
