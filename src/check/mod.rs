@@ -132,8 +132,15 @@ fn check_item(plan: &Plan, rules: &RuleSet, item: &Item, f: &mut Findings) {
                     ),
                 );
             }
-        } else if entry.actual.as_ref().is_some_and(|c| c.value != Value::None) {
-            f.add(&format!("years.{year}.rating"), format!("{year} has an actual but no rating"));
+        } else if entry
+            .actual
+            .as_ref()
+            .is_some_and(|c| c.value != Value::None)
+        {
+            f.add(
+                &format!("years.{year}.rating"),
+                format!("{year} has an actual but no rating"),
+            );
         }
     }
 

@@ -568,3 +568,192 @@ impl RuleSet {
 
 /// The variables an item's effect formula can use, in the order [`RuleSet::eval_formula`] takes them.
 pub const FORMULA_VARIABLES: &[&str] = &["value", "previous", "baseline", "total"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::MemoryRules;
+    use crate::model::SourceFile;
+
+    const CONFIG: &str = r#"
+name = "test"
+[[scale.ratings]]
+label = "A"
+name = "上回る"
+name_en = "ahead"
+[[scale.ratings]]
+label = "B"
+name = "概ね"
+name_en = "on plan"
+"#;
+
+    const RATING: &str =
+        "fn rating(x, a) { if a == () { return (); } if a > 1 { \"A\" } else { \"B\" } }";
+
+    fn rules(kind_script: &str) -> Result<RuleSet, RuleError> {
+        RuleSet::load(&MemoryRules {
+            name: "mem".into(),
+            files: vec![
+                SourceFile::new("ruleset.toml", CONFIG),
+                SourceFile::new("rating.rhai", RATING),
+                SourceFile::new("kinds/k.rhai", kind_script),
+            ],
+        })
+    }
+
+    fn input() -> RuleInput {
+        RuleInput {
+            id: "1-2-3".into(),
+            year: "R5".into(),
+            kind: "k".into(),
+            target: Some(Decimal::from(40)),
+            actual: Some(Decimal::from(44)),
+            ..RuleInput::default()
+        }
+    }
+
+    const AT: CallSite = CallSite {
+        item: "1-2-3",
+        year: "R5",
+    };
+
+    #[test]
+    fn decimals_are_exact_inside_scripts() {
+        let r =
+            rules("fn achievement(x) { if 0.1 + 0.2 == 0.3 { x.actual / x.target } else { 0 } }")
+                .unwrap();
+        let out = r.achievement(&input(), AT).unwrap();
+        assert_eq!(out.value, Some(Decimal::from_str_exact("1.1").unwrap()));
+        let rated = r.rating(&input(), out.value, AT).unwrap();
+        assert_eq!(rated.value.as_deref(), Some("A"));
+    }
+
+    #[test]
+    fn explain_lines_are_traced() {
+        let r = rules("fn achievement(x) { explain(`ratio ${percent(x.actual / x.target)}`); 1 }")
+            .unwrap();
+        let out = r.achievement(&input(), AT).unwrap();
+        assert_eq!(out.trace, ["ratio 110.0%"]);
+        assert_eq!(out.value, Some(Decimal::ONE));
+    }
+
+    #[test]
+    fn an_endless_loop_stops_with_an_error() {
+        let r = rules("fn achievement(x) { loop { } }").unwrap();
+        let err = r.achievement(&input(), AT).unwrap_err().to_string();
+        assert!(
+            err.starts_with("mem/kinds/k.rhai: function achievement, item 1-2-3, R5:"),
+            "{err}"
+        );
+        assert!(err.contains("endless loop"), "{err}");
+    }
+
+    #[test]
+    fn deep_recursion_stops_with_an_error() {
+        let r = rules("fn f(n) { f(n + 1) } fn achievement(x) { f(0) }").unwrap();
+        let err = r.achievement(&input(), AT).unwrap_err().to_string();
+        assert!(err.contains("endless recursion"), "{err}");
+    }
+
+    #[test]
+    fn huge_strings_and_arrays_are_refused() {
+        let r = rules("fn achievement(x) { let s = \"x\"; while true { s += s; } }").unwrap();
+        assert!(r.achievement(&input(), AT).is_err());
+        let r = rules("fn achievement(x) { let a = []; while true { a.push(1); } }").unwrap();
+        assert!(r.achievement(&input(), AT).is_err());
+    }
+
+    #[test]
+    fn unknown_property_and_variable_are_errors() {
+        let r = rules("fn achievement(x) { x.tagret }").unwrap();
+        let err = r.achievement(&input(), AT).unwrap_err().to_string();
+        assert!(err.contains("tagret"), "{err}");
+        let err = rules("fn achievement(x) { undefined_name }")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("undefined_name"), "{err}");
+    }
+
+    #[test]
+    fn no_clock_no_files_no_eval() {
+        assert!(rules("fn achievement(x) { timestamp() }")
+            .unwrap()
+            .achievement(&input(), AT)
+            .is_err());
+        let r = rules("fn achievement(x) { import \"other\" as o; o::f() }").unwrap();
+        assert!(r.achievement(&input(), AT).is_err());
+        assert!(rules("fn achievement(x) { eval(\"1\") }").is_err());
+    }
+
+    #[test]
+    fn compile_errors_carry_file_line_column_and_the_line() {
+        let err = rules("fn achievement(x) {\n    let a = 1 - ;\n    a\n}")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("mem/kinds/k.rhai:2:"), "{err}");
+        assert!(err.contains("    let a = 1 - ;"), "{err}");
+        assert!(err.contains('^'), "{err}");
+    }
+
+    #[test]
+    fn results_are_checked() {
+        let r = rules("fn achievement(x) { \"high\" }").unwrap();
+        let err = r.achievement(&input(), AT).unwrap_err().to_string();
+        assert!(err.contains("must return a number or ()"), "{err}");
+        let r = rules("fn achievement(x) { 1 }").unwrap();
+        let bad = RuleSet::load(&MemoryRules {
+            name: "mem".into(),
+            files: vec![
+                SourceFile::new("ruleset.toml", CONFIG),
+                SourceFile::new("rating.rhai", "fn rating(x, a) { \"Z\" }"),
+                SourceFile::new("kinds/k.rhai", "fn achievement(x) { 1 }"),
+            ],
+        })
+        .unwrap();
+        let err = bad
+            .rating(&input(), Some(Decimal::ONE), AT)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("\"Z\", which is not on the scale (A, B)"),
+            "{err}"
+        );
+        assert!(r.kind_effect(&input(), AT).unwrap().is_none());
+    }
+
+    #[test]
+    fn missing_functions_and_files_are_reported() {
+        let err = rules("fn other(x) { 1 }").unwrap_err().to_string();
+        assert!(err.contains("defines no function achievement"), "{err}");
+        let err = RuleSet::load(&MemoryRules {
+            name: "mem".into(),
+            files: vec![],
+        })
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("no ruleset.toml"), "{err}");
+    }
+
+    #[test]
+    fn formulas() {
+        let r = rules("fn achievement(x) { 1 }").unwrap();
+        let f = r
+            .compile_formula("(baseline - value) * 18966.7", "items/1-3-4.toml:20")
+            .unwrap();
+        let d = |s: &str| Some(Decimal::from_str_exact(s).unwrap());
+        let got = r
+            .eval_formula(&f, [d("14.7"), None, d("13.9"), None], AT)
+            .unwrap();
+        assert_eq!(got, d("-15173.36"));
+        let f = r.compile_formula("value - previous", "f").unwrap();
+        let err = r
+            .eval_formula(&f, [d("1"), None, None, None], AT)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("f: function effect, item 1-2-3, R5"),
+            "{err}"
+        );
+        assert!(r.compile_formula("valeu * 2", "f").is_err());
+    }
+}

@@ -1,0 +1,228 @@
+//! Every command on the bundled Isehara plan, run as a user would, with its output snapshotted.
+
+mod common;
+
+use common::{copy_tree, gyokaku, root, stderr_of, stdout_of};
+
+#[test]
+fn summary_prints_the_official_tables() {
+    let out = stdout_of(&["summary"], 0);
+    insta::assert_snapshot!("summary", out);
+}
+
+#[test]
+fn summary_in_english_and_markdown() {
+    insta::assert_snapshot!(
+        "summary_en_md",
+        stdout_of(&["summary", "--lang", "en", "--format", "md"], 0)
+    );
+}
+
+#[test]
+fn summary_csv_and_json() {
+    insta::assert_snapshot!("summary_csv", stdout_of(&["summary", "--format", "csv"], 0));
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout_of(&["summary", "--format", "json"], 0)).unwrap();
+    assert_eq!(json["effects"]["actual"], "797733");
+    assert_eq!(json["year"], "R5");
+}
+
+#[test]
+fn evaluate_table() {
+    insta::assert_snapshot!("evaluate", stdout_of(&["evaluate"], 0));
+}
+
+#[test]
+fn evaluate_json_has_the_documented_keys_and_exact_decimals() {
+    let out = stdout_of(&["evaluate", "--year", "R5", "--format", "json"], 0);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    assert_eq!(rows.len(), 71);
+    for key in [
+        "id",
+        "year",
+        "kind",
+        "target",
+        "actual",
+        "achievement",
+        "suggested",
+        "recorded",
+        "expected_effect",
+        "actual_effect",
+        "computed_effect",
+        "explanation",
+    ] {
+        assert!(
+            rows.iter().all(|r| r.get(key).is_some()),
+            "every row has {key}"
+        );
+    }
+    let overtime = rows.iter().find(|r| r["id"] == "1-3-4").unwrap();
+    assert_eq!(overtime["actual_effect"], "-15173");
+    assert_eq!(overtime["computed_effect"], "-15173");
+    assert_eq!(overtime["target"], "13.4");
+    let review = rows.iter().find(|r| r["id"] == "1-2-1").unwrap();
+    assert_eq!(review["achievement"], "1.1");
+    assert_eq!(review["suggested"], "A");
+    assert!(rows[0]["rules"]["hash"].as_str().unwrap().len() == 64);
+    insta::assert_snapshot!("evaluate_json", out);
+}
+
+#[test]
+fn evaluate_csv_and_md() {
+    insta::assert_snapshot!(
+        "evaluate_csv",
+        stdout_of(&["evaluate", "--format", "csv"], 0)
+    );
+    insta::assert_snapshot!(
+        "evaluate_md_en",
+        stdout_of(&["evaluate", "--format", "md", "--lang", "en"], 0)
+    );
+}
+
+#[test]
+fn list_reproduces_the_item_list() {
+    insta::assert_snapshot!("list", stdout_of(&["list", "--year", "R5"], 0));
+    insta::assert_snapshot!("list_csv", stdout_of(&["list", "--format", "csv"], 0));
+    let rows: Vec<serde_json::Value> =
+        serde_json::from_str(&stdout_of(&["list", "--format", "json"], 0)).unwrap();
+    let bond = rows.iter().find(|r| r["id"] == "5-10-1").unwrap();
+    assert_eq!(bond["target"], "30億円以内");
+    assert_eq!(bond["actual"], "12.6億円");
+    assert_eq!(bond["rating"], "A");
+    let review = rows.iter().find(|r| r["id"] == "1-2-1").unwrap();
+    assert_eq!(review["actual_effect"], "569807");
+}
+
+#[test]
+fn agreement_matrix_and_disagreements() {
+    insta::assert_snapshot!("agreement", stdout_of(&["agreement"], 0));
+}
+
+#[test]
+fn check_is_clean_and_lists_the_documents_own_inconsistencies() {
+    let out = stdout_of(&["check"], 0);
+    insta::assert_snapshot!("check", out);
+}
+
+#[test]
+fn sheet_of_an_item() {
+    insta::assert_snapshot!("sheet_5_8_3", stdout_of(&["sheet", "5-8-3"], 0));
+    insta::assert_snapshot!(
+        "sheet_2_5_4_en",
+        stdout_of(&["sheet", "2-5-4", "--lang", "en"], 0)
+    );
+    let err = stderr_of(&["sheet", "9-9-9"], 2);
+    assert!(err.contains("the plan has no item 9-9-9"), "{err}");
+}
+
+#[test]
+fn a_year_outside_the_plan_is_refused() {
+    let err = stderr_of(&["summary", "--year", "R12"], 2);
+    assert!(
+        err.contains("R12 is outside the plan's period (R5–R9)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_year_without_results_is_evaluated_as_plan_only() {
+    let out = stdout_of(&["summary", "--year", "R6"], 0);
+    assert!(out.contains("令和6年度"), "{out}");
+}
+
+#[test]
+fn broken_item_file_names_file_item_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan");
+    copy_tree(&root().join("plans/isehara-6"), &plan);
+    let item = plan.join("items/5-8-3.toml");
+    let text = std::fs::read_to_string(&item)
+        .unwrap()
+        .replace("actual = \"25,900\"", "actaul = \"25,900\"");
+    std::fs::write(&item, text).unwrap();
+    let rules = root().join("rules");
+    let args = [
+        "summary",
+        plan.to_str().unwrap(),
+        "--rules",
+        rules.to_str().unwrap(),
+    ];
+    let err = stderr_of(&args, 2);
+    assert!(err.contains("items/5-8-3.toml:"), "{err}");
+    assert!(err.contains("item 5-8-3: unknown field `actaul`"), "{err}");
+    // check reports the same as a finding and exits 1.
+    let out = stdout_of(
+        &[
+            "check",
+            plan.to_str().unwrap(),
+            "--rules",
+            rules.to_str().unwrap(),
+        ],
+        1,
+    );
+    assert!(out.contains("unknown field `actaul`"), "{out}");
+}
+
+#[test]
+fn broken_rule_names_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules");
+    copy_tree(&root().join("rules"), &rules);
+    let script = rules.join("kinds/level.rhai");
+    let text = std::fs::read_to_string(&script)
+        .unwrap()
+        .replace("let a = 1 - deviation;", "let a = 1 - ;");
+    std::fs::write(&script, text).unwrap();
+    let out = stdout_of(&["check", "--rules", rules.to_str().unwrap()], 1);
+    assert!(out.contains("kinds/level.rhai:"), "{out}");
+    assert!(
+        out.contains("let a = 1 - ;"),
+        "the offending line is shown: {out}"
+    );
+    let err = stderr_of(&["evaluate", "--rules", rules.to_str().unwrap()], 2);
+    assert!(err.contains("kinds/level.rhai:"), "{err}");
+}
+
+#[test]
+fn endless_rule_fails_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules");
+    copy_tree(&root().join("rules"), &rules);
+    std::fs::write(
+        rules.join("kinds/level.rhai"),
+        "fn achievement(x) { let n = 0; loop { n += 1; } }\n",
+    )
+    .unwrap();
+    let err = stderr_of(&["evaluate", "--rules", rules.to_str().unwrap()], 2);
+    assert!(
+        err.contains("kinds/level.rhai: function achievement, item 1-3-1, R5"),
+        "{err}"
+    );
+    assert!(err.contains("endless loop"), "{err}");
+}
+
+#[test]
+fn deeply_recursive_rule_fails_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules");
+    copy_tree(&root().join("rules"), &rules);
+    std::fs::write(
+        rules.join("kinds/level.rhai"),
+        "fn deeper(n) { deeper(n + 1) }\nfn achievement(x) { deeper(0) }\n",
+    )
+    .unwrap();
+    let err = stderr_of(&["evaluate", "--rules", rules.to_str().unwrap()], 2);
+    assert!(
+        err.contains("kinds/level.rhai: function achievement, item 1-3-1, R5"),
+        "{err}"
+    );
+    assert!(err.contains("endless recursion"), "{err}");
+}
+
+#[test]
+fn missing_plan_folder_cannot_run() {
+    let err = stderr_of(&["check", "no/such/plan"], 2);
+    assert!(err.contains("no/such/plan is not a plan folder"), "{err}");
+    let out = gyokaku(&["summary", "no/such/plan"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
