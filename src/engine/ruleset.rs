@@ -136,11 +136,21 @@ fn build_engine(trace: Rc<RefCell<Vec<String>>>) -> Engine {
     engine
 }
 
-/// "1.1" → "110.0%".
+/// "1.1" → "110.0%", "20.234" → "2,023.4%".
 pub fn format_percent(d: Decimal) -> String {
     let p = (d * Decimal::ONE_HUNDRED)
         .round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
-    format!("{p:.1}%")
+    let text = format!("{:.1}", p.abs());
+    let (int, frac) = text.split_once('.').unwrap_or((&text, "0"));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let sign = if p.is_sign_negative() && !p.is_zero() { "-" } else { "" };
+    format!("{sign}{grouped}.{frac}%")
 }
 
 fn compile(engine: &Engine, file: &str, text: &str) -> Result<AST, RuleError> {

@@ -150,5 +150,8 @@ mod tests {
         assert_eq!(amount(d("0")), "0");
         assert_eq!(plain(d("1.100")), "1.1");
         assert_eq!(percent(d("3.4907")), "349.1%");
+        assert_eq!(percent(d("20.234")), "2,023.4%");
+        assert_eq!(percent(d("-1.6")), "-160.0%");
+        assert_eq!(percent(d("0")), "0.0%");
     }
 }
