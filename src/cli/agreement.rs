@@ -5,10 +5,9 @@
 
 use std::process::ExitCode;
 
-use gyokaku::evaluation::evaluate;
 use gyokaku::report::agreement;
 
-use super::{load, CliError, EvalArgs, PlanArg};
+use super::{evaluated, CliError, EvalArgs, PlanArg};
 
 /// Compare the rules' suggested ratings with the recorded ones.
 #[derive(Debug, clap::Args)]
@@ -21,8 +20,7 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
-    let (plan, rules, year) = load(&args.plan.plan, &args.eval)?;
-    let ev = evaluate(&plan, &rules, year)?;
+    let (_, ev) = evaluated(&args.plan.plan, &args.eval)?;
     print!(
         "{}",
         agreement(&ev).render(&ev, args.eval.format, args.eval.lang)

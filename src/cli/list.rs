@@ -4,10 +4,9 @@
 
 use std::process::ExitCode;
 
-use gyokaku::evaluation::evaluate;
 use gyokaku::report::render_list;
 
-use super::{load, CliError, EvalArgs, PlanArg};
+use super::{evaluated, CliError, EvalArgs, PlanArg};
 
 /// Print the item list (【参考①】) for the year.
 #[derive(Debug, clap::Args)]
@@ -20,8 +19,7 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
-    let (plan, rules, year) = load(&args.plan.plan, &args.eval)?;
-    let ev = evaluate(&plan, &rules, year)?;
+    let (plan, ev) = evaluated(&args.plan.plan, &args.eval)?;
     print!(
         "{}",
         render_list(&plan, &ev, args.eval.format, args.eval.lang)

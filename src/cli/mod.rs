@@ -107,6 +107,16 @@ pub fn load(plan: &Path, eval: &EvalArgs) -> Result<(Plan, RuleSet, FiscalYear),
     Ok((plan, rules, year))
 }
 
+/// Loads the plan and its rules and evaluates the year: what most commands start from.
+pub fn evaluated(
+    plan: &Path,
+    eval: &EvalArgs,
+) -> Result<(Plan, gyokaku::evaluation::Evaluation), CliError> {
+    let (plan, rules, year) = load(plan, eval)?;
+    let evaluation = gyokaku::evaluation::evaluate(&plan, &rules, year)?;
+    Ok((plan, evaluation))
+}
+
 /// Parses the command line and runs the command.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();

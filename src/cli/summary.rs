@@ -5,10 +5,10 @@
 
 use std::process::ExitCode;
 
-use gyokaku::evaluation::{evaluate, summarize};
+use gyokaku::evaluation::summarize;
 use gyokaku::report::render_summary;
 
-use super::{load, CliError, EvalArgs, PlanArg};
+use super::{evaluated, CliError, EvalArgs, PlanArg};
 
 /// Print the summary tables of the year's results.
 #[derive(Debug, clap::Args)]
@@ -21,8 +21,7 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
-    let (plan, rules, year) = load(&args.plan.plan, &args.eval)?;
-    let ev = evaluate(&plan, &rules, year)?;
+    let (plan, ev) = evaluated(&args.plan.plan, &args.eval)?;
     print!(
         "{}",
         render_summary(&summarize(&plan, &ev), args.eval.format, args.eval.lang)

@@ -186,10 +186,17 @@ pub struct ItemSource {
 
 impl ItemSource {
     /// "items/5-8-3.toml:14" for a field, or the file alone when its line is not known.
+    /// A field that is not written falls back to its table (`years.R8.target` → `[years.R8]`).
     pub fn locate(&self, field: &str) -> String {
-        match self.lines.get(field) {
-            Some(line) => format!("{}:{}", self.file.display(), line),
-            None => self.file.display().to_string(),
+        let mut path = field;
+        loop {
+            if let Some(line) = self.lines.get(path) {
+                return format!("{}:{}", self.file.display(), line);
+            }
+            match path.rsplit_once('.') {
+                Some((parent, _)) => path = parent,
+                None => return self.file.display().to_string(),
+            }
         }
     }
 }
