@@ -226,3 +226,37 @@ fn missing_plan_folder_cannot_run() {
     let out = gyokaku(&["summary", "no/such/plan"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn an_undocumented_inconsistency_fails_the_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan");
+    copy_tree(&root().join("plans/isehara-6"), &plan);
+    let item = plan.join("items/1-2-5.toml");
+    // 公園土面改良: 24千円 = 6 parks × 4; print a subtotal that no longer adds up.
+    let text = std::fs::read_to_string(&item).unwrap();
+    assert!(text.contains("expected_effect = \"160\""), "{text}");
+    std::fs::write(
+        &item,
+        text.replace("expected_effect = \"160\"", "expected_effect = \"170\""),
+    )
+    .unwrap();
+    let rules = root().join("rules");
+    let out = stdout_of(
+        &[
+            "check",
+            plan.to_str().unwrap(),
+            "--rules",
+            rules.to_str().unwrap(),
+            "--lang",
+            "en",
+        ],
+        1,
+    );
+    assert!(out.contains("Findings (1):"), "{out}");
+    assert!(out.contains("items/1-2-5.toml:"), "{out}");
+    assert!(
+        out.contains("〔小計〕効果見込額 is 170 but the years add up to 160"),
+        "{out}"
+    );
+}

@@ -30,7 +30,16 @@ impl Finding {
     pub fn is_documented(&self) -> bool {
         self.documented.is_some()
     }
+
+    /// Whether it is only a recorded discrepancy that no automatic check reproduces (for
+    /// example the 【参考①】 row disagreeing with the sheet).
+    pub fn is_recorded_only(&self) -> bool {
+        self.message == RECORDED_ONLY
+    }
 }
+
+/// The message of a recorded discrepancy that no automatic check reaches.
+const RECORDED_ONLY: &str = "the source document disagrees with itself";
 
 /// Tolerance between a formula's result and the printed amount: the sheets were computed by
 /// hand from unrounded inputs and printed to the thousand yen.
@@ -83,7 +92,7 @@ pub fn check_plan(plan: &Plan, rules: &RuleSet) -> Vec<Finding> {
                     item: Some(item.id),
                     location: item.source.locate(&format!("discrepancy {}", d.field)),
                     field: Some(d.field.clone()),
-                    message: "the source document disagrees with itself".into(),
+                    message: RECORDED_ONLY.into(),
                     documented: Some(d.text.clone()),
                 });
             }

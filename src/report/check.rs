@@ -43,10 +43,21 @@ pub fn render_check(findings: &[Finding], format: Format, lang: Lang) -> String 
         for f in &documented {
             let id = f.item.map(|i| format!("{i} ")).unwrap_or_default();
             out.push_str(&format!(
-                "{bullet}{id}{}: {} — {}\n",
+                "{bullet}{id}{} ({})\n",
                 f.field.as_deref().unwrap_or("-"),
-                f.documented.as_deref().unwrap_or_default(),
                 f.location
+            ));
+            if !f.is_recorded_only() {
+                out.push_str(&format!(
+                    "{bullet}    {}: {}\n",
+                    lang.pick("検出", "found"),
+                    f.message
+                ));
+            }
+            out.push_str(&format!(
+                "{bullet}    {}: {}\n",
+                lang.pick("記録", "recorded"),
+                f.documented.as_deref().unwrap_or_default()
             ));
         }
         out.push('\n');
