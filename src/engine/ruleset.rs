@@ -149,7 +149,11 @@ pub fn format_percent(d: Decimal) -> String {
         }
         grouped.push(c);
     }
-    let sign = if p.is_sign_negative() && !p.is_zero() { "-" } else { "" };
+    let sign = if p.is_sign_negative() && !p.is_zero() {
+        "-"
+    } else {
+        ""
+    };
     format!("{sign}{grouped}.{frac}%")
 }
 
