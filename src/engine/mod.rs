@@ -10,8 +10,8 @@ mod source;
 pub use error::{Compile, RuleError};
 pub use input::{RuleInput, PROPERTIES};
 pub use ruleset::{
-    format_percent, limits, CallSite, Formula, Outcome, RuleSet, CONFIG_FILE, FORMULA_VARIABLES,
-    RATING_FILE,
+    format_number, format_percent, limits, CallSite, Formula, Outcome, RuleSet, CONFIG_FILE,
+    FORMULA_VARIABLES, RATING_FILE,
 };
 pub use scale::{Rating, Scale};
 pub use source::{DirRules, MemoryRules, RuleSource};

@@ -132,8 +132,40 @@ fn build_engine(trace: Rc<RefCell<Vec<String>>>) -> Engine {
     let t = trace;
     engine.register_fn("explain", move |s: &str| t.borrow_mut().push(s.to_string()));
     engine.register_fn("percent", |d: Decimal| format_percent(d));
+    engine.register_fn("fmt", |d: Decimal| format_number(d));
+    engine.register_fn("fmt", |i: rhai::INT| format_number(Decimal::from(i)));
     input::register(&mut engine);
     engine
+}
+
+/// "10800" → "10,800", "-15173.36" → "-15,173.36": an exact number with thousands separators.
+pub fn format_number(d: Decimal) -> String {
+    let text = d.normalize().abs().to_string();
+    let (int, frac) = match text.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (text.as_str(), None),
+    };
+    let mut out = String::new();
+    if d.is_sign_negative() && !d.is_zero() {
+        out.push('-');
+    }
+    out.push_str(&group_thousands(int));
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
+}
+
+fn group_thousands(int: &str) -> String {
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    grouped
 }
 
 /// "1.1" → "110.0%", "20.234" → "2,023.4%".
@@ -142,13 +174,7 @@ pub fn format_percent(d: Decimal) -> String {
         .round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
     let text = format!("{:.1}", p.abs());
     let (int, frac) = text.split_once('.').unwrap_or((&text, "0"));
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
+    let grouped = group_thousands(int);
     let sign = if p.is_sign_negative() && !p.is_zero() {
         "-"
     } else {

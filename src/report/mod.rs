@@ -97,28 +97,7 @@ impl Lang {
 
 /// An amount with thousands separators, as the document prints it: "797,733", "-15,173".
 pub fn amount(d: Decimal) -> String {
-    let d = d.normalize();
-    let s = d.abs().to_string();
-    let (int, frac) = match s.split_once('.') {
-        Some((i, f)) => (i.to_string(), Some(f.to_string())),
-        None => (s, None),
-    };
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    let sign = if d.is_sign_negative() && !d.is_zero() {
-        "-"
-    } else {
-        ""
-    };
-    match frac {
-        Some(f) => format!("{sign}{grouped}.{f}"),
-        None => format!("{sign}{grouped}"),
-    }
+    crate::engine::format_number(d)
 }
 
 /// An exact decimal as plain text for CSV and JSON: "569807", "1.1".
