@@ -311,3 +311,89 @@ fn amount(c: &Cell) -> Option<Decimal> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{load_plan_from, MemorySource, SourceFile};
+
+    const PLAN: &str = r#"
+id = "t"
+name = "テスト"
+municipality = "テスト市"
+years = ["R5", "R6"]
+[[policies]]
+number = 5
+name = "健全な財政運営"
+[[themes]]
+number = 10
+policy = 5
+name = "財政運営規律の確保"
+"#;
+
+    const ITEM: &str = r#"
+title = "市債"
+department = "企画部"
+section = "財政課"
+sheet = true
+[indicator]
+name = "予算における市債の発行額"
+unit = "千円"
+kind = "upper_bound"
+baseline = "2(70)"
+[years.R5]
+target = "30億円以内"
+actual = "12.6億円"
+[years.R6]
+target = "2(78)"
+actual = "3(79)"
+"#;
+
+    fn rules() -> RuleSet {
+        RuleSet::load_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/rules")).unwrap()
+    }
+
+    #[test]
+    fn inputs_scale_units_and_carry_previous_values() {
+        let plan = load_plan_from(&MemorySource {
+            plan: SourceFile::new("plan.toml", PLAN),
+            items: vec![SourceFile::new("items/5-10-1.toml", ITEM)],
+        })
+        .unwrap();
+        let rules = rules();
+        let item = &plan.items[0];
+        let d = |s: &str| Some(Decimal::from_str_exact(s).unwrap());
+
+        let r5 = rule_input(&plan, item, FiscalYear::reiwa(5), &rules);
+        assert_eq!(r5.target, d("3000000"), "30億円 in 千円");
+        assert_eq!(r5.actual, d("1260000"));
+        assert_eq!(r5.bound.as_deref(), Some("<="));
+        assert_eq!(r5.within_bound, Some(true));
+        assert_eq!(r5.previous, d("2"), "the baseline in the first year");
+        assert_eq!(r5.target_text, "30億円以内");
+
+        let r6 = rule_input(&plan, item, FiscalYear::reiwa(6), &rules);
+        assert_eq!(r6.previous, d("1260000"), "last year's actual");
+        assert_eq!(r6.previous_target, d("3000000"), "last year's target");
+        assert_eq!((r6.target_total, r6.actual_total), (d("78"), d("79")));
+        assert_eq!(r6.within_bound, None);
+
+        let ev = evaluate_item(&plan, item, FiscalYear::reiwa(5), &rules).unwrap();
+        assert_eq!(ev.suggested.as_deref(), Some("A"));
+        assert_eq!(ev.agreement, Agreement::NotRecorded);
+        assert!(
+            ev.explanation
+                .starts_with("upper_bound: actual 12.6億円 keeps the limit 30億円以内"),
+            "{}",
+            ev.explanation
+        );
+    }
+
+    #[test]
+    fn rounding_to_the_thousand_yen() {
+        let d = |s: &str| Decimal::from_str_exact(s).unwrap();
+        assert_eq!(round_amount(d("9483.35")), d("9483"));
+        assert_eq!(round_amount(d("-15173.5")), d("-15174"));
+        assert_eq!(round_amount(d("0.5")), d("1"));
+    }
+}
