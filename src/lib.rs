@@ -24,3 +24,4 @@ pub mod engine;
 pub mod evaluation;
 pub mod model;
 pub mod report;
+pub mod ruletest;

@@ -111,6 +111,18 @@ fn sheet_of_an_item() {
         "sheet_2_5_4_en",
         stdout_of(&["sheet", "2-5-4", "--lang", "en"], 0)
     );
+    // Words, compounds and bounds all serialize.
+    for id in ["1-2-8", "2-5-5", "5-10-1"] {
+        let json: serde_json::Value =
+            serde_json::from_str(&stdout_of(&["sheet", id, "--format", "json"], 0)).unwrap();
+        assert_eq!(json["id"], id);
+    }
+    let item: serde_json::Value =
+        serde_json::from_str(&stdout_of(&["sheet", "1-2-8", "--format", "json"], 0)).unwrap();
+    assert_eq!(
+        item["years"]["R5"]["target"]["value"],
+        serde_json::json!({"type": "text", "value": "検討"})
+    );
     let err = stderr_of(&["sheet", "9-9-9"], 2);
     assert!(err.contains("the plan has no item 9-9-9"), "{err}");
 }

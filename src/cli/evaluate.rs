@@ -1,14 +1,17 @@
-//! `gyokaku evaluate [PLAN] [--rules DIR] [--year R5] [--format table|json|csv|md]`
+//! `gyokaku evaluate [PLAN] [--rules DIR] [--year R5] [--format table|json|csv|md] [--watch]`
 //!
 //! Evaluates every item for the year: achievement, suggested and recorded rating, expected,
-//! recorded and computed effects, and a one-line explanation.
+//! recorded and computed effects, and a one-line explanation. With `--watch`, evaluates again
+//! and reprints whenever a plan or rule file changes.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use gyokaku::evaluation::evaluate;
+use gyokaku::model::load_plan;
 use gyokaku::report::render_evaluation;
 
-use super::{load, CliError, EvalArgs, PlanArg};
+use super::{load, watch, CliError, EvalArgs, PlanArg};
 
 /// Evaluate every item of a plan for one fiscal year.
 #[derive(Debug, clap::Args)]
@@ -17,15 +20,39 @@ pub struct Args {
     plan: PlanArg,
     #[command(flatten)]
     eval: EvalArgs,
+    /// Evaluate again and reprint whenever a plan or rule file changes (Ctrl-C to stop).
+    /// Errors are printed and watching goes on.
+    #[arg(long)]
+    watch: bool,
 }
 
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
+    if args.watch {
+        return watch::watch(|| folders(&args), || evaluate_once(&args));
+    }
+    evaluate_once(&args)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn evaluate_once(args: &Args) -> Result<(), CliError> {
     let (plan, rules, year) = load(&args.plan.plan, &args.eval)?;
     let ev = evaluate(&plan, &rules, year)?;
     print!(
         "{}",
         render_evaluation(&ev, args.eval.format, args.eval.lang)
     );
-    Ok(ExitCode::SUCCESS)
+    Ok(())
+}
+
+/// The folders to watch: the plan's, and the rule set's (given, or the plan's own).
+fn folders(args: &Args) -> Vec<PathBuf> {
+    let mut folders = vec![args.plan.plan.clone()];
+    let rules = match &args.eval.rules {
+        Some(rules) => Some(rules.clone()),
+        // A plan that does not load names no rule set yet; it is asked again after the fix.
+        None => load_plan(&args.plan.plan).ok().and_then(|p| p.rules),
+    };
+    folders.extend(rules);
+    folders
 }

@@ -2,10 +2,14 @@
 
 mod agreement;
 mod check;
+mod diff;
 mod evaluate;
+mod explain;
 mod list;
 mod sheet;
 mod summary;
+mod test;
+mod watch;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -32,6 +36,9 @@ enum Command {
     Agreement(agreement::Args),
     Check(check::Args),
     Sheet(sheet::Args),
+    Diff(diff::Args),
+    Explain(explain::Args),
+    Test(test::Args),
 }
 
 /// Where the plan is.
@@ -127,6 +134,9 @@ pub fn main() -> ExitCode {
         Command::Agreement(a) => agreement::run(a),
         Command::Check(a) => check::run(a),
         Command::Sheet(a) => sheet::run(a),
+        Command::Diff(a) => diff::run(a),
+        Command::Explain(a) => explain::run(a),
+        Command::Test(a) => test::run(a),
     };
     match result {
         Ok(code) => code,

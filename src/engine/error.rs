@@ -59,12 +59,19 @@ pub struct Compile {
 
 impl Compile {
     fn fmt_error(&self) -> String {
-        let mut out = format!(
-            "{}:{}:{}: {}",
-            self.file, self.line, self.column, self.message
-        );
+        // Line 0: the text is not a script file of its own (an item's effect formula, whose
+        // `file` already names the TOML line); then only the column is known.
+        let mut out = match (self.line, self.column) {
+            (0, 0) => format!("{}: {}", self.file, self.message),
+            (0, column) => format!("{}: {} (column {column})", self.file, self.message),
+            (line, column) => format!("{}:{line}:{column}: {}", self.file, self.message),
+        };
         if let Some(src) = &self.source_line {
-            let gutter = self.line.to_string();
+            let gutter = if self.line > 0 {
+                self.line.to_string()
+            } else {
+                String::new()
+            };
             out.push_str(&format!(
                 "\n {gutter} | {src}\n {} | ",
                 " ".repeat(gutter.len())

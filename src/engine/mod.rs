@@ -1,12 +1,14 @@
 //! The rule engine: rule sets of Rhai scripts (`rules/`), compiled once and run with limits.
 //! Knows the plan model's numbers only through [`RuleInput`]; knows nothing of output formats.
 
+mod coverage;
 mod error;
 mod input;
 mod ruleset;
 mod scale;
 mod source;
 
+pub use coverage::{Coverage, CoveragePoint, FunctionCoverage, Operator, Reach, ScriptCoverage};
 pub use error::{Compile, RuleError};
 pub use input::{RuleInput, PROPERTIES};
 pub use ruleset::{

@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
+use super::coverage::{Coverage, Recorder};
 use super::error::{Compile, RuleError};
 use super::input::{self, RuleInput};
 use super::scale::Scale;
@@ -69,9 +70,10 @@ struct Config {
     scale: Scale,
 }
 
-/// A compiled script and the file it came from.
+/// A compiled script, the file it came from and its text (shown by coverage reports).
 struct Script {
     file: String,
+    text: String,
     ast: AST,
 }
 
@@ -98,6 +100,8 @@ pub struct RuleSet {
     rating: Script,
     engine: Engine,
     trace: Rc<RefCell<Vec<String>>>,
+    /// Set by [`RuleSet::record_coverage`]; `None` in normal evaluation.
+    coverage: Option<Recorder>,
 }
 
 impl std::fmt::Debug for RuleSet {
@@ -268,6 +272,7 @@ impl RuleSet {
                 &format!("{location}/{RATING_FILE}"),
                 &rating_file.text,
             )?,
+            text: rating_file.text.clone(),
         };
         let mut kinds = BTreeMap::new();
         for f in &files {
@@ -286,6 +291,7 @@ impl RuleSet {
             let script = Script {
                 ast: compile(&engine, &file, &f.text)?,
                 file,
+                text: f.text.clone(),
             };
             kinds.insert(kind, script);
         }
@@ -299,6 +305,7 @@ impl RuleSet {
             rating,
             engine,
             trace,
+            coverage: None,
         };
         set.check_functions()?;
         Ok(set)
@@ -376,6 +383,23 @@ impl RuleSet {
             .is_some_and(|s| s.has_function("effect"))
     }
 
+    /// Starts recording which statements and branches of the scripts the following calls
+    /// reach (for `gyokaku test --coverage`). Recording makes calls slower; a rule set on
+    /// which this is never called evaluates exactly as before. Results and limits are the same.
+    pub fn record_coverage(&mut self) {
+        if self.coverage.is_none() {
+            self.coverage = Some(Recorder::install(&mut self.engine));
+        }
+    }
+
+    /// What the calls since [`RuleSet::record_coverage`] reached, per script (the rating
+    /// script first, then the kinds); `None` when not recording.
+    pub fn coverage(&self) -> Option<Coverage> {
+        let recorder = self.coverage.as_ref()?;
+        let scripts = std::iter::once(&self.rating).chain(self.kinds.values());
+        Some(recorder.report(scripts.map(|s| (s.file.as_str(), s.text.as_str(), &s.ast))))
+    }
+
     fn call(
         &self,
         script: &Script,
@@ -384,6 +408,7 @@ impl RuleSet {
         at: CallSite,
     ) -> Result<Outcome<Dynamic>, RuleError> {
         self.trace.borrow_mut().clear();
+        let _running = self.coverage.as_ref().map(|c| c.running(&script.file));
         let mut scope = Scope::new();
         let options = CallFnOptions::new().eval_ast(false).rewind_scope(true);
         let result = self.engine.call_fn_with_options::<Dynamic>(
@@ -425,6 +450,22 @@ impl RuleSet {
                 }
                 _ => message,
             }
+        } else {
+            message
+        };
+        // A misspelt property of x (`x.tagret`): name the ones that exist.
+        let message = if message.contains("a getter is not registered for type 'Input'") {
+            format!(
+                "{message}; x has the properties {}",
+                input::PROPERTIES.join(", ")
+            )
+        } else if message.contains("Function not found: ")
+            && ["((), ", ", ())", "(())"]
+                .iter()
+                .any(|u| message.contains(u))
+        {
+            // `x.target * 2` when the document gives no target: () is not a number.
+            format!("{message}; a value the document does not give is (): test it with `== ()` before using it")
         } else {
             message
         };
@@ -575,7 +616,8 @@ impl RuleSet {
                     line: 0,
                     column: e.1.position().unwrap_or(0),
                     message: format!("effect formula: {}", e.0),
-                    source_line: None,
+                    // The formula is one line: show it, marked where the error is.
+                    source_line: Some(expression.to_string()),
                 })
             })?;
         Ok(Formula {

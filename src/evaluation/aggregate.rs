@@ -15,33 +15,56 @@ pub struct Counts {
     pub by_rating: Vec<(String, usize)>,
     /// Items with no rating (not recorded, or judgement required for suggestions).
     pub unrated: usize,
+    /// Ratings whose label is not on the scale in use (a recorded "D" under an S–C scale), per
+    /// label in label order. They are counted here, never mapped onto the scale.
+    pub not_on_scale: Vec<(String, usize)>,
     /// All items counted.
     pub total: usize,
 }
 
 impl Counts {
-    fn new(scale: &Scale) -> Self {
+    /// No items yet, one zero per label of `scale`.
+    pub(crate) fn new(scale: &Scale) -> Self {
         Counts {
             by_rating: scale.labels().map(|l| (l.to_string(), 0)).collect(),
             unrated: 0,
+            not_on_scale: Vec::new(),
             total: 0,
         }
     }
 
-    fn add(&mut self, rating: Option<&str>) {
+    /// Counts one item's rating.
+    pub(crate) fn add(&mut self, rating: Option<&str>) {
         self.total += 1;
-        match rating.and_then(|r| self.by_rating.iter_mut().find(|(l, _)| l == r)) {
-            Some((_, n)) => *n += 1,
-            None => self.unrated += 1,
+        let Some(rating) = rating else {
+            self.unrated += 1;
+            return;
+        };
+        if let Some((_, n)) = self.by_rating.iter_mut().find(|(l, _)| l == rating) {
+            *n += 1;
+            return;
+        }
+        match self
+            .not_on_scale
+            .binary_search_by(|(l, _)| l.as_str().cmp(rating))
+        {
+            Ok(i) => self.not_on_scale[i].1 += 1,
+            Err(i) => self.not_on_scale.insert(i, (rating.to_string(), 1)),
         }
     }
 
-    /// The count for one label.
+    /// The count for one label (of the scale or not).
     pub fn get(&self, label: &str) -> usize {
         self.by_rating
             .iter()
+            .chain(&self.not_on_scale)
             .find(|(l, _)| l == label)
             .map_or(0, |(_, n)| *n)
+    }
+
+    /// How many ratings are not on the scale, all labels together.
+    pub fn not_on_scale_total(&self) -> usize {
+        self.not_on_scale.iter().map(|(_, n)| n).sum()
     }
 }
 
@@ -171,5 +194,51 @@ pub fn summarize(plan: &Plan, evaluation: &Evaluation) -> Summary {
         recorded,
         suggested,
         effects,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Rating;
+
+    fn scale(labels: &[&str]) -> Scale {
+        Scale {
+            ratings: labels
+                .iter()
+                .map(|l| Rating {
+                    label: l.to_string(),
+                    name: format!("{l} の意味"),
+                    name_en: format!("meaning of {l}"),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn ratings_off_the_scale_are_counted_apart_and_never_mapped() {
+        let mut c = Counts::new(&scale(&["S", "A", "B", "C"]));
+        for r in [
+            Some("A"),
+            Some("D"),
+            None,
+            Some("S"),
+            Some("D"),
+            Some("E"),
+            Some("A"),
+        ] {
+            c.add(r);
+        }
+        assert_eq!(
+            c.by_rating,
+            [("S", 1), ("A", 2), ("B", 0), ("C", 0)].map(|(l, n)| (l.to_string(), n))
+        );
+        assert_eq!(c.not_on_scale, [("D".to_string(), 2), ("E".to_string(), 1)]);
+        assert_eq!(c.unrated, 1);
+        assert_eq!(c.total, 7);
+        assert_eq!(c.get("D"), 2);
+        assert_eq!(c.not_on_scale_total(), 3);
+        let on_scale: usize = c.by_rating.iter().map(|(_, n)| n).sum();
+        assert_eq!(on_scale + c.unrated + c.not_on_scale_total(), c.total);
     }
 }

@@ -18,6 +18,9 @@ pub enum Agreement {
     JudgementRequired,
     /// No rating is recorded for the year.
     NotRecorded,
+    /// The recorded rating is not a label of the rule set's scale (another scheme's rating):
+    /// the two cannot be compared.
+    NotOnScale,
 }
 
 /// One step of an item's evaluation, for `gyokaku explain`.
@@ -257,6 +260,7 @@ pub fn evaluate_item(
     let recorded = input.recorded.clone();
     let agreement = match (&rating.value, &recorded) {
         (_, None) => Agreement::NotRecorded,
+        (_, Some(r)) if rules.scale().get(r).is_none() => Agreement::NotOnScale,
         (None, Some(_)) => Agreement::JudgementRequired,
         (Some(s), Some(r)) if s == r => Agreement::Agrees,
         _ => Agreement::Differs,

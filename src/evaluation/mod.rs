@@ -2,9 +2,11 @@
 //! per policy and theme. Renders nothing; reports read what this produces.
 
 mod aggregate;
+mod diff;
 mod item;
 
 pub use aggregate::{summarize, Counts, EffectTotals, PolicySummary, Summary, ThemeSummary};
+pub use diff::{Change, DiffError, ItemChange, PolicyDiff, RuleDiff, SideTotals, Transitions};
 pub use item::{
     computed_effect, evaluate_item, round_amount, rule_input, Agreement, EffectBasis,
     ItemEvaluation, TraceStep,

@@ -109,7 +109,7 @@ fn yen_scale(unit: &str) -> Option<Decimal> {
 
 /// What a printed cell means.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(tag = "type", content = "value", rename_all = "snake_case")]
 pub enum Value {
     /// "-": none, not applicable.
     None,
@@ -466,5 +466,24 @@ mod tests {
         assert_eq!(c.text, "30億円以内");
         assert_eq!(c.to_string(), "30億円以内");
         assert_eq!(c.number(), Some(dec("30")));
+    }
+}
+
+#[cfg(test)]
+mod json_tests {
+    use super::*;
+
+    #[test]
+    fn every_value_serializes() {
+        for text in ["検討", "-", "↓", "2(78)", "30億円以内"] {
+            let cell: Cell = text.parse().unwrap();
+            let json = serde_json::to_string(&cell).unwrap();
+            assert!(json.contains("\"type\""), "{json}");
+        }
+        let cell: Cell = "検討".parse().unwrap();
+        assert_eq!(
+            serde_json::to_string(&cell).unwrap(),
+            r#"{"text":"検討","value":{"type":"text","value":"検討"}}"#
+        );
     }
 }

@@ -20,12 +20,18 @@ pub struct AgreementReport {
     pub differ: usize,
     /// Items left to judgement.
     pub judgement_required: usize,
-    /// Items with a recorded rating.
+    /// Items with a recorded rating on the scale.
     pub rated: usize,
     /// The disagreements, in item order.
     pub disagreements: Vec<ItemEvaluation>,
     /// The items left to judgement.
     pub judgements: Vec<ItemEvaluation>,
+    /// `not_on_scale_by_suggestion[s]`: items suggested `labels[s]` (the last: judgement
+    /// required) whose recorded rating is not on the scale.
+    pub not_on_scale_by_suggestion: Vec<usize>,
+    /// Items whose recorded rating is not on the scale in use: not comparable, never mapped
+    /// onto the scale. In item order.
+    pub not_on_scale: Vec<ItemEvaluation>,
 }
 
 /// Compares the suggested and recorded ratings of an evaluation.
@@ -42,13 +48,20 @@ pub fn agreement(ev: &Evaluation) -> AgreementReport {
         rated: 0,
         disagreements: Vec::new(),
         judgements: Vec::new(),
+        not_on_scale_by_suggestion: vec![0; labels.len() + 1],
+        not_on_scale: Vec::new(),
     };
     for e in &ev.items {
-        let Some(r) = e.recorded.as_deref().and_then(pos) else {
+        let Some(recorded) = e.recorded.as_deref() else {
+            continue;
+        };
+        let s = e.suggested.as_deref().and_then(pos).unwrap_or(labels.len());
+        let Some(r) = pos(recorded) else {
+            report.not_on_scale_by_suggestion[s] += 1;
+            report.not_on_scale.push(e.clone());
             continue;
         };
         report.rated += 1;
-        let s = e.suggested.as_deref().and_then(pos).unwrap_or(labels.len());
         matrix[s][r] += 1;
         match e.agreement {
             Agreement::Agrees => report.agree += 1,
@@ -60,7 +73,7 @@ pub fn agreement(ev: &Evaluation) -> AgreementReport {
                 report.judgement_required += 1;
                 report.judgements.push(e.clone());
             }
-            Agreement::NotRecorded => {}
+            Agreement::NotRecorded | Agreement::NotOnScale => {}
         }
     }
     report.matrix = matrix;
@@ -90,8 +103,13 @@ impl AgreementReport {
                 + "\n";
         }
         let judge = lang.pick("要判断", "judgement required");
+        let off_scale = lang.pick("尺度外", "not on this scale");
+        let any_off_scale = !self.not_on_scale.is_empty();
         let mut headers = vec![lang.pick("提案＼評価", "suggested \\ recorded").to_string()];
         headers.extend(self.labels.iter().cloned());
+        if any_off_scale {
+            headers.push(off_scale.into());
+        }
         headers.push(lang.pick("合計", "total").into());
         let h: Vec<&str> = headers.iter().map(String::as_str).collect();
         let mut align = vec![Align::Left];
@@ -108,7 +126,13 @@ impl AgreementReport {
                 .unwrap_or_else(|| judge.to_string());
             let mut cells = vec![name];
             cells.extend(row.iter().map(|n| n.to_string()));
-            cells.push(row.iter().sum::<usize>().to_string());
+            let mut sum = row.iter().sum::<usize>();
+            if any_off_scale {
+                let n = self.not_on_scale_by_suggestion[i];
+                cells.push(n.to_string());
+                sum += n;
+            }
+            cells.push(sum.to_string());
             m.row(cells);
         }
         let mut d = Table::new(&[
@@ -143,6 +167,26 @@ impl AgreementReport {
                 e.explanation.clone(),
             ]);
         }
+        let mut o = Table::new(&[
+            lang.pick("取組", "id"),
+            lang.pick("実施項目", "title"),
+            lang.pick("評価", "recorded"),
+            lang.pick("提案", "suggested"),
+            lang.pick("説明", "explanation"),
+        ])
+        .title(lang.pick(
+            "尺度にない評価 (比較できない項目)",
+            "Recorded ratings not on this scale (not comparable)",
+        ));
+        for e in &self.not_on_scale {
+            o.row(vec![
+                e.id.to_string(),
+                e.title.clone(),
+                e.recorded.clone().unwrap_or_default(),
+                e.suggested.clone().unwrap_or_else(|| judge.into()),
+                e.explanation.clone(),
+            ]);
+        }
         if format == Format::Csv {
             let mut t = Table::new(&["id", "suggested", "recorded", "agreement", "explanation"]);
             for e in &ev.items {
@@ -150,10 +194,14 @@ impl AgreementReport {
                     e.id.to_string(),
                     e.suggested.clone().unwrap_or_default(),
                     e.recorded.clone().unwrap_or_default(),
-                    serde_json::to_value(e.agreement)
-                        .ok()
-                        .and_then(|v| v.as_str().map(String::from))
-                        .unwrap_or_default(),
+                    if self.not_on_scale.iter().any(|o| o.id == e.id) {
+                        "not_on_scale".into()
+                    } else {
+                        serde_json::to_value(e.agreement)
+                            .ok()
+                            .and_then(|v| v.as_str().map(String::from))
+                            .unwrap_or_default()
+                    },
                     e.explanation.clone(),
                 ]);
             }
@@ -163,7 +211,7 @@ impl AgreementReport {
         out.push_str(&m.render(format));
         out.push('\n');
         out.push_str(&format!(
-            "{}: {} — {} {}, {} {}\n\n",
+            "{}: {} — {} {}, {} {}",
             lang.pick("一致率", "agreement"),
             self.figure(),
             lang.pick("要判断", "judgement required"),
@@ -171,9 +219,21 @@ impl AgreementReport {
             lang.pick("評価済み", "rated items"),
             self.rated
         ));
+        if any_off_scale {
+            out.push_str(&format!(
+                ", {} {}",
+                lang.pick("尺度外 (比較対象外)", "not on this scale (not compared)"),
+                self.not_on_scale.len()
+            ));
+        }
+        out.push_str("\n\n");
         out.push_str(&d.render(format));
         out.push('\n');
         out.push_str(&j.render(format));
+        if any_off_scale {
+            out.push('\n');
+            out.push_str(&o.render(format));
+        }
         out.push_str(&format!(
             "{}: {}\n",
             lang.pick("ルール", "rules"),

@@ -11,6 +11,7 @@ fn agreement_mark(a: Agreement, lang: Lang) -> &'static str {
         Agreement::Differs => "✗",
         Agreement::JudgementRequired => lang.pick("要判断", "judge"),
         Agreement::NotRecorded => "",
+        Agreement::NotOnScale => lang.pick("尺度外", "n/a"),
     }
 }
 

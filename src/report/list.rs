@@ -25,6 +25,9 @@ pub const COLUMNS: [&str; 15] = [
     "suggested",
 ];
 
+/// The position of the recorded rating ("rating") in [`COLUMNS`].
+const RATING: usize = 7;
+
 const COLUMNS_JA: [&str; 15] = [
     "取組",
     "基本方針",
@@ -44,7 +47,10 @@ const COLUMNS_JA: [&str; 15] = [
 ];
 
 /// Renders the list. Values are printed as the document writes them; amounts as plain numbers.
+/// A recorded rating whose label is not on the scale in use is marked as such in tables (and
+/// `rating_on_scale` is false in JSON), never mapped onto the scale.
 pub fn render_list(plan: &Plan, ev: &Evaluation, format: Format, lang: Lang) -> String {
+    let off_scale = |r: &Option<String>| r.as_deref().is_some_and(|r| ev.scale.get(r).is_none());
     let mut rows: Vec<Vec<Option<String>>> = Vec::new();
     for e in &ev.items {
         let Some(item) = plan.item(e.id) else {
@@ -82,6 +88,13 @@ pub fn render_list(plan: &Plan, ev: &Evaluation, format: Format, lang: Lang) -> 
                         v.clone().map(Json::String).unwrap_or(Json::Null),
                     );
                 }
+                let rating = &r[RATING];
+                m.insert(
+                    "rating_on_scale".into(),
+                    rating
+                        .as_ref()
+                        .map_or(Json::Null, |_| Json::Bool(!off_scale(rating))),
+                );
                 m.insert("rules".into(), json!(ev.rules));
                 Json::Object(m)
             })
@@ -99,7 +112,12 @@ pub fn render_list(plan: &Plan, ev: &Evaluation, format: Format, lang: Lang) -> 
     }
     let mut t = Table::new(headers).align(&align);
     let empty = if format == Format::Csv { "" } else { "-" };
-    for r in rows {
+    for mut r in rows {
+        if format != Format::Csv && off_scale(&r[RATING]) {
+            r[RATING] = r[RATING]
+                .take()
+                .map(|l| format!("{l} ({})", lang.pick("尺度外", "not on this scale")));
+        }
         t.row(
             r.into_iter()
                 .map(|v| v.unwrap_or_else(|| empty.into()))

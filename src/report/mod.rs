@@ -3,7 +3,9 @@
 
 mod agreement;
 mod check;
+mod diff;
 mod evaluate;
+mod explain;
 mod list;
 mod sheet;
 mod summary;
@@ -11,7 +13,9 @@ mod table;
 
 pub use agreement::{agreement, AgreementReport};
 pub use check::render_check;
+pub use diff::render_diff;
 pub use evaluate::render_evaluation;
+pub use explain::{render_explain, Explanation};
 pub use list::render_list;
 pub use sheet::render_sheet;
 pub use summary::render_summary;

@@ -11,6 +11,11 @@ fn rating_header(s: &Summary, label: &str, lang: Lang) -> String {
     }
 }
 
+/// The header of a recorded label that is not on the scale in use: shown apart, never mapped.
+fn off_scale_header(label: &str, lang: Lang) -> String {
+    format!("{label} ({})", lang.pick("尺度外", "not on this scale"))
+}
+
 fn ratio(e: &EffectTotals) -> String {
     e.ratio().map(percent).unwrap_or_else(|| "-".into())
 }
@@ -35,6 +40,9 @@ pub fn render_summary(s: &Summary, format: Format, lang: Lang) -> String {
             format!("{}{unit_count}", s.recorded.get(l)),
         ]);
     }
+    for (l, n) in &s.recorded.not_on_scale {
+        status.row(vec![off_scale_header(l, lang), format!("{n}{unit_count}")]);
+    }
     if s.recorded.unrated > 0 {
         status.row(vec![
             lang.pick("評価なし", "not rated").into(),
@@ -46,15 +54,28 @@ pub fn render_summary(s: &Summary, format: Format, lang: Lang) -> String {
         format!("{}{unit_count}", s.recorded.total),
     ]);
 
-    // 分野別内訳表: counts per policy.
+    // 分野別内訳表: counts per policy. Recorded labels off the scale get their own columns,
+    // and so do items without a rating, so that every row adds up to its total.
+    let off_scale: Vec<String> = s
+        .recorded
+        .not_on_scale
+        .iter()
+        .map(|(l, _)| l.clone())
+        .collect();
     let counts_table = |title: &str,
                         pick: fn(&crate::evaluation::PolicySummary) -> &Counts,
                         total: &Counts,
                         judgement: bool| {
         let mut headers = vec![lang.pick("基本方針", "policy").to_string()];
         headers.extend(labels.iter().map(|l| rating_header(s, l, lang)));
+        let off_scale: &[String] = if judgement { &[] } else { &off_scale };
+        headers.extend(off_scale.iter().map(|l| off_scale_header(l, lang)));
+        let unrated = !judgement && total.unrated > 0;
         if judgement {
             headers.push(lang.pick("要判断", "judgement required").into());
+        }
+        if unrated {
+            headers.push(lang.pick("評価なし", "not rated").into());
         }
         headers.push(lang.pick("合計", "total").into());
         let h: Vec<&str> = headers.iter().map(String::as_str).collect();
@@ -64,7 +85,8 @@ pub fn render_summary(s: &Summary, format: Format, lang: Lang) -> String {
         let mut line = |name: String, c: &Counts| {
             let mut row = vec![name];
             row.extend(labels.iter().map(|l| c.get(l).to_string()));
-            if judgement {
+            row.extend(off_scale.iter().map(|l| c.get(l).to_string()));
+            if judgement || unrated {
                 row.push(c.unrated.to_string());
             }
             row.push(c.total.to_string());
@@ -162,6 +184,14 @@ pub fn render_summary(s: &Summary, format: Format, lang: Lang) -> String {
         // One CSV document per table would be ambiguous; CSV gives the per-policy breakdown.
         let mut headers = vec!["policy".to_string(), "name".to_string()];
         headers.extend(labels.iter().map(|l| format!("recorded_{l}")));
+        headers.extend(
+            off_scale
+                .iter()
+                .map(|l| format!("recorded_not_on_scale_{l}")),
+        );
+        if s.recorded.unrated > 0 {
+            headers.push("recorded_not_rated".into());
+        }
         headers.push("recorded_total".into());
         headers.extend(labels.iter().map(|l| format!("suggested_{l}")));
         headers.push("suggested_judgement_required".into());
@@ -171,6 +201,10 @@ pub fn render_summary(s: &Summary, format: Format, lang: Lang) -> String {
         let mut line = |num_: String, name: String, r: &Counts, sg: &Counts, e: &EffectTotals| {
             let mut row = vec![num_, name];
             row.extend(labels.iter().map(|l| r.get(l).to_string()));
+            row.extend(off_scale.iter().map(|l| r.get(l).to_string()));
+            if s.recorded.unrated > 0 {
+                row.push(r.unrated.to_string());
+            }
             row.push(r.total.to_string());
             row.extend(labels.iter().map(|l| sg.get(l).to_string()));
             row.push(sg.unrated.to_string());

@@ -1,0 +1,55 @@
+//! `gyokaku diff [PLAN] --rules NEW [--base OLD] [--year R5] [--format table|json|csv|md]`
+//!
+//! What-if: evaluates the whole plan under two rule sets (OLD defaults to the plan's own) and
+//! shows what changes — where the suggested ratings go, every item whose suggestion or computed
+//! effect changed, and per-policy totals before and after. Exit 0 when nothing changed, 1 when
+//! something did, 2 when the comparison could not run.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use gyokaku::engine::RuleSet;
+use gyokaku::evaluation::{evaluate, RuleDiff};
+use gyokaku::model::{load_plan, FiscalYear};
+use gyokaku::report::{render_diff, Format, Lang};
+
+use super::{rules_dir, year_of, CliError, PlanArg};
+
+/// Compare the plan's evaluation under two rule sets.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    plan: PlanArg,
+    /// The rule set to try (NEW).
+    #[arg(long, value_name = "NEW")]
+    rules: PathBuf,
+    /// The rule set to compare against (OLD) [default: the plan's own, from plan.toml].
+    #[arg(long, value_name = "OLD")]
+    base: Option<PathBuf>,
+    /// The fiscal year: R5, 令和5年度 or FY2023 [default: the latest with results].
+    #[arg(long)]
+    year: Option<FiscalYear>,
+    /// Output format: table, json, csv (one row per changed item) or md.
+    #[arg(long, default_value = "table")]
+    format: Format,
+    /// Language of headings: ja (the document's) or en.
+    #[arg(long, default_value = "ja")]
+    lang: Lang,
+}
+
+/// Runs the command.
+pub fn run(args: Args) -> Result<ExitCode, CliError> {
+    let plan = load_plan(&args.plan.plan)?;
+    let base = RuleSet::load_dir(rules_dir(&plan, args.base.as_deref())?)?;
+    let new = RuleSet::load_dir(&args.rules)?;
+    let year = year_of(&plan, args.year)?;
+    let before = evaluate(&plan, &base, year)?;
+    let after = evaluate(&plan, &new, year)?;
+    let diff = RuleDiff::new(&plan, &before, &after).map_err(|e| CliError::Other(e.to_string()))?;
+    print!("{}", render_diff(&diff, args.format, args.lang));
+    Ok(if diff.is_unchanged() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}

@@ -1,0 +1,63 @@
+//! `gyokaku explain ID [PLAN] [--rules DIR] [--year R5] [--format table|md|json]`
+//!
+//! The full trace of one item's evaluation: every input the rules saw, each rule call (file,
+//! function, what the script explained, what it returned), the band the rating fell in, the
+//! effect formula and its result, and the recorded rating beside the suggestion.
+
+use std::process::ExitCode;
+
+use gyokaku::evaluation::{
+    computed_effect, evaluate_item, round_amount, rule_input, EffectBasis, RulesUsed,
+};
+use gyokaku::model::ItemId;
+use gyokaku::report::{render_explain, Explanation, Format};
+
+use super::{load, CliError, EvalArgs, PlanArg};
+
+/// Show how the rules evaluated one item, step by step.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The item: 5-8-3.
+    id: ItemId,
+    #[command(flatten)]
+    plan: PlanArg,
+    #[command(flatten)]
+    eval: EvalArgs,
+}
+
+/// Runs the command.
+pub fn run(args: Args) -> Result<ExitCode, CliError> {
+    if args.eval.format == Format::Csv {
+        return Err(CliError::Other(
+            "explain prints a trace, not a table: use --format table, md or json".into(),
+        ));
+    }
+    let (plan, rules, year) = load(&args.plan.plan, &args.eval)?;
+    let item = plan.item(args.id).ok_or_else(|| {
+        CliError::Other(format!(
+            "the plan has no item {} ({})",
+            args.id,
+            args.id.japanese()
+        ))
+    })?;
+    let evaluation = evaluate_item(&plan, item, year, &rules)?;
+    let input = rule_input(&plan, item, year, &rules);
+    // Rounded as the sheets print it, like the computed actual effect; the step keeps the
+    // exact result.
+    let expected = computed_effect(&plan, item, year, EffectBasis::Target, &rules)?
+        .map(|(amount, step)| (round_amount(amount), step));
+    let used = RulesUsed::of(&rules);
+    let explanation = Explanation {
+        item,
+        input: &input,
+        evaluation: &evaluation,
+        expected: expected.as_ref(),
+        rules: &used,
+        scale: rules.scale(),
+    };
+    print!(
+        "{}",
+        render_explain(&explanation, args.eval.format, args.eval.lang)
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,312 @@
+//! `gyokaku diff`: what changes when the plan is evaluated under other rules — the transition
+//! matrix of suggested ratings, the items that changed, and per-policy totals before and after.
+
+use rust_decimal::Decimal;
+
+use super::{amount, opt_amount, percent, plain, Align, Format, Lang, Table};
+use crate::engine::Scale;
+use crate::evaluation::{Counts, RuleDiff, RulesUsed, SideTotals};
+
+fn rules_line(r: &RulesUsed) -> String {
+    format!("{} ({}, sha256 {})", r.name, r.location, r.hash)
+}
+
+fn scale_line(scale: &Scale, lang: Lang) -> String {
+    scale
+        .ratings
+        .iter()
+        .map(|r| format!("{} {}", r.label, lang.pick(&r.name, &r.name_en)))
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+fn label_or_judgement(label: &Option<String>, lang: Lang) -> String {
+    label
+        .clone()
+        .unwrap_or_else(|| lang.pick("要判断", "judgement required").to_string())
+}
+
+/// Renders a rule diff. Every format names both rule sets; CSV has one row per changed item.
+pub fn render_diff(d: &RuleDiff, format: Format, lang: Lang) -> String {
+    match format {
+        Format::Json => serde_json::to_string_pretty(d).expect("JSON of plain values") + "\n",
+        Format::Csv => csv(d),
+        Format::Table | Format::Md => text(d, format, lang),
+    }
+}
+
+fn csv(d: &RuleDiff) -> String {
+    let mut t = Table::new(&[
+        "id",
+        "title",
+        "recorded",
+        "suggested_before",
+        "suggested_after",
+        "achievement_before",
+        "achievement_after",
+        "computed_effect_before",
+        "computed_effect_after",
+        "base_rules",
+        "new_rules",
+    ]);
+    let dec = |x: Option<Decimal>| x.map(plain).unwrap_or_default();
+    for c in &d.changes {
+        t.row(vec![
+            c.id.to_string(),
+            c.title.clone(),
+            c.recorded.clone().unwrap_or_default(),
+            c.suggested.before.clone().unwrap_or_default(),
+            c.suggested.after.clone().unwrap_or_default(),
+            dec(c.achievement.before),
+            dec(c.achievement.after),
+            dec(c.computed_effect.before),
+            dec(c.computed_effect.after),
+            rules_line(&d.base),
+            rules_line(&d.new),
+        ]);
+    }
+    t.render(Format::Csv)
+}
+
+fn text(d: &RuleDiff, format: Format, lang: Lang) -> String {
+    let judge = lang.pick("要判断", "judgement required");
+    let total = lang.pick("合計", "total");
+    let before = lang.pick("変更前", "before");
+    let after = lang.pick("変更後", "after");
+    let mut out = String::new();
+    let heading = format!(
+        "{} {} — {}",
+        d.plan,
+        match lang {
+            Lang::Ja => d.year.japanese(),
+            Lang::En => format!("FY{} ({})", d.year.gregorian(), d.year),
+        },
+        lang.pick("ルール変更の影響", "what the rule change does")
+    );
+    let md = format == Format::Md;
+    if md {
+        out.push_str(&format!("## {heading}\n\n"));
+    } else {
+        out.push_str(&format!("{heading}\n"));
+    }
+    let bullet = if md { "- " } else { "" };
+    out.push_str(&format!(
+        "{bullet}{} {}\n{bullet}{} {}\n",
+        lang.pick("変更前のルール:", "base rules:"),
+        rules_line(&d.base),
+        lang.pick("変更後のルール:", "new rules: "),
+        rules_line(&d.new)
+    ));
+    if d.base_scale != d.new_scale {
+        out.push_str(&format!(
+            "{bullet}{} {}\n{bullet}{} {}\n",
+            lang.pick("変更前の尺度:", "base scale:"),
+            scale_line(&d.base_scale, lang),
+            lang.pick("変更後の尺度:", "new scale: "),
+            scale_line(&d.new_scale, lang)
+        ));
+    }
+    out.push('\n');
+
+    // The transition matrix: rows the base scale, columns the new one.
+    let tr = &d.transitions;
+    let corner = format!("{before}＼{after}");
+    let corner = lang.pick(&corner, "before \\ after");
+    let mut headers = vec![corner.to_string()];
+    headers.extend(tr.to.iter().cloned());
+    headers.push(judge.into());
+    headers.push(total.into());
+    let h: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let mut align = vec![Align::Left];
+    align.extend(std::iter::repeat_n(Align::Right, h.len() - 1));
+    let mut matrix = Table::new(&h).align(&align).title(lang.pick(
+        "提案評価の遷移 (単位:件)",
+        "Suggested ratings, before and after (items)",
+    ));
+    for (i, row) in tr.counts.iter().enumerate() {
+        let mut cells = vec![tr.from.get(i).cloned().unwrap_or_else(|| judge.into())];
+        cells.extend(row.iter().map(usize::to_string));
+        cells.push(row.iter().sum::<usize>().to_string());
+        matrix.row(cells);
+    }
+    let mut sums = vec![total.to_string()];
+    let columns = tr.to.len() + 1;
+    let column_sums: Vec<usize> = (0..columns)
+        .map(|c| tr.counts.iter().map(|r| r[c]).sum())
+        .collect();
+    sums.extend(column_sums.iter().map(usize::to_string));
+    sums.push(column_sums.iter().sum::<usize>().to_string());
+    matrix.row(sums);
+    out.push_str(&matrix.render(format));
+    out.push('\n');
+
+    // The verdict.
+    if d.is_unchanged() {
+        out.push_str(&match lang {
+            Lang::Ja => format!(
+                "{bullet}変更なし: 全{}項目で提案評価と算定効果額が同じです。\n",
+                d.items
+            ),
+            Lang::En => format!(
+                "{bullet}No change: the suggested rating and the computed effect of all {} items are the same.\n",
+                d.items
+            ),
+        });
+    } else {
+        out.push_str(&match lang {
+            Lang::Ja => format!(
+                "{bullet}全{}項目中 {}項目が変わりました (提案評価 {}件, 算定効果額 {}件)。\n",
+                d.items,
+                d.changes.len(),
+                d.suggestions_changed(),
+                d.effects_changed()
+            ),
+            Lang::En => format!(
+                "{bullet}{} of {} items changed (suggested rating: {}, computed effect: {}).\n",
+                d.changes.len(),
+                d.items,
+                d.suggestions_changed(),
+                d.effects_changed()
+            ),
+        });
+        if d.base_scale != d.new_scale {
+            out.push_str(&format!(
+                "{bullet}{}\n",
+                lang.pick(
+                    "尺度が異なります: 提案評価はラベルが違えば変化として数えています (意味の対応は遷移表を見てください)。",
+                    "The scales differ: a suggested rating counts as changed when its label differs (see the transitions for how the meanings correspond).",
+                )
+            ));
+        }
+        out.push('\n');
+        let pct = |x: Option<Decimal>| x.map(percent).unwrap_or_else(|| "-".into());
+        let mut items = Table::new(&[
+            lang.pick("取組", "id"),
+            lang.pick("実施項目", "title"),
+            lang.pick("評価", "recorded"),
+            lang.pick("提案 変更前", "suggested before"),
+            lang.pick("提案 変更後", "suggested after"),
+            lang.pick("達成率 変更前", "achievement before"),
+            lang.pick("達成率 変更後", "achievement after"),
+            lang.pick("算定効果額 変更前", "computed effect before"),
+            lang.pick("算定効果額 変更後", "computed effect after"),
+            lang.pick("説明 (変更後)", "explanation (after)"),
+        ])
+        .align(&[
+            Align::Left,
+            Align::Left,
+            Align::Left,
+            Align::Left,
+            Align::Left,
+            Align::Right,
+            Align::Right,
+            Align::Right,
+            Align::Right,
+            Align::Left,
+        ])
+        .title(lang.pick("変わった項目", "Items that changed"));
+        for c in &d.changes {
+            items.row(vec![
+                c.id.to_string(),
+                c.title.clone(),
+                c.recorded.clone().unwrap_or_else(|| "-".into()),
+                label_or_judgement(&c.suggested.before, lang),
+                label_or_judgement(&c.suggested.after, lang),
+                pct(c.achievement.before),
+                pct(c.achievement.after),
+                opt_amount(c.computed_effect.before),
+                opt_amount(c.computed_effect.after),
+                c.explanation.after.clone(),
+            ]);
+        }
+        out.push_str(&items.render(format));
+    }
+    out.push('\n');
+
+    // Per policy: suggested counts and computed effects. On one scale a cell reads "3" or
+    // "3 → 2"; across scales each side gets its own columns (an "A" of one scale is not the "A"
+    // of another).
+    let same_scale = tr.from == tr.to;
+    let mut headers = vec![lang.pick("基本方針", "policy").to_string()];
+    let side_headers = |side: &str, labels: &[String]| {
+        let mut h: Vec<String> = labels.iter().map(|l| format!("{side}{l}")).collect();
+        h.push(format!("{side}{judge}"));
+        h
+    };
+    if same_scale {
+        headers.extend(side_headers("", &tr.from));
+    } else {
+        headers.extend(side_headers(&format!("{before} "), &tr.from));
+        headers.extend(side_headers(&format!("{after} "), &tr.to));
+    }
+    headers.push(
+        lang.pick("算定効果額 変更前", "computed effect before")
+            .into(),
+    );
+    headers.push(
+        lang.pick("算定効果額 変更後", "computed effect after")
+            .into(),
+    );
+    headers.push(lang.pick("増減", "difference").into());
+    let h: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let mut align = vec![Align::Left];
+    align.extend(std::iter::repeat_n(Align::Right, h.len() - 1));
+    let mut policies = Table::new(&h).align(&align).title(lang.pick(
+        "基本方針別 提案評価 (単位:件) と算定効果額 (単位:千円)",
+        "By policy: suggested ratings (items) and computed effects (thousand yen)",
+    ));
+    let counts = |c: &Counts, labels: &[String]| {
+        let mut n: Vec<usize> = labels.iter().map(|l| c.get(l)).collect();
+        n.push(c.unrated);
+        n
+    };
+    let mut line = |name: String, b: &SideTotals, a: &SideTotals| {
+        let mut row = vec![name];
+        let nb = counts(&b.suggested, &tr.from);
+        let na = counts(&a.suggested, &tr.to);
+        if same_scale {
+            row.extend(nb.iter().zip(&na).map(|(b, a)| {
+                if b == a {
+                    b.to_string()
+                } else {
+                    format!("{b} → {a}")
+                }
+            }));
+        } else {
+            row.extend(nb.iter().chain(&na).map(usize::to_string));
+        }
+        row.push(amount(b.computed_effect));
+        row.push(amount(a.computed_effect));
+        let delta = a.computed_effect - b.computed_effect;
+        row.push(if delta > Decimal::ZERO {
+            format!("+{}", amount(delta))
+        } else {
+            amount(delta)
+        });
+        policies.row(row);
+    };
+    for p in &d.policies {
+        line(format!("{} {}", p.number, p.name), &p.before, &p.after);
+    }
+    line(total.into(), &d.total.before, &d.total.after);
+    out.push_str(&policies.render(format));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_hashes_name_each_rule_set() {
+        let r = RulesUsed {
+            name: "isehara-default".into(),
+            location: "rules".into(),
+            hash: "ab".repeat(32),
+        };
+        assert_eq!(
+            rules_line(&r),
+            format!("isehara-default (rules, sha256 {})", "ab".repeat(32))
+        );
+    }
+}

@@ -1,0 +1,457 @@
+//! `gyokaku explain`: the full trace of one item's evaluation — what the rules saw (every
+//! property of `x`), each rule call with what the script explained and returned, the band the
+//! rating fell in, the effect formula, and the recorded rating beside the suggestion.
+
+use rust_decimal::Decimal;
+use serde_json::{json, Map, Value as Json};
+
+use super::{amount, opt_amount, percent, plain, Align, Format, Lang, Table};
+use crate::engine::{RuleInput, Scale};
+use crate::evaluation::{Agreement, ItemEvaluation, RulesUsed, TraceStep};
+use crate::model::Item;
+
+/// Everything `explain` shows of one item in one year, gathered by the caller.
+#[derive(Debug, Clone, Copy)]
+pub struct Explanation<'a> {
+    /// The item.
+    pub item: &'a Item,
+    /// What the rules saw: the `x` of `achievement(x)` and `rating(x, a)`.
+    pub input: &'a RuleInput,
+    /// The item's evaluation, with its trace.
+    pub evaluation: &'a ItemEvaluation,
+    /// The expected effect (効果見込額) computed from the year's target and rounded to the
+    /// thousand yen, with its (unrounded) step, when the item or its kind has an effect formula.
+    pub expected: Option<&'a (Decimal, TraceStep)>,
+    /// The rule set.
+    pub rules: &'a RulesUsed,
+    /// Its scale.
+    pub scale: &'a Scale,
+}
+
+/// A property's value as a rule script sees it.
+#[derive(Debug, Clone, PartialEq)]
+enum Shown {
+    /// `()`: the document gives nothing.
+    Unit,
+    Number(Decimal),
+    Text(String),
+    Bool(bool),
+    List(Vec<String>),
+}
+
+impl Shown {
+    fn num(d: Option<Decimal>) -> Self {
+        d.map_or(Shown::Unit, Shown::Number)
+    }
+
+    fn text(s: &Option<String>) -> Self {
+        s.clone().map_or(Shown::Unit, Shown::Text)
+    }
+
+    /// As Rhai would print it in a script: `()`, `1.1`, `"A"`, `true`, `["A", "B"]`.
+    fn rhai(&self) -> String {
+        match self {
+            Shown::Unit => "()".into(),
+            Shown::Number(d) => plain(*d),
+            Shown::Text(s) => format!("{s:?}"),
+            Shown::Bool(b) => b.to_string(),
+            Shown::List(l) => format!(
+                "[{}]",
+                l.iter()
+                    .map(|s| format!("{s:?}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
+    }
+
+    /// JSON: exact decimals as strings, `()` as null.
+    fn json(&self) -> Json {
+        match self {
+            Shown::Unit => Json::Null,
+            Shown::Number(d) => Json::String(plain(*d)),
+            Shown::Text(s) => Json::String(s.clone()),
+            Shown::Bool(b) => Json::Bool(*b),
+            Shown::List(l) => json!(l),
+        }
+    }
+}
+
+/// Every property of `x`, in the order of [`crate::engine::PROPERTIES`].
+fn properties(x: &RuleInput) -> Vec<(&'static str, Shown)> {
+    vec![
+        ("id", Shown::Text(x.id.clone())),
+        ("title", Shown::Text(x.title.clone())),
+        ("kind", Shown::Text(x.kind.clone())),
+        ("indicator", Shown::Text(x.indicator.clone())),
+        ("unit", Shown::Text(x.unit.clone())),
+        ("year", Shown::Text(x.year.clone())),
+        ("target", Shown::num(x.target)),
+        ("actual", Shown::num(x.actual)),
+        ("baseline", Shown::num(x.baseline)),
+        ("final_target", Shown::num(x.final_target)),
+        ("previous", Shown::num(x.previous)),
+        ("previous_target", Shown::num(x.previous_target)),
+        ("bound", Shown::text(&x.bound)),
+        (
+            "within_bound",
+            x.within_bound.map_or(Shown::Unit, Shown::Bool),
+        ),
+        ("target_text", Shown::Text(x.target_text.clone())),
+        ("actual_text", Shown::Text(x.actual_text.clone())),
+        ("target_total", Shown::num(x.target_total)),
+        ("actual_total", Shown::num(x.actual_total)),
+        ("expected_effect", Shown::num(x.expected_effect)),
+        ("actual_effect", Shown::num(x.actual_effect)),
+        ("recorded", Shown::text(&x.recorded)),
+        ("value", Shown::num(x.value)),
+        ("total", Shown::num(x.total)),
+        ("scale", Shown::List(x.scale.clone())),
+    ]
+}
+
+/// What a property means, for the inputs table.
+fn meaning(property: &str, lang: Lang) -> &'static str {
+    let (ja, en) = match property {
+        "id" => ("取組", "item id"),
+        "title" => ("実施項目名", "item title"),
+        "kind" => ("指標の種別", "indicator kind"),
+        "indicator" => ("指標", "indicator"),
+        "unit" => ("単位", "unit"),
+        "year" => ("年度", "fiscal year"),
+        "target" => ("目標値", "the year's target"),
+        "actual" => ("実績値", "the year's actual"),
+        "baseline" => ("指標の現状値", "baseline"),
+        "final_target" => ("計画最終年度の目標値", "final year's target"),
+        "previous" => (
+            "前年度の実績値 (初年度は現状値)",
+            "previous actual (baseline in the first year)",
+        ),
+        "previous_target" => (
+            "前年度の目標値 (初年度は現状値)",
+            "previous target (baseline in the first year)",
+        ),
+        "bound" => ("目標の範囲 (以内・未満…)", "bound written with the target"),
+        "within_bound" => ("実績が範囲内か", "whether the actual keeps the bound"),
+        "target_text" => ("目標値 (表記どおり)", "target as printed"),
+        "actual_text" => ("実績値 (表記どおり)", "actual as printed"),
+        "target_total" => ("目標値の括弧内の累計", "bracketed total of the target"),
+        "actual_total" => ("実績値の括弧内の累計", "bracketed total of the actual"),
+        "expected_effect" => ("効果見込額 (千円)", "expected effect (thousand yen)"),
+        "actual_effect" => ("実績効果額 (千円)", "actual effect (thousand yen)"),
+        "recorded" => ("評価 (記録)", "recorded rating"),
+        "value" => ("effect(x) の値 (実績値)", "value for effect(x): the actual"),
+        "total" => ("value の括弧内の累計", "bracketed total of value"),
+        "scale" => ("評価の尺度", "the scale's labels"),
+        _ => ("", ""),
+    };
+    lang.pick(ja, en)
+}
+
+/// "A 計画を上回る", or the label marked as not on the scale.
+fn rating_text(label: &str, scale: &Scale, lang: Lang) -> String {
+    match scale.get(label) {
+        Some(r) => format!("{} {}", r.label, lang.pick(&r.name, &r.name_en)),
+        None => format!("{label} ({})", lang.pick("尺度外", "not on this scale")),
+    }
+}
+
+/// How the suggestion relates to the recorded rating; a recorded rating off the scale is not
+/// comparable.
+fn agreement_text(agreement: Agreement, lang: Lang) -> &'static str {
+    match agreement {
+        Agreement::Agrees => lang.pick("一致", "agrees"),
+        Agreement::Differs => lang.pick("不一致", "differs"),
+        Agreement::JudgementRequired => lang.pick(
+            "ルールは判断を求めています",
+            "the rules leave it to judgement",
+        ),
+        Agreement::NotRecorded => lang.pick("評価の記録なし", "no rating recorded"),
+        Agreement::NotOnScale => lang.pick(
+            "比較できません (記録された評価がこの尺度にありません)",
+            "not comparable (the recorded rating is not on this scale)",
+        ),
+    }
+}
+
+/// A step's call: the function as the script declares it, or the item's formula.
+fn call_of(step: &TraceStep, item: &Item, achievement: Option<Decimal>) -> String {
+    match step.function.as_str() {
+        "achievement" => "achievement(x)".into(),
+        "rating" => format!(
+            "rating(x, {})",
+            achievement.map_or_else(|| "()".to_string(), plain)
+        ),
+        "effect" => match &item.indicator.effect {
+            Some(expr) => format!("effect = {expr:?}"),
+            None => "effect(x)".into(),
+        },
+        other => other.to_string(),
+    }
+}
+
+/// Whether a step ran the item's own formula (its note is the formula and its variables, not
+/// something a script explained).
+fn is_item_formula(step: &TraceStep, item: &Item) -> bool {
+    step.function == "effect" && item.indicator.effect.is_some()
+}
+
+fn step_result(step: &TraceStep) -> String {
+    match step.function.as_str() {
+        "rating" if step.result != "()" => format!("{:?}", step.result),
+        _ => step.result.clone(),
+    }
+}
+
+/// Renders the trace (table, md or json; CSV is refused by the command).
+pub fn render_explain(x: &Explanation, format: Format, lang: Lang) -> String {
+    let e = x.evaluation;
+    let props = properties(x.input);
+    if format == Format::Json {
+        let mut inputs = Map::new();
+        for (name, v) in &props {
+            inputs.insert((*name).into(), v.json());
+        }
+        let dec = |d: Option<Decimal>| d.map(plain).map_or(Json::Null, Json::String);
+        let agreement = json!(e.agreement);
+        let out = json!({
+            "id": e.id.to_string(),
+            "title": e.title,
+            "year": e.year,
+            "kind": e.kind,
+            "rules": x.rules,
+            "inputs": Json::Object(inputs),
+            "steps": e.trace,
+            "achievement": dec(e.achievement),
+            "suggested": e.suggested,
+            "recorded": e.recorded,
+            "agreement": agreement,
+            "actual_effect": dec(e.actual_effect),
+            "computed_effect": dec(e.computed_effect),
+            "expected_effect": dec(e.expected_effect),
+            "computed_expected_effect": dec(x.expected.map(|(d, _)| *d)),
+            "expected_effect_step": x.expected.map(|(_, s)| s),
+        });
+        return serde_json::to_string_pretty(&out).expect("JSON of plain values") + "\n";
+    }
+    let md = format == Format::Md;
+    let mut out = String::new();
+    let heading = format!(
+        "{} {} {} — {}",
+        e.id.japanese(),
+        e.id,
+        e.title,
+        match lang {
+            Lang::Ja => e.year.japanese(),
+            Lang::En => format!("FY{} ({})", e.year.gregorian(), e.year),
+        }
+    );
+    let section = |out: &mut String, title: &str| {
+        if md {
+            out.push_str(&format!("### {title}\n\n"));
+        } else {
+            out.push_str(&format!("{title}\n"));
+        }
+    };
+    if md {
+        out.push_str(&format!("## {heading}\n\n"));
+    } else {
+        out.push_str(&format!("{heading}\n"));
+    }
+    let bullet = if md { "- " } else { "" };
+    out.push_str(&format!(
+        "{bullet}{}: {} · {}: {} ({})\n{bullet}{}: {}\n\n",
+        lang.pick("種別", "kind"),
+        e.kind,
+        lang.pick("指標", "indicator"),
+        x.item.indicator.name,
+        x.item.indicator.unit,
+        lang.pick("ルール", "rules"),
+        format_args!(
+            "{} ({}, sha256 {})",
+            x.rules.name, x.rules.location, x.rules.hash
+        ),
+    ));
+
+    // The inputs.
+    let mut inputs = Table::new(&[
+        lang.pick("プロパティ", "property"),
+        lang.pick("値", "value"),
+        lang.pick("意味", "meaning"),
+    ])
+    .align(&[Align::Left, Align::Left, Align::Left])
+    .title(lang.pick("ルールへの入力 (x)", "What the rules see (x)"));
+    for (name, v) in &props {
+        inputs.row(vec![
+            format!("x.{name}"),
+            v.rhai(),
+            meaning(name, lang).to_string(),
+        ]);
+    }
+    out.push_str(&inputs.render(format));
+    out.push('\n');
+
+    // The calls, in order.
+    section(
+        &mut out,
+        lang.pick("ルールの実行経過", "The rule calls, in order"),
+    );
+    let from_actual = lang.pick(
+        "実績値から: 算定効果額",
+        "from the actual: the computed effect",
+    );
+    let from_target = lang.pick(
+        "目標値から: 効果見込額",
+        "from the target: the expected effect",
+    );
+    let mut steps: Vec<(String, &TraceStep, Vec<String>)> = e
+        .trace
+        .iter()
+        .map(|s| {
+            let mut call = call_of(s, x.item, e.achievement);
+            if s.function == "effect" {
+                call = format!("{call} ({from_actual})");
+            }
+            (call, s, Vec::new())
+        })
+        .collect();
+    if let Some((_, s)) = x.expected {
+        let call = format!("{} ({from_target})", call_of(s, x.item, e.achievement));
+        // The kind's effect(x) sees the target's side of x; the item formula's note says so itself.
+        let with = if is_item_formula(s, x.item) {
+            Vec::new()
+        } else {
+            vec![format!(
+                "x.value = {}, x.previous = {}, x.total = {}",
+                Shown::num(x.input.target).rhai(),
+                Shown::num(x.input.previous_target).rhai(),
+                Shown::num(x.input.target_total).rhai()
+            )]
+        };
+        steps.push((call, s, with));
+    }
+    for (i, (call, s, with)) in steps.iter().enumerate() {
+        let n = i + 1;
+        let (indent, code) = if md { ("   - ", "`") } else { ("     ", "") };
+        out.push_str(&format!("{n}. {code}{call}{code} — {}\n", s.file));
+        for line in with {
+            out.push_str(&format!("{indent}{line}\n"));
+        }
+        let prefix = if is_item_formula(s, x.item) {
+            ""
+        } else {
+            "explain: "
+        };
+        for note in &s.notes {
+            out.push_str(&format!("{indent}{prefix}{note}\n"));
+        }
+        out.push_str(&format!("{indent}→ {code}{}{code}\n", step_result(s)));
+    }
+    out.push('\n');
+
+    // The outcome, the recorded values beside the computed ones.
+    let mut result = Table::new(&[lang.pick("項目", "what"), lang.pick("値", "value")])
+        .align(&[Align::Left, Align::Left])
+        .title(lang.pick("結果", "Outcome"));
+    result.row(vec![
+        lang.pick("達成率", "achievement").into(),
+        e.achievement.map_or_else(
+            || {
+                lang.pick(
+                    "なし (数値では判断できない)",
+                    "none (the numbers cannot tell)",
+                )
+                .into()
+            },
+            |a| format!("{} ({})", percent(a), plain(a)),
+        ),
+    ]);
+    result.row(vec![
+        lang.pick("提案", "suggested").into(),
+        e.suggested.as_deref().map_or_else(
+            || lang.pick("要判断", "judgement required").into(),
+            |s| rating_text(s, x.scale, lang),
+        ),
+    ]);
+    result.row(vec![
+        lang.pick("評価 (記録)", "recorded").into(),
+        e.recorded
+            .as_deref()
+            .map_or_else(|| "-".into(), |r| rating_text(r, x.scale, lang)),
+    ]);
+    result.row(vec![
+        lang.pick("提案と評価", "suggested against recorded").into(),
+        agreement_text(e.agreement, lang).into(),
+    ]);
+    result.row(vec![
+        lang.pick(
+            "実績効果額 (記録, 千円)",
+            "actual effect (recorded, thousand yen)",
+        )
+        .into(),
+        opt_amount(e.actual_effect),
+    ]);
+    result.row(vec![
+        lang.pick("算定効果額 (千円)", "computed effect (thousand yen)")
+            .into(),
+        opt_amount(e.computed_effect),
+    ]);
+    result.row(vec![
+        lang.pick(
+            "効果見込額 (記録, 千円)",
+            "expected effect (recorded, thousand yen)",
+        )
+        .into(),
+        opt_amount(e.expected_effect),
+    ]);
+    if let Some((d, _)) = x.expected {
+        result.row(vec![
+            lang.pick(
+                "効果見込額 (目標値から算定, 千円)",
+                "expected effect (from the target, thousand yen)",
+            )
+            .into(),
+            amount(*d),
+        ]);
+    }
+    out.push_str(&result.render(format));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_property_a_script_can_read_is_shown() {
+        let names: Vec<&str> = properties(&RuleInput::default())
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
+        assert_eq!(names, crate::engine::PROPERTIES);
+        for n in names {
+            assert!(!meaning(n, Lang::Ja).is_empty(), "{n} has a meaning");
+            assert!(!meaning(n, Lang::En).is_empty(), "{n} has a meaning");
+        }
+    }
+
+    #[test]
+    fn values_read_as_a_script_sees_them() {
+        let x = RuleInput {
+            target: Some(Decimal::new(15, 1)),
+            bound: Some("<=".into()),
+            within_bound: Some(false),
+            scale: vec!["A".into(), "B".into()],
+            ..RuleInput::default()
+        };
+        let p = properties(&x);
+        let get = |n: &str| p.iter().find(|(k, _)| *k == n).unwrap().1.rhai();
+        assert_eq!(get("target"), "1.5");
+        assert_eq!(get("actual"), "()");
+        assert_eq!(get("bound"), "\"<=\"");
+        assert_eq!(get("within_bound"), "false");
+        assert_eq!(get("recorded"), "()");
+        assert_eq!(get("scale"), "[\"A\", \"B\"]");
+        assert_eq!(get("target_text"), "\"\"");
+    }
+}

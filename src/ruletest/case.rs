@@ -1,0 +1,872 @@
+//! Rule test cases: `rules/tests/*.toml`, read into typed [`Case`]s. Values are written as the
+//! document prints them and read exactly as plan files are; every key is checked, and every
+//! error names the file and the line.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::fs;
+use std::io;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::engine::{RuleInput, Scale};
+use crate::model::{Cell, FiscalYear, Value};
+
+/// The folder of a rule set that holds its test cases.
+pub const TESTS_DIR: &str = "tests";
+
+/// What a case expects for a result: a value, or "none" (the rule returns `()`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expected<T> {
+    /// The value, or `None` for "none" / "judgement required".
+    pub value: Option<T>,
+    /// As the case writes it, for messages.
+    pub text: String,
+    /// 1-based line of the expectation.
+    pub line: usize,
+}
+
+/// What a case expects; at least one is given.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Expectations {
+    /// `achievement(x)` of the kind's script, exactly.
+    pub achievement: Option<Expected<Decimal>>,
+    /// `rating(x, a)`: a label of the scale, or none for "judgement required".
+    pub rating: Option<Expected<String>>,
+    /// The effect computed from the actual (実績効果額), rounded to the thousand yen.
+    pub effect: Option<Expected<Decimal>>,
+    /// The effect computed from the target (効果見込額), rounded to the thousand yen.
+    pub target_effect: Option<Expected<Decimal>>,
+}
+
+/// One test case: the inputs of an item in a year, and what the rules should make of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Case {
+    /// The case file.
+    pub file: PathBuf,
+    /// 1-based line where the case starts (`[[case]]`).
+    pub line: usize,
+    /// What the case shows, in the analyst's words.
+    pub name: String,
+    /// The indicator kind whose script runs; `None` for a case that only tests the rating
+    /// (with `achievement`) or an item's own effect formula.
+    pub kind: Option<String>,
+    /// 単位 as printed; "-" when not given.
+    pub unit: String,
+    /// Item id the script sees (`x.id`).
+    pub id: String,
+    /// Item title (`x.title`).
+    pub title: String,
+    /// Indicator name (`x.indicator`).
+    pub indicator: String,
+    /// The fiscal year (`x.year`); R5 when not given.
+    pub year: FiscalYear,
+    /// 目標値 of the year.
+    pub target: Option<Cell>,
+    /// 実績値 of the year.
+    pub actual: Option<Cell>,
+    /// 指標の現状値.
+    pub baseline: Option<Cell>,
+    /// 計画最終年度の目標値.
+    pub final_target: Option<Cell>,
+    /// The previous year's actual (the plan passes the baseline in its first year).
+    pub previous: Option<Cell>,
+    /// The previous year's target (the baseline in the plan's first year).
+    pub previous_target: Option<Cell>,
+    /// 効果見込額 of the year.
+    pub expected_effect: Option<Cell>,
+    /// 実績効果額 of the year.
+    pub actual_effect: Option<Cell>,
+    /// The rating recorded on the sheet.
+    pub recorded: Option<String>,
+    /// An achievement given directly (`Some(None)`: "none", the rule's `()`): the rating
+    /// script runs on it and the kind's `achievement(x)` does not.
+    pub achievement: Option<Option<Decimal>>,
+    /// An item's own effect formula (`indicator.effect` of an item file), tested instead of
+    /// the kind's `effect(x)`.
+    pub effect_formula: Option<String>,
+    /// What the case expects.
+    pub expect: Expectations,
+}
+
+/// The cases of one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseFile {
+    /// The file.
+    pub path: PathBuf,
+    /// Its cases, in order.
+    pub cases: Vec<Case>,
+}
+
+/// A case file that cannot be read or is wrong.
+#[derive(Debug, thiserror::Error)]
+pub enum CaseError {
+    /// A file or folder could not be read.
+    #[error("cannot read {}: {source}", path.display())]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// Why.
+        source: io::Error,
+    },
+    /// A case file's content is wrong.
+    #[error("{}:{line}: {message}", file.display())]
+    Invalid {
+        /// The file.
+        file: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// What is wrong, as a sentence.
+        message: String,
+    },
+}
+
+/// Every error found in a rule set's case files.
+#[derive(Debug)]
+pub struct CaseErrors(pub Vec<CaseError>);
+
+impl fmt::Display for CaseErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for CaseErrors {}
+
+/// Reads every `*.toml` in `<rules>/tests/`, in name order. No folder means no cases.
+pub fn load_cases(rules: impl AsRef<Path>) -> Result<Vec<CaseFile>, CaseErrors> {
+    let dir = rules.as_ref().join(TESTS_DIR);
+    let io_error = |path: &Path, source| {
+        CaseErrors(vec![CaseError::Io {
+            path: path.to_path_buf(),
+            source,
+        }])
+    };
+    let entries = match fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(io_error(&dir, e)),
+    };
+    let mut paths = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|e| io_error(&dir, e))?.path();
+        if path.is_file() && path.extension().is_some_and(|e| e == "toml") {
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        let text = fs::read_to_string(&path).map_err(|e| io_error(&path, e))?;
+        match parse_case_file(&path, &text) {
+            Ok(file) => files.push(file),
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(files)
+    } else {
+        Err(CaseErrors(errors))
+    }
+}
+
+type Text = Spanned<String>;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    defaults: Option<Spanned<RawInputs>>,
+    #[serde(default)]
+    case: Vec<Spanned<RawInputs>>,
+}
+
+/// A case, or the file's `[defaults]` (which may not have `name` or `expect`).
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawInputs {
+    name: Option<Text>,
+    kind: Option<Text>,
+    unit: Option<Text>,
+    id: Option<Text>,
+    title: Option<Text>,
+    indicator: Option<Text>,
+    year: Option<Text>,
+    target: Option<Text>,
+    actual: Option<Text>,
+    baseline: Option<Text>,
+    final_target: Option<Text>,
+    previous: Option<Text>,
+    previous_target: Option<Text>,
+    expected_effect: Option<Text>,
+    actual_effect: Option<Text>,
+    recorded: Option<Text>,
+    achievement: Option<Text>,
+    effect_formula: Option<Text>,
+    expect: Option<Spanned<RawExpect>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawExpect {
+    achievement: Option<Text>,
+    rating: Option<Text>,
+    effect: Option<Text>,
+    target_effect: Option<Text>,
+}
+
+/// 1-based line of a byte offset.
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+/// Reads one case file's text; `path` names it in messages.
+pub fn parse_case_file(path: &Path, text: &str) -> Result<CaseFile, Vec<CaseError>> {
+    let raw: RawFile = toml::from_str(text).map_err(|e| {
+        vec![CaseError::Invalid {
+            file: path.to_path_buf(),
+            line: e.span().map(|s| line_of(text, s.start)).unwrap_or(1),
+            message: e.message().trim_end().to_string(),
+        }]
+    })?;
+    let mut r = Reader {
+        path,
+        text,
+        errors: Vec::new(),
+    };
+    let defaults = match raw.defaults {
+        Some(d) => {
+            let line = r.line(d.span());
+            let d = d.into_inner();
+            if let Some(name) = &d.name {
+                r.error(
+                    name.span(),
+                    "[defaults] cannot have a name: name each case".into(),
+                );
+            }
+            if d.expect.is_some() {
+                r.error_on(
+                    line,
+                    "[defaults] cannot have expectations: each case says what it expects".into(),
+                );
+            }
+            d
+        }
+        None => RawInputs::default(),
+    };
+    if raw.case.is_empty() && r.errors.is_empty() {
+        r.error(
+            0..0,
+            "the file has no [[case]]: add cases or remove the file".into(),
+        );
+    }
+    let mut cases = Vec::new();
+    let mut names: BTreeMap<String, usize> = BTreeMap::new();
+    for raw_case in raw.case {
+        let line = r.line(raw_case.span());
+        let raw_case = raw_case.into_inner();
+        if let Some(case) = r.case(line, raw_case, &defaults) {
+            if let Some(first) = names.get(&case.name) {
+                r.errors.push(CaseError::Invalid {
+                    file: path.to_path_buf(),
+                    line,
+                    message: format!(
+                        "another case on line {first} is also named {:?}: give each case its own name",
+                        case.name
+                    ),
+                });
+            } else {
+                names.insert(case.name.clone(), line);
+            }
+            cases.push(case);
+        }
+    }
+    if r.errors.is_empty() {
+        Ok(CaseFile {
+            path: path.to_path_buf(),
+            cases,
+        })
+    } else {
+        Err(r.errors)
+    }
+}
+
+/// What a number in a case stands for.
+#[derive(Debug, Clone, Copy)]
+enum Number {
+    /// An achievement: 1 = 100%.
+    Ratio,
+    /// An effect amount in 千円.
+    Amount,
+}
+
+struct Reader<'a> {
+    path: &'a Path,
+    text: &'a str,
+    errors: Vec<CaseError>,
+}
+
+impl Reader<'_> {
+    fn line(&self, span: Range<usize>) -> usize {
+        line_of(self.text, span.start)
+    }
+
+    fn error(&mut self, span: Range<usize>, message: String) {
+        self.error_on(self.line(span), message);
+    }
+
+    fn error_on(&mut self, line: usize, message: String) {
+        self.errors.push(CaseError::Invalid {
+            file: self.path.to_path_buf(),
+            line,
+            message,
+        });
+    }
+
+    fn cell(&mut self, field: &str, raw: Option<&Text>) -> Option<Cell> {
+        let raw = raw?;
+        match raw.get_ref().parse::<Cell>() {
+            Ok(cell) => Some(cell),
+            Err(e) => {
+                self.error(raw.span(), format!("{field}: {e}"));
+                None
+            }
+        }
+    }
+
+    /// A number as the document prints it ("1.25", "125%", "15,100", "▲1,500"), read as `what`.
+    fn number(&mut self, field: &str, raw: &Text, what: Number) -> Option<Decimal> {
+        let shape = match what {
+            Number::Ratio => {
+                "an achievement: a ratio such as \"1.25\" or a percentage such as \"125%\""
+            }
+            Number::Amount => "an amount in 千円 such as \"15,100\" or \"▲1,500\"",
+        };
+        let value = match raw.get_ref().parse::<Cell>() {
+            Ok(cell) => cell.value,
+            Err(e) => {
+                self.error(raw.span(), format!("{field}: {e}"));
+                return None;
+            }
+        };
+        let number = match (&value, what) {
+            (Value::Number(q), _) if q.bound.is_some() || q.total.is_some() || q.note.is_some() => {
+                None
+            }
+            (Value::Number(q), _) if q.unit.is_none() => Some(q.amount),
+            (Value::Number(q), Number::Ratio) if q.unit.as_deref() == Some("%") => {
+                Some(q.amount / Decimal::ONE_HUNDRED)
+            }
+            (Value::Number(q), Number::Amount) => q.amount_in("千円"),
+            _ => None,
+        };
+        if number.is_none() {
+            self.error(
+                raw.span(),
+                format!("{field}: {:?} is not {shape}, nor \"none\"", raw.get_ref()),
+            );
+        }
+        number
+    }
+
+    fn expected_number(
+        &mut self,
+        field: &str,
+        raw: Option<&Text>,
+        what: Number,
+    ) -> Option<Expected<Decimal>> {
+        let raw = raw?;
+        let line = self.line(raw.span());
+        let text = raw.get_ref().trim().to_string();
+        if is_none(&text) {
+            return Some(Expected {
+                value: None,
+                text,
+                line,
+            });
+        }
+        let value = self.number(field, raw, what)?;
+        Some(Expected {
+            value: Some(value),
+            text,
+            line,
+        })
+    }
+
+    fn case(&mut self, line: usize, c: RawInputs, defaults: &RawInputs) -> Option<Case> {
+        let errors_before = self.errors.len();
+        let Some(name) = c.name.as_ref().map(|n| n.get_ref().trim().to_string()) else {
+            self.error_on(
+                line,
+                "the case has no name: add name = \"what this case shows\"".into(),
+            );
+            return None;
+        };
+        if name.is_empty() {
+            self.error_on(
+                line,
+                "the case's name is empty: say what the case shows".into(),
+            );
+        }
+        // A key of the case, or else of [defaults].
+        macro_rules! input {
+            ($field:ident) => {
+                c.$field.as_ref().or(defaults.$field.as_ref())
+            };
+        }
+        let text = |t: Option<&Text>| t.map(|t| t.get_ref().trim().to_string());
+        let kind = text(input!(kind));
+        let year = match input!(year) {
+            Some(y) => match y.get_ref().parse::<FiscalYear>() {
+                Ok(year) => year,
+                Err(e) => {
+                    self.error(y.span(), format!("year: {e}"));
+                    FiscalYear::reiwa(5)
+                }
+            },
+            None => FiscalYear::reiwa(5),
+        };
+        let target = self.cell("target", input!(target));
+        let actual = self.cell("actual", input!(actual));
+        let baseline = self.cell("baseline", input!(baseline));
+        let final_target = self.cell("final_target", input!(final_target));
+        let previous = self.cell("previous", input!(previous));
+        let previous_target = self.cell("previous_target", input!(previous_target));
+        let expected_effect = self.cell("expected_effect", input!(expected_effect));
+        let actual_effect = self.cell("actual_effect", input!(actual_effect));
+        let achievement = match input!(achievement) {
+            Some(a) if is_none(a.get_ref().trim()) => Some(None),
+            Some(a) => self.number("achievement", a, Number::Ratio).map(Some),
+            None => None,
+        };
+        let effect_formula = text(input!(effect_formula));
+
+        let Some(raw_expect) = c.expect else {
+            self.error_on(
+                line,
+                format!(
+                    "case {name:?} expects nothing: add expect.achievement, expect.rating, expect.effect or expect.target_effect"
+                ),
+            );
+            return None;
+        };
+        let expect_line = self.line(raw_expect.span());
+        let e = raw_expect.into_inner();
+        let rating = e.rating.as_ref().map(|r| {
+            let text = r.get_ref().trim().to_string();
+            Expected {
+                value: (!is_none(&text) && text != "judgement required").then(|| text.clone()),
+                text,
+                line: self.line(r.span()),
+            }
+        });
+        let expect = Expectations {
+            achievement: self.expected_number(
+                "expect.achievement",
+                e.achievement.as_ref(),
+                Number::Ratio,
+            ),
+            rating,
+            effect: self.expected_number("expect.effect", e.effect.as_ref(), Number::Amount),
+            target_effect: self.expected_number(
+                "expect.target_effect",
+                e.target_effect.as_ref(),
+                Number::Amount,
+            ),
+        };
+        let whole = |x: &Option<Expected<Decimal>>| {
+            x.as_ref()
+                .filter(|x| x.value.is_some_and(|v| !v.fract().is_zero()))
+                .map(|x| x.line)
+        };
+        for l in [whole(&expect.effect), whole(&expect.target_effect)]
+            .into_iter()
+            .flatten()
+        {
+            self.error_on(
+                l,
+                "effects are compared rounded to the thousand yen, as reports print them: write a whole number of 千円".into(),
+            );
+        }
+        let nothing = expect.achievement.is_none()
+            && expect.rating.is_none()
+            && expect.effect.is_none()
+            && expect.target_effect.is_none();
+        if nothing {
+            self.error_on(
+                expect_line,
+                format!("case {name:?} expects nothing: give expect.achievement, expect.rating, expect.effect or expect.target_effect"),
+            );
+        }
+        if expect.achievement.is_some() && achievement.is_some() {
+            self.error_on(
+                line,
+                "the case gives its achievement and also expects one: drop expect.achievement, or drop achievement and let the kind's rule compute it".into(),
+            );
+        }
+        if expect.achievement.is_some() && kind.is_none() {
+            self.error_on(
+                line,
+                "the case expects an achievement but names no kind: add kind = \"…\"".into(),
+            );
+        }
+        if expect.rating.is_some() && kind.is_none() && achievement.is_none() {
+            self.error_on(
+                line,
+                "the case expects a rating but names no kind and gives no achievement to rate"
+                    .into(),
+            );
+        }
+        if (expect.effect.is_some() || expect.target_effect.is_some())
+            && kind.is_none()
+            && effect_formula.is_none()
+        {
+            self.error_on(
+                line,
+                "the case expects an effect but names no kind and gives no effect_formula".into(),
+            );
+        }
+        if self.errors.len() > errors_before {
+            return None;
+        }
+        Some(Case {
+            file: self.path.to_path_buf(),
+            line,
+            name,
+            kind,
+            unit: text(input!(unit)).unwrap_or_else(|| "-".into()),
+            id: text(input!(id)).unwrap_or_default(),
+            title: text(input!(title)).unwrap_or_default(),
+            indicator: text(input!(indicator)).unwrap_or_default(),
+            year,
+            target,
+            actual,
+            baseline,
+            final_target,
+            previous,
+            previous_target,
+            expected_effect,
+            actual_effect,
+            recorded: text(input!(recorded)),
+            achievement,
+            effect_formula,
+            expect,
+        })
+    }
+}
+
+fn is_none(text: &str) -> bool {
+    matches!(text, "none" | "()")
+}
+
+/// The number in a cell, in the indicator's unit (as plans read it: 億円 scaled exactly).
+fn number_in(cell: Option<&Cell>, unit: &str) -> Option<Decimal> {
+    let q = cell?.value.quantity()?;
+    Some(q.amount_in(unit).unwrap_or(q.amount))
+}
+
+impl Case {
+    /// The `x` the rules see, built as [`crate::evaluation::rule_input`] builds it for a plan's
+    /// item: numbers in the indicator's unit, `within_bound` from the target's 以内/未満/以上/超,
+    /// `value` and `total` from the actual.
+    pub fn rule_input(&self, scale: &Scale) -> RuleInput {
+        let unit = self.unit.as_str();
+        let target = number_in(self.target.as_ref(), unit);
+        let actual = number_in(self.actual.as_ref(), unit);
+        let bound = self
+            .target
+            .as_ref()
+            .and_then(|c| c.value.quantity())
+            .and_then(|q| q.bound);
+        let within_bound = match (bound, actual, target) {
+            (Some(b), Some(a), Some(t)) => Some(b.holds(a, t)),
+            _ => None,
+        };
+        let printed = |c: &Option<Cell>| c.as_ref().map(|c| c.text.clone()).unwrap_or_default();
+        let total = |c: &Option<Cell>| c.as_ref()?.value.quantity()?.total;
+        RuleInput {
+            id: self.id.clone(),
+            title: self.title.clone(),
+            kind: self.kind.clone().unwrap_or_default(),
+            indicator: self.indicator.clone(),
+            unit: self.unit.clone(),
+            year: self.year.to_string(),
+            target,
+            actual,
+            baseline: number_in(self.baseline.as_ref(), unit),
+            final_target: number_in(self.final_target.as_ref(), unit),
+            previous: number_in(self.previous.as_ref(), unit),
+            previous_target: number_in(self.previous_target.as_ref(), unit),
+            bound: bound.map(|b| b.operator().to_string()),
+            within_bound,
+            target_text: printed(&self.target),
+            actual_text: printed(&self.actual),
+            target_total: total(&self.target),
+            actual_total: total(&self.actual),
+            expected_effect: self.expected_effect.as_ref().and_then(Cell::number),
+            actual_effect: self.actual_effect.as_ref().and_then(Cell::number),
+            recorded: self.recorded.clone(),
+            value: actual,
+            total: total(&self.actual),
+            scale: scale.labels().map(String::from).collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::RuleSet;
+    use crate::evaluation::rule_input;
+    use crate::model::{load_plan_from, MemorySource, SourceFile};
+
+    fn parse(text: &str) -> Result<CaseFile, String> {
+        parse_case_file(Path::new("tests/t.toml"), text).map_err(|errors| {
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+    }
+
+    fn dec(s: &str) -> Decimal {
+        Decimal::from_str_exact(s).unwrap()
+    }
+
+    const CASES: &str = r#"
+[defaults]
+kind = "upper_bound"
+unit = "億円"
+
+[[case]]
+name = "kept"
+target = "30億円以内"
+actual = "25億円"
+expect.achievement = "120%"
+expect.rating = "A"
+
+[[case]]
+name = "judgement"
+kind = "milestone"
+unit = "-"
+target = "検討"
+expect.achievement = "none"
+expect.rating = "judgement required"
+"#;
+
+    #[test]
+    fn reads_cases_with_defaults_lines_and_expectations() {
+        let file = parse(CASES).unwrap();
+        assert_eq!(file.cases.len(), 2);
+        let kept = &file.cases[0];
+        assert_eq!((kept.line, kept.name.as_str()), (6, "kept"));
+        assert_eq!(kept.kind.as_deref(), Some("upper_bound"));
+        assert_eq!(kept.unit, "億円");
+        assert_eq!(kept.target.as_ref().unwrap().text, "30億円以内");
+        let a = kept.expect.achievement.as_ref().unwrap();
+        assert_eq!((a.value, a.line), (Some(dec("1.2")), 10));
+        assert_eq!(
+            kept.expect.rating.as_ref().unwrap().value.as_deref(),
+            Some("A")
+        );
+        let judgement = &file.cases[1];
+        assert_eq!(judgement.line, 13);
+        assert_eq!(judgement.kind.as_deref(), Some("milestone"));
+        assert_eq!(judgement.expect.achievement.as_ref().unwrap().value, None);
+        assert_eq!(judgement.expect.rating.as_ref().unwrap().value, None);
+        assert_eq!(judgement.year, FiscalYear::reiwa(5));
+    }
+
+    #[test]
+    fn an_unknown_key_names_file_and_line() {
+        let err = parse(&CASES.replace("actual = \"25億円\"", "actaul = \"25億円\"")).unwrap_err();
+        assert!(
+            err.starts_with("tests/t.toml:9: unknown field `actaul`"),
+            "{err}"
+        );
+        let err =
+            parse(&CASES.replace("expect.rating = \"A\"", "expect.ratng = \"A\"")).unwrap_err();
+        assert!(
+            err.starts_with("tests/t.toml:11: unknown field `ratng`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn malformed_values_and_missing_parts_name_their_lines() {
+        let err = parse(&CASES.replace("\"25億円\"", "\"25,0億円\"")).unwrap_err();
+        assert!(err.starts_with("tests/t.toml:9: actual: "), "{err}");
+        let err = parse(&CASES.replace("\"120%\"", "\"120%以内\"")).unwrap_err();
+        assert!(
+            err.starts_with(
+                "tests/t.toml:10: expect.achievement: \"120%以内\" is not an achievement"
+            ),
+            "{err}"
+        );
+        let err = parse(&CASES.replace("name = \"judgement\"\n", "")).unwrap_err();
+        assert_eq!(
+            err,
+            "tests/t.toml:13: the case has no name: add name = \"what this case shows\""
+        );
+        let err = parse(&CASES.replace("name = \"judgement\"", "name = \"kept\"")).unwrap_err();
+        assert!(
+            err.contains("another case on line 6 is also named \"kept\""),
+            "{err}"
+        );
+        let err = parse("[[case]]\nname = \"nothing\"\nkind = \"level\"\n").unwrap_err();
+        assert!(
+            err.starts_with("tests/t.toml:1: case \"nothing\" expects nothing"),
+            "{err}"
+        );
+        let err = parse("[[case]]\nname = \"e\"\nkind = \"cumulative\"\nexpect.effect = \"1.5\"\n")
+            .unwrap_err();
+        assert!(
+            err.starts_with("tests/t.toml:4: effects are compared rounded"),
+            "{err}"
+        );
+        let err = parse("[[case]]\nname = \"r\"\nexpect.rating = \"B\"\n").unwrap_err();
+        assert!(
+            err.contains("names no kind and gives no achievement"),
+            "{err}"
+        );
+        let err = parse("[[case]]\nname = \"r\"\nkind = \"level\"\nachievement = \"1\"\nexpect.achievement = \"1\"\n")
+            .unwrap_err();
+        assert!(
+            err.contains("gives its achievement and also expects one"),
+            "{err}"
+        );
+        let err = parse("[defaults]\nname = \"d\"\n[[case]]\nname = \"r\"\nachievement = \"1\"\nexpect.rating = \"B\"\n")
+            .unwrap_err();
+        assert!(
+            err.starts_with("tests/t.toml:2: [defaults] cannot have a name"),
+            "{err}"
+        );
+        let err = parse("[defaults]\nkind = \"level\"\n").unwrap_err();
+        assert!(err.contains("the file has no [[case]]"), "{err}");
+    }
+
+    #[test]
+    fn achievements_and_amounts_read_as_printed() {
+        let file = parse(
+            r#"
+[[case]]
+name = "r"
+achievement = "▲12.5%"
+expect.rating = "D"
+
+[[case]]
+name = "e"
+kind = "cumulative"
+expect.effect = "▲15,173"
+expect.target_effect = "1.2億円"
+"#,
+        )
+        .unwrap();
+        assert_eq!(file.cases[0].achievement, Some(Some(dec("-0.125"))));
+        let e = &file.cases[1].expect;
+        assert_eq!(e.effect.as_ref().unwrap().value, Some(dec("-15173")));
+        assert_eq!(e.target_effect.as_ref().unwrap().value, Some(dec("120000")));
+    }
+
+    const PLAN: &str = r#"
+id = "t"
+name = "テスト"
+municipality = "テスト市"
+years = ["R5", "R6"]
+[[policies]]
+number = 5
+name = "健全な財政運営"
+[[themes]]
+number = 10
+policy = 5
+name = "財政運営規律の確保"
+"#;
+
+    const ITEM: &str = r#"
+title = "市債"
+department = "企画部"
+section = "財政課"
+sheet = true
+[indicator]
+name = "予算における市債の発行額"
+unit = "千円"
+kind = "upper_bound"
+baseline = "2(70)"
+final_target = "25億円以内"
+[years.R5]
+target = "30億円以内"
+actual = "12.6億円"
+[years.R6]
+target = "2(78)"
+actual = "3(79)"
+expected_effect = "1,000"
+actual_effect = "▲500"
+rating = "B"
+"#;
+
+    /// The same item, as a case: it must give the rules exactly the same `x`.
+    const SAME_AS_CASE: &str = r#"
+[[case]]
+name = "R6 of the item"
+id = "5-10-1"
+title = "市債"
+indicator = "予算における市債の発行額"
+unit = "千円"
+kind = "upper_bound"
+year = "R6"
+baseline = "2(70)"
+final_target = "25億円以内"
+previous = "12.6億円"
+previous_target = "30億円以内"
+target = "2(78)"
+actual = "3(79)"
+expected_effect = "1,000"
+actual_effect = "▲500"
+recorded = "B"
+expect.rating = "A"
+"#;
+
+    #[test]
+    fn a_case_builds_the_same_rule_input_as_a_plan_item() {
+        let plan = load_plan_from(&MemorySource {
+            plan: SourceFile::new("plan.toml", PLAN),
+            items: vec![SourceFile::new("items/5-10-1.toml", ITEM)],
+        })
+        .unwrap();
+        let rules = RuleSet::load_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/rules")).unwrap();
+        let from_plan = rule_input(&plan, &plan.items[0], FiscalYear::reiwa(6), &rules);
+        let case = &parse(SAME_AS_CASE).unwrap().cases[0];
+        let from_case = case.rule_input(rules.scale());
+        assert_eq!(format!("{from_case:?}"), format!("{from_plan:?}"));
+
+        let from_plan = rule_input(&plan, &plan.items[0], FiscalYear::reiwa(5), &rules);
+        let r5 = SAME_AS_CASE
+            .replace("year = \"R6\"", "year = \"令和5年度\"")
+            .replace("previous = \"12.6億円\"", "previous = \"2(70)\"")
+            .replace(
+                "previous_target = \"30億円以内\"",
+                "previous_target = \"2(70)\"",
+            )
+            .replace("target = \"2(78)\"", "target = \"30億円以内\"")
+            .replace("actual = \"3(79)\"", "actual = \"12.6億円\"")
+            .replace("expected_effect = \"1,000\"\n", "")
+            .replace("actual_effect = \"▲500\"\n", "")
+            .replace("recorded = \"B\"\n", "");
+        let case = &parse(&r5).unwrap().cases[0];
+        assert_eq!(
+            format!("{:?}", case.rule_input(rules.scale())),
+            format!("{from_plan:?}")
+        );
+    }
+}

@@ -1,0 +1,26 @@
+//! Rule tests for analysts (`gyokaku test`): cases beside the rules in `rules/tests/*.toml`,
+//! run through the rule set's public API, with statement and branch coverage of the scripts.
+//!
+//! ```no_run
+//! use gyokaku::engine::RuleSet;
+//! use gyokaku::ruletest::{load_cases, run_cases};
+//!
+//! let mut rules = RuleSet::load_dir("rules")?;
+//! rules.record_coverage();
+//! let cases = load_cases("rules")?;
+//! let run = run_cases(&rules, &cases);
+//! println!("{} passed, {} failed", run.passed(), run.failed());
+//! assert!(rules.coverage().expect("recording").is_complete());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod case;
+mod render;
+mod run;
+
+pub use case::{
+    load_cases, parse_case_file, Case, CaseError, CaseErrors, CaseFile, Expectations, Expected,
+    TESTS_DIR,
+};
+pub use render::{render_coverage, render_results, summary_line};
+pub use run::{run_cases, CaseResult, Check, Mismatch, TestRun};

@@ -1,0 +1,260 @@
+//! What `gyokaku test` prints: failures with expected and got, a line per case file, the
+//! coverage of the scripts, and the closing `N passed, N failed`.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+use std::path::PathBuf;
+
+use unicode_width::UnicodeWidthChar;
+use unicode_width::UnicodeWidthStr;
+
+use crate::engine::{Coverage, CoveragePoint, Scale, ScriptCoverage};
+
+use super::run::{CaseResult, TestRun};
+
+fn pad(text: &str, width: usize) -> String {
+    let mut s = text.to_string();
+    s.push_str(&" ".repeat(width.saturating_sub(text.width())));
+    s
+}
+
+fn render_failure(out: &mut String, r: &CaseResult) {
+    let _ = writeln!(out, "FAIL {}:{}: {}", r.file.display(), r.line, r.name);
+    if let Some(e) = &r.error {
+        let _ = writeln!(out, "  error: {e}");
+    }
+    for m in &r.mismatches {
+        let _ = writeln!(
+            out,
+            "  {} (line {}): expected {}, got {}",
+            m.check, m.line, m.expected, m.got
+        );
+    }
+    if !r.trace.is_empty() {
+        out.push_str("  the rules explained:\n");
+        for t in &r.trace {
+            let _ = writeln!(out, "    {t}");
+        }
+    }
+}
+
+/// The failures (every case with `verbose`), then one line per case file.
+pub fn render_results(run: &TestRun, verbose: bool) -> String {
+    let mut out = String::new();
+    for r in &run.results {
+        if !r.passed() {
+            render_failure(&mut out, r);
+            out.push('\n');
+        } else if verbose {
+            let _ = writeln!(out, "ok   {}:{}: {}", r.file.display(), r.line, r.name);
+        }
+    }
+    if verbose && run.results.iter().all(CaseResult::passed) && !run.results.is_empty() {
+        out.push('\n');
+    }
+    let mut files: BTreeMap<&PathBuf, (usize, usize)> = BTreeMap::new();
+    for r in &run.results {
+        let e = files.entry(&r.file).or_default();
+        if r.passed() {
+            e.0 += 1;
+        } else {
+            e.1 += 1;
+        }
+    }
+    let names: Vec<String> = files.keys().map(|p| p.display().to_string()).collect();
+    let width = names.iter().map(|n| n.width()).max().unwrap_or(0);
+    for (name, (passed, failed)) in names.iter().zip(files.values()) {
+        let counts = if *failed == 0 {
+            format!("{passed:>3} passed")
+        } else {
+            format!("{passed:>3} passed, {failed} failed")
+        };
+        let _ = writeln!(out, "{}  {counts}", pad(name, width));
+    }
+    out
+}
+
+/// The closing line: `N passed, N failed`.
+pub fn summary_line(run: &TestRun) -> String {
+    format!("{} passed, {} failed", run.passed(), run.failed())
+}
+
+/// A marker line under `source` with a caret at each 1-based column (in characters, as Rhai
+/// counts them), keeping tabs and wide characters aligned.
+fn carets(source: &str, columns: &[usize]) -> String {
+    let last = columns.iter().copied().max().unwrap_or(0);
+    let mut line = String::new();
+    let mut chars = source.chars();
+    for col in 1..=last {
+        let c = chars.next();
+        let width = c.and_then(|c| c.width()).unwrap_or(1);
+        if columns.contains(&col) {
+            line.push('^');
+            line.push_str(&" ".repeat(width.saturating_sub(1)));
+        } else if c == Some('\t') {
+            line.push('\t');
+        } else {
+            line.push_str(&" ".repeat(width));
+        }
+    }
+    line.trim_end().to_string()
+}
+
+/// Whether `function` of `script` was called.
+fn called(script: &ScriptCoverage, function: &str) -> bool {
+    script
+        .functions
+        .iter()
+        .any(|f| f.name == function && f.called)
+}
+
+/// The lines of called functions that hold points no case reached. A function never called is
+/// listed once, not line by line; on a line never run, its branches go without saying.
+fn render_uncovered(out: &mut String, script: &ScriptCoverage) {
+    let mut lines: BTreeMap<usize, Vec<&CoveragePoint>> = BTreeMap::new();
+    for p in script.uncovered().filter(|p| called(script, &p.function)) {
+        lines.entry(p.line).or_default().push(p);
+    }
+    for (line, mut points) in lines {
+        if points.iter().any(|p| !p.reach.is_branch()) {
+            points.retain(|p| !p.reach.is_branch());
+        }
+        let mut reasons: Vec<String> = Vec::new();
+        for p in &points {
+            let r = p.reach.to_string();
+            if !reasons.contains(&r) {
+                reasons.push(r);
+            }
+        }
+        let _ = writeln!(out, "  {}:{line}: {}", script.file, reasons.join("; "));
+        let source = script.source_line(line).unwrap_or("");
+        let gutter = line.to_string();
+        let _ = writeln!(out, "    {gutter} | {source}");
+        let columns: Vec<usize> = points.iter().map(|p| p.column).collect();
+        let _ = writeln!(
+            out,
+            "    {} | {}",
+            " ".repeat(gutter.len()),
+            carets(source, &columns)
+        );
+    }
+}
+
+/// Per script: statements, branches and functions reached; then what no case reached, the
+/// functions never called and the rating bands never produced — or that coverage is full.
+pub fn render_coverage(coverage: &Coverage, run: &TestRun, scale: &Scale) -> String {
+    let mut out = String::new();
+    let headers = ["coverage", "statements", "branches", "functions"];
+    let rows: Vec<[String; 4]> = coverage
+        .scripts
+        .iter()
+        .map(|s| {
+            let (st, st_all) = s.statements();
+            let (br, br_all) = s.branches();
+            let called = s.functions.iter().filter(|f| f.called).count();
+            [
+                s.file.clone(),
+                format!("{st}/{st_all}"),
+                format!("{br}/{br_all}"),
+                format!("{called}/{}", s.functions.len()),
+            ]
+        })
+        .collect();
+    let widths: Vec<usize> = (0..4)
+        .map(|i| {
+            rows.iter()
+                .map(|r| r[i].width())
+                .chain([headers[i].width()])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "{}  {:>w1$}  {:>w2$}  {:>w3$}",
+        pad(headers[0], widths[0]),
+        headers[1],
+        headers[2],
+        headers[3],
+        w1 = widths[1],
+        w2 = widths[2],
+        w3 = widths[3]
+    );
+    for r in &rows {
+        let _ = writeln!(
+            out,
+            "{}  {:>w1$}  {:>w2$}  {:>w3$}",
+            pad(&r[0], widths[0]),
+            r[1],
+            r[2],
+            r[3],
+            w1 = widths[1],
+            w2 = widths[2],
+            w3 = widths[3]
+        );
+    }
+    let never: Vec<&str> = scale
+        .labels()
+        .filter(|l| !run.ratings_produced.contains(*l))
+        .collect();
+    let uncalled: Vec<(&ScriptCoverage, &str, usize)> = coverage
+        .scripts
+        .iter()
+        .flat_map(|s| {
+            s.functions
+                .iter()
+                .filter(|f| !f.called)
+                .map(move |f| (s, f.name.as_str(), f.line))
+        })
+        .collect();
+    let points_missed = coverage
+        .scripts
+        .iter()
+        .any(|s| s.uncovered().any(|p| called(s, &p.function)));
+    if !points_missed && uncalled.is_empty() && never.is_empty() {
+        out.push_str(
+            "full coverage: every statement, branch and function of the rules ran, and every rating band of the scale was produced\n",
+        );
+        return out;
+    }
+    if points_missed {
+        out.push_str("\nnot reached by any case:\n");
+        for s in &coverage.scripts {
+            render_uncovered(&mut out, s);
+        }
+    }
+    if !uncalled.is_empty() {
+        out.push_str("\nfunctions never called:\n");
+        for (s, name, line) in uncalled {
+            let statements = s
+                .points
+                .iter()
+                .filter(|p| p.function == name && !p.reach.is_branch())
+                .count();
+            let _ = writeln!(
+                out,
+                "  {}:{line}: {name} ({statements} statement{})",
+                s.file,
+                if statements == 1 { "" } else { "s" }
+            );
+        }
+    }
+    if !never.is_empty() {
+        let _ = writeln!(out, "\nrating bands never produced: {}", never.join(", "));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn carets_mark_columns_under_wide_characters() {
+        assert_eq!(carets("    if a {", &[5]), "    ^");
+        assert_eq!(carets("a || b", &[1, 6]), "^    ^");
+        // "検討" is two columns wide each.
+        assert_eq!(carets("検討 == x", &[4]), "     ^");
+        assert_eq!(carets("\tx", &[2]), "\t^");
+    }
+}

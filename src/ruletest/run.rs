@@ -1,0 +1,500 @@
+//! Running cases against a rule set through its public API, as the evaluation does: the kind's
+//! `achievement(x)`, then `rating(x, a)`, and the effect from the item's formula or the kind's
+//! `effect(x)`. Only what a case expects is run, so coverage shows what the cases really test.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::path::PathBuf;
+
+use rust_decimal::Decimal;
+
+use crate::engine::{format_number, CallSite, RuleError, RuleInput, RuleSet};
+use crate::evaluation::round_amount;
+
+use super::case::{Case, CaseFile, Expected};
+
+/// Which result of a case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Check {
+    /// The achievement.
+    Achievement,
+    /// The rating.
+    Rating,
+    /// The effect from the actual.
+    Effect,
+    /// The effect from the target.
+    TargetEffect,
+}
+
+impl fmt::Display for Check {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Check::Achievement => "achievement",
+            Check::Rating => "rating",
+            Check::Effect => "effect",
+            Check::TargetEffect => "target_effect",
+        })
+    }
+}
+
+/// A result that is not what the case expects.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mismatch {
+    /// Which result.
+    pub check: Check,
+    /// 1-based line of the expectation.
+    pub line: usize,
+    /// As the case writes it.
+    pub expected: String,
+    /// What the rules gave.
+    pub got: String,
+}
+
+/// The outcome of one case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseResult {
+    /// The case file.
+    pub file: PathBuf,
+    /// 1-based line of the case.
+    pub line: usize,
+    /// The case's name.
+    pub name: String,
+    /// Results that differ from the expectations.
+    pub mismatches: Vec<Mismatch>,
+    /// A rule that failed while running the case.
+    pub error: Option<String>,
+    /// What the rules explained, in order.
+    pub trace: Vec<String>,
+}
+
+impl CaseResult {
+    /// Whether every expectation held and no rule failed.
+    pub fn passed(&self) -> bool {
+        self.mismatches.is_empty() && self.error.is_none()
+    }
+}
+
+/// The outcome of every case.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TestRun {
+    /// Per case, in file and case order.
+    pub results: Vec<CaseResult>,
+    /// The rating labels the rating script returned, over all cases.
+    pub ratings_produced: BTreeSet<String>,
+}
+
+impl TestRun {
+    /// How many cases passed.
+    pub fn passed(&self) -> usize {
+        self.results.iter().filter(|r| r.passed()).count()
+    }
+
+    /// How many cases failed.
+    pub fn failed(&self) -> usize {
+        self.results.len() - self.passed()
+    }
+}
+
+/// Runs every case of `files` against `rules`.
+pub fn run_cases(rules: &RuleSet, files: &[CaseFile]) -> TestRun {
+    let mut run = TestRun::default();
+    for case in files.iter().flat_map(|f| &f.cases) {
+        let mut result = CaseResult {
+            file: case.file.clone(),
+            line: case.line,
+            name: case.name.clone(),
+            mismatches: Vec::new(),
+            error: None,
+            trace: Vec::new(),
+        };
+        if let Err(e) = run_case(rules, case, &mut result, &mut run.ratings_produced) {
+            result.error = Some(describe(&e));
+        }
+        run.results.push(result);
+    }
+    run
+}
+
+/// A rule error without the item and year a plan would name: the case is named already.
+fn describe(e: &RuleError) -> String {
+    match e {
+        RuleError::Runtime {
+            file,
+            function,
+            message,
+            ..
+        } => format!("{file}, function {function}: {message}"),
+        other => other.to_string(),
+    }
+}
+
+fn show(d: Option<Decimal>) -> String {
+    d.map(|d| d.normalize().to_string())
+        .unwrap_or_else(|| "none".into())
+}
+
+fn compare<T: PartialEq>(
+    result: &mut CaseResult,
+    check: Check,
+    expected: &Expected<T>,
+    got: &Option<T>,
+    got_text: String,
+) {
+    if expected.value.as_ref() != got.as_ref() {
+        result.mismatches.push(Mismatch {
+            check,
+            line: expected.line,
+            expected: expected.text.clone(),
+            got: got_text,
+        });
+    }
+}
+
+fn run_case(
+    rules: &RuleSet,
+    case: &Case,
+    result: &mut CaseResult,
+    produced: &mut BTreeSet<String>,
+) -> Result<(), RuleError> {
+    let input = case.rule_input(rules.scale());
+    let item = if case.id.is_empty() {
+        case.name.clone()
+    } else {
+        case.id.clone()
+    };
+    let at = CallSite {
+        item: &item,
+        year: &input.year,
+    };
+    let expect = &case.expect;
+    if let Some(kind) = case.kind.as_deref().filter(|k| !rules.has_kind(k)) {
+        result.error = Some(format!(
+            "the rule set has no script for kind {kind:?} (it has: {})",
+            rules.kinds().collect::<Vec<_>>().join(", ")
+        ));
+        return Ok(());
+    }
+
+    if expect.achievement.is_some() || expect.rating.is_some() {
+        let achievement = match case.achievement {
+            Some(a) => a,
+            None => {
+                let out = rules.achievement(&input, at)?;
+                result.trace.extend(out.trace);
+                out.value
+            }
+        };
+        if let Some(e) = &expect.achievement {
+            compare(
+                result,
+                Check::Achievement,
+                e,
+                &achievement,
+                show(achievement),
+            );
+        }
+        if let Some(e) = &expect.rating {
+            let out = rules.rating(&input, achievement, at)?;
+            result.trace.extend(out.trace);
+            if let Some(label) = &out.value {
+                produced.insert(label.clone());
+            }
+            let got = out
+                .value
+                .clone()
+                .unwrap_or_else(|| "judgement required".into());
+            let on_scale = e
+                .value
+                .as_ref()
+                .is_none_or(|l| rules.scale().get(l).is_some());
+            if on_scale {
+                compare(result, Check::Rating, e, &out.value, got);
+            } else {
+                result.mismatches.push(Mismatch {
+                    check: Check::Rating,
+                    line: e.line,
+                    expected: format!(
+                        "{} (not a label of the scale: {})",
+                        e.text,
+                        rules.scale().labels().collect::<Vec<_>>().join(", ")
+                    ),
+                    got,
+                });
+            }
+        }
+    }
+
+    for (check, expected, basis) in [
+        (Check::Effect, &expect.effect, Basis::Actual),
+        (Check::TargetEffect, &expect.target_effect, Basis::Target),
+    ] {
+        let Some(e) = expected else { continue };
+        let raw = effect(rules, case, &input, basis, at, &mut result.trace)?;
+        let rounded = raw.map(round_amount);
+        let amount = |d: Option<Decimal>| d.map(format_number).unwrap_or_else(|| "none".into());
+        let got = match raw {
+            Some(r) if Some(r) != rounded => {
+                format!("{} ({} before rounding)", amount(rounded), amount(raw))
+            }
+            _ => amount(rounded),
+        };
+        compare(result, check, e, &rounded, got);
+    }
+    Ok(())
+}
+
+/// Which side of the sheet an effect is computed from.
+#[derive(Debug, Clone, Copy)]
+enum Basis {
+    Actual,
+    Target,
+}
+
+/// The effect, unrounded: the item's formula when the case gives one (computed, as in a plan,
+/// only when the value is a number), else the kind's `effect(x)` (none when it has none).
+fn effect(
+    rules: &RuleSet,
+    case: &Case,
+    input: &RuleInput,
+    basis: Basis,
+    at: CallSite,
+    trace: &mut Vec<String>,
+) -> Result<Option<Decimal>, RuleError> {
+    let (value, total, previous) = match basis {
+        Basis::Actual => (input.actual, input.actual_total, input.previous),
+        Basis::Target => (input.target, input.target_total, input.previous_target),
+    };
+    if let Some(expression) = &case.effect_formula {
+        if value.is_none() {
+            return Ok(None);
+        }
+        let file = format!("{}:{}", case.file.display(), case.line);
+        let formula = rules.compile_formula(expression, &file)?;
+        return rules.eval_formula(&formula, [value, previous, input.baseline, total], at);
+    }
+    let mut input = input.clone();
+    input.value = value;
+    input.total = total;
+    input.previous = previous;
+    Ok(match rules.kind_effect(&input, at)? {
+        Some(out) => {
+            trace.extend(out.trace);
+            out.value
+        }
+        None => None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::engine::MemoryRules;
+    use crate::model::SourceFile;
+    use crate::ruletest::parse_case_file;
+
+    const CONFIG: &str = r#"
+name = "test"
+[[scale.ratings]]
+label = "A"
+name = "計画を上回る"
+name_en = "ahead of plan"
+[[scale.ratings]]
+label = "B"
+name = "概ね計画どおり"
+name_en = "roughly on plan"
+"#;
+
+    const RATING: &str = r#"
+fn rating(x, a) {
+    if a == () { return (); }
+    if a > 1 { explain("above 100% → A"); return "A"; }
+    "B"
+}
+"#;
+
+    const RATIO: &str = r#"
+fn achievement(x) {
+    if x.target == () || x.actual == () { return (); }
+    explain(`ratio of ${x.actual_text} to ${x.target_text}`);
+    x.actual / x.target
+}
+fn effect(x) {
+    if x.value == () { return (); }
+    x.value / 3
+}
+"#;
+
+    fn rules(kind: &str) -> RuleSet {
+        RuleSet::load(&MemoryRules {
+            name: "mem".into(),
+            files: vec![
+                SourceFile::new("ruleset.toml", CONFIG),
+                SourceFile::new("rating.rhai", RATING),
+                SourceFile::new("kinds/ratio.rhai", kind),
+            ],
+        })
+        .unwrap()
+    }
+
+    fn run(rules: &RuleSet, text: &str) -> TestRun {
+        let file = parse_case_file(Path::new("tests/t.toml"), text).unwrap();
+        run_cases(rules, &[file])
+    }
+
+    #[test]
+    fn expected_and_got_for_each_result() {
+        let run = run(
+            &rules(RATIO),
+            r#"
+[defaults]
+kind = "ratio"
+
+[[case]]
+name = "passes"
+target = "10"
+actual = "11"
+expect.achievement = "110%"
+expect.rating = "A"
+
+[[case]]
+name = "fails"
+target = "10"
+actual = "8"
+expect.achievement = "1"
+expect.rating = "A"
+"#,
+        );
+        assert_eq!((run.passed(), run.failed()), (1, 1));
+        assert!(run.results[0].passed());
+        let failed = &run.results[1];
+        assert_eq!((failed.line, failed.name.as_str()), (12, "fails"));
+        assert_eq!(
+            failed.mismatches,
+            vec![
+                Mismatch {
+                    check: Check::Achievement,
+                    line: 16,
+                    expected: "1".into(),
+                    got: "0.8".into(),
+                },
+                Mismatch {
+                    check: Check::Rating,
+                    line: 17,
+                    expected: "A".into(),
+                    got: "B".into(),
+                },
+            ]
+        );
+        assert_eq!(failed.trace, vec!["ratio of 8 to 10".to_string()]);
+        assert_eq!(
+            run.ratings_produced.iter().collect::<Vec<_>>(),
+            vec!["A", "B"]
+        );
+    }
+
+    #[test]
+    fn only_what_a_case_expects_runs() {
+        let run = run(
+            &rules(RATIO),
+            "[[case]]\nname = \"a\"\nkind = \"ratio\"\ntarget = \"1\"\nactual = \"2\"\nexpect.achievement = \"2\"\n",
+        );
+        assert_eq!(run.passed(), 1);
+        assert!(run.ratings_produced.is_empty(), "rating.rhai did not run");
+    }
+
+    #[test]
+    fn a_rule_error_an_unknown_kind_or_label_fails_the_case() {
+        let broken = RATIO.replace("x.actual / x.target", "x.actual / x.tagret");
+        let run = run(
+            &rules(&broken),
+            r#"
+[[case]]
+name = "typo in the rule"
+kind = "ratio"
+target = "10"
+actual = "8"
+expect.achievement = "0.8"
+
+[[case]]
+name = "unknown kind"
+kind = "ratoi"
+expect.effect = "none"
+
+[[case]]
+name = "label not on the scale"
+achievement = "0.5"
+expect.rating = "D"
+"#,
+        );
+        assert_eq!(run.failed(), 3);
+        let error = run.results[0].error.as_deref().unwrap();
+        assert!(
+            error.starts_with("mem/kinds/ratio.rhai, function achievement: "),
+            "{error}"
+        );
+        assert!(error.contains("tagret"), "{error}");
+        assert_eq!(
+            run.results[1].error.as_deref(),
+            Some("the rule set has no script for kind \"ratoi\" (it has: ratio)")
+        );
+        assert_eq!(
+            run.results[2].mismatches[0].expected,
+            "D (not a label of the scale: A, B)"
+        );
+        assert_eq!(run.results[2].mismatches[0].got, "B");
+    }
+
+    #[test]
+    fn effects_round_to_the_thousand_yen_and_formulas_need_a_value() {
+        let run = run(
+            &rules(RATIO),
+            r#"
+[[case]]
+name = "kind effect, rounded"
+kind = "ratio"
+actual = "10"
+target = "2"
+expect.effect = "3"
+expect.target_effect = "1"
+
+[[case]]
+name = "kind effect without a value"
+kind = "ratio"
+expect.effect = "none"
+
+[[case]]
+name = "formula"
+effect_formula = "(value - previous) * 200"
+previous = "82"
+actual = "94"
+expect.effect = "2,401"
+
+[[case]]
+name = "formula without a value"
+effect_formula = "(value - previous) * 200"
+previous = "82"
+expect.effect = "none"
+"#,
+        );
+        assert!(run.results[0].passed(), "{:?}", run.results[0]);
+        assert!(run.results[1].passed(), "{:?}", run.results[1]);
+        assert_eq!(run.results[2].mismatches[0].got, "2,400");
+        assert!(run.results[3].passed(), "{:?}", run.results[3]);
+        let rounded = run_case_effect("10");
+        assert_eq!(
+            rounded,
+            "3 (3.3333333333333333333333333333 before rounding)"
+        );
+    }
+
+    /// What a failing effect expectation reports for an actual of `actual` (÷ 3).
+    fn run_case_effect(actual: &str) -> String {
+        let run = run(
+            &rules(RATIO),
+            &format!("[[case]]\nname = \"e\"\nkind = \"ratio\"\nactual = \"{actual}\"\nexpect.effect = \"0\"\n"),
+        );
+        run.results[0].mismatches[0].got.clone()
+    }
+}

@@ -1,0 +1,206 @@
+//! Errors an analyst can act on: a rule that does not compile names file:line:column and
+//! marks the line; a rule that fails names the rule file, the function, the item and the year;
+//! reading a variable or property that does not exist is an error, never a silent empty value.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{copy_tree, root, stderr_of, stdout_of};
+
+/// A copy of the default rules with `file` replaced by `text`.
+fn rules_with(dir: &Path, file: &str, text: &str) -> PathBuf {
+    let rules = dir.join("rules");
+    copy_tree(&root().join("rules"), &rules);
+    std::fs::write(rules.join(file), text).unwrap();
+    rules
+}
+
+/// A copy of the default rules with `from` replaced by `to` in `file`.
+fn rules_editing(dir: &Path, file: &str, from: &str, to: &str) -> PathBuf {
+    let text = std::fs::read_to_string(root().join("rules").join(file)).unwrap();
+    assert!(text.contains(from), "{file} contains {from:?}");
+    rules_with(dir, file, &text.replace(from, to))
+}
+
+/// `gyokaku evaluate --rules RULES` fails (exit 2); its message with the temporary folder redacted.
+fn evaluate_error(dir: &Path, rules: &Path) -> String {
+    let err = stderr_of(&["evaluate", "--rules", rules.to_str().unwrap()], 2);
+    err.replace(dir.to_str().unwrap(), "[TMP]")
+}
+
+#[test]
+fn a_rule_that_does_not_compile_is_shown_at_its_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = rules_editing(
+        dir.path(),
+        "kinds/level.rhai",
+        "let a = 1 - deviation;",
+        "let a = 1 - ;",
+    );
+    let err = evaluate_error(dir.path(), &rules);
+    insta::assert_snapshot!("compile_error", err);
+    // check reports the same, as a finding.
+    let out = stdout_of(&["check", "--rules", rules.to_str().unwrap()], 1);
+    assert!(out.contains("let a = 1 - ;"), "{out}");
+}
+
+#[test]
+fn an_undefined_variable_does_not_compile() {
+    let dir = tempfile::tempdir().unwrap();
+    // `actual` instead of `x.actual`: strict variables refuse it before anything runs.
+    let rules = rules_editing(
+        dir.path(),
+        "kinds/higher_better.rhai",
+        "let a = x.actual / x.target;",
+        "let a = actual / x.target;",
+    );
+    let err = evaluate_error(dir.path(), &rules);
+    insta::assert_snapshot!("undefined_variable", err);
+}
+
+#[test]
+fn a_script_constant_is_not_a_variable_inside_a_function() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = rules_with(
+        dir.path(),
+        "rating.rhai",
+        "const LIMIT = 0.8;\nfn rating(x, a) {\n    if a >= LIMIT { \"B\" } else { \"C\" }\n}\n",
+    );
+    let err = evaluate_error(dir.path(), &rules);
+    assert!(
+        err.starts_with("error: [TMP]/rules/rating.rhai:3:13: Undefined variable: LIMIT\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains(" 3 |     if a >= LIMIT { \"B\" } else { \"C\" }\n   |             ^"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_misspelt_property_is_an_error_that_lists_the_real_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = rules_editing(
+        dir.path(),
+        "kinds/higher_better.rhai",
+        "let a = x.actual / x.target;",
+        "let a = x.actaul / x.target;",
+    );
+    let err = evaluate_error(dir.path(), &rules);
+    // The first higher_better item with numbers: 1-1-3 職員提案制度 (1-1-2 has a target of 0).
+    assert!(err.starts_with("error: [TMP]/rules/kinds/higher_better.rhai: function achievement, item 1-1-3, R5: Unknown property 'actaul'"), "{err}");
+    insta::assert_snapshot!("misspelt_property", err);
+}
+
+#[test]
+fn a_missing_map_key_or_array_element_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = rules_editing(
+        dir.path(),
+        "rating.rhai",
+        "if a > 1 {",
+        "let bands = #{ a: 1 };\n    if a > bands.b {",
+    );
+    let err = evaluate_error(dir.path(), &rules);
+    assert!(
+        err.contains(
+            "[TMP]/rules/rating.rhai: function rating, item 1-1-1, R5: Property not found: b"
+        ),
+        "{err}"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let rules = rules_editing(
+        dir.path(),
+        "rating.rhai",
+        "return \"A\";",
+        "return x.scale[4];",
+    );
+    let err = evaluate_error(dir.path(), &rules);
+    assert!(err.contains("[TMP]/rules/rating.rhai: function rating, item 1-1-3, R5: Array index 4 out of bounds: only 4 elements in array"), "{err}");
+}
+
+#[test]
+fn a_value_the_document_does_not_give_cannot_be_computed_with() {
+    let dir = tempfile::tempdir().unwrap();
+    // Milestones have no numeric target: x.target is (), and () is not a number.
+    let rules = rules_with(
+        dir.path(),
+        "kinds/milestone.rhai",
+        "fn achievement(x) {\n    x.target * 2\n}\n",
+    );
+    let err = evaluate_error(dir.path(), &rules);
+    assert_eq!(
+        err,
+        "error: [TMP]/rules/kinds/milestone.rhai: function achievement, item 1-1-4, R5: Function not found: * ((), i64) (line 2, position 14); a value the document does not give is (): test it with `== ()` before using it\n"
+    );
+}
+
+#[test]
+fn a_failing_rule_names_file_function_item_and_year() {
+    let dir = tempfile::tempdir().unwrap();
+    // A helper that divides by zero for the first level item, 1-3-1 定員管理.
+    let rules = rules_with(
+        dir.path(),
+        "kinds/level.rhai",
+        "fn ratio(a, b) {\n    a / b\n}\n\nfn achievement(x) {\n    ratio(x.actual, x.target - x.target)\n}\n",
+    );
+    let err = evaluate_error(dir.path(), &rules);
+    insta::assert_snapshot!("runtime_error", err);
+    // The year asked for is the one named; R6 has no actual yet, and () is not a number.
+    let err = stderr_of(
+        &[
+            "evaluate",
+            "--rules",
+            rules.to_str().unwrap(),
+            "--year",
+            "R6",
+        ],
+        2,
+    );
+    assert!(err.contains("kinds/level.rhai: function achievement, item 1-3-1, R6: Function not found: / ((), decimal)"), "{err}");
+}
+
+#[test]
+fn results_of_the_wrong_kind_are_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = rules_with(
+        dir.path(),
+        "kinds/level.rhai",
+        "fn achievement(x) {\n    \"high\"\n}\n",
+    );
+    let err = evaluate_error(dir.path(), &rules);
+    assert_eq!(err, "error: [TMP]/rules/kinds/level.rhai: function achievement, item 1-3-1, R5: must return a number or (), returned a string\n");
+
+    let dir = tempfile::tempdir().unwrap();
+    let rules = rules_editing(dir.path(), "rating.rhai", "return \"A\";", "return \"S\";");
+    let err = evaluate_error(dir.path(), &rules);
+    assert_eq!(err, "error: [TMP]/rules/rating.rhai: function rating, item 1-1-3, R5: returned \"S\", which is not on the scale (A, B, C, D)\n");
+}
+
+#[test]
+fn an_item_formula_with_an_unknown_variable_names_the_item_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan");
+    copy_tree(&root().join("plans/isehara-6"), &plan);
+    let item = plan.join("items/5-8-3.toml");
+    let text = std::fs::read_to_string(&item).unwrap();
+    std::fs::write(
+        &item,
+        text.replace(
+            "effect = \"value - previous\"",
+            "effect = \"value - previuos\"",
+        ),
+    )
+    .unwrap();
+    let rules = root().join("rules");
+    let args = [
+        "evaluate",
+        plan.to_str().unwrap(),
+        "--rules",
+        rules.to_str().unwrap(),
+    ];
+    let err = stderr_of(&args, 2).replace(dir.path().to_str().unwrap(), "[TMP]");
+    insta::assert_snapshot!("formula_unknown_variable", err);
+}

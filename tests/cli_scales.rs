@@ -1,0 +1,160 @@
+//! Scales belong to the rule set: the bundled plan under the example S/A/B/C rule set
+//! (examples/rules-sabc), and recorded ratings that are not on the scale in use, which are
+//! shown apart and never mapped onto it.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{copy_tree, root, stdout_of};
+
+const SABC: &str = "examples/rules-sabc";
+
+#[test]
+fn summary_under_the_sabc_scale() {
+    let out = stdout_of(&["summary", "--rules", SABC], 0);
+    assert!(out.contains("S 計画以上"), "{out}");
+    assert!(out.contains("C ほとんど進んでいない"), "{out}");
+    assert!(
+        !out.contains("D 進捗がほぼなし"),
+        "the A–D scale is not in use: {out}"
+    );
+    insta::assert_snapshot!("sabc_summary", out);
+    insta::assert_snapshot!(
+        "sabc_summary_csv",
+        stdout_of(&["summary", "--rules", SABC, "--format", "csv"], 0)
+    );
+}
+
+#[test]
+fn list_under_the_sabc_scale() {
+    insta::assert_snapshot!("sabc_list", stdout_of(&["list", "--rules", SABC], 0));
+}
+
+#[test]
+fn agreement_under_the_sabc_scale() {
+    let out = stdout_of(&["agreement", "--rules", SABC], 0);
+    assert!(out.contains("│ 提案＼評価 ┆ S ┆"), "{out}");
+    insta::assert_snapshot!("sabc_agreement", out);
+}
+
+#[test]
+fn the_sabc_rules_pass_the_check() {
+    // Every kind the plan uses has a script; the recorded A/B/C labels exist on the scale.
+    stdout_of(&["check", "--rules", SABC], 0);
+}
+
+/// A copy of the plan where 1-3-4 and 2-4-8 are recorded "D", a label the S/A/B/C scale lacks.
+fn plan_with_d_ratings(dir: &Path) -> PathBuf {
+    let plan = dir.join("plan");
+    copy_tree(&root().join("plans/isehara-6"), &plan);
+    for id in ["1-3-4", "2-4-8"] {
+        let item = plan.join(format!("items/{id}.toml"));
+        let text = std::fs::read_to_string(&item).unwrap();
+        assert!(text.contains("rating = \"C\""), "{id} is recorded C");
+        std::fs::write(&item, text.replace("rating = \"C\"", "rating = \"D\"")).unwrap();
+    }
+    plan
+}
+
+#[test]
+fn ratings_off_the_scale_are_counted_apart_in_the_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = plan_with_d_ratings(dir.path());
+    let rules = root().join(SABC);
+    let args = |extra: &[&'static str]| {
+        let mut a = vec![
+            "summary".to_string(),
+            plan.to_str().unwrap().into(),
+            "--rules".into(),
+            rules.to_str().unwrap().into(),
+        ];
+        a.extend(extra.iter().map(|s| s.to_string()));
+        a
+    };
+    let run = |extra: &[&'static str]| {
+        let a = args(extra);
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        stdout_of(&a, 0).replace(rules.to_str().unwrap(), SABC)
+    };
+    let out = run(&[]);
+    assert!(out.contains("│ D (尺度外)             ┆  2件 │"), "{out}");
+    // C counts only the items recorded C, not the D ones.
+    assert!(out.contains("│ C ほとんど進んでいない ┆  9件 │"), "{out}");
+    insta::assert_snapshot!("off_scale_summary", out);
+    let csv = run(&["--format", "csv"]);
+    assert!(csv.starts_with("policy,name,recorded_S,recorded_A,recorded_B,recorded_C,recorded_not_on_scale_D,recorded_total,"), "{csv}");
+    let json: serde_json::Value = serde_json::from_str(&run(&["--format", "json"])).unwrap();
+    assert_eq!(
+        json["recorded"]["not_on_scale"],
+        serde_json::json!([["D", 2]])
+    );
+    assert_eq!(json["recorded"]["total"], 71);
+}
+
+#[test]
+fn ratings_off_the_scale_are_not_compared_in_agreement() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = plan_with_d_ratings(dir.path());
+    let rules = root().join(SABC);
+    let base = [
+        "agreement",
+        plan.to_str().unwrap(),
+        "--rules",
+        rules.to_str().unwrap(),
+    ];
+    let out = stdout_of(&base, 0).replace(rules.to_str().unwrap(), SABC);
+    assert!(out.contains("尺度外 (比較対象外) 2"), "{out}");
+    insta::assert_snapshot!("off_scale_agreement", out);
+    assert!(
+        out.contains("評価済み 69"),
+        "the two D items are not counted as rated: {out}"
+    );
+    let csv = stdout_of(&[&base[..], &["--format", "csv"]].concat(), 0);
+    assert!(csv.contains("\n1-3-4,B,D,not_on_scale,"), "{csv}");
+    assert!(csv.contains("\n2-4-8,,D,not_on_scale,"), "{csv}");
+    assert!(
+        !csv.contains(",D,differs,"),
+        "a D is never a disagreement: {csv}"
+    );
+}
+
+#[test]
+fn ratings_off_the_scale_are_marked_in_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = plan_with_d_ratings(dir.path());
+    let rules = root().join(SABC);
+    let base = [
+        "list",
+        plan.to_str().unwrap(),
+        "--rules",
+        rules.to_str().unwrap(),
+    ];
+    let out = stdout_of(&[&base[..], &["--lang", "en"]].concat(), 0);
+    let row = out.lines().find(|l| l.contains("1-3-4")).unwrap();
+    assert!(row.contains("D (not on this scale)"), "{row}");
+    let json: Vec<serde_json::Value> =
+        serde_json::from_str(&stdout_of(&[&base[..], &["--format", "json"]].concat(), 0)).unwrap();
+    let overtime = json.iter().find(|r| r["id"] == "1-3-4").unwrap();
+    assert_eq!(
+        overtime["rating"], "D",
+        "the recorded label itself, unmapped"
+    );
+    assert_eq!(overtime["rating_on_scale"], false);
+    let review = json.iter().find(|r| r["id"] == "1-2-1").unwrap();
+    assert_eq!(review["rating_on_scale"], true);
+    // check reports the label too.
+    let out = stdout_of(
+        &[
+            "check",
+            plan.to_str().unwrap(),
+            "--rules",
+            rules.to_str().unwrap(),
+        ],
+        1,
+    );
+    assert!(
+        out.contains("rating \"D\" is not on the scale (S, A, B, C)"),
+        "{out}"
+    );
+}

@@ -1,0 +1,243 @@
+//! `gyokaku test`: the default rule set's cases pass with full coverage; failing cases, rules
+//! that do not compile, broken case files and unreached branches are reported as an analyst
+//! needs them (file and line), with exit codes 0, 1 and 2.
+
+mod common;
+
+use std::path::Path;
+use std::process::Output;
+
+use common::{copy_tree, gyokaku, root, stdout_of};
+
+/// A copy of the default rules in a temporary folder, without their test cases, so a test
+/// can write its own. Commands run in the temporary folder, so paths print as `rules/…`.
+fn rules_copy() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(&root().join("rules"), &tmp.path().join("rules"));
+    std::fs::remove_dir_all(tmp.path().join("rules/tests")).unwrap();
+    std::fs::create_dir(tmp.path().join("rules/tests")).unwrap();
+    tmp
+}
+
+fn write(dir: &Path, file: &str, text: &str) {
+    std::fs::write(dir.join(file), text).unwrap();
+}
+
+/// `gyokaku ARGS…` run in `dir`.
+fn run_in(dir: &Path, args: &[&str]) -> Output {
+    gyokaku(args)
+        .current_dir(dir)
+        .output()
+        .expect("gyokaku runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("UTF-8 output")
+}
+
+fn last_line(out: &str) -> &str {
+    out.lines().last().unwrap_or_default()
+}
+
+#[test]
+fn the_default_rules_pass_all_their_cases() {
+    let out = stdout_of(&["test"], 0);
+    assert!(!out.contains("FAIL"), "{out}");
+    let last = last_line(&out);
+    assert!(last.ends_with(" passed, 0 failed"), "{last}");
+    for kind in [
+        "cumulative",
+        "higher_better",
+        "level",
+        "lower_better",
+        "milestone",
+        "upper_bound",
+    ] {
+        assert!(
+            out.contains(&format!("rules/tests/{kind}.toml")),
+            "a case file for every kind: {kind}\n{out}"
+        );
+    }
+    insta::assert_snapshot!("default_rules", out);
+}
+
+#[test]
+fn the_default_rules_have_full_coverage() {
+    let out = stdout_of(&["test", "rules", "--coverage"], 0);
+    assert!(out.contains("\nfull coverage: "), "{out}");
+    assert!(!out.contains("not reached"), "{out}");
+    assert!(!out.contains("never"), "{out}");
+    assert!(last_line(&out).ends_with(" passed, 0 failed"));
+    insta::assert_snapshot!("default_rules_coverage", out);
+}
+
+#[test]
+fn verbose_lists_every_case() {
+    let out = stdout_of(&["test", "--verbose"], 0);
+    assert!(
+        out.contains("ok   rules/tests/rating.toml:8: just above 100% → A\n"),
+        "{out}"
+    );
+}
+
+const FAILING: &str = r#"# Cases that are wrong on purpose.
+[defaults]
+kind = "higher_better"
+unit = "件"
+
+[[case]]
+name = "passes: 44 against 40"
+target = "40"
+actual = "44"
+expect.achievement = "110%"
+expect.rating = "A"
+
+[[case]]
+name = "wrong achievement and rating"
+target = "40"
+actual = "30"
+expect.achievement = "0.8"
+expect.rating = "B"
+
+[[case]]
+name = "a label the scale does not have"
+target = "40"
+actual = "30"
+expect.rating = "E"
+
+[[case]]
+name = "a kind the rules do not have"
+kind = "higher_beter"
+target = "40"
+actual = "30"
+expect.achievement = "0.75"
+
+[[case]]
+name = "an effect off by one"
+kind = "cumulative"
+unit = "千円"
+previous = "10,800"
+actual = "25,900"
+expect.effect = "15,101"
+
+[[case]]
+name = "a formula rounded"
+effect_formula = "(baseline - value) * 18966.7"
+unit = "時間"
+baseline = "13.9"
+actual = "14.7"
+expect.effect = "▲15,174"
+"#;
+
+#[test]
+fn failing_cases_show_expected_got_file_and_line() {
+    let tmp = rules_copy();
+    write(&tmp.path().join("rules/tests"), "failing.toml", FAILING);
+    let out = run_in(tmp.path(), &["test", "rules"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains(
+            "FAIL rules/tests/failing.toml:13: wrong achievement and rating\n  achievement (line 17): expected 0.8, got 0.75\n  rating (line 18): expected B, got C\n"
+        ),
+        "{stdout}"
+    );
+    assert_eq!(last_line(&stdout), "1 passed, 5 failed");
+    insta::assert_snapshot!("failing_cases", stdout);
+}
+
+#[test]
+fn an_unreached_branch_shows_in_coverage() {
+    let tmp = rules_copy();
+    write(
+        &tmp.path().join("rules/tests"),
+        "partial.toml",
+        r#"
+[[case]]
+name = "higher_better on plan"
+kind = "higher_better"
+target = "40"
+actual = "40"
+expect.rating = "B"
+
+[[case]]
+name = "higher_better without an actual"
+kind = "higher_better"
+target = "40"
+expect.achievement = "none"
+"#,
+    );
+    let out = run_in(tmp.path(), &["test", "rules", "--coverage"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains(
+            "  rules/kinds/higher_better.rhai:9: the `if` condition was never true\n    9 |     if x.target <= 0 {\n      |     ^\n  rules/kinds/higher_better.rhai:10: never run\n"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("rules/kinds/level.rhai:5: achievement (10 statements)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("\nrating bands never produced: A, C, D\n"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("full coverage"), "{stdout}");
+    assert_eq!(last_line(&stdout), "2 passed, 0 failed");
+    insta::assert_snapshot!("unreached_branch_coverage", stdout);
+}
+
+#[test]
+fn rules_that_do_not_compile_cannot_be_tested() {
+    let tmp = rules_copy();
+    write(
+        &tmp.path().join("rules/tests"),
+        "a.toml",
+        "[[case]]\nname = \"a\"\nachievement = \"1\"\nexpect.rating = \"B\"\n",
+    );
+    let rating = tmp.path().join("rules/rating.rhai");
+    let script = std::fs::read_to_string(&rating).unwrap();
+    std::fs::write(&rating, script.replace("if a > 1 {", "if a > > 1 {")).unwrap();
+    let out = run_in(tmp.path(), &["test", "rules"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let stderr = text(&out.stderr);
+    assert!(stderr.starts_with("error: rules/rating.rhai:"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "rules/rating.rhai:18:12: Unexpected '>'\n 18 |     if a > > 1 {\n    |            ^"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn broken_case_files_and_no_cases_cannot_be_tested() {
+    let tmp = rules_copy();
+    let out = run_in(tmp.path(), &["test", "rules"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr)
+            .contains("the rule set has no test cases: write them in rules/tests/*.toml"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    let tests = tmp.path().join("rules/tests");
+    write(
+        &tests,
+        "a.toml",
+        "[[case]]\nname = \"a\"\nkind = \"level\"\ntarget = \"20億円\"\nactaul = \"19.1億円\"\nexpect.rating = \"B\"\n",
+    );
+    write(
+        &tests,
+        "b.toml",
+        "[[case]]\nname = \"b\"\nkind = \"level\"\ntarget = \"20,0\"\nexpect.rating = \"B\"\n",
+    );
+    let out = run_in(tmp.path(), &["test", "rules"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    insta::assert_snapshot!("broken_case_files", text(&out.stderr));
+}
