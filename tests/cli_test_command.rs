@@ -207,7 +207,7 @@ fn rules_that_do_not_compile_cannot_be_tested() {
     assert!(stderr.starts_with("error: rules/rating.rhai:"), "{stderr}");
     assert!(
         stderr.contains(
-            "rules/rating.rhai:18:12: Unexpected '>'\n 18 |     if a > > 1 {\n    |            ^"
+            "rules/rating.rhai:20:12: Unexpected '>'\n 20 |     if a > > 1 {\n    |            ^"
         ),
         "{stderr}"
     );
