@@ -241,3 +241,14 @@ fn broken_case_files_and_no_cases_cannot_be_tested() {
     assert!(out.stdout.is_empty());
     insta::assert_snapshot!("broken_case_files", text(&out.stderr));
 }
+
+#[test]
+fn the_sabc_example_rules_pass_their_own_cases_with_full_coverage() {
+    let out = gyokaku(&["test", "examples/rules-sabc", "--coverage"])
+        .output()
+        .unwrap();
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
+    assert!(stdout.contains("full coverage"), "{stdout}");
+    assert!(last_line(&stdout).ends_with("passed, 0 failed"), "{stdout}");
+}

@@ -138,8 +138,32 @@ fn build_engine(trace: Rc<RefCell<Vec<String>>>) -> Engine {
     engine.register_fn("percent", |d: Decimal| format_percent(d));
     engine.register_fn("fmt", |d: Decimal| format_number(d));
     engine.register_fn("fmt", |i: rhai::INT| format_number(Decimal::from(i)));
+    forbid_comparisons_with_missing_values(&mut engine);
     input::register(&mut engine);
     engine
+}
+
+/// Comparing a missing value (`()`) with a number would silently be false in Rhai; in a rule
+/// that hides a value the document does not give, so it is an error telling the analyst to
+/// test for `()` first. (`==` and `!=` stay allowed: `x.target == ()` is how to test.)
+fn forbid_comparisons_with_missing_values(engine: &mut Engine) {
+    fn missing(op: &str) -> Box<EvalAltResult> {
+        format!(
+            "comparing a missing value with `{op}`: the document gives no value here; test for it first, e.g. `if x.target == () {{ return (); }}`"
+        )
+        .into()
+    }
+    macro_rules! forbid {
+        ($($op:literal),*) => {$(
+            engine.register_fn($op, |_: (), _: Decimal| -> Result<bool, Box<EvalAltResult>> { Err(missing($op)) });
+            engine.register_fn($op, |_: Decimal, _: ()| -> Result<bool, Box<EvalAltResult>> { Err(missing($op)) });
+            engine.register_fn($op, |_: (), _: rhai::INT| -> Result<bool, Box<EvalAltResult>> { Err(missing($op)) });
+            engine.register_fn($op, |_: rhai::INT, _: ()| -> Result<bool, Box<EvalAltResult>> { Err(missing($op)) });
+            engine.register_fn($op, |_: (), _: ()| -> Result<bool, Box<EvalAltResult>> { Err(missing($op)) });
+        )*};
+    }
+    forbid!("<", "<=", ">", ">=");
+    engine.set_fast_operators(false);
 }
 
 /// "10800" → "10,800", "-15173.36" → "-15,173.36": an exact number with thousands separators.
@@ -743,6 +767,22 @@ name_en = "on plan"
         assert!(r.achievement(&input(), AT).is_err());
         let r = rules("fn achievement(x) { let a = []; while true { a.push(1); } }").unwrap();
         assert!(r.achievement(&input(), AT).is_err());
+    }
+
+    #[test]
+    fn comparing_a_missing_value_is_an_error() {
+        let r = rules("fn achievement(x) { if x.baseline > 0 { 1 } else { 0 } }").unwrap();
+        let err = r.achievement(&input(), AT).unwrap_err().to_string();
+        assert!(err.contains("comparing a missing value with `>`"), "{err}");
+        let r = rules("fn achievement(x) { if 0 <= x.baseline { 1 } else { 0 } }").unwrap();
+        assert!(r.achievement(&input(), AT).is_err());
+        let r =
+            rules("fn achievement(x) { if x.baseline == () && x.target != () { 1 } else { 0 } }")
+                .unwrap();
+        assert_eq!(
+            r.achievement(&input(), AT).unwrap().value,
+            Some(Decimal::ONE)
+        );
     }
 
     #[test]
