@@ -272,3 +272,37 @@ fn an_undocumented_inconsistency_fails_the_check() {
         "{out}"
     );
 }
+
+#[test]
+fn a_broken_effect_formula_is_one_finding_at_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan");
+    copy_tree(&root().join("plans/isehara-6"), &plan);
+    let item = plan.join("items/5-8-3.toml");
+    let text = std::fs::read_to_string(&item).unwrap();
+    std::fs::write(
+        &item,
+        text.replace(
+            "effect = \"value - previous\"",
+            "effect = \"value - previuos\"",
+        ),
+    )
+    .unwrap();
+    let rules = root().join("rules");
+    let out = stdout_of(
+        &[
+            "check",
+            plan.to_str().unwrap(),
+            "--rules",
+            rules.to_str().unwrap(),
+            "--lang",
+            "en",
+        ],
+        1,
+    );
+    assert!(out.contains("Findings (1):"), "{out}");
+    assert!(
+        out.contains("items/5-8-3.toml:17: effect formula: Undefined variable: previuos"),
+        "{out}"
+    );
+}

@@ -186,6 +186,21 @@ fn check_item(plan: &Plan, rules: &RuleSet, item: &Item, f: &mut Findings) {
         }
     }
 
+    // The item's formula must compile; if it does not, that is the one finding about it (the
+    // years' effects and evaluations would only repeat it).
+    if let Some(expr) = &item.indicator.effect {
+        let at = item.source.locate("indicator.effect");
+        if let Err(e) = rules.compile_formula(expr, &at) {
+            let text = e.to_string();
+            let message = text
+                .strip_prefix(&format!("{at}: "))
+                .unwrap_or(&text)
+                .to_string();
+            f.add("indicator.effect", message);
+            return;
+        }
+    }
+
     // The item's formula against the printed amounts.
     if item.indicator.effect.is_some() || rules.kind_has_effect(kind) {
         for (year, entry) in &item.years {
