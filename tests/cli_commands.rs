@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{copy_tree, gyokaku, root, stderr_of, stdout_of};
+use common::{gyokaku, run_on, stderr_of, stdout_of, Sandbox};
 
 #[test]
 fn summary_prints_the_official_tables() {
@@ -144,68 +144,46 @@ fn a_year_without_results_is_evaluated_as_plan_only() {
 
 #[test]
 fn broken_item_file_names_file_item_and_line() {
-    let dir = tempfile::tempdir().unwrap();
-    let plan = dir.path().join("plan");
-    copy_tree(&root().join("plans/isehara-6"), &plan);
-    let item = plan.join("items/5-8-3.toml");
-    let text = std::fs::read_to_string(&item)
-        .unwrap()
-        .replace("actual = \"25,900\"", "actaul = \"25,900\"");
-    std::fs::write(&item, text).unwrap();
-    let rules = root().join("rules");
-    let args = [
-        "summary",
-        plan.to_str().unwrap(),
-        "--rules",
-        rules.to_str().unwrap(),
-    ];
-    let err = stderr_of(&args, 2);
+    let sb = Sandbox::new();
+    sb.edit(
+        "plan/items/5-8-3.toml",
+        "actual = \"25,900\"",
+        "actaul = \"25,900\"",
+    );
+    let (_, err) = run_on(&sb, &["summary"], 2);
     assert!(err.contains("items/5-8-3.toml:"), "{err}");
     assert!(err.contains("item 5-8-3: unknown field `actaul`"), "{err}");
     // check reports the same as a finding and exits 1.
-    let out = stdout_of(
-        &[
-            "check",
-            plan.to_str().unwrap(),
-            "--rules",
-            rules.to_str().unwrap(),
-        ],
-        1,
-    );
+    let (out, _) = run_on(&sb, &["check"], 1);
     assert!(out.contains("unknown field `actaul`"), "{out}");
 }
 
 #[test]
 fn broken_rule_names_file_line_and_column() {
-    let dir = tempfile::tempdir().unwrap();
-    let rules = dir.path().join("rules");
-    copy_tree(&root().join("rules"), &rules);
-    let script = rules.join("kinds/level.rhai");
-    let text = std::fs::read_to_string(&script)
-        .unwrap()
-        .replace("let a = 1 - deviation;", "let a = 1 - ;");
-    std::fs::write(&script, text).unwrap();
-    let out = stdout_of(&["check", "--rules", rules.to_str().unwrap()], 1);
+    let sb = Sandbox::new();
+    sb.edit(
+        "rules/kinds/level.rhai",
+        "let a = 1 - deviation;",
+        "let a = 1 - ;",
+    );
+    let (out, _) = run_on(&sb, &["check"], 1);
     assert!(out.contains("kinds/level.rhai:"), "{out}");
     assert!(
         out.contains("let a = 1 - ;"),
         "the offending line is shown: {out}"
     );
-    let err = stderr_of(&["evaluate", "--rules", rules.to_str().unwrap()], 2);
+    let (_, err) = run_on(&sb, &["evaluate"], 2);
     assert!(err.contains("kinds/level.rhai:"), "{err}");
 }
 
 #[test]
 fn endless_rule_fails_with_a_message() {
-    let dir = tempfile::tempdir().unwrap();
-    let rules = dir.path().join("rules");
-    copy_tree(&root().join("rules"), &rules);
-    std::fs::write(
-        rules.join("kinds/level.rhai"),
+    let sb = Sandbox::new();
+    sb.write(
+        "rules/kinds/level.rhai",
         "fn achievement(x) { let n = 0; loop { n += 1; } }\n",
-    )
-    .unwrap();
-    let err = stderr_of(&["evaluate", "--rules", rules.to_str().unwrap()], 2);
+    );
+    let (_, err) = run_on(&sb, &["evaluate"], 2);
     assert!(
         err.contains("kinds/level.rhai: function achievement, item 1-3-1, R5"),
         "{err}"
@@ -215,15 +193,12 @@ fn endless_rule_fails_with_a_message() {
 
 #[test]
 fn deeply_recursive_rule_fails_with_a_message() {
-    let dir = tempfile::tempdir().unwrap();
-    let rules = dir.path().join("rules");
-    copy_tree(&root().join("rules"), &rules);
-    std::fs::write(
-        rules.join("kinds/level.rhai"),
+    let sb = Sandbox::new();
+    sb.write(
+        "rules/kinds/level.rhai",
         "fn deeper(n) { deeper(n + 1) }\nfn achievement(x) { deeper(0) }\n",
-    )
-    .unwrap();
-    let err = stderr_of(&["evaluate", "--rules", rules.to_str().unwrap()], 2);
+    );
+    let (_, err) = run_on(&sb, &["evaluate"], 2);
     assert!(
         err.contains("kinds/level.rhai: function achievement, item 1-3-1, R5"),
         "{err}"
@@ -241,30 +216,14 @@ fn missing_plan_folder_cannot_run() {
 
 #[test]
 fn an_undocumented_inconsistency_fails_the_check() {
-    let dir = tempfile::tempdir().unwrap();
-    let plan = dir.path().join("plan");
-    copy_tree(&root().join("plans/isehara-6"), &plan);
-    let item = plan.join("items/1-2-5.toml");
-    // 公園土面改良: 24千円 = 6 parks × 4; print a subtotal that no longer adds up.
-    let text = std::fs::read_to_string(&item).unwrap();
-    assert!(text.contains("expected_effect = \"160\""), "{text}");
-    std::fs::write(
-        &item,
-        text.replace("expected_effect = \"160\"", "expected_effect = \"170\""),
-    )
-    .unwrap();
-    let rules = root().join("rules");
-    let out = stdout_of(
-        &[
-            "check",
-            plan.to_str().unwrap(),
-            "--rules",
-            rules.to_str().unwrap(),
-            "--lang",
-            "en",
-        ],
-        1,
+    let sb = Sandbox::new();
+    // 公園土面改良: 24千円 a year; print a subtotal that no longer adds up.
+    sb.edit(
+        "plan/items/1-2-5.toml",
+        "expected_effect = \"160\"",
+        "expected_effect = \"170\"",
     );
+    let (out, _) = run_on(&sb, &["check", "--lang", "en"], 1);
     assert!(out.contains("Findings (1):"), "{out}");
     assert!(out.contains("items/1-2-5.toml:"), "{out}");
     assert!(
@@ -275,31 +234,13 @@ fn an_undocumented_inconsistency_fails_the_check() {
 
 #[test]
 fn a_broken_effect_formula_is_one_finding_at_its_line() {
-    let dir = tempfile::tempdir().unwrap();
-    let plan = dir.path().join("plan");
-    copy_tree(&root().join("plans/isehara-6"), &plan);
-    let item = plan.join("items/5-8-3.toml");
-    let text = std::fs::read_to_string(&item).unwrap();
-    std::fs::write(
-        &item,
-        text.replace(
-            "effect = \"value - previous\"",
-            "effect = \"value - previuos\"",
-        ),
-    )
-    .unwrap();
-    let rules = root().join("rules");
-    let out = stdout_of(
-        &[
-            "check",
-            plan.to_str().unwrap(),
-            "--rules",
-            rules.to_str().unwrap(),
-            "--lang",
-            "en",
-        ],
-        1,
+    let sb = Sandbox::new();
+    sb.edit(
+        "plan/items/5-8-3.toml",
+        "effect = \"value - previous\"",
+        "effect = \"value - previuos\"",
     );
+    let (out, _) = run_on(&sb, &["check", "--lang", "en"], 1);
     assert!(out.contains("Findings (1):"), "{out}");
     assert!(
         out.contains("items/5-8-3.toml:17: effect formula: Undefined variable: previuos"),

@@ -7,11 +7,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use gyokaku::evaluation::evaluate;
 use gyokaku::model::load_plan;
 use gyokaku::report::render_evaluation;
 
-use super::{load, watch, CliError, EvalArgs, PlanArg};
+use super::{evaluated, watch, CliError, EvalArgs, PlanArg};
 
 /// Evaluate every item of a plan for one fiscal year.
 #[derive(Debug, clap::Args)]
@@ -36,8 +35,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
 }
 
 fn evaluate_once(args: &Args) -> Result<(), CliError> {
-    let (plan, rules, year) = load(&args.plan.plan, &args.eval)?;
-    let ev = evaluate(&plan, &rules, year)?;
+    let (_, ev) = evaluated(&args.plan.plan, &args.eval)?;
     print!(
         "{}",
         render_evaluation(&ev, args.eval.format, args.eval.lang)

@@ -57,3 +57,69 @@ pub fn copy_tree(from: &Path, to: &Path) {
         }
     }
 }
+
+/// A copy of the bundled plan and the default rules in a temporary folder, to break on purpose.
+pub struct Sandbox {
+    dir: tempfile::TempDir,
+}
+
+impl Sandbox {
+    /// Copies `plans/isehara-6` to `<tmp>/plan` and `rules` to `<tmp>/rules`.
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        copy_tree(&root().join("plans/isehara-6"), &dir.path().join("plan"));
+        copy_tree(&root().join("rules"), &dir.path().join("rules"));
+        Sandbox { dir }
+    }
+
+    /// The plan folder.
+    pub fn plan(&self) -> PathBuf {
+        self.dir.path().join("plan")
+    }
+
+    /// The rules folder.
+    pub fn rules(&self) -> PathBuf {
+        self.dir.path().join("rules")
+    }
+
+    /// Replaces `from` by `to` in the file at `path` (relative to the sandbox: `plan/items/…`,
+    /// `rules/…`); `from` must be there, so an edit can't silently do nothing.
+    pub fn edit(&self, path: &str, from: &str, to: &str) {
+        let file = self.dir.path().join(path);
+        let text = std::fs::read_to_string(&file).expect("the file to edit exists");
+        assert!(text.contains(from), "{path} does not contain {from:?}");
+        std::fs::write(&file, text.replacen(from, to, 1)).unwrap();
+    }
+
+    /// Writes a whole file.
+    pub fn write(&self, path: &str, text: &str) {
+        std::fs::write(self.dir.path().join(path), text).unwrap();
+    }
+
+    /// `ARGS… <plan> --rules <rules>`: a command on the sandbox's plan and rules.
+    pub fn args<'a>(&'a self, args: &[&'a str]) -> Vec<String> {
+        let mut v: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        v.push(self.plan().display().to_string());
+        v.push("--rules".into());
+        v.push(self.rules().display().to_string());
+        v
+    }
+}
+
+/// Runs `gyokaku ARGS…` on a sandbox, asserts the exit code, returns (stdout, stderr).
+pub fn run_on(sandbox: &Sandbox, args: &[&str], code: i32) -> (String, String) {
+    let args = sandbox.args(args);
+    let out = gyokaku(&args.iter().map(String::as_str).collect::<Vec<_>>())
+        .output()
+        .expect("gyokaku runs");
+    let (stdout, stderr) = (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "gyokaku {args:?}\nstdout:\n{stdout}\nstderr:\n{stderr}"
+    );
+    (stdout, stderr)
+}
