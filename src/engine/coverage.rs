@@ -530,20 +530,8 @@ impl Coverage {
 mod tests {
     use rust_decimal::Decimal;
 
-    use crate::engine::{CallSite, MemoryRules, RuleInput, RuleSet};
-    use crate::model::SourceFile;
-
-    const CONFIG: &str = r#"
-name = "test"
-[[scale.ratings]]
-label = "A"
-name = "計画を上回る"
-name_en = "ahead of plan"
-[[scale.ratings]]
-label = "B"
-name = "概ね計画どおり"
-name_en = "roughly on plan"
-"#;
+    use crate::engine::testing::memory_rules;
+    use crate::engine::{CallSite, RuleInput, RuleSet};
 
     const RATING: &str = "fn rating(x, a) {
     if a == () { return (); }
@@ -570,15 +558,7 @@ fn effect(x) {
     };
 
     fn rules(kind: &str) -> RuleSet {
-        RuleSet::load(&MemoryRules {
-            name: "mem".into(),
-            files: vec![
-                SourceFile::new("ruleset.toml", CONFIG),
-                SourceFile::new("rating.rhai", RATING),
-                SourceFile::new("kinds/k.rhai", kind),
-            ],
-        })
-        .unwrap()
+        memory_rules(RATING, "k", kind).unwrap()
     }
 
     fn input(target: Option<i64>, actual: Option<i64>) -> RuleInput {

@@ -7,6 +7,8 @@ mod input;
 mod ruleset;
 mod scale;
 mod source;
+#[cfg(test)]
+pub(crate) mod testing;
 
 pub use coverage::{Coverage, CoveragePoint, FunctionCoverage, Operator, Reach, ScriptCoverage};
 pub use error::{Compile, RuleError};

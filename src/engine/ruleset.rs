@@ -678,33 +678,15 @@ pub const FORMULA_VARIABLES: &[&str] = &["value", "previous", "baseline", "total
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::testing::{memory_rules, TWO_LABEL_CONFIG};
     use crate::engine::MemoryRules;
     use crate::model::SourceFile;
-
-    const CONFIG: &str = r#"
-name = "test"
-[[scale.ratings]]
-label = "A"
-name = "上回る"
-name_en = "ahead"
-[[scale.ratings]]
-label = "B"
-name = "概ね"
-name_en = "on plan"
-"#;
 
     const RATING: &str =
         "fn rating(x, a) { if a == () { return (); } if a > 1 { \"A\" } else { \"B\" } }";
 
     fn rules(kind_script: &str) -> Result<RuleSet, RuleError> {
-        RuleSet::load(&MemoryRules {
-            name: "mem".into(),
-            files: vec![
-                SourceFile::new("ruleset.toml", CONFIG),
-                SourceFile::new("rating.rhai", RATING),
-                SourceFile::new("kinds/k.rhai", kind_script),
-            ],
-        })
+        memory_rules(RATING, "k", kind_script)
     }
 
     fn input() -> RuleInput {
@@ -826,7 +808,7 @@ name_en = "on plan"
         let bad = RuleSet::load(&MemoryRules {
             name: "mem".into(),
             files: vec![
-                SourceFile::new("ruleset.toml", CONFIG),
+                SourceFile::new("ruleset.toml", TWO_LABEL_CONFIG),
                 SourceFile::new("rating.rhai", "fn rating(x, a) { \"Z\" }"),
                 SourceFile::new("kinds/k.rhai", "fn achievement(x) { 1 }"),
             ],

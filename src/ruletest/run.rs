@@ -290,21 +290,8 @@ mod tests {
     use std::path::Path;
 
     use super::*;
-    use crate::engine::MemoryRules;
-    use crate::model::SourceFile;
+    use crate::engine::testing::memory_rules;
     use crate::ruletest::parse_case_file;
-
-    const CONFIG: &str = r#"
-name = "test"
-[[scale.ratings]]
-label = "A"
-name = "計画を上回る"
-name_en = "ahead of plan"
-[[scale.ratings]]
-label = "B"
-name = "概ね計画どおり"
-name_en = "roughly on plan"
-"#;
 
     const RATING: &str = r#"
 fn rating(x, a) {
@@ -327,15 +314,7 @@ fn effect(x) {
 "#;
 
     fn rules(kind: &str) -> RuleSet {
-        RuleSet::load(&MemoryRules {
-            name: "mem".into(),
-            files: vec![
-                SourceFile::new("ruleset.toml", CONFIG),
-                SourceFile::new("rating.rhai", RATING),
-                SourceFile::new("kinds/ratio.rhai", kind),
-            ],
-        })
-        .unwrap()
+        memory_rules(RATING, "ratio", kind).unwrap()
     }
 
     fn run(rules: &RuleSet, text: &str) -> TestRun {
