@@ -1,6 +1,7 @@
-//! Scales belong to the rule set: the bundled plan under the example S/A/B/C rule set
-//! (examples/rules-sabc), and recorded ratings that are not on the scale in use, which are
-//! shown apart and never mapped onto it.
+//! Scales: the rule set's scale for suggestions, the plan's scale for recorded ratings. The
+//! bundled plan (recorded A–D) under the example S/A/B/C rule set (examples/rules-sabc); a plan
+//! that declares no scale, whose recorded ratings are read on the rules' scale and shown apart
+//! when they are not on it, never mapped onto it.
 
 mod common;
 
@@ -13,12 +14,12 @@ const SABC: &str = "examples/rules-sabc";
 #[test]
 fn summary_under_the_sabc_scale() {
     let out = stdout_of(&["summary", "--rules", SABC], 0);
+    // Suggestions on the rule set's S/A/B/C scale …
     assert!(out.contains("S 計画以上"), "{out}");
     assert!(out.contains("C ほとんど進んでいない"), "{out}");
-    assert!(
-        !out.contains("D 進捗がほぼなし"),
-        "the A–D scale is not in use: {out}"
-    );
+    // … recorded ratings on the plan's A–D scale, with the official counts.
+    assert!(out.contains("│ A 計画を上回る       ┆ 17件 │"), "{out}");
+    assert!(out.contains("│ D 進捗がほぼなし     ┆  0件 │"), "{out}");
     insta::assert_snapshot!("sabc_summary", out);
     insta::assert_snapshot!(
         "sabc_summary_csv",
@@ -34,7 +35,15 @@ fn list_under_the_sabc_scale() {
 #[test]
 fn agreement_under_the_sabc_scale() {
     let out = stdout_of(&["agreement", "--rules", SABC], 0);
-    assert!(out.contains("│ 提案＼評価 ┆ S ┆"), "{out}");
+    // Rows: suggestions on S/A/B/C; columns: recorded ratings on the plan's A–D.
+    assert!(
+        out.contains("│ 提案＼評価 ┆  A ┆  B ┆ C ┆ D ┆ 合計 │"),
+        "{out}"
+    );
+    assert!(
+        out.contains("│ S          ┆ 10 ┆  1 ┆ 0 ┆ 0 ┆   11 │"),
+        "{out}"
+    );
     insta::assert_snapshot!("sabc_agreement", out);
 }
 
@@ -44,10 +53,16 @@ fn the_sabc_rules_pass_the_check() {
     stdout_of(&["check", "--rules", SABC], 0);
 }
 
-/// A copy of the plan where 1-3-4 and 2-4-8 are recorded "D", a label the S/A/B/C scale lacks.
+/// A copy of the plan that declares no scale, where 1-3-4 and 2-4-8 are recorded "D", a label
+/// the S/A/B/C scale lacks.
 fn plan_with_d_ratings(dir: &Path) -> PathBuf {
     let plan = dir.join("plan");
     copy_tree(&root().join("plans/isehara-6"), &plan);
+    let plan_toml = plan.join("plan.toml");
+    let text = std::fs::read_to_string(&plan_toml).unwrap();
+    let start = text.find("# The scale of the recorded ratings").unwrap();
+    let end = text.find("[[policies]]").unwrap();
+    std::fs::write(&plan_toml, format!("{}{}", &text[..start], &text[end..])).unwrap();
     for id in ["1-3-4", "2-4-8"] {
         let item = plan.join(format!("items/{id}.toml"));
         let text = std::fs::read_to_string(&item).unwrap();
@@ -156,5 +171,39 @@ fn ratings_off_the_scale_are_marked_in_the_list() {
     assert!(
         out.contains("rating \"D\" is not on the scale (S, A, B, C)"),
         "{out}"
+    );
+}
+
+#[test]
+fn recorded_ratings_on_another_scale_are_not_compared() {
+    let out = stdout_of(&["agreement", "--rules", SABC, "--lang", "en"], 0);
+    assert!(
+        out.contains("agreement: not comparable (recorded on A/B/C/D, suggested on S/A/B/C)"),
+        "{out}"
+    );
+    let csv = stdout_of(&["agreement", "--rules", SABC, "--format", "csv"], 0);
+    assert!(
+        !csv.contains(",agrees,") && !csv.contains(",differs,"),
+        "{csv}"
+    );
+    assert_eq!(csv.matches(",not_on_scale,").count(), 71, "{csv}");
+}
+
+#[test]
+fn a_recorded_rating_off_the_plans_scale_is_a_load_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan");
+    copy_tree(&root().join("plans/isehara-6"), &plan);
+    let item = plan.join("items/1-3-4.toml");
+    let text = std::fs::read_to_string(&item).unwrap();
+    std::fs::write(&item, text.replace("rating = \"C\"", "rating = \"E\"")).unwrap();
+    let out = common::gyokaku(&["summary", plan.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("items/1-3-4.toml:") && err.contains("item 1-3-4: years.R5.rating: \"E\" is not a rating of the plan's scale (A, B, C, D)"),
+        "{err}"
     );
 }

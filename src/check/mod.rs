@@ -7,7 +7,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::engine::RuleSet;
-use crate::evaluation::{computed_effect, evaluate_item, round_amount, EffectBasis};
+use crate::evaluation::{
+    computed_effect, evaluate_item, recorded_scale, round_amount, EffectBasis,
+};
 use crate::model::{Cell, Item, ItemId, Plan, Value};
 
 /// One thing `check` found.
@@ -132,12 +134,13 @@ fn check_item(plan: &Plan, rules: &RuleSet, item: &Item, f: &mut Findings) {
     // Ratings on the scale, and results that carry one.
     for (year, entry) in &item.years {
         if let Some(r) = &entry.rating {
-            if rules.scale().get(r).is_none() {
+            let scale = recorded_scale(plan, rules);
+            if scale.get(r).is_none() {
                 f.add(
                     &format!("years.{year}.rating"),
                     format!(
                         "rating {r:?} is not on the scale ({})",
-                        rules.scale().labels().collect::<Vec<_>>().join(", ")
+                        scale.labels().collect::<Vec<_>>().join(", ")
                     ),
                 );
             }

@@ -5,11 +5,11 @@ mod coverage;
 mod error;
 mod input;
 mod ruleset;
-mod scale;
 mod source;
 #[cfg(test)]
 pub(crate) mod testing;
 
+pub use crate::model::{Rating, Scale};
 pub use coverage::{Coverage, CoveragePoint, FunctionCoverage, Operator, Reach, ScriptCoverage};
 pub use error::{Compile, RuleError};
 pub use input::{RuleInput, PROPERTIES};
@@ -17,5 +17,4 @@ pub use ruleset::{
     format_number, format_percent, limits, CallSite, Formula, Outcome, RuleSet, CONFIG_FILE,
     FORMULA_VARIABLES, RATING_FILE,
 };
-pub use scale::{Rating, Scale};
 pub use source::{DirRules, MemoryRules, RuleSource};

@@ -14,8 +14,8 @@ use sha2::{Digest, Sha256};
 use super::coverage::{Coverage, Recorder};
 use super::error::{Compile, RuleError};
 use super::input::{self, RuleInput};
-use super::scale::Scale;
 use super::source::{DirRules, RuleSource};
+use crate::model::Scale;
 
 /// Limits every script runs under, the same in debug and release builds. A runaway rule hits
 /// one of them within milliseconds and fails with an error instead of hanging.

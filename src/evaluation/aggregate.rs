@@ -128,8 +128,10 @@ pub struct Summary {
     pub year: FiscalYear,
     /// The rule set used for suggestions.
     pub rules: RulesUsed,
-    /// The scale.
+    /// The scale of the suggested ratings (the rule set's).
     pub scale: Scale,
+    /// The scale of the recorded ratings (the plan's, or else the rule set's).
+    pub recorded_scale: Scale,
     /// Per policy.
     pub policies: Vec<PolicySummary>,
     /// Per theme.
@@ -145,13 +147,14 @@ pub struct Summary {
 /// Adds up an evaluation per policy, per theme and in total.
 pub fn summarize(plan: &Plan, evaluation: &Evaluation) -> Summary {
     let scale = &evaluation.scale;
+    let recorded_scale = &evaluation.recorded_scale;
     let mut policies: Vec<PolicySummary> = plan
         .policies
         .iter()
         .map(|p| PolicySummary {
             number: p.number,
             name: p.name.clone(),
-            recorded: Counts::new(scale),
+            recorded: Counts::new(recorded_scale),
             suggested: Counts::new(scale),
             effects: EffectTotals::default(),
         })
@@ -167,7 +170,7 @@ pub fn summarize(plan: &Plan, evaluation: &Evaluation) -> Summary {
             effects: EffectTotals::default(),
         })
         .collect();
-    let mut recorded = Counts::new(scale);
+    let mut recorded = Counts::new(recorded_scale);
     let mut suggested = Counts::new(scale);
     let mut effects = EffectTotals::default();
     for e in &evaluation.items {
@@ -189,6 +192,7 @@ pub fn summarize(plan: &Plan, evaluation: &Evaluation) -> Summary {
         year: evaluation.year,
         rules: evaluation.rules.clone(),
         scale: scale.clone(),
+        recorded_scale: recorded_scale.clone(),
         policies,
         themes,
         recorded,

@@ -18,8 +18,8 @@ pub enum Agreement {
     JudgementRequired,
     /// No rating is recorded for the year.
     NotRecorded,
-    /// The recorded rating is not a label of the rule set's scale (another scheme's rating):
-    /// the two cannot be compared.
+    /// The recorded rating is on another scale than the rule set's (the plan records A–D, the
+    /// rules suggest S/A/B/C), or not a label of the rule set's scale: the two cannot be compared.
     NotOnScale,
 }
 
@@ -223,6 +223,17 @@ fn show(d: Option<Decimal>) -> String {
         .unwrap_or_else(|| "()".into())
 }
 
+/// The scale the plan's recorded ratings are on: its own, or else the rule set's.
+pub fn recorded_scale<'a>(plan: &'a Plan, rules: &'a RuleSet) -> &'a crate::model::Scale {
+    plan.scale.as_ref().unwrap_or(rules.scale())
+}
+
+/// Whether recorded ratings can be compared with the rules' suggestions: both scales have the
+/// same labels in the same order.
+pub fn recorded_comparable(plan: &Plan, rules: &RuleSet) -> bool {
+    recorded_scale(plan, rules).comparable_with(rules.scale())
+}
+
 /// Evaluates one item for one year.
 pub fn evaluate_item(
     plan: &Plan,
@@ -260,7 +271,9 @@ pub fn evaluate_item(
     let recorded = input.recorded.clone();
     let agreement = match (&rating.value, &recorded) {
         (_, None) => Agreement::NotRecorded,
-        (_, Some(r)) if rules.scale().get(r).is_none() => Agreement::NotOnScale,
+        (_, Some(r)) if !recorded_comparable(plan, rules) || rules.scale().get(r).is_none() => {
+            Agreement::NotOnScale
+        }
         (None, Some(_)) => Agreement::JudgementRequired,
         (Some(s), Some(r)) if s == r => Agreement::Agrees,
         _ => Agreement::Differs,

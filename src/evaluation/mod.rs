@@ -8,8 +8,8 @@ mod item;
 pub use aggregate::{summarize, Counts, EffectTotals, PolicySummary, Summary, ThemeSummary};
 pub use diff::{Change, DiffError, ItemChange, PolicyDiff, RuleDiff, SideTotals, Transitions};
 pub use item::{
-    computed_effect, evaluate_item, round_amount, rule_input, Agreement, EffectBasis,
-    ItemEvaluation, TraceStep,
+    computed_effect, evaluate_item, recorded_comparable, recorded_scale, round_amount, rule_input,
+    Agreement, EffectBasis, ItemEvaluation, TraceStep,
 };
 
 use serde::Serialize;
@@ -58,8 +58,10 @@ pub struct Evaluation {
     pub year: FiscalYear,
     /// The rule set that produced it.
     pub rules: RulesUsed,
-    /// The rating scale in use.
+    /// The rating scale of the suggestions (the rule set's).
     pub scale: Scale,
+    /// The rating scale of the recorded ratings (the plan's, or else the rule set's).
+    pub recorded_scale: Scale,
     /// One per item, in item order.
     pub items: Vec<ItemEvaluation>,
 }
@@ -76,6 +78,7 @@ pub fn evaluate(plan: &Plan, rules: &RuleSet, year: FiscalYear) -> Result<Evalua
         year,
         rules: RulesUsed::of(rules),
         scale: rules.scale().clone(),
+        recorded_scale: recorded_scale(plan, rules).clone(),
         items,
     })
 }

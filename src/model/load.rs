@@ -12,6 +12,7 @@ use toml::Spanned;
 use super::fiscal_year::FiscalYear;
 use super::item::{Discrepancy, Indicator, Item, ItemId, ItemSource, Subtotals, YearEntry};
 use super::plan::{Plan, Policy, Theme};
+use super::scale::Scale;
 use super::source::{DirSource, PlanSource, SourceFile};
 use super::value::Cell;
 
@@ -127,6 +128,7 @@ struct RawPlan {
     municipality: String,
     years: Vec<Spanned<String>>,
     rules: Option<String>,
+    scale: Option<Scale>,
     policies: Vec<RawPolicy>,
     themes: Vec<RawTheme>,
 }
@@ -206,6 +208,7 @@ fn parse_plan(file: &SourceFile) -> Result<Plan, LoadErrors> {
         municipality: raw.municipality,
         years,
         rules: raw.rules.map(PathBuf::from),
+        scale: raw.scale,
         policies,
         themes,
         items: Vec::new(),
@@ -311,6 +314,23 @@ impl CellReader<'_> {
         }
     }
 
+    /// A recorded rating: a label of the plan's scale, when the plan declares one.
+    fn rating(&mut self, field: &str, raw: Option<Text>, scale: Option<&Scale>) -> Option<String> {
+        let span = raw.as_ref()?.span();
+        let label = self.text(field, raw)?;
+        if let Some(scale) = scale.filter(|s| s.get(&label).is_none()) {
+            let labels: Vec<&str> = scale.labels().collect();
+            self.error(
+                span,
+                format!(
+                    "{field}: {label:?} is not a rating of the plan's scale ({})",
+                    labels.join(", ")
+                ),
+            );
+        }
+        Some(label)
+    }
+
     fn text(&mut self, field: &str, raw: Option<Text>) -> Option<String> {
         let raw = raw?;
         self.lines.insert(field.to_string(), self.line(raw.span()));
@@ -387,7 +407,7 @@ fn parse_item(file: &SourceFile, plan: &Plan) -> Result<Item, Vec<LoadError>> {
             policy: y.policy,
             actual: r.cell(&f("actual"), y.actual),
             actual_effect: r.cell(&f("actual_effect"), y.actual_effect),
-            rating: r.text(&f("rating"), y.rating),
+            rating: r.rating(&f("rating"), y.rating, plan.scale.as_ref()),
             comment: y.comment,
         };
         years.insert(year, entry);
@@ -396,7 +416,7 @@ fn parse_item(file: &SourceFile, plan: &Plan) -> Result<Item, Vec<LoadError>> {
         expected_effect: r.cell("subtotals.expected_effect", raw.subtotals.expected_effect),
         actual_effect: r.cell("subtotals.actual_effect", raw.subtotals.actual_effect),
     };
-    let overall_rating = r.text("overall_rating", raw.overall_rating);
+    let overall_rating = r.rating("overall_rating", raw.overall_rating, plan.scale.as_ref());
     let discrepancies = raw
         .discrepancies
         .into_iter()

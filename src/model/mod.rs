@@ -4,6 +4,7 @@ mod fiscal_year;
 mod item;
 mod load;
 mod plan;
+mod scale;
 mod source;
 mod value;
 
@@ -13,5 +14,6 @@ pub use item::{
 };
 pub use load::{load_plan, load_plan_from, LoadError, LoadErrors};
 pub use plan::{Plan, Policy, Theme};
+pub use scale::{Rating, Scale};
 pub use source::{DirSource, MemorySource, PlanSource, SourceFile};
 pub use value::{parse_value, Bound, Cell, Quantity, Value, ValueError};

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::fiscal_year::FiscalYear;
 use super::item::{Item, ItemId};
+use super::scale::Scale;
 
 /// 基本方針.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -40,6 +41,9 @@ pub struct Plan {
     pub years: Vec<FiscalYear>,
     /// The plan's default rule set, resolved against the plan's folder.
     pub rules: Option<PathBuf>,
+    /// The scale the recorded ratings (評価) are on. Without one, recorded ratings are read on
+    /// the scale of the rule set in use.
+    pub scale: Option<Scale>,
     /// 基本方針, in order.
     pub policies: Vec<Policy>,
     /// 改革の推進項目, in order.

@@ -9,10 +9,15 @@ use crate::evaluation::{Agreement, Evaluation, ItemEvaluation};
 /// The comparison of suggested and recorded ratings.
 #[derive(Debug, Clone, Serialize)]
 pub struct AgreementReport {
-    /// The scale's labels, best first.
-    pub labels: Vec<String>,
-    /// `matrix[s][r]`: items suggested `labels[s]` and recorded `labels[r]`; the last row is
-    /// "judgement required".
+    /// The rule set's labels (the suggestions), best first: the matrix's rows.
+    pub suggested_labels: Vec<String>,
+    /// The recorded ratings' labels (the plan's scale), best first: the matrix's columns.
+    pub recorded_labels: Vec<String>,
+    /// Whether the two scales can be compared (the same labels in the same order). When they
+    /// cannot, the matrix is a cross-table and nothing agrees or differs.
+    pub comparable: bool,
+    /// `matrix[s][r]`: items suggested `suggested_labels[s]` and recorded `recorded_labels[r]`;
+    /// the last row is "judgement required".
     pub matrix: Vec<Vec<usize>>,
     /// Items whose suggestion equals the recorded rating.
     pub agree: usize,
@@ -20,27 +25,31 @@ pub struct AgreementReport {
     pub differ: usize,
     /// Items left to judgement.
     pub judgement_required: usize,
-    /// Items with a recorded rating on the scale.
+    /// Items with a recorded rating on the recorded scale.
     pub rated: usize,
     /// The disagreements, in item order.
     pub disagreements: Vec<ItemEvaluation>,
     /// The items left to judgement.
     pub judgements: Vec<ItemEvaluation>,
-    /// `not_on_scale_by_suggestion[s]`: items suggested `labels[s]` (the last: judgement
-    /// required) whose recorded rating is not on the scale.
+    /// `not_on_scale_by_suggestion[s]`: items suggested `suggested_labels[s]` (the last:
+    /// judgement required) whose recorded rating is not on the recorded scale.
     pub not_on_scale_by_suggestion: Vec<usize>,
-    /// Items whose recorded rating is not on the scale in use: not comparable, never mapped
-    /// onto the scale. In item order.
+    /// Items whose recorded rating is not on the recorded scale (a plan without a scale of its
+    /// own, read on the rules' scale): not comparable, never mapped onto the scale.
     pub not_on_scale: Vec<ItemEvaluation>,
 }
 
 /// Compares the suggested and recorded ratings of an evaluation.
 pub fn agreement(ev: &Evaluation) -> AgreementReport {
-    let labels: Vec<String> = ev.scale.labels().map(String::from).collect();
-    let pos = |l: &str| labels.iter().position(|x| x == l);
-    let mut matrix = vec![vec![0; labels.len()]; labels.len() + 1];
+    let suggested_labels: Vec<String> = ev.scale.labels().map(String::from).collect();
+    let recorded_labels: Vec<String> = ev.recorded_scale.labels().map(String::from).collect();
+    let row = |l: &str| suggested_labels.iter().position(|x| x == l);
+    let col = |l: &str| recorded_labels.iter().position(|x| x == l);
+    let mut matrix = vec![vec![0; recorded_labels.len()]; suggested_labels.len() + 1];
     let mut report = AgreementReport {
-        labels: labels.clone(),
+        suggested_labels: suggested_labels.clone(),
+        recorded_labels: recorded_labels.clone(),
+        comparable: ev.scale.comparable_with(&ev.recorded_scale),
         matrix: Vec::new(),
         agree: 0,
         differ: 0,
@@ -48,15 +57,19 @@ pub fn agreement(ev: &Evaluation) -> AgreementReport {
         rated: 0,
         disagreements: Vec::new(),
         judgements: Vec::new(),
-        not_on_scale_by_suggestion: vec![0; labels.len() + 1],
+        not_on_scale_by_suggestion: vec![0; suggested_labels.len() + 1],
         not_on_scale: Vec::new(),
     };
     for e in &ev.items {
         let Some(recorded) = e.recorded.as_deref() else {
             continue;
         };
-        let s = e.suggested.as_deref().and_then(pos).unwrap_or(labels.len());
-        let Some(r) = pos(recorded) else {
+        let s = e
+            .suggested
+            .as_deref()
+            .and_then(row)
+            .unwrap_or(suggested_labels.len());
+        let Some(r) = col(recorded) else {
             report.not_on_scale_by_suggestion[s] += 1;
             report.not_on_scale.push(e.clone());
             continue;
@@ -106,7 +119,7 @@ impl AgreementReport {
         let off_scale = lang.pick("尺度外", "not on this scale");
         let any_off_scale = !self.not_on_scale.is_empty();
         let mut headers = vec![lang.pick("提案＼評価", "suggested \\ recorded").to_string()];
-        headers.extend(self.labels.iter().cloned());
+        headers.extend(self.recorded_labels.iter().cloned());
         if any_off_scale {
             headers.push(off_scale.into());
         }
@@ -120,7 +133,7 @@ impl AgreementReport {
         ));
         for (i, row) in self.matrix.iter().enumerate() {
             let name = self
-                .labels
+                .suggested_labels
                 .get(i)
                 .cloned()
                 .unwrap_or_else(|| judge.to_string());
@@ -210,10 +223,22 @@ impl AgreementReport {
         let mut out = String::new();
         out.push_str(&m.render(format));
         out.push('\n');
+        let figure = if self.comparable {
+            self.figure()
+        } else {
+            format!(
+                "{} ({} {}, {} {})",
+                lang.pick("比較できません", "not comparable"),
+                lang.pick("評価の尺度", "recorded on"),
+                self.recorded_labels.join("/"),
+                lang.pick("提案の尺度", "suggested on"),
+                self.suggested_labels.join("/"),
+            )
+        };
         out.push_str(&format!(
             "{}: {} — {} {}, {} {}",
             lang.pick("一致率", "agreement"),
-            self.figure(),
+            figure,
             lang.pick("要判断", "judgement required"),
             self.judgement_required,
             lang.pick("評価済み", "rated items"),

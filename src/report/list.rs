@@ -47,10 +47,13 @@ const COLUMNS_JA: [&str; 15] = [
 ];
 
 /// Renders the list. Values are printed as the document writes them; amounts as plain numbers.
-/// A recorded rating whose label is not on the scale in use is marked as such in tables (and
-/// `rating_on_scale` is false in JSON), never mapped onto the scale.
+/// A recorded rating whose label is not on the recorded ratings' scale is marked as such in
+/// tables (and `rating_on_scale` is false in JSON), never mapped onto the scale.
 pub fn render_list(plan: &Plan, ev: &Evaluation, format: Format, lang: Lang) -> String {
-    let off_scale = |r: &Option<String>| r.as_deref().is_some_and(|r| ev.scale.get(r).is_none());
+    let off_scale = |r: &Option<String>| {
+        r.as_deref()
+            .is_some_and(|r| ev.recorded_scale.get(r).is_none())
+    };
     let mut rows: Vec<Vec<Option<String>>> = Vec::new();
     for e in &ev.items {
         let Some(item) = plan.item(e.id) else {

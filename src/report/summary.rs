@@ -3,9 +3,10 @@
 
 use super::{amount, percent, Align, Format, Lang, Table};
 use crate::evaluation::{Counts, EffectTotals, Summary};
+use crate::model::Scale;
 
-fn rating_header(s: &Summary, label: &str, lang: Lang) -> String {
-    match s.scale.get(label) {
+fn rating_header(scale: &Scale, label: &str, lang: Lang) -> String {
+    match scale.get(label) {
         Some(r) => format!("{} {}", r.label, lang.pick(&r.name, &r.name_en)),
         None => label.to_string(),
     }
@@ -26,7 +27,9 @@ pub fn render_summary(s: &Summary, format: Format, lang: Lang) -> String {
         return serde_json::to_string_pretty(s).expect("JSON of plain values") + "\n";
     }
     let unit_count = lang.pick("件", "");
-    let labels: Vec<String> = s.scale.labels().map(String::from).collect();
+    // Recorded ratings are on the plan's scale, suggestions on the rule set's.
+    let labels: Vec<String> = s.recorded_scale.labels().map(String::from).collect();
+    let suggested_labels: Vec<String> = s.scale.labels().map(String::from).collect();
     let csv = format == Format::Csv;
     let num = |d: rust_decimal::Decimal| if csv { super::plain(d) } else { amount(d) };
 
@@ -36,7 +39,7 @@ pub fn render_summary(s: &Summary, format: Format, lang: Lang) -> String {
         .title(lang.pick("達成状況", "Rating counts"));
     for l in &labels {
         status.row(vec![
-            rating_header(s, l, lang),
+            rating_header(&s.recorded_scale, l, lang),
             format!("{}{unit_count}", s.recorded.get(l)),
         ]);
     }
@@ -66,8 +69,14 @@ pub fn render_summary(s: &Summary, format: Format, lang: Lang) -> String {
                         pick: fn(&crate::evaluation::PolicySummary) -> &Counts,
                         total: &Counts,
                         judgement: bool| {
+        // The suggestions' table (with its judgement column) is on the rule set's scale.
+        let (labels, scale) = if judgement {
+            (&suggested_labels, &s.scale)
+        } else {
+            (&labels, &s.recorded_scale)
+        };
         let mut headers = vec![lang.pick("基本方針", "policy").to_string()];
-        headers.extend(labels.iter().map(|l| rating_header(s, l, lang)));
+        headers.extend(labels.iter().map(|l| rating_header(scale, l, lang)));
         let off_scale: &[String] = if judgement { &[] } else { &off_scale };
         headers.extend(off_scale.iter().map(|l| off_scale_header(l, lang)));
         let unrated = !judgement && total.unrated > 0;
@@ -193,7 +202,7 @@ pub fn render_summary(s: &Summary, format: Format, lang: Lang) -> String {
             headers.push("recorded_not_rated".into());
         }
         headers.push("recorded_total".into());
-        headers.extend(labels.iter().map(|l| format!("suggested_{l}")));
+        headers.extend(suggested_labels.iter().map(|l| format!("suggested_{l}")));
         headers.push("suggested_judgement_required".into());
         headers.extend(["expected_effect", "actual_effect"].map(String::from));
         let h: Vec<&str> = headers.iter().map(String::as_str).collect();
@@ -206,7 +215,7 @@ pub fn render_summary(s: &Summary, format: Format, lang: Lang) -> String {
                 row.push(r.unrated.to_string());
             }
             row.push(r.total.to_string());
-            row.extend(labels.iter().map(|l| sg.get(l).to_string()));
+            row.extend(suggested_labels.iter().map(|l| sg.get(l).to_string()));
             row.push(sg.unrated.to_string());
             row.push(super::plain(e.expected));
             row.push(super::plain(e.actual));

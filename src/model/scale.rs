@@ -1,4 +1,5 @@
-//! The rating scale (評価): labels, order and meaning. It belongs to the rule set, not to Rust.
+//! A rating scale (評価): labels, order and meaning. The rule set defines the scale its
+//! suggestions use; a plan may declare the scale its recorded ratings use.
 
 use serde::{Deserialize, Serialize};
 
@@ -36,5 +37,11 @@ impl Scale {
     /// The labels, best first.
     pub fn labels(&self) -> impl Iterator<Item = &str> {
         self.ratings.iter().map(|r| r.label.as_str())
+    }
+
+    /// Whether ratings on the two scales can be compared: the same labels in the same order.
+    /// (The wording of a meaning may differ: 計画どおり進捗せず / 計画より進捗が遅れている.)
+    pub fn comparable_with(&self, other: &Scale) -> bool {
+        self.labels().eq(other.labels())
     }
 }
