@@ -164,6 +164,11 @@ pub fn render_evaluation(ev: &Evaluation, format: Format, lang: Lang) -> String 
         lang.pick("評価結果", "evaluation")
     );
     if csv {
+        // The rule set that produced each row travels with it.
+        table.headers.extend(["rules".to_string(), "rules_sha256".to_string()]);
+        for row in &mut table.rows {
+            row.extend([ev.rules.name.clone(), ev.rules.hash.clone()]);
+        }
         return table.render(format);
     }
     let mut out = table.title(title).render(format);
