@@ -165,7 +165,9 @@ pub fn render_evaluation(ev: &Evaluation, format: Format, lang: Lang) -> String 
     );
     if csv {
         // The rule set that produced each row travels with it.
-        table.headers.extend(["rules".to_string(), "rules_sha256".to_string()]);
+        table
+            .headers
+            .extend(["rules".to_string(), "rules_sha256".to_string()]);
         for row in &mut table.rows {
             row.extend([ev.rules.name.clone(), ev.rules.hash.clone()]);
         }
