@@ -332,21 +332,7 @@ fn amount(c: &Cell) -> Option<Decimal> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{load_plan_from, MemorySource, SourceFile};
-
-    const PLAN: &str = r#"
-id = "t"
-name = "テスト"
-municipality = "テスト市"
-years = ["R5", "R6"]
-[[policies]]
-number = 5
-name = "健全な財政運営"
-[[themes]]
-number = 10
-policy = 5
-name = "財政運営規律の確保"
-"#;
+    use crate::model::testing::plan_with_item;
 
     const ITEM: &str = r#"
 title = "市債"
@@ -372,11 +358,7 @@ actual = "3(79)"
 
     #[test]
     fn inputs_scale_units_and_carry_previous_values() {
-        let plan = load_plan_from(&MemorySource {
-            plan: SourceFile::new("plan.toml", PLAN),
-            items: vec![SourceFile::new("items/5-10-1.toml", ITEM)],
-        })
-        .unwrap();
+        let plan = plan_with_item("5-10-1", ITEM);
         let rules = rules();
         let item = &plan.items[0];
         let d = |s: &str| Some(Decimal::from_str_exact(s).unwrap());

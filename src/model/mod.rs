@@ -6,6 +6,8 @@ mod load;
 mod plan;
 mod scale;
 mod source;
+#[cfg(test)]
+pub(crate) mod testing;
 mod value;
 
 pub use fiscal_year::{FiscalYear, FiscalYearError};

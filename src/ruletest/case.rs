@@ -3,7 +3,6 @@
 //! error names the file and the line.
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::fs;
 use std::io;
 use std::ops::Range;
@@ -14,7 +13,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::engine::{RuleInput, Scale};
-use crate::model::{Cell, FiscalYear, Value};
+use crate::model::{Cell, FiscalYear, LoadError, LoadErrors, Value};
 
 /// The folder of a rule set that holds its test cases.
 pub const TESTS_DIR: &str = "tests";
@@ -102,55 +101,20 @@ pub struct CaseFile {
     pub cases: Vec<Case>,
 }
 
-/// A case file that cannot be read or is wrong.
-#[derive(Debug, thiserror::Error)]
-pub enum CaseError {
-    /// A file or folder could not be read.
-    #[error("cannot read {}: {source}", path.display())]
-    Io {
-        /// The file or folder.
-        path: PathBuf,
-        /// Why.
-        source: io::Error,
-    },
-    /// A case file's content is wrong.
-    #[error("{}:{line}: {message}", file.display())]
-    Invalid {
-        /// The file.
-        file: PathBuf,
-        /// 1-based line.
-        line: usize,
-        /// What is wrong, as a sentence.
-        message: String,
-    },
-}
+/// A case file that cannot be read or is wrong: the same error as a plan file's, with no item.
+pub type CaseError = LoadError;
 
 /// Every error found in a rule set's case files.
-#[derive(Debug)]
-pub struct CaseErrors(pub Vec<CaseError>);
-
-impl fmt::Display for CaseErrors {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, e) in self.0.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{e}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for CaseErrors {}
+pub type CaseErrors = LoadErrors;
 
 /// Reads every `*.toml` in `<rules>/tests/`, in name order. No folder means no cases.
 pub fn load_cases(rules: impl AsRef<Path>) -> Result<Vec<CaseFile>, CaseErrors> {
     let dir = rules.as_ref().join(TESTS_DIR);
-    let io_error = |path: &Path, source| {
-        CaseErrors(vec![CaseError::Io {
-            path: path.to_path_buf(),
-            source,
-        }])
+    let io_error = |path: &Path, source: io::Error| {
+        LoadErrors(vec![LoadError::Io(io::Error::new(
+            source.kind(),
+            format!("{}: {source}", path.display()),
+        ))])
     };
     let entries = match fs::read_dir(&dir) {
         Ok(entries) => entries,
@@ -177,7 +141,7 @@ pub fn load_cases(rules: impl AsRef<Path>) -> Result<Vec<CaseFile>, CaseErrors> 
     if errors.is_empty() {
         Ok(files)
     } else {
-        Err(CaseErrors(errors))
+        Err(LoadErrors(errors))
     }
 }
 
@@ -233,8 +197,9 @@ fn line_of(text: &str, offset: usize) -> usize {
 /// Reads one case file's text; `path` names it in messages.
 pub fn parse_case_file(path: &Path, text: &str) -> Result<CaseFile, Vec<CaseError>> {
     let raw: RawFile = toml::from_str(text).map_err(|e| {
-        vec![CaseError::Invalid {
+        vec![LoadError::Invalid {
             file: path.to_path_buf(),
+            item: None,
             line: e.span().map(|s| line_of(text, s.start)).unwrap_or(1),
             message: e.message().trim_end().to_string(),
         }]
@@ -277,8 +242,9 @@ pub fn parse_case_file(path: &Path, text: &str) -> Result<CaseFile, Vec<CaseErro
         let raw_case = raw_case.into_inner();
         if let Some(case) = r.case(line, raw_case, &defaults) {
             if let Some(first) = names.get(&case.name) {
-                r.errors.push(CaseError::Invalid {
+                r.errors.push(LoadError::Invalid {
                     file: path.to_path_buf(),
+                    item: None,
                     line,
                     message: format!(
                         "another case on line {first} is also named {:?}: give each case its own name",
@@ -326,8 +292,9 @@ impl Reader<'_> {
     }
 
     fn error_on(&mut self, line: usize, message: String) {
-        self.errors.push(CaseError::Invalid {
+        self.errors.push(LoadError::Invalid {
             file: self.path.to_path_buf(),
+            item: None,
             line,
             message,
         });
@@ -628,7 +595,7 @@ mod tests {
     use super::*;
     use crate::engine::RuleSet;
     use crate::evaluation::rule_input;
-    use crate::model::{load_plan_from, MemorySource, SourceFile};
+    use crate::model::testing::plan_with_item;
 
     fn parse(text: &str) -> Result<CaseFile, String> {
         parse_case_file(Path::new("tests/t.toml"), text).map_err(|errors| {
@@ -779,20 +746,6 @@ expect.target_effect = "1.2億円"
         assert_eq!(e.target_effect.as_ref().unwrap().value, Some(dec("120000")));
     }
 
-    const PLAN: &str = r#"
-id = "t"
-name = "テスト"
-municipality = "テスト市"
-years = ["R5", "R6"]
-[[policies]]
-number = 5
-name = "健全な財政運営"
-[[themes]]
-number = 10
-policy = 5
-name = "財政運営規律の確保"
-"#;
-
     const ITEM: &str = r#"
 title = "市債"
 department = "企画部"
@@ -839,11 +792,7 @@ expect.rating = "A"
 
     #[test]
     fn a_case_builds_the_same_rule_input_as_a_plan_item() {
-        let plan = load_plan_from(&MemorySource {
-            plan: SourceFile::new("plan.toml", PLAN),
-            items: vec![SourceFile::new("items/5-10-1.toml", ITEM)],
-        })
-        .unwrap();
+        let plan = plan_with_item("5-10-1", ITEM);
         let rules = RuleSet::load_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/rules")).unwrap();
         let from_plan = rule_input(&plan, &plan.items[0], FiscalYear::reiwa(6), &rules);
         let case = &parse(SAME_AS_CASE).unwrap().cases[0];
