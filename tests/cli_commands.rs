@@ -247,3 +247,18 @@ fn a_broken_effect_formula_is_one_finding_at_its_line() {
         "{out}"
     );
 }
+
+#[test]
+fn csv_for_excel_starts_with_a_byte_order_mark() {
+    let out = stdout_of(&["list", "--format", "csv", "--bom"], 0);
+    assert!(
+        out.starts_with("\u{feff}id,policy,theme,item,title,"),
+        "{}",
+        &out[..40]
+    );
+    let plain = stdout_of(&["list", "--format", "csv"], 0);
+    assert!(plain.starts_with("id,policy"), "no BOM unless asked");
+    // A BOM only ever precedes CSV.
+    let table = stdout_of(&["summary", "--bom"], 0);
+    assert!(!table.starts_with('\u{feff}'));
+}

@@ -21,9 +21,7 @@ pub struct Args {
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let (_, ev) = evaluated(&args.plan.plan, &args.eval)?;
-    print!(
-        "{}",
-        agreement(&ev).render(&ev, args.eval.format, args.eval.lang)
-    );
+    args.eval
+        .print(&agreement(&ev).render(&ev, args.eval.format, args.eval.lang));
     Ok(ExitCode::SUCCESS)
 }

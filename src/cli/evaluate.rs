@@ -36,10 +36,8 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
 
 fn evaluate_once(args: &Args) -> Result<(), CliError> {
     let (_, ev) = evaluated(&args.plan.plan, &args.eval)?;
-    print!(
-        "{}",
-        render_evaluation(&ev, args.eval.format, args.eval.lang)
-    );
+    args.eval
+        .print(&render_evaluation(&ev, args.eval.format, args.eval.lang));
     Ok(())
 }
 

@@ -20,9 +20,7 @@ pub struct Args {
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let (plan, ev) = evaluated(&args.plan.plan, &args.eval)?;
-    print!(
-        "{}",
-        render_list(&plan, &ev, args.eval.format, args.eval.lang)
-    );
+    args.eval
+        .print(&render_list(&plan, &ev, args.eval.format, args.eval.lang));
     Ok(ExitCode::SUCCESS)
 }

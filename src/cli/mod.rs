@@ -64,6 +64,20 @@ pub struct EvalArgs {
     /// Language of headings: ja (the document's) or en.
     #[arg(long, default_value = "ja")]
     pub lang: Lang,
+    /// Start CSV output with a UTF-8 byte order mark, so that Excel opens the Japanese text
+    /// correctly.
+    #[arg(long)]
+    pub bom: bool,
+}
+
+impl EvalArgs {
+    /// Prints a rendered report: with a byte order mark first for `--format csv --bom`.
+    pub fn print(&self, text: &str) {
+        if self.bom && self.format == Format::Csv {
+            print!("\u{feff}");
+        }
+        print!("{text}");
+    }
 }
 
 /// Why a command could not run.

@@ -22,9 +22,10 @@ pub struct Args {
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let (plan, ev) = evaluated(&args.plan.plan, &args.eval)?;
-    print!(
-        "{}",
-        render_summary(&summarize(&plan, &ev), args.eval.format, args.eval.lang)
-    );
+    args.eval.print(&render_summary(
+        &summarize(&plan, &ev),
+        args.eval.format,
+        args.eval.lang,
+    ));
     Ok(ExitCode::SUCCESS)
 }
