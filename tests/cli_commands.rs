@@ -140,6 +140,15 @@ fn a_year_outside_the_plan_is_refused() {
 fn a_year_without_results_is_evaluated_as_plan_only() {
     let out = stdout_of(&["summary", "--year", "R6"], 0);
     assert!(out.contains("令和6年度"), "{out}");
+    let json: serde_json::Value = serde_json::from_str(&stdout_of(
+        &["summary", "--year", "R6", "--format", "json"],
+        0,
+    ))
+    .unwrap();
+    // Nothing is rated or realised yet; the plan's R6 expected effects are there.
+    assert_eq!(json["recorded"]["unrated"], 71);
+    assert_eq!(json["effects"]["actual"], "0");
+    assert_ne!(json["effects"]["expected"], "0");
 }
 
 #[test]

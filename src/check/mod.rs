@@ -183,7 +183,7 @@ fn check_item(plan: &Plan, rules: &RuleSet, item: &Item, f: &mut Findings) {
                         "実績効果額"
                     },
                     subtotal.text,
-                    crate::report::amount(sum)
+                    crate::engine::format_number(sum)
                 ),
             );
         }
@@ -235,7 +235,7 @@ fn check_item(plan: &Plan, rules: &RuleSet, item: &Item, f: &mut Findings) {
                                         "実績効果額"
                                     },
                                     show(Some(cell)),
-                                    crate::report::amount(round_amount(d))
+                                    crate::engine::format_number(round_amount(d))
                                 ),
                             );
                         }

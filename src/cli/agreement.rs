@@ -5,7 +5,8 @@
 
 use std::process::ExitCode;
 
-use gyokaku::report::agreement;
+use gyokaku::evaluation::agreement;
+use gyokaku::report::render_agreement;
 
 use super::{evaluated, CliError, EvalArgs, PlanArg};
 
@@ -21,7 +22,11 @@ pub struct Args {
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let (_, ev) = evaluated(&args.plan.plan, &args.eval)?;
-    args.eval
-        .print(&agreement(&ev).render(&ev, args.eval.format, args.eval.lang));
+    args.eval.print(&render_agreement(
+        &agreement(&ev),
+        &ev,
+        args.eval.format,
+        args.eval.lang,
+    ));
     Ok(ExitCode::SUCCESS)
 }

@@ -2,10 +2,12 @@
 //! per policy and theme. Renders nothing; reports read what this produces.
 
 mod aggregate;
+mod agreement;
 mod diff;
 mod item;
 
 pub use aggregate::{summarize, Counts, EffectTotals, PolicySummary, Summary, ThemeSummary};
+pub use agreement::{agreement, AgreementReport};
 pub use diff::{Change, DiffError, ItemChange, PolicyDiff, RuleDiff, SideTotals, Transitions};
 pub use item::{
     computed_effect, evaluate_item, recorded_comparable, recorded_scale, round_amount, rule_input,

@@ -11,7 +11,7 @@ mod sheet;
 mod summary;
 mod table;
 
-pub use agreement::{agreement, AgreementReport};
+pub use agreement::render_agreement;
 pub use check::render_check;
 pub use diff::render_diff;
 pub use evaluate::render_evaluation;

@@ -1,0 +1,110 @@
+//! Agreement: the rules' suggested ratings against the recorded ones — the matrix, the
+//! agreement figure, the disagreements and the items left to judgement.
+
+use serde::Serialize;
+
+use super::{Agreement, Evaluation, ItemEvaluation};
+
+/// The comparison of suggested and recorded ratings.
+#[derive(Debug, Clone, Serialize)]
+pub struct AgreementReport {
+    /// The rule set's labels (the suggestions), best first: the matrix's rows.
+    pub suggested_labels: Vec<String>,
+    /// The recorded ratings' labels (the plan's scale), best first: the matrix's columns.
+    pub recorded_labels: Vec<String>,
+    /// Whether the two scales can be compared (the same labels in the same order). When they
+    /// cannot, the matrix is a cross-table and nothing agrees or differs.
+    pub comparable: bool,
+    /// `matrix[s][r]`: items suggested `suggested_labels[s]` and recorded `recorded_labels[r]`;
+    /// the last row is "judgement required".
+    pub matrix: Vec<Vec<usize>>,
+    /// Items whose suggestion equals the recorded rating.
+    pub agree: usize,
+    /// Items whose suggestion differs.
+    pub differ: usize,
+    /// Items left to judgement.
+    pub judgement_required: usize,
+    /// Items with a recorded rating on the recorded scale.
+    pub rated: usize,
+    /// The disagreements, in item order.
+    pub disagreements: Vec<ItemEvaluation>,
+    /// The items left to judgement.
+    pub judgements: Vec<ItemEvaluation>,
+    /// `not_on_scale_by_suggestion[s]`: items suggested `suggested_labels[s]` (the last:
+    /// judgement required) whose recorded rating is not on the recorded scale.
+    pub not_on_scale_by_suggestion: Vec<usize>,
+    /// Items whose recorded rating is not on the recorded scale (a plan without a scale of its
+    /// own, read on the rules' scale): not comparable, never mapped onto the scale.
+    pub not_on_scale: Vec<ItemEvaluation>,
+}
+
+/// Compares the suggested and recorded ratings of an evaluation.
+pub fn agreement(ev: &Evaluation) -> AgreementReport {
+    let suggested_labels: Vec<String> = ev.scale.labels().map(String::from).collect();
+    let recorded_labels: Vec<String> = ev.recorded_scale.labels().map(String::from).collect();
+    let row = |l: &str| suggested_labels.iter().position(|x| x == l);
+    let col = |l: &str| recorded_labels.iter().position(|x| x == l);
+    let mut matrix = vec![vec![0; recorded_labels.len()]; suggested_labels.len() + 1];
+    let mut report = AgreementReport {
+        suggested_labels: suggested_labels.clone(),
+        recorded_labels: recorded_labels.clone(),
+        comparable: ev.scale.comparable_with(&ev.recorded_scale),
+        matrix: Vec::new(),
+        agree: 0,
+        differ: 0,
+        judgement_required: 0,
+        rated: 0,
+        disagreements: Vec::new(),
+        judgements: Vec::new(),
+        not_on_scale_by_suggestion: vec![0; suggested_labels.len() + 1],
+        not_on_scale: Vec::new(),
+    };
+    for e in &ev.items {
+        let Some(recorded) = e.recorded.as_deref() else {
+            continue;
+        };
+        let s = e
+            .suggested
+            .as_deref()
+            .and_then(row)
+            .unwrap_or(suggested_labels.len());
+        let Some(r) = col(recorded) else {
+            report.not_on_scale_by_suggestion[s] += 1;
+            report.not_on_scale.push(e.clone());
+            continue;
+        };
+        report.rated += 1;
+        matrix[s][r] += 1;
+        match e.agreement {
+            Agreement::Agrees => report.agree += 1,
+            Agreement::Differs => {
+                report.differ += 1;
+                report.disagreements.push(e.clone());
+            }
+            Agreement::JudgementRequired => {
+                report.judgement_required += 1;
+                report.judgements.push(e.clone());
+            }
+            Agreement::NotRecorded | Agreement::NotOnScale => {}
+        }
+    }
+    report.matrix = matrix;
+    report
+}
+
+impl AgreementReport {
+    /// "52 of 58 (89.7%)": agreement among the items the rules rated.
+    pub fn figure(&self) -> String {
+        let judged = self.agree + self.differ;
+        if judged == 0 {
+            return "0 of 0".into();
+        }
+        let pct = rust_decimal::Decimal::from(self.agree) / rust_decimal::Decimal::from(judged);
+        format!(
+            "{} of {} ({})",
+            self.agree,
+            judged,
+            crate::engine::format_percent(pct)
+        )
+    }
+}
