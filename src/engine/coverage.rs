@@ -9,11 +9,10 @@
 //! statement running (or, for an empty side, by the `if` running more often than its other
 //! side), a part of a chain that stops it by running more often than the part after it.
 
-use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::mem::{discriminant, Discriminant};
-use std::rc::Rc;
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use rhai::debugger::{DebuggerCommand, DebuggerEvent};
 use rhai::{ASTNode, Engine, Expr, Position, Stmt, AST};
@@ -88,7 +87,7 @@ struct Hits {
 /// Records what the scripts of one engine run. Installed by [`crate::engine::RuleSet::record_coverage`].
 #[derive(Debug, Clone)]
 pub(crate) struct Recorder {
-    hits: Rc<RefCell<Hits>>,
+    hits: Arc<Mutex<Hits>>,
 }
 
 /// Marks the script being run until dropped.
@@ -96,14 +95,23 @@ pub(crate) struct Running<'a>(&'a Recorder);
 
 impl Drop for Running<'_> {
     fn drop(&mut self) {
-        self.0.hits.borrow_mut().current = None;
+        self.0.hits().current = None;
     }
 }
 
+/// The hits, even after a panic elsewhere poisoned the lock (counts stay meaningful).
+fn lock(hits: &Mutex<Hits>) -> MutexGuard<'_, Hits> {
+    hits.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
 impl Recorder {
+    fn hits(&self) -> MutexGuard<'_, Hits> {
+        lock(&self.hits)
+    }
+
     /// Registers the debugger callback on `engine` and returns the recorder it fills.
     pub(crate) fn install(engine: &mut Engine) -> Recorder {
-        let hits = Rc::new(RefCell::new(Hits::default()));
+        let hits = Arc::new(Mutex::new(Hits::default()));
         let h = hits.clone();
         // The debugger interface is marked volatile by Rhai; it is pinned by Cargo.lock.
         #[allow(deprecated)]
@@ -111,7 +119,7 @@ impl Recorder {
             |_, debugger| debugger,
             move |context, event, node, _source, _pos| {
                 if matches!(event, DebuggerEvent::Start | DebuggerEvent::Step) {
-                    let mut hits = h.borrow_mut();
+                    let mut hits = lock(&h);
                     let hits = &mut *hits;
                     if let Some(file) = &hits.current {
                         let state = context.global_runtime_state();
@@ -140,7 +148,7 @@ impl Recorder {
 
     /// Attributes what runs until the guard is dropped to the script `file`.
     pub(crate) fn running(&self, file: &str) -> Running<'_> {
-        self.hits.borrow_mut().current = Some(file.to_string());
+        self.hits().current = Some(file.to_string());
         Running(self)
     }
 
@@ -149,7 +157,7 @@ impl Recorder {
         &self,
         scripts: impl IntoIterator<Item = (&'a str, &'a str, &'a AST)>,
     ) -> Coverage {
-        let hits = self.hits.borrow();
+        let hits = self.hits();
         let empty = HashMap::new();
         let scripts = scripts
             .into_iter()

@@ -4,7 +4,6 @@
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::rc::Rc;
 
 use rhai::{CallFnOptions, Dynamic, Engine, EvalAltResult, Scope, AST};
 use rust_decimal::Decimal;
@@ -99,10 +98,15 @@ pub struct RuleSet {
     kinds: BTreeMap<String, Script>,
     rating: Script,
     engine: Engine,
-    trace: Rc<RefCell<Vec<String>>>,
     /// Set by [`RuleSet::record_coverage`]; `None` in normal evaluation.
     coverage: Option<Recorder>,
 }
+
+// One compiled rule set serves every thread of a parallel evaluation.
+const _: fn() = || {
+    fn shared_across_threads<T: Send + Sync>() {}
+    shared_across_threads::<RuleSet>();
+};
 
 impl std::fmt::Debug for RuleSet {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -114,7 +118,26 @@ impl std::fmt::Debug for RuleSet {
     }
 }
 
-fn build_engine(trace: Rc<RefCell<Vec<String>>>) -> Engine {
+thread_local! {
+    /// What the rule running on this thread has said through `explain`/`print`/`debug`. A rule
+    /// call runs start to end on one thread, so each call's lines are its own even when many
+    /// threads share one rule set; [`RuleSet::call`] clears it before and takes it after.
+    static TRACE: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+fn note(line: &str) {
+    TRACE.with(|t| t.borrow_mut().push(line.to_string()));
+}
+
+fn clear_trace() {
+    TRACE.with(|t| t.borrow_mut().clear());
+}
+
+fn take_trace() -> Vec<String> {
+    TRACE.with(|t| std::mem::take(&mut *t.borrow_mut()))
+}
+
+fn build_engine() -> Engine {
     let mut engine = Engine::new();
     engine
         .set_max_operations(limits::MAX_OPERATIONS)
@@ -129,12 +152,9 @@ fn build_engine(trace: Rc<RefCell<Vec<String>>>) -> Engine {
         // Rules read nothing from outside: no modules from files, no eval.
         .set_module_resolver(rhai::module_resolvers::DummyModuleResolver::new());
     engine.disable_symbol("eval");
-    let t = trace.clone();
-    engine.on_print(move |s| t.borrow_mut().push(s.to_string()));
-    let t = trace.clone();
-    engine.on_debug(move |s, _, _| t.borrow_mut().push(s.to_string()));
-    let t = trace;
-    engine.register_fn("explain", move |s: &str| t.borrow_mut().push(s.to_string()));
+    engine.on_print(note);
+    engine.on_debug(|s, _, _| note(s));
+    engine.register_fn("explain", note);
     engine.register_fn("percent", |d: Decimal| format_percent(d));
     engine.register_fn("fmt", |d: Decimal| format_number(d));
     engine.register_fn("fmt", |i: rhai::INT| format_number(Decimal::from(i)));
@@ -281,8 +301,7 @@ impl RuleSet {
             });
         }
 
-        let trace = Rc::new(RefCell::new(Vec::new()));
-        let engine = build_engine(trace.clone());
+        let engine = build_engine();
         let rating_file = find(RATING_FILE).ok_or_else(|| RuleError::Config {
             file: format!("{location}/{RATING_FILE}"),
             line: 1,
@@ -328,7 +347,6 @@ impl RuleSet {
             kinds,
             rating,
             engine,
-            trace,
             coverage: None,
         };
         set.check_functions()?;
@@ -431,7 +449,7 @@ impl RuleSet {
         args: Vec<Dynamic>,
         at: CallSite,
     ) -> Result<Outcome<Dynamic>, RuleError> {
-        self.trace.borrow_mut().clear();
+        clear_trace();
         let _running = self.coverage.as_ref().map(|c| c.running(&script.file));
         let mut scope = Scope::new();
         let options = CallFnOptions::new().eval_ast(false).rewind_scope(true);
@@ -442,7 +460,7 @@ impl RuleSet {
             function,
             args,
         );
-        let trace = std::mem::take(&mut *self.trace.borrow_mut());
+        let trace = take_trace();
         match result {
             Ok(value) => Ok(Outcome { value, trace }),
             Err(e) => Err(self.runtime_error(&script.file, function, at, &e)),
@@ -661,7 +679,7 @@ impl RuleSet {
         for (name, v) in FORMULA_VARIABLES.iter().zip(vars) {
             scope.push_dynamic(*name, v.map(Dynamic::from_decimal).unwrap_or(Dynamic::UNIT));
         }
-        self.trace.borrow_mut().clear();
+        clear_trace();
         let result = self
             .engine
             .eval_ast_with_scope::<Dynamic>(&mut scope, &formula.ast);
@@ -723,6 +741,26 @@ mod tests {
         let out = r.achievement(&input(), AT).unwrap();
         assert_eq!(out.trace, ["ratio 110.0%"]);
         assert_eq!(out.value, Some(Decimal::ONE));
+    }
+
+    #[test]
+    fn threads_sharing_a_rule_set_keep_their_own_traces() {
+        let r = rules("fn achievement(x) { explain(x.id); explain(x.id); 1 }").unwrap();
+        std::thread::scope(|s| {
+            for t in 0..4 {
+                let r = &r;
+                s.spawn(move || {
+                    for n in 0..200 {
+                        let input = RuleInput {
+                            id: format!("{t}-{n}"),
+                            ..input()
+                        };
+                        let out = r.achievement(&input, AT).unwrap();
+                        assert_eq!(out.trace, [input.id.clone(), input.id]);
+                    }
+                });
+            }
+        });
     }
 
     #[test]
