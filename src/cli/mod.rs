@@ -55,7 +55,7 @@ pub struct EvalArgs {
     /// The rule set folder [default: the plan's own, from plan.toml].
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
-    /// The fiscal year: R5, 令和5年度 or FY2023 [default: the latest with results].
+    /// The fiscal year: R5, 令和5年度, 令和元年度, H30, 平成30年度, FY2023 or 2023年度 [default: the latest with results].
     #[arg(long)]
     pub year: Option<FiscalYear>,
     /// Output format: table, json, csv or md.
@@ -105,15 +105,17 @@ pub fn rules_dir(plan: &Plan, given: Option<&Path>) -> Result<PathBuf, CliError>
 /// The year asked for, or the latest with results.
 pub fn year_of(plan: &Plan, given: Option<FiscalYear>) -> Result<FiscalYear, CliError> {
     match given {
-        Some(y) if plan.years.contains(&y) => Ok(y),
-        Some(y) => Err(CliError::Other(format!(
-            "{y} is outside the plan's period ({}–{})",
-            plan.years
-                .first()
-                .map(|y| y.to_string())
-                .unwrap_or_default(),
-            plan.years.last().map(|y| y.to_string()).unwrap_or_default()
-        ))),
+        // The plan's own spelling of the year: FY2019 is its 平成31年度 when it writes so.
+        Some(y) => plan.period_year(y).ok_or_else(|| {
+            CliError::Other(format!(
+                "{y} is outside the plan's period ({}–{})",
+                plan.years
+                    .first()
+                    .map(|y| y.to_string())
+                    .unwrap_or_default(),
+                plan.years.last().map(|y| y.to_string()).unwrap_or_default()
+            ))
+        }),
         None => plan.latest_year_with_results().ok_or_else(|| {
             CliError::Other("no year of the plan has results yet: pass --year".into())
         }),

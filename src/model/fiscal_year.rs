@@ -1,77 +1,266 @@
-//! Fiscal years as the plan names them: 令和5年度 = "R5" = FY2023 (April 2023 – March 2024).
+//! Fiscal years (年度, April–March, named by the year they start in) in any of the notations
+//! plans use: 令和5年度, R5, 平成30年度, H30, 令和元年度, FY2023, 2023年度, 西暦2023年度.
+//!
+//! The era changed on 1 May 2019, so FY2019 is 平成31年度 in documents written before that date
+//! and 令和元年度 after: both name the same year. A [`FiscalYear`] remembers how it was written
+//! (its [`YearNotation`]) so that reports print years as the plan's document does, but two
+//! spellings of one fiscal year are equal, hash and sort alike.
 
+use std::cmp::Ordering;
 use std::fmt;
+use std::hash::{Hash, Hasher};
 use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// A Japanese fiscal year in the Reiwa era (令和N年度).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// 平成元年度 = FY1989: the first year that can be written.
+const FIRST: u16 = 1989;
+/// The last year accepted (令和200年度): anything later is a typo.
+const LAST: u16 = 2218;
+/// 平成N年度 = FY(1988 + N).
+const HEISEI_BASE: u16 = 1988;
+/// 令和N年度 = FY(2018 + N).
+const REIWA_BASE: u16 = 2018;
+
+/// How a document prints its fiscal years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum YearNotation {
+    /// Japanese eras: 平成30年度 / H30, 令和5年度 / R5. Years up to `heisei_until` (a Gregorian
+    /// year, at least 2018) are printed in 平成: 2019 for a document that writes 平成31年度,
+    /// 2020 for one written before the change that plans as far as 平成32年度.
+    Era {
+        /// The last fiscal year printed as 平成.
+        heisei_until: u16,
+    },
+    /// The Western calendar (西暦): 2023年度 / FY2023.
+    Western,
+}
+
+impl YearNotation {
+    /// 令和 from FY2019 (令和元年度) on, 平成 before.
+    pub const ERA: YearNotation = YearNotation::Era {
+        heisei_until: REIWA_BASE,
+    };
+
+    /// The notation of a plan whose years are written as `years` are: Western when the first
+    /// is, else the eras, with 平成 as far as any year is written in it.
+    pub fn of(years: &[FiscalYear]) -> YearNotation {
+        if years
+            .first()
+            .is_some_and(|y| y.notation == YearNotation::Western)
+        {
+            return YearNotation::Western;
+        }
+        YearNotation::Era {
+            heisei_until: years
+                .iter()
+                .filter_map(|y| match y.notation {
+                    YearNotation::Era { heisei_until } => Some(heisei_until),
+                    YearNotation::Western => None,
+                })
+                .max()
+                .unwrap_or(REIWA_BASE),
+        }
+    }
+}
+
+/// A Japanese fiscal year (年度), with the notation it is printed in.
+#[derive(Debug, Clone, Copy)]
 pub struct FiscalYear {
-    reiwa: u16,
+    /// The Gregorian year it starts in (2023 for 令和5年度).
+    start: u16,
+    notation: YearNotation,
+}
+
+impl PartialEq for FiscalYear {
+    fn eq(&self, other: &Self) -> bool {
+        self.start == other.start
+    }
+}
+
+impl Eq for FiscalYear {}
+
+impl Hash for FiscalYear {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.start.hash(state);
+    }
+}
+
+impl PartialOrd for FiscalYear {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for FiscalYear {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.start.cmp(&other.start)
+    }
 }
 
 impl FiscalYear {
-    /// 令和`n`年度.
+    /// 令和`n`年度 (`n` from 1).
     pub fn reiwa(n: u16) -> Self {
-        FiscalYear { reiwa: n }
+        FiscalYear {
+            start: REIWA_BASE + n,
+            notation: YearNotation::ERA,
+        }
     }
 
-    /// The Reiwa year number (5 for R5).
-    pub fn reiwa_number(self) -> u16 {
-        self.reiwa
+    /// 平成`n`年度 (`n` from 1), printed in 平成 as far as this year.
+    pub fn heisei(n: u16) -> Self {
+        let start = HEISEI_BASE + n;
+        FiscalYear {
+            start,
+            notation: YearNotation::Era {
+                heisei_until: start.max(REIWA_BASE),
+            },
+        }
+    }
+
+    /// The fiscal year starting in April of `year`, printed FY`year`; `None` outside
+    /// FY1989 (平成元年度) – FY2218.
+    pub fn western(year: u16) -> Option<Self> {
+        (FIRST..=LAST).contains(&year).then_some(FiscalYear {
+            start: year,
+            notation: YearNotation::Western,
+        })
+    }
+
+    /// The same year printed in `notation`.
+    pub fn in_notation(self, notation: YearNotation) -> Self {
+        FiscalYear { notation, ..self }
+    }
+
+    /// How this year is printed.
+    pub fn notation(self) -> YearNotation {
+        self.notation
     }
 
     /// The Gregorian year the fiscal year starts in (2023 for R5).
     pub fn gregorian(self) -> u16 {
-        2018 + self.reiwa
+        self.start
     }
 
-    /// "令和5年度".
+    /// The era and the year in it, as printed: ("令和", 5), ("平成", 31).
+    fn era(self) -> (&'static str, &'static str, u16) {
+        match self.notation {
+            YearNotation::Era { heisei_until } if self.start <= heisei_until => {
+                ("平成", "H", self.start - HEISEI_BASE)
+            }
+            _ if self.start <= REIWA_BASE => ("平成", "H", self.start - HEISEI_BASE),
+            _ => ("令和", "R", self.start - REIWA_BASE),
+        }
+    }
+
+    /// The document's long form: "令和5年度", "令和元年度", "平成31年度", "2023年度".
     pub fn japanese(self) -> String {
-        format!("令和{}年度", self.reiwa)
+        match self.notation {
+            YearNotation::Western => format!("{}年度", self.start),
+            YearNotation::Era { .. } => match self.era() {
+                (era, _, 1) => format!("{era}元年度"),
+                (era, _, n) => format!("{era}{n}年度"),
+            },
+        }
     }
 
-    /// The year before.
+    /// The English form: "FY2023 (R5)", or "FY2023" when the document writes 西暦.
+    pub fn english(self) -> String {
+        match self.notation {
+            YearNotation::Western => format!("FY{}", self.start),
+            YearNotation::Era { .. } => format!("FY{} ({self})", self.start),
+        }
+    }
+
+    /// The year before, in the same notation.
     pub fn previous(self) -> Option<Self> {
-        (self.reiwa > 1).then(|| FiscalYear::reiwa(self.reiwa - 1))
+        (self.start > FIRST).then_some(FiscalYear {
+            start: self.start - 1,
+            ..self
+        })
+    }
+
+    /// The year after, in the same notation.
+    pub fn next(self) -> Option<Self> {
+        (self.start < LAST).then_some(FiscalYear {
+            start: self.start + 1,
+            ..self
+        })
     }
 }
 
+/// The short form: "R5", "H30", "FY2023".
 impl fmt::Display for FiscalYear {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "R{}", self.reiwa)
+        match self.notation {
+            YearNotation::Western => write!(f, "FY{}", self.start),
+            YearNotation::Era { .. } => {
+                let (_, short, n) = self.era();
+                write!(f, "{short}{n}")
+            }
+        }
     }
 }
 
 /// Why a fiscal year could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0:?} is not a fiscal year: write R5, 令和5年度 or FY2023")]
+#[error("{0:?} is not a fiscal year: write R5, 令和5年度, 令和元年度, H30, 平成30年度, FY2018 or 2018年度")]
 pub struct FiscalYearError(pub String);
+
+/// Folds full-width digits and letters into ASCII and drops spaces: "令和５年度" → "令和5年度".
+fn fold(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {
+                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+            }
+            _ => c,
+        })
+        .collect()
+}
 
 impl FromStr for FiscalYear {
     type Err = FiscalYearError;
 
-    /// Accepts "R5", "r5", "令和5年度", "令和5", "FY2023" and "2023".
+    /// Accepts "R5", "R6年度", "令和5年度", "令和元年度", "令和5", "H30", "平成31年度", "FY2023",
+    /// "2023年度", "西暦2023年度" and "2023", in full-width digits too.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let t = s.trim();
         let err = || FiscalYearError(s.to_string());
-        let number = |x: &str| x.parse::<u16>().map_err(|_| err());
-        let reiwa = if let Some(n) = t.strip_prefix('R').or_else(|| t.strip_prefix('r')) {
-            number(n)?
-        } else if let Some(n) = t.strip_prefix("令和") {
-            number(n.strip_suffix("年度").unwrap_or(n))?
-        } else {
-            let year = number(t.strip_prefix("FY").unwrap_or(t))?;
-            if year <= 2018 {
+        let folded = fold(s);
+        let t = folded.strip_suffix("年度").unwrap_or(&folded);
+        let t = t.strip_suffix('年').unwrap_or(t);
+        let era_number = |n: &str| -> Result<u16, FiscalYearError> {
+            let n = if n == "元" {
+                1
+            } else {
+                if !n.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(err());
+                }
+                n.parse::<u16>().map_err(|_| err())?
+            };
+            (1..=200).contains(&n).then_some(n).ok_or_else(err)
+        };
+        let prefixed = |prefixes: &[&str]| prefixes.iter().find_map(|p| t.strip_prefix(p));
+        if let Some(n) = prefixed(&["令和", "R", "r"]) {
+            return Ok(FiscalYear::reiwa(era_number(n)?));
+        }
+        if let Some(n) = prefixed(&["平成", "H", "h"]) {
+            let n = era_number(n)?;
+            // 平成 ended in its 31st year; documents written before the change planned a few
+            // years further (平成32年度 = 令和2年度), but never dozens.
+            if n > 40 {
                 return Err(err());
             }
-            year - 2018
-        };
-        if reiwa == 0 || reiwa > 200 {
+            return Ok(FiscalYear::heisei(n));
+        }
+        let digits = prefixed(&["FY", "fy", "Fy", "西暦"]).unwrap_or(t);
+        if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
             return Err(err());
         }
-        Ok(FiscalYear::reiwa(reiwa))
+        let year = digits.parse::<u16>().map_err(|_| err())?;
+        FiscalYear::western(year).ok_or_else(err)
     }
 }
 
@@ -92,26 +281,151 @@ impl<'de> Deserialize<'de> for FiscalYear {
 mod tests {
     use super::*;
 
-    #[test]
-    fn reads_every_spelling() {
-        for s in ["R5", "r5", "令和5年度", "令和5", "FY2023", "2023"] {
-            assert_eq!(
-                s.parse::<FiscalYear>().unwrap(),
-                FiscalYear::reiwa(5),
-                "{s}"
-            );
-        }
-        assert!("R0".parse::<FiscalYear>().is_err());
-        assert!("H30".parse::<FiscalYear>().is_err());
-        assert!("2018".parse::<FiscalYear>().is_err());
+    fn year(s: &str) -> FiscalYear {
+        s.parse().unwrap_or_else(|e| panic!("{e}"))
     }
 
     #[test]
-    fn displays() {
-        let y = FiscalYear::reiwa(5);
-        assert_eq!(y.to_string(), "R5");
-        assert_eq!(y.japanese(), "令和5年度");
-        assert_eq!(y.gregorian(), 2023);
-        assert_eq!(y.previous(), Some(FiscalYear::reiwa(4)));
+    fn reads_every_spelling() {
+        for s in [
+            "R5",
+            "r5",
+            "R5年度",
+            "令和5年度",
+            "令和5",
+            "令和５年度",
+            "Ｒ５",
+            "FY2023",
+            "2023",
+            "2023年度",
+            "西暦2023年度",
+            "２０２３年度",
+            "令和 5 年度",
+        ] {
+            assert_eq!(year(s), FiscalYear::reiwa(5), "{s}");
+            assert_eq!(year(s).gregorian(), 2023, "{s}");
+        }
+        for s in [
+            "H30",
+            "h30",
+            "平成30年度",
+            "平成30",
+            "FY2018",
+            "2018年度",
+            "2018",
+        ] {
+            assert_eq!(year(s).gregorian(), 2018, "{s}");
+        }
+    }
+
+    #[test]
+    fn both_names_of_fy2019_are_one_year() {
+        for s in [
+            "令和元年度",
+            "令和元年",
+            "R1",
+            "平成31年度",
+            "H31",
+            "FY2019",
+            "2019年度",
+        ] {
+            assert_eq!(year(s), FiscalYear::reiwa(1), "{s}");
+        }
+        assert_eq!(year("平成32年度"), FiscalYear::reiwa(2));
+        assert_eq!(year("平成元年度").gregorian(), 1989);
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_year() {
+        for s in [
+            "R0",
+            "令和0年度",
+            "H0",
+            "H41",
+            "1988",
+            "1988年度",
+            "FY1988",
+            "FY2219",
+            "20230",
+            "223",
+            "R",
+            "令和",
+            "令和5年度度",
+            "令和5月",
+            "R-1",
+            "R5.5",
+            "昭和60年度",
+            "",
+        ] {
+            assert!(s.parse::<FiscalYear>().is_err(), "{s:?} should not parse");
+        }
+    }
+
+    #[test]
+    fn prints_as_written() {
+        let r5 = FiscalYear::reiwa(5);
+        assert_eq!(r5.to_string(), "R5");
+        assert_eq!(r5.japanese(), "令和5年度");
+        assert_eq!(r5.english(), "FY2023 (R5)");
+        assert_eq!(r5.gregorian(), 2023);
+        assert_eq!(r5.previous(), Some(FiscalYear::reiwa(4)));
+        assert_eq!(year("R1").japanese(), "令和元年度");
+        assert_eq!(year("R1").previous().unwrap().japanese(), "平成30年度");
+        assert_eq!(year("R1").previous().unwrap().to_string(), "H30");
+        let h31 = year("平成31年度");
+        assert_eq!(
+            (h31.to_string(), h31.japanese()),
+            ("H31".into(), "平成31年度".into())
+        );
+        assert_eq!(h31.next().unwrap().japanese(), "令和2年度");
+        let fy = year("FY2018");
+        assert_eq!(
+            (fy.to_string(), fy.japanese()),
+            ("FY2018".into(), "2018年度".into())
+        );
+        assert_eq!(fy.english(), "FY2018");
+        assert_eq!(year("平成元年度").japanese(), "平成元年度");
+        assert_eq!(year("平成元年度").previous(), None);
+    }
+
+    #[test]
+    fn a_plan_prints_its_years_one_way() {
+        let written: Vec<FiscalYear> = [
+            "平成28年度",
+            "平成29年度",
+            "平成30年度",
+            "平成31年度",
+            "令和2年度",
+        ]
+        .iter()
+        .map(|s| year(s))
+        .collect();
+        let notation = YearNotation::of(&written);
+        let printed: Vec<String> = written
+            .iter()
+            .map(|y| y.in_notation(notation).japanese())
+            .collect();
+        assert_eq!(
+            printed,
+            [
+                "平成28年度",
+                "平成29年度",
+                "平成30年度",
+                "平成31年度",
+                "令和2年度"
+            ]
+        );
+        let written: Vec<FiscalYear> = ["H28", "H29", "H30", "R1", "R2"]
+            .iter()
+            .map(|s| year(s))
+            .collect();
+        let notation = YearNotation::of(&written);
+        assert_eq!(year("H31").in_notation(notation).to_string(), "R1");
+        let western = YearNotation::of(&[year("FY2018"), year("FY2019")]);
+        assert_eq!(
+            year("令和元年度").in_notation(western).japanese(),
+            "2019年度"
+        );
+        assert_eq!(YearNotation::of(&[]), YearNotation::ERA);
     }
 }

@@ -1,7 +1,7 @@
 //! Reading plan files into the typed model. Every error names the file, the item and the line;
 //! all errors of a plan are collected, so one run shows every broken file.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::fiscal_year::FiscalYear;
+use super::fiscal_year::{FiscalYear, YearNotation};
 use super::item::{Discrepancy, Indicator, Item, ItemId, ItemSource, Subtotals, YearEntry};
 use super::plan::{Plan, Policy, Theme};
 use super::scale::Scale;
@@ -164,10 +164,11 @@ fn parse_plan(file: &SourceFile) -> Result<Plan, LoadErrors> {
             Err(e) => errors.push(invalid(y.span(), e.to_string())),
         }
     }
-    if years
-        .windows(2)
-        .any(|w| w[1].reiwa_number() != w[0].reiwa_number() + 1)
-    {
+    let year_notation = YearNotation::of(&years);
+    for y in &mut years {
+        *y = y.in_notation(year_notation);
+    }
+    if years.windows(2).any(|w| w[0].next() != Some(w[1])) {
         errors.push(invalid(
             raw.years.first().map(|y| y.span()).unwrap_or(0..0),
             "the plan's years must be consecutive, in order".into(),
@@ -207,6 +208,7 @@ fn parse_plan(file: &SourceFile) -> Result<Plan, LoadErrors> {
         name: raw.name,
         municipality: raw.municipality,
         years,
+        year_notation,
         rules: raw.rules.map(PathBuf::from),
         scale: raw.scale,
         policies,
@@ -384,15 +386,19 @@ fn parse_item(file: &SourceFile, plan: &Plan) -> Result<Item, Vec<LoadError>> {
         effect: r.text("indicator.effect", raw.indicator.effect),
     };
 
-    let period: BTreeSet<FiscalYear> = plan.years.iter().copied().collect();
     let mut years = BTreeMap::new();
     for (key, y) in raw.years {
         let year = match key.get_ref().parse::<FiscalYear>() {
-            Ok(year) if period.contains(&year) => year,
-            Ok(year) => {
-                r.error(key.span(), format!("{year} is outside the plan's period"));
-                continue;
-            }
+            Ok(year) => match plan.period_year(year) {
+                Some(year) => year,
+                None => {
+                    r.error(
+                        key.span(),
+                        format!("{} is outside the plan's period", key.get_ref()),
+                    );
+                    continue;
+                }
+            },
             Err(e) => {
                 r.error(key.span(), e.to_string());
                 continue;
@@ -410,7 +416,16 @@ fn parse_item(file: &SourceFile, plan: &Plan) -> Result<Item, Vec<LoadError>> {
             rating: r.rating(&f("rating"), y.rating, plan.scale.as_ref()),
             comment: y.comment,
         };
-        years.insert(year, entry);
+        if years.insert(year, entry).is_some() {
+            // 平成31年度 and 令和元年度 (or R1 and FY2019) name one fiscal year.
+            r.error(
+                key.span(),
+                format!(
+                    "{}: the year {year} is given twice (under another name too)",
+                    key.get_ref()
+                ),
+            );
+        }
     }
     let subtotals = Subtotals {
         expected_effect: r.cell("subtotals.expected_effect", raw.subtotals.expected_effect),
@@ -555,6 +570,73 @@ rating = "A"
             "{text}"
         );
         assert!(text.contains("items/1-2-5.toml:1: item 1-2-5:"), "{text}");
+    }
+
+    fn load_spanning(years: &str, item_years: &str) -> Result<Plan, LoadErrors> {
+        let plan = PLAN.replace(r#"years = ["R5", "R6"]"#, years);
+        let item = format!(
+            "title = \"t\"\ndepartment = \"d\"\nsection = \"s\"\nsheet = true\n\
+             [indicator]\nname = \"n\"\nunit = \"件\"\nkind = \"higher_better\"\n{item_years}"
+        );
+        load_plan_from(&MemorySource {
+            plan: SourceFile::new("plan.toml", plan),
+            items: vec![SourceFile::new("items/1-2-1.toml", item)],
+        })
+    }
+
+    #[test]
+    fn a_plan_spans_the_era_change_as_its_document_prints_it() {
+        let plan = load_spanning(
+            r#"years = ["平成28年度", "平成29年度", "平成30年度", "平成31年度", "令和2年度"]"#,
+            "[years.\"令和元年度\"]\nactual = \"3\"\n[years.H28]\nactual = \"1\"\n",
+        )
+        .unwrap();
+        let printed: Vec<String> = plan.years.iter().map(|y| y.japanese()).collect();
+        assert_eq!(
+            printed,
+            [
+                "平成28年度",
+                "平成29年度",
+                "平成30年度",
+                "平成31年度",
+                "令和2年度"
+            ]
+        );
+        let fy2019 = plan.period_year("FY2019".parse().unwrap()).unwrap();
+        assert_eq!(fy2019.japanese(), "平成31年度");
+        let item = &plan.items[0];
+        assert_eq!(
+            item.year(fy2019).unwrap().actual.as_ref().unwrap().text,
+            "3"
+        );
+        assert_eq!(
+            item.source.locate("years.H31.actual"),
+            "items/1-2-1.toml:10"
+        );
+        assert_eq!(plan.latest_year_with_results().unwrap().to_string(), "H31");
+
+        let western = load_spanning(r#"years = ["FY2018", "FY2019"]"#, "").unwrap();
+        let printed: Vec<String> = western.years.iter().map(|y| y.japanese()).collect();
+        assert_eq!(printed, ["2018年度", "2019年度"]);
+    }
+
+    #[test]
+    fn one_year_under_two_names_is_an_error() {
+        let err = load_spanning(
+            r#"years = ["H30", "R1"]"#,
+            "[years.H31]\nactual = \"3\"\n[years.\"令和元年度\"]\nactual = \"4\"\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("given twice"), "{err}");
+        let err = load_spanning(r#"years = ["H30", "R2"]"#, "")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("consecutive"), "{err}");
+        let err = load_spanning(r#"years = ["H30", "R1"]"#, "[years.R2]\nactual = \"1\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("R2 is outside the plan's period"), "{err}");
     }
 
     #[test]

@@ -10,7 +10,7 @@ mod source;
 pub(crate) mod testing;
 mod value;
 
-pub use fiscal_year::{FiscalYear, FiscalYearError};
+pub use fiscal_year::{FiscalYear, FiscalYearError, YearNotation};
 pub use item::{
     Discrepancy, Indicator, Item, ItemId, ItemIdError, ItemSource, Subtotals, YearEntry,
 };

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use super::fiscal_year::FiscalYear;
+use super::fiscal_year::{FiscalYear, YearNotation};
 use super::item::{Item, ItemId};
 use super::scale::Scale;
 
@@ -37,8 +37,11 @@ pub struct Plan {
     pub name: String,
     /// "伊勢原市".
     pub municipality: String,
-    /// The fiscal years of the period, in order.
+    /// The fiscal years of the period, in order, in the plan's notation.
     pub years: Vec<FiscalYear>,
+    /// How the plan's document prints its years (令和5年度, 平成31年度, 2018年度), read from how
+    /// `years` are written in plan.toml. Every year of the plan is printed this way.
+    pub year_notation: YearNotation,
     /// The plan's default rule set, resolved against the plan's folder.
     pub rules: Option<PathBuf>,
     /// The scale the recorded ratings (評価) are on. Without one, recorded ratings are read on
@@ -66,6 +69,12 @@ impl Plan {
     /// The theme with this number.
     pub fn theme(&self, number: u32) -> Option<&Theme> {
         self.themes.iter().find(|t| t.number == number)
+    }
+
+    /// The year of the period that `year` names, printed the plan's way (`None` outside the
+    /// period): `FY2019` is the plan's 平成31年度 when that is how its document writes it.
+    pub fn period_year(&self, year: FiscalYear) -> Option<FiscalYear> {
+        self.years.iter().copied().find(|y| *y == year)
     }
 
     /// The latest year of the period for which any item has results: the year to report by default.

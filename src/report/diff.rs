@@ -79,7 +79,7 @@ fn text(d: &RuleDiff, format: Format, lang: Lang) -> String {
         d.plan,
         match lang {
             Lang::Ja => d.year.japanese(),
-            Lang::En => format!("FY{} ({})", d.year.gregorian(), d.year),
+            Lang::En => d.year.english(),
         },
         lang.pick("ルール変更の影響", "what the rule change does")
     );

@@ -159,7 +159,7 @@ pub fn render_evaluation(ev: &Evaluation, format: Format, lang: Lang) -> String 
         ev.plan,
         match lang {
             Lang::Ja => ev.year.japanese(),
-            Lang::En => format!("FY{} ({})", ev.year.gregorian(), ev.year),
+            Lang::En => ev.year.english(),
         },
         lang.pick("評価結果", "evaluation")
     );

@@ -243,7 +243,7 @@ pub fn render_explain(x: &Explanation, format: Format, lang: Lang) -> String {
         e.title,
         match lang {
             Lang::Ja => e.year.japanese(),
-            Lang::En => format!("FY{} ({})", e.year.gregorian(), e.year),
+            Lang::En => e.year.english(),
         }
     );
     let section = |out: &mut String, title: &str| {

@@ -185,7 +185,7 @@ pub fn render_summary(s: &Summary, format: Format, lang: Lang) -> String {
         s.plan_name,
         match lang {
             Lang::Ja => format!("{}の取組結果", s.year.japanese()),
-            Lang::En => format!("results of FY{} ({})", s.year.gregorian(), s.year),
+            Lang::En => format!("results of {}", s.year.english()),
         }
     );
     let tables = [status, breakdown, effects, themes, suggested];
