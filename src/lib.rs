@@ -12,7 +12,7 @@
 //!
 //! let plan = model::load_plan("plans/isehara-6")?;
 //! let rules = RuleSet::load_dir("rules")?;
-//! let year = plan.latest_year_with_results().expect("a year with results");
+//! let year = plan.latest_complete_year().expect("a year with complete results");
 //! let result = evaluation::evaluate(&plan, &rules, year)?;
 //! let summary = evaluation::summarize(&plan, &result);
 //! println!("{} items, actual effect {}千円", result.items.len(), summary.effects.actual);
@@ -20,6 +20,7 @@
 //! ```
 
 pub mod check;
+pub mod cycle;
 pub mod engine;
 pub mod evaluation;
 pub mod model;

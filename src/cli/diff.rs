@@ -13,7 +13,7 @@ use gyokaku::evaluation::{evaluate, RuleDiff};
 use gyokaku::model::{load_plan, FiscalYear};
 use gyokaku::report::{render_diff, Format, Lang};
 
-use super::{rules_dir, year_of, CliError, PlanArg};
+use super::{announce_completeness, rules_dir, year_of, CliError, PlanArg};
 
 /// Compare the plan's evaluation under two rule sets.
 #[derive(Debug, clap::Args)]
@@ -26,7 +26,7 @@ pub struct Args {
     /// The rule set to compare against (OLD) [default: the plan's own, from plan.toml].
     #[arg(long, value_name = "OLD")]
     base: Option<PathBuf>,
-    /// The fiscal year: R5, 令和5年度 or FY2023 [default: the latest with results].
+    /// The fiscal year: R5, 令和5年度 or FY2023 [default: the latest whose results are complete].
     #[arg(long)]
     year: Option<FiscalYear>,
     /// Output format: table, json, csv (one row per changed item) or md.
@@ -43,6 +43,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let base = RuleSet::load_dir(rules_dir(&plan, args.base.as_deref())?)?;
     let new = RuleSet::load_dir(&args.rules)?;
     let year = year_of(&plan, args.year)?;
+    announce_completeness(&plan, year, args.format, args.lang);
     let before = evaluate(&plan, &base, year)?;
     let after = evaluate(&plan, &new, year)?;
     let diff = RuleDiff::new(&plan, &before, &after).map_err(|e| CliError::Other(e.to_string()))?;

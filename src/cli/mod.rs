@@ -16,6 +16,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use gyokaku::cycle::{default_year, Completeness, DefaultYearError};
 use gyokaku::engine::{RuleError, RuleSet};
 use gyokaku::model::{load_plan, FiscalYear, LoadErrors, Plan};
 use gyokaku::report::{Format, Lang};
@@ -55,7 +56,7 @@ pub struct EvalArgs {
     /// The rule set folder [default: the plan's own, from plan.toml].
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
-    /// The fiscal year: R5, 令和5年度, 令和元年度, H30, 平成30年度, FY2023 or 2023年度 [default: the latest with results].
+    /// The fiscal year: R5, 令和5年度, 令和元年度, H30, 平成30年度, FY2023 or 2023年度 [default: the latest whose results are complete].
     #[arg(long)]
     pub year: Option<FiscalYear>,
     /// Output format: table, json, csv or md.
@@ -89,6 +90,9 @@ pub enum CliError {
     /// The rules did not load or failed.
     #[error("{0}")]
     Rules(#[from] RuleError),
+    /// No year was given and none could be chosen.
+    #[error("{0}")]
+    DefaultYear(DefaultYearError),
     /// Anything else, as a sentence.
     #[error("{0}")]
     Other(String),
@@ -102,7 +106,7 @@ pub fn rules_dir(plan: &Plan, given: Option<&Path>) -> Result<PathBuf, CliError>
         .ok_or_else(|| CliError::Other("the plan names no rule set: pass --rules DIR".into()))
 }
 
-/// The year asked for, or the latest with results.
+/// The year asked for, or the latest whose results are complete.
 pub fn year_of(plan: &Plan, given: Option<FiscalYear>) -> Result<FiscalYear, CliError> {
     match given {
         // The plan's own spelling of the year: FY2019 is its 平成31年度 when it writes so.
@@ -116,9 +120,19 @@ pub fn year_of(plan: &Plan, given: Option<FiscalYear>) -> Result<FiscalYear, Cli
                 plan.years.last().map(|y| y.to_string()).unwrap_or_default()
             ))
         }),
-        None => plan.latest_year_with_results().ok_or_else(|| {
-            CliError::Other("no year of the plan has results yet: pass --year".into())
-        }),
+        None => default_year(plan).map_err(CliError::DefaultYear),
+    }
+}
+
+/// Says, before a report of a partial year, how many items have no results yet: on standard
+/// output with the report for a table or Markdown, on standard error for CSV and JSON (which
+/// must stay machine-readable).
+pub fn announce_completeness(plan: &Plan, year: FiscalYear, format: Format, lang: Lang) {
+    if let Some(notice) = Completeness::of(plan, year).notice(lang) {
+        match format {
+            Format::Table | Format::Md => println!("{notice}\n"),
+            Format::Csv | Format::Json => eprintln!("{notice}"),
+        }
     }
 }
 
@@ -127,6 +141,7 @@ pub fn load(plan: &Path, eval: &EvalArgs) -> Result<(Plan, RuleSet, FiscalYear),
     let plan = load_plan(plan)?;
     let rules = RuleSet::load_dir(rules_dir(&plan, eval.rules.as_deref())?)?;
     let year = year_of(&plan, eval.year)?;
+    announce_completeness(&plan, year, eval.format, eval.lang);
     Ok((plan, rules, year))
 }
 

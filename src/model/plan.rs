@@ -77,12 +77,56 @@ impl Plan {
         self.years.iter().copied().find(|y| *y == year)
     }
 
-    /// The latest year of the period for which any item has results: the year to report by default.
+    /// The items that have no results for `year` yet (no row for the year, or a row without
+    /// actual, actual effect or rating), in item order.
+    pub fn items_without_results(&self, year: FiscalYear) -> impl Iterator<Item = &Item> {
+        self.items
+            .iter()
+            .filter(move |i| !i.year(year).is_some_and(|e| e.has_results()))
+    }
+
+    /// Whether every item has its results for `year`.
+    pub fn is_complete(&self, year: FiscalYear) -> bool {
+        !self.items.is_empty() && self.items_without_results(year).next().is_none()
+    }
+
+    /// The latest year of the period whose results are complete (every item has reported):
+    /// the year to report by default. A partial year is reported only when asked for.
+    pub fn latest_complete_year(&self) -> Option<FiscalYear> {
+        self.years
+            .iter()
+            .rev()
+            .copied()
+            .find(|y| self.is_complete(*y))
+    }
+
+    /// The latest year of the period for which any item has results (complete or not).
     pub fn latest_year_with_results(&self) -> Option<FiscalYear> {
         self.years.iter().rev().copied().find(|y| {
             self.items
                 .iter()
                 .any(|i| i.year(*y).is_some_and(|e| e.has_results()))
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{load_plan, FiscalYear};
+
+    #[test]
+    fn the_default_year_is_the_latest_complete_one() {
+        let mut plan = load_plan(concat!(env!("CARGO_MANIFEST_DIR"), "/plans/isehara-6")).unwrap();
+        let r5 = FiscalYear::reiwa(5);
+        let r6 = FiscalYear::reiwa(6);
+        assert!(plan.is_complete(r5));
+        assert_eq!(plan.latest_complete_year(), Some(r5));
+        // One R6 actual makes R6 the latest year with results, not a complete one.
+        let entry = plan.items[0].years.get_mut(&r6).unwrap();
+        entry.rating = Some("B".into());
+        assert_eq!(plan.latest_year_with_results(), Some(r6));
+        assert_eq!(plan.latest_complete_year(), Some(r5));
+        assert_eq!(plan.items_without_results(r6).count(), 70);
+        assert_eq!(plan.items_without_results(r5).count(), 0);
     }
 }
