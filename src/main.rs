@@ -2,6 +2,23 @@
 
 mod cli;
 
-fn main() -> std::process::ExitCode {
-    cli::main()
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    // A panic is a bug in gyokaku, never the user's input: say so in one clear message and exit
+    // with the error code, instead of a backtrace and exit code 101.
+    std::panic::set_hook(Box::new(|info| {
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown".into());
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        cli::report_internal_error(&format!("{what}{place}"));
+    }));
+    std::panic::catch_unwind(cli::main).unwrap_or(ExitCode::from(2))
 }

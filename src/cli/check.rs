@@ -88,7 +88,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     if let (Some(plan), Some(rules)) = (&plan, &rules) {
         findings.extend(check_plan(plan, rules));
     }
-    print!("{}", render_check(&findings, args.format, args.lang));
+    super::output::out(&render_check(&findings, args.format, args.lang));
     Ok(if findings.iter().all(Finding::is_documented) {
         ExitCode::SUCCESS
     } else {

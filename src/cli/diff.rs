@@ -47,7 +47,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let before = evaluate(&plan, &base, year)?;
     let after = evaluate(&plan, &new, year)?;
     let diff = RuleDiff::new(&plan, &before, &after).map_err(|e| CliError::Other(e.to_string()))?;
-    print!("{}", render_diff(&diff, args.format, args.lang));
+    super::output::out(&render_diff(&diff, args.format, args.lang));
     Ok(if diff.is_unchanged() {
         ExitCode::SUCCESS
     } else {

@@ -55,9 +55,10 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
         rules: &used,
         scale: rules.scale(),
     };
-    print!(
-        "{}",
-        render_explain(&explanation, args.eval.format, args.eval.lang)
-    );
+    super::output::out(&render_explain(
+        &explanation,
+        args.eval.format,
+        args.eval.lang,
+    ));
     Ok(ExitCode::SUCCESS)
 }

@@ -6,6 +6,7 @@ mod diff;
 mod evaluate;
 mod explain;
 mod list;
+mod output;
 mod sheet;
 mod summary;
 mod test;
@@ -75,9 +76,9 @@ impl EvalArgs {
     /// Prints a rendered report: with a byte order mark first for `--format csv --bom`.
     pub fn print(&self, text: &str) {
         if self.bom && self.format == Format::Csv {
-            print!("\u{feff}");
+            output::out("\u{feff}");
         }
-        print!("{text}");
+        output::out(text);
     }
 }
 
@@ -155,6 +156,14 @@ pub fn evaluated(
     Ok((plan, evaluation))
 }
 
+/// Says that gyokaku itself failed (a panic: a bug, whatever the input), in both languages.
+pub fn report_internal_error(what: &str) {
+    output::err(&format!(
+        "internal error: gyokaku stopped on a bug (内部エラー: gyokaku の不具合で停止しました): {what}\n\
+         Please report it with the command and the files that caused it."
+    ));
+}
+
 /// Parses the command line and runs the command.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -172,7 +181,7 @@ pub fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e}");
+            output::err(&format!("error: {e}"));
             ExitCode::from(2)
         }
     }

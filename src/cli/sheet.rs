@@ -34,6 +34,6 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             args.id.japanese()
         ))
     })?;
-    print!("{}", render_sheet(&plan, item, args.format, args.lang));
+    super::output::out(&render_sheet(&plan, item, args.format, args.lang));
     Ok(ExitCode::SUCCESS)
 }

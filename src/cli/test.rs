@@ -45,12 +45,12 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
         rules.record_coverage();
     }
     let run = run_cases(&rules, &files);
-    print!("{}", render_results(&run, args.verbose));
+    super::output::out(&render_results(&run, args.verbose));
     if let Some(coverage) = rules.coverage() {
-        println!();
-        print!("{}", render_coverage(&coverage, &run, rules.scale()));
+        super::output::out("\n");
+        super::output::out(&render_coverage(&coverage, &run, rules.scale()));
     }
-    println!("{}", summary_line(&run));
+    super::output::out(&format!("{}\n", summary_line(&run)));
     Ok(if run.failed() == 0 {
         ExitCode::SUCCESS
     } else {

@@ -43,13 +43,13 @@ fn next_change(events: &Receiver<notify::Result<Event>>) -> Result<BTreeSet<Path
     while changed.is_empty() {
         match events.recv().map_err(|_| gone())? {
             Ok(event) => changed.extend(changed_files(&event).cloned()),
-            Err(e) => eprintln!("warning: while watching the files: {e}"),
+            Err(e) => super::output::err(&format!("warning: while watching the files: {e}")),
         }
     }
     loop {
         match events.recv_timeout(QUIET) {
             Ok(Ok(event)) => changed.extend(changed_files(&event).cloned()),
-            Ok(Err(e)) => eprintln!("warning: while watching the files: {e}"),
+            Ok(Err(e)) => super::output::err(&format!("warning: while watching the files: {e}")),
             Err(RecvTimeoutError::Timeout) => return Ok(changed),
             Err(RecvTimeoutError::Disconnected) => return Err(gone()),
         }
@@ -76,7 +76,9 @@ pub fn watch(
             }
             match watcher.watch(&folder, RecursiveMode::Recursive) {
                 Ok(()) => watched.push(folder),
-                Err(e) => eprintln!("warning: cannot watch {}: {e}", folder.display()),
+                Err(e) => {
+                    super::output::err(&format!("warning: cannot watch {}: {e}", folder.display()))
+                }
             }
         }
         if watched.is_empty() {
@@ -85,27 +87,27 @@ pub fn watch(
             ));
         }
         if let Err(e) = run() {
-            eprintln!("error: {e}");
+            super::output::err(&format!("error: {e}"));
         }
         // Stdout is line-buffered; make sure the whole report is out before waiting.
         let _ = std::io::stdout().flush();
-        eprintln!(
+        super::output::err(&format!(
             "watching {} for changes (Ctrl-C to stop)",
             watched
                 .iter()
                 .map(|f| f.display().to_string())
                 .collect::<Vec<_>>()
                 .join(" and ")
-        );
+        ));
         let changed = next_change(&events)?;
-        eprintln!(
+        super::output::err(&format!(
             "── changed: {}; evaluating again ──",
             changed
                 .iter()
                 .map(|f| f.display().to_string())
                 .collect::<Vec<_>>()
                 .join(", ")
-        );
+        ));
     }
 }
 

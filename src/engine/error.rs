@@ -40,6 +40,22 @@ pub enum RuleError {
         /// What went wrong.
         message: String,
     },
+    /// A rule returned an effect too large to be an amount of any plan.
+    #[error("{file}: function {function}, item {item}, {year}: returned {value}, more than {max_digits} digits before the decimal point: no effect amount is that large (効果額が大きすぎます)")]
+    ResultOutOfRange {
+        /// The rule file (or the item file, for an item's formula).
+        file: String,
+        /// The function.
+        function: String,
+        /// The item.
+        item: String,
+        /// The fiscal year.
+        year: String,
+        /// What it returned.
+        value: rust_decimal::Decimal,
+        /// The bound, in digits.
+        max_digits: u32,
+    },
 }
 
 /// A compile error with its place and the offending line, marked.

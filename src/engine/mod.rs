@@ -8,6 +8,7 @@ mod ruleset;
 mod source;
 #[cfg(test)]
 pub(crate) mod testing;
+mod trace;
 
 pub use crate::model::{Rating, Scale};
 pub use coverage::{Coverage, CoveragePoint, FunctionCoverage, Operator, Reach, ScriptCoverage};
@@ -18,3 +19,4 @@ pub use ruleset::{
     FORMULA_VARIABLES, RATING_FILE,
 };
 pub use source::{DirRules, MemoryRules, RuleSource};
+pub use trace::{MAX_BYTES_PER_CALL, MAX_BYTES_PER_RUN, MAX_LINES_PER_CALL};

@@ -14,6 +14,7 @@ use super::coverage::{Coverage, Recorder};
 use super::error::{Compile, RuleError};
 use super::input::{self, RuleInput};
 use super::source::{DirRules, RuleSource};
+use super::trace::{RunBudget, Trace};
 use crate::model::Scale;
 
 /// Limits every script runs under, the same in debug and release builds. A runaway rule hits
@@ -35,6 +36,14 @@ pub mod limits {
     pub const MAX_MAP_SIZE: usize = 256;
     /// Variables alive at once.
     pub const MAX_VARIABLES: usize = 256;
+    /// Digits before the decimal point of an effect a rule returns (千円): 10^20 千円 is beyond
+    /// any plan, and a million items of that size still add up inside `Decimal`'s range.
+    pub const MAX_EFFECT_DIGITS: u32 = 20;
+
+    /// 10^[`MAX_EFFECT_DIGITS`]: the smallest effect that is refused.
+    pub fn max_effect() -> rust_decimal::Decimal {
+        rust_decimal::Decimal::from_i128_with_scale(10i128.pow(MAX_EFFECT_DIGITS), 0)
+    }
 }
 
 /// The file naming the rule set and its scale.
@@ -100,6 +109,8 @@ pub struct RuleSet {
     engine: Engine,
     /// Set by [`RuleSet::record_coverage`]; `None` in normal evaluation.
     coverage: Option<Recorder>,
+    /// What the calls' explanations have used so far.
+    explained: RunBudget,
 }
 
 // One compiled rule set serves every thread of a parallel evaluation.
@@ -122,19 +133,19 @@ thread_local! {
     /// What the rule running on this thread has said through `explain`/`print`/`debug`. A rule
     /// call runs start to end on one thread, so each call's lines are its own even when many
     /// threads share one rule set; [`RuleSet::call`] clears it before and takes it after.
-    static TRACE: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    static TRACE: RefCell<Trace> = RefCell::new(Trace::default());
 }
 
 fn note(line: &str) {
-    TRACE.with(|t| t.borrow_mut().push(line.to_string()));
+    TRACE.with(|t| t.borrow_mut().push(line));
 }
 
 fn clear_trace() {
-    TRACE.with(|t| t.borrow_mut().clear());
+    TRACE.with(|t| t.borrow_mut().start_call());
 }
 
 fn take_trace() -> Vec<String> {
-    TRACE.with(|t| std::mem::take(&mut *t.borrow_mut()))
+    TRACE.with(|t| t.borrow_mut().take())
 }
 
 fn build_engine() -> Engine {
@@ -216,19 +227,20 @@ fn group_thousands(int: &str) -> String {
     grouped
 }
 
-/// "1.1" → "110.0%", "20.234" → "2,023.4%".
+/// "1.1" → "110.0%", "20.234" → "2,023.4%". Total: any `Decimal`, however large, formats
+/// (the ratio is rounded to thousandths and its digits shifted, never multiplied by 100).
 pub fn format_percent(d: Decimal) -> String {
-    let p = (d * Decimal::ONE_HUNDRED)
-        .round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
-    let text = format!("{:.1}", p.abs());
-    let (int, frac) = text.split_once('.').unwrap_or((&text, "0"));
-    let grouped = group_thousands(int);
-    let sign = if p.is_sign_negative() && !p.is_zero() {
+    let r = d.round_dp_with_strategy(3, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    // r = mantissa × 10^-scale with scale ≤ 3; tenths of a percent = mantissa × 10^(3 - scale).
+    // |mantissa| < 2^96, so the product stays below 2^96 × 1000, far inside i128.
+    let tenths = r.mantissa().unsigned_abs() * 10u128.pow(3 - r.scale().min(3));
+    let grouped = group_thousands(&(tenths / 10).to_string());
+    let sign = if r.is_sign_negative() && tenths != 0 {
         "-"
     } else {
         ""
     };
-    format!("{sign}{grouped}.{frac}%")
+    format!("{sign}{grouped}.{}%", tenths % 10)
 }
 
 fn compile(engine: &Engine, file: &str, text: &str) -> Result<AST, RuleError> {
@@ -348,6 +360,7 @@ impl RuleSet {
             rating,
             engine,
             coverage: None,
+            explained: RunBudget::default(),
         };
         set.check_functions()?;
         Ok(set)
@@ -460,7 +473,7 @@ impl RuleSet {
             function,
             args,
         );
-        let trace = take_trace();
+        let trace = self.explained.charge(take_trace());
         match result {
             Ok(value) => Ok(Outcome { value, trace }),
             Err(e) => Err(self.runtime_error(&script.file, function, at, &e)),
@@ -540,13 +553,28 @@ impl RuleSet {
         at: CallSite,
         d: &Dynamic,
     ) -> Result<Option<Decimal>, RuleError> {
-        to_decimal(d).ok_or_else(|| RuleError::Runtime {
+        let number = to_decimal(d).ok_or_else(|| RuleError::Runtime {
             file: file.to_string(),
             function: function.to_string(),
             item: at.item.to_string(),
             year: at.year.to_string(),
             message: format!("must return a number or (), returned a {}", d.type_name()),
-        })
+        })?;
+        // An effect is an amount that is added up across items: one beyond any plan's figures
+        // would only make the totals overflow later, far from the rule that produced it.
+        if function == "effect" {
+            if let Some(n) = number.filter(|n| n.abs() >= limits::max_effect()) {
+                return Err(RuleError::ResultOutOfRange {
+                    file: file.to_string(),
+                    function: function.to_string(),
+                    item: at.item.to_string(),
+                    year: at.year.to_string(),
+                    value: n,
+                    max_digits: limits::MAX_EFFECT_DIGITS,
+                });
+            }
+        }
+        Ok(number)
     }
 
     /// Runs `achievement(x)` of the kind's script: 1 means exactly on plan, `None` that the
@@ -761,6 +789,48 @@ mod tests {
                 });
             }
         });
+    }
+
+    #[test]
+    fn percentages_of_any_decimal_format() {
+        let d = |s: &str| Decimal::from_str_exact(s).unwrap();
+        assert_eq!(format_percent(d("1.1")), "110.0%");
+        assert_eq!(format_percent(d("20.234")), "2,023.4%");
+        assert_eq!(format_percent(d("-0.19555")), "-19.6%");
+        assert_eq!(format_percent(d("-0.0004")), "0.0%");
+        assert_eq!(format_percent(d("0.0000000000000000000000001")), "0.0%");
+        assert_eq!(
+            format_percent(Decimal::MAX),
+            "7,922,816,251,426,433,759,354,395,033,500.0%"
+        );
+        assert_eq!(
+            format_percent(Decimal::MIN),
+            "-7,922,816,251,426,433,759,354,395,033,500.0%"
+        );
+        let r = rules("fn achievement(x) { explain(percent(79228162514264337593543950335)); explain(fmt(79228162514264337593543950335)); 1 }").unwrap();
+        let out = r.achievement(&input(), AT).unwrap();
+        assert_eq!(out.trace[1], "79,228,162,514,264,337,593,543,950,335");
+    }
+
+    #[test]
+    fn effects_beyond_any_plan_are_errors() {
+        let r = rules("fn achievement(x) { 1 } fn effect(x) { 79228162514264337593543950335 }")
+            .unwrap();
+        let err = r.kind_effect(&input(), AT).unwrap_err();
+        assert!(matches!(err, RuleError::ResultOutOfRange { .. }), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("mem/kinds/k.rhai: function effect, item 1-2-3, R5: returned"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn explanations_are_capped_per_call() {
+        let r = rules("fn achievement(x) { let s = \"x\"; for i in 0..3000 { explain(s); } 1 }")
+            .unwrap();
+        let out = r.achievement(&input(), AT).unwrap();
+        assert_eq!(out.trace.len(), crate::engine::MAX_LINES_PER_CALL + 1);
     }
 
     #[test]

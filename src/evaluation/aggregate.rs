@@ -83,9 +83,10 @@ impl EffectTotals {
         self.actual += e.actual_effect.unwrap_or_default();
     }
 
-    /// 達成割合: actual ÷ expected, when something was expected.
+    /// 達成割合: actual ÷ expected, when something was expected (and the ratio is inside
+    /// `Decimal`'s range: a few thousandths of a 千円 expected against billions actual is not).
     pub fn ratio(&self) -> Option<Decimal> {
-        (!self.expected.is_zero()).then(|| self.actual / self.expected)
+        self.actual.checked_div(self.expected)
     }
 }
 

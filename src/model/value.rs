@@ -83,7 +83,9 @@ impl Quantity {
             Some(written) => {
                 let from = yen_scale(written)?;
                 let to = yen_scale(unit_base(unit))?;
-                Some(self.amount * from / to)
+                // Cannot overflow for a parsed amount (at most MAX_INTEGER_DIGITS digits before
+                // the point); checked all the same, for amounts built by hand.
+                self.amount.checked_mul(from)?.checked_div(to)
             }
         }
     }
@@ -139,6 +141,11 @@ impl Value {
     }
 }
 
+/// The most digits a number may have before its decimal point: 10^15 (a thousand trillion)
+/// is beyond any municipal figure in any unit, and keeps every conversion (億円 → 円 is × 10^8),
+/// ratio and sum of plan values far inside `Decimal`'s range.
+pub const MAX_INTEGER_DIGITS: usize = 15;
+
 /// Why a printed value could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ValueError {
@@ -146,6 +153,32 @@ pub enum ValueError {
     Empty,
     #[error("{0:?} is not a number the document could print: {1}")]
     Malformed(String, &'static str),
+    /// A number with more digits before the point than [`MAX_INTEGER_DIGITS`].
+    #[error("{text:?} has more than {max_digits} digits before the decimal point: no plan figure is that large (数値が大きすぎます)")]
+    TooLarge {
+        /// The value as written.
+        text: String,
+        /// [`MAX_INTEGER_DIGITS`].
+        max_digits: usize,
+    },
+    /// A dash or arrow that marks "none" or "no new target" stands before other text.
+    #[error("{text:?} starts with {mark:?}, which alone means {meaning}; it cannot stand before other text (write ▲ or - for a negative number)")]
+    MarkBeforeText {
+        /// The value as written.
+        text: String,
+        /// The dash or arrow.
+        mark: char,
+        /// What the mark means alone.
+        meaning: &'static str,
+    },
+    /// A unit that is not one: "%%", "%円", punctuation.
+    #[error("{text:?}: {unit:?} is not a unit (単位として読めません)")]
+    BadUnit {
+        /// The value as written.
+        text: String,
+        /// The unit part.
+        unit: String,
+    },
 }
 
 /// A printed cell: the text as the document writes it and what it means.
@@ -193,10 +226,35 @@ fn normalize(text: &str) -> String {
             '（' => '(',
             '）' => ')',
             '＋' => '+',
-            '－' | '−' => '-',
+            // Minus signs and hyphens that stand for one: the document means "-" by them.
+            '－' | '−' | '‐' | '‑' | '‒' | '–' | '﹣' | '⁻' | '₋' => '-',
             _ => c,
         })
         .collect()
+}
+
+/// Dashes and arrows that alone mean "no new target this year".
+const NO_NEW_TARGET_MARKS: [char; 5] = ['—', '―', '─', '━', '↓'];
+
+/// Whether `unit` can be a unit: no digits, spaces, signs or ASCII punctuation other than "/",
+/// and "%" only alone or before "/" ("%", "%/年"); "%%" and "%円" are not units.
+fn valid_unit(unit: &str) -> bool {
+    let (head, per) = match unit.split_once('/') {
+        Some((h, p)) => (h, Some(p)),
+        None => (unit, None),
+    };
+    let word_ok = |w: &str| {
+        !w.is_empty()
+            && !w.chars().any(|c| {
+                c.is_control()
+                    || c.is_whitespace()
+                    || c.is_ascii_punctuation()
+                    || NO_NEW_TARGET_MARKS.contains(&c)
+                    || matches!(c, '▲' | '△')
+            })
+    };
+    let head_ok = head == "%" || word_ok(head);
+    head_ok && per.is_none_or(word_ok)
 }
 
 /// Reads one printed value. See the module documentation for the notations.
@@ -207,8 +265,16 @@ pub fn parse_value(text: &str) -> Result<Value, ValueError> {
     }
     match s.as_str() {
         "-" => return Ok(Value::None),
-        "—" | "―" | "─" | "↓" => return Ok(Value::NoNewTarget),
+        "—" | "―" | "─" | "━" | "↓" => return Ok(Value::NoNewTarget),
         _ => {}
+    }
+    // "—5", "↓検討": a mark of "no new target" glued to other text is not a word.
+    if let Some(mark) = s.chars().next().filter(|c| NO_NEW_TARGET_MARKS.contains(c)) {
+        return Err(ValueError::MarkBeforeText {
+            text: s.clone(),
+            mark,
+            meaning: "no new target this year (—/↓)",
+        });
     }
     let (negative, rest) = if let Some(r) = s.strip_prefix('▲').or_else(|| s.strip_prefix('△'))
     {
@@ -236,8 +302,7 @@ pub fn parse_value(text: &str) -> Result<Value, ValueError> {
     let number_end = rest
         .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
         .unwrap_or(rest.len());
-    let mut amount =
-        parse_number(&rest[..number_end]).map_err(|why| ValueError::Malformed(s.clone(), why))?;
+    let mut amount = read_number(&rest[..number_end], &s)?;
     if negative {
         amount = -amount;
     }
@@ -292,11 +357,17 @@ pub fn parse_value(text: &str) -> Result<Value, ValueError> {
             "a bound or sign is out of place",
         ));
     }
+    if !tail.is_empty() && !valid_unit(tail) {
+        return Err(ValueError::BadUnit {
+            text: s.clone(),
+            unit: tail.to_string(),
+        });
+    }
     let unit = (!tail.is_empty()).then(|| tail.to_string());
     let (total, note) = match bracket {
         None => (None, None),
         Some(inner) if inner.starts_with(|c: char| c.is_ascii_digit()) => {
-            let total = parse_number(inner).map_err(|why| ValueError::Malformed(s.clone(), why))?;
+            let total = read_number(inner, &s)?;
             (Some(total), None)
         }
         Some("") => return Err(ValueError::Malformed(s.clone(), "empty brackets")),
@@ -309,6 +380,25 @@ pub fn parse_value(text: &str) -> Result<Value, ValueError> {
         total,
         note,
     }))
+}
+
+/// [`parse_number`], with errors naming the whole value `s`.
+fn read_number(text: &str, s: &str) -> Result<Decimal, ValueError> {
+    let digits_before_point = text
+        .split('.')
+        .next()
+        .unwrap_or(text)
+        .trim_start_matches(['0', ','])
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .count();
+    if digits_before_point > MAX_INTEGER_DIGITS {
+        return Err(ValueError::TooLarge {
+            text: s.to_string(),
+            max_digits: MAX_INTEGER_DIGITS,
+        });
+    }
+    parse_number(text).map_err(|why| ValueError::Malformed(s.to_string(), why))
 }
 
 /// Reads "1,234.5": digits, thousands separators in groups of three, at most one decimal point.
@@ -457,6 +547,72 @@ mod tests {
             "1,000,00",
         ] {
             assert!(parse_value(bad).is_err(), "{bad:?} should not parse");
+        }
+    }
+
+    #[test]
+    fn dash_and_minus_variants_read_as_the_document_means_them() {
+        for minus in ["-5", "‐5", "‑5", "‒5", "–5", "−5", "－5", "﹣5", "▲5", "△5"]
+        {
+            assert_eq!(q(minus).amount, dec("-5"), "{minus}");
+        }
+        for none in ["-", "‐", "–", "−", "－"] {
+            assert_eq!(parse_value(none).unwrap(), Value::None, "{none}");
+        }
+        for no_new in ["—", "―", "─", "↓"] {
+            assert_eq!(parse_value(no_new).unwrap(), Value::NoNewTarget, "{no_new}");
+        }
+        for glued in ["—5", "―5", "↓5", "—検討", "↓ 検討"] {
+            assert!(
+                matches!(parse_value(glued), Err(ValueError::MarkBeforeText { .. })),
+                "{glued}"
+            );
+        }
+        for bad in ["‐検討", "–▲5", "▲‐5", "--5", "5‐", "5—"] {
+            assert!(parse_value(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn numbers_beyond_any_plan_are_errors() {
+        assert_eq!(q("999,999,999,999,999億円").amount, dec("999999999999999"));
+        assert_eq!(q("000000000000000000001").amount, dec("1"));
+        for big in [
+            "999999999999999999999億円",
+            "1,000,000,000,000,000",
+            "79228162514264337593543950335",
+            "1(10000000000000000)",
+        ] {
+            assert!(
+                matches!(parse_value(big), Err(ValueError::TooLarge { .. })),
+                "{big}"
+            );
+        }
+        // Converting the largest accepted amount between money units stays exact.
+        let v = q("999999999999999億円");
+        assert_eq!(v.amount_in("円"), Some(dec("99999999999999900000000")));
+    }
+
+    #[test]
+    fn units_are_words() {
+        assert_eq!(q("44%").unit.as_deref(), Some("%"));
+        assert_eq!(q("3%/年").unit.as_deref(), Some("%/年"));
+        assert_eq!(q("3千円/年").unit.as_deref(), Some("千円/年"));
+        for bad in [
+            "44%%",
+            "44%円",
+            "5件!",
+            "5/",
+            "5/年/",
+            "5千円//年",
+            "5件\u{1b}",
+            "5#",
+        ] {
+            assert!(
+                matches!(parse_value(bad), Err(ValueError::BadUnit { .. })),
+                "{bad}: {:?}",
+                parse_value(bad)
+            );
         }
     }
 

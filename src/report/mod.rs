@@ -4,6 +4,7 @@
 mod agreement;
 mod check;
 mod diff;
+mod escape;
 mod evaluate;
 mod explain;
 mod list;
@@ -14,6 +15,7 @@ mod table;
 pub use agreement::render_agreement;
 pub use check::render_check;
 pub use diff::render_diff;
+pub use escape::{escape_control, is_unsafe_for_terminal};
 pub use evaluate::render_evaluation;
 pub use explain::{render_explain, Explanation};
 pub use list::render_list;
