@@ -41,7 +41,7 @@ pub enum RuleError {
         message: String,
     },
     /// A rule returned an effect too large to be an amount of any plan.
-    #[error("{file}: function {function}, item {item}, {year}: returned {value}, more than {max_digits} digits before the decimal point: no effect amount is that large (効果額が大きすぎます)")]
+    #[error("{file}: function {function}, item {item}, {year}: returned {value}, more than {} digits before the decimal point: no effect amount is that large (効果額が大きすぎます)", crate::engine::limits::MAX_EFFECT_DIGITS)]
     ResultOutOfRange {
         /// The rule file (or the item file, for an item's formula).
         file: String,
@@ -53,8 +53,6 @@ pub enum RuleError {
         year: String,
         /// What it returned.
         value: rust_decimal::Decimal,
-        /// The bound, in digits.
-        max_digits: u32,
     },
 }
 

@@ -570,7 +570,6 @@ impl RuleSet {
                     item: at.item.to_string(),
                     year: at.year.to_string(),
                     value: n,
-                    max_digits: limits::MAX_EFFECT_DIGITS,
                 });
             }
         }
