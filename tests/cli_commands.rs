@@ -271,3 +271,56 @@ fn csv_for_excel_starts_with_a_byte_order_mark() {
     let table = stdout_of(&["summary", "--bom"], 0);
     assert!(!table.starts_with('\u{feff}'));
 }
+
+#[test]
+fn effects_in_other_money_units_are_converted_the_same_everywhere() {
+    let sb = Sandbox::new();
+    // 15,100千円 written as 15.1百万円: the formula (25,900 − 10,800) and the subtotal agree.
+    sb.edit(
+        "plan/items/5-8-3.toml",
+        "actual_effect = \"15,100\"",
+        "actual_effect = \"15.1百万円\"",
+    );
+    let (out, _) = run_on(&sb, &["check"], 0);
+    assert!(!out.contains("5-8-3"), "{out}");
+    let (summary, _) = run_on(&sb, &["summary"], 0);
+    assert!(summary.contains("797,733"), "{summary}");
+}
+
+#[test]
+fn the_plan_declares_its_report_unit() {
+    let sb = Sandbox::new();
+    sb.edit(
+        "plan/plan.toml",
+        "rules = ",
+        "report_unit = \"百万円\"\nrules = ",
+    );
+    let (out, _) = run_on(&sb, &["summary"], 0);
+    assert!(out.contains("実績効果額と達成割合 (単位:百万円)"), "{out}");
+    assert!(out.contains("228.52"), "{out}");
+    assert!(out.contains("797.733"), "{out}");
+    let (out, _) = run_on(&sb, &["summary", "--lang", "en"], 0);
+    assert!(
+        out.contains("Effect amounts and ratio (million yen)"),
+        "{out}"
+    );
+    sb.edit("plan/plan.toml", "\"百万円\"", "\"百万\"");
+    let (_, err) = run_on(&sb, &["summary"], 2);
+    assert!(
+        err.contains("report_unit: \"百万\" is not a unit of money"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_word_after_a_number_is_never_silently_a_unit() {
+    let sb = Sandbox::new();
+    sb.edit(
+        "plan/items/5-8-3.toml",
+        "actual = \"25,900\"",
+        "actual = \"25,900人\"",
+    );
+    let (_, err) = run_on(&sb, &["summary"], 2);
+    assert!(err.contains("item 5-8-3: years.R5.actual:"), "{err}");
+    assert!(err.contains("\"25,900人\" is written in \"人\""), "{err}");
+}

@@ -66,7 +66,7 @@ impl Findings<'_> {
 }
 
 fn number(cell: Option<&Cell>) -> Option<Decimal> {
-    cell.and_then(Cell::number)
+    cell.and_then(Cell::thousand_yen)
 }
 
 fn show(cell: Option<&Cell>) -> String {
@@ -171,7 +171,7 @@ fn check_item(plan: &Plan, rules: &RuleSet, item: &Item, f: &mut Findings) {
         };
         let Some(subtotal) = subtotal else { continue };
         let sum: Decimal = item.years.values().filter_map(|e| number(pick(e))).sum();
-        let printed = subtotal.number().unwrap_or_default();
+        let printed = subtotal.thousand_yen().unwrap_or_default();
         if printed != sum {
             f.add(
                 &format!("subtotals.{field}"),
@@ -223,7 +223,7 @@ fn check_item(plan: &Plan, rules: &RuleSet, item: &Item, f: &mut Findings) {
                 let path = format!("years.{year}.{field}");
                 match computed_effect(plan, item, *year, basis, rules) {
                     Ok(Some((d, _))) => {
-                        let printed = cell.number().unwrap_or_default();
+                        let printed = cell.thousand_yen().unwrap_or_default();
                         if (round_amount(d) - printed).abs() > EFFECT_TOLERANCE {
                             f.add(
                                 &path,

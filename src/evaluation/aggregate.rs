@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::{Evaluation, ItemEvaluation, RulesUsed};
 use crate::engine::Scale;
-use crate::model::{FiscalYear, Plan};
+use crate::model::{FiscalYear, MoneyUnit, Plan};
 
 /// How many items got each rating.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -143,6 +143,9 @@ pub struct Summary {
     pub suggested: Counts,
     /// Effect amounts, all items.
     pub effects: EffectTotals,
+    /// The unit reports print effect amounts in (the plan's `report_unit`); the amounts above
+    /// are 千円, as on the sheets.
+    pub report_unit: MoneyUnit,
 }
 
 /// Adds up an evaluation per policy, per theme and in total.
@@ -199,6 +202,7 @@ pub fn summarize(plan: &Plan, evaluation: &Evaluation) -> Summary {
         recorded,
         suggested,
         effects,
+        report_unit: plan.report_unit,
     }
 }
 

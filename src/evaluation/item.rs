@@ -4,7 +4,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
 use crate::engine::{CallSite, RuleError, RuleInput, RuleSet};
-use crate::model::{Cell, FiscalYear, Item, ItemId, Plan, Value};
+use crate::model::{Cell, FiscalYear, Item, ItemId, Plan};
 
 /// How the suggested rating relates to the recorded one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -140,10 +140,10 @@ pub fn rule_input(plan: &Plan, item: &Item, year: FiscalYear, rules: &RuleSet) -
         actual_total: total_of(actual),
         expected_effect: entry
             .and_then(|e| e.expected_effect.as_ref())
-            .and_then(Cell::number),
+            .and_then(Cell::thousand_yen),
         actual_effect: entry
             .and_then(|e| e.actual_effect.as_ref())
-            .and_then(Cell::number),
+            .and_then(Cell::thousand_yen),
         recorded: entry.and_then(|e| e.rating.clone()),
         value: actual_n,
         total: total_of(actual),
@@ -311,22 +311,14 @@ pub fn evaluate_item(
         agreement,
         expected_effect: entry
             .and_then(|e| e.expected_effect.as_ref())
-            .and_then(amount),
+            .and_then(Cell::thousand_yen),
         actual_effect: entry
             .and_then(|e| e.actual_effect.as_ref())
-            .and_then(amount),
+            .and_then(Cell::thousand_yen),
         computed_effect,
         explanation,
         trace,
     })
-}
-
-/// An effect amount cell as a number; "-" is none.
-fn amount(c: &Cell) -> Option<Decimal> {
-    match &c.value {
-        Value::Number(q) => Some(q.amount_in("千円").unwrap_or(q.amount)),
-        _ => None,
-    }
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ use super::item::{Discrepancy, Indicator, Item, ItemId, ItemSource, Subtotals, Y
 use super::plan::{Plan, Policy, Theme};
 use super::scale::Scale;
 use super::source::{DirSource, PlanSource, SourceFile};
-use super::value::Cell;
+use super::value::{Cell, MoneyUnit};
 
 /// One thing wrong with a plan's files.
 #[derive(Debug, thiserror::Error)]
@@ -128,6 +128,7 @@ struct RawPlan {
     municipality: String,
     years: Vec<Spanned<String>>,
     rules: Option<String>,
+    report_unit: Option<Spanned<String>>,
     scale: Option<Scale>,
     policies: Vec<RawPolicy>,
     themes: Vec<RawTheme>,
@@ -174,6 +175,16 @@ fn parse_plan(file: &SourceFile) -> Result<Plan, LoadErrors> {
             "the plan's years must be consecutive, in order".into(),
         ));
     }
+    let report_unit = match &raw.report_unit {
+        None => MoneyUnit::default(),
+        Some(u) => u
+            .get_ref()
+            .parse()
+            .unwrap_or_else(|e: super::value::UnitError| {
+                errors.push(invalid(u.span(), format!("report_unit: {e}")));
+                MoneyUnit::default()
+            }),
+    };
     let policies: Vec<Policy> = raw
         .policies
         .into_iter()
@@ -209,6 +220,7 @@ fn parse_plan(file: &SourceFile) -> Result<Plan, LoadErrors> {
         municipality: raw.municipality,
         years,
         year_notation,
+        report_unit,
         rules: raw.rules.map(PathBuf::from),
         scale: raw.scale,
         policies,
@@ -333,6 +345,76 @@ impl CellReader<'_> {
         Some(label)
     }
 
+    /// An error about a field already read, at its line.
+    fn error_at(&mut self, field: &str, message: String) {
+        let line = self.lines.get(field).copied().unwrap_or(1);
+        self.errors.push(LoadError::Invalid {
+            file: self.file.path.clone(),
+            item: Some(self.item),
+            line,
+            message: format!("{field}: {message}"),
+        });
+    }
+
+    /// Numbers must be written in the indicator's unit (money units convert), effects in
+    /// money, and a year's target and actual in units that compare: a word after a number is
+    /// never silently taken for a unit.
+    fn check_units(
+        &mut self,
+        indicator: &Indicator,
+        years: &BTreeMap<FiscalYear, YearEntry>,
+        subtotals: &Subtotals,
+    ) {
+        let unit = indicator.unit.as_str();
+        let mut measured = vec![
+            (
+                "indicator.baseline".to_string(),
+                indicator.baseline.as_ref(),
+            ),
+            (
+                "indicator.final_target".into(),
+                indicator.final_target.as_ref(),
+            ),
+        ];
+        let mut money = vec![
+            (
+                "subtotals.expected_effect".to_string(),
+                subtotals.expected_effect.as_ref(),
+            ),
+            (
+                "subtotals.actual_effect".into(),
+                subtotals.actual_effect.as_ref(),
+            ),
+        ];
+        for (year, e) in years {
+            measured.push((format!("years.{year}.target"), e.target.as_ref()));
+            measured.push((format!("years.{year}.actual"), e.actual.as_ref()));
+            money.push((
+                format!("years.{year}.expected_effect"),
+                e.expected_effect.as_ref(),
+            ));
+            money.push((
+                format!("years.{year}.actual_effect"),
+                e.actual_effect.as_ref(),
+            ));
+            if let (Some(t), Some(a)) = (&e.target, &e.actual) {
+                if let Err(err) = super::value::check_target_actual(t, a) {
+                    self.error_at(&format!("years.{year}.actual"), err.to_string());
+                }
+            }
+        }
+        for (field, cell) in measured {
+            if let Some(Err(err)) = cell.map(|c| c.check_unit(unit)) {
+                self.error_at(&field, err.to_string());
+            }
+        }
+        for (field, cell) in money {
+            if let Some(Err(err)) = cell.map(Cell::check_money) {
+                self.error_at(&field, err.to_string());
+            }
+        }
+    }
+
     fn text(&mut self, field: &str, raw: Option<Text>) -> Option<String> {
         let raw = raw?;
         self.lines.insert(field.to_string(), self.line(raw.span()));
@@ -431,6 +513,7 @@ fn parse_item(file: &SourceFile, plan: &Plan) -> Result<Item, Vec<LoadError>> {
         expected_effect: r.cell("subtotals.expected_effect", raw.subtotals.expected_effect),
         actual_effect: r.cell("subtotals.actual_effect", raw.subtotals.actual_effect),
     };
+    r.check_units(&indicator, &years, &subtotals);
     let overall_rating = r.rating("overall_rating", raw.overall_rating, plan.scale.as_ref());
     let discrepancies = raw
         .discrepancies

@@ -18,4 +18,7 @@ pub use load::{load_plan, load_plan_from, LoadError, LoadErrors};
 pub use plan::{Plan, Policy, Theme};
 pub use scale::{Rating, Scale};
 pub use source::{DirSource, MemorySource, PlanSource, SourceFile};
-pub use value::{parse_value, Bound, Cell, Quantity, Value, ValueError};
+pub use value::{
+    check_target_actual, parse_value, units_agree, Bound, Cell, MoneyUnit, Quantity, UnitError,
+    Value, ValueError, BOUND_WORDS,
+};

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::fiscal_year::{FiscalYear, YearNotation};
 use super::item::{Item, ItemId};
 use super::scale::Scale;
+use super::value::MoneyUnit;
 
 /// 基本方針.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -42,6 +43,9 @@ pub struct Plan {
     /// How the plan's document prints its years (令和5年度, 平成31年度, 2018年度), read from how
     /// `years` are written in plan.toml. Every year of the plan is printed this way.
     pub year_notation: YearNotation,
+    /// The unit the plan's report prints effect totals in (`report_unit` in plan.toml; 千円,
+    /// the sheets' unit, when not given). Tables state it in their heading (単位:百万円).
+    pub report_unit: MoneyUnit,
     /// The plan's default rule set, resolved against the plan's folder.
     pub rules: Option<PathBuf>,
     /// The scale the recorded ratings (評価) are on. Without one, recorded ratings are read on

@@ -9,19 +9,34 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-/// A bound written after a number: 以内 (≤), 未満 (<), 以上 (≥), 超 (>).
+/// A bound written after a number, by what it means: 以内 / 以下 / まで (≤), 未満 / を下回る (<),
+/// 以上 (≥), 超 / を超える / を上回る (>).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Bound {
-    /// 以内: at most (≤)
+    /// 以内, 以下, まで: at most (≤)
     AtMost,
-    /// 未満: less than (<)
+    /// 未満, を下回る: less than (<)
     LessThan,
     /// 以上: at least (≥)
     AtLeast,
-    /// 超: more than (>)
+    /// 超, を超える, を上回る: more than (>)
     MoreThan,
 }
+
+/// Every bound word a document writes after a number, with its meaning. Longer words first, so
+/// that を超える is not read as a unit "を" followed by 超.
+pub const BOUND_WORDS: [(&str, Bound); 9] = [
+    ("を超える", Bound::MoreThan),
+    ("を上回る", Bound::MoreThan),
+    ("を下回る", Bound::LessThan),
+    ("以内", Bound::AtMost),
+    ("以下", Bound::AtMost),
+    ("まで", Bound::AtMost),
+    ("未満", Bound::LessThan),
+    ("以上", Bound::AtLeast),
+    ("超", Bound::MoreThan),
+];
 
 impl Bound {
     /// The comparison operator, as rules see it: `"<="`, `"<"`, `">="`, `">"`.
@@ -34,7 +49,8 @@ impl Bound {
         }
     }
 
-    /// The Japanese word the document writes.
+    /// The usual Japanese word for the bound (the document may write another of the same
+    /// meaning, see [`BOUND_WORDS`]).
     pub fn word(self) -> &'static str {
         match self {
             Bound::AtMost => "以内",
@@ -62,7 +78,7 @@ pub struct Quantity {
     pub amount: Decimal,
     /// The unit written with the number, if any: "%", "千円", "億円", "台" …
     pub unit: Option<String>,
-    /// 以内 / 未満 / 以上 / 超, if written.
+    /// 以内 / 以下 / 未満 / 以上 / 超 …, if written.
     pub bound: Option<Bound>,
     /// The bracketed number of a compound value: 78 in "2(78)".
     pub total: Option<Decimal>,
@@ -98,15 +114,136 @@ fn unit_base(unit: &str) -> &str {
 
 /// How many yen one of this money unit is.
 fn yen_scale(unit: &str) -> Option<Decimal> {
-    let yen: i64 = match unit {
-        "円" => 1,
-        "千円" => 1_000,
-        "万円" => 10_000,
-        "百万円" => 1_000_000,
-        "億円" => 100_000_000,
-        _ => return None,
-    };
-    Some(Decimal::from(yen))
+    unit.parse::<MoneyUnit>().ok().map(MoneyUnit::yen)
+}
+
+/// Whether a number written in `written` can stand for a value measured in `unit`: the same
+/// unit (also "千円" for "千円/年"), or two money units (converted exactly).
+pub fn units_agree(written: &str, unit: &str) -> bool {
+    written == unit
+        || unit_base(written) == unit_base(unit)
+        || (yen_scale(unit_base(written)).is_some() && yen_scale(unit_base(unit)).is_some())
+}
+
+/// A unit of money amounts: effects are 千円 on the sheets; reports may print another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum MoneyUnit {
+    /// 円
+    Yen,
+    /// 千円: the unit of the sheets' effect amounts.
+    #[default]
+    ThousandYen,
+    /// 万円
+    TenThousandYen,
+    /// 百万円
+    MillionYen,
+    /// 億円
+    HundredMillionYen,
+}
+
+impl MoneyUnit {
+    /// How many yen one unit is.
+    pub fn yen(self) -> Decimal {
+        Decimal::from(match self {
+            MoneyUnit::Yen => 1_i64,
+            MoneyUnit::ThousandYen => 1_000,
+            MoneyUnit::TenThousandYen => 10_000,
+            MoneyUnit::MillionYen => 1_000_000,
+            MoneyUnit::HundredMillionYen => 100_000_000,
+        })
+    }
+
+    /// "千円".
+    pub fn label(self) -> &'static str {
+        match self {
+            MoneyUnit::Yen => "円",
+            MoneyUnit::ThousandYen => "千円",
+            MoneyUnit::TenThousandYen => "万円",
+            MoneyUnit::MillionYen => "百万円",
+            MoneyUnit::HundredMillionYen => "億円",
+        }
+    }
+
+    /// "thousand yen".
+    pub fn label_en(self) -> &'static str {
+        match self {
+            MoneyUnit::Yen => "yen",
+            MoneyUnit::ThousandYen => "thousand yen",
+            MoneyUnit::TenThousandYen => "ten thousand yen",
+            MoneyUnit::MillionYen => "million yen",
+            MoneyUnit::HundredMillionYen => "hundred million yen",
+        }
+    }
+
+    /// An amount of 千円 in this unit, exactly (`None` only past the range of a decimal):
+    /// 228,520千円 is 228.52百万円.
+    pub fn from_thousand_yen(self, amount: Decimal) -> Option<Decimal> {
+        amount
+            .checked_mul(MoneyUnit::ThousandYen.yen())?
+            .checked_div(self.yen())
+    }
+}
+
+impl FromStr for MoneyUnit {
+    type Err = UnitError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(match s.trim() {
+            "円" => MoneyUnit::Yen,
+            "千円" => MoneyUnit::ThousandYen,
+            "万円" => MoneyUnit::TenThousandYen,
+            "百万円" => MoneyUnit::MillionYen,
+            "億円" => MoneyUnit::HundredMillionYen,
+            other => {
+                return Err(UnitError::NotMoney {
+                    written: other.to_string(),
+                })
+            }
+        })
+    }
+}
+
+impl Serialize for MoneyUnit {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.label())
+    }
+}
+
+impl fmt::Display for MoneyUnit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// A number written in a unit that does not fit where it stands.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum UnitError {
+    /// "20人" for an indicator counted in 件, or a word after the number that is no unit of it
+    /// ("18%程度"): never silently read as a unit.
+    #[error("{text:?} is written in {written:?}, but the indicator's unit is {unit:?} (a bound is written 以内, 以下, まで, 未満, を下回る, 以上, 超, を超える or を上回る)")]
+    Mismatch {
+        /// The value as printed.
+        text: String,
+        /// The unit (or word) written after the number.
+        written: String,
+        /// The indicator's unit.
+        unit: String,
+    },
+    /// An effect amount, or a report unit, that is not money (円, 千円, 万円, 百万円, 億円).
+    #[error("{written:?} is not a unit of money: write 円, 千円, 万円, 百万円 or 億円")]
+    NotMoney {
+        /// What was written.
+        written: String,
+    },
+    /// An indicator without a unit ("-") whose target and actual of one year are written in
+    /// different units.
+    #[error("the target {target:?} and the actual {actual:?} are written in different units")]
+    TargetActual {
+        /// The target as printed.
+        target: String,
+        /// The actual as printed.
+        actual: String,
+    },
 }
 
 /// What a printed cell means.
@@ -194,6 +331,54 @@ impl Cell {
     /// The number, when the cell holds one.
     pub fn number(&self) -> Option<Decimal> {
         self.value.number()
+    }
+
+    /// The unit written with the number, if any.
+    pub fn written_unit(&self) -> Option<&str> {
+        self.value.quantity()?.unit.as_deref()
+    }
+
+    /// An effect amount in 千円, the sheets' unit: "300百万円" is 300,000, "1.5億円" 150,000,
+    /// a bare number is 千円. `None` when the cell is not a number or not in money.
+    pub fn thousand_yen(&self) -> Option<Decimal> {
+        self.value.quantity()?.amount_in("千円")
+    }
+
+    /// Whether the cell's unit (if it writes one) fits a value measured in `unit`; with no
+    /// indicator unit ("-" or ""), any unit is taken as written.
+    pub fn check_unit(&self, unit: &str) -> Result<(), UnitError> {
+        match self.written_unit() {
+            Some(written) if !matches!(unit.trim(), "-" | "") && !units_agree(written, unit) => {
+                Err(UnitError::Mismatch {
+                    text: self.text.clone(),
+                    written: written.to_string(),
+                    unit: unit.to_string(),
+                })
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Whether the cell is an amount of money (a bare number is 千円).
+    pub fn check_money(&self) -> Result<(), UnitError> {
+        match self.written_unit() {
+            Some(written) if yen_scale(unit_base(written)).is_none() => Err(UnitError::NotMoney {
+                written: written.to_string(),
+            }),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// A target and an actual of one year must be in units that can be compared: 18件 against 20人
+/// cannot.
+pub fn check_target_actual(target: &Cell, actual: &Cell) -> Result<(), UnitError> {
+    match (target.written_unit(), actual.written_unit()) {
+        (Some(t), Some(a)) if !units_agree(t, a) => Err(UnitError::TargetActual {
+            target: target.text.clone(),
+            actual: actual.text.clone(),
+        }),
+        _ => Ok(()),
     }
 }
 
@@ -327,12 +512,7 @@ pub fn parse_value(text: &str) -> Result<Value, ValueError> {
         ));
     }
     let mut bound = None;
-    for (word, b) in [
-        ("以内", Bound::AtMost),
-        ("未満", Bound::LessThan),
-        ("以上", Bound::AtLeast),
-        ("超", Bound::MoreThan),
-    ] {
+    for (word, b) in BOUND_WORDS {
         if let Some(t) = tail.strip_suffix(word) {
             bound = Some(b);
             tail = t;
@@ -348,8 +528,10 @@ pub fn parse_value(text: &str) -> Result<Value, ValueError> {
             "unexpected characters after the number",
         ));
     }
-    if ["以内", "未満", "以上", "超", "▲", "△"]
+    if BOUND_WORDS
         .iter()
+        .map(|(w, _)| *w)
+        .chain(["▲", "△"])
         .any(|w| tail.contains(w))
     {
         return Err(ValueError::Malformed(
@@ -494,6 +676,83 @@ mod tests {
         assert!(Bound::LessThan.holds(dec("89.9"), dec("90")));
         assert!(!Bound::LessThan.holds(dec("90"), dec("90")));
         assert!(Bound::AtMost.holds(dec("30"), dec("30")));
+    }
+
+    #[test]
+    fn every_bound_word_with_its_exact_meaning() {
+        let at = |s: &str| q(s).bound;
+        for (text, bound, unit) in [
+            ("18%以下", Bound::AtMost, "%"),
+            ("18%以内", Bound::AtMost, "%"),
+            ("3件まで", Bound::AtMost, "件"),
+            ("90%未満", Bound::LessThan, "%"),
+            ("90%を下回る", Bound::LessThan, "%"),
+            ("80%以上", Bound::AtLeast, "%"),
+            ("3件超", Bound::MoreThan, "件"),
+            ("3件を超える", Bound::MoreThan, "件"),
+            ("3件を上回る", Bound::MoreThan, "件"),
+            ("１８％以下", Bound::AtMost, "%"),
+        ] {
+            assert_eq!(at(text), Some(bound), "{text}");
+            assert_eq!(q(text).unit.as_deref(), Some(unit), "{text}");
+        }
+        assert_eq!(q("18以下").unit, None);
+        // 90%未満 is missed by 90.0%; 以下 and まで are kept at the limit.
+        assert!(!Bound::LessThan.holds(dec("90.0"), dec("90")));
+        assert!(Bound::AtMost.holds(dec("18"), dec("18")));
+        assert!(!Bound::AtMost.holds(dec("18.5"), dec("18")));
+        assert!(!Bound::MoreThan.holds(dec("3"), dec("3")));
+        assert!(Bound::AtLeast.holds(dec("80"), dec("80")));
+        for bad in ["18%以下以下", "18以下%", "3件を超える超"] {
+            assert!(parse_value(bad).is_err(), "{bad:?} should not parse");
+        }
+    }
+
+    #[test]
+    fn a_word_that_is_no_unit_of_the_indicator_is_refused() {
+        let cell = |s: &str| s.parse::<Cell>().unwrap();
+        assert!(cell("18%以下").check_unit("%").is_ok());
+        assert!(cell("18").check_unit("%").is_ok());
+        assert!(cell("12.6億円").check_unit("千円").is_ok());
+        assert!(cell("21,872トン").check_unit("トン/年").is_ok());
+        assert!(cell("5台").check_unit("-").is_ok());
+        assert_eq!(
+            cell("18件程度").check_unit("件"),
+            Err(UnitError::Mismatch {
+                text: "18件程度".into(),
+                written: "件程度".into(),
+                unit: "件".into()
+            })
+        );
+        assert!(parse_value("18%程度").is_err());
+        assert!(cell("20人").check_unit("件").is_err());
+        assert!(check_target_actual(&cell("18件"), &cell("20人")).is_err());
+        assert!(check_target_actual(&cell("18件"), &cell("20")).is_ok());
+        assert!(check_target_actual(&cell("1億円"), &cell("20百万円")).is_ok());
+        assert!(cell("300百万円").check_money().is_ok());
+        assert!(cell("300").check_money().is_ok());
+        assert!(cell("300人").check_money().is_err());
+    }
+
+    #[test]
+    fn money_converts_exactly() {
+        let cell = |s: &str| s.parse::<Cell>().unwrap();
+        assert_eq!(cell("300百万円").thousand_yen(), Some(dec("300000")));
+        assert_eq!(cell("1.5億円").thousand_yen(), Some(dec("150000")));
+        assert_eq!(cell("1,234円").thousand_yen(), Some(dec("1.234")));
+        assert_eq!(cell("▲15,173").thousand_yen(), Some(dec("-15173")));
+        assert_eq!(cell("-").thousand_yen(), None);
+        let unit: MoneyUnit = "百万円".parse().unwrap();
+        assert_eq!(unit.from_thousand_yen(dec("228520")), Some(dec("228.52")));
+        assert_eq!(
+            MoneyUnit::HundredMillionYen.from_thousand_yen(dec("100000")),
+            Some(dec("1"))
+        );
+        assert_eq!(
+            MoneyUnit::Yen.from_thousand_yen(dec("1.5")),
+            Some(dec("1500"))
+        );
+        assert!("トン".parse::<MoneyUnit>().is_err());
     }
 
     #[test]

@@ -61,7 +61,7 @@ pub fn render_list(plan: &Plan, ev: &Evaluation, format: Format, lang: Lang) -> 
         };
         let entry = item.year(ev.year);
         let text = |c: Option<&Cell>| c.map(|c| c.text.clone());
-        let amount = |c: Option<&Cell>| c.and_then(Cell::number).map(plain);
+        let amount = |c: Option<&Cell>| c.and_then(Cell::thousand_yen).map(plain);
         rows.push(vec![
             Some(e.id.to_string()),
             Some(e.policy.to_string()),

@@ -31,7 +31,24 @@ pub fn render_summary(s: &Summary, format: Format, lang: Lang) -> String {
     let labels: Vec<String> = s.recorded_scale.labels().map(String::from).collect();
     let suggested_labels: Vec<String> = s.scale.labels().map(String::from).collect();
     let csv = format == Format::Csv;
-    let num = |d: rust_decimal::Decimal| if csv { super::plain(d) } else { amount(d) };
+    // Amounts are 千円 (the sheets' unit); the plan's report unit converts them exactly.
+    let unit = s.report_unit;
+    let num = |d: rust_decimal::Decimal| {
+        let d = unit.from_thousand_yen(d).unwrap_or(d);
+        if csv {
+            super::plain(d)
+        } else {
+            amount(d)
+        }
+    };
+    let effects_title = match lang {
+        Lang::Ja => format!("実績効果額と達成割合 (単位:{})", unit.label()),
+        Lang::En => format!("Effect amounts and ratio ({})", unit.label_en()),
+    };
+    let themes_title = match lang {
+        Lang::Ja => format!("改革の推進項目別 効果額 (単位:{})", unit.label()),
+        Lang::En => format!("Effect amounts by theme ({})", unit.label_en()),
+    };
 
     // 達成状況: recorded rating counts.
     let mut status = Table::new(&[lang.pick("評価", "rating"), lang.pick("件数", "items")])
@@ -122,10 +139,7 @@ pub fn render_summary(s: &Summary, format: Format, lang: Lang) -> String {
         lang.pick("達成割合", "ratio"),
     ])
     .align(&[Align::Left, Align::Right, Align::Right, Align::Right])
-    .title(lang.pick(
-        "実績効果額と達成割合 (単位:千円)",
-        "Effect amounts and ratio (thousand yen)",
-    ));
+    .title(&effects_title);
     for p in &s.policies {
         effects.row(vec![
             format!("{} {}", p.number, p.name),
@@ -156,10 +170,7 @@ pub fn render_summary(s: &Summary, format: Format, lang: Lang) -> String {
         Align::Right,
         Align::Right,
     ])
-    .title(lang.pick(
-        "改革の推進項目別 効果額 (単位:千円)",
-        "Effect amounts by theme (thousand yen)",
-    ));
+    .title(&themes_title);
     for t in &s.themes {
         themes.row(vec![
             format!("{}({}) {}", t.policy, t.number, t.name),

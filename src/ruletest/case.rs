@@ -411,6 +411,33 @@ impl Reader<'_> {
         let previous_target = self.cell("previous_target", input!(previous_target));
         let expected_effect = self.cell("expected_effect", input!(expected_effect));
         let actual_effect = self.cell("actual_effect", input!(actual_effect));
+        // Units as a plan's loader checks them: a word after a number is never a unit.
+        let unit = text(input!(unit)).unwrap_or_else(|| "-".into());
+        for (field, raw, cell) in [
+            ("target", input!(target), &target),
+            ("actual", input!(actual), &actual),
+            ("baseline", input!(baseline), &baseline),
+            ("final_target", input!(final_target), &final_target),
+            ("previous", input!(previous), &previous),
+            ("previous_target", input!(previous_target), &previous_target),
+        ] {
+            if let (Some(raw), Some(Err(e))) = (raw, cell.as_ref().map(|c| c.check_unit(&unit))) {
+                self.error(raw.span(), format!("{field}: {e}"));
+            }
+        }
+        for (field, raw, cell) in [
+            ("expected_effect", input!(expected_effect), &expected_effect),
+            ("actual_effect", input!(actual_effect), &actual_effect),
+        ] {
+            if let (Some(raw), Some(Err(e))) = (raw, cell.as_ref().map(Cell::check_money)) {
+                self.error(raw.span(), format!("{field}: {e}"));
+            }
+        }
+        if let (Some(raw), Some(t), Some(a)) = (input!(actual), &target, &actual) {
+            if let Err(e) = crate::model::check_target_actual(t, a) {
+                self.error(raw.span(), format!("actual: {e}"));
+            }
+        }
         let achievement = match input!(achievement) {
             Some(a) if is_none(a.get_ref().trim()) => Some(None),
             Some(a) => self.number("achievement", a, Number::Ratio).map(Some),
@@ -511,7 +538,7 @@ impl Reader<'_> {
             line,
             name,
             kind,
-            unit: text(input!(unit)).unwrap_or_else(|| "-".into()),
+            unit,
             id: text(input!(id)).unwrap_or_default(),
             title: text(input!(title)).unwrap_or_default(),
             indicator: text(input!(indicator)).unwrap_or_default(),
@@ -580,8 +607,8 @@ impl Case {
             actual_text: printed(&self.actual),
             target_total: total(&self.target),
             actual_total: total(&self.actual),
-            expected_effect: self.expected_effect.as_ref().and_then(Cell::number),
-            actual_effect: self.actual_effect.as_ref().and_then(Cell::number),
+            expected_effect: self.expected_effect.as_ref().and_then(Cell::thousand_yen),
+            actual_effect: self.actual_effect.as_ref().and_then(Cell::thousand_yen),
             recorded: self.recorded.clone(),
             value: actual,
             total: total(&self.actual),
@@ -721,6 +748,23 @@ expect.rating = "judgement required"
         );
         let err = parse("[defaults]\nkind = \"level\"\n").unwrap_err();
         assert!(err.contains("the file has no [[case]]"), "{err}");
+    }
+
+    #[test]
+    fn a_word_after_a_number_is_no_unit_in_a_case_either() {
+        let err = parse(&CASES.replace("\"25億円\"", "\"25億円程度\"")).unwrap_err();
+        assert!(
+            err.starts_with("tests/t.toml:9: actual: \"25億円程度\" is written in \"億円程度\""),
+            "{err}"
+        );
+        let err = parse(
+            "[[case]]\nname = \"n\"\nkind = \"higher_better\"\ntarget = \"18件\"\nactual = \"20人\"\nexpect.rating = \"A\"\n",
+        )
+        .unwrap_err();
+        assert!(
+            err.contains("t.toml:5: actual: the target \"18件\" and the actual \"20人\" are written in different units"),
+            "{err}"
+        );
     }
 
     #[test]
