@@ -55,16 +55,11 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             for e in errors.0 {
                 match e {
                     LoadError::Io(io) => return Err(CliError::Other(io.to_string())),
-                    LoadError::Invalid {
-                        file,
-                        item,
-                        line,
-                        message,
-                    } => findings.push(Finding {
-                        item,
-                        location: format!("{}:{line}", file.display()),
+                    other => findings.push(Finding {
+                        item: other.item(),
+                        location: other.location().unwrap_or_default(),
                         field: None,
-                        message,
+                        message: other.message(),
                         documented: None,
                     }),
                 }

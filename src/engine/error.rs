@@ -40,6 +40,14 @@ pub enum RuleError {
         /// What went wrong.
         message: String,
     },
+    /// A script defines more functions than a rule set may (compiling would take too long).
+    #[error("{file}: the script has {count} functions (counting every `fn`), more than {} (関数が多すぎます)", crate::engine::limits::MAX_FUNCTIONS_PER_SCRIPT)]
+    TooManyFunctions {
+        /// The script.
+        file: String,
+        /// How many `fn` it has.
+        count: usize,
+    },
     /// A rule returned an effect too large to be an amount of any plan.
     #[error("{file}: function {function}, item {item}, {year}: returned {value}, more than {} digits before the decimal point: no effect amount is that large (効果額が大きすぎます)", crate::engine::limits::MAX_EFFECT_DIGITS)]
     ResultOutOfRange {

@@ -36,6 +36,12 @@ pub mod limits {
     pub const MAX_MAP_SIZE: usize = 256;
     /// Variables alive at once.
     pub const MAX_VARIABLES: usize = 256;
+    /// Bytes of one rule script: the default rules' scripts are 1–3 kB.
+    pub const MAX_SCRIPT_BYTES: u64 = 128 * 1024;
+    /// Functions one rule script may define (counted as `fn` keywords).
+    pub const MAX_FUNCTIONS_PER_SCRIPT: usize = 256;
+    /// Bytes of an item's effect formula (one expression).
+    pub const MAX_FORMULA_BYTES: usize = 1024;
     /// Digits before the decimal point of an effect a rule returns (千円): 10^20 千円 is beyond
     /// any plan, and a million items of that size still add up inside `Decimal`'s range.
     pub const MAX_EFFECT_DIGITS: u32 = 20;
@@ -243,7 +249,26 @@ pub fn format_percent(d: Decimal) -> String {
     format!("{sign}{grouped}.{}%", tenths % 10)
 }
 
+/// How many times the keyword `fn` stands in `text` as a word: at least the number of
+/// functions the script defines (a comment or string saying "fn" counts too).
+fn fn_keywords(text: &str) -> usize {
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    text.match_indices("fn")
+        .filter(|(i, _)| {
+            !word(text[..*i].chars().next_back()) && !word(text[i + 2..].chars().next())
+        })
+        .count()
+}
+
 fn compile(engine: &Engine, file: &str, text: &str) -> Result<AST, RuleError> {
+    // Compiling takes longer than linear in the number of functions: bound it before compiling.
+    let functions = fn_keywords(text);
+    if functions > limits::MAX_FUNCTIONS_PER_SCRIPT {
+        return Err(RuleError::TooManyFunctions {
+            file: file.to_string(),
+            count: functions,
+        });
+    }
     engine.compile(text).map_err(|e| {
         let line = e.1.line().unwrap_or(0);
         RuleError::Compile(Compile {
@@ -305,6 +330,15 @@ impl RuleSet {
                 .unwrap_or(1),
             message: e.message().trim_end().to_string(),
         })?;
+        if let Some((label, first_line, line)) = crate::model::duplicate_label(&config_file.text) {
+            return Err(RuleError::Config {
+                file: format!("{location}/{CONFIG_FILE}"),
+                line,
+                message: format!(
+                    "rating label {label:?} is given twice: also at line {first_line} (重複しています)"
+                ),
+            });
+        }
         if config.scale.ratings.is_empty() {
             return Err(RuleError::Config {
                 file: format!("{location}/{CONFIG_FILE}"),
@@ -672,6 +706,18 @@ impl RuleSet {
     /// Compiles an item's effect formula (a Rhai expression over `value`, `previous`,
     /// `baseline`, `total`). `file` names where it was written, for messages.
     pub fn compile_formula(&self, expression: &str, file: &str) -> Result<Formula, RuleError> {
+        if expression.len() > limits::MAX_FORMULA_BYTES {
+            return Err(RuleError::Compile(Compile {
+                file: file.to_string(),
+                line: 0,
+                column: 0,
+                message: format!(
+                    "effect formula: longer than {} characters (計算式が長すぎます)",
+                    limits::MAX_FORMULA_BYTES
+                ),
+                source_line: None,
+            }));
+        }
         let mut scope = Scope::new();
         for name in FORMULA_VARIABLES {
             scope.push_dynamic(*name, Dynamic::UNIT);

@@ -4,7 +4,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::model::SourceFile;
+use crate::model::{read_text_within, SourceFile, MAX_FILE_BYTES};
 
 /// Gives the files of a rule set, each named by its path relative to the rule set's folder
 /// (`ruleset.toml`, `rating.rhai`, `kinds/higher_better.rhai` …).
@@ -50,18 +50,22 @@ impl RuleSource for DirRules {
             let mut names = Vec::new();
             for entry in entries {
                 let path = entry?.path();
-                let keep = path.is_file()
-                    && path
-                        .extension()
-                        .is_some_and(|e| e == "rhai" || (sub.is_empty() && e == "toml"));
+                let keep = path
+                    .extension()
+                    .is_some_and(|e| e == "rhai" || (sub.is_empty() && e == "toml"));
                 if keep {
                     names.push(path);
                 }
             }
             names.sort();
             for path in names {
-                let text = fs::read_to_string(&path)
-                    .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+                // A script, not data: its own, smaller, limit keeps compiling quick.
+                let limit = if path.extension().is_some_and(|e| e == "rhai") {
+                    super::limits::MAX_SCRIPT_BYTES
+                } else {
+                    MAX_FILE_BYTES
+                };
+                let text = read_text_within(&path, &self.dir, limit)?;
                 let rel = path.strip_prefix(&self.dir).unwrap_or(&path).to_path_buf();
                 files.push(SourceFile { path: rel, text });
             }

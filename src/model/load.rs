@@ -12,7 +12,7 @@ use toml::Spanned;
 use super::fiscal_year::{FiscalYear, YearNotation};
 use super::item::{Discrepancy, Indicator, Item, ItemId, ItemSource, Subtotals, YearEntry};
 use super::plan::{Plan, Policy, Theme};
-use super::scale::Scale;
+use super::scale::{duplicate_label, Scale};
 use super::source::{DirSource, PlanSource, SourceFile};
 use super::value::{Cell, MoneyUnit};
 
@@ -34,7 +34,108 @@ pub enum LoadError {
         /// What is wrong, as a sentence.
         message: String,
     },
+    /// One thing given twice: both places are named.
+    #[error("{}:{line}: {}{what} {key} is given twice: also at {}:{first_line} (重複しています)", file.display(), item.map(|i| format!("item {i}: ")).unwrap_or_default(), first_file.display())]
+    Duplicate {
+        /// What is duplicated.
+        what: Identity,
+        /// It, normalised ("1-1-1", "R5", "(3)", "A").
+        key: String,
+        /// The second place.
+        file: PathBuf,
+        /// The item, for a year given twice in an item file.
+        item: Option<ItemId>,
+        /// Its line.
+        line: usize,
+        /// The first place.
+        first_file: PathBuf,
+        /// Its line.
+        first_line: usize,
+    },
+    /// An item file whose name is not the item id as written: `1-1-01.toml`, `+1-1-1.toml`.
+    #[error("{}:1: the file name must be the item id written as {expected}.toml (no leading zeros, signs or spaces) (ファイル名は取組番号)", file.display())]
+    ItemFileName {
+        /// The file.
+        file: PathBuf,
+        /// The id the name stands for.
+        expected: ItemId,
+    },
+    /// More items than a plan can have.
+    #[error("the plan has {count} item files, more than {limit} (取組項目が多すぎます)")]
+    TooManyItems {
+        /// Item files found.
+        count: usize,
+        /// [`MAX_ITEMS`].
+        limit: usize,
+    },
 }
+
+impl LoadError {
+    /// "file:line" of the error, when it has one.
+    pub fn location(&self) -> Option<String> {
+        match self {
+            LoadError::Io(_) | LoadError::TooManyItems { .. } => None,
+            LoadError::Invalid { file, line, .. } | LoadError::Duplicate { file, line, .. } => {
+                Some(format!("{}:{line}", file.display()))
+            }
+            LoadError::ItemFileName { file, .. } => Some(format!("{}:1", file.display())),
+        }
+    }
+
+    /// The item the error is about, when known.
+    pub fn item(&self) -> Option<ItemId> {
+        match self {
+            LoadError::Invalid { item, .. } | LoadError::Duplicate { item, .. } => *item,
+            LoadError::ItemFileName { expected, .. } => Some(*expected),
+            LoadError::Io(_) | LoadError::TooManyItems { .. } => None,
+        }
+    }
+
+    /// The message without the location and item that start it.
+    pub fn message(&self) -> String {
+        let text = self.to_string();
+        let rest = match self.location() {
+            Some(at) => text.strip_prefix(&format!("{at}: ")).unwrap_or(&text),
+            None => &text,
+        };
+        match self.item() {
+            Some(i) => rest.strip_prefix(&format!("item {i}: ")).unwrap_or(rest),
+            None => rest,
+        }
+        .to_string()
+    }
+}
+
+/// What a [`LoadError::Duplicate`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Identity {
+    /// An item id (from the file name).
+    Item,
+    /// A fiscal year (under one name or two: R5 and FY2023).
+    Year,
+    /// A policy number (基本方針).
+    Policy,
+    /// A theme number (改革の推進項目).
+    Theme,
+    /// A label of a rating scale.
+    ScaleLabel,
+}
+
+impl fmt::Display for Identity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Identity::Item => "item",
+            Identity::Year => "year",
+            Identity::Policy => "policy",
+            Identity::Theme => "theme",
+            Identity::ScaleLabel => "rating label",
+        })
+    }
+}
+
+/// The most items a plan may have: far above any city's (Isehara has 71), and with every amount
+/// below 10^20 千円 their sums stay inside `Decimal`'s range.
+pub const MAX_ITEMS: usize = 1_000_000;
 
 /// Every error found while loading a plan.
 #[derive(Debug)]
@@ -73,16 +174,38 @@ pub fn load_plan_from(source: &dyn PlanSource) -> Result<Plan, LoadErrors> {
         plan.rules = Some(normalize(&base.join(rules)));
     }
     let mut errors = Vec::new();
-    for file in source.item_files().map_err(LoadError::Io)? {
+    let files = source.item_files().map_err(LoadError::Io)?;
+    if files.len() > MAX_ITEMS {
+        return Err(LoadError::TooManyItems {
+            count: files.len(),
+            limit: MAX_ITEMS,
+        }
+        .into());
+    }
+    for file in files {
         match parse_item(&file, &plan) {
             Ok(item) => plan.items.push(item),
             Err(mut e) => errors.append(&mut e),
         }
     }
+    plan.items.sort_by_key(|i| i.id);
+    // One id from two files (two sources, or two folders in memory): both are named.
+    for pair in plan.items.windows(2) {
+        if pair[0].id == pair[1].id {
+            errors.push(LoadError::Duplicate {
+                what: Identity::Item,
+                key: pair[1].id.to_string(),
+                file: pair[1].source.file.clone(),
+                item: None,
+                line: 1,
+                first_file: pair[0].source.file.clone(),
+                first_line: 1,
+            });
+        }
+    }
     if !errors.is_empty() {
         return Err(LoadErrors(errors));
     }
-    plan.items.sort_by_key(|i| i.id);
     Ok(plan)
 }
 
@@ -137,7 +260,7 @@ struct RawPlan {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawPolicy {
-    number: u32,
+    number: Spanned<u32>,
     name: String,
 }
 
@@ -185,11 +308,65 @@ fn parse_plan(file: &SourceFile) -> Result<Plan, LoadErrors> {
                 MoneyUnit::default()
             }),
     };
+    let line = |span: Range<usize>| line_of(&file.text, span.start);
+    let duplicate =
+        |what, key: String, second: Range<usize>, first: Range<usize>| LoadError::Duplicate {
+            what,
+            key,
+            file: file.path.clone(),
+            item: None,
+            line: line(second),
+            first_file: file.path.clone(),
+            first_line: line(first),
+        };
+    let read_years: Vec<Option<FiscalYear>> =
+        raw.years.iter().map(|y| y.get_ref().parse().ok()).collect();
+    for (i, y) in read_years.iter().enumerate() {
+        if let Some(first) = (0..i).find(|&f| y.is_some() && read_years[f] == *y) {
+            errors.push(duplicate(
+                Identity::Year,
+                raw.years[i].get_ref().clone(),
+                raw.years[i].span(),
+                raw.years[first].span(),
+            ));
+        }
+    }
+    for (i, p) in raw.policies.iter().enumerate() {
+        if let Some(first) = raw.policies[..i].iter().find(|f| f.number == p.number) {
+            errors.push(duplicate(
+                Identity::Policy,
+                p.number.get_ref().to_string(),
+                p.number.span(),
+                first.number.span(),
+            ));
+        }
+    }
+    for (i, t) in raw.themes.iter().enumerate() {
+        if let Some(first) = raw.themes[..i].iter().find(|f| f.number == t.number) {
+            errors.push(duplicate(
+                Identity::Theme,
+                format!("({})", t.number.get_ref()),
+                t.number.span(),
+                first.number.span(),
+            ));
+        }
+    }
+    if let Some((label, first_line, line)) = duplicate_label(&file.text) {
+        errors.push(LoadError::Duplicate {
+            what: Identity::ScaleLabel,
+            key: label,
+            file: file.path.clone(),
+            item: None,
+            line,
+            first_file: file.path.clone(),
+            first_line,
+        });
+    }
     let policies: Vec<Policy> = raw
         .policies
         .into_iter()
         .map(|p| Policy {
-            number: p.number,
+            number: p.number.into_inner(),
             name: p.name,
         })
         .collect();
@@ -436,6 +613,14 @@ fn parse_item(file: &SourceFile, plan: &Plan) -> Result<Item, Vec<LoadError>> {
             message: format!("the file name must be the item id: {e}"),
         }]
     })?;
+    // "1-1-01" reads as 1-1-1: only the id's own spelling is a name, so one item cannot be
+    // given by two files.
+    if id.to_string() != stem {
+        return Err(vec![LoadError::ItemFileName {
+            file: file.path.clone(),
+            expected: id,
+        }]);
+    }
     let raw: RawItem =
         toml::from_str(&file.text).map_err(|e| vec![toml_error(file, Some(id), e)])?;
     let mut r = CellReader {
@@ -486,7 +671,7 @@ fn parse_item(file: &SourceFile, plan: &Plan) -> Result<Item, Vec<LoadError>> {
                 continue;
             }
         };
-        r.lines.insert(format!("years.{year}"), r.line(key.span()));
+        let first_line = r.lines.insert(format!("years.{year}"), r.line(key.span()));
         let f = |name: &str| format!("years.{year}.{name}");
         let entry = YearEntry {
             plan: y.plan,
@@ -499,14 +684,21 @@ fn parse_item(file: &SourceFile, plan: &Plan) -> Result<Item, Vec<LoadError>> {
             comment: y.comment,
         };
         if years.insert(year, entry).is_some() {
-            // 平成31年度 and 令和元年度 (or R1 and FY2019) name one fiscal year.
-            r.error(
-                key.span(),
-                format!(
-                    "{}: the year {year} is given twice (under another name too)",
-                    key.get_ref()
-                ),
-            );
+            // 平成31年度 and 令和元年度 (or R1 and FY2019) name one fiscal year: both are named.
+            let line = r.line(key.span());
+            r.errors.push(LoadError::Duplicate {
+                what: Identity::Year,
+                key: if *key.get_ref() == year.to_string() {
+                    year.to_string()
+                } else {
+                    format!("{} ({year})", key.get_ref())
+                },
+                file: file.path.clone(),
+                item: Some(id),
+                line,
+                first_file: file.path.clone(),
+                first_line: first_line.unwrap_or(line),
+            });
         }
     }
     let subtotals = Subtotals {

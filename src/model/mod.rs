@@ -4,6 +4,7 @@ mod fiscal_year;
 mod item;
 mod load;
 mod plan;
+mod read;
 mod scale;
 mod source;
 #[cfg(test)]
@@ -14,9 +15,10 @@ pub use fiscal_year::{FiscalYear, FiscalYearError, YearNotation};
 pub use item::{
     Discrepancy, Indicator, Item, ItemId, ItemIdError, ItemSource, Subtotals, YearEntry,
 };
-pub use load::{load_plan, load_plan_from, LoadError, LoadErrors};
+pub use load::{load_plan, load_plan_from, Identity, LoadError, LoadErrors, MAX_ITEMS};
 pub use plan::{Plan, Policy, Theme};
-pub use scale::{Rating, Scale};
+pub use read::{is_within, read_text_within, FileError, MAX_FILE_BYTES};
+pub use scale::{duplicate_label, normalize_label, Rating, Scale};
 pub use source::{DirSource, MemorySource, PlanSource, SourceFile};
 pub use value::{
     check_target_actual, parse_value, units_agree, Bound, Cell, MoneyUnit, Quantity, UnitError,

@@ -2,6 +2,7 @@
 //! suggestions use; a plan may declare the scale its recorded ratings use.
 
 use serde::{Deserialize, Serialize};
+use toml::Spanned;
 
 /// One rating of the scale.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,5 +44,70 @@ impl Scale {
     /// (The wording of a meaning may differ: 計画どおり進捗せず / 計画より進捗が遅れている.)
     pub fn comparable_with(&self, other: &Scale) -> bool {
         self.labels().eq(other.labels())
+    }
+}
+
+/// A label as compared for sameness: without surrounding spaces, full-width letters and digits
+/// folded ("Ａ" is "A"). Case is kept: a–d and A–D are different scales.
+pub fn normalize_label(label: &str) -> String {
+    label
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            c => c,
+        })
+        .collect()
+}
+
+/// A label given twice in the `[[scale.ratings]]` of a TOML file (plan.toml, ruleset.toml): the
+/// label and the 1-based lines of both places; `None` when every label is distinct (after
+/// [`normalize_label`]) or the text has no scale.
+pub fn duplicate_label(text: &str) -> Option<(String, usize, usize)> {
+    #[derive(Deserialize)]
+    struct File {
+        scale: Option<Labels>,
+    }
+    #[derive(Deserialize)]
+    struct Labels {
+        ratings: Vec<Label>,
+    }
+    #[derive(Deserialize)]
+    struct Label {
+        label: Spanned<String>,
+    }
+    let file: File = toml::from_str(text).ok()?;
+    let ratings = file.scale?.ratings;
+    let line = |l: &Spanned<String>| text[..l.span().start].matches('\n').count() + 1;
+    for (i, r) in ratings.iter().enumerate() {
+        let key = normalize_label(r.label.get_ref());
+        if let Some(first) = ratings[..i]
+            .iter()
+            .find(|f| normalize_label(f.label.get_ref()) == key)
+        {
+            return Some((
+                r.label.get_ref().clone(),
+                line(&first.label),
+                line(&r.label),
+            ));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_given_twice_are_found_with_both_lines() {
+        let text = "[[scale.ratings]]\nlabel = \"A\"\n[[scale.ratings]]\nlabel = \"B\"\n[[scale.ratings]]\nlabel = \" Ａ\"\n";
+        assert_eq!(duplicate_label(text), Some((" Ａ".into(), 2, 6)));
+        assert_eq!(
+            duplicate_label("[[scale.ratings]]\nlabel = \"a\"\n[[scale.ratings]]\nlabel = \"A\"\n"),
+            None
+        );
+        assert_eq!(duplicate_label("x = 1"), None);
     }
 }

@@ -4,6 +4,8 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use super::read::{read_text_within, MAX_FILE_BYTES};
+
 /// A file's name (for messages) and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceFile {
@@ -46,9 +48,9 @@ impl DirSource {
     }
 }
 
-fn read(path: PathBuf) -> io::Result<SourceFile> {
-    let text = fs::read_to_string(&path)
-        .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+/// Reads a file of the plan in `dir`: a regular file inside it, of at most [`MAX_FILE_BYTES`].
+fn read(path: PathBuf, dir: &Path) -> io::Result<SourceFile> {
+    let text = read_text_within(&path, dir, MAX_FILE_BYTES)?;
     Ok(SourceFile { path, text })
 }
 
@@ -58,7 +60,7 @@ impl PlanSource for DirSource {
     }
 
     fn plan_file(&self) -> io::Result<SourceFile> {
-        read(self.dir.join("plan.toml"))
+        read(self.dir.join("plan.toml"), &self.dir)
     }
 
     fn item_files(&self) -> io::Result<Vec<SourceFile>> {
@@ -73,7 +75,7 @@ impl PlanSource for DirSource {
             }
         }
         paths.sort();
-        paths.into_iter().map(read).collect()
+        paths.into_iter().map(|p| read(p, &self.dir)).collect()
     }
 }
 

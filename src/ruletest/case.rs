@@ -124,7 +124,7 @@ pub fn load_cases(rules: impl AsRef<Path>) -> Result<Vec<CaseFile>, CaseErrors> 
     let mut paths = Vec::new();
     for entry in entries {
         let path = entry.map_err(|e| io_error(&dir, e))?.path();
-        if path.is_file() && path.extension().is_some_and(|e| e == "toml") {
+        if path.extension().is_some_and(|e| e == "toml") {
             paths.push(path);
         }
     }
@@ -132,7 +132,9 @@ pub fn load_cases(rules: impl AsRef<Path>) -> Result<Vec<CaseFile>, CaseErrors> 
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
-        let text = fs::read_to_string(&path).map_err(|e| io_error(&path, e))?;
+        let text =
+            crate::model::read_text_within(&path, rules.as_ref(), crate::model::MAX_FILE_BYTES)
+                .map_err(|e| LoadErrors(vec![LoadError::Io(e.into())]))?;
         match parse_case_file(&path, &text) {
             Ok(file) => files.push(file),
             Err(mut e) => errors.append(&mut e),
