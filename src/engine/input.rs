@@ -55,6 +55,67 @@ pub struct RuleInput {
     pub total: Option<Decimal>,
     /// The scale's labels, best first.
     pub scale: Vec<String>,
+    /// The plan's years from its first through the evaluated one, in order: targets, actuals,
+    /// effects and running totals, so rules can compute cumulative progress (累計) from annual
+    /// figures. The evaluated year is the last.
+    pub history: Vec<YearRecord>,
+    /// The position of the evaluated year in `history` (0 in the plan's first year).
+    pub year_index: usize,
+}
+
+/// One year of an item's history, as rules see it (`x.history[i]`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct YearRecord {
+    /// Fiscal year as the plan writes it in short, "R5".
+    pub year: String,
+    /// The year's target, in the indicator's unit.
+    pub target: Option<Decimal>,
+    /// The year's actual.
+    pub actual: Option<Decimal>,
+    /// The target as printed.
+    pub target_text: String,
+    /// The actual as printed.
+    pub actual_text: String,
+    /// 効果見込額 (千円).
+    pub expected_effect: Option<Decimal>,
+    /// 実績効果額 (千円).
+    pub actual_effect: Option<Decimal>,
+    /// Running total of the annual targets from the plan's first year through this one;
+    /// `()` when one of those years has no numeric target.
+    pub target_sum: Option<Decimal>,
+    /// Running total of the annual actuals, likewise.
+    pub actual_sum: Option<Decimal>,
+    /// Running total of 効果見込額, likewise.
+    pub expected_effect_sum: Option<Decimal>,
+    /// Running total of 実績効果額, likewise.
+    pub actual_effect_sum: Option<Decimal>,
+}
+
+impl YearRecord {
+    /// Fills the running totals of `records`, in order: each is the sum of its own and every
+    /// earlier year's figure, or `()` from the first year without one.
+    pub fn add_running_totals(records: &mut [YearRecord]) {
+        let mut sums: [Option<Decimal>; 4] = [Some(Decimal::ZERO); 4];
+        for r in records {
+            let figures = [r.target, r.actual, r.expected_effect, r.actual_effect];
+            for (sum, figure) in sums.iter_mut().zip(figures) {
+                *sum = sum.zip(figure).and_then(|(s, f)| s.checked_add(f));
+            }
+            [
+                r.target_sum,
+                r.actual_sum,
+                r.expected_effect_sum,
+                r.actual_effect_sum,
+            ] = sums;
+        }
+    }
+}
+
+impl RuleInput {
+    /// The evaluated year's record, when the history has it.
+    pub fn this_year(&self) -> Option<&YearRecord> {
+        self.history.get(self.year_index)
+    }
 }
 
 fn num(d: Option<Decimal>) -> Dynamic {
@@ -98,8 +159,48 @@ pub(crate) fn register(engine: &mut Engine) {
         value => |x| num(x.value);
         total => |x| num(x.total);
         scale => |x| Dynamic::from_array(x.scale.iter().cloned().map(Dynamic::from).collect::<Array>());
+        history => |x| Dynamic::from_array(x.history.iter().cloned().map(Dynamic::from).collect::<Array>());
+        year_index => |x| Dynamic::from(rhai::INT::try_from(x.year_index).unwrap_or(rhai::INT::MAX));
+        target_sum => |x| num(x.this_year().and_then(|r| r.target_sum));
+        actual_sum => |x| num(x.this_year().and_then(|r| r.actual_sum));
+        expected_effect_sum => |x| num(x.this_year().and_then(|r| r.expected_effect_sum));
+        actual_effect_sum => |x| num(x.this_year().and_then(|r| r.actual_effect_sum));
+    }
+    engine.register_type_with_name::<YearRecord>("Year");
+    macro_rules! year_getters {
+        ($($name:ident => $conv:expr;)*) => {
+            $(engine.register_get(stringify!($name), |y: &mut YearRecord| -> Dynamic { let f: fn(&YearRecord) -> Dynamic = $conv; f(y) });)*
+        };
+    }
+    year_getters! {
+        year => |y| y.year.clone().into();
+        target => |y| num(y.target);
+        actual => |y| num(y.actual);
+        target_text => |y| y.target_text.clone().into();
+        actual_text => |y| y.actual_text.clone().into();
+        expected_effect => |y| num(y.expected_effect);
+        actual_effect => |y| num(y.actual_effect);
+        target_sum => |y| num(y.target_sum);
+        actual_sum => |y| num(y.actual_sum);
+        expected_effect_sum => |y| num(y.expected_effect_sum);
+        actual_effect_sum => |y| num(y.actual_effect_sum);
     }
 }
+
+/// Every property of one year of `x.history`.
+pub const YEAR_PROPERTIES: &[&str] = &[
+    "year",
+    "target",
+    "actual",
+    "target_text",
+    "actual_text",
+    "expected_effect",
+    "actual_effect",
+    "target_sum",
+    "actual_sum",
+    "expected_effect_sum",
+    "actual_effect_sum",
+];
 
 /// Every property a script can read, for documentation and coverage.
 pub const PROPERTIES: &[&str] = &[
@@ -127,4 +228,10 @@ pub const PROPERTIES: &[&str] = &[
     "value",
     "total",
     "scale",
+    "history",
+    "year_index",
+    "target_sum",
+    "actual_sum",
+    "expected_effect_sum",
+    "actual_effect_sum",
 ];

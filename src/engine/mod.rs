@@ -13,7 +13,7 @@ mod trace;
 pub use crate::model::{Rating, Scale};
 pub use coverage::{Coverage, CoveragePoint, FunctionCoverage, Operator, Reach, ScriptCoverage};
 pub use error::{Compile, RuleError};
-pub use input::{RuleInput, PROPERTIES};
+pub use input::{RuleInput, YearRecord, PROPERTIES, YEAR_PROPERTIES};
 pub use ruleset::{
     format_number, format_percent, limits, CallSite, Formula, Outcome, RuleSet, CONFIG_FILE,
     FORMULA_VARIABLES, RATING_FILE,

@@ -548,6 +548,11 @@ impl RuleSet {
                 "{message}; x has the properties {}",
                 input::PROPERTIES.join(", ")
             )
+        } else if message.contains("a getter is not registered for type 'Year'") {
+            format!(
+                "{message}; a year of x.history has the properties {}",
+                input::YEAR_PROPERTIES.join(", ")
+            )
         } else if message.contains("Function not found: ")
             && ["((), ", ", ())", "(())"]
                 .iter()

@@ -3,7 +3,7 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
-use crate::engine::{CallSite, RuleError, RuleInput, RuleSet};
+use crate::engine::{CallSite, RuleError, RuleInput, RuleSet, YearRecord};
 use crate::model::{Cell, FiscalYear, Item, ItemId, Plan};
 
 /// How the suggested rating relates to the recorded one.
@@ -119,6 +119,33 @@ pub fn rule_input(plan: &Plan, item: &Item, year: FiscalYear, rules: &RuleSet) -
         _ => None,
     };
     let printed = |c: Option<&Cell>| c.map(|c| c.text.clone()).unwrap_or_default();
+    // The plan's years from the first through this one.
+    let mut history: Vec<YearRecord> = plan
+        .years
+        .iter()
+        .take_while(|y| **y <= year)
+        .map(|y| {
+            let e = item.year(*y);
+            let target = e.and_then(|e| e.target.as_ref());
+            let actual = e.and_then(|e| e.actual.as_ref());
+            YearRecord {
+                year: y.to_string(),
+                target: number_in(target, unit),
+                actual: number_in(actual, unit),
+                target_text: printed(target),
+                actual_text: printed(actual),
+                expected_effect: e
+                    .and_then(|e| e.expected_effect.as_ref())
+                    .and_then(Cell::thousand_yen),
+                actual_effect: e
+                    .and_then(|e| e.actual_effect.as_ref())
+                    .and_then(Cell::thousand_yen),
+                ..YearRecord::default()
+            }
+        })
+        .collect();
+    YearRecord::add_running_totals(&mut history);
+    let year_index = history.len().saturating_sub(1);
     RuleInput {
         id: item.id.to_string(),
         title: item.title.clone(),
@@ -148,6 +175,8 @@ pub fn rule_input(plan: &Plan, item: &Item, year: FiscalYear, rules: &RuleSet) -
         value: actual_n,
         total: total_of(actual),
         scale: rules.scale().labels().map(String::from).collect(),
+        history,
+        year_index,
     }
 }
 
@@ -378,6 +407,80 @@ actual = "3(79)"
             "{}",
             ev.explanation
         );
+    }
+
+    #[test]
+    fn rules_see_every_year_so_far_with_running_totals() {
+        let item = r#"
+title = "健診"
+department = "d"
+section = "s"
+sheet = true
+[indicator]
+name = "受診者数"
+unit = "人"
+kind = "higher_better"
+[years.R5]
+target = "100"
+actual = "120人"
+expected_effect = "1百万円"
+actual_effect = "1,500"
+[years.R6]
+target = "150"
+actual = "140"
+"#;
+        let plan = plan_with_item("5-10-1", item);
+        let d = |s: &str| Some(Decimal::from_str_exact(s).unwrap());
+        let r5 = rule_input(&plan, &plan.items[0], FiscalYear::reiwa(5), &rules());
+        assert_eq!((r5.history.len(), r5.year_index), (1, 0));
+        let r6 = rule_input(&plan, &plan.items[0], FiscalYear::reiwa(6), &rules());
+        assert_eq!((r6.history.len(), r6.year_index), (2, 1));
+        let (first, this) = (&r6.history[0], &r6.history[1]);
+        assert_eq!(
+            (first.year.as_str(), first.actual_text.as_str()),
+            ("R5", "120人")
+        );
+        assert_eq!(first.expected_effect, d("1000"), "1百万円 in 千円");
+        assert_eq!((this.target_sum, this.actual_sum), (d("250"), d("260")));
+        assert_eq!(
+            this.expected_effect_sum, None,
+            "R6 gives no expected effect"
+        );
+        assert_eq!(r6.this_year(), Some(this));
+    }
+
+    #[test]
+    fn a_script_reads_the_history() {
+        let rules = crate::engine::testing::memory_rules(
+            "fn rating(x, a) { () }",
+            "progress",
+            r#"fn achievement(x) {
+                let first = x.history[0];
+                explain(`${first.year}: ${first.actual_text}`);
+                x.actual_sum / x.target_sum
+            }"#,
+        )
+        .unwrap();
+        let item = r#"
+title = "t"
+department = "d"
+section = "s"
+sheet = true
+[indicator]
+name = "n"
+unit = "件"
+kind = "progress"
+[years.R5]
+target = "10"
+actual = "12"
+[years.R6]
+target = "10"
+actual = "6"
+"#;
+        let plan = plan_with_item("5-10-1", item);
+        let ev = evaluate_item(&plan, &plan.items[0], FiscalYear::reiwa(6), &rules).unwrap();
+        assert_eq!(ev.achievement, Decimal::from_str_exact("0.9").ok());
+        assert!(ev.explanation.contains("R5: 12"), "{}", ev.explanation);
     }
 
     #[test]

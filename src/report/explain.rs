@@ -107,6 +107,38 @@ fn properties(x: &RuleInput) -> Vec<(&'static str, Shown)> {
         ("value", Shown::num(x.value)),
         ("total", Shown::num(x.total)),
         ("scale", Shown::List(x.scale.clone())),
+        (
+            "history",
+            Shown::List(
+                x.history
+                    .iter()
+                    .map(|y| {
+                        let n = |d: Option<Decimal>| d.map_or("()".into(), plain);
+                        format!("{} target {} actual {}", y.year, n(y.target), n(y.actual))
+                    })
+                    .collect(),
+            ),
+        ),
+        (
+            "year_index",
+            Shown::Number(Decimal::from(x.year_index as u64)),
+        ),
+        (
+            "target_sum",
+            Shown::num(x.this_year().and_then(|y| y.target_sum)),
+        ),
+        (
+            "actual_sum",
+            Shown::num(x.this_year().and_then(|y| y.actual_sum)),
+        ),
+        (
+            "expected_effect_sum",
+            Shown::num(x.this_year().and_then(|y| y.expected_effect_sum)),
+        ),
+        (
+            "actual_effect_sum",
+            Shown::num(x.this_year().and_then(|y| y.actual_effect_sum)),
+        ),
     ]
 }
 
@@ -143,6 +175,21 @@ fn meaning(property: &str, lang: Lang) -> &'static str {
         "value" => ("effect(x) の値 (実績値)", "value for effect(x): the actual"),
         "total" => ("value の括弧内の累計", "bracketed total of value"),
         "scale" => ("評価の尺度", "the scale's labels"),
+        "history" => (
+            "初年度から当該年度までの各年度 (目標値・実績値・効果額・累計)",
+            "each year from the first to this one: targets, actuals, effects, totals",
+        ),
+        "year_index" => (
+            "history 内の当該年度の位置",
+            "this year's position in history",
+        ),
+        "target_sum" => ("目標値の累計 (初年度から)", "running total of targets"),
+        "actual_sum" => ("実績値の累計 (初年度から)", "running total of actuals"),
+        "expected_effect_sum" => (
+            "効果見込額の累計 (千円)",
+            "running total of expected effects",
+        ),
+        "actual_effect_sum" => ("実績効果額の累計 (千円)", "running total of actual effects"),
         _ => ("", ""),
     };
     lang.pick(ja, en)

@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::engine::{RuleInput, Scale};
+use crate::engine::{RuleInput, Scale, YearRecord};
 use crate::model::{Cell, FiscalYear, LoadError, LoadErrors, Value};
 
 /// The folder of a rule set that holds its test cases.
@@ -88,6 +88,9 @@ pub struct Case {
     /// An item's own effect formula (`indicator.effect` of an item file), tested instead of
     /// the kind's `effect(x)`.
     pub effect_formula: Option<String>,
+    /// Earlier years (`history = [{ year = "R5", target = "…", actual = "…" }, …]`), in order;
+    /// `x.history` is these and then the case's own year.
+    pub history: Vec<HistoryYear>,
     /// What the case expects.
     pub expect: Expectations,
 }
@@ -179,7 +182,19 @@ struct RawInputs {
     recorded: Option<Text>,
     achievement: Option<Text>,
     effect_formula: Option<Text>,
+    history: Option<Vec<RawYear>>,
     expect: Option<Spanned<RawExpect>>,
+}
+
+/// One earlier year of a case's history.
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+struct RawYear {
+    year: Text,
+    target: Option<Text>,
+    actual: Option<Text>,
+    expected_effect: Option<Text>,
+    actual_effect: Option<Text>,
 }
 
 #[derive(Deserialize)]
@@ -189,6 +204,21 @@ struct RawExpect {
     rating: Option<Text>,
     effect: Option<Text>,
     target_effect: Option<Text>,
+}
+
+/// One earlier year a case gives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistoryYear {
+    /// The fiscal year.
+    pub year: FiscalYear,
+    /// 目標値.
+    pub target: Option<Cell>,
+    /// 実績値.
+    pub actual: Option<Cell>,
+    /// 効果見込額.
+    pub expected_effect: Option<Cell>,
+    /// 実績効果額.
+    pub actual_effect: Option<Cell>,
 }
 
 /// 1-based line of a byte offset.
@@ -446,6 +476,59 @@ impl Reader<'_> {
             None => None,
         };
         let effect_formula = text(input!(effect_formula));
+        let mut history = Vec::new();
+        for y in c
+            .history
+            .as_ref()
+            .or(defaults.history.as_ref())
+            .into_iter()
+            .flatten()
+        {
+            let Ok(hy) = y.year.get_ref().parse::<FiscalYear>() else {
+                self.error(
+                    y.year.span(),
+                    format!("history: {:?} is not a fiscal year", y.year.get_ref()),
+                );
+                continue;
+            };
+            if history
+                .last()
+                .is_some_and(|h: &HistoryYear| h.year.next() != Some(hy))
+            {
+                self.error(
+                    y.year.span(),
+                    "history: the years must be consecutive, in order".into(),
+                );
+            }
+            let year_cell = |r: &mut Self, field: &str, raw: Option<&Text>| {
+                let cell = r.cell(&format!("history {hy} {field}"), raw)?;
+                let fits = if field.ends_with("effect") {
+                    cell.check_money()
+                } else {
+                    cell.check_unit(&unit)
+                };
+                if let (Err(e), Some(raw)) = (fits, raw) {
+                    r.error(raw.span(), format!("history {hy} {field}: {e}"));
+                }
+                Some(cell)
+            };
+            let entry = HistoryYear {
+                year: hy,
+                target: year_cell(self, "target", y.target.as_ref()),
+                actual: year_cell(self, "actual", y.actual.as_ref()),
+                expected_effect: year_cell(self, "expected_effect", y.expected_effect.as_ref()),
+                actual_effect: year_cell(self, "actual_effect", y.actual_effect.as_ref()),
+            };
+            history.push(entry);
+        }
+        if let Some(last) = history.last() {
+            if last.year.next() != Some(year) {
+                self.error_on(
+                    line,
+                    format!("history: the last year given ({}) must be the one before the case's year ({year})", last.year),
+                );
+            }
+        }
 
         let Some(raw_expect) = c.expect else {
             self.error_on(
@@ -541,6 +624,7 @@ impl Reader<'_> {
             name,
             kind,
             unit,
+            history,
             id: text(input!(id)).unwrap_or_default(),
             title: text(input!(title)).unwrap_or_default(),
             indicator: text(input!(indicator)).unwrap_or_default(),
@@ -615,7 +699,51 @@ impl Case {
             value: actual,
             total: total(&self.actual),
             scale: scale.labels().map(String::from).collect(),
+            history: self.history(),
+            year_index: self.history.len(),
         }
+    }
+
+    /// `x.history`: the years the case gives, then its own.
+    fn history(&self) -> Vec<YearRecord> {
+        let unit = self.unit.as_str();
+        let printed = |c: &Option<Cell>| c.as_ref().map(|c| c.text.clone()).unwrap_or_default();
+        let record = |year: FiscalYear,
+                      target: &Option<Cell>,
+                      actual: &Option<Cell>,
+                      expected: &Option<Cell>,
+                      actual_effect: &Option<Cell>| YearRecord {
+            year: year.to_string(),
+            target: number_in(target.as_ref(), unit),
+            actual: number_in(actual.as_ref(), unit),
+            target_text: printed(target),
+            actual_text: printed(actual),
+            expected_effect: expected.as_ref().and_then(Cell::thousand_yen),
+            actual_effect: actual_effect.as_ref().and_then(Cell::thousand_yen),
+            ..YearRecord::default()
+        };
+        let mut records: Vec<YearRecord> = self
+            .history
+            .iter()
+            .map(|h| {
+                record(
+                    h.year,
+                    &h.target,
+                    &h.actual,
+                    &h.expected_effect,
+                    &h.actual_effect,
+                )
+            })
+            .collect();
+        records.push(record(
+            self.year,
+            &self.target,
+            &self.actual,
+            &self.expected_effect,
+            &self.actual_effect,
+        ));
+        YearRecord::add_running_totals(&mut records);
+        records
     }
 }
 
@@ -770,6 +898,28 @@ expect.rating = "judgement required"
     }
 
     #[test]
+    fn a_history_ends_the_year_before_the_case() {
+        let case = |history: &str| {
+            parse(&format!(
+                "[[case]]\nname = \"n\"\nkind = \"higher_better\"\nunit = \"件\"\nyear = \"R2\"\ntarget = \"10\"\nactual = \"6\"\nhistory = {history}\nexpect.rating = \"A\"\n"
+            ))
+        };
+        let file = case(r#"[{ year = "平成31年度", target = "10", actual = "12" }]"#).unwrap();
+        let x = file.cases[0].rule_input(&crate::engine::Scale { ratings: vec![] });
+        assert_eq!(x.history.len(), 2);
+        assert_eq!(x.this_year().unwrap().actual_sum, Some(dec("18")));
+        let err = case(r#"[{ year = "H30", target = "10" }]"#).unwrap_err();
+        assert!(
+            err.contains("must be the one before the case's year (R2)"),
+            "{err}"
+        );
+        let err = case(r#"[{ year = "H30" }, { year = "R2" }]"#).unwrap_err();
+        assert!(err.contains("consecutive"), "{err}");
+        let err = case(r#"[{ year = "R1", actual = "12人" }]"#).unwrap_err();
+        assert!(err.contains("history R1 actual"), "{err}");
+    }
+
+    #[test]
     fn achievements_and_amounts_read_as_printed() {
         let file = parse(
             r#"
@@ -833,6 +983,7 @@ actual = "3(79)"
 expected_effect = "1,000"
 actual_effect = "▲500"
 recorded = "B"
+history = [{ year = "R5", target = "30億円以内", actual = "12.6億円" }]
 expect.rating = "A"
 "#;
 
@@ -857,7 +1008,11 @@ expect.rating = "A"
             .replace("actual = \"3(79)\"", "actual = \"12.6億円\"")
             .replace("expected_effect = \"1,000\"\n", "")
             .replace("actual_effect = \"▲500\"\n", "")
-            .replace("recorded = \"B\"\n", "");
+            .replace("recorded = \"B\"\n", "")
+            .replace(
+                "history = [{ year = \"R5\", target = \"30億円以内\", actual = \"12.6億円\" }]\n",
+                "",
+            );
         let case = &parse(&r5).unwrap().cases[0];
         assert_eq!(
             format!("{:?}", case.rule_input(rules.scale())),
