@@ -1,6 +1,8 @@
 //! Aggregates: rating counts per policy and in total (達成状況, 分野別内訳表), and effect
 //! amounts per policy, theme and in total (実績効果額と達成割合).
 
+use std::collections::HashMap;
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -177,13 +179,23 @@ pub fn summarize(plan: &Plan, evaluation: &Evaluation) -> Summary {
     let mut recorded = Counts::new(recorded_scale);
     let mut suggested = Counts::new(scale);
     let mut effects = EffectTotals::default();
+    // Policies and themes by number, so that each item finds its lines in one look-up.
+    // (The first of a number written twice, as a scan would find.)
+    let mut policy_at = HashMap::new();
+    for (i, p) in policies.iter().enumerate() {
+        policy_at.entry(p.number).or_insert(i);
+    }
+    let mut theme_at = HashMap::new();
+    for (i, t) in themes.iter().enumerate() {
+        theme_at.entry(t.number).or_insert(i);
+    }
     for e in &evaluation.items {
-        if let Some(p) = policies.iter_mut().find(|p| p.number == e.policy) {
+        if let Some(p) = policy_at.get(&e.policy).map(|&i| &mut policies[i]) {
             p.recorded.add(e.recorded.as_deref());
             p.suggested.add(e.suggested.as_deref());
             p.effects.add(e);
         }
-        if let Some(t) = themes.iter_mut().find(|t| t.number == e.theme) {
+        if let Some(t) = theme_at.get(&e.theme).map(|&i| &mut themes[i]) {
             t.items += 1;
             t.effects.add(e);
         }

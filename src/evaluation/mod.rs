@@ -14,6 +14,7 @@ pub use item::{
     Agreement, EffectBasis, ItemEvaluation, TraceStep,
 };
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::engine::{RuleError, RuleSet, Scale};
@@ -68,13 +69,15 @@ pub struct Evaluation {
     pub items: Vec<ItemEvaluation>,
 }
 
-/// Evaluates every item of `plan` for `year` under `rules`. Stops at the first failing rule.
+/// Evaluates every item of `plan` for `year` under `rules`, items in parallel. Fails with the
+/// error of the first item (in item order) whose rule fails.
 pub fn evaluate(plan: &Plan, rules: &RuleSet, year: FiscalYear) -> Result<Evaluation, RuleError> {
-    let items = plan
+    let results: Vec<_> = plan
         .items
-        .iter()
+        .par_iter()
         .map(|item| evaluate_item(plan, item, year, rules))
-        .collect::<Result<Vec<_>, _>>()?;
+        .collect();
+    let items = results.into_iter().collect::<Result<Vec<_>, _>>()?;
     Ok(Evaluation {
         plan: plan.id.clone(),
         year,

@@ -6,6 +6,7 @@ use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -173,7 +174,6 @@ pub fn load_plan_from(source: &dyn PlanSource) -> Result<Plan, LoadErrors> {
     if let (Some(base), Some(rules)) = (source.base_dir(), plan.rules.as_ref()) {
         plan.rules = Some(normalize(&base.join(rules)));
     }
-    let mut errors = Vec::new();
     let files = source.item_files().map_err(LoadError::Io)?;
     if files.len() > MAX_ITEMS {
         return Err(LoadError::TooManyItems {
@@ -182,8 +182,11 @@ pub fn load_plan_from(source: &dyn PlanSource) -> Result<Plan, LoadErrors> {
         }
         .into());
     }
-    for file in files {
-        match parse_item(&file, &plan) {
+    // Items parse independently, on every core; results (and errors) stay in file order.
+    let parsed: Vec<_> = files.par_iter().map(|f| parse_item(f, &plan)).collect();
+    let mut errors = Vec::new();
+    for result in parsed {
+        match result {
             Ok(item) => plan.items.push(item),
             Err(mut e) => errors.append(&mut e),
         }
@@ -228,7 +231,28 @@ fn normalize(path: &Path) -> PathBuf {
     out.iter().collect()
 }
 
-/// 1-based line of a byte offset.
+/// Where each line of a file starts, found in one pass, so that the line of every field is a
+/// binary search rather than a count of the newlines before it.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let newlines = text.bytes().enumerate().filter(|(_, b)| *b == b'\n');
+        let starts = std::iter::once(0).chain(newlines.map(|(i, _)| i + 1));
+        LineIndex {
+            starts: starts.collect(),
+        }
+    }
+
+    /// 1-based line of a byte offset.
+    fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&start| start <= offset)
+    }
+}
+
+/// 1-based line of a byte offset, for a single look-up.
 fn line_of(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].matches('\n').count() + 1
 }
@@ -274,10 +298,11 @@ struct RawTheme {
 
 fn parse_plan(file: &SourceFile) -> Result<Plan, LoadErrors> {
     let raw: RawPlan = toml::from_str(&file.text).map_err(|e| toml_error(file, None, e))?;
+    let lines = LineIndex::new(&file.text);
     let invalid = |span: Range<usize>, message: String| LoadError::Invalid {
         file: file.path.clone(),
         item: None,
-        line: line_of(&file.text, span.start),
+        line: lines.line(span.start),
         message,
     };
     let mut errors = Vec::new();
@@ -308,7 +333,7 @@ fn parse_plan(file: &SourceFile) -> Result<Plan, LoadErrors> {
                 MoneyUnit::default()
             }),
     };
-    let line = |span: Range<usize>| line_of(&file.text, span.start);
+    let line = |span: Range<usize>| lines.line(span.start);
     let duplicate =
         |what, key: String, second: Range<usize>, first: Range<usize>| LoadError::Duplicate {
             what,
@@ -473,6 +498,7 @@ struct RawDiscrepancy {
 /// Reads cells and remembers the line of each field, collecting errors.
 struct CellReader<'a> {
     file: &'a SourceFile,
+    line_index: LineIndex,
     item: ItemId,
     lines: BTreeMap<String, usize>,
     errors: Vec<LoadError>,
@@ -480,7 +506,7 @@ struct CellReader<'a> {
 
 impl CellReader<'_> {
     fn line(&self, span: Range<usize>) -> usize {
-        line_of(&self.file.text, span.start)
+        self.line_index.line(span.start)
     }
 
     fn error(&mut self, span: Range<usize>, message: String) {
@@ -625,6 +651,7 @@ fn parse_item(file: &SourceFile, plan: &Plan) -> Result<Item, Vec<LoadError>> {
         toml::from_str(&file.text).map_err(|e| vec![toml_error(file, Some(id), e)])?;
     let mut r = CellReader {
         file,
+        line_index: LineIndex::new(&file.text),
         item: id,
         lines: BTreeMap::new(),
         errors: Vec::new(),
@@ -751,6 +778,16 @@ fn parse_item(file: &SourceFile, plan: &Plan) -> Result<Item, Vec<LoadError>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_index_agrees_with_counting_newlines() {
+        let text = "a\n\nbc\nd\n";
+        let index = LineIndex::new(text);
+        for offset in 0..=text.len() + 2 {
+            assert_eq!(index.line(offset), line_of(text, offset), "{offset}");
+        }
+    }
+
     use crate::model::source::MemorySource;
 
     const PLAN: &str = r#"
