@@ -24,5 +24,6 @@ pub mod cycle;
 pub mod engine;
 pub mod evaluation;
 pub mod model;
+pub mod number;
 pub mod report;
 pub mod ruletest;

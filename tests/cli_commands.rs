@@ -233,7 +233,7 @@ fn an_undocumented_inconsistency_fails_the_check() {
         "expected_effect = \"170\"",
     );
     let (out, _) = run_on(&sb, &["check", "--lang", "en"], 1);
-    assert!(out.contains("Findings (1):"), "{out}");
+    assert!(out.contains("【Findings (1)】"), "{out}");
     assert!(out.contains("items/1-2-5.toml:"), "{out}");
     assert!(
         out.contains("〔小計〕効果見込額 is 170 but the years add up to 160"),
@@ -250,7 +250,7 @@ fn a_broken_effect_formula_is_one_finding_at_its_line() {
         "effect = \"value - previuos\"",
     );
     let (out, _) = run_on(&sb, &["check", "--lang", "en"], 1);
-    assert!(out.contains("Findings (1):"), "{out}");
+    assert!(out.contains("【Findings (1)】"), "{out}");
     assert!(
         out.contains("items/5-8-3.toml:17: effect formula: Undefined variable: previuos"),
         "{out}"

@@ -116,11 +116,21 @@ fn under_another_scale_a_recorded_rating_off_it_is_not_compared() {
 }
 
 #[test]
-fn an_unknown_item_or_csv_cannot_be_explained() {
+fn an_unknown_item_cannot_be_explained() {
     let err = stderr_of(&["explain", "9-9-9"], 2);
     assert!(err.contains("the plan has no item 9-9-9"), "{err}");
-    let err = stderr_of(&["explain", "5-8-3", "--format", "csv"], 2);
-    assert!(err.contains("use --format table, md or json"), "{err}");
+}
+
+#[test]
+fn explain_as_csv_gives_inputs_steps_and_outcome() {
+    let out = stdout_of(&["explain", "5-8-3", "--format", "csv"], 0);
+    let mut lines = out.lines();
+    assert_eq!(lines.next(), Some("part,name,value"));
+    assert!(out.contains("input,x.target,"), "{out}");
+    assert!(out.contains("\nstep 1,"), "{out}");
+    assert!(out.contains("\noutcome,"), "{out}");
+    // Open data: plain numbers, no thousands separators in the amounts.
+    assert!(!out.contains("┆"), "{out}");
 }
 
 #[test]

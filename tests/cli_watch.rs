@@ -47,7 +47,13 @@ fn lines(stream: impl std::io::Read + Send + 'static) -> Receiver<String> {
 impl Watching {
     fn start(plan: &Path) -> Watching {
         let mut child = Command::new(env!("CARGO_BIN_EXE_gyokaku"))
-            .args(["evaluate", plan.to_str().unwrap(), "--watch"])
+            .args([
+                "evaluate",
+                plan.to_str().unwrap(),
+                "--watch",
+                "--width",
+                "0",
+            ])
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()

@@ -183,7 +183,7 @@ fn check_item(plan: &Plan, rules: &RuleSet, item: &Item, f: &mut Findings) {
                         "実績効果額"
                     },
                     subtotal.text,
-                    crate::engine::format_number(sum)
+                    crate::number::format_number(sum)
                 ),
             );
         }
@@ -235,7 +235,7 @@ fn check_item(plan: &Plan, rules: &RuleSet, item: &Item, f: &mut Findings) {
                                         "実績効果額"
                                     },
                                     show(Some(cell)),
-                                    crate::engine::format_number(round_amount(d))
+                                    crate::number::format_number(round_amount(d))
                                 ),
                             );
                         }

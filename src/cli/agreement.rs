@@ -6,7 +6,7 @@
 use std::process::ExitCode;
 
 use gyokaku::evaluation::agreement;
-use gyokaku::report::render_agreement;
+use gyokaku::report::agreement_document;
 
 use super::{evaluated, CliError, EvalArgs, PlanArg};
 
@@ -22,11 +22,10 @@ pub struct Args {
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let (_, ev) = evaluated(&args.plan.plan, &args.eval)?;
-    args.eval.print(&render_agreement(
+    args.eval.out.emit(&agreement_document(
         &agreement(&ev),
         &ev,
-        args.eval.format,
-        args.eval.lang,
-    ));
+        args.eval.out.lang,
+    ))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -10,9 +10,9 @@ use std::process::ExitCode;
 use gyokaku::check::{check_plan, Finding};
 use gyokaku::engine::RuleSet;
 use gyokaku::model::{load_plan, LoadError};
-use gyokaku::report::{render_check, Format, Lang};
+use gyokaku::report::check_document;
 
-use super::{rules_dir, CliError, PlanArg};
+use super::{rules_dir, CliError, OutputArgs, PlanArg};
 
 /// Check a plan and its rules for errors and inconsistencies.
 #[derive(Debug, clap::Args)]
@@ -22,12 +22,8 @@ pub struct Args {
     /// The rule set folder [default: the plan's own].
     #[arg(long, value_name = "DIR")]
     rules: Option<std::path::PathBuf>,
-    /// Output format: table, json, csv or md.
-    #[arg(long, default_value = "table")]
-    format: Format,
-    /// Language: ja or en.
-    #[arg(long, default_value = "ja")]
-    lang: Lang,
+    #[command(flatten)]
+    out: OutputArgs,
 }
 
 fn finding(location: String, message: String) -> Finding {
@@ -83,7 +79,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     if let (Some(plan), Some(rules)) = (&plan, &rules) {
         findings.extend(check_plan(plan, rules));
     }
-    super::output::out(&render_check(&findings, args.format, args.lang));
+    args.out.emit(&check_document(&findings, args.out.lang))?;
     Ok(if findings.iter().all(Finding::is_documented) {
         ExitCode::SUCCESS
     } else {

@@ -11,9 +11,9 @@ use std::process::ExitCode;
 use gyokaku::engine::RuleSet;
 use gyokaku::evaluation::{evaluate, RuleDiff};
 use gyokaku::model::{load_plan, FiscalYear};
-use gyokaku::report::{render_diff, Format, Lang};
+use gyokaku::report::diff_document;
 
-use super::{announce_completeness, rules_dir, year_of, CliError, PlanArg};
+use super::{announce_completeness, rules_dir, year_of, CliError, OutputArgs, PlanArg};
 
 /// Compare the plan's evaluation under two rule sets.
 #[derive(Debug, clap::Args)]
@@ -29,12 +29,8 @@ pub struct Args {
     /// The fiscal year: R5, 令和5年度 or FY2023 [default: the latest whose results are complete].
     #[arg(long)]
     year: Option<FiscalYear>,
-    /// Output format: table, json, csv (one row per changed item) or md.
-    #[arg(long, default_value = "table")]
-    format: Format,
-    /// Language of headings: ja (the document's) or en.
-    #[arg(long, default_value = "ja")]
-    lang: Lang,
+    #[command(flatten)]
+    out: OutputArgs,
 }
 
 /// Runs the command.
@@ -43,11 +39,11 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let base = RuleSet::load_dir(rules_dir(&plan, args.base.as_deref())?)?;
     let new = RuleSet::load_dir(&args.rules)?;
     let year = year_of(&plan, args.year)?;
-    announce_completeness(&plan, year, args.format, args.lang);
+    announce_completeness(&plan, year, &args.out);
     let before = evaluate(&plan, &base, year)?;
     let after = evaluate(&plan, &new, year)?;
     let diff = RuleDiff::new(&plan, &before, &after).map_err(|e| CliError::Other(e.to_string()))?;
-    super::output::out(&render_diff(&diff, args.format, args.lang));
+    args.out.emit(&diff_document(&diff, args.out.lang))?;
     Ok(if diff.is_unchanged() {
         ExitCode::SUCCESS
     } else {

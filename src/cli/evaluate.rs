@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use gyokaku::model::load_plan;
-use gyokaku::report::render_evaluation;
+use gyokaku::report::evaluation_document;
 
 use super::{evaluated, watch, CliError, EvalArgs, PlanArg};
 
@@ -37,7 +37,8 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
 fn evaluate_once(args: &Args) -> Result<(), CliError> {
     let (_, ev) = evaluated(&args.plan.plan, &args.eval)?;
     args.eval
-        .print(&render_evaluation(&ev, args.eval.format, args.eval.lang));
+        .out
+        .emit(&evaluation_document(&ev, args.eval.out.lang))?;
     Ok(())
 }
 

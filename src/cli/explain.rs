@@ -1,4 +1,4 @@
-//! `gyokaku explain ID [PLAN] [--rules DIR] [--year R5] [--format table|md|json]`
+//! `gyokaku explain ID [PLAN] [--rules DIR] [--year R5] [--format table|md|csv|json]`
 //!
 //! The full trace of one item's evaluation: every input the rules saw, each rule call (file,
 //! function, what the script explained, what it returned), the band the rating fell in, the
@@ -10,7 +10,7 @@ use gyokaku::evaluation::{
     computed_effect, evaluate_item, round_amount, rule_input, EffectBasis, RulesUsed,
 };
 use gyokaku::model::ItemId;
-use gyokaku::report::{render_explain, Explanation, Format};
+use gyokaku::report::{explain_document, Explanation};
 
 use super::{load, CliError, EvalArgs, PlanArg};
 
@@ -27,11 +27,6 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
-    if args.eval.format == Format::Csv {
-        return Err(CliError::Other(
-            "explain prints a trace, not a table: use --format table, md or json".into(),
-        ));
-    }
     let (plan, rules, year) = load(&args.plan.plan, &args.eval)?;
     let item = plan.item(args.id).ok_or_else(|| {
         CliError::Other(format!(
@@ -55,10 +50,8 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
         rules: &used,
         scale: rules.scale(),
     };
-    super::output::out(&render_explain(
-        &explanation,
-        args.eval.format,
-        args.eval.lang,
-    ));
+    args.eval
+        .out
+        .emit(&explain_document(&explanation, args.eval.out.lang))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -4,7 +4,7 @@
 
 use std::process::ExitCode;
 
-use gyokaku::report::render_list;
+use gyokaku::report::list_document;
 
 use super::{evaluated, CliError, EvalArgs, PlanArg};
 
@@ -21,6 +21,7 @@ pub struct Args {
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let (plan, ev) = evaluated(&args.plan.plan, &args.eval)?;
     args.eval
-        .print(&render_list(&plan, &ev, args.eval.format, args.eval.lang));
+        .out
+        .emit(&list_document(&plan, &ev, args.eval.out.lang))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -20,7 +20,9 @@ use clap::{Parser, Subcommand};
 use gyokaku::cycle::{default_year, Completeness, DefaultYearError};
 use gyokaku::engine::{RuleError, RuleSet};
 use gyokaku::model::{load_plan, FiscalYear, LoadErrors, Plan};
-use gyokaku::report::{Format, Lang};
+use gyokaku::report::Format;
+
+pub use output::OutputArgs;
 
 /// gyokaku (行革): evaluates a municipal reform plan (行財政改革推進計画) from plain files.
 #[derive(Debug, Parser)]
@@ -60,26 +62,8 @@ pub struct EvalArgs {
     /// The fiscal year: R5, 令和5年度, 令和元年度, H30, 平成30年度, FY2023 or 2023年度 [default: the latest whose results are complete].
     #[arg(long)]
     pub year: Option<FiscalYear>,
-    /// Output format: table, json, csv or md.
-    #[arg(long, default_value = "table")]
-    pub format: Format,
-    /// Language of headings: ja (the document's) or en.
-    #[arg(long, default_value = "ja")]
-    pub lang: Lang,
-    /// Start CSV output with a UTF-8 byte order mark, so that Excel opens the Japanese text
-    /// correctly.
-    #[arg(long)]
-    pub bom: bool,
-}
-
-impl EvalArgs {
-    /// Prints a rendered report: with a byte order mark first for `--format csv --bom`.
-    pub fn print(&self, text: &str) {
-        if self.bom && self.format == Format::Csv {
-            output::out("\u{feff}");
-        }
-        output::out(text);
-    }
+    #[command(flatten)]
+    pub out: OutputArgs,
 }
 
 /// Why a command could not run.
@@ -94,6 +78,17 @@ pub enum CliError {
     /// No year was given and none could be chosen.
     #[error("{0}")]
     DefaultYear(DefaultYearError),
+    /// The output could not be written.
+    #[error("{path}: 書き込めませんでした / could not be written: {source}", path = path.display())]
+    Write {
+        /// The file (`-` for standard output).
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// `--output` names a file whose extension says no format, and `--format` is not given.
+    #[error("{path}: 拡張子から出力形式が分かりません。--format を指定してください / the extension names no format: pass --format", path = .0.display())]
+    UnknownExtension(PathBuf),
     /// Anything else, as a sentence.
     #[error("{0}")]
     Other(String),
@@ -128,11 +123,11 @@ pub fn year_of(plan: &Plan, given: Option<FiscalYear>) -> Result<FiscalYear, Cli
 /// Says, before a report of a partial year, how many items have no results yet: on standard
 /// output with the report for a table or Markdown, on standard error for CSV and JSON (which
 /// must stay machine-readable).
-pub fn announce_completeness(plan: &Plan, year: FiscalYear, format: Format, lang: Lang) {
-    if let Some(notice) = Completeness::of(plan, year).notice(lang) {
-        match format {
-            Format::Table | Format::Md => println!("{notice}\n"),
-            Format::Csv | Format::Json => eprintln!("{notice}"),
+pub fn announce_completeness(plan: &Plan, year: FiscalYear, out: &OutputArgs) {
+    if let Some(notice) = Completeness::of(plan, year).notice(out.lang) {
+        match (out.format(), &out.output) {
+            (Ok(Format::Table | Format::Md), None) => output::out(&format!("{notice}\n\n")),
+            _ => output::err(&notice),
         }
     }
 }
@@ -142,7 +137,7 @@ pub fn load(plan: &Path, eval: &EvalArgs) -> Result<(Plan, RuleSet, FiscalYear),
     let plan = load_plan(plan)?;
     let rules = RuleSet::load_dir(rules_dir(&plan, eval.rules.as_deref())?)?;
     let year = year_of(&plan, eval.year)?;
-    announce_completeness(&plan, year, eval.format, eval.lang);
+    announce_completeness(&plan, year, &eval.out);
     Ok((plan, rules, year))
 }
 

@@ -1,10 +1,103 @@
-//! Everything the command prints goes through here: data is escaped so that a control character
-//! in a plan cannot act on the terminal, and a closed pipe (`gyokaku list | head -1`) ends the
-//! command quietly instead of failing.
+//! Everything the command prints goes through here: the format (or the one `--output`'s
+//! extension asks for), the language, where to (standard output, or a file written
+//! atomically), CSV's byte order mark, the terminal's borders and width. Data printed to the
+//! terminal is escaped so that a control character in a plan cannot act on it, and a closed
+//! pipe (`gyokaku list | head -1`) ends the command quietly instead of failing.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
 
-use gyokaku::report::escape_control;
+use gyokaku::report::{self, escape_control, Document, Format, Lang, Options};
+
+use super::CliError;
+
+/// Text tables wider than this are wrapped when standard output is not a terminal.
+const DEFAULT_WIDTH: usize = 120;
+
+/// Output options shared by every command.
+#[derive(Debug, Clone, clap::Args)]
+pub struct OutputArgs {
+    /// Output format: table, md, csv or json [default: from the extension of --output, else
+    /// table].
+    #[arg(long)]
+    pub format: Option<Format>,
+    /// Write to FILE instead of standard output (atomically: a complete file or none).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Language of headings: ja (the document's) or en.
+    #[arg(long, default_value = "ja")]
+    pub lang: Lang,
+    /// Start CSV output with a UTF-8 byte order mark, so that Excel opens the Japanese text
+    /// correctly.
+    #[arg(long)]
+    pub bom: bool,
+    /// Draw table borders with ASCII characters (for terminals that draw box characters
+    /// double width).
+    #[arg(long)]
+    pub ascii: bool,
+    /// Wrap long text columns of tables to fit this many columns [default: the terminal's
+    /// width, or 120 when not a terminal]; 0 never wraps.
+    #[arg(long, value_name = "COLUMNS")]
+    pub width: Option<usize>,
+}
+
+impl OutputArgs {
+    /// The format asked for: `--format`, else the extension of `--output`, else a table.
+    pub fn format(&self) -> Result<Format, CliError> {
+        match (self.format, &self.output) {
+            (Some(f), _) => Ok(f),
+            (None, Some(path)) => {
+                Format::from_path(path).ok_or_else(|| CliError::UnknownExtension(path.clone()))
+            }
+            (None, None) => Ok(Format::Table),
+        }
+    }
+
+    fn options(&self, to_terminal: bool) -> Options {
+        let width = match self.width {
+            Some(0) => None,
+            Some(w) => Some(w),
+            None if to_terminal => comfy_table::Table::new()
+                .width()
+                .map(usize::from)
+                .or(Some(DEFAULT_WIDTH)),
+            None => Some(DEFAULT_WIDTH),
+        };
+        Options {
+            width,
+            ascii: self.ascii,
+            bom: self.bom,
+        }
+    }
+
+    /// Prints the document (escaped, see [`out`]), or writes it to `--output`.
+    pub fn emit(&self, doc: &Document) -> Result<(), CliError> {
+        let format = self.format()?;
+        match &self.output {
+            Some(path) => report::save(doc, format, &self.options(false), path).map_err(|source| {
+                CliError::Write {
+                    path: path.clone(),
+                    source,
+                }
+            }),
+            None => {
+                let stdout = std::io::stdout();
+                let options = self.options(stdout.is_terminal());
+                let mut out = std::io::BufWriter::new(stdout.lock());
+                let written =
+                    report::render(doc, format, &options, &mut out).and_then(|()| out.flush());
+                match written {
+                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                    Err(source) => Err(CliError::Write {
+                        path: PathBuf::from("-"),
+                        source,
+                    }),
+                    Ok(()) => Ok(()),
+                }
+            }
+        }
+    }
+}
 
 /// Writes to stdout. When the reader has gone (broken pipe), exits quietly with success: the
 /// reader took what it wanted.

@@ -5,9 +5,9 @@
 use std::process::ExitCode;
 
 use gyokaku::model::{load_plan, ItemId};
-use gyokaku::report::{render_sheet, Format, Lang};
+use gyokaku::report::sheet_document;
 
-use super::{CliError, PlanArg};
+use super::{CliError, OutputArgs, PlanArg};
 
 /// Print one item's progress sheet.
 #[derive(Debug, clap::Args)]
@@ -16,12 +16,8 @@ pub struct Args {
     id: ItemId,
     #[command(flatten)]
     plan: PlanArg,
-    /// Output format: table, json or md.
-    #[arg(long, default_value = "table")]
-    format: Format,
-    /// Language of headings: ja or en.
-    #[arg(long, default_value = "ja")]
-    lang: Lang,
+    #[command(flatten)]
+    out: OutputArgs,
 }
 
 /// Runs the command.
@@ -34,6 +30,6 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             args.id.japanese()
         ))
     })?;
-    super::output::out(&render_sheet(&plan, item, args.format, args.lang));
+    args.out.emit(&sheet_document(&plan, item, args.out.lang))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -6,7 +6,7 @@
 use std::process::ExitCode;
 
 use gyokaku::evaluation::summarize;
-use gyokaku::report::render_summary;
+use gyokaku::report::summary_document;
 
 use super::{evaluated, CliError, EvalArgs, PlanArg};
 
@@ -22,10 +22,9 @@ pub struct Args {
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let (plan, ev) = evaluated(&args.plan.plan, &args.eval)?;
-    args.eval.print(&render_summary(
+    args.eval.out.emit(&summary_document(
         &summarize(&plan, &ev),
-        args.eval.format,
-        args.eval.lang,
-    ));
+        args.eval.out.lang,
+    ))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -15,8 +15,7 @@ pub use coverage::{Coverage, CoveragePoint, FunctionCoverage, Operator, Reach, S
 pub use error::{Compile, RuleError};
 pub use input::{RuleInput, YearRecord, PROPERTIES, YEAR_PROPERTIES};
 pub use ruleset::{
-    format_number, format_percent, limits, CallSite, Formula, Outcome, RuleSet, CONFIG_FILE,
-    FORMULA_VARIABLES, RATING_FILE,
+    limits, CallSite, Formula, Outcome, RuleSet, CONFIG_FILE, FORMULA_VARIABLES, RATING_FILE,
 };
 pub use source::{DirRules, MemoryRules, RuleSource};
 pub use trace::{MAX_BYTES_PER_CALL, MAX_BYTES_PER_RUN, MAX_LINES_PER_CALL};

@@ -16,6 +16,7 @@ use super::input::{self, RuleInput};
 use super::source::{DirRules, RuleSource};
 use super::trace::{RunBudget, Trace};
 use crate::model::Scale;
+use crate::number::{format_number, format_percent};
 
 /// Limits every script runs under, the same in debug and release builds. A runaway rule hits
 /// one of them within milliseconds and fails with an error instead of hanging.
@@ -201,52 +202,6 @@ fn forbid_comparisons_with_missing_values(engine: &mut Engine) {
     }
     forbid!("<", "<=", ">", ">=");
     engine.set_fast_operators(false);
-}
-
-/// "10800" → "10,800", "-15173.36" → "-15,173.36": an exact number with thousands separators.
-pub fn format_number(d: Decimal) -> String {
-    let text = d.normalize().abs().to_string();
-    let (int, frac) = match text.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (text.as_str(), None),
-    };
-    let mut out = String::new();
-    if d.is_sign_negative() && !d.is_zero() {
-        out.push('-');
-    }
-    out.push_str(&group_thousands(int));
-    if let Some(f) = frac {
-        out.push('.');
-        out.push_str(f);
-    }
-    out
-}
-
-fn group_thousands(int: &str) -> String {
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    grouped
-}
-
-/// "1.1" → "110.0%", "20.234" → "2,023.4%". Total: any `Decimal`, however large, formats
-/// (the ratio is rounded to thousandths and its digits shifted, never multiplied by 100).
-pub fn format_percent(d: Decimal) -> String {
-    let r = d.round_dp_with_strategy(3, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
-    // r = mantissa × 10^-scale with scale ≤ 3; tenths of a percent = mantissa × 10^(3 - scale).
-    // |mantissa| < 2^96, so the product stays below 2^96 × 1000, far inside i128.
-    let tenths = r.mantissa().unsigned_abs() * 10u128.pow(3 - r.scale().min(3));
-    let grouped = group_thousands(&(tenths / 10).to_string());
-    let sign = if r.is_sign_negative() && tenths != 0 {
-        "-"
-    } else {
-        ""
-    };
-    format!("{sign}{grouped}.{}%", tenths % 10)
 }
 
 /// How many times the keyword `fn` stands in `text` as a word: at least the number of

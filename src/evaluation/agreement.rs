@@ -104,7 +104,7 @@ impl AgreementReport {
             "{} of {} ({})",
             self.agree,
             judged,
-            crate::engine::format_percent(pct)
+            crate::number::format_percent(pct)
         )
     }
 }

@@ -21,14 +21,18 @@ pub struct ItemId {
     pub number: u32,
 }
 
+/// A number as the document circles it: 1 → "①", 20 → "⑳"; beyond 20 in brackets ("\[21\]").
+pub fn circled(n: u32) -> String {
+    char::from_u32(0x2460 + n.saturating_sub(1))
+        .filter(|_| (1..=20).contains(&n))
+        .map(String::from)
+        .unwrap_or_else(|| format!("[{n}]"))
+}
+
 impl ItemId {
     /// The document's notation: "5(8)⑫".
     pub fn japanese(&self) -> String {
-        let circled = char::from_u32(0x2460 + self.number.saturating_sub(1))
-            .filter(|_| (1..=20).contains(&self.number))
-            .map(String::from)
-            .unwrap_or_else(|| format!("[{}]", self.number));
-        format!("{}({}){}", self.policy, self.theme, circled)
+        format!("{}({}){}", self.policy, self.theme, circled(self.number))
     }
 }
 

@@ -13,7 +13,7 @@ mod value;
 
 pub use fiscal_year::{FiscalYear, FiscalYearError, YearNotation};
 pub use item::{
-    Discrepancy, Indicator, Item, ItemId, ItemIdError, ItemSource, Subtotals, YearEntry,
+    circled, Discrepancy, Indicator, Item, ItemId, ItemIdError, ItemSource, Subtotals, YearEntry,
 };
 pub use load::{load_plan, load_plan_from, Identity, LoadError, LoadErrors, MAX_ITEMS};
 pub use plan::{Plan, Policy, Theme};

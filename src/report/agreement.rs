@@ -1,26 +1,14 @@
 //! `gyokaku agreement`: renders the comparison of suggested and recorded ratings
 //! ([`AgreementReport`]) — the matrix, the agreement figure and every disagreement.
 
-use super::{Align, Format, Lang, Table};
+use super::{Block, Cell, Document, Field, Lang, Table};
 use crate::evaluation::{AgreementReport, Evaluation};
 
-/// Renders an agreement report.
-pub fn render_agreement(
-    report: &AgreementReport,
-    ev: &Evaluation,
-    format: Format,
-    lang: Lang,
-) -> String {
-    if format == Format::Json {
-        return serde_json::to_string_pretty(&serde_json::json!({
-            "year": ev.year,
-            "rules": ev.rules,
-            "report": report,
-        }))
-        .expect("JSON of plain values")
-            + "\n";
-    }
+/// An agreement report: the matrix, the agreement figure, every disagreement. CSV: one row
+/// per item; JSON: the report with the year and the rules.
+pub fn agreement_document(report: &AgreementReport, ev: &Evaluation, lang: Lang) -> Document {
     let judge = lang.pick("要判断", "judgement required");
+    let rating = |r: &Option<String>| r.clone().map_or(Cell::Empty, Cell::Rating);
     let off_scale = lang.pick("尺度外", "not on this scale");
     let any_off_scale = !report.not_on_scale.is_empty();
     let mut headers = vec![lang.pick("提案＼評価", "suggested \\ recorded").to_string()];
@@ -29,10 +17,7 @@ pub fn render_agreement(
         headers.push(off_scale.into());
     }
     headers.push(lang.pick("合計", "total").into());
-    let h: Vec<&str> = headers.iter().map(String::as_str).collect();
-    let mut align = vec![Align::Left];
-    align.extend(std::iter::repeat_n(Align::Right, h.len() - 1));
-    let mut m = Table::new(&h).align(&align).title(lang.pick(
+    let mut m = Table::new(&headers).title(lang.pick(
         "提案評価と実際の評価の対照表",
         "Suggested against recorded ratings",
     ));
@@ -42,15 +27,15 @@ pub fn render_agreement(
             .get(i)
             .cloned()
             .unwrap_or_else(|| judge.to_string());
-        let mut cells = vec![name];
-        cells.extend(row.iter().map(|n| n.to_string()));
+        let mut cells = vec![Cell::Text(name)];
+        cells.extend(row.iter().map(|n| Cell::count(*n)));
         let mut sum = row.iter().sum::<usize>();
         if any_off_scale {
             let n = report.not_on_scale_by_suggestion[i];
-            cells.push(n.to_string());
+            cells.push(Cell::count(n));
             sum += n;
         }
-        cells.push(sum.to_string());
+        cells.push(Cell::count(sum));
         m.row(cells);
     }
     let mut d = Table::new(&[
@@ -60,14 +45,15 @@ pub fn render_agreement(
         lang.pick("評価", "recorded"),
         lang.pick("説明", "explanation"),
     ])
-    .title(lang.pick("不一致の項目", "Disagreements"));
+    .title(lang.pick("不一致の項目", "Disagreements"))
+    .wrap(&[1, 4]);
     for e in &report.disagreements {
         d.row(vec![
-            e.id.to_string(),
-            e.title.clone(),
-            e.suggested.clone().unwrap_or_default(),
-            e.recorded.clone().unwrap_or_default(),
-            e.explanation.clone(),
+            e.id.to_string().into(),
+            e.title.clone().into(),
+            rating(&e.suggested),
+            rating(&e.recorded),
+            e.explanation.clone().into(),
         ]);
     }
     let mut j = Table::new(&[
@@ -76,13 +62,14 @@ pub fn render_agreement(
         lang.pick("評価", "recorded"),
         lang.pick("説明", "explanation"),
     ])
-    .title(lang.pick("要判断の項目", "Left to judgement"));
+    .title(lang.pick("要判断の項目", "Left to judgement"))
+    .wrap(&[1, 3]);
     for e in &report.judgements {
         j.row(vec![
-            e.id.to_string(),
-            e.title.clone(),
-            e.recorded.clone().unwrap_or_default(),
-            e.explanation.clone(),
+            e.id.to_string().into(),
+            e.title.clone().into(),
+            rating(&e.recorded),
+            e.explanation.clone().into(),
         ]);
     }
     let mut o = Table::new(&[
@@ -95,39 +82,21 @@ pub fn render_agreement(
     .title(lang.pick(
         "尺度にない評価 (比較できない項目)",
         "Recorded ratings not on this scale (not comparable)",
-    ));
+    ))
+    .wrap(&[1, 4]);
     for e in &report.not_on_scale {
         o.row(vec![
-            e.id.to_string(),
-            e.title.clone(),
-            e.recorded.clone().unwrap_or_default(),
-            e.suggested.clone().unwrap_or_else(|| judge.into()),
-            e.explanation.clone(),
+            e.id.to_string().into(),
+            e.title.clone().into(),
+            rating(&e.recorded),
+            e.suggested
+                .clone()
+                .map_or_else(|| judge.into(), Cell::Rating),
+            e.explanation.clone().into(),
         ]);
     }
-    if format == Format::Csv {
-        let mut t = Table::new(&["id", "suggested", "recorded", "agreement", "explanation"]);
-        for e in &ev.items {
-            t.row(vec![
-                e.id.to_string(),
-                e.suggested.clone().unwrap_or_default(),
-                e.recorded.clone().unwrap_or_default(),
-                if report.not_on_scale.iter().any(|o| o.id == e.id) {
-                    "not_on_scale".into()
-                } else {
-                    serde_json::to_value(e.agreement)
-                        .ok()
-                        .and_then(|v| v.as_str().map(String::from))
-                        .unwrap_or_default()
-                },
-                e.explanation.clone(),
-            ]);
-        }
-        return t.render(format);
-    }
-    let mut out = String::new();
-    out.push_str(&m.render(format));
-    out.push('\n');
+    let mut doc = Document::default();
+    doc.push(m);
     let figure = if report.comparable {
         report.figure()
     } else {
@@ -140,34 +109,57 @@ pub fn render_agreement(
             report.suggested_labels.join("/"),
         )
     };
-    out.push_str(&format!(
-        "{}: {} — {} {}, {} {}",
-        lang.pick("一致率", "agreement"),
+    let mut line = format!(
+        "{} — {} {}, {} {}",
         figure,
         lang.pick("要判断", "judgement required"),
         report.judgement_required,
         lang.pick("評価済み", "rated items"),
         report.rated
-    ));
+    );
     if any_off_scale {
-        out.push_str(&format!(
+        line.push_str(&format!(
             ", {} {}",
             lang.pick("尺度外 (比較対象外)", "not on this scale (not compared)"),
             report.not_on_scale.len()
         ));
     }
-    out.push_str("\n\n");
-    out.push_str(&d.render(format));
-    out.push('\n');
-    out.push_str(&j.render(format));
+    doc.push(Block::Fields(vec![Field::text(
+        lang.pick("一致率", "agreement"),
+        line,
+    )]));
+    doc.push(d);
+    doc.push(j);
     if any_off_scale {
-        out.push('\n');
-        out.push_str(&o.render(format));
+        doc.push(o);
     }
-    out.push_str(&format!(
-        "{}: {}\n",
+    doc.push(Block::Fields(vec![Field::text(
         lang.pick("ルール", "rules"),
-        ev.rules.short()
-    ));
-    out
+        ev.rules.short(),
+    )]));
+    let mut t = Table::new(&["id", "suggested", "recorded", "agreement", "explanation"]);
+    for e in &ev.items {
+        t.row(vec![
+            e.id.to_string().into(),
+            rating(&e.suggested),
+            rating(&e.recorded),
+            if report.not_on_scale.iter().any(|o| o.id == e.id) {
+                "not_on_scale".into()
+            } else {
+                serde_json::to_value(e.agreement)
+                    .ok()
+                    .and_then(|v| v.as_str().map(String::from))
+                    .unwrap_or_default()
+                    .into()
+            },
+            e.explanation.clone().into(),
+        ]);
+    }
+    doc.csv = Some(t);
+    doc.json = Some(serde_json::json!({
+        "year": ev.year,
+        "rules": ev.rules,
+        "report": report,
+    }));
+    doc
 }

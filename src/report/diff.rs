@@ -3,9 +3,10 @@
 
 use rust_decimal::Decimal;
 
-use super::{amount, opt_amount, percent, plain, Align, Format, Lang, Table};
+use super::{year_name, Block, Cell, Document, Field, Lang, List, Table};
 use crate::engine::Scale;
 use crate::evaluation::{Counts, RuleDiff, RulesUsed, SideTotals};
+use crate::number::format_number as amount;
 
 fn rules_line(r: &RulesUsed) -> String {
     format!("{} ({}, sha256 {})", r.name, r.location, r.hash)
@@ -20,22 +21,23 @@ fn scale_line(scale: &Scale, lang: Lang) -> String {
         .join(" / ")
 }
 
-fn label_or_judgement(label: &Option<String>, lang: Lang) -> String {
-    label
-        .clone()
-        .unwrap_or_else(|| lang.pick("要判断", "judgement required").to_string())
+fn label_or_judgement(label: &Option<String>, lang: Lang) -> Cell {
+    label.clone().map_or_else(
+        || Cell::Text(lang.pick("要判断", "judgement required").to_string()),
+        Cell::Rating,
+    )
 }
 
-/// Renders a rule diff. Every format names both rule sets; CSV has one row per changed item.
-pub fn render_diff(d: &RuleDiff, format: Format, lang: Lang) -> String {
-    match format {
-        Format::Json => serde_json::to_string_pretty(d).expect("JSON of plain values") + "\n",
-        Format::Csv => csv(d),
-        Format::Table | Format::Md => text(d, format, lang),
-    }
+/// A rule diff: the transitions, the verdict, the changed items, per-policy totals. Every
+/// format names both rule sets; CSV has one row per changed item.
+pub fn diff_document(d: &RuleDiff, lang: Lang) -> Document {
+    let mut doc = text(d, lang);
+    doc.csv = Some(csv_table(d));
+    doc.json = Some(serde_json::to_value(d).expect("JSON of plain values"));
+    doc
 }
 
-fn csv(d: &RuleDiff) -> String {
+fn csv_table(d: &RuleDiff) -> Table {
     let mut t = Table::new(&[
         "id",
         "title",
@@ -49,64 +51,55 @@ fn csv(d: &RuleDiff) -> String {
         "base_rules",
         "new_rules",
     ]);
-    let dec = |x: Option<Decimal>| x.map(plain).unwrap_or_default();
+    let dec = |x: Option<Decimal>| x.map_or(Cell::Empty, Cell::Number);
+    let label = |l: &Option<String>| l.clone().map_or(Cell::Empty, Cell::Rating);
     for c in &d.changes {
         t.row(vec![
-            c.id.to_string(),
-            c.title.clone(),
-            c.recorded.clone().unwrap_or_default(),
-            c.suggested.before.clone().unwrap_or_default(),
-            c.suggested.after.clone().unwrap_or_default(),
+            c.id.to_string().into(),
+            c.title.clone().into(),
+            label(&c.recorded),
+            label(&c.suggested.before),
+            label(&c.suggested.after),
             dec(c.achievement.before),
             dec(c.achievement.after),
             dec(c.computed_effect.before),
             dec(c.computed_effect.after),
-            rules_line(&d.base),
-            rules_line(&d.new),
+            rules_line(&d.base).into(),
+            rules_line(&d.new).into(),
         ]);
     }
-    t.render(Format::Csv)
+    t
 }
 
-fn text(d: &RuleDiff, format: Format, lang: Lang) -> String {
+fn text(d: &RuleDiff, lang: Lang) -> Document {
     let judge = lang.pick("要判断", "judgement required");
     let total = lang.pick("合計", "total");
     let before = lang.pick("変更前", "before");
     let after = lang.pick("変更後", "after");
-    let mut out = String::new();
-    let heading = format!(
+    let mut doc = Document::titled(format!(
         "{} {} — {}",
         d.plan,
-        match lang {
-            Lang::Ja => d.year.japanese(),
-            Lang::En => d.year.english(),
-        },
+        year_name(d.year, lang),
         lang.pick("ルール変更の影響", "what the rule change does")
-    );
-    let md = format == Format::Md;
-    if md {
-        out.push_str(&format!("## {heading}\n\n"));
-    } else {
-        out.push_str(&format!("{heading}\n"));
-    }
-    let bullet = if md { "- " } else { "" };
-    out.push_str(&format!(
-        "{bullet}{} {}\n{bullet}{} {}\n",
-        lang.pick("変更前のルール:", "base rules:"),
-        rules_line(&d.base),
-        lang.pick("変更後のルール:", "new rules: "),
-        rules_line(&d.new)
     ));
+    let mut fields = vec![
+        Field::text(
+            lang.pick("変更前のルール", "base rules"),
+            rules_line(&d.base),
+        ),
+        Field::text(lang.pick("変更後のルール", "new rules"), rules_line(&d.new)),
+    ];
     if d.base_scale != d.new_scale {
-        out.push_str(&format!(
-            "{bullet}{} {}\n{bullet}{} {}\n",
-            lang.pick("変更前の尺度:", "base scale:"),
+        fields.push(Field::text(
+            lang.pick("変更前の尺度", "base scale"),
             scale_line(&d.base_scale, lang),
-            lang.pick("変更後の尺度:", "new scale: "),
-            scale_line(&d.new_scale, lang)
+        ));
+        fields.push(Field::text(
+            lang.pick("変更後の尺度", "new scale"),
+            scale_line(&d.new_scale, lang),
         ));
     }
-    out.push('\n');
+    doc.push(Block::Fields(fields));
 
     // The transition matrix: rows the base scale, columns the new one.
     let tr = &d.transitions;
@@ -116,70 +109,67 @@ fn text(d: &RuleDiff, format: Format, lang: Lang) -> String {
     headers.extend(tr.to.iter().cloned());
     headers.push(judge.into());
     headers.push(total.into());
-    let h: Vec<&str> = headers.iter().map(String::as_str).collect();
-    let mut align = vec![Align::Left];
-    align.extend(std::iter::repeat_n(Align::Right, h.len() - 1));
-    let mut matrix = Table::new(&h).align(&align).title(lang.pick(
+    let mut matrix = Table::new(&headers).title(lang.pick(
         "提案評価の遷移 (単位:件)",
         "Suggested ratings, before and after (items)",
     ));
     for (i, row) in tr.counts.iter().enumerate() {
-        let mut cells = vec![tr.from.get(i).cloned().unwrap_or_else(|| judge.into())];
-        cells.extend(row.iter().map(usize::to_string));
-        cells.push(row.iter().sum::<usize>().to_string());
+        let mut cells = vec![Cell::Text(
+            tr.from.get(i).cloned().unwrap_or_else(|| judge.into()),
+        )];
+        cells.extend(row.iter().map(|n| Cell::count(*n)));
+        cells.push(Cell::count(row.iter().sum::<usize>()));
         matrix.row(cells);
     }
-    let mut sums = vec![total.to_string()];
+    let mut sums = vec![Cell::Text(total.to_string())];
     let columns = tr.to.len() + 1;
     let column_sums: Vec<usize> = (0..columns)
         .map(|c| tr.counts.iter().map(|r| r[c]).sum())
         .collect();
-    sums.extend(column_sums.iter().map(usize::to_string));
-    sums.push(column_sums.iter().sum::<usize>().to_string());
-    matrix.row(sums);
-    out.push_str(&matrix.render(format));
-    out.push('\n');
+    sums.extend(column_sums.iter().map(|n| Cell::count(*n)));
+    sums.push(Cell::count(column_sums.iter().sum::<usize>()));
+    matrix.total(sums);
+    doc.push(matrix);
 
     // The verdict.
     if d.is_unchanged() {
-        out.push_str(&match lang {
+        doc.push(List::bullets([match lang {
             Lang::Ja => format!(
-                "{bullet}変更なし: 全{}項目で提案評価と算定効果額が同じです。\n",
+                "変更なし: 全{}項目で提案評価と算定効果額が同じです。",
                 d.items
             ),
             Lang::En => format!(
-                "{bullet}No change: the suggested rating and the computed effect of all {} items are the same.\n",
+                "No change: the suggested rating and the computed effect of all {} items are the same.",
                 d.items
             ),
-        });
+        }]));
     } else {
-        out.push_str(&match lang {
+        let mut verdict = vec![match lang {
             Lang::Ja => format!(
-                "{bullet}全{}項目中 {}項目が変わりました (提案評価 {}件, 算定効果額 {}件)。\n",
+                "全{}項目中 {}項目が変わりました (提案評価 {}件, 算定効果額 {}件)。",
                 d.items,
                 d.changes.len(),
                 d.suggestions_changed(),
                 d.effects_changed()
             ),
             Lang::En => format!(
-                "{bullet}{} of {} items changed (suggested rating: {}, computed effect: {}).\n",
+                "{} of {} items changed (suggested rating: {}, computed effect: {}).",
                 d.changes.len(),
                 d.items,
                 d.suggestions_changed(),
                 d.effects_changed()
             ),
-        });
+        }];
         if d.base_scale != d.new_scale {
-            out.push_str(&format!(
-                "{bullet}{}\n",
+            verdict.push(
                 lang.pick(
                     "尺度が異なります: 提案評価はラベルが違えば変化として数えています (意味の対応は遷移表を見てください)。",
                     "The scales differ: a suggested rating counts as changed when its label differs (see the transitions for how the meanings correspond).",
                 )
-            ));
+                .to_string(),
+            );
         }
-        out.push('\n');
-        let pct = |x: Option<Decimal>| x.map(percent).unwrap_or_else(|| "-".into());
+        doc.push(List::bullets(verdict));
         let mut items = Table::new(&[
             lang.pick("取組", "id"),
             lang.pick("実施項目", "title"),
@@ -192,36 +182,24 @@ fn text(d: &RuleDiff, format: Format, lang: Lang) -> String {
             lang.pick("算定効果額 変更後", "computed effect after"),
             lang.pick("説明 (変更後)", "explanation (after)"),
         ])
-        .align(&[
-            Align::Left,
-            Align::Left,
-            Align::Left,
-            Align::Left,
-            Align::Left,
-            Align::Right,
-            Align::Right,
-            Align::Right,
-            Align::Right,
-            Align::Left,
-        ])
-        .title(lang.pick("変わった項目", "Items that changed"));
+        .title(lang.pick("変わった項目", "Items that changed"))
+        .wrap(&[1, 9]);
         for c in &d.changes {
             items.row(vec![
-                c.id.to_string(),
-                c.title.clone(),
-                c.recorded.clone().unwrap_or_else(|| "-".into()),
+                c.id.to_string().into(),
+                c.title.clone().into(),
+                c.recorded.clone().map_or(Cell::None, Cell::Rating),
                 label_or_judgement(&c.suggested.before, lang),
                 label_or_judgement(&c.suggested.after, lang),
-                pct(c.achievement.before),
-                pct(c.achievement.after),
-                opt_amount(c.computed_effect.before),
-                opt_amount(c.computed_effect.after),
-                c.explanation.after.clone(),
+                Cell::percent_or_none(c.achievement.before),
+                Cell::percent_or_none(c.achievement.after),
+                Cell::amount_or_none(c.computed_effect.before),
+                Cell::amount_or_none(c.computed_effect.after),
+                c.explanation.after.clone().into(),
             ]);
         }
-        out.push_str(&items.render(format));
+        doc.push(items);
     }
-    out.push('\n');
 
     // Per policy: suggested counts and computed effects. On one scale a cell reads "3" or
     // "3 → 2"; across scales each side gets its own columns (an "A" of one scale is not the "A"
@@ -248,10 +226,7 @@ fn text(d: &RuleDiff, format: Format, lang: Lang) -> String {
             .into(),
     );
     headers.push(lang.pick("増減", "difference").into());
-    let h: Vec<&str> = headers.iter().map(String::as_str).collect();
-    let mut align = vec![Align::Left];
-    align.extend(std::iter::repeat_n(Align::Right, h.len() - 1));
-    let mut policies = Table::new(&h).align(&align).title(lang.pick(
+    let mut policies = Table::new(&headers).title(lang.pick(
         "基本方針別 提案評価 (単位:件) と算定効果額 (単位:千円)",
         "By policy: suggested ratings (items) and computed effects (thousand yen)",
     ));
@@ -260,37 +235,46 @@ fn text(d: &RuleDiff, format: Format, lang: Lang) -> String {
         n.push(c.unrated);
         n
     };
-    let mut line = |name: String, b: &SideTotals, a: &SideTotals| {
-        let mut row = vec![name];
+    let mut line = |name: String, b: &SideTotals, a: &SideTotals, is_total: bool| {
+        let mut row = vec![Cell::Text(name)];
         let nb = counts(&b.suggested, &tr.from);
         let na = counts(&a.suggested, &tr.to);
         if same_scale {
             row.extend(nb.iter().zip(&na).map(|(b, a)| {
                 if b == a {
-                    b.to_string()
+                    Cell::count(*b)
                 } else {
-                    format!("{b} → {a}")
+                    Cell::Text(format!("{b} → {a}"))
                 }
             }));
         } else {
-            row.extend(nb.iter().chain(&na).map(usize::to_string));
+            row.extend(nb.iter().chain(&na).map(|n| Cell::count(*n)));
         }
-        row.push(amount(b.computed_effect));
-        row.push(amount(a.computed_effect));
+        row.push(Cell::Amount(b.computed_effect));
+        row.push(Cell::Amount(a.computed_effect));
         let delta = a.computed_effect - b.computed_effect;
         row.push(if delta > Decimal::ZERO {
-            format!("+{}", amount(delta))
+            Cell::Text(format!("+{}", amount(delta)))
         } else {
-            amount(delta)
+            Cell::Amount(delta)
         });
-        policies.row(row);
+        if is_total {
+            policies.total(row);
+        } else {
+            policies.row(row);
+        }
     };
     for p in &d.policies {
-        line(format!("{} {}", p.number, p.name), &p.before, &p.after);
+        line(
+            format!("{} {}", p.number, p.name),
+            &p.before,
+            &p.after,
+            false,
+        );
     }
-    line(total.into(), &d.total.before, &d.total.after);
-    out.push_str(&policies.render(format));
-    out
+    line(total.into(), &d.total.before, &d.total.after, true);
+    doc.push(policies);
+    doc
 }
 
 #[cfg(test)]

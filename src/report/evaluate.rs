@@ -2,8 +2,9 @@
 
 use serde_json::{json, Value as Json};
 
-use super::{opt_amount, percent, plain, Align, Format, Lang, Table};
+use super::{year_name, Block, Cell, Document, Field, Lang, Table};
 use crate::evaluation::{Agreement, Evaluation, ItemEvaluation};
+use crate::number::plain;
 
 fn agreement_mark(a: Agreement, lang: Lang) -> &'static str {
     match a {
@@ -41,143 +42,116 @@ fn json_row(e: &ItemEvaluation, ev: &Evaluation) -> Json {
     })
 }
 
-/// Renders an evaluation. Every format records the rule set that produced it.
-pub fn render_evaluation(ev: &Evaluation, format: Format, lang: Lang) -> String {
-    if format == Format::Json {
-        let rows: Vec<Json> = ev.items.iter().map(|e| json_row(e, ev)).collect();
-        return serde_json::to_string_pretty(&rows).expect("JSON of plain values") + "\n";
-    }
-    let headers: Vec<&str> = if format == Format::Csv {
-        vec![
+/// An evaluation: one row per item. CSV names the rule set on every row; JSON too.
+pub fn evaluation_document(ev: &Evaluation, lang: Lang) -> Document {
+    let headers: Vec<&str> = match lang {
+        Lang::Ja => vec![
+            "取組",
+            "実施項目",
+            "種別",
+            "目標値",
+            "実績値",
+            "達成率",
+            "提案",
+            "評価",
+            "一致",
+            "効果見込額",
+            "実績効果額",
+            "算定効果額",
+            "説明",
+        ],
+        Lang::En => vec![
             "id",
-            "year",
+            "title",
             "kind",
             "target",
             "actual",
             "achievement",
             "suggested",
             "recorded",
-            "agreement",
-            "expected_effect",
-            "actual_effect",
-            "computed_effect",
+            "agrees",
+            "expected",
+            "actual effect",
+            "computed",
             "explanation",
-        ]
-    } else {
-        match lang {
-            Lang::Ja => vec![
-                "取組",
-                "実施項目",
-                "種別",
-                "目標値",
-                "実績値",
-                "達成率",
-                "提案",
-                "評価",
-                "一致",
-                "効果見込額",
-                "実績効果額",
-                "算定効果額",
-                "説明",
-            ],
-            Lang::En => vec![
-                "id",
-                "title",
-                "kind",
-                "target",
-                "actual",
-                "achievement",
-                "suggested",
-                "recorded",
-                "agrees",
-                "expected",
-                "actual effect",
-                "computed",
-                "explanation",
-            ],
-        }
+        ],
     };
-    let mut table = Table::new(&headers).align(&[
-        Align::Left,
-        Align::Left,
-        Align::Left,
-        Align::Right,
-        Align::Right,
-        Align::Right,
-        Align::Left,
-        Align::Left,
-        Align::Left,
-        Align::Right,
-        Align::Right,
-        Align::Right,
-        Align::Left,
+    let printed = |c: &Option<crate::model::Cell>| {
+        c.as_ref()
+            .map_or(Cell::Empty, |c| Cell::Text(c.text.clone()))
+    };
+    let rating = |r: &Option<String>| r.clone().map_or(Cell::Empty, Cell::Rating);
+    let mut table = Table::new(&headers).wrap(&[1, 12]).figures(&[3, 4]);
+    let mut csv = Table::new(&[
+        "id",
+        "year",
+        "kind",
+        "target",
+        "actual",
+        "achievement",
+        "suggested",
+        "recorded",
+        "agreement",
+        "expected_effect",
+        "actual_effect",
+        "computed_effect",
+        "explanation",
+        "rules",
+        "rules_sha256",
     ]);
-    let csv = format == Format::Csv;
     for e in &ev.items {
-        let printed =
-            |c: &Option<crate::model::Cell>| c.as_ref().map(|c| c.text.clone()).unwrap_or_default();
-        let num = |d: Option<rust_decimal::Decimal>| {
-            if csv {
-                d.map(plain).unwrap_or_default()
-            } else {
-                opt_amount(d)
-            }
-        };
         table.row(vec![
-            e.id.to_string(),
-            if csv {
-                e.year.to_string()
-            } else {
-                e.title.clone()
-            },
-            e.kind.clone(),
+            e.id.to_string().into(),
+            e.title.clone().into(),
+            e.kind.clone().into(),
             printed(&e.target),
             printed(&e.actual),
-            e.achievement
-                .map(|a| if csv { plain(a) } else { percent(a) })
-                .unwrap_or_default(),
-            e.suggested
-                .clone()
-                .unwrap_or_else(|| if csv { String::new() } else { "-".into() }),
-            e.recorded.clone().unwrap_or_default(),
-            if csv {
-                serde_json::to_value(e.agreement)
-                    .ok()
-                    .and_then(|v| v.as_str().map(String::from))
-                    .unwrap_or_default()
-            } else {
-                agreement_mark(e.agreement, lang).to_string()
-            },
-            num(e.expected_effect),
-            num(e.actual_effect),
-            num(e.computed_effect),
-            e.explanation.clone(),
+            e.achievement.map_or(Cell::Empty, Cell::Percent),
+            e.suggested.clone().map_or(Cell::None, Cell::Rating),
+            rating(&e.recorded),
+            agreement_mark(e.agreement, lang).into(),
+            Cell::amount_or_none(e.expected_effect),
+            Cell::amount_or_none(e.actual_effect),
+            Cell::amount_or_none(e.computed_effect),
+            e.explanation.clone().into(),
+        ]);
+        csv.row(vec![
+            e.id.to_string().into(),
+            e.year.to_string().into(),
+            e.kind.clone().into(),
+            printed(&e.target),
+            printed(&e.actual),
+            e.achievement.map_or(Cell::Empty, Cell::Number),
+            rating(&e.suggested),
+            rating(&e.recorded),
+            serde_json::to_value(e.agreement)
+                .ok()
+                .and_then(|v| v.as_str().map(String::from))
+                .unwrap_or_default()
+                .into(),
+            Cell::amount_or_none(e.expected_effect),
+            Cell::amount_or_none(e.actual_effect),
+            Cell::amount_or_none(e.computed_effect),
+            e.explanation.clone().into(),
+            ev.rules.name.clone().into(),
+            ev.rules.hash.clone().into(),
         ]);
     }
     let title = format!(
         "{} {} — {}",
         ev.plan,
-        match lang {
-            Lang::Ja => ev.year.japanese(),
-            Lang::En => ev.year.english(),
-        },
+        year_name(ev.year, lang),
         lang.pick("評価結果", "evaluation")
     );
-    if csv {
-        // The rule set that produced each row travels with it.
-        table
-            .headers
-            .extend(["rules".to_string(), "rules_sha256".to_string()]);
-        for row in &mut table.rows {
-            row.extend([ev.rules.name.clone(), ev.rules.hash.clone()]);
-        }
-        return table.render(format);
-    }
-    let mut out = table.title(title).render(format);
-    out.push_str(&format!(
-        "{}: {}\n",
+    let mut doc = Document::titled(title);
+    doc.push(table);
+    doc.push(Block::Fields(vec![Field::text(
         lang.pick("ルール", "rules"),
-        ev.rules.short()
+        ev.rules.short(),
+    )]));
+    doc.csv = Some(csv);
+    doc.json = Some(Json::Array(
+        ev.items.iter().map(|e| json_row(e, ev)).collect(),
     ));
-    out
+    doc
 }

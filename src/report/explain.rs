@@ -5,10 +5,11 @@
 use rust_decimal::Decimal;
 use serde_json::{json, Map, Value as Json};
 
-use super::{amount, opt_amount, percent, plain, Align, Format, Lang, Table};
+use super::{year_name, Block, Cell, Document, Field, Lang, List, ListItem, Section, Table};
 use crate::engine::{RuleInput, Scale};
 use crate::evaluation::{Agreement, ItemEvaluation, RulesUsed, TraceStep};
 use crate::model::Item;
+use crate::number::{format_percent as percent, plain};
 
 /// Everything `explain` shows of one item in one year, gathered by the caller.
 #[derive(Debug, Clone, Copy)]
@@ -250,75 +251,61 @@ fn step_result(step: &TraceStep) -> String {
     }
 }
 
-/// Renders the trace (table, md or json; CSV is refused by the command).
-pub fn render_explain(x: &Explanation, format: Format, lang: Lang) -> String {
+/// The trace of one item: inputs, the rule calls in order, the outcome. CSV: every input,
+/// step and outcome as `part, name, value`; JSON: the trace as data.
+pub fn explain_document(x: &Explanation, lang: Lang) -> Document {
     let e = x.evaluation;
     let props = properties(x.input);
-    if format == Format::Json {
-        let mut inputs = Map::new();
-        for (name, v) in &props {
-            inputs.insert((*name).into(), v.json());
-        }
-        let dec = |d: Option<Decimal>| d.map(plain).map_or(Json::Null, Json::String);
-        let agreement = json!(e.agreement);
-        let out = json!({
-            "id": e.id.to_string(),
-            "title": e.title,
-            "year": e.year,
-            "kind": e.kind,
-            "rules": x.rules,
-            "inputs": Json::Object(inputs),
-            "steps": e.trace,
-            "achievement": dec(e.achievement),
-            "suggested": e.suggested,
-            "recorded": e.recorded,
-            "agreement": agreement,
-            "actual_effect": dec(e.actual_effect),
-            "computed_effect": dec(e.computed_effect),
-            "expected_effect": dec(e.expected_effect),
-            "computed_expected_effect": dec(x.expected.map(|(d, _)| *d)),
-            "expected_effect_step": x.expected.map(|(_, s)| s),
-        });
-        return serde_json::to_string_pretty(&out).expect("JSON of plain values") + "\n";
+    let mut inputs_json = Map::new();
+    for (name, v) in &props {
+        inputs_json.insert((*name).into(), v.json());
     }
-    let md = format == Format::Md;
-    let mut out = String::new();
-    let heading = format!(
+    let dec = |d: Option<Decimal>| d.map(plain).map_or(Json::Null, Json::String);
+    let json = json!({
+        "id": e.id.to_string(),
+        "title": e.title,
+        "year": e.year,
+        "kind": e.kind,
+        "rules": x.rules,
+        "inputs": Json::Object(inputs_json),
+        "steps": e.trace,
+        "achievement": dec(e.achievement),
+        "suggested": e.suggested,
+        "recorded": e.recorded,
+        "agreement": json!(e.agreement),
+        "actual_effect": dec(e.actual_effect),
+        "computed_effect": dec(e.computed_effect),
+        "expected_effect": dec(e.expected_effect),
+        "computed_expected_effect": dec(x.expected.map(|(d, _)| *d)),
+        "expected_effect_step": x.expected.map(|(_, s)| s),
+    });
+    let mut doc = Document::titled(format!(
         "{} {} {} — {}",
         e.id.japanese(),
         e.id,
         e.title,
-        match lang {
-            Lang::Ja => e.year.japanese(),
-            Lang::En => e.year.english(),
-        }
-    );
-    let section = |out: &mut String, title: &str| {
-        if md {
-            out.push_str(&format!("### {title}\n\n"));
-        } else {
-            out.push_str(&format!("{title}\n"));
-        }
-    };
-    if md {
-        out.push_str(&format!("## {heading}\n\n"));
-    } else {
-        out.push_str(&format!("{heading}\n"));
-    }
-    let bullet = if md { "- " } else { "" };
-    out.push_str(&format!(
-        "{bullet}{}: {} · {}: {} ({})\n{bullet}{}: {}\n\n",
-        lang.pick("種別", "kind"),
-        e.kind,
-        lang.pick("指標", "indicator"),
-        x.item.indicator.name,
-        x.item.indicator.unit,
-        lang.pick("ルール", "rules"),
-        format_args!(
-            "{} ({}, sha256 {})",
-            x.rules.name, x.rules.location, x.rules.hash
-        ),
+        year_name(e.year, lang)
     ));
+    doc.push(Block::Fields(vec![
+        Field::text(
+            lang.pick("種別", "kind"),
+            format!(
+                "{} · {}: {} ({})",
+                e.kind,
+                lang.pick("指標", "indicator"),
+                x.item.indicator.name,
+                x.item.indicator.unit
+            ),
+        ),
+        Field::text(
+            lang.pick("ルール", "rules"),
+            format!(
+                "{} ({}, sha256 {})",
+                x.rules.name, x.rules.location, x.rules.hash
+            ),
+        ),
+    ]));
+    let mut csv = Table::new(&["part", "name", "value"]);
 
     // The inputs.
     let mut inputs = Table::new(&[
@@ -326,23 +313,22 @@ pub fn render_explain(x: &Explanation, format: Format, lang: Lang) -> String {
         lang.pick("値", "value"),
         lang.pick("意味", "meaning"),
     ])
-    .align(&[Align::Left, Align::Left, Align::Left])
     .title(lang.pick("ルールへの入力 (x)", "What the rules see (x)"));
     for (name, v) in &props {
         inputs.row(vec![
-            format!("x.{name}"),
-            v.rhai(),
-            meaning(name, lang).to_string(),
+            format!("x.{name}").into(),
+            v.rhai().into(),
+            meaning(name, lang).into(),
+        ]);
+        csv.row(vec![
+            "input".into(),
+            format!("x.{name}").into(),
+            v.rhai().into(),
         ]);
     }
-    out.push_str(&inputs.render(format));
-    out.push('\n');
+    doc.push(inputs);
 
     // The calls, in order.
-    section(
-        &mut out,
-        lang.pick("ルールの実行経過", "The rule calls, in order"),
-    );
     let from_actual = lang.pick(
         "実績値から: 算定効果額",
         "from the actual: the computed effect",
@@ -377,92 +363,106 @@ pub fn render_explain(x: &Explanation, format: Format, lang: Lang) -> String {
         };
         steps.push((call, s, with));
     }
-    for (i, (call, s, with)) in steps.iter().enumerate() {
-        let n = i + 1;
-        let (indent, code) = if md { ("   - ", "`") } else { ("     ", "") };
-        out.push_str(&format!("{n}. {code}{call}{code} — {}\n", s.file));
-        for line in with {
-            out.push_str(&format!("{indent}{line}\n"));
-        }
+    let mut list = List {
+        ordered: true,
+        items: Vec::new(),
+    };
+    for (n, (call, s, with)) in steps.iter().enumerate() {
         let prefix = if is_item_formula(s, x.item) {
             ""
         } else {
             "explain: "
         };
-        for note in &s.notes {
-            out.push_str(&format!("{indent}{prefix}{note}\n"));
-        }
-        out.push_str(&format!("{indent}→ {code}{}{code}\n", step_result(s)));
+        let mut details = with.clone();
+        details.extend(s.notes.iter().map(|note| format!("{prefix}{note}")));
+        details.push(format!("→ {}", step_result(s)));
+        csv.row(vec![
+            format!("step {}", n + 1).into(),
+            format!("{call} — {}", s.file).into(),
+            step_result(s).into(),
+        ]);
+        list.items.push(ListItem {
+            text: format!("{call} — {}", s.file),
+            details,
+        });
     }
-    out.push('\n');
+    let mut calls = Section::new(lang.pick("ルールの実行経過", "The rule calls, in order"));
+    calls.push(list);
+    doc.push(calls);
 
     // The outcome, the recorded values beside the computed ones.
     let mut result = Table::new(&[lang.pick("項目", "what"), lang.pick("値", "value")])
-        .align(&[Align::Left, Align::Left])
         .title(lang.pick("結果", "Outcome"));
-    result.row(vec![
-        lang.pick("達成率", "achievement").into(),
-        e.achievement.map_or_else(
-            || {
-                lang.pick(
-                    "なし (数値では判断できない)",
-                    "none (the numbers cannot tell)",
-                )
-                .into()
-            },
-            |a| format!("{} ({})", percent(a), plain(a)),
-        ),
-    ]);
-    result.row(vec![
-        lang.pick("提案", "suggested").into(),
-        e.suggested.as_deref().map_or_else(
-            || lang.pick("要判断", "judgement required").into(),
-            |s| rating_text(s, x.scale, lang),
-        ),
-    ]);
-    result.row(vec![
-        lang.pick("評価 (記録)", "recorded").into(),
+    let mut outcome = |name: &str, value: Cell| {
+        csv.row(vec!["outcome".into(), name.into(), value.clone()]);
+        result.row(vec![name.into(), value]);
+    };
+    outcome(
+        lang.pick("達成率", "achievement"),
+        e.achievement
+            .map_or_else(
+                || {
+                    lang.pick(
+                        "なし (数値では判断できない)",
+                        "none (the numbers cannot tell)",
+                    )
+                    .to_string()
+                },
+                |a| format!("{} ({})", percent(a), plain(a)),
+            )
+            .into(),
+    );
+    outcome(
+        lang.pick("提案", "suggested"),
+        e.suggested
+            .as_deref()
+            .map_or_else(
+                || lang.pick("要判断", "judgement required").into(),
+                |s| rating_text(s, x.scale, lang),
+            )
+            .into(),
+    );
+    outcome(
+        lang.pick("評価 (記録)", "recorded"),
         e.recorded
             .as_deref()
-            .map_or_else(|| "-".into(), |r| rating_text(r, x.scale, lang)),
-    ]);
-    result.row(vec![
-        lang.pick("提案と評価", "suggested against recorded").into(),
+            .map_or(Cell::None, |r| rating_text(r, x.scale, lang).into()),
+    );
+    outcome(
+        lang.pick("提案と評価", "suggested against recorded"),
         agreement_text(e.agreement, lang).into(),
-    ]);
-    result.row(vec![
+    );
+    outcome(
         lang.pick(
             "実績効果額 (記録, 千円)",
             "actual effect (recorded, thousand yen)",
-        )
-        .into(),
-        opt_amount(e.actual_effect),
-    ]);
-    result.row(vec![
-        lang.pick("算定効果額 (千円)", "computed effect (thousand yen)")
-            .into(),
-        opt_amount(e.computed_effect),
-    ]);
-    result.row(vec![
+        ),
+        Cell::amount_or_none(e.actual_effect),
+    );
+    outcome(
+        lang.pick("算定効果額 (千円)", "computed effect (thousand yen)"),
+        Cell::amount_or_none(e.computed_effect),
+    );
+    outcome(
         lang.pick(
             "効果見込額 (記録, 千円)",
             "expected effect (recorded, thousand yen)",
-        )
-        .into(),
-        opt_amount(e.expected_effect),
-    ]);
+        ),
+        Cell::amount_or_none(e.expected_effect),
+    );
     if let Some((d, _)) = x.expected {
-        result.row(vec![
+        outcome(
             lang.pick(
                 "効果見込額 (目標値から算定, 千円)",
                 "expected effect (from the target, thousand yen)",
-            )
-            .into(),
-            amount(*d),
-        ]);
+            ),
+            Cell::Amount(*d),
+        );
     }
-    out.push_str(&result.render(format));
-    out
+    doc.push(result);
+    doc.csv = Some(csv);
+    doc.json = Some(json);
+    doc
 }
 
 #[cfg(test)]

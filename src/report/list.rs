@@ -1,13 +1,15 @@
-//! `gyokaku list`: the 【参考①】取組項目一覧 — one row per item for the year.
+//! `gyokaku list`: the 【参考①】取組項目一覧 — the year's items grouped by 基本方針 and
+//! 改革の推進項目, numbered ①②③ as the document numbers them, with 取組内容.
 
+use rust_decimal::Decimal;
 use serde_json::{json, Map, Value as Json};
 
-use super::{plain, Align, Format, Lang, Table};
-use crate::evaluation::Evaluation;
-use crate::model::{Cell, Plan};
+use super::{year_name, Block, Cell, Document, Field, Lang, Section, Table};
+use crate::evaluation::{Evaluation, ItemEvaluation};
+use crate::model::{circled, Item, Plan};
 
-/// The columns, in order, as CSV and JSON name them.
-pub const COLUMNS: [&str; 15] = [
+/// The columns of CSV and the keys of JSON, in order.
+pub const COLUMNS: [&str; 16] = [
     "id",
     "policy",
     "theme",
@@ -23,126 +25,195 @@ pub const COLUMNS: [&str; 15] = [
     "department",
     "section",
     "suggested",
+    "comment",
 ];
 
 /// The position of the recorded rating ("rating") in [`COLUMNS`].
 const RATING: usize = 7;
 
-const COLUMNS_JA: [&str; 15] = [
-    "取組",
-    "基本方針",
-    "推進項目",
-    "実施項目",
-    "取組項目",
-    "指標の内容",
-    "単位",
-    "達成状況",
-    "目標(値)",
-    "実績(値)",
-    "見込額",
-    "実績額",
-    "部局",
-    "所属名",
-    "提案",
-];
+/// One item's values, as the document prints them.
+struct Line<'a> {
+    item: &'a Item,
+    values: Vec<Option<String>>,
+    expected_effect: Option<Decimal>,
+    actual_effect: Option<Decimal>,
+}
 
-/// Renders the list. Values are printed as the document writes them; amounts as plain numbers.
-/// A recorded rating whose label is not on the recorded ratings' scale is marked as such in
-/// tables (and `rating_on_scale` is false in JSON), never mapped onto the scale.
-pub fn render_list(plan: &Plan, ev: &Evaluation, format: Format, lang: Lang) -> String {
+fn lines<'a>(plan: &'a Plan, ev: &'a Evaluation) -> Vec<(Line<'a>, &'a ItemEvaluation)> {
+    ev.items
+        .iter()
+        .filter_map(|e| {
+            let item = plan.item(e.id)?;
+            let entry = item.year(ev.year);
+            let text = |c: Option<&crate::model::Cell>| c.map(|c| c.text.clone());
+            let number =
+                |c: Option<&crate::model::Cell>| c.and_then(crate::model::Cell::thousand_yen);
+            let expected = entry.and_then(|y| y.expected_effect.as_ref());
+            let actual = entry.and_then(|y| y.actual_effect.as_ref());
+            Some((
+                Line {
+                    item,
+                    values: vec![
+                        Some(e.id.to_string()),
+                        Some(e.policy.to_string()),
+                        Some(e.theme.to_string()),
+                        Some(e.id.number.to_string()),
+                        Some(item.title.clone()),
+                        Some(item.indicator.name.clone()),
+                        Some(item.indicator.unit.clone()),
+                        entry.and_then(|y| y.rating.clone()),
+                        text(entry.and_then(|y| y.target.as_ref())),
+                        text(entry.and_then(|y| y.actual.as_ref())),
+                        number(expected).map(crate::number::plain),
+                        number(actual).map(crate::number::plain),
+                        Some(item.department.clone()),
+                        Some(item.section.clone()),
+                        e.suggested.clone(),
+                        entry.and_then(|y| y.comment.clone()),
+                    ],
+                    expected_effect: number(expected),
+                    actual_effect: number(actual),
+                },
+                e,
+            ))
+        })
+        .collect()
+}
+
+/// The table of one theme's items, as the document's 【参考①】 prints it.
+fn theme_table(lines: &[&(Line, &ItemEvaluation)], ev: &Evaluation, lang: Lang) -> Table {
+    let mut t = Table::new(&[
+        lang.pick("取組番号", "no."),
+        lang.pick("取組項目", "item"),
+        lang.pick("指標の内容", "indicator"),
+        lang.pick("単位", "unit"),
+        lang.pick("達成状況", "rating"),
+        lang.pick("取組内容", "what was done"),
+        lang.pick("目標(値)", "target"),
+        lang.pick("実績(値)", "actual"),
+        lang.pick("見込額", "expected"),
+        lang.pick("実績額", "actual effect"),
+        lang.pick("部局", "department"),
+        lang.pick("所属名", "section"),
+        lang.pick("提案", "suggested"),
+    ])
+    .wrap(&[1, 2, 5])
+    .figures(&[6, 7]);
+    for (line, e) in lines {
+        let item = line.item;
+        let rating = match &e.recorded {
+            Some(r) if ev.recorded_scale.get(r).is_none() => Cell::Text(format!(
+                "{r} ({})",
+                lang.pick("尺度外", "not on this scale")
+            )),
+            Some(r) => Cell::Rating(r.clone()),
+            None => Cell::None,
+        };
+        let printed = |i: usize| Cell::text_or_none(line.values[i].clone());
+        t.row(vec![
+            circled(item.id.number).into(),
+            item.title.clone().into(),
+            item.indicator.name.clone().into(),
+            item.indicator.unit.clone().into(),
+            rating,
+            printed(15),
+            printed(8),
+            printed(9),
+            Cell::amount_or_none(line.expected_effect),
+            Cell::amount_or_none(line.actual_effect),
+            item.department.clone().into(),
+            item.section.clone().into(),
+            e.suggested.clone().map_or(Cell::None, Cell::Rating),
+        ]);
+    }
+    t
+}
+
+/// The 【参考①】 list as sections: one per 基本方針, one per 改革の推進項目 within it.
+pub fn list_sections(plan: &Plan, ev: &Evaluation, lang: Lang) -> Vec<Section> {
+    let lines = lines(plan, ev);
+    let mut sections = Vec::new();
+    for policy in &plan.policies {
+        let mut ps = Section::new(format!("{} {}", policy.number, policy.name));
+        for theme in plan.themes.iter().filter(|t| t.policy == policy.number) {
+            let of_theme: Vec<&(Line, &ItemEvaluation)> = lines
+                .iter()
+                .filter(|(l, _)| {
+                    l.item.id.policy == policy.number && l.item.id.theme == theme.number
+                })
+                .collect();
+            if of_theme.is_empty() {
+                continue;
+            }
+            let mut ts = Section::new(format!("{} {}", circled(theme.number), theme.name));
+            ts.push(theme_table(&of_theme, ev, lang));
+            ps.push(ts);
+        }
+        if !ps.blocks.is_empty() {
+            sections.push(ps);
+        }
+    }
+    sections
+}
+
+/// The list's heading: "【参考①】取組項目一覧 — 令和5年度".
+pub fn list_title(ev: &Evaluation, lang: Lang) -> String {
+    format!(
+        "{} — {}",
+        lang.pick("【参考①】取組項目一覧", "Item list (【参考①】)"),
+        year_name(ev.year, lang)
+    )
+}
+
+/// The list. CSV: one row per item, plain numbers; JSON: the same rows as objects, with
+/// `rating_on_scale` false for a recorded rating not on the plan's scale (never mapped onto it).
+pub fn list_document(plan: &Plan, ev: &Evaluation, lang: Lang) -> Document {
+    let lines = lines(plan, ev);
+    let mut doc = Document::titled(list_title(ev, lang));
+    for s in list_sections(plan, ev, lang) {
+        doc.push(s);
+    }
+    doc.push(Block::Fields(vec![Field::text(
+        lang.pick("ルール", "rules"),
+        ev.rules.short(),
+    )]));
+
+    let mut csv = Table::new(&COLUMNS);
+    for (l, _) in &lines {
+        csv.row(
+            l.values
+                .iter()
+                .map(|v| v.clone().map_or(Cell::Empty, Cell::Text))
+                .collect(),
+        );
+    }
+    doc.csv = Some(csv);
+
     let off_scale = |r: &Option<String>| {
         r.as_deref()
             .is_some_and(|r| ev.recorded_scale.get(r).is_none())
     };
-    let mut rows: Vec<Vec<Option<String>>> = Vec::new();
-    for e in &ev.items {
-        let Some(item) = plan.item(e.id) else {
-            continue;
-        };
-        let entry = item.year(ev.year);
-        let text = |c: Option<&Cell>| c.map(|c| c.text.clone());
-        let amount = |c: Option<&Cell>| c.and_then(Cell::thousand_yen).map(plain);
-        rows.push(vec![
-            Some(e.id.to_string()),
-            Some(e.policy.to_string()),
-            Some(e.theme.to_string()),
-            Some(e.id.number.to_string()),
-            Some(item.title.clone()),
-            Some(item.indicator.name.clone()),
-            Some(item.indicator.unit.clone()),
-            entry.and_then(|y| y.rating.clone()),
-            text(entry.and_then(|y| y.target.as_ref())),
-            text(entry.and_then(|y| y.actual.as_ref())),
-            amount(entry.and_then(|y| y.expected_effect.as_ref())),
-            amount(entry.and_then(|y| y.actual_effect.as_ref())),
-            Some(item.department.clone()),
-            Some(item.section.clone()),
-            e.suggested.clone(),
-        ]);
-    }
-    if format == Format::Json {
-        let arr: Vec<Json> = rows
-            .iter()
-            .map(|r| {
-                let mut m = Map::new();
-                for (k, v) in COLUMNS.iter().zip(r) {
-                    m.insert(
-                        (*k).into(),
-                        v.clone().map(Json::String).unwrap_or(Json::Null),
-                    );
-                }
-                let rating = &r[RATING];
+    let rows: Vec<Json> = lines
+        .iter()
+        .map(|(l, _)| {
+            let mut m = Map::new();
+            for (k, v) in COLUMNS.iter().zip(&l.values) {
                 m.insert(
-                    "rating_on_scale".into(),
-                    rating
-                        .as_ref()
-                        .map_or(Json::Null, |_| Json::Bool(!off_scale(rating))),
+                    (*k).into(),
+                    v.clone().map(Json::String).unwrap_or(Json::Null),
                 );
-                m.insert("rules".into(), json!(ev.rules));
-                Json::Object(m)
-            })
-            .collect();
-        return serde_json::to_string_pretty(&arr).expect("JSON of plain values") + "\n";
-    }
-    let headers: &[&str] = if format == Format::Csv || lang == Lang::En {
-        &COLUMNS
-    } else {
-        &COLUMNS_JA
-    };
-    let mut align = vec![Align::Left; 15];
-    for i in [8, 9, 10, 11] {
-        align[i] = Align::Right;
-    }
-    let mut t = Table::new(headers).align(&align);
-    let empty = if format == Format::Csv { "" } else { "-" };
-    for mut r in rows {
-        if format != Format::Csv && off_scale(&r[RATING]) {
-            r[RATING] = r[RATING]
-                .take()
-                .map(|l| format!("{l} ({})", lang.pick("尺度外", "not on this scale")));
-        }
-        t.row(
-            r.into_iter()
-                .map(|v| v.unwrap_or_else(|| empty.into()))
-                .collect(),
-        );
-    }
-    if format == Format::Csv {
-        return t.render(format);
-    }
-    let title = format!(
-        "{} — {}",
-        lang.pick("【参考①】取組項目一覧", "Item list (【参考①】)"),
-        match lang {
-            Lang::Ja => ev.year.japanese(),
-            Lang::En => ev.year.to_string(),
-        }
-    );
-    let mut out = t.title(title).render(format);
-    out.push_str(&format!(
-        "{}: {}\n",
-        lang.pick("ルール", "rules"),
-        ev.rules.short()
-    ));
-    out
+            }
+            let rating = &l.values[RATING];
+            m.insert(
+                "rating_on_scale".into(),
+                rating
+                    .as_ref()
+                    .map_or(Json::Null, |_| Json::Bool(!off_scale(rating))),
+            );
+            m.insert("rules".into(), json!(ev.rules));
+            Json::Object(m)
+        })
+        .collect();
+    doc.json = Some(Json::Array(rows));
+    doc
 }

@@ -1,32 +1,35 @@
-//! Reports: render evaluations, summaries, sheets and findings as text tables, Markdown, CSV or
-//! JSON. A report renders what it is given and never re-computes it.
+//! Reports: each command's findings built into a [`Document`] (what is said), printed by one
+//! renderer per format (`render/`: how it is printed). A report renders what it is given and
+//! never re-computes it.
 
 mod agreement;
 mod check;
 mod diff;
+mod document;
 mod escape;
 mod evaluate;
 mod explain;
 mod list;
+pub mod render;
 mod sheet;
 mod summary;
-mod table;
 
-pub use agreement::render_agreement;
-pub use check::render_check;
-pub use diff::render_diff;
+pub use agreement::agreement_document;
+pub use check::check_document;
+pub use diff::diff_document;
+pub use document::{
+    Block, Cell, Chart, Column, Document, Field, List, ListItem, Row, Section, Series, Table,
+};
 pub use escape::{escape_control, is_unsafe_for_terminal};
-pub use evaluate::render_evaluation;
-pub use explain::{render_explain, Explanation};
-pub use list::render_list;
-pub use sheet::render_sheet;
-pub use summary::render_summary;
-pub use table::{Align, Table};
+pub use evaluate::evaluation_document;
+pub use explain::{explain_document, Explanation};
+pub use list::list_document;
+pub use render::{render, render_string, save, Options};
+pub use sheet::sheet_document;
+pub use summary::summary_document;
 
 use std::fmt;
 use std::str::FromStr;
-
-use rust_decimal::Decimal;
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -54,6 +57,20 @@ impl FromStr for Format {
             other => Err(format!(
                 "unknown format {other:?}: use table, json, csv or md"
             )),
+        }
+    }
+}
+
+impl Format {
+    /// The format a file name asks for by its extension: `.md`, `.csv`, `.json`, `.txt`.
+    pub fn from_path(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "text" => Some(Format::Table),
+            "md" | "markdown" => Some(Format::Md),
+            "csv" => Some(Format::Csv),
+            "json" => Some(Format::Json),
+            _ => None,
         }
     }
 }
@@ -101,42 +118,10 @@ impl Lang {
     }
 }
 
-/// An amount with thousands separators, as the document prints it: "797,733", "-15,173".
-pub fn amount(d: Decimal) -> String {
-    crate::engine::format_number(d)
-}
-
-/// An exact decimal as plain text for CSV and JSON: "569807", "1.1".
-pub fn plain(d: Decimal) -> String {
-    d.normalize().to_string()
-}
-
-/// An optional amount for tables; "-" when none.
-pub fn opt_amount(d: Option<Decimal>) -> String {
-    d.map(amount).unwrap_or_else(|| "-".into())
-}
-
-/// A ratio as a percentage with one decimal: "349.1%".
-pub fn percent(d: Decimal) -> String {
-    crate::engine::format_percent(d)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn amounts() {
-        let d = |s: &str| Decimal::from_str_exact(s).unwrap();
-        assert_eq!(amount(d("797733")), "797,733");
-        assert_eq!(amount(d("-15173")), "-15,173");
-        assert_eq!(amount(d("999")), "999");
-        assert_eq!(amount(d("1234567.50")), "1,234,567.5");
-        assert_eq!(amount(d("0")), "0");
-        assert_eq!(plain(d("1.100")), "1.1");
-        assert_eq!(percent(d("3.4907")), "349.1%");
-        assert_eq!(percent(d("20.234")), "2,023.4%");
-        assert_eq!(percent(d("-1.6")), "-160.0%");
-        assert_eq!(percent(d("0")), "0.0%");
+/// The year as a heading names it: 令和5年度, or FY2023 (R5).
+pub fn year_name(year: crate::model::FiscalYear, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => year.japanese(),
+        Lang::En => year.english(),
     }
 }

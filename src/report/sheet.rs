@@ -1,26 +1,69 @@
-//! `gyokaku sheet`: one item's 進捗管理シート in the terminal.
+//! `gyokaku sheet`: one item's 進捗管理シート — texts, indicator, the five years, subtotals.
 
-use super::{Align, Format, Lang, Table};
-use crate::model::{Cell, Item, Plan};
+use super::{year_name, Block, Cell, Document, Field, Lang, List, Section, Table};
+use crate::model::{Item, Plan};
 
-fn cell(c: &Option<Cell>) -> String {
-    c.as_ref().map(|c| c.text.clone()).unwrap_or_default()
+/// A sheet's effect: an amount (千円) when the cell holds one, else its text as printed.
+fn amount(c: &Option<crate::model::Cell>) -> Cell {
+    match c {
+        Some(c) => c
+            .thousand_yen()
+            .map_or_else(|| printed(&Some(c.clone())), Cell::Amount),
+        None => Cell::Empty,
+    }
 }
 
-/// Renders an item's sheet (JSON: the item itself).
-pub fn render_sheet(plan: &Plan, item: &Item, format: Format, lang: Lang) -> String {
-    if format == Format::Json {
-        return serde_json::to_string_pretty(item).expect("JSON of plain values") + "\n";
+fn printed(c: &Option<crate::model::Cell>) -> Cell {
+    match c.as_ref().map(|c| c.text.trim()) {
+        None | Some("") => Cell::Empty,
+        Some("-") => Cell::None,
+        Some(t) => Cell::Text(t.to_string()),
     }
-    let mut out = String::new();
-    let md = format == Format::Md;
-    let h = |s: &str| {
-        if md {
-            format!("**{s}**")
-        } else {
-            format!("【{s}】")
-        }
-    };
+}
+
+/// The sheet's heading: "5(8)③ 市税…".
+pub fn sheet_title(item: &Item) -> String {
+    format!("{} {}", item.id.japanese(), item.title)
+}
+
+/// The five years and the subtotals.
+fn years_table(plan: &Plan, item: &Item, lang: Lang) -> Table {
+    let mut t = Table::new(&[
+        lang.pick("年度", "year"),
+        lang.pick("目標値", "target"),
+        lang.pick("効果見込額", "expected effect"),
+        lang.pick("実績値", "actual"),
+        lang.pick("実績効果額", "actual effect"),
+        lang.pick("評価", "rating"),
+    ])
+    .figures(&[1, 3]);
+    for year in &plan.years {
+        let e = item.year(*year).cloned().unwrap_or_default();
+        t.row(vec![
+            year_name(*year, lang).into(),
+            printed(&e.target),
+            amount(&e.expected_effect),
+            printed(&e.actual),
+            amount(&e.actual_effect),
+            e.rating.map_or(Cell::Empty, Cell::Rating),
+        ]);
+    }
+    t.total(vec![
+        lang.pick("〔小計〕", "subtotal").into(),
+        Cell::Empty,
+        amount(&item.subtotals.expected_effect),
+        Cell::Empty,
+        amount(&item.subtotals.actual_effect),
+        item.overall_rating
+            .clone()
+            .map_or(Cell::Empty, Cell::Rating),
+    ]);
+    t
+}
+
+/// The sheet's content, under its heading.
+pub fn sheet_blocks(plan: &Plan, item: &Item, lang: Lang) -> Vec<Block> {
+    let mut blocks = Vec::new();
     let policy = plan
         .policy(item.id.policy)
         .map(|p| p.name.as_str())
@@ -29,39 +72,34 @@ pub fn render_sheet(plan: &Plan, item: &Item, format: Format, lang: Lang) -> Str
         .theme(item.id.theme)
         .map(|t| t.name.as_str())
         .unwrap_or_default();
-    out.push_str(&format!(
-        "{}{} {}\n",
-        if md { "## " } else { "" },
-        item.id.japanese(),
-        item.title
-    ));
-    out.push_str(&format!(
-        "{} {} {}  /  {} ({}) {}\n",
-        lang.pick("基本方針", "Policy"),
-        item.id.policy,
-        policy,
-        lang.pick("改革の推進項目", "Theme"),
-        item.id.theme,
-        theme
-    ));
-    out.push_str(&format!(
-        "{} {} {}",
-        h(lang.pick("取組主管", "Owner")),
-        item.department,
-        item.section
-    ));
+    let mut owner = vec![
+        Field::text(
+            lang.pick("基本方針", "Policy"),
+            format!("{} {policy}", item.id.policy),
+        ),
+        Field::text(
+            lang.pick("改革の推進項目", "Theme"),
+            format!("({}) {theme}", item.id.theme),
+        ),
+        Field::text(
+            lang.pick("取組主管", "Owner"),
+            format!("{} {}", item.department, item.section),
+        ),
+    ];
     if !item.related_sections.is_empty() {
-        out.push_str(&format!(
-            "  {} {}",
-            h(lang.pick("関連所属", "Related")),
-            item.related_sections.join("、")
+        owner.push(Field::text(
+            lang.pick("関連所属", "Related"),
+            item.related_sections.join("、"),
         ));
     }
-    out.push('\n');
+    blocks.push(Block::Fields(owner));
     if !item.sheet {
-        out.push_str(lang.pick(
-            "(この項目には進捗管理シートがありません。【参考①】の内容のみ)\n",
-            "(no progress sheet for this item: only its 【参考①】 row)\n",
+        blocks.push(Block::Text(
+            lang.pick(
+                "(この項目には進捗管理シートがありません。【参考①】の内容のみ)",
+                "(no progress sheet for this item: only its 【参考①】 row)",
+            )
+            .into(),
         ));
     }
     for (label_ja, label_en, text) in [
@@ -74,109 +112,103 @@ pub fn render_sheet(plan: &Plan, item: &Item, format: Format, lang: Lang) -> Str
         ),
     ] {
         if let Some(t) = text {
-            out.push_str(&format!("\n{}\n{t}\n", h(lang.pick(label_ja, label_en))));
+            let mut s = Section::new(lang.pick(label_ja, label_en));
+            s.push(Block::Text(t.clone()));
+            blocks.push(s.into());
         }
     }
     let ind = &item.indicator;
-    out.push_str(&format!(
-        "\n{} {}  {} {}  {} {}  {} {}  {} {}\n",
-        h(lang.pick("指標", "Indicator")),
-        ind.name,
-        lang.pick("単位", "unit"),
-        ind.unit,
-        lang.pick("種別", "kind"),
-        ind.kind,
-        lang.pick("現状値", "baseline"),
-        cell(&ind.baseline),
-        lang.pick("最終年度目標値", "final target"),
-        cell(&ind.final_target)
-    ));
+    let mut indicator = vec![
+        Field::text(lang.pick("指標", "Indicator"), ind.name.clone()),
+        Field::text(lang.pick("単位", "unit"), ind.unit.clone()),
+        Field::text(lang.pick("種別", "kind"), ind.kind.clone()),
+        Field {
+            key: lang.pick("現状値", "baseline").into(),
+            value: printed(&ind.baseline),
+        },
+        Field {
+            key: lang.pick("最終年度目標値", "final target").into(),
+            value: printed(&ind.final_target),
+        },
+    ];
     if let Some(e) = &ind.effect {
-        out.push_str(&format!(
-            "{} {e}\n",
-            lang.pick("効果額の算定式:", "effect formula:")
+        indicator.push(Field::text(
+            lang.pick("効果額の算定式", "effect formula"),
+            e.clone(),
         ));
     }
-    let mut t = Table::new(&[
-        lang.pick("年度", "year"),
-        lang.pick("目標値", "target"),
-        lang.pick("効果見込額", "expected effect"),
-        lang.pick("実績値", "actual"),
-        lang.pick("実績効果額", "actual effect"),
-        lang.pick("評価", "rating"),
-    ])
-    .align(&[
-        Align::Left,
-        Align::Right,
-        Align::Right,
-        Align::Right,
-        Align::Right,
-        Align::Left,
-    ]);
-    for year in &plan.years {
-        let e = item.year(*year).cloned().unwrap_or_default();
-        t.row(vec![
-            match lang {
-                Lang::Ja => year.japanese(),
-                Lang::En => year.to_string(),
-            },
-            cell(&e.target),
-            cell(&e.expected_effect),
-            cell(&e.actual),
-            cell(&e.actual_effect),
-            e.rating.unwrap_or_default(),
-        ]);
-    }
-    t.row(vec![
-        lang.pick("〔小計〕", "subtotal").into(),
-        String::new(),
-        cell(&item.subtotals.expected_effect),
-        String::new(),
-        cell(&item.subtotals.actual_effect),
-        item.overall_rating.clone().unwrap_or_default(),
-    ]);
-    out.push('\n');
-    out.push_str(&t.render(if md { Format::Md } else { Format::Table }));
-    let mut plans = String::new();
+    blocks.push(Block::Fields(indicator));
+    blocks.push(years_table(plan, item, lang).into());
+    let mut plans = Vec::new();
     for (year, e) in &item.years {
-        let yname = match lang {
-            Lang::Ja => year.japanese(),
-            Lang::En => year.to_string(),
-        };
-        if let Some(p) = &e.plan {
-            plans.push_str(&format!("{yname} {}: {p}\n", lang.pick("年次計画", "plan")));
-        }
-        if let Some(p) = &e.policy {
-            plans.push_str(&format!(
-                "{yname} {}: {p}\n",
-                lang.pick("取組方針", "policy")
-            ));
-        }
-        if let Some(c) = &e.comment {
-            plans.push_str(&format!(
-                "{yname} {}: {c}\n",
-                lang.pick("取組実績", "results")
-            ));
+        let yname = year_name(*year, lang);
+        for (label, text) in [
+            (lang.pick("年次計画", "plan"), &e.plan),
+            (lang.pick("取組方針", "policy"), &e.policy),
+            (lang.pick("取組実績", "results"), &e.comment),
+        ] {
+            if let Some(t) = text {
+                plans.push(Field::text(format!("{yname} {label}"), t.clone()));
+            }
         }
     }
     if !plans.is_empty() {
-        out.push('\n');
-        out.push_str(&plans);
+        blocks.push(Block::Fields(plans));
     }
     if !item.discrepancies.is_empty() {
-        out.push_str(&format!(
-            "\n{}\n",
-            h(lang.pick("原資料の不整合", "Source inconsistencies"))
+        let mut s = Section::new(lang.pick("原資料の不整合", "Source inconsistencies"));
+        s.push(List::bullets(
+            item.discrepancies
+                .iter()
+                .map(|d| format!("{}: {}", d.field, d.text)),
         ));
-        for d in &item.discrepancies {
-            out.push_str(&format!("- {}: {}\n", d.field, d.text));
-        }
+        blocks.push(s.into());
     }
     if !item.notes.is_empty() {
-        out.push_str(&format!("\n{}\n", h(lang.pick("備考", "Notes"))));
-        for n in &item.notes {
-            out.push_str(&format!("- {n}\n"));
-        }
+        let mut s = Section::new(lang.pick("備考", "Notes"));
+        s.push(List::bullets(item.notes.iter().cloned()));
+        blocks.push(s.into());
     }
-    out
+    blocks
+}
+
+/// An item's sheet. CSV: the years' figures as open data; JSON: the item itself.
+pub fn sheet_document(plan: &Plan, item: &Item, lang: Lang) -> Document {
+    let mut doc = Document::titled(sheet_title(item));
+    doc.blocks = sheet_blocks(plan, item, lang);
+    let mut csv = Table::new(&[
+        "id",
+        "year",
+        "target",
+        "expected_effect",
+        "actual",
+        "actual_effect",
+        "rating",
+    ]);
+    for year in &plan.years {
+        let e = item.year(*year).cloned().unwrap_or_default();
+        csv.row(vec![
+            item.id.to_string().into(),
+            year.to_string().into(),
+            printed(&e.target),
+            amount(&e.expected_effect),
+            printed(&e.actual),
+            amount(&e.actual_effect),
+            e.rating.map_or(Cell::Empty, Cell::Rating),
+        ]);
+    }
+    csv.total(vec![
+        item.id.to_string().into(),
+        "subtotal".into(),
+        Cell::Empty,
+        amount(&item.subtotals.expected_effect),
+        Cell::Empty,
+        amount(&item.subtotals.actual_effect),
+        item.overall_rating
+            .clone()
+            .map_or(Cell::Empty, Cell::Rating),
+    ]);
+    doc.csv = Some(csv);
+    doc.json = Some(serde_json::to_value(item).expect("JSON of plain values"));
+    doc
 }

@@ -1,8 +1,8 @@
 //! `gyokaku summary`: the document's tables 達成状況, 分野別内訳表 and 実績効果額と達成割合,
 //! plus effects per theme and the rules' suggested ratings per policy.
 
-use super::{amount, percent, Align, Format, Lang, Table};
-use crate::evaluation::{Counts, EffectTotals, Summary};
+use super::{year_name, Cell, Document, Field, Lang, Table};
+use crate::evaluation::{Counts, EffectTotals, PolicySummary, Summary};
 use crate::model::Scale;
 
 fn rating_header(scale: &Scale, label: &str, lang: Lang) -> String {
@@ -17,145 +17,150 @@ fn off_scale_header(label: &str, lang: Lang) -> String {
     format!("{label} ({})", lang.pick("尺度外", "not on this scale"))
 }
 
-fn ratio(e: &EffectTotals) -> String {
-    e.ratio().map(percent).unwrap_or_else(|| "-".into())
+fn ratio(e: &EffectTotals) -> Cell {
+    Cell::percent_or_none(e.ratio())
 }
 
-/// The summary tables (JSON: the whole summary).
-pub fn render_summary(s: &Summary, format: Format, lang: Lang) -> String {
-    if format == Format::Json {
-        return serde_json::to_string_pretty(s).expect("JSON of plain values") + "\n";
-    }
-    let unit_count = lang.pick("件", "");
-    // Recorded ratings are on the plan's scale, suggestions on the rule set's.
-    let labels: Vec<String> = s.recorded_scale.labels().map(String::from).collect();
-    let suggested_labels: Vec<String> = s.scale.labels().map(String::from).collect();
-    let csv = format == Format::Csv;
-    // Amounts are 千円 (the sheets' unit); the plan's report unit converts them exactly.
-    let unit = s.report_unit;
-    let num = |d: rust_decimal::Decimal| {
-        let d = unit.from_thousand_yen(d).unwrap_or(d);
-        if csv {
-            super::plain(d)
-        } else {
-            amount(d)
-        }
-    };
-    let effects_title = match lang {
-        Lang::Ja => format!("実績効果額と達成割合 (単位:{})", unit.label()),
-        Lang::En => format!("Effect amounts and ratio ({})", unit.label_en()),
-    };
-    let themes_title = match lang {
-        Lang::Ja => format!("改革の推進項目別 効果額 (単位:{})", unit.label()),
-        Lang::En => format!("Effect amounts by theme ({})", unit.label_en()),
-    };
+/// An effect amount (千円, the sheets' unit) in the plan's report unit, converted exactly.
+fn money(s: &Summary, d: rust_decimal::Decimal) -> Cell {
+    Cell::Amount(s.report_unit.from_thousand_yen(d).unwrap_or(d))
+}
 
-    // 達成状況: recorded rating counts.
+/// The heading of a year's results: "伊勢原市… 令和5年度の取組結果".
+pub fn results_heading(s: &Summary, lang: Lang) -> String {
+    format!(
+        "{} {}",
+        s.plan_name,
+        match lang {
+            Lang::Ja => format!("{}の取組結果", s.year.japanese()),
+            Lang::En => format!("results of {}", year_name(s.year, lang)),
+        }
+    )
+}
+
+/// 達成状況: recorded rating counts.
+pub fn status_table(s: &Summary, lang: Lang) -> Table {
     let mut status = Table::new(&[lang.pick("評価", "rating"), lang.pick("件数", "items")])
-        .align(&[Align::Left, Align::Right])
-        .title(lang.pick("達成状況", "Rating counts"));
-    for l in &labels {
+        .title(lang.pick("達成状況 (単位:件)", "Rating counts (items)"));
+    for l in s.recorded_scale.labels() {
         status.row(vec![
-            rating_header(&s.recorded_scale, l, lang),
-            format!("{}{unit_count}", s.recorded.get(l)),
+            rating_header(&s.recorded_scale, l, lang).into(),
+            Cell::count(s.recorded.get(l)),
         ]);
     }
     for (l, n) in &s.recorded.not_on_scale {
-        status.row(vec![off_scale_header(l, lang), format!("{n}{unit_count}")]);
+        status.row(vec![off_scale_header(l, lang).into(), Cell::count(*n)]);
     }
     if s.recorded.unrated > 0 {
         status.row(vec![
             lang.pick("評価なし", "not rated").into(),
-            format!("{}{unit_count}", s.recorded.unrated),
+            Cell::count(s.recorded.unrated),
         ]);
     }
-    status.row(vec![
+    status.total(vec![
         lang.pick("合計", "total").into(),
-        format!("{}{unit_count}", s.recorded.total),
+        Cell::count(s.recorded.total),
     ]);
+    status
+}
 
-    // 分野別内訳表: counts per policy. Recorded labels off the scale get their own columns,
-    // and so do items without a rating, so that every row adds up to its total.
-    let off_scale: Vec<String> = s
-        .recorded
-        .not_on_scale
-        .iter()
-        .map(|(l, _)| l.clone())
-        .collect();
-    let counts_table = |title: &str,
-                        pick: fn(&crate::evaluation::PolicySummary) -> &Counts,
-                        total: &Counts,
-                        judgement: bool| {
-        // The suggestions' table (with its judgement column) is on the rule set's scale.
-        let (labels, scale) = if judgement {
-            (&suggested_labels, &s.scale)
-        } else {
-            (&labels, &s.recorded_scale)
-        };
-        let mut headers = vec![lang.pick("基本方針", "policy").to_string()];
-        headers.extend(labels.iter().map(|l| rating_header(scale, l, lang)));
-        let off_scale: &[String] = if judgement { &[] } else { &off_scale };
-        headers.extend(off_scale.iter().map(|l| off_scale_header(l, lang)));
-        let unrated = !judgement && total.unrated > 0;
-        if judgement {
-            headers.push(lang.pick("要判断", "judgement required").into());
-        }
-        if unrated {
-            headers.push(lang.pick("評価なし", "not rated").into());
-        }
-        headers.push(lang.pick("合計", "total").into());
-        let h: Vec<&str> = headers.iter().map(String::as_str).collect();
-        let mut align = vec![Align::Left];
-        align.extend(std::iter::repeat_n(Align::Right, h.len() - 1));
-        let mut t = Table::new(&h).align(&align).title(title);
-        let mut line = |name: String, c: &Counts| {
-            let mut row = vec![name];
-            row.extend(labels.iter().map(|l| c.get(l).to_string()));
-            row.extend(off_scale.iter().map(|l| c.get(l).to_string()));
-            if judgement || unrated {
-                row.push(c.unrated.to_string());
-            }
-            row.push(c.total.to_string());
-            t.row(row);
-        };
-        for p in &s.policies {
-            line(format!("{} {}", p.number, p.name), pick(p));
-        }
-        line(lang.pick("合計", "total").into(), total);
-        t
+/// Counts per policy: 分野別内訳表 (recorded, on the plan's scale) or the rules' suggestions
+/// (on the rule set's scale, with a judgement column). Recorded labels off the scale get their
+/// own columns, and so do items without a rating, so that every row adds up to its total.
+fn counts_table(s: &Summary, lang: Lang, suggested: bool) -> Table {
+    let (scale, total, pick): (&Scale, &Counts, fn(&PolicySummary) -> &Counts) = if suggested {
+        (&s.scale, &s.suggested, |p| &p.suggested)
+    } else {
+        (&s.recorded_scale, &s.recorded, |p| &p.recorded)
     };
-    let breakdown = counts_table(
-        lang.pick("分野別内訳表 (単位:件)", "Ratings by policy (items)"),
-        |p| &p.recorded,
-        &s.recorded,
-        false,
-    );
+    let labels: Vec<&str> = scale.labels().collect();
+    let off_scale: Vec<&str> = if suggested {
+        Vec::new()
+    } else {
+        s.recorded
+            .not_on_scale
+            .iter()
+            .map(|(l, _)| l.as_str())
+            .collect()
+    };
+    let unrated = !suggested && total.unrated > 0;
+    let mut headers = vec![lang.pick("基本方針", "policy").to_string()];
+    headers.extend(labels.iter().map(|l| rating_header(scale, l, lang)));
+    headers.extend(off_scale.iter().map(|l| off_scale_header(l, lang)));
+    if suggested {
+        headers.push(lang.pick("要判断", "judgement required").into());
+    }
+    if unrated {
+        headers.push(lang.pick("評価なし", "not rated").into());
+    }
+    headers.push(lang.pick("合計", "total").into());
+    let title = if suggested {
+        lang.pick(
+            "ルールによる提案評価 (単位:件)",
+            "Ratings suggested by the rules (items)",
+        )
+    } else {
+        lang.pick("分野別内訳表 (単位:件)", "Ratings by policy (items)")
+    };
+    let mut t = Table::new(&headers).title(title);
+    let cells = |name: String, c: &Counts| {
+        let mut row: Vec<Cell> = vec![name.into()];
+        row.extend(labels.iter().map(|l| Cell::count(c.get(l))));
+        row.extend(off_scale.iter().map(|l| Cell::count(c.get(l))));
+        if suggested || unrated {
+            row.push(Cell::count(c.unrated));
+        }
+        row.push(Cell::count(c.total));
+        row
+    };
+    for p in &s.policies {
+        t.row(cells(format!("{} {}", p.number, p.name), pick(p)));
+    }
+    t.total(cells(lang.pick("合計", "total").into(), total));
+    t
+}
 
-    // 実績効果額と達成割合.
+/// 分野別内訳表: recorded rating counts per policy.
+pub fn breakdown_table(s: &Summary, lang: Lang) -> Table {
+    counts_table(s, lang, false)
+}
+
+/// The rules' suggested rating counts per policy.
+pub fn suggested_table(s: &Summary, lang: Lang) -> Table {
+    counts_table(s, lang, true)
+}
+
+/// 実績効果額と達成割合: expected and actual effect per policy and in total.
+pub fn effects_table(s: &Summary, lang: Lang) -> Table {
     let mut effects = Table::new(&[
         lang.pick("基本方針", "policy"),
         lang.pick("効果見込額", "expected effect"),
         lang.pick("実績効果額", "actual effect"),
         lang.pick("達成割合", "ratio"),
     ])
-    .align(&[Align::Left, Align::Right, Align::Right, Align::Right])
-    .title(&effects_title);
+    .title(match lang {
+        Lang::Ja => format!("実績効果額と達成割合 (単位:{})", s.report_unit.label()),
+        Lang::En => format!("Effect amounts and ratio ({})", s.report_unit.label_en()),
+    });
     for p in &s.policies {
         effects.row(vec![
-            format!("{} {}", p.number, p.name),
-            num(p.effects.expected),
-            num(p.effects.actual),
+            format!("{} {}", p.number, p.name).into(),
+            money(s, p.effects.expected),
+            money(s, p.effects.actual),
             ratio(&p.effects),
         ]);
     }
-    effects.row(vec![
+    effects.total(vec![
         lang.pick("合計", "total").into(),
-        num(s.effects.expected),
-        num(s.effects.actual),
+        money(s, s.effects.expected),
+        money(s, s.effects.actual),
         ratio(&s.effects),
     ]);
+    effects
+}
 
-    // Per theme.
+/// Items and effect amounts per theme (改革の推進項目).
+pub fn themes_table(s: &Summary, lang: Lang) -> Table {
     let mut themes = Table::new(&[
         lang.pick("改革の推進項目", "theme"),
         lang.pick("項目数", "items"),
@@ -163,107 +168,94 @@ pub fn render_summary(s: &Summary, format: Format, lang: Lang) -> String {
         lang.pick("実績効果額", "actual effect"),
         lang.pick("達成割合", "ratio"),
     ])
-    .align(&[
-        Align::Left,
-        Align::Right,
-        Align::Right,
-        Align::Right,
-        Align::Right,
-    ])
-    .title(&themes_title);
+    .title(match lang {
+        Lang::Ja => format!("改革の推進項目別 効果額 (単位:{})", s.report_unit.label()),
+        Lang::En => format!("Effect amounts by theme ({})", s.report_unit.label_en()),
+    });
     for t in &s.themes {
         themes.row(vec![
-            format!("{}({}) {}", t.policy, t.number, t.name),
-            t.items.to_string(),
-            num(t.effects.expected),
-            num(t.effects.actual),
+            format!("{}({}) {}", t.policy, t.number, t.name).into(),
+            Cell::count(t.items),
+            money(s, t.effects.expected),
+            money(s, t.effects.actual),
             ratio(&t.effects),
         ]);
     }
+    themes
+}
 
-    let suggested = counts_table(
-        lang.pick(
-            "ルールによる提案評価 (単位:件)",
-            "Ratings suggested by the rules (items)",
-        ),
-        |p| &p.suggested,
-        &s.suggested,
-        true,
+/// The per-policy breakdown as open data: one row per policy and a total row, counts of both
+/// scales and the effect amounts as plain numbers.
+fn csv_table(s: &Summary) -> Table {
+    let labels: Vec<&str> = s.recorded_scale.labels().collect();
+    let suggested_labels: Vec<&str> = s.scale.labels().collect();
+    let off_scale: Vec<&str> = s
+        .recorded
+        .not_on_scale
+        .iter()
+        .map(|(l, _)| l.as_str())
+        .collect();
+    let mut headers = vec!["policy".to_string(), "name".to_string()];
+    headers.extend(labels.iter().map(|l| format!("recorded_{l}")));
+    headers.extend(
+        off_scale
+            .iter()
+            .map(|l| format!("recorded_not_on_scale_{l}")),
     );
-
-    let heading = format!(
-        "{} {}",
-        s.plan_name,
-        match lang {
-            Lang::Ja => format!("{}の取組結果", s.year.japanese()),
-            Lang::En => format!("results of {}", s.year.english()),
-        }
-    );
-    let tables = [status, breakdown, effects, themes, suggested];
-    if csv {
-        // One CSV document per table would be ambiguous; CSV gives the per-policy breakdown.
-        let mut headers = vec!["policy".to_string(), "name".to_string()];
-        headers.extend(labels.iter().map(|l| format!("recorded_{l}")));
-        headers.extend(
-            off_scale
-                .iter()
-                .map(|l| format!("recorded_not_on_scale_{l}")),
-        );
+    if s.recorded.unrated > 0 {
+        headers.push("recorded_not_rated".into());
+    }
+    headers.push("recorded_total".into());
+    headers.extend(suggested_labels.iter().map(|l| format!("suggested_{l}")));
+    headers.push("suggested_judgement_required".into());
+    headers.extend(["expected_effect", "actual_effect"].map(String::from));
+    let mut t = Table::new(&headers);
+    let line = |number: String, name: String, r: &Counts, sg: &Counts, e: &EffectTotals| {
+        let mut row: Vec<Cell> = vec![number.into(), name.into()];
+        row.extend(labels.iter().map(|l| Cell::count(r.get(l))));
+        row.extend(off_scale.iter().map(|l| Cell::count(r.get(l))));
         if s.recorded.unrated > 0 {
-            headers.push("recorded_not_rated".into());
+            row.push(Cell::count(r.unrated));
         }
-        headers.push("recorded_total".into());
-        headers.extend(suggested_labels.iter().map(|l| format!("suggested_{l}")));
-        headers.push("suggested_judgement_required".into());
-        headers.extend(["expected_effect", "actual_effect"].map(String::from));
-        let h: Vec<&str> = headers.iter().map(String::as_str).collect();
-        let mut t = Table::new(&h);
-        let mut line = |num_: String, name: String, r: &Counts, sg: &Counts, e: &EffectTotals| {
-            let mut row = vec![num_, name];
-            row.extend(labels.iter().map(|l| r.get(l).to_string()));
-            row.extend(off_scale.iter().map(|l| r.get(l).to_string()));
-            if s.recorded.unrated > 0 {
-                row.push(r.unrated.to_string());
-            }
-            row.push(r.total.to_string());
-            row.extend(suggested_labels.iter().map(|l| sg.get(l).to_string()));
-            row.push(sg.unrated.to_string());
-            row.push(super::plain(e.expected));
-            row.push(super::plain(e.actual));
-            t.row(row);
-        };
-        for p in &s.policies {
-            line(
-                p.number.to_string(),
-                p.name.clone(),
-                &p.recorded,
-                &p.suggested,
-                &p.effects,
-            );
-        }
-        line(
-            "total".into(),
-            String::new(),
-            &s.recorded,
-            &s.suggested,
-            &s.effects,
-        );
-        return t.render(format);
+        row.push(Cell::count(r.total));
+        row.extend(suggested_labels.iter().map(|l| Cell::count(sg.get(l))));
+        row.push(Cell::count(sg.unrated));
+        row.push(money(s, e.expected));
+        row.push(money(s, e.actual));
+        row
+    };
+    for p in &s.policies {
+        t.row(line(
+            p.number.to_string(),
+            p.name.clone(),
+            &p.recorded,
+            &p.suggested,
+            &p.effects,
+        ));
     }
-    let mut out = String::new();
-    if format == Format::Md {
-        out.push_str(&format!("## {heading}\n\n"));
-    } else {
-        out.push_str(&format!("{heading}\n\n"));
-    }
-    for t in tables {
-        out.push_str(&t.render(format));
-        out.push('\n');
-    }
-    out.push_str(&format!(
-        "{}: {}\n",
-        lang.pick("ルール", "rules"),
-        s.rules.short()
+    t.total(line(
+        "total".into(),
+        String::new(),
+        &s.recorded,
+        &s.suggested,
+        &s.effects,
     ));
-    out
+    t
+}
+
+/// The summary tables (CSV: the per-policy breakdown; JSON: the whole summary).
+pub fn summary_document(s: &Summary, lang: Lang) -> Document {
+    let mut doc = Document::titled(results_heading(s, lang));
+    doc.push(status_table(s, lang));
+    doc.push(breakdown_table(s, lang));
+    doc.push(effects_table(s, lang));
+    doc.push(themes_table(s, lang));
+    doc.push(suggested_table(s, lang));
+    doc.push(super::Block::Fields(vec![Field::text(
+        lang.pick("ルール", "rules"),
+        s.rules.short(),
+    )]));
+    doc.csv = Some(csv_table(s));
+    doc.json = Some(serde_json::to_value(s).expect("JSON of plain values"));
+    doc
 }

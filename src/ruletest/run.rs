@@ -8,8 +8,9 @@ use std::path::PathBuf;
 
 use rust_decimal::Decimal;
 
-use crate::engine::{format_number, CallSite, RuleError, RuleInput, RuleSet};
+use crate::engine::{CallSite, RuleError, RuleInput, RuleSet};
 use crate::evaluation::round_amount;
+use crate::number::format_number;
 
 use super::case::{Case, CaseFile, Expected};
 

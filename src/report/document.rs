@@ -1,0 +1,409 @@
+//! What a report says, apart from how it is printed: a [`Document`] of titled sections holding
+//! tables of typed cells, key/value lines, notes, paragraphs and charts, with every word
+//! already in the chosen language. Each command builds one; a renderer (`render/`) prints any
+//! document as text, Markdown, CSV, JSON, xlsx or HTML. No report formats a cell itself.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// A whole report.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Document {
+    /// The heading of the whole (a report's title; none for a bare table).
+    pub title: Option<String>,
+    /// The content, in order.
+    pub blocks: Vec<Block>,
+    /// The machine-readable table for CSV (open data: plain numbers, one header row). Without
+    /// it CSV prints the document's only table, or all its tables in long form.
+    #[serde(skip)]
+    pub csv: Option<Table>,
+    /// The machine-readable form for JSON (the command's data, exact decimals as strings).
+    /// Without it JSON prints the document itself.
+    #[serde(skip)]
+    pub json: Option<serde_json::Value>,
+}
+
+/// One piece of a document.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum Block {
+    /// A titled section (nested sections are sub-headings; top-level sections are worksheets
+    /// in xlsx).
+    Section(Section),
+    /// A table.
+    Table(Table),
+    /// "key: value" lines.
+    Fields(Vec<Field>),
+    /// A bulleted (or numbered) list; each entry may carry indented detail lines.
+    List(List),
+    /// A paragraph of text (line breaks kept).
+    Text(String),
+    /// A chart of the figures of a table.
+    Chart(Chart),
+}
+
+/// A titled part of a document.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Section {
+    /// The heading.
+    pub title: String,
+    /// A short name for a worksheet or an anchor (at most 31 characters in xlsx); the title
+    /// when none.
+    pub short: Option<String>,
+    /// The content.
+    pub blocks: Vec<Block>,
+}
+
+/// A key and its value.
+#[derive(Debug, Clone, Serialize)]
+pub struct Field {
+    /// What the value is.
+    pub key: String,
+    /// The value.
+    pub value: Cell,
+}
+
+/// Entries, bulleted or numbered.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct List {
+    /// Numbered 1., 2., … instead of bulleted.
+    pub ordered: bool,
+    /// The entries.
+    pub items: Vec<ListItem>,
+}
+
+/// One entry of a list.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ListItem {
+    /// The entry.
+    pub text: String,
+    /// Lines shown indented under it.
+    pub details: Vec<String>,
+}
+
+/// A table: columns and rows of typed cells.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Table {
+    /// Printed above the table.
+    pub title: Option<String>,
+    /// The columns.
+    pub columns: Vec<Column>,
+    /// The rows; each as long as `columns`.
+    pub rows: Vec<Row>,
+}
+
+/// A column.
+#[derive(Debug, Clone, Serialize)]
+pub struct Column {
+    /// The header as a person reads it.
+    pub header: String,
+    /// Long text that may be wrapped to fit the page or the terminal.
+    pub wrap: bool,
+    /// Values printed as written that read as figures ("20,800", "30億円以内"): aligned
+    /// right like numbers.
+    pub figures: bool,
+}
+
+/// A row of cells.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Row {
+    /// The cells.
+    pub cells: Vec<Cell>,
+    /// A total line (bold where the format can show it).
+    pub total: bool,
+}
+
+/// A typed value: the renderer decides how it reads.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "type", content = "value")]
+pub enum Cell {
+    /// Nothing written (blank everywhere).
+    Empty,
+    /// Not applicable or not given: "-" where a person reads it, blank in CSV, null in JSON.
+    None,
+    /// Text, as written.
+    Text(String),
+    /// A count or a plain value: grouped where a person reads it ("1,234"), plain in CSV.
+    Number(Decimal),
+    /// An amount of money: grouped where a person reads it ("569,807"), `#,##0` in xlsx,
+    /// plain in CSV.
+    Amount(Decimal),
+    /// A ratio shown as a percentage: 1.1 reads "110.0%"; CSV gives the ratio itself.
+    Percent(Decimal),
+    /// A rating label on a scale ("A").
+    Rating(String),
+}
+
+/// A bar chart over categories.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Chart {
+    /// The chart's title.
+    pub title: String,
+    /// Stacked (ratings per policy) or side by side (expected against actual).
+    pub stacked: bool,
+    /// The category names (one per bar or group).
+    pub categories: Vec<String>,
+    /// The series: a name and one value per category.
+    pub series: Vec<Series>,
+    /// What the values count, for the axis ("件", "千円").
+    pub unit: String,
+}
+
+/// One series of a chart.
+#[derive(Debug, Clone, Serialize)]
+pub struct Series {
+    /// Its name (a rating label, "効果見込額").
+    pub name: String,
+    /// One value per category.
+    pub values: Vec<Decimal>,
+}
+
+impl Document {
+    /// An empty document with a title.
+    pub fn titled(title: impl Into<String>) -> Self {
+        Document {
+            title: Some(title.into()),
+            ..Document::default()
+        }
+    }
+
+    /// Appends a block.
+    pub fn push(&mut self, block: impl Into<Block>) {
+        self.blocks.push(block.into());
+    }
+
+    /// Every table of the document, sections included, in order.
+    pub fn tables(&self) -> Vec<&Table> {
+        fn walk<'a>(blocks: &'a [Block], out: &mut Vec<&'a Table>) {
+            for b in blocks {
+                match b {
+                    Block::Table(t) => out.push(t),
+                    Block::Section(s) => walk(&s.blocks, out),
+                    _ => {}
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.blocks, &mut out);
+        out
+    }
+}
+
+impl Chart {
+    /// The chart's figures as a table: a row per category, a column per series (how formats
+    /// without graphics show a chart).
+    pub fn as_table(&self) -> Table {
+        let mut headers = vec![String::new()];
+        headers.extend(self.series.iter().map(|s| s.name.clone()));
+        let mut t = Table::new(&headers).title(format!("{} ({})", self.title, self.unit));
+        for (i, cat) in self.categories.iter().enumerate() {
+            let mut cells = vec![Cell::Text(cat.clone())];
+            cells.extend(
+                self.series
+                    .iter()
+                    .map(|s| s.values.get(i).map_or(Cell::None, |v| Cell::Number(*v))),
+            );
+            t.row(cells);
+        }
+        t
+    }
+}
+
+impl Section {
+    /// An empty section.
+    pub fn new(title: impl Into<String>) -> Self {
+        Section {
+            title: title.into(),
+            ..Section::default()
+        }
+    }
+
+    /// Sets the short name (worksheet name).
+    pub fn short(mut self, short: impl Into<String>) -> Self {
+        self.short = Some(short.into());
+        self
+    }
+
+    /// Appends a block.
+    pub fn push(&mut self, block: impl Into<Block>) {
+        self.blocks.push(block.into());
+    }
+}
+
+impl Table {
+    /// A table with these column headers.
+    pub fn new<S: AsRef<str>>(headers: &[S]) -> Self {
+        Table {
+            title: None,
+            columns: headers
+                .iter()
+                .map(|h| Column {
+                    header: h.as_ref().to_string(),
+                    wrap: false,
+                    figures: false,
+                })
+                .collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    /// Sets the title.
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// Marks columns whose text may be wrapped.
+    pub fn wrap(mut self, columns: &[usize]) -> Self {
+        for &i in columns {
+            if let Some(c) = self.columns.get_mut(i) {
+                c.wrap = true;
+            }
+        }
+        self
+    }
+
+    /// Marks columns of figures printed as written (aligned right).
+    pub fn figures(mut self, columns: &[usize]) -> Self {
+        for &i in columns {
+            if let Some(c) = self.columns.get_mut(i) {
+                c.figures = true;
+            }
+        }
+        self
+    }
+
+    /// Adds a row.
+    pub fn row(&mut self, cells: Vec<Cell>) {
+        self.rows.push(Row {
+            cells,
+            total: false,
+        });
+    }
+
+    /// Adds a total row.
+    pub fn total(&mut self, cells: Vec<Cell>) {
+        self.rows.push(Row { cells, total: true });
+    }
+
+    /// Whether column `i` holds figures (right-aligned): marked so, or every filled cell is a
+    /// number.
+    pub fn is_numeric(&self, i: usize) -> bool {
+        if self.columns.get(i).is_some_and(|c| c.figures) {
+            return true;
+        }
+        let mut any = false;
+        for r in &self.rows {
+            match r.cells.get(i) {
+                Some(Cell::Number(_) | Cell::Amount(_) | Cell::Percent(_)) => any = true,
+                Some(Cell::Empty | Cell::None) | None => {}
+                Some(_) => return false,
+            }
+        }
+        any
+    }
+}
+
+impl Cell {
+    /// Text, or [`Cell::None`] when there is none.
+    pub fn text_or_none(s: Option<impl Into<String>>) -> Cell {
+        s.map_or(Cell::None, |s| Cell::Text(s.into()))
+    }
+
+    /// An amount, or [`Cell::None`].
+    pub fn amount_or_none(d: Option<Decimal>) -> Cell {
+        d.map_or(Cell::None, Cell::Amount)
+    }
+
+    /// A percentage, or [`Cell::None`].
+    pub fn percent_or_none(d: Option<Decimal>) -> Cell {
+        d.map_or(Cell::None, Cell::Percent)
+    }
+
+    /// A count.
+    pub fn count(n: usize) -> Cell {
+        Cell::Number(Decimal::from(n))
+    }
+
+    /// As a person reads it: grouped figures, percentages, "-" for none.
+    pub fn display(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::None => "-".into(),
+            Cell::Text(s) | Cell::Rating(s) => s.clone(),
+            Cell::Number(d) | Cell::Amount(d) => crate::number::format_number(*d),
+            Cell::Percent(d) => crate::number::format_percent(*d),
+        }
+    }
+
+    /// As open data reads it: plain numbers, ratios as ratios, blank for none.
+    pub fn plain(&self) -> String {
+        match self {
+            Cell::Empty | Cell::None => String::new(),
+            Cell::Text(s) | Cell::Rating(s) => s.clone(),
+            Cell::Number(d) | Cell::Amount(d) | Cell::Percent(d) => crate::number::plain(*d),
+        }
+    }
+}
+
+impl From<&str> for Cell {
+    fn from(s: &str) -> Self {
+        Cell::Text(s.to_string())
+    }
+}
+
+impl From<String> for Cell {
+    fn from(s: String) -> Self {
+        Cell::Text(s)
+    }
+}
+
+impl From<Section> for Block {
+    fn from(s: Section) -> Self {
+        Block::Section(s)
+    }
+}
+
+impl From<Table> for Block {
+    fn from(t: Table) -> Self {
+        Block::Table(t)
+    }
+}
+
+impl From<List> for Block {
+    fn from(l: List) -> Self {
+        Block::List(l)
+    }
+}
+
+impl From<Chart> for Block {
+    fn from(c: Chart) -> Self {
+        Block::Chart(c)
+    }
+}
+
+impl Field {
+    /// A key with a text value.
+    pub fn text(key: impl Into<String>, value: impl Into<String>) -> Self {
+        Field {
+            key: key.into(),
+            value: Cell::Text(value.into()),
+        }
+    }
+}
+
+impl List {
+    /// A bulleted list of plain entries.
+    pub fn bullets<S: Into<String>>(entries: impl IntoIterator<Item = S>) -> Self {
+        List {
+            ordered: false,
+            items: entries
+                .into_iter()
+                .map(|e| ListItem {
+                    text: e.into(),
+                    details: Vec::new(),
+                })
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,78 @@
+//! Renderers: each prints any [`Document`] in one format to an `impl Write`. A new format is
+//! one new file here; the commands never change for it.
+
+mod csv;
+mod json;
+mod markdown;
+mod text;
+
+use std::io::{self, Write};
+
+use super::{Document, Format};
+
+/// How to print, besides the format.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Fit text tables into this many columns, wrapping long text (none: never wrap).
+    pub width: Option<usize>,
+    /// ASCII borders instead of box-drawing characters (for terminals that draw them double
+    /// width).
+    pub ascii: bool,
+    /// Start CSV with a UTF-8 byte order mark, so that Excel opens the Japanese text correctly.
+    pub bom: bool,
+}
+
+/// Writes `doc` in `format` to `out`.
+pub fn render(
+    doc: &Document,
+    format: Format,
+    options: &Options,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Table => text::render(doc, options, out),
+        Format::Md => markdown::render(doc, out),
+        Format::Csv => {
+            if options.bom {
+                out.write_all("\u{feff}".as_bytes())?;
+            }
+            csv::render(doc, out)
+        }
+        Format::Json => json::render(doc, out),
+    }
+}
+
+/// `doc` in `format` as a string (text formats).
+pub fn render_string(doc: &Document, format: Format, options: &Options) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail; the formats are all UTF-8 text.
+    render(doc, format, options, &mut out).expect("rendering to memory");
+    String::from_utf8(out).expect("UTF-8 output")
+}
+
+/// Writes `doc` in `format` to the file at `path` atomically: into a temporary file in the
+/// same folder, renamed over `path` only once complete, so that a failure (or a reader opening
+/// the file meanwhile) never sees half a report.
+pub fn save(
+    doc: &Document,
+    format: Format,
+    options: &Options,
+    path: &std::path::Path,
+) -> io::Result<()> {
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => std::path::Path::new("."),
+    };
+    let mut file = tempfile::Builder::new()
+        .prefix(".gyokaku-")
+        .suffix(".tmp")
+        .tempfile_in(folder)?;
+    {
+        let mut w = io::BufWriter::new(file.as_file_mut());
+        render(doc, format, options, &mut w)?;
+        w.flush()?;
+    }
+    file.as_file().sync_all()?;
+    file.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
