@@ -9,7 +9,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use gyokaku::engine::format_number;
+use gyokaku::number::format_number;
 use rust_decimal::Decimal;
 use toml_edit::{DocumentMut, Item, Value};
 
