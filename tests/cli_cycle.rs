@@ -71,3 +71,134 @@ fn without_a_complete_year_the_year_must_be_named() {
         "{out}"
     );
 }
+
+/// The XML of one part of an xlsx file.
+fn part(xlsx: &std::path::Path, name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(xlsx).unwrap()).unwrap();
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut text).unwrap();
+    text
+}
+
+#[test]
+fn the_template_locks_the_plan_and_offers_the_rating_scale() {
+    use calamine::{Data, Reader};
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kikaku.xlsx");
+    let out = stdout_of(
+        &[
+            "template",
+            "--year",
+            "R6",
+            "--department",
+            "企画部",
+            "--item-sheets",
+            "--output",
+            file.to_str().unwrap(),
+        ],
+        0,
+    );
+    assert!(out.contains("kikaku.xlsx"), "{out}");
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&file).unwrap();
+    let names = book.sheet_names();
+    assert_eq!(names[0], "実績入力");
+    // One 進捗管理シート per item of the department.
+    assert!(names.contains(&"5-8-3".to_string()), "{names:?}");
+    let sheet = book.worksheet_range("実績入力").unwrap();
+    let at = |r: u32, c: u32| sheet.get_value((r, c)).cloned().unwrap_or(Data::Empty);
+    assert_eq!(at(1, 1), Data::String("isehara-6".into()));
+    assert_eq!(at(1, 3), Data::String("R6".into()));
+    assert_eq!(at(1, 5), Data::String("企画部".into()));
+    let headings: Vec<String> = (0..13).map(|c| at(3, c).to_string()).collect();
+    assert_eq!(
+        headings,
+        [
+            "番号",
+            "実施項目名",
+            "取組主管所属",
+            "指標",
+            "単位",
+            "年次計画",
+            "目標値",
+            "効果見込額(千円)",
+            "前年度実績値",
+            "実績値",
+            "実績効果額(千円)",
+            "評価",
+            "取組実績"
+        ]
+    );
+    // 5-8-3's row: figures as numbers, "-" and words as the document prints them.
+    let row = (4..40)
+        .find(|r| at(*r, 0) == Data::String("5-8-3".into()))
+        .unwrap();
+    assert_eq!(at(row, 6), Data::Float(30800.0));
+    assert_eq!(at(row, 7), Data::Float(10000.0));
+    assert_eq!(at(row, 8), Data::Float(25900.0));
+    assert_eq!(at(row, 9), Data::Empty);
+    // Every item of 企画部 that has an R6 row, none of another department.
+    let ids: Vec<String> = (4..80)
+        .map(|r| at(r, 0).to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    let plan = gyokaku::model::load_plan(common::root().join("plans/isehara-6")).unwrap();
+    let expected: Vec<String> = plan
+        .items
+        .iter()
+        .filter(|i| i.department == "企画部")
+        .map(|i| i.id.to_string())
+        .collect();
+    assert_eq!(ids, expected);
+
+    let xml = part(&file, "xl/worksheets/sheet1.xml");
+    assert!(xml.contains("<sheetProtection"), "the sheet is protected");
+    assert!(
+        xml.contains(r#"<dataValidation type="list""#)
+            && xml.contains("<formula1>\"A,B,C,D\"</formula1>"),
+        "the rating drop-down offers the plan's scale"
+    );
+    // Entry cells are unlocked; the styles have exactly the locked/unlocked split.
+    let styles = part(&file, "xl/styles.xml");
+    assert!(styles.contains(r#"<protection locked="0"/>"#), "{styles}");
+}
+
+#[test]
+fn one_workbook_per_department() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = stdout_of(
+        &[
+            "template",
+            "--year",
+            "R6",
+            "--by-department",
+            dir.path().to_str().unwrap(),
+        ],
+        0,
+    );
+    assert_eq!(out.lines().count(), 10, "{out}");
+    assert!(dir.path().join("R6_企画部.xlsx").is_file());
+    assert!(dir.path().join("R6_消防本部.xlsx").is_file());
+}
+
+#[test]
+fn an_unknown_department_is_refused_with_the_plan_s_departments() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("x.xlsx");
+    let err = common::stderr_of(
+        &[
+            "template",
+            "--year",
+            "R6",
+            "--department",
+            "企画課",
+            "--output",
+            file.to_str().unwrap(),
+        ],
+        2,
+    );
+    assert!(
+        err.contains("部局「企画課」の実施項目は計画にありません。計画の部局: 企画部、総務部"),
+        "{err}"
+    );
+    assert!(!file.exists());
+}

@@ -5,10 +5,12 @@ mod check;
 mod diff;
 mod evaluate;
 mod explain;
+mod import;
 mod list;
 mod output;
 mod sheet;
 mod summary;
+mod template;
 mod test;
 mod watch;
 
@@ -42,6 +44,8 @@ enum Command {
     Sheet(sheet::Args),
     Diff(diff::Args),
     Explain(explain::Args),
+    Template(template::Args),
+    Import(import::Args),
     Test(test::Args),
 }
 
@@ -171,6 +175,8 @@ pub fn main() -> ExitCode {
         Command::Sheet(a) => sheet::run(a),
         Command::Diff(a) => diff::run(a),
         Command::Explain(a) => explain::run(a),
+        Command::Template(a) => template::run(a),
+        Command::Import(a) => import::run(a),
         Command::Test(a) => test::run(a),
     };
     match result {

@@ -2,6 +2,15 @@
 //! (`template`), takes the returned workbooks in safely (`import`), and follows who has reported
 //! (`status`). Whether a year's results are complete decides the default year of every report.
 
+pub mod commit;
 mod completeness;
+mod import;
+pub mod layout;
+mod template;
 
 pub use completeness::{default_year, Completeness, DefaultYearError};
+pub use import::{
+    import_workbooks, prepare_import, read_workbook, render_import, FieldChange, ImportError,
+    ImportFailure, ImportPlan, ItemUpdate, Problem, ReturnedCell, ReturnedRow, ReturnedWorkbook,
+};
+pub use template::{departments, template_items, write_template, TemplateError, TemplateOptions};

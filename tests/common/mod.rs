@@ -109,9 +109,12 @@ impl Sandbox {
 /// Runs `gyokaku ARGS…` on a sandbox, asserts the exit code, returns (stdout, stderr).
 pub fn run_on(sandbox: &Sandbox, args: &[&str], code: i32) -> (String, String) {
     let args = sandbox.args(args);
-    let out = gyokaku(&args.iter().map(String::as_str).collect::<Vec<_>>())
-        .output()
-        .expect("gyokaku runs");
+    output_of(&args.iter().map(String::as_str).collect::<Vec<_>>(), code)
+}
+
+/// Runs `gyokaku ARGS…`, asserts the exit code, returns (stdout, stderr).
+pub fn output_of(args: &[&str], code: i32) -> (String, String) {
+    let out = gyokaku(args).output().expect("gyokaku runs");
     let (stdout, stderr) = (
         String::from_utf8(out.stdout).unwrap(),
         String::from_utf8(out.stderr).unwrap(),

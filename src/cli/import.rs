@@ -1,0 +1,64 @@
+//! `gyokaku import FILE.xlsx… [--plan DIR] [--dry-run]`
+//!
+//! Takes the returned workbooks in: every entry cell is read with the plan files' value parser;
+//! an invalid cell is reported as `book.xlsx!実績入力!J12: <item>: …` and then nothing at all is
+//! written. Otherwise the item files are updated in place (comments and layout kept; 〔小計〕
+//! derived from the years), each atomically. `--dry-run` prints what would change, item by
+//! item, and writes nothing. Importing the same workbook again changes nothing.
+//! Exit 0 when imported (or checked), 2 when nothing could be written.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use gyokaku::cycle::import_workbooks;
+use gyokaku::engine::RuleSet;
+use gyokaku::model::load_plan;
+use gyokaku::report::Lang;
+
+use super::{rules_dir, CliError};
+
+/// Take returned workbooks into the plan's item files.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The returned workbooks (.xlsx made by `gyokaku template`).
+    #[arg(required = true, value_name = "FILE.xlsx")]
+    files: Vec<PathBuf>,
+    /// The plan folder.
+    #[arg(long, default_value = "plans/isehara-6")]
+    plan: PathBuf,
+    /// Print what would change and write nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// The rule set whose scale ratings are checked against when the plan declares none.
+    #[arg(long, value_name = "DIR")]
+    rules: Option<PathBuf>,
+    /// Language: ja or en.
+    #[arg(long, default_value = "ja")]
+    lang: Lang,
+}
+
+/// Runs the command.
+pub fn run(args: Args) -> Result<ExitCode, CliError> {
+    let plan = load_plan(&args.plan)?;
+    let rules = match plan.scale {
+        Some(_) => None,
+        None => Some(RuleSet::load_dir(rules_dir(&plan, args.rules.as_deref())?)?),
+    };
+    let result = import_workbooks(
+        &args.plan,
+        &args.files,
+        rules.as_ref().map(RuleSet::scale),
+        args.dry_run,
+        &mut |_| Ok(()),
+    );
+    match result {
+        Ok(done) => {
+            print!(
+                "{}",
+                gyokaku::cycle::render_import(&done, args.dry_run, args.lang)
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => Err(CliError::Other(e.text(args.lang))),
+    }
+}

@@ -1,0 +1,90 @@
+//! `gyokaku template [PLAN] --year R6 [--department 部名] --output FILE.xlsx`
+//! `gyokaku template [PLAN] --year R6 --by-department DIR [--item-sheets]`
+//!
+//! Writes the workbook a department fills in for the year: one row per item, the plan's figures
+//! locked, 実績値・実績効果額・評価・取組実績 open, the rating scale as a drop-down. With
+//! `--by-department`, one workbook per department (取組主管 部局) in DIR. Files are written
+//! atomically.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use gyokaku::cycle::commit::{commit, PendingFile};
+use gyokaku::cycle::{departments, write_template, TemplateOptions};
+use gyokaku::engine::RuleSet;
+use gyokaku::model::{load_plan, FiscalYear};
+use gyokaku::report::Lang;
+
+use super::{rules_dir, year_of, CliError, PlanArg};
+
+/// Write the Excel workbook departments fill in with the year's results.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    plan: PlanArg,
+    /// The fiscal year to report: R6, 令和6年度 or FY2024.
+    #[arg(long)]
+    year: FiscalYear,
+    /// Only this department's items (取組主管 部局, e.g. 企画部).
+    #[arg(long, value_name = "部名", conflicts_with = "by_department")]
+    department: Option<String>,
+    /// The workbook to write (.xlsx).
+    #[arg(long, value_name = "FILE", required_unless_present = "by_department")]
+    output: Option<PathBuf>,
+    /// Write one workbook per department into this folder: <year>_<部名>.xlsx.
+    #[arg(long, value_name = "DIR", conflicts_with = "output")]
+    by_department: Option<PathBuf>,
+    /// Add one sheet per item in the 進捗管理シート layout, showing what is entered.
+    #[arg(long)]
+    item_sheets: bool,
+    /// The rule set whose scale the drop-down offers when the plan declares none.
+    #[arg(long, value_name = "DIR")]
+    rules: Option<PathBuf>,
+    /// Language of messages: ja or en (the workbook itself is in Japanese).
+    #[arg(long, default_value = "ja")]
+    lang: Lang,
+}
+
+/// Runs the command.
+pub fn run(args: Args) -> Result<ExitCode, CliError> {
+    let plan = load_plan(&args.plan.plan)?;
+    let year = year_of(&plan, Some(args.year))?;
+    let rules;
+    let scale = match &plan.scale {
+        Some(scale) => scale,
+        None => {
+            rules = RuleSet::load_dir(rules_dir(&plan, args.rules.as_deref())?)?;
+            rules.scale()
+        }
+    };
+    let render = |department: Option<&str>| {
+        let options = TemplateOptions {
+            year,
+            department,
+            scale,
+            item_sheets: args.item_sheets,
+        };
+        write_template(&plan, &options).map_err(|e| CliError::Other(e.text(args.lang)))
+    };
+    let mut files = Vec::new();
+    if let Some(dir) = &args.by_department {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| CliError::Other(format!("{}: {e}", dir.display())))?;
+        for department in departments(&plan) {
+            files.push(PendingFile {
+                path: dir.join(format!("{year}_{department}.xlsx")),
+                content: render(Some(&department))?,
+            });
+        }
+    } else if let Some(output) = &args.output {
+        files.push(PendingFile {
+            path: output.clone(),
+            content: render(args.department.as_deref())?,
+        });
+    }
+    commit(&files).map_err(|e| CliError::Other(e.to_string()))?;
+    for f in &files {
+        println!("{}", f.path.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,404 @@
+//! The year's cycle end to end: a template goes out, a department fills it in, `import` takes it
+//! back. Workbooks are filled here the way a department's spreadsheet program saves them: every
+//! cell of the template copied, the entry cells typed in (numbers as numbers where the document
+//! prints a plain figure, text otherwise).
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use calamine::{Data, Reader, Xlsx};
+use gyokaku::cycle::layout::{Column, ENTRY_SHEET, FIRST_ITEM_ROW};
+use gyokaku::model::{load_plan, FiscalYear, ItemId};
+
+use common::{output_of as run, root, stdout_of, Sandbox};
+
+/// What a department types into one entry cell.
+#[derive(Debug, Clone)]
+enum Typed {
+    Number(f64),
+    Text(String),
+}
+
+/// A value as a department would type it: a plain figure as a number, anything else as text.
+fn typed(text: &str) -> Typed {
+    let plain: String = text.chars().filter(|c| *c != ',').collect();
+    match plain.parse::<f64>() {
+        Ok(n) if gyokaku::report::amount(plain.parse().unwrap()) == text => Typed::Number(n),
+        _ => Typed::Text(text.to_string()),
+    }
+}
+
+/// Copies the template's entry sheet into a new workbook at `out`, typing `entries` (by item
+/// and column) into the entry cells.
+fn fill(template: &Path, out: &Path, entries: &BTreeMap<(ItemId, Column), Typed>) {
+    let mut book: Xlsx<_> = calamine::open_workbook(template).unwrap();
+    let range = book.worksheet_range(ENTRY_SHEET).unwrap();
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(ENTRY_SHEET).unwrap();
+    for (row, col, data) in range.used_cells() {
+        let (row, col) = (row as u32, col as u16);
+        match data {
+            Data::String(s) => {
+                sheet.write_string(row, col, s).unwrap();
+            }
+            Data::Float(f) => {
+                sheet.write_number(row, col, *f).unwrap();
+            }
+            Data::Int(i) => {
+                sheet.write_number(row, col, *i as f64).unwrap();
+            }
+            _ => {}
+        }
+    }
+    let id_col = u32::from(Column::Id.index());
+    let last = range.end().unwrap().0;
+    for row in FIRST_ITEM_ROW..=last {
+        let Some(Data::String(id)) = range.get_value((row, id_col)) else {
+            continue;
+        };
+        let id: ItemId = id.parse().unwrap();
+        for column in Column::ALL {
+            match entries.get(&(id, column)) {
+                Some(Typed::Number(n)) => {
+                    sheet.write_number(row, column.index(), *n).unwrap();
+                }
+                Some(Typed::Text(t)) => {
+                    sheet.write_string(row, column.index(), t).unwrap();
+                }
+                None => {}
+            }
+        }
+    }
+    workbook.save(out).unwrap();
+}
+
+/// The R5 results of the bundled plan, as a department would type them.
+fn r5_results() -> BTreeMap<(ItemId, Column), Typed> {
+    let plan = load_plan(root().join("plans/isehara-6")).unwrap();
+    let mut entries = BTreeMap::new();
+    for item in &plan.items {
+        let Some(e) = item.year(FiscalYear::reiwa(5)) else {
+            continue;
+        };
+        let mut put = |column, text: Option<&str>, as_number: bool| {
+            if let Some(t) = text {
+                let value = if as_number {
+                    typed(t)
+                } else {
+                    Typed::Text(t.to_string())
+                };
+                entries.insert((item.id, column), value);
+            }
+        };
+        put(
+            Column::Actual,
+            e.actual.as_ref().map(|c| c.text.as_str()),
+            true,
+        );
+        put(
+            Column::ActualEffect,
+            e.actual_effect.as_ref().map(|c| c.text.as_str()),
+            true,
+        );
+        put(Column::Rating, e.rating.as_deref(), false);
+        put(Column::Comment, e.comment.as_deref(), false);
+    }
+    entries
+}
+
+/// Removes the R5 results from every item file of the sandbox's plan: the state before the
+/// departments report. A printed 〔小計〕実績効果額 goes back to "-" (no results yet).
+fn remove_r5_results(sb: &Sandbox) {
+    for path in item_files(&sb.plan()) {
+        let text = fs::read_to_string(&path).unwrap();
+        let mut doc: toml_edit::DocumentMut = text.parse().unwrap();
+        if let Some(r5) = doc
+            .get_mut("years")
+            .and_then(|y| y.get_mut("R5"))
+            .and_then(|t| t.as_table_mut())
+        {
+            for key in ["actual", "actual_effect", "rating", "comment"] {
+                r5.remove(key);
+            }
+        }
+        if let Some(st) = doc.get_mut("subtotals").and_then(|t| t.as_table_mut()) {
+            if st.contains_key("actual_effect") {
+                st.insert("actual_effect", toml_edit::value("-"));
+            }
+        }
+        fs::write(&path, doc.to_string()).unwrap();
+    }
+}
+
+fn item_files(plan: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(plan.join("items"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+}
+
+/// Every file of the plan's items folder by name, with its content.
+fn snapshot(plan: &Path) -> BTreeMap<String, String> {
+    item_files(plan)
+        .into_iter()
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                fs::read_to_string(&p).unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// `gyokaku template plans/isehara-6 --year R5 [EXTRA…] --output FILE`.
+fn template(file: &Path, extra: &[&str]) {
+    let mut args = vec!["template", "plans/isehara-6", "--year", "R5"];
+    args.extend_from_slice(extra);
+    args.extend_from_slice(&["--output", path(file)]);
+    run(&args, 0);
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// The bundled plan's R5 template, filled with exactly its R5 results.
+fn filled_r5(dir: &Path) -> PathBuf {
+    let blank = dir.join("r5-template.xlsx");
+    template(&blank, &[]);
+    let filled = dir.join("r5-returned.xlsx");
+    fill(&blank, &filled, &r5_results());
+    filled
+}
+
+#[test]
+fn round_trip_reproduces_the_item_files_and_the_summary() {
+    let sb = Sandbox::new();
+    let original = snapshot(&root().join("plans/isehara-6"));
+    remove_r5_results(&sb);
+    assert_ne!(snapshot(&sb.plan()), original);
+    let filled = filled_r5(sb.plan().parent().unwrap());
+
+    let (out, _) = run(&["import", path(&filled), "--plan", path(&sb.plan())], 0);
+    assert!(
+        out.contains("1ブックを取込み: 71項目を更新、0項目は変更なし"),
+        "{out}"
+    );
+
+    let imported = snapshot(&sb.plan());
+    for (name, text) in &original {
+        assert_eq!(&imported[name], text, "{name} differs after the round trip");
+    }
+    let bundled = stdout_of(&["summary", "--year", "R5"], 0);
+    let (sandbox, _) = run(
+        &[
+            "summary",
+            path(&sb.plan()),
+            "--rules",
+            "rules",
+            "--year",
+            "R5",
+        ],
+        0,
+    );
+    assert_eq!(sandbox, bundled);
+
+    // Importing the same workbook again changes nothing.
+    let (out, _) = run(&["import", path(&filled), "--plan", path(&sb.plan())], 0);
+    assert!(out.contains("0項目を更新、71項目は変更なし"), "{out}");
+    assert_eq!(snapshot(&sb.plan()), imported);
+}
+
+#[test]
+fn dry_run_prints_the_changes_item_by_item_and_writes_nothing() {
+    let sb = Sandbox::new();
+    remove_r5_results(&sb);
+    let before = snapshot(&sb.plan());
+    let filled = filled_r5(sb.plan().parent().unwrap());
+    let (out, _) = run(
+        &[
+            "import",
+            path(&filled),
+            "--plan",
+            path(&sb.plan()),
+            "--dry-run",
+            "--lang",
+            "en",
+        ],
+        0,
+    );
+    assert_eq!(snapshot(&sb.plan()), before);
+    assert!(
+        out.contains("5-8-3 地方創生応援税制(企業版ふるさと納税)の推進 ("),
+        "{out}"
+    );
+    assert!(
+        out.contains("  R5 actual: (blank) → 25,900  [")
+            && out.contains("r5-returned.xlsx!実績入力!J"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  subtotal of actual effects: - → 15,100  [sum of the years]"),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("1 workbook(s) checked: 71 item(s) would change, 0 unchanged (--dry-run: nothing written)\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn an_invalid_cell_is_named_and_nothing_is_written() {
+    let sb = Sandbox::new();
+    remove_r5_results(&sb);
+    let before = snapshot(&sb.plan());
+    let dir = sb.plan().parent().unwrap().to_path_buf();
+    let blank = dir.join("t.xlsx");
+    template(&blank, &[]);
+    let mut entries = r5_results();
+    let id: ItemId = "3-6-4".parse().unwrap();
+    entries.insert((id, Column::Actual), Typed::Text("46,31".into()));
+    entries.insert(
+        ("1-1-1".parse().unwrap(), Column::Rating),
+        Typed::Text("E".into()),
+    );
+    let filled = dir.join("book.xlsx");
+    fill(&blank, &filled, &entries);
+    // A second, valid workbook in the same run is not written either.
+    let second = dir.join("second.xlsx");
+    fill(&blank, &second, &r5_results());
+    let (_, err) = run(
+        &[
+            "import",
+            path(&second),
+            path(&filled),
+            "--plan",
+            path(&sb.plan()),
+        ],
+        2,
+    );
+    assert_eq!(snapshot(&sb.plan()), before);
+    // The rows are in item order: 1-1-1 is the first item row (5), 3-6-4 further down.
+    assert!(
+        err.contains("book.xlsx!実績入力!L5: 1-1-1 業務の分析・改善及びBPRの実施: 評価 \"E\" は評価の区分(A・B・C・D)にありません"),
+        "{err}"
+    );
+    assert!(
+        err.contains("!実績入力!J")
+            && err.contains(": 3-6-4 ")
+            && err.contains("実績値 \"46,31\" を読めません"),
+        "{err}"
+    );
+    assert!(
+        err.contains("2件の誤りがあるため、何も書き込んでいません"),
+        "{err}"
+    );
+    let (_, err) = run(
+        &[
+            "import",
+            path(&filled),
+            "--plan",
+            path(&sb.plan()),
+            "--lang",
+            "en",
+        ],
+        2,
+    );
+    assert!(
+        err.contains("book.xlsx!実績入力!L5: item 1-1-1 (業務の分析・改善及びBPRの実施): the rating \"E\" is not on the plan's scale (A, B, C, D)"),
+        "{err}"
+    );
+    assert!(err.contains("2 error(s): nothing was written"), "{err}");
+}
+
+#[test]
+fn a_crash_between_files_leaves_each_file_old_or_new() {
+    let sb = Sandbox::new();
+    remove_r5_results(&sb);
+    let before = snapshot(&sb.plan());
+    let filled = filled_r5(sb.plan().parent().unwrap());
+    let mut renamed = 0;
+    let result = gyokaku::cycle::import_workbooks(
+        &sb.plan(),
+        std::slice::from_ref(&filled),
+        None,
+        false,
+        &mut |_| {
+            renamed += 1;
+            if renamed == 10 {
+                Err(std::io::Error::other("killed"))
+            } else {
+                Ok(())
+            }
+        },
+    );
+    let err = result.unwrap_err();
+    assert!(
+        err.to_string().contains("9 file(s) already replaced"),
+        "{err}"
+    );
+    let after = snapshot(&sb.plan());
+    let bundled = snapshot(&root().join("plans/isehara-6"));
+    assert_eq!(after.len(), before.len(), "no temporary file is left");
+    let new = after.iter().filter(|(n, t)| **t == bundled[*n]).count();
+    let old = after.iter().filter(|(n, t)| **t == before[*n]).count();
+    assert_eq!((new, old), (9, 62));
+    // The plan still loads, and importing again finishes the job.
+    load_plan(sb.plan()).unwrap();
+    run(&["import", path(&filled), "--plan", path(&sb.plan())], 0);
+    assert_eq!(snapshot(&sb.plan()), bundled);
+}
+
+#[test]
+fn a_partial_department_return_changes_only_what_was_filled_in() {
+    let sb = Sandbox::new();
+    remove_r5_results(&sb);
+    let before = snapshot(&sb.plan());
+    let dir = sb.plan().parent().unwrap().to_path_buf();
+    let blank = dir.join("kikaku.xlsx");
+    template(&blank, &["--department", "企画部"]);
+    // 企画部 reports two items; the rest of its rows stay blank.
+    let reported: Vec<ItemId> = ["5-8-3", "1-2-1"]
+        .iter()
+        .map(|s| s.parse().unwrap())
+        .collect();
+    let entries: BTreeMap<_, _> = r5_results()
+        .into_iter()
+        .filter(|((id, _), _)| reported.contains(id))
+        .collect();
+    let filled = dir.join("kikaku-returned.xlsx");
+    fill(&blank, &filled, &entries);
+    let (out, _) = run(&["import", path(&filled), "--plan", path(&sb.plan())], 0);
+    assert!(out.contains("2項目を更新"), "{out}");
+    let after = snapshot(&sb.plan());
+    let bundled = snapshot(&root().join("plans/isehara-6"));
+    for (name, text) in &after {
+        if name == "5-8-3.toml" || name == "1-2-1.toml" {
+            assert_eq!(text, &bundled[name], "{name}");
+        } else {
+            assert_eq!(text, &before[name], "{name} must not change");
+        }
+    }
+    // The plan says how far the year's reports are.
+    let (out, _) = run(
+        &[
+            "summary",
+            path(&sb.plan()),
+            "--rules",
+            "rules",
+            "--year",
+            "R5",
+        ],
+        0,
+    );
+    assert!(
+        out.starts_with("令和5年度: 71項目中69項目はまだ実績がありません"),
+        "{out}"
+    );
+}
