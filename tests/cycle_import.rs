@@ -26,7 +26,7 @@ enum Typed {
 fn typed(text: &str) -> Typed {
     let plain: String = text.chars().filter(|c| *c != ',').collect();
     match plain.parse::<f64>() {
-        Ok(n) if gyokaku::report::amount(plain.parse().unwrap()) == text => Typed::Number(n),
+        Ok(n) if gyokaku::number::format_number(plain.parse().unwrap()) == text => Typed::Number(n),
         _ => Typed::Text(text.to_string()),
     }
 }

@@ -295,7 +295,7 @@ pub struct ReturnedWorkbook {
 
 /// Text of a cell as the document would print it; `None` when blank.
 fn cell_text(data: Option<&Data>) -> Result<Option<String>, Problem> {
-    let number = |d: Decimal| Some(crate::engine::format_number(d));
+    let number = |d: Decimal| Some(crate::number::format_number(d));
     match data {
         None | Some(Data::Empty) => Ok(None),
         Some(Data::String(s)) => {
@@ -858,7 +858,7 @@ fn update_item(
                 let derived = if numbers.is_empty() {
                     "-".to_string()
                 } else {
-                    crate::engine::format_number(sum)
+                    crate::number::format_number(sum)
                 };
                 set_key(
                     subtotals,
