@@ -6,7 +6,7 @@ pub const MAX_LINES_PER_CALL: usize = 64;
 /// The most characters (bytes of UTF-8) one rule call keeps.
 pub const MAX_BYTES_PER_CALL: usize = 16 * 1024;
 /// The most bytes all the calls of one rule set keep together (one run); see
-/// [`RunBudget`].
+/// `RunBudget`.
 pub const MAX_BYTES_PER_RUN: usize = 16 * 1024 * 1024;
 
 /// The line that replaces what was cut.

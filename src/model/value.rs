@@ -290,12 +290,12 @@ pub enum ValueError {
     Empty,
     #[error("{0:?} is not a number the document could print: {1}")]
     Malformed(String, &'static str),
-    /// A number with more digits before the point than [`MAX_INTEGER_DIGITS`].
+    /// A number with more digits before the point than `MAX_INTEGER_DIGITS`.
     #[error("{text:?} has more than {max_digits} digits before the decimal point: no plan figure is that large (数値が大きすぎます)")]
     TooLarge {
         /// The value as written.
         text: String,
-        /// [`MAX_INTEGER_DIGITS`].
+        /// `MAX_INTEGER_DIGITS`.
         max_digits: usize,
     },
     /// A dash or arrow that marks "none" or "no new target" stands before other text.
