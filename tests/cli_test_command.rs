@@ -251,4 +251,29 @@ fn the_sabc_example_rules_pass_their_own_cases_with_full_coverage() {
     assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
     assert!(stdout.contains("full coverage"), "{stdout}");
     assert!(last_line(&stdout).ends_with("passed, 0 failed"), "{stdout}");
+    insta::assert_snapshot!("sabc_extends_the_default_rules", stdout);
+}
+
+#[test]
+fn accept_re_records_the_cases_a_reviewed_change_moved() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(&root().join("rules"), &tmp.path().join("rules"));
+    // The reviewed change: B from 90% instead of 80%.
+    let rating = tmp.path().join("rules/rating.rhai");
+    let script = std::fs::read_to_string(&rating).unwrap();
+    std::fs::write(&rating, script.replace("if a >= 0.8 {", "if a >= 0.9 {")).unwrap();
+    let out = run_in(tmp.path(), &["test"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text_of(&out));
+    let out = run_in(tmp.path(), &["test", "--accept"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text_of(&out));
+    let listed = text(&out.stdout);
+    let accepted = &listed[listed.find("accepted ").expect("a list of accepted cases")..];
+    insta::assert_snapshot!("accepted_cases", accepted);
+    // Now the cases pass as they are.
+    let out = run_in(tmp.path(), &["test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text_of(&out));
+}
+
+fn text_of(out: &Output) -> String {
+    format!("{}{}", text(&out.stdout), text(&out.stderr))
 }

@@ -1,18 +1,21 @@
-//! `gyokaku test [RULES] [--coverage] [--verbose]`
+//! `gyokaku test [RULES] [--coverage] [--verbose] [--accept]`
 //!
 //! Runs the rule set's test cases (`RULES/tests/*.toml`): for each case, the kind's
 //! `achievement(x)`, `rating(x, a)` and the effect, compared with what the case expects. Prints
 //! each failure with expected and got and the case's file and line, one line per case file,
 //! with `--coverage` the statements, branches, functions and ratings no case reached, and last
-//! `N passed, N failed`. Exit 0 when every case passes, 1 when one fails, 2 when the tests
-//! could not run (the rules do not compile, a case file is wrong, there are no cases).
+//! `N passed, N failed`. The cases of the rule sets it extends run too, as far as they test the
+//! scripts it inherits. `--accept` re-records the failing cases' expectations. Exit 0 when
+//! every case passes (or was re-recorded), 1 when one fails, 2 when the tests could not run
+//! (the rules do not compile, a case file is wrong, there are no cases).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use gyokaku::engine::RuleSet;
 use gyokaku::ruletest::{
-    load_cases, render_coverage, render_results, run_cases, summary_line, TESTS_DIR,
+    accept, inherited_cases, load_cases, render_accepted, render_coverage, render_results,
+    run_cases, summary_line, TESTS_DIR,
 };
 
 use super::CliError;
@@ -29,12 +32,35 @@ pub struct Args {
     /// List every case, not only the failures.
     #[arg(long, short)]
     verbose: bool,
+    /// After a reviewed change to the rules: re-record the failing cases' expectations as what
+    /// the rules now give, in the case files, listing every case changed.
+    #[arg(long)]
+    accept: bool,
 }
 
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let mut rules = RuleSet::load_dir(&args.rules)?;
-    let files = load_cases(&args.rules).map_err(|e| CliError::Other(e.to_string()))?;
+    let mut files = load_cases(&args.rules).map_err(|e| CliError::Other(e.to_string()))?;
+    // The cases of the rule sets it extends, as far as they test scripts it inherits.
+    let mut notes = String::new();
+    for (i, base) in rules.bases().iter().enumerate() {
+        let nearer: Vec<String> = std::iter::once(rules.location())
+            .chain(rules.bases()[..i].iter().map(String::as_str))
+            .map(|l| format!("{l}/"))
+            .collect();
+        let replaced = |file: &str| nearer.iter().any(|l| file.starts_with(l.as_str()));
+        let base_files = load_cases(base).map_err(|e| CliError::Other(e.to_string()))?;
+        let (inherited, left_out) =
+            inherited_cases(base_files, replaced(rules.rating_file()), |k| {
+                rules.kind_file(k).is_some_and(replaced)
+            });
+        let count: usize = inherited.iter().map(|f| f.cases.len()).sum();
+        notes.push_str(&format!(
+            "{count} cases inherited from {base}; {left_out} of their expectations left out (they test scripts this rule set replaces)\n"
+        ));
+        files.extend(inherited);
+    }
     if files.is_empty() {
         return Err(CliError::Other(format!(
             "the rule set has no test cases: write them in {}/*.toml (see rules/README.md, \"Testing rules\")",
@@ -46,11 +72,23 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     }
     let run = run_cases(&rules, &files);
     super::output::out(&render_results(&run, args.verbose));
+    super::output::out(&notes);
     if let Some(coverage) = rules.coverage() {
         super::output::out("\n");
         super::output::out(&render_coverage(&coverage, &run, rules.scale()));
     }
     super::output::out(&format!("{}\n", summary_line(&run)));
+    if args.accept && run.failed() > 0 {
+        let (accepted, not_accepted) = accept(&run, &args.rules.join(TESTS_DIR))
+            .map_err(|e| CliError::Other(e.to_string()))?;
+        super::output::out("\n");
+        super::output::out(&render_accepted(&accepted, &not_accepted));
+        return Ok(if not_accepted.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        });
+    }
     Ok(if run.failed() == 0 {
         ExitCode::SUCCESS
     } else {

@@ -15,7 +15,7 @@ use super::error::{Compile, RuleError};
 use super::input::{self, RuleInput};
 use super::source::{DirRules, RuleSource};
 use super::trace::{RunBudget, Trace};
-use crate::model::Scale;
+use crate::model::{Scale, SourceFile};
 use crate::number::{format_number, format_percent};
 
 /// Limits every script runs under, the same in debug and release builds. A runaway rule hits
@@ -82,7 +82,126 @@ struct Config {
     name: String,
     #[serde(default)]
     description: String,
-    scale: Scale,
+    /// The rule set this one builds on, relative to its folder: `extends = "../rules"`.
+    extends: Option<toml::Spanned<String>>,
+    /// Required unless the rule set extends one that has it.
+    scale: Option<Scale>,
+}
+
+/// How many rule sets deep `extends` may go: a chain longer than this is surely a mistake.
+pub const MAX_EXTENDS: usize = 8;
+
+/// One rule set's own files and configuration, before the sets it extends are merged in.
+struct Layer {
+    location: String,
+    files: Vec<SourceFile>,
+    config: Config,
+    config_text: String,
+}
+
+impl Layer {
+    fn read(source: &dyn RuleSource) -> Result<Layer, RuleError> {
+        let location = source.location();
+        let files = source.files().map_err(|e| RuleError::Io {
+            location: location.clone(),
+            source: e,
+        })?;
+        let config_file = files
+            .iter()
+            .find(|f| f.path == Path::new(CONFIG_FILE))
+            .ok_or_else(|| RuleError::Config {
+                file: format!("{location}/{CONFIG_FILE}"),
+                line: 1,
+                message: "the rule set has no ruleset.toml (its name and rating scale)".into(),
+            })?;
+        let config_text = config_file.text.clone();
+        let config: Config = toml::from_str(&config_text).map_err(|e| RuleError::Config {
+            file: format!("{location}/{CONFIG_FILE}"),
+            line: e
+                .span()
+                .map(|s| line_of(&config_text, s.start))
+                .unwrap_or(1),
+            message: e.message().trim_end().to_string(),
+        })?;
+        if let Some((label, first_line, line)) = crate::model::duplicate_label(&config_text) {
+            return Err(RuleError::Config {
+                file: format!("{location}/{CONFIG_FILE}"),
+                line,
+                message: format!(
+                    "rating label {label:?} is given twice: also at line {first_line} (重複しています)"
+                ),
+            });
+        }
+        Ok(Layer {
+            location,
+            files,
+            config,
+            config_text,
+        })
+    }
+
+    fn config_error(&self, line: usize, message: String) -> RuleError {
+        RuleError::Config {
+            file: format!("{}/{CONFIG_FILE}", self.location),
+            line,
+            message,
+        }
+    }
+
+    fn file(&self, name: &str) -> Option<&SourceFile> {
+        self.files.iter().find(|f| f.path == Path::new(name))
+    }
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+/// Reads `source` and every rule set it extends, the most basic first.
+fn read_layers(source: &dyn RuleSource) -> Result<Vec<Layer>, RuleError> {
+    let mut layers = vec![Layer::read(source)?];
+    let mut current: Option<Box<dyn RuleSource>> = None;
+    loop {
+        let top = layers.last().expect("one layer at least");
+        let Some(extends) = &top.config.extends else {
+            break;
+        };
+        let line = line_of(&top.config_text, extends.span().start);
+        if layers.len() > MAX_EXTENDS {
+            return Err(top.config_error(
+                line,
+                format!("extends goes more than {MAX_EXTENDS} rule sets deep"),
+            ));
+        }
+        let from: &dyn RuleSource = current.as_deref().unwrap_or(source);
+        let base = from
+            .extended(extends.get_ref())
+            .map_err(|e| top.config_error(line, format!("extends {:?}: {e}", extends.get_ref())))?;
+        let location = base.location();
+        if layers.iter().any(|l| l.location == location) {
+            return Err(top.config_error(
+                line,
+                format!(
+                    "extends {:?} ({location}) goes round in a circle",
+                    extends.get_ref()
+                ),
+            ));
+        }
+        let layer = Layer::read(base.as_ref()).map_err(|e| match e {
+            RuleError::Io { source: io, .. } => top.config_error(
+                line,
+                format!(
+                    "extends {:?}: cannot read {location}: {io}",
+                    extends.get_ref()
+                ),
+            ),
+            other => other,
+        })?;
+        layers.push(layer);
+        current = Some(base);
+    }
+    layers.reverse();
+    Ok(layers)
 }
 
 /// A compiled script, the file it came from and its text (shown by coverage reports).
@@ -111,6 +230,8 @@ pub struct RuleSet {
     location: String,
     hash: String,
     scale: Scale,
+    /// The rule sets this one extends, nearest first.
+    bases: Vec<String>,
     kinds: BTreeMap<String, Script>,
     rating: Script,
     engine: Engine,
@@ -254,13 +375,13 @@ impl RuleSet {
 
     /// Loads and compiles a rule set from any source.
     pub fn load(source: &dyn RuleSource) -> Result<RuleSet, RuleError> {
-        let location = source.location();
-        let files = source.files().map_err(|e| RuleError::Io {
-            location: location.clone(),
-            source: e,
-        })?;
+        // This rule set and those it extends, the most basic first: each replaces what it
+        // gives (its scale, rating.rhai, kinds of the same name) and adds its own kinds.
+        let layers = read_layers(source)?;
+        let top = layers.last().expect("one layer at least");
+        let location = top.location.clone();
         let mut hasher = Sha256::new();
-        for f in &files {
+        for f in layers.iter().flat_map(|l| &l.files) {
             hasher.update(f.path.to_string_lossy().as_bytes());
             hasher.update([0]);
             hasher.update(f.text.as_bytes());
@@ -271,80 +392,74 @@ impl RuleSet {
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect::<String>();
-        let find = |name: &str| files.iter().find(|f| f.path == Path::new(name));
-        let config_file = find(CONFIG_FILE).ok_or_else(|| RuleError::Config {
-            file: format!("{location}/{CONFIG_FILE}"),
-            line: 1,
-            message: "the rule set has no ruleset.toml (its name and rating scale)".into(),
-        })?;
-        let config: Config = toml::from_str(&config_file.text).map_err(|e| RuleError::Config {
-            file: format!("{location}/{CONFIG_FILE}"),
-            line: e
-                .span()
-                .map(|s| config_file.text[..s.start].matches('\n').count() + 1)
-                .unwrap_or(1),
-            message: e.message().trim_end().to_string(),
-        })?;
-        if let Some((label, first_line, line)) = crate::model::duplicate_label(&config_file.text) {
-            return Err(RuleError::Config {
-                file: format!("{location}/{CONFIG_FILE}"),
-                line,
-                message: format!(
-                    "rating label {label:?} is given twice: also at line {first_line} (重複しています)"
-                ),
-            });
-        }
-        if config.scale.ratings.is_empty() {
-            return Err(RuleError::Config {
-                file: format!("{location}/{CONFIG_FILE}"),
-                line: 1,
-                message: "the scale has no ratings".into(),
-            });
+        let scale = layers
+            .iter()
+            .rev()
+            .find_map(|l| l.config.scale.clone())
+            .ok_or_else(|| {
+                top.config_error(
+                    1,
+                    "the rule set has no scale ([[scale.ratings]]), and extends none that has"
+                        .into(),
+                )
+            })?;
+        if scale.ratings.is_empty() {
+            return Err(top.config_error(1, "the scale has no ratings".into()));
         }
 
         let engine = build_engine();
-        let rating_file = find(RATING_FILE).ok_or_else(|| RuleError::Config {
-            file: format!("{location}/{RATING_FILE}"),
-            line: 1,
-            message: "the rule set has no rating.rhai (the mapping from achievement to rating)"
-                .into(),
-        })?;
+        let (rating_layer, rating_file) = layers
+            .iter()
+            .rev()
+            .find_map(|l| l.file(RATING_FILE).map(|f| (l, f)))
+            .ok_or_else(|| RuleError::Config {
+                file: format!("{location}/{RATING_FILE}"),
+                line: 1,
+                message: "the rule set has no rating.rhai (the mapping from achievement to rating)"
+                    .into(),
+            })?;
+        let rating_path = format!("{}/{RATING_FILE}", rating_layer.location);
         let rating = Script {
-            file: format!("{location}/{RATING_FILE}"),
-            ast: compile(
-                &engine,
-                &format!("{location}/{RATING_FILE}"),
-                &rating_file.text,
-            )?,
+            ast: compile(&engine, &rating_path, &rating_file.text)?,
+            file: rating_path,
             text: rating_file.text.clone(),
         };
         let mut kinds = BTreeMap::new();
-        for f in &files {
-            let Ok(rest) = f.path.strip_prefix("kinds") else {
-                continue;
-            };
-            if rest.extension().is_none_or(|e| e != "rhai") {
-                continue;
+        for layer in &layers {
+            for f in &layer.files {
+                let Ok(rest) = f.path.strip_prefix("kinds") else {
+                    continue;
+                };
+                if rest.extension().is_none_or(|e| e != "rhai") {
+                    continue;
+                }
+                let kind = rest
+                    .file_stem()
+                    .and_then(|s| s.to_str())
+                    .unwrap_or_default()
+                    .to_string();
+                let file = format!("{}/{}", layer.location, f.path.display());
+                let script = Script {
+                    ast: compile(&engine, &file, &f.text)?,
+                    file,
+                    text: f.text.clone(),
+                };
+                kinds.insert(kind, script);
             }
-            let kind = rest
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or_default()
-                .to_string();
-            let file = format!("{location}/{}", f.path.display());
-            let script = Script {
-                ast: compile(&engine, &file, &f.text)?,
-                file,
-                text: f.text.clone(),
-            };
-            kinds.insert(kind, script);
         }
+        let bases = layers[..layers.len() - 1]
+            .iter()
+            .rev()
+            .map(|l| l.location.clone())
+            .collect();
+        let top = layers.into_iter().next_back().expect("one layer at least");
         let set = RuleSet {
-            name: config.name,
-            description: config.description,
+            name: top.config.name,
+            description: top.config.description,
             location,
             hash,
-            scale: config.scale,
+            scale,
+            bases,
             kinds,
             rating,
             engine,
@@ -393,6 +508,12 @@ impl RuleSet {
     /// SHA-256 of all its files: which rules produced an evaluation.
     pub fn hash(&self) -> &str {
         &self.hash
+    }
+
+    /// Where the rule sets this one extends (`extends` in ruleset.toml) were loaded from,
+    /// nearest first; empty when it extends none.
+    pub fn bases(&self) -> &[String] {
+        &self.bases
     }
 
     /// The rating scale.
@@ -972,5 +1093,113 @@ mod tests {
             "{err}"
         );
         assert!(r.compile_formula("valeu * 2", "f").is_err());
+    }
+
+    fn write(dir: &Path, files: &[(&str, &str)]) {
+        for (name, text) in files {
+            let path = dir.join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+    }
+
+    #[test]
+    fn a_rule_set_extends_another_and_replaces_only_what_it_gives() {
+        let tmp = tempfile::tempdir().unwrap();
+        let base = tmp.path().join("base");
+        write(
+            &base,
+            &[
+                ("ruleset.toml", crate::engine::testing::TWO_LABEL_CONFIG),
+                ("rating.rhai", "fn rating(x, a) { \"A\" }"),
+                ("kinds/k.rhai", "fn achievement(x) { 1 }"),
+                ("kinds/l.rhai", "fn achievement(x) { 2 }"),
+            ],
+        );
+        let child = tmp.path().join("child");
+        write(
+            &child,
+            &[
+                (
+                    "ruleset.toml",
+                    "name = \"child\"\nextends = \"../base\"\n[[scale.ratings]]\nlabel = \"達成\"\nname = \"達成\"\nname_en = \"achieved\"\n",
+                ),
+                ("rating.rhai", "fn rating(x, a) { \"達成\" }"),
+                ("kinds/l.rhai", "fn achievement(x) { 3 }"),
+                ("kinds/m.rhai", "fn achievement(x) { 4 }"),
+            ],
+        );
+        let r = RuleSet::load_dir(&child).unwrap();
+        assert_eq!(r.name(), "child");
+        assert_eq!(r.scale().labels().collect::<Vec<_>>(), ["達成"]);
+        assert_eq!(r.kinds().collect::<Vec<_>>(), ["k", "l", "m"]);
+        let base_loc = base.display().to_string();
+        let child_loc = child.display().to_string();
+        assert_eq!(r.bases(), std::slice::from_ref(&base_loc));
+        assert_eq!(
+            r.kind_file("k"),
+            Some(format!("{base_loc}/kinds/k.rhai").as_str())
+        );
+        assert_eq!(
+            r.kind_file("l"),
+            Some(format!("{child_loc}/kinds/l.rhai").as_str())
+        );
+        assert_eq!(r.rating_file(), format!("{child_loc}/rating.rhai"));
+        let x = RuleInput {
+            kind: "l".into(),
+            ..RuleInput::default()
+        };
+        assert_eq!(r.achievement(&x, AT).unwrap().value, Some(Decimal::from(3)));
+        assert_ne!(r.hash(), RuleSet::load_dir(&base).unwrap().hash());
+
+        // Only the scale, nothing else: rating.rhai and the kinds are the base's.
+        write(
+            &child,
+            &[("ruleset.toml", "name = \"c2\"\nextends = \"../base\"\n")],
+        );
+        std::fs::remove_file(child.join("rating.rhai")).unwrap();
+        let r = RuleSet::load_dir(&child).unwrap();
+        assert_eq!(r.scale().labels().collect::<Vec<_>>(), ["A", "B"]);
+        assert_eq!(r.rating_file(), format!("{base_loc}/rating.rhai"));
+    }
+
+    #[test]
+    fn extends_that_cannot_be_followed_are_errors() {
+        let tmp = tempfile::tempdir().unwrap();
+        let a = tmp.path().join("a");
+        let b = tmp.path().join("b");
+        write(
+            &a,
+            &[("ruleset.toml", "name = \"a\"\nextends = \"../b\"\n")],
+        );
+        write(
+            &b,
+            &[("ruleset.toml", "name = \"b\"\n\nextends = \"../a\"\n")],
+        );
+        let err = RuleSet::load_dir(&a).unwrap_err().to_string();
+        assert!(err.contains("b/ruleset.toml:3"), "{err}");
+        assert!(err.contains("goes round in a circle"), "{err}");
+        write(
+            &a,
+            &[("ruleset.toml", "name = \"a\"\nextends = \"../none\"\n")],
+        );
+        let err = RuleSet::load_dir(&a).unwrap_err().to_string();
+        assert!(
+            err.contains("a/ruleset.toml:2: extends \"../none\": cannot read"),
+            "{err}"
+        );
+        write(&a, &[("ruleset.toml", "name = \"a\"\n")]);
+        let err = RuleSet::load_dir(&a).unwrap_err().to_string();
+        assert!(err.contains("no scale"), "{err}");
+        let err = RuleSet::load(&MemoryRules {
+            name: "mem".into(),
+            files: vec![SourceFile::new(
+                "ruleset.toml",
+                "name = \"m\"\nextends = \"x\"\n",
+            )],
+        })
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("cannot extend"), "{err}");
     }
 }

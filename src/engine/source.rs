@@ -13,6 +13,17 @@ pub trait RuleSource {
     fn location(&self) -> String;
     /// Every file of the rule set (tests under `tests/` need not be included).
     fn files(&self) -> io::Result<Vec<SourceFile>>;
+    /// The rule set that `extends = "…"` in this one's ruleset.toml names, relative to it.
+    /// Rule sets held in memory extend none.
+    fn extended(&self, path: &str) -> io::Result<Box<dyn RuleSource>> {
+        Err(io::Error::new(
+            io::ErrorKind::Unsupported,
+            format!(
+                "{}: a rule set held in memory cannot extend {path:?}",
+                self.location()
+            ),
+        ))
+    }
 }
 
 /// A rule set folder on disk.
@@ -36,6 +47,12 @@ impl DirRules {
 impl RuleSource for DirRules {
     fn location(&self) -> String {
         self.dir.display().to_string()
+    }
+
+    fn extended(&self, path: &str) -> io::Result<Box<dyn RuleSource>> {
+        Ok(Box::new(DirRules::new(crate::model::normalize(
+            &self.dir.join(path),
+        ))))
     }
 
     fn files(&self) -> io::Result<Vec<SourceFile>> {

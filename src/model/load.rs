@@ -213,7 +213,7 @@ pub fn load_plan_from(source: &dyn PlanSource) -> Result<Plan, LoadErrors> {
 }
 
 /// Removes `.` and `x/..` from a path without touching the disk: `plans/p/../../rules` → `rules`.
-fn normalize(path: &Path) -> PathBuf {
+pub(crate) fn normalize(path: &Path) -> PathBuf {
     use std::path::Component;
     let mut out: Vec<Component> = Vec::new();
     for c in path.components() {

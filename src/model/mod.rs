@@ -15,6 +15,7 @@ pub use fiscal_year::{FiscalYear, FiscalYearError, YearNotation};
 pub use item::{
     circled, Discrepancy, Indicator, Item, ItemId, ItemIdError, ItemSource, Subtotals, YearEntry,
 };
+pub(crate) use load::normalize;
 pub use load::{load_plan, load_plan_from, Identity, LoadError, LoadErrors, MAX_ITEMS};
 pub use plan::{Plan, Policy, Theme};
 pub use read::{is_within, read_text_within, FileError, MAX_FILE_BYTES};

@@ -150,6 +150,49 @@ pub fn load_cases(rules: impl AsRef<Path>) -> Result<Vec<CaseFile>, CaseErrors> 
     }
 }
 
+/// The cases of a rule set that another extends, as they apply to the extending one: an
+/// expectation is kept only when the scripts it runs are inherited unchanged. A rating is a
+/// label of the scale the base's `rating.rhai` maps to, so when `rating.rhai` is replaced
+/// (typically with the scale) the base's rating expectations are left out, while its
+/// achievement and effect expectations still hold; a case of a replaced kind is left out but
+/// for an effect from its own formula. Returns the cases and how many expectations were left
+/// out.
+pub fn inherited_cases(
+    files: Vec<CaseFile>,
+    rating_replaced: bool,
+    replaced_kind: impl Fn(&str) -> bool,
+) -> (Vec<CaseFile>, usize) {
+    let mut left_out = 0;
+    let files = files
+        .into_iter()
+        .map(|mut f| {
+            f.cases.retain_mut(|c| {
+                let e = &mut c.expect;
+                let kind_replaced = c.kind.as_deref().is_some_and(&replaced_kind);
+                // A given achievement rates without the kind's script.
+                let rating_uses_kind = kind_replaced && c.achievement.is_none();
+                if (rating_replaced || rating_uses_kind) && e.rating.take().is_some() {
+                    left_out += 1;
+                }
+                if kind_replaced {
+                    left_out += usize::from(e.achievement.take().is_some());
+                    if c.effect_formula.is_none() {
+                        left_out += usize::from(e.effect.take().is_some());
+                        left_out += usize::from(e.target_effect.take().is_some());
+                    }
+                }
+                e.achievement.is_some()
+                    || e.rating.is_some()
+                    || e.effect.is_some()
+                    || e.target_effect.is_some()
+            });
+            f
+        })
+        .filter(|f| !f.cases.is_empty())
+        .collect();
+    (files, left_out)
+}
+
 type Text = Spanned<String>;
 
 #[derive(Deserialize)]

@@ -14,13 +14,15 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod accept;
 mod case;
 mod render;
 mod run;
 
+pub use accept::{accept, render_accepted, AcceptError, Accepted, NotAccepted, NotAcceptedReason};
 pub use case::{
-    load_cases, parse_case_file, Case, CaseError, CaseErrors, CaseFile, Expectations, Expected,
-    TESTS_DIR,
+    inherited_cases, load_cases, parse_case_file, Case, CaseError, CaseErrors, CaseFile,
+    Expectations, Expected, TESTS_DIR,
 };
 pub use render::{render_coverage, render_results, summary_line};
 pub use run::{run_cases, CaseResult, Check, Mismatch, TestRun};

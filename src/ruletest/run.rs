@@ -49,6 +49,8 @@ pub struct Mismatch {
     pub expected: String,
     /// What the rules gave.
     pub got: String,
+    /// What the rules gave as the case would write it (`gyokaku test --accept` records it).
+    pub record: String,
 }
 
 /// The outcome of one case.
@@ -140,6 +142,7 @@ fn compare<T: PartialEq>(
     expected: &Expected<T>,
     got: &Option<T>,
     got_text: String,
+    record: String,
 ) {
     if expected.value.as_ref() != got.as_ref() {
         result.mismatches.push(Mismatch {
@@ -147,6 +150,7 @@ fn compare<T: PartialEq>(
             line: expected.line,
             expected: expected.text.clone(),
             got: got_text,
+            record,
         });
     }
 }
@@ -192,6 +196,7 @@ fn run_case(
                 e,
                 &achievement,
                 show(achievement),
+                show(achievement),
             );
         }
         if let Some(e) = &expect.rating {
@@ -209,7 +214,7 @@ fn run_case(
                 .as_ref()
                 .is_none_or(|l| rules.scale().get(l).is_some());
             if on_scale {
-                compare(result, Check::Rating, e, &out.value, got);
+                compare(result, Check::Rating, e, &out.value, got.clone(), got);
             } else {
                 result.mismatches.push(Mismatch {
                     check: Check::Rating,
@@ -219,7 +224,8 @@ fn run_case(
                         e.text,
                         rules.scale().labels().collect::<Vec<_>>().join(", ")
                     ),
-                    got,
+                    got: got.clone(),
+                    record: got,
                 });
             }
         }
@@ -239,7 +245,7 @@ fn run_case(
             }
             _ => amount(rounded),
         };
-        compare(result, check, e, &rounded, got);
+        compare(result, check, e, &rounded, got, amount(rounded));
     }
     Ok(())
 }
@@ -358,12 +364,14 @@ expect.rating = "A"
                     line: 16,
                     expected: "1".into(),
                     got: "0.8".into(),
+                    record: "0.8".into(),
                 },
                 Mismatch {
                     check: Check::Rating,
                     line: 17,
                     expected: "A".into(),
                     got: "B".into(),
+                    record: "B".into(),
                 },
             ]
         );

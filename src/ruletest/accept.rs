@@ -1,0 +1,234 @@
+//! `gyokaku test --accept`: after a reviewed change to the rules, re-records the expectations
+//! of the failing cases as what the rules now give, in the case files themselves (only the
+//! expectation's value changes: comments, order and layout stay), and lists every change.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::run::{CaseResult, Check, TestRun};
+
+/// One case whose expectations were re-recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Accepted {
+    /// The case file.
+    pub file: PathBuf,
+    /// 1-based line of the case.
+    pub line: usize,
+    /// The case's name.
+    pub name: String,
+    /// Per expectation: which, what it was, what it is now.
+    pub changes: Vec<(Check, String, String)>,
+}
+
+/// A failing case that `--accept` cannot re-record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotAccepted {
+    /// The case file.
+    pub file: PathBuf,
+    /// 1-based line of the case.
+    pub line: usize,
+    /// The case's name.
+    pub name: String,
+    /// Why.
+    pub reason: NotAcceptedReason,
+}
+
+/// Why a failing case was not re-recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotAcceptedReason {
+    /// A rule failed: there is no result to record.
+    RuleFailed,
+    /// The case belongs to a rule set this one extends: accept it there.
+    Inherited,
+}
+
+/// Why re-recording failed.
+#[derive(Debug, thiserror::Error)]
+pub enum AcceptError {
+    /// A case file could not be read or written.
+    #[error("{}: {source}", file.display())]
+    Io {
+        /// The file.
+        file: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// A case file changed since the run: it no longer parses or no longer has the case.
+    #[error("{}: {message}", file.display())]
+    Changed {
+        /// The file.
+        file: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+fn key(check: Check) -> &'static str {
+    match check {
+        Check::Achievement => "achievement",
+        Check::Rating => "rating",
+        Check::Effect => "effect",
+        Check::TargetEffect => "target_effect",
+    }
+}
+
+/// Re-records every failing case of `run` whose file is in `own_tests` (the rule set's own
+/// `tests/` folder). Each file is written whole, through a temporary file, or not at all.
+pub fn accept(
+    run: &TestRun,
+    own_tests: &Path,
+) -> Result<(Vec<Accepted>, Vec<NotAccepted>), AcceptError> {
+    let mut accepted = Vec::new();
+    let mut not_accepted = Vec::new();
+    let mut by_file: BTreeMap<&Path, Vec<&CaseResult>> = BTreeMap::new();
+    for r in run.results.iter().filter(|r| !r.passed()) {
+        let reason = if r.error.is_some() {
+            Some(NotAcceptedReason::RuleFailed)
+        } else if !r.file.starts_with(own_tests) {
+            Some(NotAcceptedReason::Inherited)
+        } else {
+            None
+        };
+        match reason {
+            Some(reason) => not_accepted.push(NotAccepted {
+                file: r.file.clone(),
+                line: r.line,
+                name: r.name.clone(),
+                reason,
+            }),
+            None => by_file.entry(r.file.as_path()).or_default().push(r),
+        }
+    }
+    for (file, results) in by_file {
+        let io = |source| AcceptError::Io {
+            file: file.to_path_buf(),
+            source,
+        };
+        let changed = |message: String| AcceptError::Changed {
+            file: file.to_path_buf(),
+            message,
+        };
+        let text = std::fs::read_to_string(file).map_err(io)?;
+        let mut doc: toml_edit::DocumentMut = text
+            .parse()
+            .map_err(|e: toml_edit::TomlError| changed(e.to_string()))?;
+        let cases = doc
+            .get_mut("case")
+            .and_then(toml_edit::Item::as_array_of_tables_mut)
+            .ok_or_else(|| changed("the file has no [[case]] any more".into()))?;
+        for r in results {
+            let case = cases
+                .iter_mut()
+                .find(|t| t.get("name").and_then(|n| n.as_str()) == Some(r.name.as_str()))
+                .ok_or_else(|| changed(format!("no case is named {:?} any more", r.name)))?;
+            let expect = case
+                .get_mut("expect")
+                .and_then(toml_edit::Item::as_table_like_mut)
+                .ok_or_else(|| changed(format!("case {:?} has no expect", r.name)))?;
+            let mut changes = Vec::new();
+            for m in &r.mismatches {
+                let value = expect
+                    .get_mut(key(m.check))
+                    .and_then(toml_edit::Item::as_value_mut)
+                    .ok_or_else(|| {
+                        changed(format!("case {:?} has no expect.{}", r.name, m.check))
+                    })?;
+                let decor = value.decor().clone();
+                *value = toml_edit::Value::from(m.record.as_str());
+                *value.decor_mut() = decor;
+                changes.push((m.check, m.expected.clone(), m.record.clone()));
+            }
+            accepted.push(Accepted {
+                file: r.file.clone(),
+                line: r.line,
+                name: r.name.clone(),
+                changes,
+            });
+        }
+        let dir = file.parent().unwrap_or(Path::new("."));
+        let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+        tmp.write_all(doc.to_string().as_bytes()).map_err(io)?;
+        tmp.persist(file).map_err(|e| io(e.error))?;
+    }
+    Ok((accepted, not_accepted))
+}
+
+/// The list of re-recorded cases, then those that could not be.
+pub fn render_accepted(accepted: &[Accepted], not_accepted: &[NotAccepted]) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    for a in accepted {
+        let _ = writeln!(out, "accepted {}:{}: {}", a.file.display(), a.line, a.name);
+        for (check, old, new) in &a.changes {
+            let _ = writeln!(out, "  expect.{check}: {old} → {new}");
+        }
+    }
+    for n in not_accepted {
+        let why = match n.reason {
+            NotAcceptedReason::RuleFailed => "a rule failed, there is no result to record",
+            NotAcceptedReason::Inherited => {
+                "the case belongs to a rule set this one extends: accept it there"
+            }
+        };
+        let _ = writeln!(
+            out,
+            "not accepted {}:{}: {} ({why})",
+            n.file.display(),
+            n.line,
+            n.name
+        );
+    }
+    let _ = writeln!(out, "{} cases re-recorded", accepted.len());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::testing::memory_rules;
+    use crate::ruletest::{parse_case_file, run_cases};
+
+    #[test]
+    fn failing_expectations_are_rewritten_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let tests = dir.path().join("tests");
+        std::fs::create_dir(&tests).unwrap();
+        let path = tests.join("k.toml");
+        let text = "# ratio cases\n[defaults]\nkind = \"k\"\n\n[[case]]\nname = \"ok\"\ntarget = \"10\"\nactual = \"10\"\nexpect.achievement = \"1\"\n\n[[case]]\nname = \"moved\"  # the band moved\ntarget = \"10\"\nactual = \"12\"\nexpect.achievement = \"1.1\"   # was 110%\nexpect.rating = \"B\"\n";
+        std::fs::write(&path, text).unwrap();
+        let rules = memory_rules(
+            "fn rating(x, a) { if a > 1 { \"A\" } else { \"B\" } }",
+            "k",
+            "fn achievement(x) { x.actual / x.target }",
+        )
+        .unwrap();
+        let file = parse_case_file(&path, text).unwrap();
+        let run = run_cases(&rules, &[file]);
+        assert_eq!(run.failed(), 1);
+        let (accepted, not) = accept(&run, &tests).unwrap();
+        assert!(not.is_empty());
+        assert_eq!(
+            accepted[0].changes,
+            vec![
+                (Check::Achievement, "1.1".into(), "1.2".into()),
+                (Check::Rating, "B".into(), "A".into())
+            ]
+        );
+        let after = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(
+            after,
+            text.replace("\"1.1\"", "\"1.2\"")
+                .replace("rating = \"B\"", "rating = \"A\"")
+        );
+        let run = run_cases(&rules, &[parse_case_file(&path, &after).unwrap()]);
+        assert_eq!(run.failed(), 0);
+        let listed = render_accepted(&accepted, &not);
+        assert!(
+            listed.contains(
+                "k.toml:11: moved\n  expect.achievement: 1.1 → 1.2\n  expect.rating: B → A\n"
+            ),
+            "{listed}"
+        );
+    }
+}
