@@ -202,3 +202,47 @@ fn an_unknown_department_is_refused_with_the_plan_s_departments() {
     );
     assert!(!file.exists());
 }
+
+#[test]
+fn check_questions_implausible_values() {
+    let sb = Sandbox::new();
+    // 46,313 typed as 46.313: a point for a thousands separator, and far below the target.
+    sb.edit(
+        "plan/items/3-6-4.toml",
+        "actual = \"46,313\"",
+        "actual = \"46.313\"",
+    );
+    // The rules suggest A for 1-2-1 (110%); a recorded C is two grades away.
+    sb.edit("plan/items/1-2-1.toml", "rating = \"A\"", "rating = \"C\"");
+    let (out, _) = run_on(&sb, &["check"], 1);
+    assert!(out.contains("items/3-6-4.toml:"), "{out}");
+    assert!(
+        out.contains("the actual 46.313 has a decimal point, but every other figure of the indicator (申請数/年) is a whole number"),
+        "{out}"
+    );
+    assert!(
+        out.contains("the actual 46.313 is more than 10 times off its target 18,500"),
+        "{out}"
+    );
+    assert!(
+        out.contains("the recorded rating C is 2 grades from the suggested A"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_recorded_discrepancy_holds_only_while_its_value_is_printed() {
+    // The bundled plan records 5-8-12's 162,974 as the published figure: check is clean.
+    stdout_of(&["check"], 0);
+    let sb = Sandbox::new();
+    sb.edit(
+        "plan/items/5-8-12.toml",
+        "actual = \"162,974\"",
+        "actual = \"169,274\"",
+    );
+    let (out, _) = run_on(&sb, &["check"], 1);
+    assert!(
+        out.contains("the actual 169,274 is more than 10 times off its target 16,000: a typing error? (the discrepancy recorded for 162,974 no longer applies: the field now prints 169,274)"),
+        "{out}"
+    );
+}

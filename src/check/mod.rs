@@ -3,6 +3,10 @@
 //! formula, ratings off the scale, rules that fail. A finding that matches a discrepancy
 //! recorded in the item (a contradiction of the source document) is reported as documented.
 
+mod plausibility;
+
+pub use plausibility::{implausible_values, Implausibility, Implausible, FACTOR};
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -53,8 +57,11 @@ struct Findings<'a> {
 }
 
 impl Findings<'_> {
-    fn add(&mut self, field: &str, message: String) {
-        let documented = self.item.discrepancy(field).map(|d| d.text.clone());
+    fn add(&mut self, field: &str, mut message: String) {
+        let documented = self.item.current_discrepancy(field).map(|d| d.text.clone());
+        if let (None, Some(d)) = (&documented, self.item.discrepancy(field)) {
+            message.push_str(&stale_note(self.item, d));
+        }
         self.out.push(Finding {
             item: Some(self.item.id),
             location: self.item.source.locate(field),
@@ -74,6 +81,15 @@ fn show(cell: Option<&Cell>) -> String {
         .unwrap_or_else(|| "(blank)".into())
 }
 
+/// Why a recorded discrepancy no longer accounts for a finding: the value changed since.
+fn stale_note(item: &Item, d: &crate::model::Discrepancy) -> String {
+    format!(
+        " (the discrepancy recorded for {} no longer applies: the field now prints {})",
+        d.value.as_deref().unwrap_or("-"),
+        item.printed(&d.field).unwrap_or_else(|| "(blank)".into())
+    )
+}
+
 /// Checks every item of `plan` under `rules`. Findings come in item order.
 pub fn check_plan(plan: &Plan, rules: &RuleSet) -> Vec<Finding> {
     let mut all = Vec::new();
@@ -90,12 +106,17 @@ pub fn check_plan(plan: &Plan, rules: &RuleSet) -> Vec<Finding> {
                 .iter()
                 .any(|x| x.field.as_deref() == Some(d.field.as_str()))
             {
+                let current = item.current_discrepancy(&d.field).is_some();
                 f.out.push(Finding {
                     item: Some(item.id),
                     location: item.source.locate(&format!("discrepancy {}", d.field)),
                     field: Some(d.field.clone()),
-                    message: RECORDED_ONLY.into(),
-                    documented: Some(d.text.clone()),
+                    message: if current {
+                        RECORDED_ONLY.into()
+                    } else {
+                        format!("{}{}", d.text, stale_note(item, d))
+                    },
+                    documented: current.then(|| d.text.clone()),
                 });
             }
         }
@@ -252,6 +273,10 @@ fn check_item(plan: &Plan, rules: &RuleSet, item: &Item, f: &mut Findings) {
         if entry.has_results() {
             if let Err(e) = evaluate_item(plan, item, *year, rules) {
                 f.add(&format!("years.{year}"), e.to_string());
+            }
+            // Values that read but look wrong.
+            for found in implausible_values(plan, rules, item, *year) {
+                f.add(&found.field, found.what.to_string());
             }
         }
     }

@@ -139,6 +139,9 @@ pub struct Discrepancy {
     pub field: String,
     /// What disagrees with what.
     pub text: String,
+    /// The printed value it describes. When given, the entry accounts for a finding only while
+    /// the field still prints this value: a corrected or re-imported value is checked afresh.
+    pub value: Option<String>,
 }
 
 /// One 実施項目 and its 進捗管理シート.
@@ -214,6 +217,42 @@ impl Item {
     /// A recorded discrepancy on `field`, if any.
     pub fn discrepancy(&self, field: &str) -> Option<&Discrepancy> {
         self.discrepancies.iter().find(|d| d.field == field)
+    }
+
+    /// The printed value of a field of the item file: `years.R5.actual`, `years.R5.rating`,
+    /// `subtotals.actual_effect`, `indicator.final_target` …; `None` when blank or not a value.
+    pub fn printed(&self, field: &str) -> Option<String> {
+        let cell = |c: &Option<Cell>| c.as_ref().map(|c| c.text.clone());
+        let parts: Vec<&str> = field.split('.').collect();
+        match parts.as_slice() {
+            ["indicator", "baseline"] => cell(&self.indicator.baseline),
+            ["indicator", "final_target"] => cell(&self.indicator.final_target),
+            ["subtotals", "expected_effect"] => cell(&self.subtotals.expected_effect),
+            ["subtotals", "actual_effect"] => cell(&self.subtotals.actual_effect),
+            ["years", year, key] => {
+                let year: FiscalYear = year.parse().ok()?;
+                let e = self.year(year)?;
+                match *key {
+                    "target" => cell(&e.target),
+                    "expected_effect" => cell(&e.expected_effect),
+                    "actual" => cell(&e.actual),
+                    "actual_effect" => cell(&e.actual_effect),
+                    "rating" => e.rating.clone(),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// The recorded discrepancy on `field` that still describes what the field prints: one
+    /// without a `value`, or whose `value` is the printed one.
+    pub fn current_discrepancy(&self, field: &str) -> Option<&Discrepancy> {
+        self.discrepancy(field).filter(|d| {
+            d.value
+                .as_ref()
+                .is_none_or(|v| self.printed(field).as_deref() == Some(v.as_str()))
+        })
     }
 }
 

@@ -493,6 +493,7 @@ struct RawSubtotals {
 struct RawDiscrepancy {
     field: Text,
     text: String,
+    value: Option<String>,
 }
 
 /// Reads cells and remembers the line of each field, collecting errors.
@@ -746,6 +747,7 @@ fn parse_item(file: &SourceFile, plan: &Plan) -> Result<Item, Vec<LoadError>> {
             Discrepancy {
                 field,
                 text: d.text,
+                value: d.value,
             }
         })
         .collect();
