@@ -63,11 +63,46 @@ pub struct EvalArgs {
     /// The rule set folder [default: the plan's own, from plan.toml].
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
-    /// The fiscal year: R5, 令和5年度, 令和元年度, H30, 平成30年度, FY2023 or 2023年度 [default: the latest whose results are complete].
+    /// The fiscal year: R5, 令和5年度, 令和元年度, H30, 平成30年度, FY2023 or 2023年度 [default: the latest whose results are complete]; `all` for every year of the period (summary).
     #[arg(long)]
-    pub year: Option<FiscalYear>,
+    pub year: Option<YearArg>,
     #[command(flatten)]
     pub out: OutputArgs,
+}
+
+/// `--year`: one fiscal year, or `all`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearArg {
+    /// One fiscal year.
+    One(FiscalYear),
+    /// Every year of each plan's period.
+    All,
+}
+
+impl std::str::FromStr for YearArg {
+    type Err = gyokaku::model::FiscalYearError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "all" | "全年度" => Ok(YearArg::All),
+            year => year.parse().map(YearArg::One),
+        }
+    }
+}
+
+impl EvalArgs {
+    /// The one year asked for, if any: `--year all` is for commands over several years.
+    pub fn one_year(&self) -> Result<Option<FiscalYear>, CliError> {
+        match self.year {
+            None => Ok(None),
+            Some(YearArg::One(y)) => Ok(Some(y)),
+            Some(YearArg::All) => Err(CliError::Other(
+                "--year all: this command reports one year; give one, e.g. --year R5 \
+                 (このコマンドは1年度分です: --year R5 のように指定してください)"
+                    .into(),
+            )),
+        }
+    }
 }
 
 /// Why a command could not run.
@@ -140,7 +175,7 @@ pub fn announce_completeness(plan: &Plan, year: FiscalYear, out: &OutputArgs) {
 pub fn load(plan: &Path, eval: &EvalArgs) -> Result<(Plan, RuleSet, FiscalYear), CliError> {
     let plan = load_plan(plan)?;
     let rules = RuleSet::load_dir(rules_dir(&plan, eval.rules.as_deref())?)?;
-    let year = year_of(&plan, eval.year)?;
+    let year = year_of(&plan, eval.one_year()?)?;
     announce_completeness(&plan, year, &eval.out);
     Ok((plan, rules, year))
 }

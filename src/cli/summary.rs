@@ -1,16 +1,20 @@
-//! `gyokaku summary [PLAN] [--year R5] [--format …]`
+//! `gyokaku summary [PLAN|DIR] [--year R5|all] [--format …]`
 //!
 //! The report's tables, computed from item data: 達成状況, 分野別内訳表, 実績効果額と達成割合,
-//! effects per theme, and the ratings the rules suggest.
+//! effects per theme, and the ratings the rules suggest. Given a folder of plan folders (or
+//! `--year all`), one line per plan and year and the totals over all plans, plans evaluated in
+//! parallel.
 
 use std::process::ExitCode;
 
-use gyokaku::evaluation::summarize;
-use gyokaku::report::summary_document;
+use gyokaku::cycle::default_year;
+use gyokaku::evaluation::{summarize, summarize_corpus};
+use gyokaku::model::{is_plan_folder, plan_folders, FiscalYear, Plan};
+use gyokaku::report::{corpus_summary_document, summary_document};
 
-use super::{evaluated, CliError, EvalArgs, PlanArg};
+use super::{evaluated, year_of, CliError, EvalArgs, PlanArg, YearArg};
 
-/// Print the summary tables of the year's results.
+/// Print the summary tables of the year's results (of one plan, or of every plan in a folder).
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
@@ -21,10 +25,27 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
-    let (plan, ev) = evaluated(&args.plan.plan, &args.eval)?;
-    args.eval.out.emit(&summary_document(
-        &summarize(&plan, &ev),
-        args.eval.out.lang,
-    ))?;
+    let dir = &args.plan.plan;
+    if is_plan_folder(dir) && args.eval.year != Some(YearArg::All) {
+        let (plan, ev) = evaluated(dir, &args.eval)?;
+        args.eval.out.emit(&summary_document(
+            &summarize(&plan, &ev),
+            args.eval.out.lang,
+        ))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let folders = plan_folders(dir).map_err(|e| CliError::Other(e.to_string()))?;
+    let years = |plan: &Plan| -> Result<Vec<FiscalYear>, CliError> {
+        match args.eval.year {
+            Some(YearArg::All) => Ok(plan.years.clone()),
+            Some(YearArg::One(y)) => Ok(vec![year_of(plan, Some(y))?]),
+            None => Ok(vec![default_year(plan).map_err(CliError::DefaultYear)?]),
+        }
+    };
+    let corpus = summarize_corpus(&folders, args.eval.rules.as_deref(), years)
+        .map_err(|e| CliError::Other(e.to_string()))?;
+    args.eval
+        .out
+        .emit(&corpus_summary_document(&corpus, args.eval.out.lang))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -37,22 +37,40 @@ impl Counts {
 
     /// Counts one item's rating.
     pub(crate) fn add(&mut self, rating: Option<&str>) {
-        self.total += 1;
-        let Some(rating) = rating else {
-            self.unrated += 1;
-            return;
-        };
-        if let Some((_, n)) = self.by_rating.iter_mut().find(|(l, _)| l == rating) {
-            *n += 1;
+        match rating {
+            Some(label) => self.add_rated(label, 1),
+            None => {
+                self.unrated += 1;
+                self.total += 1;
+            }
+        }
+    }
+
+    /// Counts `n` items rated `rating`.
+    fn add_rated(&mut self, rating: &str, n: usize) {
+        self.total += n;
+        if let Some((_, count)) = self.by_rating.iter_mut().find(|(l, _)| l == rating) {
+            *count += n;
             return;
         }
         match self
             .not_on_scale
             .binary_search_by(|(l, _)| l.as_str().cmp(rating))
         {
-            Ok(i) => self.not_on_scale[i].1 += 1,
-            Err(i) => self.not_on_scale.insert(i, (rating.to_string(), 1)),
+            Ok(i) => self.not_on_scale[i].1 += n,
+            Err(i) => self.not_on_scale.insert(i, (rating.to_string(), n)),
         }
+    }
+
+    /// Adds another count's items (of any scale: labels not on this one are counted apart).
+    pub(crate) fn merge(&mut self, other: &Counts) {
+        for (label, n) in other.by_rating.iter().chain(&other.not_on_scale) {
+            if *n > 0 {
+                self.add_rated(label, *n);
+            }
+        }
+        self.unrated += other.unrated;
+        self.total += other.unrated;
     }
 
     /// The count for one label (of the scale or not).
@@ -80,6 +98,11 @@ pub struct EffectTotals {
 }
 
 impl EffectTotals {
+    pub(crate) fn merge(&mut self, other: &EffectTotals) {
+        self.expected += other.expected;
+        self.actual += other.actual;
+    }
+
     fn add(&mut self, e: &ItemEvaluation) {
         self.expected += e.expected_effect.unwrap_or_default();
         self.actual += e.actual_effect.unwrap_or_default();
@@ -234,6 +257,22 @@ mod tests {
                 })
                 .collect(),
         }
+    }
+
+    #[test]
+    fn merging_counts_adds_them_label_by_label() {
+        let mut a = Counts::new(&scale(&["A", "B"]));
+        for r in [Some("A"), None, Some("B"), Some("A")] {
+            a.add(r);
+        }
+        let mut b = Counts::new(&scale(&["S", "A"]));
+        for r in [Some("S"), Some("A"), None, None] {
+            b.add(r);
+        }
+        a.merge(&b);
+        assert_eq!(a.by_rating, [("A".to_string(), 3), ("B".to_string(), 1)]);
+        assert_eq!(a.not_on_scale, [("S".to_string(), 1)]);
+        assert_eq!((a.unrated, a.total), (3, 8));
     }
 
     #[test]

@@ -3,11 +3,13 @@
 
 mod aggregate;
 mod agreement;
+mod corpus;
 mod diff;
 mod item;
 
 pub use aggregate::{summarize, Counts, EffectTotals, PolicySummary, Summary, ThemeSummary};
 pub use agreement::{agreement, AgreementReport};
+pub use corpus::{summarize_corpus, CorpusError, CorpusSummary, CorpusTotal, PlanYearSummary};
 pub use diff::{Change, DiffError, ItemChange, PolicyDiff, RuleDiff, SideTotals, Transitions};
 pub use item::{
     computed_effect, evaluate_item, recorded_comparable, recorded_scale, round_amount, rule_input,

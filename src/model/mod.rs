@@ -1,6 +1,7 @@
 //! The plan model: typed, validated plan data read from TOML files. Knows nothing of rules.
 
 mod fiscal_year;
+mod folders;
 mod item;
 mod load;
 mod plan;
@@ -12,6 +13,7 @@ pub(crate) mod testing;
 mod value;
 
 pub use fiscal_year::{FiscalYear, FiscalYearError, YearNotation};
+pub use folders::{is_plan_folder, plan_folders};
 pub use item::{
     circled, Discrepancy, Indicator, Item, ItemId, ItemIdError, ItemSource, Subtotals, YearEntry,
 };

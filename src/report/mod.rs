@@ -4,6 +4,7 @@
 
 mod agreement;
 mod check;
+mod corpus;
 mod diff;
 mod document;
 mod escape;
@@ -16,6 +17,7 @@ mod summary;
 
 pub use agreement::agreement_document;
 pub use check::check_document;
+pub use corpus::corpus_summary_document;
 pub use diff::diff_document;
 pub use document::{
     Block, Cell, Chart, Column, Document, Field, List, ListItem, Row, Section, Series, Table,

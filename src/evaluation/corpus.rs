@@ -1,0 +1,238 @@
+//! Many plans in one run (a prefecture's, the country's): every plan folder of a folder is
+//! loaded, evaluated for its years and summed up, plans in parallel. Each plan is dropped as
+//! soon as its summary lines are made, so memory stays that of a few plans however many there
+//! are; results come in folder order, whatever the order the threads finish in.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::aggregate::{summarize, Counts, EffectTotals, PolicySummary};
+use super::evaluate;
+use crate::engine::{RuleError, RuleSet, Scale};
+use crate::model::{load_plan, FiscalYear, LoadErrors, Plan};
+
+/// One plan's summary for one year: a line of the corpus tables.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlanYearSummary {
+    /// The plan's id (plan.toml).
+    pub plan: String,
+    /// 自治体名.
+    pub municipality: String,
+    /// The plan folder.
+    pub folder: PathBuf,
+    /// The fiscal year.
+    pub year: FiscalYear,
+    /// The scale of the recorded ratings (the plan's, or else the rule set's).
+    #[serde(skip)]
+    pub recorded_scale: Scale,
+    /// The scale of the suggested ratings (the rule set's).
+    #[serde(skip)]
+    pub scale: Scale,
+    /// Recorded ratings.
+    pub recorded: Counts,
+    /// Suggested ratings.
+    pub suggested: Counts,
+    /// Effect amounts (千円).
+    pub effects: EffectTotals,
+    /// Per policy (基本方針).
+    pub policies: Vec<PolicySummary>,
+}
+
+/// All plans of a year together, or of every year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CorpusTotal {
+    /// The fiscal year; `None` for all years together.
+    pub year: Option<FiscalYear>,
+    /// How many plans had this year evaluated.
+    pub plans: usize,
+    /// Recorded ratings.
+    pub recorded: Counts,
+    /// Suggested ratings.
+    pub suggested: Counts,
+    /// Effect amounts (千円).
+    pub effects: EffectTotals,
+}
+
+/// Every plan's summary lines and the totals over the plans.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CorpusSummary {
+    /// How many plan folders.
+    pub plans: usize,
+    /// One per plan and year: plans in folder order, each plan's years in order.
+    pub rows: Vec<PlanYearSummary>,
+    /// Per fiscal year (in year order), then all years together when there is more than one.
+    pub totals: Vec<CorpusTotal>,
+}
+
+/// Why a corpus could not be summed up: the first failing plan, in folder order.
+#[derive(Debug, thiserror::Error)]
+pub enum CorpusError<E: std::error::Error + 'static> {
+    /// A plan did not load.
+    #[error("{}:\n{source}", folder.display())]
+    Load {
+        /// The plan folder.
+        folder: PathBuf,
+        /// What was wrong.
+        source: LoadErrors,
+    },
+    /// A plan names no rule set and none was given.
+    #[error("{}: the plan names no rule set: pass --rules DIR (計画にルールセットの指定がありません: --rules DIR を指定してください)", folder.display())]
+    NoRules {
+        /// The plan folder.
+        folder: PathBuf,
+    },
+    /// The rules did not load, or a rule failed on an item.
+    #[error("{}: {source}", folder.display())]
+    Rules {
+        /// The plan folder.
+        folder: PathBuf,
+        /// The rule error.
+        source: Arc<RuleError>,
+    },
+    /// The plan's years could not be chosen.
+    #[error("{}: {source}", folder.display())]
+    Year {
+        /// The plan folder.
+        folder: PathBuf,
+        /// Why.
+        source: E,
+    },
+}
+
+/// A rule set compiled on first use, or why it could not be.
+type Compiled = Arc<OnceLock<Result<Arc<RuleSet>, Arc<RuleError>>>>;
+
+/// Rule sets compiled once each, shared by every plan (and thread) that uses them.
+#[derive(Default)]
+struct RuleSets {
+    by_folder: Mutex<HashMap<PathBuf, Compiled>>,
+}
+
+impl RuleSets {
+    fn get(&self, folder: &Path) -> Result<Arc<RuleSet>, Arc<RuleError>> {
+        let cell = {
+            let mut map = self
+                .by_folder
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            map.entry(folder.to_path_buf()).or_default().clone()
+        };
+        cell.get_or_init(|| RuleSet::load_dir(folder).map(Arc::new).map_err(Arc::new))
+            .clone()
+    }
+}
+
+/// Loads every plan of `folders`, evaluates the years `years` chooses for it under `rules`
+/// (or each plan's own rule set) and sums them up per plan, per year and overall.
+pub fn summarize_corpus<E>(
+    folders: &[PathBuf],
+    rules: Option<&Path>,
+    years: impl Fn(&Plan) -> Result<Vec<FiscalYear>, E> + Sync,
+) -> Result<CorpusSummary, CorpusError<E>>
+where
+    E: std::error::Error + Send + 'static,
+{
+    let rule_sets = RuleSets::default();
+    let per_plan: Vec<Result<Vec<PlanYearSummary>, CorpusError<E>>> = folders
+        .par_iter()
+        .map(|folder| summarize_plan(folder, rules, &years, &rule_sets))
+        .collect();
+    let mut rows = Vec::new();
+    for plan in per_plan {
+        rows.extend(plan?);
+    }
+    Ok(CorpusSummary {
+        plans: folders.len(),
+        totals: totals(&rows),
+        rows,
+    })
+}
+
+fn summarize_plan<E: std::error::Error + 'static>(
+    folder: &Path,
+    rules: Option<&Path>,
+    years: &(impl Fn(&Plan) -> Result<Vec<FiscalYear>, E> + Sync),
+    rule_sets: &RuleSets,
+) -> Result<Vec<PlanYearSummary>, CorpusError<E>> {
+    let folder_buf = || folder.to_path_buf();
+    let plan = load_plan(folder).map_err(|source| CorpusError::Load {
+        folder: folder_buf(),
+        source,
+    })?;
+    let rules_folder = rules
+        .map(Path::to_path_buf)
+        .or_else(|| plan.rules.clone())
+        .ok_or_else(|| CorpusError::NoRules {
+            folder: folder_buf(),
+        })?;
+    let rule_set = rule_sets
+        .get(&rules_folder)
+        .map_err(|source| CorpusError::Rules {
+            folder: folder_buf(),
+            source,
+        })?;
+    let years = years(&plan).map_err(|source| CorpusError::Year {
+        folder: folder_buf(),
+        source,
+    })?;
+    let mut rows = Vec::with_capacity(years.len());
+    for year in years {
+        let evaluation = evaluate(&plan, &rule_set, year).map_err(|source| CorpusError::Rules {
+            folder: folder_buf(),
+            source: Arc::new(source),
+        })?;
+        // Only the sums are kept: the item evaluations (with their texts) go here.
+        let summary = summarize(&plan, &evaluation);
+        rows.push(PlanYearSummary {
+            plan: plan.id.clone(),
+            municipality: plan.municipality.clone(),
+            folder: folder_buf(),
+            year,
+            recorded_scale: summary.recorded_scale,
+            scale: summary.scale,
+            recorded: summary.recorded,
+            suggested: summary.suggested,
+            effects: summary.effects,
+            policies: summary.policies,
+        });
+    }
+    Ok(rows)
+}
+
+fn totals(rows: &[PlanYearSummary]) -> Vec<CorpusTotal> {
+    let Some(first) = rows.first() else {
+        return Vec::new();
+    };
+    // Counted on the first plan's scales; labels of other scales are counted apart.
+    let empty = |year| CorpusTotal {
+        year,
+        plans: 0,
+        recorded: Counts::new(&first.recorded_scale),
+        suggested: Counts::new(&first.scale),
+        effects: EffectTotals::default(),
+    };
+    let mut by_year: BTreeMap<FiscalYear, CorpusTotal> = BTreeMap::new();
+    let mut all = empty(None);
+    let mut plans = BTreeSet::new();
+    for r in rows {
+        let year = by_year.entry(r.year).or_insert_with(|| empty(Some(r.year)));
+        for total in [year, &mut all] {
+            total.plans += 1;
+            total.recorded.merge(&r.recorded);
+            total.suggested.merge(&r.suggested);
+            total.effects.merge(&r.effects);
+        }
+        plans.insert(&r.folder);
+    }
+    let several_years = by_year.len() > 1;
+    let mut totals: Vec<CorpusTotal> = by_year.into_values().collect();
+    if several_years {
+        all.plans = plans.len();
+        totals.push(all);
+    }
+    totals
+}

@@ -1,0 +1,65 @@
+//! Finding plans: a plan folder holds `plan.toml`; a folder of plans (a prefecture's, the
+//! country's) holds plan folders.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// Whether `dir` is a plan folder (it has a `plan.toml`).
+pub fn is_plan_folder(dir: &Path) -> bool {
+    dir.join("plan.toml").is_file()
+}
+
+/// The plans in `dir`: `dir` itself when it is a plan folder, else every sub-folder that is
+/// one, in name order (so that every run lists them alike). Sub-folders without a `plan.toml`
+/// are passed over; a folder with no plan at all is an error.
+pub fn plan_folders(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    if is_plan_folder(dir) {
+        return Ok(vec![dir.to_path_buf()]);
+    }
+    let entries = fs::read_dir(dir)
+        .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", dir.display())))?;
+    let mut folders = Vec::new();
+    for entry in entries {
+        let entry = entry?;
+        if entry.file_type()?.is_dir() && is_plan_folder(&entry.path()) {
+            folders.push(entry.path());
+        }
+    }
+    if folders.is_empty() {
+        return Err(io::Error::new(
+            io::ErrorKind::NotFound,
+            format!(
+                "{}: neither a plan folder (no plan.toml) nor a folder of plan folders \
+                 (計画フォルダでも計画フォルダを含むフォルダでもありません)",
+                dir.display()
+            ),
+        ));
+    }
+    folders.sort();
+    Ok(folders)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_plan_folder_or_the_plan_folders_inside_in_name_order() {
+        let root = tempfile::tempdir().unwrap();
+        for name in ["b", "a", "not-a-plan"] {
+            fs::create_dir(root.path().join(name)).unwrap();
+        }
+        fs::write(root.path().join("a/plan.toml"), "").unwrap();
+        fs::write(root.path().join("b/plan.toml"), "").unwrap();
+        fs::write(root.path().join("plan.toml.bak"), "").unwrap();
+        let found = plan_folders(root.path()).unwrap();
+        assert_eq!(found, [root.path().join("a"), root.path().join("b")]);
+        assert_eq!(
+            plan_folders(&root.path().join("a")).unwrap(),
+            [root.path().join("a")]
+        );
+        let err = plan_folders(&root.path().join("not-a-plan")).unwrap_err();
+        assert!(err.to_string().contains("neither a plan folder"), "{err}");
+    }
+}

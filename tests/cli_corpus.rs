@@ -1,0 +1,123 @@
+//! Many plans in one run: `gyokaku summary DIR` over a folder of plan folders, `--year all`.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{copy_tree, gyokaku, root};
+
+/// `<tmp>/corpus/{a,b}` (two plans: the bundled one and a copy as another city with one
+/// effect changed) and `<tmp>/rules`, so that each plan's `../../rules` finds the rules.
+fn corpus() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&root().join("rules"), &dir.path().join("rules"));
+    let corpus = dir.path().join("corpus");
+    copy_tree(&root().join("plans/isehara-6"), &corpus.join("b-isehara"));
+    copy_tree(&root().join("plans/isehara-6"), &corpus.join("a-other"));
+    let edit = |path: &Path, from: &str, to: &str| {
+        let text = std::fs::read_to_string(path).unwrap();
+        assert!(text.contains(from), "{from}");
+        std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+    };
+    let other = corpus.join("a-other");
+    edit(
+        &other.join("plan.toml"),
+        "id = \"isehara-6\"",
+        "id = \"other-1\"",
+    );
+    edit(
+        &other.join("plan.toml"),
+        "municipality = \"伊勢原市\"",
+        "municipality = \"別市\"",
+    );
+    // 5-8-3: actual effect 15,100 → 25,100 (10,000 more than the bundled plan).
+    edit(
+        &other.join("items/5-8-3.toml"),
+        "actual_effect = \"15,100\"",
+        "actual_effect = \"25,100\"",
+    );
+    std::fs::create_dir(corpus.join("not-a-plan")).unwrap();
+    (dir, corpus)
+}
+
+fn run(args: &[&str], code: i32) -> (String, String) {
+    let out = gyokaku(args).output().unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "{args:?}\n{stdout}\n{stderr}"
+    );
+    (stdout, stderr)
+}
+
+#[test]
+fn summary_of_a_folder_of_plans_has_a_line_per_plan_and_the_totals() {
+    let (_dir, corpus) = corpus();
+    let corpus = corpus.display().to_string();
+    let (out, _) = run(&["summary", &corpus], 0);
+    insta::assert_snapshot!("corpus_summary", out);
+    // Plans in folder-name order, whatever order the threads finish in.
+    let a = out.find("other-1").unwrap();
+    let b = out.find("isehara-6").unwrap();
+    assert!(a < b);
+    assert!(
+        out.contains("1,605,466"),
+        "both plans' actual effects: {out}"
+    );
+
+    let (csv, _) = run(&["summary", &corpus, "--format", "csv", "--lang", "en"], 0);
+    insta::assert_snapshot!("corpus_summary_csv", csv);
+
+    let (json, _) = run(&["summary", &corpus, "--format", "json"], 0);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["plans"], 2);
+    assert_eq!(json["rows"][0]["plan"], "other-1");
+    assert_eq!(json["rows"][0]["effects"]["actual"], "807733");
+    assert_eq!(json["rows"][1]["effects"]["actual"], "797733");
+    assert_eq!(json["totals"][0]["effects"]["actual"], "1605466");
+}
+
+#[test]
+fn year_all_evaluates_every_year_of_every_plan() {
+    let (out, _) = run(&["summary", "--year", "all", "--format", "csv"], 0);
+    insta::assert_snapshot!("summary_year_all_csv", out);
+    let (_dir, corpus) = corpus();
+    let corpus = corpus.display().to_string();
+    let (json, _) = run(
+        &["summary", &corpus, "--year", "all", "--format", "json"],
+        0,
+    );
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        json["rows"].as_array().unwrap().len(),
+        10,
+        "2 plans × 5 years"
+    );
+    let totals = json["totals"].as_array().unwrap();
+    assert_eq!(totals.len(), 6, "5 years and all years together");
+    assert_eq!(totals[5]["year"], serde_json::Value::Null);
+    assert_eq!(totals[5]["recorded"]["total"], 710);
+}
+
+#[test]
+fn a_broken_plan_in_the_folder_is_named() {
+    let (_dir, corpus) = corpus();
+    std::fs::write(
+        corpus.join("a-other/items/1-1-1.toml"),
+        "title = \"壊れた\"\n",
+    )
+    .unwrap();
+    let (_, err) = run(&["summary", &corpus.display().to_string()], 2);
+    assert!(err.contains("a-other"), "{err}");
+    assert!(err.contains("1-1-1.toml"), "{err}");
+}
+
+#[test]
+fn year_all_is_refused_where_one_year_is_reported() {
+    let (_, err) = run(&["evaluate", "--year", "all"], 2);
+    assert!(err.contains("--year all"), "{err}");
+}
