@@ -109,9 +109,7 @@ pub fn corpus_summary_document(s: &CorpusSummary, lang: Lang) -> Document {
 
 /// One row per plan and year, as open data.
 fn csv_table(s: &CorpusSummary, recorded: &[String], suggested: &[String], unrated: bool) -> Table {
-    let mut headers: Vec<String> = ["plan", "municipality", "year"]
-        .map(String::from)
-        .to_vec();
+    let mut headers: Vec<String> = ["plan", "municipality", "year"].map(String::from).to_vec();
     headers.extend(recorded.iter().map(|l| format!("recorded_{l}")));
     if unrated {
         headers.push("recorded_not_rated".into());
