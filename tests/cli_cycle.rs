@@ -246,3 +246,48 @@ fn a_recorded_discrepancy_holds_only_while_its_value_is_printed() {
         "{out}"
     );
 }
+
+#[test]
+fn status_shows_who_has_reported_and_what_looks_wrong() {
+    let sb = one_r6_actual();
+    // 情報政策課 reports 3-6-4 with a point for the thousands separator.
+    sb.edit(
+        "plan/items/3-6-4.toml",
+        "[years.R6]\n",
+        "[years.R6]\nactual = \"46.313\"\nactual_effect = \"-\"\nrating = \"A\"\n",
+    );
+    let (out, _) = run_on(&sb, &["status", "--year", "R6"], 1);
+    insta::assert_snapshot!("status_r6_partial", out);
+    assert!(
+        out.contains("令和6年度: 71項目中69項目はまだ実績がありません"),
+        "{out}"
+    );
+    let (out, _) = run_on(
+        &sb,
+        &["status", "--year", "R6", "--lang", "en", "--format", "json"],
+        1,
+    );
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["without_results"].as_array().unwrap().len(), 69);
+    let kinds: Vec<&str> = json["questioned"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["value"]["what"]["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "far_from_target",
+            "far_from_previous",
+            "decimal_in_whole_numbers",
+            "rating_far_from_suggestion"
+        ]
+    );
+    assert_eq!(json["questioned"][0]["item"], "3-6-4");
+    // The bundled plan's R5: everything in, nothing questioned (5-8-12's 162,974 is recorded as
+    // the published figure).
+    let out = stdout_of(&["status"], 0);
+    assert!(out.contains("全71項目の実績がそろっています。"), "{out}");
+    assert!(out.contains("疑わしい値はありません。"), "{out}");
+}

@@ -9,6 +9,7 @@ mod import;
 mod list;
 mod output;
 mod sheet;
+mod status;
 mod summary;
 mod template;
 mod test;
@@ -46,6 +47,7 @@ enum Command {
     Explain(explain::Args),
     Template(template::Args),
     Import(import::Args),
+    Status(status::Args),
     Test(test::Args),
 }
 
@@ -212,6 +214,7 @@ pub fn main() -> ExitCode {
         Command::Explain(a) => explain::run(a),
         Command::Template(a) => template::run(a),
         Command::Import(a) => import::run(a),
+        Command::Status(a) => status::run(a),
         Command::Test(a) => test::run(a),
     };
     match result {

@@ -6,6 +6,7 @@ pub mod commit;
 mod completeness;
 mod import;
 pub mod layout;
+mod status;
 mod template;
 
 pub use completeness::{default_year, Completeness, DefaultYearError};
@@ -13,4 +14,5 @@ pub use import::{
     import_workbooks, prepare_import, read_workbook, render_import, FieldChange, ImportError,
     ImportFailure, ImportPlan, ItemUpdate, Problem, ReturnedCell, ReturnedRow, ReturnedWorkbook,
 };
+pub use status::{implausible_text, status, status_document, Questioned, SectionStatus, Status};
 pub use template::{departments, template_items, write_template, TemplateError, TemplateOptions};

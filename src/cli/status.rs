@@ -1,0 +1,40 @@
+//! `gyokaku status [PLAN] [--year R6] [--format …]`
+//!
+//! Where the year's reports stand: per department and section (部/課) which items have reported
+//! and which have not, and which returned values look implausible (an actual more than ten
+//! times off its target or previous year, 46.313 for 46,313 件, a rating two grades from the
+//! suggestion). Exit 0 when every item has reported and nothing is questioned, 1 otherwise.
+
+use std::process::ExitCode;
+
+use gyokaku::cycle::{status, status_document};
+use gyokaku::engine::RuleSet;
+use gyokaku::model::load_plan;
+
+use super::{rules_dir, year_of, CliError, EvalArgs, PlanArg};
+
+/// Show which departments have reported the year's results and which values look wrong.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    plan: PlanArg,
+    #[command(flatten)]
+    eval: EvalArgs,
+}
+
+/// Runs the command.
+pub fn run(args: Args) -> Result<ExitCode, CliError> {
+    let plan = load_plan(&args.plan.plan)?;
+    let rules = RuleSet::load_dir(rules_dir(&plan, args.eval.rules.as_deref())?)?;
+    // The report itself says how many items have not reported: no separate notice.
+    let year = year_of(&plan, args.eval.year)?;
+    let s = status(&plan, &rules, year);
+    args.eval
+        .out
+        .emit(&status_document(&s, args.eval.out.lang))?;
+    Ok(if s.is_clear() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
