@@ -27,7 +27,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let plan = load_plan(&args.plan.plan)?;
     let rules = RuleSet::load_dir(rules_dir(&plan, args.eval.rules.as_deref())?)?;
     // The report itself says how many items have not reported: no separate notice.
-    let year = year_of(&plan, args.eval.year)?;
+    let year = year_of(&plan, args.eval.one_year()?)?;
     let s = status(&plan, &rules, year);
     args.eval
         .out
