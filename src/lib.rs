@@ -23,6 +23,7 @@ pub mod check;
 pub mod cycle;
 pub mod engine;
 pub mod evaluation;
+pub mod i18n;
 pub mod model;
 pub mod number;
 pub mod report;

@@ -124,12 +124,19 @@ fn sheet_of_an_item() {
         serde_json::json!({"type": "text", "value": "検討"})
     );
     let err = stderr_of(&["sheet", "9-9-9"], 2);
+    assert!(
+        err.contains("計画に実施項目 9-9-9 (9(9)⑨) はありません"),
+        "{err}"
+    );
+    let err = stderr_of(&["sheet", "9-9-9", "--lang", "en"], 2);
     assert!(err.contains("the plan has no item 9-9-9"), "{err}");
 }
 
 #[test]
 fn a_year_outside_the_plan_is_refused() {
     let err = stderr_of(&["summary", "--year", "R12"], 2);
+    assert!(err.contains("R12 は計画期間 (R5〜R9) の外です"), "{err}");
+    let err = stderr_of(&["summary", "--year", "R12", "--lang", "en"], 2);
     assert!(
         err.contains("R12 is outside the plan's period (R5–R9)"),
         "{err}"
@@ -218,6 +225,11 @@ fn deeply_recursive_rule_fails_with_a_message() {
 #[test]
 fn missing_plan_folder_cannot_run() {
     let err = stderr_of(&["check", "no/such/plan"], 2);
+    assert!(
+        err.contains("no/such/plan は計画のフォルダではありません"),
+        "{err}"
+    );
+    let err = stderr_of(&["check", "no/such/plan", "--lang=en"], 2);
     assert!(err.contains("no/such/plan is not a plan folder"), "{err}");
     let out = gyokaku(&["summary", "no/such/plan"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));

@@ -61,6 +61,8 @@ fn without_a_complete_year_the_year_must_be_named() {
         "",
     );
     let (_, err) = run_on(&sb, &["summary"], 2);
+    assert!(err.contains("実績がそろった年度がありません"), "{err}");
+    let (_, err) = run_on(&sb, &["summary", "--lang", "en"], 2);
     assert!(
         err.contains("no year's results are complete; the latest with results is R5, where 1 of 71 items have no results yet: pass --year R5"),
         "{err}"

@@ -118,6 +118,8 @@ fn under_another_scale_a_recorded_rating_off_it_is_not_compared() {
 #[test]
 fn an_unknown_item_cannot_be_explained() {
     let err = stderr_of(&["explain", "9-9-9"], 2);
+    assert!(err.contains("計画に実施項目 9-9-9"), "{err}");
+    let err = stderr_of(&["explain", "9-9-9", "--lang", "en"], 2);
     assert!(err.contains("the plan has no item 9-9-9"), "{err}");
 }
 

@@ -23,9 +23,19 @@ fn rules_editing(dir: &Path, file: &str, from: &str, to: &str) -> PathBuf {
     rules_with(dir, file, &text.replace(from, to))
 }
 
-/// `gyokaku evaluate --rules RULES` fails (exit 2); its message with the temporary folder redacted.
+/// `gyokaku evaluate --rules RULES --lang en` fails (exit 2); its message with the temporary
+/// folder redacted.
 fn evaluate_error(dir: &Path, rules: &Path) -> String {
-    let err = stderr_of(&["evaluate", "--rules", rules.to_str().unwrap()], 2);
+    let err = stderr_of(
+        &[
+            "evaluate",
+            "--rules",
+            rules.to_str().unwrap(),
+            "--lang",
+            "en",
+        ],
+        2,
+    );
     err.replace(dir.to_str().unwrap(), "[TMP]")
 }
 
@@ -156,6 +166,8 @@ fn a_failing_rule_names_file_function_item_and_year() {
             rules.to_str().unwrap(),
             "--year",
             "R6",
+            "--lang",
+            "en",
         ],
         2,
     );
@@ -200,6 +212,8 @@ fn an_item_formula_with_an_unknown_variable_names_the_item_file() {
         plan.to_str().unwrap(),
         "--rules",
         rules.to_str().unwrap(),
+        "--lang",
+        "en",
     ];
     let err = stderr_of(&args, 2).replace(dir.path().to_str().unwrap(), "[TMP]");
     insta::assert_snapshot!("formula_unknown_variable", err);

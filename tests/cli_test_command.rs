@@ -44,7 +44,7 @@ fn the_default_rules_pass_all_their_cases() {
     let out = stdout_of(&["test"], 0);
     assert!(!out.contains("FAIL"), "{out}");
     let last = last_line(&out);
-    assert!(last.ends_with(" passed, 0 failed"), "{last}");
+    assert!(last.ends_with("、0 件失敗"), "{last}");
     for kind in [
         "cumulative",
         "higher_better",
@@ -67,7 +67,7 @@ fn the_default_rules_have_full_coverage() {
     assert!(out.contains("\nfull coverage: "), "{out}");
     assert!(!out.contains("not reached"), "{out}");
     assert!(!out.contains("never"), "{out}");
-    assert!(last_line(&out).ends_with(" passed, 0 failed"));
+    assert!(last_line(&out).ends_with("、0 件失敗"));
     insta::assert_snapshot!("default_rules_coverage", out);
 }
 
@@ -75,7 +75,7 @@ fn the_default_rules_have_full_coverage() {
 fn verbose_lists_every_case() {
     let out = stdout_of(&["test", "--verbose"], 0);
     assert!(
-        out.contains("ok   rules/tests/rating.toml:8: just above 100% → A\n"),
+        out.contains("成功 rules/tests/rating.toml:8: just above 100% → A\n"),
         "{out}"
     );
 }
@@ -138,12 +138,21 @@ fn failing_cases_show_expected_got_file_and_line() {
     let stdout = text(&out.stdout);
     assert!(
         stdout.contains(
+            "失敗 rules/tests/failing.toml:13: wrong achievement and rating\n  achievement (17 行目): 期待値 0.8、結果 0.75\n  rating (18 行目): 期待値 B、結果 C\n"
+        ),
+        "{stdout}"
+    );
+    assert_eq!(last_line(&stdout), "1 件成功、5 件失敗");
+    insta::assert_snapshot!("failing_cases", stdout);
+    let out = run_in(tmp.path(), &["test", "rules", "--lang", "en"]);
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains(
             "FAIL rules/tests/failing.toml:13: wrong achievement and rating\n  achievement (line 17): expected 0.8, got 0.75\n  rating (line 18): expected B, got C\n"
         ),
         "{stdout}"
     );
     assert_eq!(last_line(&stdout), "1 passed, 5 failed");
-    insta::assert_snapshot!("failing_cases", stdout);
 }
 
 #[test]
@@ -185,7 +194,7 @@ expect.achievement = "none"
         "{stdout}"
     );
     assert!(!stdout.contains("full coverage"), "{stdout}");
-    assert_eq!(last_line(&stdout), "2 passed, 0 failed");
+    assert_eq!(last_line(&stdout), "2 件成功、0 件失敗");
     insta::assert_snapshot!("unreached_branch_coverage", stdout);
 }
 
@@ -204,7 +213,7 @@ fn rules_that_do_not_compile_cannot_be_tested() {
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
     let stderr = text(&out.stderr);
-    assert!(stderr.starts_with("error: rules/rating.rhai:"), "{stderr}");
+    assert!(stderr.starts_with("エラー: rules/rating.rhai:"), "{stderr}");
     assert!(
         stderr.contains(
             "rules/rating.rhai:20:12: Unexpected '>'\n 20 |     if a > > 1 {\n    |            ^"
@@ -218,6 +227,13 @@ fn broken_case_files_and_no_cases_cannot_be_tested() {
     let tmp = rules_copy();
     let out = run_in(tmp.path(), &["test", "rules"]);
     assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr)
+            .contains("ルールのテストケースがありません: rules/tests/*.toml に書いてください"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = run_in(tmp.path(), &["test", "rules", "--lang", "en"]);
     assert!(
         text(&out.stderr)
             .contains("the rule set has no test cases: write them in rules/tests/*.toml"),
@@ -250,7 +266,7 @@ fn the_sabc_example_rules_pass_their_own_cases_with_full_coverage() {
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
     assert!(stdout.contains("full coverage"), "{stdout}");
-    assert!(last_line(&stdout).ends_with("passed, 0 failed"), "{stdout}");
+    assert!(last_line(&stdout).ends_with("、0 件失敗"), "{stdout}");
     insta::assert_snapshot!("sabc_extends_the_default_rules", stdout);
 }
 

@@ -140,11 +140,11 @@ fn a_changed_rule_is_evaluated_again_and_errors_do_not_stop_the_watch() {
     let first = watching.next_report();
     // 1-2-1 事務事業の点検・見直し: 44 of 40 = 110% → A.
     assert_eq!(suggested(&first, "1-2-1"), "A");
-    watching.stderr_line(|l| l.starts_with("watching ") && l.contains("rules"));
+    watching.stderr_line(|l| l.contains("の変更を監視しています") && l.contains("rules"));
 
     // A rule that does not compile: the error is printed, with its place, and watching goes on.
     std::fs::write(&rating, original.replace("if a >= 0.8 {", "if a >= 0.8 {{")).unwrap();
-    let error = watching.stderr_line(|l| l.starts_with("error: "));
+    let error = watching.stderr_line(|l| l.starts_with("エラー: "));
     assert!(error.contains("rating.rhai:"), "{error}");
 
     // Fixed, with A only above 110%: evaluated again, and 1-2-1 is now B.
@@ -161,7 +161,7 @@ fn a_changed_rule_is_evaluated_again_and_errors_do_not_stop_the_watch() {
     let item = plan.join("items/1-2-1.toml");
     let text = std::fs::read_to_string(&item).unwrap();
     std::fs::write(&item, text.replacen("title = ", "titel = ", 1)).unwrap();
-    let error = watching.stderr_line(|l| l.starts_with("error: "));
+    let error = watching.stderr_line(|l| l.starts_with("エラー: "));
     assert!(error.contains("items/1-2-1.toml"), "{error}");
     std::fs::write(&item, text).unwrap();
     let third = watching.next_report();

@@ -9,7 +9,8 @@ use std::process::ExitCode;
 
 use gyokaku::check::{check_plan, Finding};
 use gyokaku::engine::RuleSet;
-use gyokaku::model::{load_plan, LoadError};
+use gyokaku::i18n::CommandError;
+use gyokaku::model::{load_plan, LoadError, LoadErrors};
 use gyokaku::report::check_document;
 
 use super::{rules_dir, CliError, OutputArgs, PlanArg};
@@ -39,10 +40,10 @@ fn finding(location: String, message: String) -> Finding {
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
     if !args.plan.plan.join("plan.toml").is_file() {
-        return Err(CliError::Other(format!(
-            "{} is not a plan folder (no plan.toml)",
-            args.plan.plan.display()
-        )));
+        return Err(CommandError::NotAPlanFolder {
+            dir: args.plan.plan.clone(),
+        }
+        .into());
     }
     let mut findings = Vec::new();
     let plan = match load_plan(&args.plan.plan) {
@@ -50,7 +51,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
         Err(errors) => {
             for e in errors.0 {
                 match e {
-                    LoadError::Io(io) => return Err(CliError::Other(io.to_string())),
+                    LoadError::Io(io) => return Err(LoadErrors(vec![LoadError::Io(io)]).into()),
                     other => findings.push(Finding {
                         item: other.item(),
                         location: other.location().unwrap_or_default(),

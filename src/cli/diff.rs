@@ -42,7 +42,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     announce_completeness(&plan, year, &args.out);
     let before = evaluate(&plan, &base, year)?;
     let after = evaluate(&plan, &new, year)?;
-    let diff = RuleDiff::new(&plan, &before, &after).map_err(|e| CliError::Other(e.to_string()))?;
+    let diff = RuleDiff::new(&plan, &before, &after)?;
     args.out.emit(&diff_document(&diff, args.out.lang))?;
     Ok(if diff.is_unchanged() {
         ExitCode::SUCCESS

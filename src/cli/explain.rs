@@ -12,7 +12,7 @@ use gyokaku::evaluation::{
 use gyokaku::model::ItemId;
 use gyokaku::report::{explain_document, Explanation};
 
-use super::{load, CliError, EvalArgs, PlanArg};
+use super::{load, no_such_item, CliError, EvalArgs, PlanArg};
 
 /// Show how the rules evaluated one item, step by step.
 #[derive(Debug, clap::Args)]
@@ -28,13 +28,7 @@ pub struct Args {
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let (plan, rules, year) = load(&args.plan.plan, &args.eval)?;
-    let item = plan.item(args.id).ok_or_else(|| {
-        CliError::Other(format!(
-            "the plan has no item {} ({})",
-            args.id,
-            args.id.japanese()
-        ))
-    })?;
+    let item = plan.item(args.id).ok_or_else(|| no_such_item(args.id))?;
     let evaluation = evaluate_item(&plan, item, year, &rules)?;
     let input = rule_input(&plan, item, year, &rules);
     // Rounded as the sheets print it, like the computed actual effect; the step keeps the

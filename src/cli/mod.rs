@@ -15,6 +15,7 @@ mod template;
 mod test;
 mod watch;
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -22,8 +23,11 @@ use clap::{Parser, Subcommand};
 
 use gyokaku::cycle::{default_year, Completeness, DefaultYearError};
 use gyokaku::engine::{RuleError, RuleSet};
-use gyokaku::model::{load_plan, FiscalYear, LoadErrors, Plan};
-use gyokaku::report::Format;
+use gyokaku::evaluation::DiffError;
+use gyokaku::ruletest::AcceptError;
+use gyokaku::i18n::{display_lang, set_display_lang, CommandError, Localize, Notice};
+use gyokaku::model::{load_plan, FiscalYear, ItemId, LoadErrors, Plan};
+use gyokaku::report::{Format, Lang};
 
 pub use output::OutputArgs;
 
@@ -119,20 +123,27 @@ pub enum CliError {
     /// No year was given and none could be chosen.
     #[error("{0}")]
     DefaultYear(DefaultYearError),
-    /// The output could not be written.
-    #[error("{path}: 書き込めませんでした / could not be written: {source}", path = path.display())]
-    Write {
-        /// The file (`-` for standard output).
-        path: PathBuf,
-        /// Why.
-        source: std::io::Error,
-    },
-    /// `--output` names a file whose extension says no format, and `--format` is not given.
-    #[error("{path}: 拡張子から出力形式が分かりません。--format を指定してください / the extension names no format: pass --format", path = .0.display())]
-    UnknownExtension(PathBuf),
-    /// Anything else, as a sentence.
+    /// Test cases could not be re-recorded.
     #[error("{0}")]
-    Other(String),
+    Accept(#[from] AcceptError),
+    /// Two evaluations that cannot be compared.
+    #[error("{0}")]
+    Diff(#[from] DiffError),
+    /// The command line's own failures.
+    #[error(transparent)]
+    Command(#[from] CommandError),
+}
+
+impl Localize for CliError {
+    fn localize(&self, lang: Lang) -> String {
+        match self {
+            CliError::Plan(e) => e.to_string(),
+            CliError::Rules(e) => e.to_string(),
+            CliError::Diff(e) => e.to_string(),
+            CliError::DefaultYear(e) => e.text(lang),
+            CliError::Command(e) => e.localize(lang),
+        }
+    }
 }
 
 /// The plan's rule set folder, or the one given.
@@ -140,7 +151,7 @@ pub fn rules_dir(plan: &Plan, given: Option<&Path>) -> Result<PathBuf, CliError>
     given
         .map(Path::to_path_buf)
         .or_else(|| plan.rules.clone())
-        .ok_or_else(|| CliError::Other("the plan names no rule set: pass --rules DIR".into()))
+        .ok_or(CliError::Command(CommandError::NoRuleSet))
 }
 
 /// The year asked for, or the latest whose results are complete.
@@ -148,14 +159,16 @@ pub fn year_of(plan: &Plan, given: Option<FiscalYear>) -> Result<FiscalYear, Cli
     match given {
         // The plan's own spelling of the year: FY2019 is its 平成31年度 when it writes so.
         Some(y) => plan.period_year(y).ok_or_else(|| {
-            CliError::Other(format!(
-                "{y} is outside the plan's period ({}–{})",
-                plan.years
+            CommandError::YearOutsidePeriod {
+                year: y.to_string(),
+                first: plan
+                    .years
                     .first()
                     .map(|y| y.to_string())
                     .unwrap_or_default(),
-                plan.years.last().map(|y| y.to_string()).unwrap_or_default()
-            ))
+                last: plan.years.last().map(|y| y.to_string()).unwrap_or_default(),
+            }
+            .into()
         }),
         None => default_year(plan).map_err(CliError::DefaultYear),
     }
@@ -171,6 +184,15 @@ pub fn announce_completeness(plan: &Plan, year: FiscalYear, out: &OutputArgs) {
             _ => output::err(&notice),
         }
     }
+}
+
+/// The plan has no such item.
+pub fn no_such_item(id: ItemId) -> CliError {
+    CommandError::NoSuchItem {
+        id: id.to_string(),
+        japanese: id.japanese(),
+    }
+    .into()
 }
 
 /// Loads the plan, its rules and the year.
@@ -192,17 +214,56 @@ pub fn evaluated(
     Ok((plan, evaluation))
 }
 
-/// Says that gyokaku itself failed (a panic: a bug, whatever the input), in both languages.
+/// Says that gyokaku itself failed (a panic: a bug, whatever the input).
 pub fn report_internal_error(what: &str) {
-    output::err(&format!(
-        "internal error: gyokaku stopped on a bug (内部エラー: gyokaku の不具合で停止しました): {what}\n\
-         Please report it with the command and the files that caused it."
-    ));
+    output::err(
+        &CommandError::InternalError {
+            what: what.to_string(),
+        }
+        .localize(display_lang()),
+    );
+}
+
+/// The language asked for: `--lang X` or `--lang=X` anywhere on the command line, else
+/// `GYOKAKU_LANG`, else Japanese. Read before clap, so that `--help` and clap's own errors are
+/// in it too.
+pub fn lang_of(args: &[OsString]) -> Lang {
+    let mut given = None;
+    let mut args = args.iter().map(|a| a.to_string_lossy());
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            break;
+        } else if arg == "--lang" {
+            given = args.next().map(|v| v.into_owned());
+        } else if let Some(v) = arg.strip_prefix("--lang=") {
+            given = Some(v.to_string());
+        }
+    }
+    given
+        .or_else(|| std::env::var(LANG_ENV).ok())
+        .and_then(|l| l.parse().ok())
+        .unwrap_or_default()
+}
+
+/// The environment variable choosing the language when `--lang` is not given.
+pub const LANG_ENV: &str = "GYOKAKU_LANG";
+
+/// Prints an error of a command, worded in `lang`, on standard error.
+pub fn print_error(e: &impl Localize, lang: Lang) {
+    output::err(
+        &Notice::Error {
+            message: e.localize(lang),
+        }
+        .localize(lang),
+    );
 }
 
 /// Parses the command line and runs the command.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let lang = lang_of(&args);
+    set_display_lang(lang);
+    let cli = Cli::parse_from(args);
     let result = match cli.command {
         Command::Evaluate(a) => evaluate::run(a),
         Command::Summary(a) => summary::run(a),
@@ -220,7 +281,7 @@ pub fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            output::err(&format!("error: {e}"));
+            print_error(&e, lang);
             ExitCode::from(2)
         }
     }

@@ -7,6 +7,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
+use gyokaku::i18n::CommandError;
 use gyokaku::report::{self, escape_control, Document, Format, Lang, Options};
 
 use super::CliError;
@@ -24,8 +25,8 @@ pub struct OutputArgs {
     /// Write to FILE instead of standard output (atomically: a complete file or none).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Language of headings: ja (the document's) or en.
-    #[arg(long, default_value = "ja")]
+    /// Language: ja (the document's) or en [env: GYOKAKU_LANG].
+    #[arg(long, env = "GYOKAKU_LANG", default_value = "ja", hide_env = true)]
     pub lang: Lang,
     /// Start CSV output with a UTF-8 byte order mark, so that Excel opens the Japanese text
     /// correctly.
@@ -46,9 +47,8 @@ impl OutputArgs {
     pub fn format(&self) -> Result<Format, CliError> {
         match (self.format, &self.output) {
             (Some(f), _) => Ok(f),
-            (None, Some(path)) => {
-                Format::from_path(path).ok_or_else(|| CliError::UnknownExtension(path.clone()))
-            }
+            (None, Some(path)) => Format::from_path(path)
+                .ok_or_else(|| CommandError::UnknownExtension { path: path.clone() }.into()),
             (None, None) => Ok(Format::Table),
         }
     }
@@ -75,10 +75,11 @@ impl OutputArgs {
         let format = self.format()?;
         match &self.output {
             Some(path) => report::save(doc, format, &self.options(false), path).map_err(|source| {
-                CliError::Write {
+                CommandError::CannotWrite {
                     path: path.clone(),
-                    source,
+                    reason: source,
                 }
+                .into()
             }),
             None => {
                 let stdout = std::io::stdout();
@@ -88,10 +89,11 @@ impl OutputArgs {
                     report::render(doc, format, &options, &mut out).and_then(|()| out.flush());
                 match written {
                     Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                    Err(source) => Err(CliError::Write {
+                    Err(source) => Err(CommandError::CannotWrite {
                         path: PathBuf::from("-"),
-                        source,
-                    }),
+                        reason: source,
+                    }
+                    .into()),
                     Ok(()) => Ok(()),
                 }
             }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use gyokaku::model::{load_plan, ItemId};
 use gyokaku::report::sheet_document;
 
-use super::{CliError, OutputArgs, PlanArg};
+use super::{no_such_item, CliError, OutputArgs, PlanArg};
 
 /// Print one item's progress sheet.
 #[derive(Debug, clap::Args)]
@@ -23,13 +23,7 @@ pub struct Args {
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let plan = load_plan(&args.plan.plan)?;
-    let item = plan.item(args.id).ok_or_else(|| {
-        CliError::Other(format!(
-            "the plan has no item {} ({})",
-            args.id,
-            args.id.japanese()
-        ))
-    })?;
+    let item = plan.item(args.id).ok_or_else(|| no_such_item(args.id))?;
     args.out.emit(&sheet_document(&plan, item, args.out.lang))?;
     Ok(ExitCode::SUCCESS)
 }

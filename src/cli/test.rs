@@ -18,6 +18,8 @@ use gyokaku::ruletest::{
     run_cases, summary_line, TESTS_DIR,
 };
 
+use gyokaku::i18n::{CommandError, Lang, Localize, RuleTestText};
+
 use super::CliError;
 
 /// Run the rule set's test cases, optionally with coverage of its scripts.
@@ -36,12 +38,15 @@ pub struct Args {
     /// the rules now give, in the case files, listing every case changed.
     #[arg(long)]
     accept: bool,
+    /// Language: ja (the document's) or en [env: GYOKAKU_LANG].
+    #[arg(long, env = "GYOKAKU_LANG", default_value = "ja", hide_env = true)]
+    lang: Lang,
 }
 
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let mut rules = RuleSet::load_dir(&args.rules)?;
-    let mut files = load_cases(&args.rules).map_err(|e| CliError::Other(e.to_string()))?;
+    let mut files = load_cases(&args.rules)?;
     // The cases of the rule sets it extends, as far as they test scripts it inherits.
     let mut notes = String::new();
     for (i, base) in rules.bases().iter().enumerate() {
@@ -50,39 +55,42 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             .map(|l| format!("{l}/"))
             .collect();
         let replaced = |file: &str| nearer.iter().any(|l| file.starts_with(l.as_str()));
-        let base_files = load_cases(base).map_err(|e| CliError::Other(e.to_string()))?;
+        let base_files = load_cases(base)?;
         let (inherited, left_out) =
             inherited_cases(base_files, replaced(rules.rating_file()), |k| {
                 rules.kind_file(k).is_some_and(replaced)
             });
         let count: usize = inherited.iter().map(|f| f.cases.len()).sum();
-        notes.push_str(&format!(
-            "{count} cases inherited from {base}; {left_out} of their expectations left out (they test scripts this rule set replaces)\n"
-        ));
+        let note = RuleTestText::Inherited {
+            count,
+            base: base.clone(),
+            left_out,
+        };
+        notes.push_str(&note.localize(args.lang));
+        notes.push('\n');
         files.extend(inherited);
     }
     if files.is_empty() {
-        return Err(CliError::Other(format!(
-            "the rule set has no test cases: write them in {}/*.toml (see rules/README.md, \"Testing rules\")",
-            args.rules.join(TESTS_DIR).display()
-        )));
+        return Err(CommandError::NoTestCases {
+            dir: args.rules.join(TESTS_DIR),
+        }
+        .into());
     }
     if args.coverage {
         rules.record_coverage();
     }
     let run = run_cases(&rules, &files);
-    super::output::out(&render_results(&run, args.verbose));
+    super::output::out(&render_results(&run, args.verbose, args.lang));
     super::output::out(&notes);
     if let Some(coverage) = rules.coverage() {
         super::output::out("\n");
         super::output::out(&render_coverage(&coverage, &run, rules.scale()));
     }
-    super::output::out(&format!("{}\n", summary_line(&run)));
+    super::output::out(&format!("{}\n", summary_line(&run, args.lang)));
     if args.accept && run.failed() > 0 {
-        let (accepted, not_accepted) = accept(&run, &args.rules.join(TESTS_DIR))
-            .map_err(|e| CliError::Other(e.to_string()))?;
+        let (accepted, not_accepted) = accept(&run, &args.rules.join(TESTS_DIR))?;
         super::output::out("\n");
-        super::output::out(&render_accepted(&accepted, &not_accepted));
+        super::output::out(&render_accepted(&accepted, &not_accepted, args.lang));
         return Ok(if not_accepted.is_empty() {
             ExitCode::SUCCESS
         } else {

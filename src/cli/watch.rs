@@ -13,7 +13,20 @@ use std::time::Duration;
 
 use notify::{Event, EventKind, RecursiveMode, Watcher};
 
-use super::CliError;
+use gyokaku::i18n::{display_lang, CommandError, Localize, Notice};
+
+use super::{print_error, CliError};
+
+/// Prints a warning that does not stop watching.
+fn warn(notice: Notice) {
+    let lang = display_lang();
+    super::output::err(
+        &Notice::Warning {
+            message: notice.localize(lang),
+        }
+        .localize(lang),
+    );
+}
 
 /// How long the files must stay unchanged before running again.
 pub const QUIET: Duration = Duration::from_millis(200);
@@ -38,18 +51,22 @@ fn changed_files(event: &Event) -> impl Iterator<Item = &PathBuf> {
 
 /// Blocks until a plan or rule file changes, then until the burst is over; returns the files.
 fn next_change(events: &Receiver<notify::Result<Event>>) -> Result<BTreeSet<PathBuf>, CliError> {
-    let gone = || CliError::Other("watching the files stopped unexpectedly".into());
+    let gone = || CliError::Command(CommandError::WatchStopped);
     let mut changed = BTreeSet::new();
     while changed.is_empty() {
         match events.recv().map_err(|_| gone())? {
             Ok(event) => changed.extend(changed_files(&event).cloned()),
-            Err(e) => super::output::err(&format!("warning: while watching the files: {e}")),
+            Err(e) => warn(Notice::WhileWatching {
+                reason: e.to_string(),
+            }),
         }
     }
     loop {
         match events.recv_timeout(QUIET) {
             Ok(Ok(event)) => changed.extend(changed_files(&event).cloned()),
-            Ok(Err(e)) => super::output::err(&format!("warning: while watching the files: {e}")),
+            Ok(Err(e)) => warn(Notice::WhileWatching {
+                reason: e.to_string(),
+            }),
             Err(RecvTimeoutError::Timeout) => return Ok(changed),
             Err(RecvTimeoutError::Disconnected) => return Err(gone()),
         }
@@ -65,8 +82,10 @@ pub fn watch(
     mut run: impl FnMut() -> Result<(), CliError>,
 ) -> Result<ExitCode, CliError> {
     let (sender, events) = mpsc::channel();
-    let mut watcher = notify::recommended_watcher(sender)
-        .map_err(|e| CliError::Other(format!("cannot watch the files: {e}")))?;
+    let mut watcher =
+        notify::recommended_watcher(sender).map_err(|e| CommandError::CannotWatch {
+            reason: e.to_string(),
+        })?;
     let mut watched: Vec<PathBuf> = Vec::new();
     loop {
         // Watch before running, so that no change made after the output appears is missed.
@@ -76,38 +95,33 @@ pub fn watch(
             }
             match watcher.watch(&folder, RecursiveMode::Recursive) {
                 Ok(()) => watched.push(folder),
-                Err(e) => {
-                    super::output::err(&format!("warning: cannot watch {}: {e}", folder.display()))
-                }
+                Err(e) => warn(Notice::CannotWatchFolder {
+                    folder: folder.clone(),
+                    reason: e.to_string(),
+                }),
             }
         }
         if watched.is_empty() {
-            return Err(CliError::Other(
-                "none of the plan's or rules' folders can be watched".into(),
-            ));
+            return Err(CommandError::NothingToWatch.into());
         }
         if let Err(e) = run() {
-            super::output::err(&format!("error: {e}"));
+            print_error(&e, display_lang());
         }
         // Stdout is line-buffered; make sure the whole report is out before waiting.
         let _ = std::io::stdout().flush();
-        super::output::err(&format!(
-            "watching {} for changes (Ctrl-C to stop)",
-            watched
-                .iter()
-                .map(|f| f.display().to_string())
-                .collect::<Vec<_>>()
-                .join(" and ")
-        ));
+        super::output::err(
+            &Notice::Watching {
+                folders: watched.iter().map(|f| f.display().to_string()).collect(),
+            }
+            .localize(display_lang()),
+        );
         let changed = next_change(&events)?;
-        super::output::err(&format!(
-            "── changed: {}; evaluating again ──",
-            changed
-                .iter()
-                .map(|f| f.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+        super::output::err(
+            &Notice::Changed {
+                files: changed.iter().map(|f| f.display().to_string()).collect(),
+            }
+            .localize(display_lang()),
+        );
     }
 }
 

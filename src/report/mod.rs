@@ -30,6 +30,9 @@ pub use render::{render, render_string, save, Options};
 pub use sheet::sheet_document;
 pub use summary::summary_document;
 
+/// The reader's language (defined in [`crate::i18n`]).
+pub use crate::i18n::Lang;
+
 use std::fmt;
 use std::str::FromStr;
 
@@ -48,7 +51,7 @@ pub enum Format {
 }
 
 impl FromStr for Format {
-    type Err = String;
+    type Err = crate::i18n::CommandError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s {
@@ -56,9 +59,10 @@ impl FromStr for Format {
             "json" => Ok(Format::Json),
             "csv" => Ok(Format::Csv),
             "md" | "markdown" => Ok(Format::Md),
-            other => Err(format!(
-                "unknown format {other:?}: use table, json, csv or md"
-            )),
+            other => Err(crate::i18n::CommandError::UnknownFormat {
+                given: other.into(),
+                known: ["table", "json", "csv", "md"].map(String::from).to_vec(),
+            }),
         }
     }
 }
@@ -85,38 +89,6 @@ impl fmt::Display for Format {
             Format::Csv => "csv",
             Format::Md => "md",
         })
-    }
-}
-
-/// Language of headings: the document's Japanese by default, or English.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    /// 日本語 (the official document's headings).
-    #[default]
-    Ja,
-    /// English.
-    En,
-}
-
-impl FromStr for Lang {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "ja" => Ok(Lang::Ja),
-            "en" => Ok(Lang::En),
-            other => Err(format!("unknown language {other:?}: use ja or en")),
-        }
-    }
-}
-
-impl Lang {
-    /// Picks the Japanese or the English text.
-    pub fn pick<'a>(self, ja: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Ja => ja,
-            Lang::En => en,
-        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! of the failing cases as what the rules now give, in the case files themselves (only the
 //! expectation's value changes: comments, order and layout stay), and lists every change.
 
+use crate::i18n::{Lang, Localize, RuleTestText};
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -155,31 +156,39 @@ pub fn accept(
 }
 
 /// The list of re-recorded cases, then those that could not be.
-pub fn render_accepted(accepted: &[Accepted], not_accepted: &[NotAccepted]) -> String {
+pub fn render_accepted(accepted: &[Accepted], not_accepted: &[NotAccepted], lang: Lang) -> String {
     use std::fmt::Write as _;
     let mut out = String::new();
     for a in accepted {
-        let _ = writeln!(out, "accepted {}:{}: {}", a.file.display(), a.line, a.name);
+        let line = RuleTestText::Accepted {
+            file: a.file.clone(),
+            line: a.line,
+            name: a.name.clone(),
+        };
+        let _ = writeln!(out, "{}", line.localize(lang));
         for (check, old, new) in &a.changes {
             let _ = writeln!(out, "  expect.{check}: {old} → {new}");
         }
     }
     for n in not_accepted {
-        let why = match n.reason {
-            NotAcceptedReason::RuleFailed => "a rule failed, there is no result to record",
-            NotAcceptedReason::Inherited => {
-                "the case belongs to a rule set this one extends: accept it there"
-            }
+        let line = match n.reason {
+            NotAcceptedReason::RuleFailed => RuleTestText::NotAcceptedRuleFailed {
+                file: n.file.clone(),
+                line: n.line,
+                name: n.name.clone(),
+            },
+            NotAcceptedReason::Inherited => RuleTestText::NotAcceptedInherited {
+                file: n.file.clone(),
+                line: n.line,
+                name: n.name.clone(),
+            },
         };
-        let _ = writeln!(
-            out,
-            "not accepted {}:{}: {} ({why})",
-            n.file.display(),
-            n.line,
-            n.name
-        );
+        let _ = writeln!(out, "{}", line.localize(lang));
     }
-    let _ = writeln!(out, "{} cases re-recorded", accepted.len());
+    let count = RuleTestText::Rerecorded {
+        count: accepted.len(),
+    };
+    let _ = writeln!(out, "{}", count.localize(lang));
     out
 }
 

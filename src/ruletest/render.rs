@@ -9,6 +9,7 @@ use unicode_width::UnicodeWidthChar;
 use unicode_width::UnicodeWidthStr;
 
 use crate::engine::{Coverage, CoveragePoint, Scale, ScriptCoverage};
+use crate::i18n::{Lang, Localize, RuleTestText};
 
 use super::run::{CaseResult, TestRun};
 
@@ -18,20 +19,30 @@ fn pad(text: &str, width: usize) -> String {
     s
 }
 
-fn render_failure(out: &mut String, r: &CaseResult) {
-    let _ = writeln!(out, "FAIL {}:{}: {}", r.file.display(), r.line, r.name);
+fn render_failure(out: &mut String, r: &CaseResult, lang: Lang) {
+    let failed = RuleTestText::Failed {
+        file: r.file.clone(),
+        line: r.line,
+        name: r.name.clone(),
+    };
+    let _ = writeln!(out, "{}", failed.localize(lang));
     if let Some(e) = &r.error {
-        let _ = writeln!(out, "  error: {e}");
+        let e = RuleTestText::CaseError {
+            message: e.to_string(),
+        };
+        let _ = writeln!(out, "{}", e.localize(lang));
     }
     for m in &r.mismatches {
-        let _ = writeln!(
-            out,
-            "  {} (line {}): expected {}, got {}",
-            m.check, m.line, m.expected, m.got
-        );
+        let mismatch = RuleTestText::Mismatch {
+            check: m.check.to_string(),
+            line: m.line,
+            expected: m.expected.to_string(),
+            got: m.got.to_string(),
+        };
+        let _ = writeln!(out, "{}", mismatch.localize(lang));
     }
     if !r.trace.is_empty() {
-        out.push_str("  the rules explained:\n");
+        let _ = writeln!(out, "{}", RuleTestText::RulesExplained.localize(lang));
         for t in &r.trace {
             let _ = writeln!(out, "    {t}");
         }
@@ -39,14 +50,19 @@ fn render_failure(out: &mut String, r: &CaseResult) {
 }
 
 /// The failures (every case with `verbose`), then one line per case file.
-pub fn render_results(run: &TestRun, verbose: bool) -> String {
+pub fn render_results(run: &TestRun, verbose: bool, lang: Lang) -> String {
     let mut out = String::new();
     for r in &run.results {
         if !r.passed() {
-            render_failure(&mut out, r);
+            render_failure(&mut out, r, lang);
             out.push('\n');
         } else if verbose {
-            let _ = writeln!(out, "ok   {}:{}: {}", r.file.display(), r.line, r.name);
+            let passed = RuleTestText::Passed {
+                file: r.file.clone(),
+                line: r.line,
+                name: r.name.clone(),
+            };
+            let _ = writeln!(out, "{}", passed.localize(lang));
         }
     }
     if verbose && run.results.iter().all(CaseResult::passed) && !run.results.is_empty() {
@@ -65,18 +81,26 @@ pub fn render_results(run: &TestRun, verbose: bool) -> String {
     let width = names.iter().map(|n| n.width()).max().unwrap_or(0);
     for (name, (passed, failed)) in names.iter().zip(files.values()) {
         let counts = if *failed == 0 {
-            format!("{passed:>3} passed")
+            RuleTestText::FilePassed { passed: *passed }
         } else {
-            format!("{passed:>3} passed, {failed} failed")
-        };
+            RuleTestText::FileFailed {
+                passed: *passed,
+                failed: *failed,
+            }
+        }
+        .localize(lang);
         let _ = writeln!(out, "{}  {counts}", pad(name, width));
     }
     out
 }
 
 /// The closing line: `N passed, N failed`.
-pub fn summary_line(run: &TestRun) -> String {
-    format!("{} passed, {} failed", run.passed(), run.failed())
+pub fn summary_line(run: &TestRun, lang: Lang) -> String {
+    RuleTestText::Summary {
+        passed: run.passed(),
+        failed: run.failed(),
+    }
+    .localize(lang)
 }
 
 /// A marker line under `source` with a caret at each 1-based column (in characters, as Rhai

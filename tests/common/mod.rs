@@ -14,7 +14,10 @@ pub fn root() -> PathBuf {
 /// `gyokaku ARGS…` run in the repository root.
 pub fn gyokaku(args: &[&str]) -> Command {
     let mut cmd = Command::cargo_bin("gyokaku").expect("the gyokaku binary is built");
-    cmd.current_dir(root()).args(args);
+    // Japanese unless a test asks for English, whatever the caller's environment says.
+    cmd.current_dir(root())
+        .args(args)
+        .env_remove("GYOKAKU_LANG");
     cmd
 }
 

@@ -1,0 +1,444 @@
+//! Everything a user reads, in Japanese (the default: the document's language) or English
+//! (`--lang en`), from one message catalogue ([`catalogue`](self#the-catalogue)).
+//!
+//! A message is a *kind* with named fields — an enum variant such as
+//! [`CommandError::YearOutsidePeriod`]`{ year, first, last }` — never a prose string built at
+//! the call site. Code that fails returns the kind; code that prints it calls
+//! [`Localize::localize`] with the reader's [`Lang`]. `Display` of a message uses the process's
+//! language ([`set_display_lang`], Japanese unless the command line chose English), so
+//! `eprintln!("{e}")` and `e.to_string()` read right too.
+//!
+//! # The catalogue
+//!
+//! `src/i18n/catalogue.rs` holds every message, grouped in enums by what they are about
+//! (command errors, plan loading, rules, check findings, labels…). Each entry names the kind,
+//! its fields with their types, and both wordings side by side:
+//!
+//! ```text
+//! /// The year asked for is not one of the plan's.
+//! YearOutsidePeriod { year: String, first: String, last: String } =>
+//!     ja: "{year} は計画期間 ({first}〜{last}) の外です",
+//!     en: "{year} is outside the plan's period ({first}–{last})";
+//! ```
+//!
+//! # Adding a message
+//!
+//! 1. Add an entry to the fitting enum in `catalogue.rs` (or a new enum inside the same
+//!    `messages!` block): a variant name saying what happened, typed fields, a doc comment,
+//!    then `ja:` and `en:` templates. Templates are `format!` strings whose `{name}`s are the
+//!    fields (`{name:?}` quotes it); every field should appear in both.
+//! 2. Fields are shown through [`Arg`]: strings and paths as they are, numbers with thousands
+//!    separators (`569,807`), lists joined with `、` or `, `, I/O errors worded in the language,
+//!    and other catalogue messages in the same language (so messages nest). A field of a new
+//!    type needs an `impl Arg`.
+//! 3. Return or store the kind; word it with `.localize(lang)` where it is printed.
+//!
+//! `cargo test --lib i18n` checks that every entry has both wordings and that both use the
+//! same fields. Never write `if ja {…} else {…}` at a call site.
+
+mod catalogue;
+
+pub use catalogue::*;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::sync::atomic::{AtomicU8, Ordering};
+
+use rust_decimal::Decimal;
+
+/// The language a user reads: Japanese (the document's language) by default, or English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// 日本語 (the official document's wording).
+    #[default]
+    Ja,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Both languages, Japanese first.
+    pub const ALL: [Lang; 2] = [Lang::Ja, Lang::En];
+
+    /// The code used on the command line: "ja" or "en".
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ja => "ja",
+            Lang::En => "en",
+        }
+    }
+
+    /// Picks the Japanese or the English text of a pair that comes from data (a rule's two
+    /// explanations, a scale's two names). Wording of the program's own belongs in the
+    /// catalogue instead.
+    pub fn pick<'a>(self, ja: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Ja => ja,
+            Lang::En => en,
+        }
+    }
+}
+
+impl FromStr for Lang {
+    type Err = CommandError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "ja" | "jp" | "japanese" | "日本語" => Ok(Lang::Ja),
+            "en" | "english" | "英語" => Ok(Lang::En),
+            _ => Err(CommandError::UnknownLang { given: s.into() }),
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+static DISPLAY_LANG: AtomicU8 = AtomicU8::new(0);
+
+/// Sets the language `Display` of every message uses in this process (the command line sets
+/// it once from `--lang` / `GYOKAKU_LANG`). Japanese until set.
+pub fn set_display_lang(lang: Lang) {
+    DISPLAY_LANG.store(
+        match lang {
+            Lang::Ja => 0,
+            Lang::En => 1,
+        },
+        Ordering::Relaxed,
+    );
+}
+
+/// The language `Display` of a message uses: see [`set_display_lang`].
+pub fn display_lang() -> Lang {
+    match DISPLAY_LANG.load(Ordering::Relaxed) {
+        1 => Lang::En,
+        _ => Lang::Ja,
+    }
+}
+
+/// Something a user reads, worded in either language.
+pub trait Localize {
+    /// The text in `lang`.
+    fn localize(&self, lang: Lang) -> String;
+}
+
+/// How a field shows inside a message, in the message's language.
+pub trait Arg {
+    /// The field's text in `lang`.
+    fn arg(&self, lang: Lang) -> String;
+}
+
+impl<T: Arg + ?Sized> Arg for &T {
+    fn arg(&self, lang: Lang) -> String {
+        (**self).arg(lang)
+    }
+}
+
+impl<T: Arg + ?Sized> Arg for Box<T> {
+    fn arg(&self, lang: Lang) -> String {
+        (**self).arg(lang)
+    }
+}
+
+macro_rules! display_arg {
+    ($($t:ty),*) => {$(
+        impl Arg for $t {
+            fn arg(&self, _: Lang) -> String {
+                self.to_string()
+            }
+        }
+    )*};
+}
+
+display_arg!(str, String, char, u8, u16, u32, u64, usize, i32, i64);
+
+/// Numbers a person reads are grouped as the document prints them: `569,807`.
+impl Arg for Decimal {
+    fn arg(&self, _: Lang) -> String {
+        crate::number::format_number(*self)
+    }
+}
+
+impl Arg for Path {
+    fn arg(&self, _: Lang) -> String {
+        self.display().to_string()
+    }
+}
+
+impl Arg for PathBuf {
+    fn arg(&self, _: Lang) -> String {
+        self.display().to_string()
+    }
+}
+
+/// Absent: empty.
+impl<T: Arg> Arg for Option<T> {
+    fn arg(&self, lang: Lang) -> String {
+        self.as_ref().map(|t| t.arg(lang)).unwrap_or_default()
+    }
+}
+
+/// A list: `A、B、C` in Japanese, `A, B, C` in English.
+impl<T: Arg> Arg for Vec<T> {
+    fn arg(&self, lang: Lang) -> String {
+        let sep = match lang {
+            Lang::Ja => "、",
+            Lang::En => ", ",
+        };
+        self.iter()
+            .map(|t| t.arg(lang))
+            .collect::<Vec<_>>()
+            .join(sep)
+    }
+}
+
+/// The common I/O failures worded in the language; others as the system words them.
+impl Arg for std::io::Error {
+    fn arg(&self, lang: Lang) -> String {
+        use std::io::ErrorKind;
+        let known = match self.kind() {
+            ErrorKind::NotFound => Some(IoProblem::NotFound),
+            ErrorKind::PermissionDenied => Some(IoProblem::PermissionDenied),
+            ErrorKind::InvalidData => Some(IoProblem::NotUtf8),
+            ErrorKind::IsADirectory => Some(IoProblem::IsADirectory),
+            ErrorKind::NotADirectory => Some(IoProblem::NotADirectory),
+            _ => None,
+        };
+        match known {
+            Some(p) => p.localize(lang),
+            None => self.to_string(),
+        }
+    }
+}
+
+/// A text given in both languages by data rather than by the program: a rule script's
+/// `explain(ja, en)`, for example. One given language stands in for the other.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+pub struct Text {
+    /// Japanese.
+    pub ja: String,
+    /// English.
+    pub en: String,
+}
+
+impl Text {
+    /// The same text in both languages (data that is not translated, such as the document's
+    /// own Japanese).
+    pub fn same(text: impl Into<String>) -> Text {
+        let t = text.into();
+        Text {
+            ja: t.clone(),
+            en: t,
+        }
+    }
+
+    /// A text in two languages; an empty one falls back on the other.
+    pub fn both(ja: impl Into<String>, en: impl Into<String>) -> Text {
+        Text {
+            ja: ja.into(),
+            en: en.into(),
+        }
+    }
+}
+
+impl Localize for Text {
+    fn localize(&self, lang: Lang) -> String {
+        let (first, other) = match lang {
+            Lang::Ja => (&self.ja, &self.en),
+            Lang::En => (&self.en, &self.ja),
+        };
+        if first.is_empty() { other } else { first }.clone()
+    }
+}
+
+impl Arg for Text {
+    fn arg(&self, lang: Lang) -> String {
+        self.localize(lang)
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.localize(display_lang()))
+    }
+}
+
+/// Defines message enums: each variant with its fields and its Japanese and English
+/// templates; implements [`Localize`], [`Arg`], `Display` (in [`display_lang`]) and
+/// `std::error::Error` for them, and lists the templates for the catalogue's tests.
+macro_rules! messages {
+    ($(
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $(
+                $(#[$vmeta:meta])*
+                $variant:ident $({ $( $(#[$fmeta:meta])* $field:ident : $fty:ty ),* $(,)? })?
+                    => ja: $ja:literal, en: $en:literal;
+            )*
+        }
+    )*) => {
+    $(
+        $(#[$meta])*
+        $vis enum $name {
+            $( $(#[$vmeta])* $variant $({ $( $(#[$fmeta])* $field: $fty ),* })?, )*
+        }
+
+        impl $crate::i18n::Localize for $name {
+            fn localize(&self, lang: $crate::i18n::Lang) -> String {
+                match self {
+                    $( $name::$variant $({ $($field),* })? => {
+                        $($( let $field = $crate::i18n::Arg::arg($field, lang); )*)?
+                        match lang {
+                            $crate::i18n::Lang::Ja => format!($ja),
+                            $crate::i18n::Lang::En => format!($en),
+                        }
+                    } )*
+                }
+            }
+        }
+
+        impl $crate::i18n::Arg for $name {
+            fn arg(&self, lang: $crate::i18n::Lang) -> String {
+                $crate::i18n::Localize::localize(self, lang)
+            }
+        }
+
+        impl $name {
+            /// Every message of this enum: its name, fields, Japanese and English template.
+            pub const TEMPLATES: &'static [$crate::i18n::Template] = &[$(
+                $crate::i18n::Template {
+                    name: concat!(stringify!($name), "::", stringify!($variant)),
+                    fields: &[$($(stringify!($field)),*)?],
+                    ja: $ja,
+                    en: $en,
+                },
+            )*];
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(&$crate::i18n::Localize::localize(self, $crate::i18n::display_lang()))
+            }
+        }
+
+        impl ::std::error::Error for $name {}
+    )*
+
+        /// Every entry of the catalogue, for its tests.
+        pub fn all_templates() -> Vec<$crate::i18n::Template> {
+            [$($name::TEMPLATES),*].concat()
+        }
+    };
+}
+pub(crate) use messages;
+
+/// One catalogue entry, for tests and tools that list the catalogue.
+#[derive(Debug, Clone, Copy)]
+pub struct Template {
+    /// `Enum::Variant`.
+    pub name: &'static str,
+    /// The fields the templates may use.
+    pub fields: &'static [&'static str],
+    /// The Japanese template.
+    pub ja: &'static str,
+    /// The English template.
+    pub en: &'static str,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The `{name}`s a template uses.
+    fn placeholders(template: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut rest = template;
+        while let Some(start) = rest.find('{') {
+            if rest[start..].starts_with("{{") {
+                rest = &rest[start + 2..];
+                continue;
+            }
+            let end = rest[start..].find('}').expect("closed placeholder") + start;
+            let name = rest[start + 1..end].split(':').next().unwrap_or_default();
+            out.push(name.to_string());
+            rest = &rest[end + 1..];
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    #[test]
+    fn every_entry_has_both_languages_with_the_same_fields() {
+        let all = catalogue::all_templates();
+        assert!(all.len() > 20, "the catalogue is listed: {}", all.len());
+        for t in all {
+            assert!(!t.ja.trim().is_empty(), "{} has Japanese", t.name);
+            assert!(!t.en.trim().is_empty(), "{} has English", t.name);
+            assert!(
+                !t.ja.is_ascii() || t.ja == t.en || t.ja.starts_with('{'),
+                "{}: the Japanese wording is Japanese: {:?}",
+                t.name,
+                t.ja
+            );
+            let (ja, en) = (placeholders(t.ja), placeholders(t.en));
+            assert_eq!(ja, en, "{}: both wordings use the same fields", t.name);
+            for p in &ja {
+                assert!(
+                    t.fields.contains(&p.as_str()),
+                    "{}: {{{p}}} is a field",
+                    t.name
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn names_are_unique() {
+        let mut names: Vec<&str> = catalogue::all_templates().iter().map(|t| t.name).collect();
+        names.sort();
+        let before = names.len();
+        names.dedup();
+        assert_eq!(before, names.len());
+    }
+
+    #[test]
+    fn fields_are_worded_in_the_language() {
+        let e = CommandError::YearOutsidePeriod {
+            year: "R10".into(),
+            first: "R5".into(),
+            last: "R9".into(),
+        };
+        assert!(e.localize(Lang::Ja).contains("計画期間"));
+        assert!(e.localize(Lang::En).contains("outside the plan's period"));
+        let list = vec!["a".to_string(), "b".to_string()];
+        assert_eq!(list.arg(Lang::Ja), "a、b");
+        assert_eq!(list.arg(Lang::En), "a, b");
+        assert_eq!(
+            Decimal::from_str_exact("569807").unwrap().arg(Lang::En),
+            "569,807"
+        );
+        let io = std::io::Error::from(std::io::ErrorKind::NotFound);
+        assert_ne!(io.arg(Lang::Ja), io.arg(Lang::En));
+    }
+
+    #[test]
+    fn text_falls_back_on_the_other_language() {
+        assert_eq!(Text::both("一致", "agrees").localize(Lang::En), "agrees");
+        assert_eq!(Text::both("一致", "").localize(Lang::En), "一致");
+        assert_eq!(Text::same("公園").localize(Lang::En), "公園");
+    }
+
+    #[test]
+    fn languages_parse() {
+        assert_eq!("en".parse::<Lang>().unwrap(), Lang::En);
+        assert_eq!("JA".parse::<Lang>().unwrap(), Lang::Ja);
+        let e = "fr".parse::<Lang>().unwrap_err();
+        assert!(e.localize(Lang::En).contains("\"fr\""));
+    }
+}
