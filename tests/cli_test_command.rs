@@ -283,7 +283,7 @@ fn accept_re_records_the_cases_a_reviewed_change_moved() {
     let out = run_in(tmp.path(), &["test", "--accept"]);
     assert_eq!(out.status.code(), Some(0), "{}", text_of(&out));
     let listed = text(&out.stdout);
-    let accepted = &listed[listed.find("accepted ").expect("a list of accepted cases")..];
+    let accepted = &listed[listed.find("更新 ").expect("a list of accepted cases")..];
     insta::assert_snapshot!("accepted_cases", accepted);
     // Now the cases pass as they are.
     let out = run_in(tmp.path(), &["test"]);

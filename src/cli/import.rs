@@ -59,6 +59,6 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Err(e) => Err(CliError::Other(e.text(args.lang))),
+        Err(e) => Err(e.into()),
     }
 }

@@ -21,13 +21,14 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use gyokaku::cycle::{default_year, Completeness, DefaultYearError};
+use gyokaku::cycle::commit::CommitError;
+use gyokaku::cycle::{default_year, Completeness, DefaultYearError, ImportFailure, TemplateError};
 use gyokaku::engine::{RuleError, RuleSet};
 use gyokaku::evaluation::DiffError;
-use gyokaku::ruletest::AcceptError;
 use gyokaku::i18n::{display_lang, set_display_lang, CommandError, Localize, Notice};
 use gyokaku::model::{load_plan, FiscalYear, ItemId, LoadErrors, Plan};
 use gyokaku::report::{Format, Lang};
+use gyokaku::ruletest::AcceptError;
 
 pub use output::OutputArgs;
 
@@ -126,6 +127,15 @@ pub enum CliError {
     /// Test cases could not be re-recorded.
     #[error("{0}")]
     Accept(#[from] AcceptError),
+    /// An entry workbook could not be made.
+    #[error("{0}")]
+    Template(#[from] TemplateError),
+    /// Returned workbooks could not be imported.
+    #[error("{0}")]
+    Import(#[from] ImportFailure),
+    /// Files could not be written.
+    #[error("{0}")]
+    Commit(#[from] CommitError),
     /// Two evaluations that cannot be compared.
     #[error("{0}")]
     Diff(#[from] DiffError),
@@ -141,6 +151,10 @@ impl Localize for CliError {
             CliError::Rules(e) => e.to_string(),
             CliError::Diff(e) => e.to_string(),
             CliError::DefaultYear(e) => e.text(lang),
+            CliError::Template(e) => e.text(lang),
+            CliError::Import(e) => e.text(lang),
+            CliError::Commit(e) => e.to_string(),
+            CliError::Accept(e) => e.to_string(),
             CliError::Command(e) => e.localize(lang),
         }
     }

@@ -15,6 +15,8 @@ use gyokaku::engine::RuleSet;
 use gyokaku::model::{load_plan, FiscalYear};
 use gyokaku::report::Lang;
 
+use gyokaku::i18n::CommandError;
+
 use super::{rules_dir, year_of, CliError, PlanArg};
 
 /// Write the Excel workbook departments fill in with the year's results.
@@ -64,12 +66,14 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             scale,
             item_sheets: args.item_sheets,
         };
-        write_template(&plan, &options).map_err(|e| CliError::Other(e.text(args.lang)))
+        write_template(&plan, &options).map_err(CliError::from)
     };
     let mut files = Vec::new();
     if let Some(dir) = &args.by_department {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| CliError::Other(format!("{}: {e}", dir.display())))?;
+        std::fs::create_dir_all(dir).map_err(|reason| CommandError::CannotCreateFolder {
+            path: dir.clone(),
+            reason,
+        })?;
         for department in departments(&plan) {
             files.push(PendingFile {
                 path: dir.join(format!("{year}_{department}.xlsx")),
@@ -82,7 +86,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             content: render(args.department.as_deref())?,
         });
     }
-    commit(&files).map_err(|e| CliError::Other(e.to_string()))?;
+    commit(&files)?;
     for f in &files {
         println!("{}", f.path.display());
     }

@@ -49,6 +49,10 @@ messages! {
         CannotRead { path: PathBuf, reason: std::io::Error } =>
             ja: "{path} を読めません: {reason}",
             en: "cannot read {path}: {reason}";
+        /// A folder could not be made.
+        CannotCreateFolder { path: PathBuf, reason: std::io::Error } =>
+            ja: "フォルダ {path} を作れません: {reason}",
+            en: "cannot create the folder {path}: {reason}";
         /// The output could not be written (`-`: standard output).
         CannotWrite { path: PathBuf, reason: std::io::Error } =>
             ja: "{path} に書き込めませんでした: {reason}",

@@ -232,7 +232,7 @@ mod tests {
         );
         let run = run_cases(&rules, &[parse_case_file(&path, &after).unwrap()]);
         assert_eq!(run.failed(), 0);
-        let listed = render_accepted(&accepted, &not);
+        let listed = render_accepted(&accepted, &not, Lang::En);
         assert!(
             listed.contains(
                 "k.toml:11: moved\n  expect.achievement: 1.1 → 1.2\n  expect.rating: B → A\n"
