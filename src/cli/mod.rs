@@ -24,7 +24,7 @@ use clap::{Parser, Subcommand};
 use gyokaku::cycle::commit::CommitError;
 use gyokaku::cycle::{default_year, Completeness, DefaultYearError, ImportFailure, TemplateError};
 use gyokaku::engine::{RuleError, RuleSet};
-use gyokaku::evaluation::DiffError;
+use gyokaku::evaluation::{CorpusError, DiffError};
 use gyokaku::i18n::{display_lang, set_display_lang, CommandError, Localize, Notice};
 use gyokaku::model::{load_plan, FiscalYear, ItemId, LoadErrors, Plan};
 use gyokaku::report::{Format, Lang};
@@ -103,11 +103,7 @@ impl EvalArgs {
         match self.year {
             None => Ok(None),
             Some(YearArg::One(y)) => Ok(Some(y)),
-            Some(YearArg::All) => Err(CliError::Other(
-                "--year all: this command reports one year; give one, e.g. --year R5 \
-                 (このコマンドは1年度分です: --year R5 のように指定してください)"
-                    .into(),
-            )),
+            Some(YearArg::All) => Err(CommandError::OneYearOnly.into()),
         }
     }
 }
@@ -136,6 +132,9 @@ pub enum CliError {
     /// Files could not be written.
     #[error("{0}")]
     Commit(#[from] CommitError),
+    /// A plan of a folder of plans could not be summed up.
+    #[error("{0}")]
+    Corpus(#[from] Box<CorpusError<CliError>>),
     /// Two evaluations that cannot be compared.
     #[error("{0}")]
     Diff(#[from] DiffError),
@@ -155,6 +154,7 @@ impl Localize for CliError {
             CliError::Import(e) => e.text(lang),
             CliError::Commit(e) => e.to_string(),
             CliError::Accept(e) => e.to_string(),
+            CliError::Corpus(e) => e.to_string(),
             CliError::Command(e) => e.localize(lang),
         }
     }

@@ -12,6 +12,8 @@ use gyokaku::evaluation::{summarize, summarize_corpus};
 use gyokaku::model::{is_plan_folder, plan_folders, FiscalYear, Plan};
 use gyokaku::report::{corpus_summary_document, summary_document};
 
+use gyokaku::i18n::CommandError;
+
 use super::{evaluated, year_of, CliError, EvalArgs, PlanArg, YearArg};
 
 /// Print the summary tables of the year's results (of one plan, or of every plan in a folder).
@@ -34,7 +36,10 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
         ))?;
         return Ok(ExitCode::SUCCESS);
     }
-    let folders = plan_folders(dir).map_err(|e| CliError::Other(e.to_string()))?;
+    let folders = plan_folders(dir).map_err(|reason| CommandError::CannotRead {
+        path: dir.to_path_buf(),
+        reason,
+    })?;
     let years = |plan: &Plan| -> Result<Vec<FiscalYear>, CliError> {
         match args.eval.year {
             Some(YearArg::All) => Ok(plan.years.clone()),
@@ -42,8 +47,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             None => Ok(vec![default_year(plan).map_err(CliError::DefaultYear)?]),
         }
     };
-    let corpus = summarize_corpus(&folders, args.eval.rules.as_deref(), years)
-        .map_err(|e| CliError::Other(e.to_string()))?;
+    let corpus = summarize_corpus(&folders, args.eval.rules.as_deref(), years).map_err(Box::new)?;
     args.eval
         .out
         .emit(&corpus_summary_document(&corpus, args.eval.out.lang))?;

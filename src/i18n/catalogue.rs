@@ -33,6 +33,10 @@ messages! {
         YearOutsidePeriod { year: String, first: String, last: String } =>
             ja: "{year} は計画期間 ({first}〜{last}) の外です",
             en: "{year} is outside the plan's period ({first}–{last})";
+        /// `--year all` given to a command that reports one year.
+        OneYearOnly =>
+            ja: "--year all: このコマンドは1年度分を出力します。--year R5 のように年度を1つ指定してください",
+            en: "--year all: this command reports one year; give one, e.g. --year R5";
         /// The item asked for is not in the plan.
         NoSuchItem { id: String, japanese: String } =>
             ja: "計画に実施項目 {id} ({japanese}) はありません",

@@ -197,10 +197,14 @@ impl<T: Arg> Arg for Vec<T> {
     }
 }
 
-/// The common I/O failures worded in the language; others as the system words them.
+/// The common I/O failures of the system worded in the language; others, and errors that
+/// carry their own message, as they are.
 impl Arg for std::io::Error {
     fn arg(&self, lang: Lang) -> String {
         use std::io::ErrorKind;
+        if self.raw_os_error().is_none() {
+            return self.to_string();
+        }
         let known = match self.kind() {
             ErrorKind::NotFound => Some(IoProblem::NotFound),
             ErrorKind::PermissionDenied => Some(IoProblem::PermissionDenied),
@@ -423,7 +427,7 @@ mod tests {
             Decimal::from_str_exact("569807").unwrap().arg(Lang::En),
             "569,807"
         );
-        let io = std::io::Error::from(std::io::ErrorKind::NotFound);
+        let io = std::fs::read("/no/such/file").unwrap_err();
         assert_ne!(io.arg(Lang::Ja), io.arg(Lang::En));
     }
 
