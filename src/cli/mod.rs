@@ -8,6 +8,7 @@ mod explain;
 mod import;
 mod list;
 mod output;
+mod report;
 mod sheet;
 mod status;
 mod summary;
@@ -53,6 +54,7 @@ enum Command {
     Template(template::Args),
     Import(import::Args),
     Status(status::Args),
+    Report(report::Args),
     Test(test::Args),
 }
 
@@ -290,6 +292,7 @@ pub fn main() -> ExitCode {
         Command::Template(a) => template::run(a),
         Command::Import(a) => import::run(a),
         Command::Status(a) => status::run(a),
+        Command::Report(a) => report::run(a),
         Command::Test(a) => test::run(a),
     };
     match result {

@@ -18,8 +18,8 @@ const DEFAULT_WIDTH: usize = 120;
 /// Output options shared by every command.
 #[derive(Debug, Clone, clap::Args)]
 pub struct OutputArgs {
-    /// Output format: table, md, csv or json [default: from the extension of --output, else
-    /// table].
+    /// Output format: table, md, csv, json, xlsx or html [default: from the extension of
+    /// --output, else table].
     #[arg(long)]
     pub format: Option<Format>,
     /// Write to FILE instead of standard output (atomically: a complete file or none).
@@ -81,21 +81,27 @@ impl OutputArgs {
                 }
                 .into()
             }),
-            None => {
-                let stdout = std::io::stdout();
-                let options = self.options(stdout.is_terminal());
-                let mut out = std::io::BufWriter::new(stdout.lock());
-                let written =
-                    report::render(doc, format, &options, &mut out).and_then(|()| out.flush());
-                match written {
-                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                    Err(source) => Err(CommandError::CannotWrite {
-                        path: PathBuf::from("-"),
-                        reason: source,
+            None if format.is_binary() => {
+                if io::stdout().is_terminal() {
+                    return Err(CommandError::BinaryToTerminal {
+                        format: format.to_string(),
                     }
-                    .into()),
-                    Ok(()) => Ok(()),
+                    .into());
                 }
+                let bytes =
+                    report::render_bytes(doc, format, &self.options(false)).map_err(|source| {
+                        CliError::from(CommandError::CannotWrite {
+                            path: PathBuf::from("-"),
+                            reason: source,
+                        })
+                    })?;
+                out_bytes(&bytes);
+                Ok(())
+            }
+            None => {
+                let options = self.options(io::stdout().is_terminal());
+                out(&report::render_string(doc, format, &options));
+                Ok(())
             }
         }
     }
@@ -113,6 +119,18 @@ pub fn out(text: &str) {
             std::process::exit(0);
         }
         // Nothing more can be printed; say so where it still can be.
+        let _ = writeln!(io::stderr(), "error: cannot write the output: {e}");
+        std::process::exit(2);
+    }
+}
+
+/// Writes bytes (a workbook) to stdout unchanged; a closed pipe ends quietly as in [`out`].
+pub fn out_bytes(bytes: &[u8]) {
+    let mut stdout = io::stdout().lock();
+    if let Err(e) = stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
         let _ = writeln!(io::stderr(), "error: cannot write the output: {e}");
         std::process::exit(2);
     }

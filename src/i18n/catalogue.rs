@@ -65,6 +65,10 @@ messages! {
         UnknownExtension { path: PathBuf } =>
             ja: "{path}: 拡張子から出力形式が分かりません。--format を指定してください",
             en: "{path}: the extension names no format: pass --format";
+        /// A binary format (xlsx) asked for on a terminal.
+        BinaryToTerminal { format: String } =>
+            ja: "{format} は端末に出力できません: --output FILE で書き出してください",
+            en: "{format} cannot be shown on a terminal: pass --output FILE";
         /// The file watcher could not start.
         CannotWatch { reason: String } =>
             ja: "ファイルの変更を監視できません: {reason}",

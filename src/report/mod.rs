@@ -11,6 +11,7 @@ mod escape;
 mod evaluate;
 mod explain;
 mod list;
+mod published;
 pub mod render;
 mod sheet;
 mod summary;
@@ -26,7 +27,8 @@ pub use escape::{escape_control, is_unsafe_for_terminal};
 pub use evaluate::evaluation_document;
 pub use explain::{explain_document, Explanation};
 pub use list::list_document;
-pub use render::{render, render_string, save, Options};
+pub use published::{effects_chart, ratings_chart, report_document};
+pub use render::{render, render_bytes, render_string, save, Options};
 pub use sheet::sheet_document;
 pub use summary::summary_document;
 
@@ -48,6 +50,18 @@ pub enum Format {
     Csv,
     /// Markdown tables.
     Md,
+    /// An Excel workbook: a worksheet per top-level section, numbers as numbers, native
+    /// charts, A4 print areas.
+    Xlsx,
+    /// One self-contained HTML page (inline CSS and SVG charts, no scripts), printable to A4.
+    Html,
+}
+
+impl Format {
+    /// Whether the format is binary (not text for a terminal).
+    pub fn is_binary(self) -> bool {
+        self == Format::Xlsx
+    }
 }
 
 impl FromStr for Format {
@@ -59,16 +73,21 @@ impl FromStr for Format {
             "json" => Ok(Format::Json),
             "csv" => Ok(Format::Csv),
             "md" | "markdown" => Ok(Format::Md),
+            "xlsx" => Ok(Format::Xlsx),
+            "html" => Ok(Format::Html),
             other => Err(crate::i18n::CommandError::UnknownFormat {
                 given: other.into(),
-                known: ["table", "json", "csv", "md"].map(String::from).to_vec(),
+                known: ["table", "json", "csv", "md", "xlsx", "html"]
+                    .map(String::from)
+                    .to_vec(),
             }),
         }
     }
 }
 
 impl Format {
-    /// The format a file name asks for by its extension: `.md`, `.csv`, `.json`, `.txt`.
+    /// The format a file name asks for by its extension: `.md`, `.csv`, `.json`, `.txt`,
+    /// `.xlsx`, `.html`.
     pub fn from_path(path: &std::path::Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
@@ -76,6 +95,8 @@ impl Format {
             "md" | "markdown" => Some(Format::Md),
             "csv" => Some(Format::Csv),
             "json" => Some(Format::Json),
+            "xlsx" => Some(Format::Xlsx),
+            "html" | "htm" => Some(Format::Html),
             _ => None,
         }
     }
@@ -88,6 +109,8 @@ impl fmt::Display for Format {
             Format::Json => "json",
             Format::Csv => "csv",
             Format::Md => "md",
+            Format::Xlsx => "xlsx",
+            Format::Html => "html",
         })
     }
 }

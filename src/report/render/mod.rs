@@ -2,9 +2,11 @@
 //! one new file here; the commands never change for it.
 
 mod csv;
+mod html;
 mod json;
 mod markdown;
 mod text;
+mod xlsx;
 
 use std::io::{self, Write};
 
@@ -39,15 +41,24 @@ pub fn render(
             csv::render(doc, out)
         }
         Format::Json => json::render(doc, out),
+        Format::Xlsx => xlsx::render(doc, out),
+        Format::Html => html::render(doc, out),
     }
 }
 
-/// `doc` in `format` as a string (text formats).
-pub fn render_string(doc: &Document, format: Format, options: &Options) -> String {
+/// `doc` in `format` as bytes.
+pub fn render_bytes(doc: &Document, format: Format, options: &Options) -> io::Result<Vec<u8>> {
     let mut out = Vec::new();
-    // Writing to memory cannot fail; the formats are all UTF-8 text.
-    render(doc, format, options, &mut out).expect("rendering to memory");
-    String::from_utf8(out).expect("UTF-8 output")
+    render(doc, format, options, &mut out)?;
+    Ok(out)
+}
+
+/// `doc` in a text format as a string.
+pub fn render_string(doc: &Document, format: Format, options: &Options) -> String {
+    debug_assert!(!format.is_binary());
+    // Writing text formats to memory cannot fail, and they are all UTF-8.
+    let out = render_bytes(doc, format, options).expect("rendering to memory");
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Writes `doc` in `format` to the file at `path` atomically: into a temporary file in the
@@ -63,10 +74,16 @@ pub fn save(
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => std::path::Path::new("."),
     };
-    let mut file = tempfile::Builder::new()
-        .prefix(".gyokaku-")
-        .suffix(".tmp")
-        .tempfile_in(folder)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".gyokaku-").suffix(".tmp");
+    // A report is an ordinary file: readable as the umask allows, not private as temporary
+    // files are made.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut file = builder.tempfile_in(folder)?;
     {
         let mut w = io::BufWriter::new(file.as_file_mut());
         render(doc, format, options, &mut w)?;

@@ -1,0 +1,368 @@
+//! HTML: one self-contained page — inline CSS, charts as inline SVG, no scripts and nothing
+//! fetched from the network — that prints to A4 from a browser. Each top-level section starts
+//! a new printed page; a table of contents links them.
+
+use std::io::{self, Write};
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+use crate::report::{Block, Cell, Chart, Document, Field, List, Section, Table};
+
+const STYLE: &str = r#"
+@page { size: A4; margin: 14mm 12mm; }
+:root { --line: #9aa5b1; --head: #e8edf3; --total: #f4f6f8; }
+body { font-family: "Noto Sans JP", "Hiragino Sans", "Yu Gothic", "Meiryo", sans-serif;
+  font-size: 10.5pt; line-height: 1.5; color: #1b1f24; max-width: 190mm; margin: 0 auto; padding: 8mm 0; }
+h1 { font-size: 17pt; border-bottom: 2px solid #1b1f24; padding-bottom: 2mm; }
+h2 { font-size: 14pt; border-left: 5px solid #3b6ea5; padding-left: 2mm; margin-top: 8mm; }
+h3 { font-size: 12pt; margin-top: 6mm; }
+h4, h5, h6 { font-size: 11pt; margin-top: 4mm; }
+section.top { break-before: page; }
+section.top:first-of-type { break-before: auto; }
+table { border-collapse: collapse; margin: 2mm 0 5mm; font-size: 9pt; width: 100%; }
+caption { text-align: left; font-weight: bold; padding-bottom: 1mm; }
+th, td { border: 1px solid var(--line); padding: 1mm 1.5mm; vertical-align: top; }
+th { background: var(--head); font-weight: bold; text-align: center; }
+td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.rating { text-align: center; }
+td.wrap { min-width: 30mm; }
+tr.total td { font-weight: bold; background: var(--total); }
+tr { break-inside: avoid; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.5mm 4mm; margin: 2mm 0 4mm; }
+dt { font-weight: bold; }
+dd { margin: 0; white-space: pre-wrap; }
+p { white-space: pre-wrap; margin: 1mm 0 3mm; }
+ul.details { margin: 0; color: #444; }
+nav ol { columns: 2; font-size: 9.5pt; }
+figure { margin: 3mm 0 6mm; break-inside: avoid; }
+figcaption { font-weight: bold; margin-bottom: 1mm; }
+svg text { font-family: inherit; font-size: 11px; fill: #1b1f24; }
+@media print { nav { display: none; } a { color: inherit; text-decoration: none; } }
+"#;
+
+/// The colours of chart series, in order (ratings A, B, C, D…; expected, actual).
+const PALETTE: [&str; 8] = [
+    "#2f6db5", "#5fa35a", "#e0a526", "#c8483f", "#7d5ba6", "#3aa3a3", "#9c6b3f", "#7f7f7f",
+];
+
+/// `s` with HTML's special characters escaped.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Writes the page.
+pub fn render(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
+    let mut h = String::new();
+    let title = doc.title.as_deref().unwrap_or("gyokaku");
+    h.push_str("<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n");
+    h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    h.push_str(&format!("<title>{}</title>\n", esc(title)));
+    h.push_str(&format!("<style>{STYLE}</style>\n</head>\n<body>\n"));
+    if let Some(t) = &doc.title {
+        h.push_str(&format!("<h1>{}</h1>\n", esc(t)));
+    }
+    let tops: Vec<&Section> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Section(s) => Some(s),
+            _ => None,
+        })
+        .collect();
+    if tops.len() > 1 {
+        h.push_str("<nav><ol>\n");
+        for (i, s) in tops.iter().enumerate() {
+            h.push_str(&format!(
+                "<li><a href=\"#s{}\">{}</a></li>\n",
+                i + 1,
+                esc(&s.title)
+            ));
+        }
+        h.push_str("</ol></nav>\n");
+    }
+    let mut top = 0;
+    blocks(&doc.blocks, 1, &mut top, &mut h);
+    h.push_str("</body>\n</html>\n");
+    out.write_all(h.as_bytes())
+}
+
+fn blocks(blocks: &[Block], depth: usize, top: &mut usize, h: &mut String) {
+    for b in blocks {
+        match b {
+            Block::Section(s) => {
+                let level = (depth + 1).min(6);
+                if depth == 1 {
+                    *top += 1;
+                    h.push_str(&format!("<section class=\"top\" id=\"s{top}\">\n"));
+                } else {
+                    h.push_str("<section>\n");
+                }
+                h.push_str(&format!("<h{level}>{}</h{level}>\n", esc(&s.title)));
+                self::blocks(&s.blocks, depth + 1, top, h);
+                h.push_str("</section>\n");
+            }
+            Block::Table(t) => table(t, h),
+            Block::Fields(f) => fields(f, h),
+            Block::List(l) => list(l, h),
+            Block::Text(t) => h.push_str(&format!("<p>{}</p>\n", esc(t.trim_end()))),
+            Block::Chart(c) => chart(c, h),
+        }
+    }
+}
+
+fn fields(fields: &[Field], h: &mut String) {
+    h.push_str("<dl>\n");
+    for f in fields {
+        h.push_str(&format!(
+            "<dt>{}</dt><dd>{}</dd>\n",
+            esc(&f.key),
+            esc(&f.value.display())
+        ));
+    }
+    h.push_str("</dl>\n");
+}
+
+fn list(l: &List, h: &mut String) {
+    let tag = if l.ordered { "ol" } else { "ul" };
+    h.push_str(&format!("<{tag}>\n"));
+    for item in &l.items {
+        h.push_str(&format!("<li>{}", esc(&item.text)));
+        if !item.details.is_empty() {
+            h.push_str("<ul class=\"details\">");
+            for d in &item.details {
+                h.push_str(&format!("<li>{}</li>", esc(d)));
+            }
+            h.push_str("</ul>");
+        }
+        h.push_str("</li>\n");
+    }
+    h.push_str(&format!("</{tag}>\n"));
+}
+
+fn table(t: &Table, h: &mut String) {
+    h.push_str("<table>\n");
+    if let Some(title) = &t.title {
+        h.push_str(&format!("<caption>{}</caption>\n", esc(title)));
+    }
+    h.push_str("<thead><tr>");
+    for c in &t.columns {
+        h.push_str(&format!("<th scope=\"col\">{}</th>", esc(&c.header)));
+    }
+    h.push_str("</tr></thead>\n<tbody>\n");
+    let numeric: Vec<bool> = (0..t.columns.len()).map(|i| t.is_numeric(i)).collect();
+    for r in &t.rows {
+        h.push_str(if r.total {
+            "<tr class=\"total\">"
+        } else {
+            "<tr>"
+        });
+        for (i, cell) in r.cells.iter().enumerate() {
+            let class = match cell {
+                Cell::Rating(_) => " class=\"rating\"",
+                _ if numeric.get(i).copied().unwrap_or(false) => " class=\"num\"",
+                _ if t.columns.get(i).is_some_and(|c| c.wrap) => " class=\"wrap\"",
+                _ => "",
+            };
+            h.push_str(&format!("<td{class}>{}</td>", esc(&cell.display())));
+        }
+        h.push_str("</tr>\n");
+    }
+    h.push_str("</tbody>\n</table>\n");
+}
+
+/// A horizontal bar chart as SVG: one row per category; stacked segments, or one bar per
+/// series side by side. Geometry is drawn in floating point; the figures printed beside the
+/// bars are the exact decimals.
+fn chart(c: &Chart, h: &mut String) {
+    const WIDTH: f64 = 700.0;
+    const LABEL: f64 = 210.0;
+    const RIGHT: f64 = 90.0;
+    const TOP: f64 = 30.0;
+    let plot = WIDTH - LABEL - RIGHT;
+    let per_series = if c.stacked { 18.0 } else { 12.0 };
+    let band = if c.stacked {
+        per_series + 12.0
+    } else {
+        per_series * c.series.len() as f64 + 12.0
+    };
+    let height = TOP + band * c.categories.len() as f64 + 24.0;
+    let f = |d: Decimal| d.to_f64().unwrap_or(0.0);
+    // The extent of the axis: totals when stacked, single values otherwise; always with 0.
+    let (mut lo, mut hi) = (0.0f64, 0.0f64);
+    for i in 0..c.categories.len() {
+        let values = c
+            .series
+            .iter()
+            .filter_map(|s| s.values.get(i))
+            .map(|v| f(*v));
+        if c.stacked {
+            let (neg, pos): (Vec<f64>, Vec<f64>) = values.partition(|v| *v < 0.0);
+            lo = lo.min(neg.iter().sum());
+            hi = hi.max(pos.iter().sum());
+        } else {
+            for v in values {
+                lo = lo.min(v);
+                hi = hi.max(v);
+            }
+        }
+    }
+    if hi - lo <= 0.0 {
+        hi = 1.0;
+    }
+    let x = |v: f64| LABEL + (v - lo) / (hi - lo) * plot;
+    let mut s = String::new();
+    s.push_str(&format!(
+        "<figure>\n<figcaption>{} ({})</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" width=\"100%\" role=\"img\" aria-label=\"{}\">\n",
+        esc(&c.title),
+        esc(&c.unit),
+        esc(&c.title)
+    ));
+    // Legend.
+    let mut lx = LABEL;
+    for (k, series) in c.series.iter().enumerate() {
+        let colour = PALETTE[k % PALETTE.len()];
+        s.push_str(&format!(
+            "<rect x=\"{lx:.1}\" y=\"6\" width=\"12\" height=\"12\" fill=\"{colour}\"/><text x=\"{:.1}\" y=\"16\">{}</text>\n",
+            lx + 16.0,
+            esc(&series.name)
+        ));
+        lx += 28.0 + 12.0 * series.name.chars().count() as f64;
+    }
+    // Zero line.
+    s.push_str(&format!(
+        "<line x1=\"{0:.1}\" y1=\"{TOP}\" x2=\"{0:.1}\" y2=\"{1:.1}\" stroke=\"#555\" stroke-width=\"1\"/>\n",
+        x(0.0),
+        height - 20.0
+    ));
+    for (i, cat) in c.categories.iter().enumerate() {
+        let y0 = TOP + band * i as f64 + 6.0;
+        s.push_str(&format!(
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>\n",
+            LABEL - 6.0,
+            y0 + (band - 12.0) / 2.0 + 4.0,
+            esc(cat)
+        ));
+        if c.stacked {
+            let (mut pos, mut neg) = (0.0f64, 0.0f64);
+            let mut total = Decimal::ZERO;
+            for (k, series) in c.series.iter().enumerate() {
+                let Some(v) = series.values.get(i) else {
+                    continue;
+                };
+                total = total.checked_add(*v).unwrap_or(total);
+                let fv = f(*v);
+                let (a, b) = if fv >= 0.0 {
+                    let a = pos;
+                    pos += fv;
+                    (a, pos)
+                } else {
+                    let a = neg;
+                    neg += fv;
+                    (neg, a)
+                };
+                if b > a {
+                    s.push_str(&format!(
+                        "<rect x=\"{:.1}\" y=\"{y0:.1}\" width=\"{:.1}\" height=\"{per_series}\" fill=\"{}\"><title>{} {}: {}</title></rect>\n",
+                        x(a),
+                        x(b) - x(a),
+                        PALETTE[k % PALETTE.len()],
+                        esc(cat),
+                        esc(&series.name),
+                        esc(&crate::number::format_number(*v))
+                    ));
+                    if x(b) - x(a) >= 16.0 {
+                        s.push_str(&format!(
+                            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" style=\"fill:#fff\">{}</text>\n",
+                            (x(a) + x(b)) / 2.0,
+                            y0 + per_series - 5.0,
+                            esc(&crate::number::format_number(*v))
+                        ));
+                    }
+                }
+            }
+            s.push_str(&format!(
+                "<text x=\"{:.1}\" y=\"{:.1}\">{}</text>\n",
+                x(pos) + 4.0,
+                y0 + per_series - 5.0,
+                esc(&crate::number::format_number(total))
+            ));
+        } else {
+            for (k, series) in c.series.iter().enumerate() {
+                let Some(v) = series.values.get(i) else {
+                    continue;
+                };
+                let y = y0 + per_series * k as f64;
+                let (a, b) = (x(f(*v).min(0.0)), x(f(*v).max(0.0)));
+                s.push_str(&format!(
+                    "<rect x=\"{a:.1}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{}\"><title>{} {}: {}</title></rect>\n",
+                    (b - a).max(0.5),
+                    per_series - 2.0,
+                    PALETTE[k % PALETTE.len()],
+                    esc(cat),
+                    esc(&series.name),
+                    esc(&crate::number::format_number(*v))
+                ));
+                s.push_str(&format!(
+                    "<text x=\"{:.1}\" y=\"{:.1}\" style=\"font-size:9px\">{}</text>\n",
+                    b + 4.0,
+                    y + per_series - 4.0,
+                    esc(&crate::number::format_number(*v))
+                ));
+            }
+        }
+    }
+    s.push_str("</svg>\n</figure>\n");
+    h.push_str(&s);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Series;
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(esc("<b>&\"'"), "&lt;b&gt;&amp;&quot;&#39;");
+    }
+
+    #[test]
+    fn a_page_is_self_contained() {
+        let mut doc = Document::titled("表 <1>");
+        let mut t = Table::new(&["基本方針", "実績効果額"]);
+        t.row(vec!["1 行政".into(), Cell::Amount(Decimal::new(592300, 0))]);
+        doc.push(t);
+        doc.push(Chart {
+            title: "効果額".into(),
+            stacked: false,
+            categories: vec!["1".into(), "2".into()],
+            series: vec![Series {
+                name: "実績".into(),
+                values: vec![Decimal::new(-15173, 0), Decimal::new(6594, 0)],
+            }],
+            unit: "千円".into(),
+        });
+        let mut out = Vec::new();
+        render(&doc, &mut out).unwrap();
+        let html = String::from_utf8(out).unwrap();
+        assert!(html.contains("<title>表 &lt;1&gt;</title>"), "{html}");
+        assert!(html.contains("<td class=\"num\">592,300</td>"), "{html}");
+        assert!(html.contains("<svg"), "{html}");
+        assert!(html.contains("-15,173"), "{html}");
+        for banned in ["<script", "http://", "https://", "src="] {
+            let without_svg_ns = html.replace("http://www.w3.org/2000/svg", "");
+            assert!(!without_svg_ns.contains(banned), "{banned} in {html}");
+        }
+    }
+}

@@ -1,0 +1,343 @@
+//! `gyokaku report`: the published document as xlsx (read back with calamine), HTML (checked
+//! structurally) and Markdown/text (snapshotted); every figure equals `summary` and `list`.
+
+mod common;
+
+use std::path::Path;
+
+use calamine::{open_workbook, Data, Reader, Xlsx};
+use common::stdout_of;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use serde_json::Value as Json;
+
+fn json_of(args: &[&str]) -> Json {
+    serde_json::from_str(&stdout_of(args, 0)).expect("JSON output")
+}
+
+/// A decimal string of the JSON ("592300") as the float Excel holds.
+fn float(v: &Json) -> f64 {
+    Decimal::from_str_exact(v.as_str().expect("a decimal string"))
+        .expect("a decimal")
+        .to_f64()
+        .expect("fits a float")
+}
+
+fn text(d: &Data) -> String {
+    match d {
+        Data::String(s) => s.clone(),
+        Data::Empty => String::new(),
+        other => other.to_string(),
+    }
+}
+
+fn number(d: &Data) -> f64 {
+    match d {
+        Data::Float(f) => *f,
+        Data::Int(i) => *i as f64,
+        other => panic!("a number expected, found {other:?}"),
+    }
+}
+
+/// The rows of a worksheet, as cells.
+fn rows(book: &mut Xlsx<std::io::BufReader<std::fs::File>>, sheet: &str) -> Vec<Vec<Data>> {
+    book.worksheet_range(sheet)
+        .unwrap_or_else(|e| panic!("worksheet {sheet}: {e}"))
+        .rows()
+        .map(<[Data]>::to_vec)
+        .collect()
+}
+
+/// The rows of the table under the caption starting with `caption`, up to the blank row.
+fn table_after<'a>(rows: &'a [Vec<Data>], caption: &str) -> &'a [Vec<Data>] {
+    let start = rows
+        .iter()
+        .position(|r| r.first().is_some_and(|c| text(c).starts_with(caption)))
+        .unwrap_or_else(|| panic!("no table {caption}"));
+    let body = &rows[start + 2..];
+    let end = body
+        .iter()
+        .position(|r| r.iter().all(|c| matches!(c, Data::Empty)))
+        .unwrap_or(body.len());
+    &body[..end]
+}
+
+fn policy_row<'a>(table: &'a [Vec<Data>], name: &str) -> &'a [Data] {
+    table
+        .iter()
+        .find(|r| text(&r[0]) == name)
+        .unwrap_or_else(|| panic!("no row {name}"))
+}
+
+fn count(counts: &Json, label: &str) -> f64 {
+    counts["by_rating"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p[0] == label)
+        .map_or(0.0, |p| p[1].as_f64().unwrap())
+}
+
+#[test]
+fn the_workbook_holds_every_figure_of_summary_and_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.xlsx");
+    stdout_of(&["report", "--output", path.to_str().unwrap()], 0);
+    let summary = json_of(&["summary", "--format", "json"]);
+    let list = json_of(&["list", "--format", "json"]);
+    let mut book: Xlsx<_> = open_workbook(&path).expect("an xlsx calamine reads");
+
+    // A worksheet for the figures, one for the list, one for every item's sheet.
+    let names = book.sheet_names();
+    assert_eq!(names[0], "集計");
+    assert_eq!(names[1], "取組項目一覧");
+    assert_eq!(names.len(), 2 + list.as_array().unwrap().len(), "{names:?}");
+    assert!(names.contains(&"5(8)③".to_string()), "{names:?}");
+
+    let figures = rows(&mut book, "集計");
+    let policies = summary["policies"].as_array().unwrap();
+    let labels = ["A", "B", "C", "D"];
+
+    // 達成状況.
+    let status = table_after(&figures, "達成状況");
+    for (row, label) in status.iter().zip(labels) {
+        assert!(text(&row[0]).starts_with(label));
+        assert_eq!(number(&row[1]), count(&summary["recorded"], label));
+    }
+    assert_eq!(
+        number(&policy_row(status, "合計")[1]),
+        summary["recorded"]["total"].as_f64().unwrap()
+    );
+
+    // 分野別内訳表.
+    let breakdown = table_after(&figures, "分野別内訳表");
+    for p in policies {
+        let name = format!("{} {}", p["number"], p["name"].as_str().unwrap());
+        let row = policy_row(breakdown, &name);
+        for (i, label) in labels.iter().enumerate() {
+            assert_eq!(
+                number(&row[i + 1]),
+                count(&p["recorded"], label),
+                "{name} {label}"
+            );
+        }
+        assert_eq!(number(&row[5]), p["recorded"]["total"].as_f64().unwrap());
+    }
+
+    // 実績効果額と達成割合: numbers, not text.
+    let effects = table_after(&figures, "実績効果額と達成割合");
+    for p in policies {
+        let name = format!("{} {}", p["number"], p["name"].as_str().unwrap());
+        let row = policy_row(effects, &name);
+        assert_eq!(number(&row[1]), float(&p["effects"]["expected"]), "{name}");
+        assert_eq!(number(&row[2]), float(&p["effects"]["actual"]), "{name}");
+    }
+    let total = policy_row(effects, "合計");
+    assert_eq!(number(&total[1]), 228_520.0);
+    assert_eq!(number(&total[1]), float(&summary["effects"]["expected"]));
+    assert_eq!(number(&total[2]), float(&summary["effects"]["actual"]));
+    assert!((number(&total[3]) - 797_733.0 / 228_520.0).abs() < 1e-9);
+
+    // Per theme.
+    let themes = table_after(&figures, "改革の推進項目別");
+    for t in summary["themes"].as_array().unwrap() {
+        let name = format!(
+            "{}({}) {}",
+            t["policy"],
+            t["number"],
+            t["name"].as_str().unwrap()
+        );
+        let row = policy_row(themes, &name);
+        assert_eq!(number(&row[1]), t["items"].as_f64().unwrap(), "{name}");
+        assert_eq!(number(&row[2]), float(&t["effects"]["expected"]), "{name}");
+        assert_eq!(number(&row[3]), float(&t["effects"]["actual"]), "{name}");
+    }
+
+    // 【参考①】: one row per item, in the list's order, with the list's values.
+    let items = rows(&mut book, "取組項目一覧");
+    let item_rows: Vec<&Vec<Data>> = items
+        .iter()
+        .filter(|r| {
+            r.len() >= 13
+                && !text(&r[1]).is_empty()
+                && text(&r[0]) != "取組番号"
+                && text(&r[0]).chars().all(|c| ('①'..='⑳').contains(&c))
+        })
+        .collect();
+    let list = list.as_array().unwrap();
+    assert_eq!(item_rows.len(), list.len());
+    for (row, item) in item_rows.iter().zip(list) {
+        let id = item["id"].as_str().unwrap();
+        assert_eq!(text(&row[1]), item["title"].as_str().unwrap(), "{id}");
+        assert_eq!(text(&row[2]), item["indicator"].as_str().unwrap(), "{id}");
+        assert_eq!(
+            text(&row[4]),
+            item["rating"].as_str().unwrap_or("-"),
+            "{id}"
+        );
+        assert_eq!(
+            text(&row[5]),
+            item["comment"].as_str().unwrap_or("-"),
+            "{id}"
+        );
+        assert_eq!(
+            text(&row[6]),
+            item["target"].as_str().unwrap_or("-"),
+            "{id}"
+        );
+        assert_eq!(
+            text(&row[7]),
+            item["actual"].as_str().unwrap_or("-"),
+            "{id}"
+        );
+        for (col, key) in [(8, "expected_effect"), (9, "actual_effect")] {
+            match item[key].as_str() {
+                Some(_) => assert_eq!(number(&row[col]), float(&item[key]), "{id} {key}"),
+                None => assert_eq!(text(&row[col]), "-", "{id} {key}"),
+            }
+        }
+        assert_eq!(text(&row[11]), item["section"].as_str().unwrap(), "{id}");
+    }
+
+    // A sheet: 企業版ふるさと納税, R5.
+    let sheet = rows(&mut book, "5(8)③");
+    let r5 = sheet
+        .iter()
+        .find(|r| text(&r[0]) == "令和5年度")
+        .expect("the R5 row");
+    assert_eq!(text(&r5[1]), "20,800");
+    assert_eq!(number(&r5[2]), 10_000.0);
+    assert_eq!(text(&r5[3]), "25,900");
+    assert_eq!(number(&r5[4]), 15_100.0);
+    assert_eq!(text(&r5[5]), "A");
+
+    // Two native charts; every worksheet on A4.
+    let bytes = std::fs::read(&path).unwrap();
+    let has = |name: &str| bytes.windows(name.len()).any(|w| w == name.as_bytes());
+    assert!(has("xl/charts/chart1.xml") && has("xl/charts/chart2.xml"));
+    assert!(!has("xl/charts/chart3.xml"));
+}
+
+#[test]
+fn the_html_page_is_self_contained_with_tables_charts_and_the_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.html");
+    stdout_of(&["report", "-o", path.to_str().unwrap()], 0);
+    let html = std::fs::read_to_string(&path).unwrap();
+    let list = json_of(&["list", "--format", "json"]);
+    let items = list.as_array().unwrap().len();
+
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("@page { size: A4;"));
+    // Nothing to fetch and nothing to run.
+    let offline = html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
+    for banned in ["<script", "http://", "https://", "<link", "src=", "@import"] {
+        assert!(!offline.contains(banned), "{banned}");
+    }
+    // The figures, a section per part and per item sheet, two SVG charts.
+    assert_eq!(html.matches("<section class=\"top\"").count(), 2 + items);
+    assert_eq!(html.matches("<svg").count(), 2);
+    assert!(html.matches("<table>").count() > items);
+    for figure in [
+        "<td class=\"num\">228,520</td>",
+        "<td class=\"num\">797,733</td>",
+        "<td class=\"num\">349.1%</td>",
+        "<td class=\"num\">592,300</td>",
+        "<td class=\"num\">-15,173</td>",
+    ] {
+        assert!(html.contains(figure), "{figure}");
+    }
+    // The stacked bars of policy 1 are 4 A, 9 B, 5 C.
+    let chart = &html[html.find("<svg").unwrap()..html.find("</svg>").unwrap()];
+    for segment in [
+        "1 行政サービスの最適化 A: 4",
+        "1 行政サービスの最適化 B: 9",
+        "1 行政サービスの最適化 C: 5",
+    ] {
+        assert!(chart.contains(segment), "{segment}");
+    }
+}
+
+#[test]
+fn markdown_and_text_reports() {
+    insta::assert_snapshot!("report_md", stdout_of(&["report", "--format", "md"], 0));
+    insta::assert_snapshot!("report_text", stdout_of(&["report", "--width", "200"], 0));
+}
+
+#[test]
+fn output_is_written_whole_or_not_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("summary.md");
+    std::fs::write(&path, "old").unwrap();
+    // A failing command leaves the old file as it was.
+    common::stderr_of(
+        &[
+            "summary",
+            "--year",
+            "R12",
+            "--output",
+            path.to_str().unwrap(),
+        ],
+        2,
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+    stdout_of(&["summary", "--output", path.to_str().unwrap()], 0);
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        written.starts_with("# "),
+        "Markdown by the extension: {written}"
+    );
+    assert!(written.contains("| 合計"), "{written}");
+    // No temporary file is left beside it.
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left, vec![std::ffi::OsString::from("summary.md")]);
+    // An extension that names no format needs --format.
+    let err = common::stderr_of(
+        &[
+            "summary",
+            "--output",
+            dir.path().join("x.doc").to_str().unwrap(),
+        ],
+        2,
+    );
+    assert!(err.contains("--format"), "{err}");
+    assert!(!Path::new(&dir.path().join("x.doc")).exists());
+}
+
+#[test]
+fn every_command_prints_csv_with_a_byte_order_mark_on_request() {
+    for args in [
+        &["sheet", "5-8-3"][..],
+        &["explain", "5-8-3"],
+        &["check"],
+        &["summary"],
+        &["list"],
+    ] {
+        let out = stdout_of(&[args, &["--format", "csv", "--bom"]].concat(), 0);
+        assert!(out.starts_with('\u{feff}'), "{args:?}");
+        assert!(!out.contains('┆') && !out.contains('│'), "{args:?}: {out}");
+    }
+    let sheet = stdout_of(&["sheet", "5-8-3", "--format", "csv"], 0);
+    assert!(sheet.starts_with("id,year,target,expected_effect,actual,actual_effect,rating\n"));
+    assert!(
+        sheet.contains("\n5-8-3,R5,\"20,800\",10000,\"25,900\",15100,A\n"),
+        "{sheet}"
+    );
+}
+
+#[test]
+fn terminal_tables_fit_the_width_and_borders_can_be_ascii() {
+    let out = stdout_of(&["list", "--width", "100", "--ascii"], 0);
+    for line in out.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(line) <= 100, "{line}");
+    }
+    assert!(!out.contains('│') && !out.contains('┆'), "ASCII borders");
+    assert!(out.contains("+-"), "{out}");
+    let wide = stdout_of(&["list", "--width", "0"], 0);
+    assert!(wide
+        .lines()
+        .any(|l| unicode_width::UnicodeWidthStr::width(l) > 100));
+}
