@@ -1,20 +1,21 @@
 //! `gyokaku summary [PLAN|DIR] [--year R5|all] [--format …]`
 //!
 //! The report's tables, computed from item data: 達成状況, 分野別内訳表, 実績効果額と達成割合,
-//! effects per theme, and the ratings the rules suggest. Given a folder of plan folders (or
+//! effects per theme, and the ratings the rules suggest, then the plan-level figures the rule
+//! set's summary.rhai defines, if it has one. Given a folder of plan folders (or
 //! `--year all`), one line per plan and year and the totals over all plans, plans evaluated in
 //! parallel.
 
 use std::process::ExitCode;
 
 use gyokaku::cycle::default_year;
-use gyokaku::evaluation::{summarize, summarize_corpus};
+use gyokaku::evaluation::{evaluate, summarize_corpus, summarize_with_rules};
 use gyokaku::model::{is_plan_folder, plan_folders, FiscalYear, Plan};
 use gyokaku::report::{corpus_summary_document, summary_document};
 
 use gyokaku::i18n::CommandError;
 
-use super::{evaluated, year_of, CliError, EvalArgs, PlanArg, YearArg};
+use super::{load, year_of, CliError, EvalArgs, PlanArg, YearArg};
 
 /// Print the summary tables of the year's results (of one plan, or of every plan in a folder).
 #[derive(Debug, clap::Args)]
@@ -29,11 +30,13 @@ pub struct Args {
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let dir = &args.plan.plan;
     if is_plan_folder(dir) && args.eval.year != Some(YearArg::All) {
-        let (plan, ev) = evaluated(dir, &args.eval)?;
-        args.eval.out.emit(&summary_document(
-            &summarize(&plan, &ev),
-            args.eval.out.lang,
-        ))?;
+        let (plan, rules, year) = load(dir, &args.eval)?;
+        let ev = evaluate(&plan, &rules, year)?;
+        // The document's tables, and the figures the rule set's summary.rhai adds.
+        let summary = summarize_with_rules(&plan, &ev, &rules)?;
+        args.eval
+            .out
+            .emit(&summary_document(&summary, args.eval.out.lang))?;
         return Ok(ExitCode::SUCCESS);
     }
     let folders = plan_folders(dir).map_err(|reason| CommandError::CannotRead {

@@ -6,6 +6,7 @@ mod error;
 mod input;
 mod ruleset;
 mod source;
+mod summary;
 #[cfg(test)]
 pub(crate) mod testing;
 mod trace;
@@ -18,4 +19,5 @@ pub use ruleset::{
     limits, CallSite, Formula, Outcome, RuleSet, CONFIG_FILE, FORMULA_VARIABLES, RATING_FILE,
 };
 pub use source::{DirRules, MemoryRules, RuleSource};
+pub use summary::{Figure, FigureTable, SummaryInput, SummaryItem, SUMMARY_FILE};
 pub use trace::{MAX_BYTES_PER_CALL, MAX_BYTES_PER_RUN, MAX_LINES_PER_CALL};

@@ -14,6 +14,7 @@ use super::coverage::{Coverage, Recorder};
 use super::error::{Compile, RuleError};
 use super::input::{self, RuleInput};
 use super::source::{DirRules, RuleSource};
+use super::summary::{FigureTable, SummaryInput, SUMMARY_FILE};
 use super::trace::{RunBudget, Trace};
 use crate::model::{Scale, SourceFile};
 use crate::number::{format_number, format_percent};
@@ -234,6 +235,8 @@ pub struct RuleSet {
     bases: Vec<String>,
     kinds: BTreeMap<String, Script>,
     rating: Script,
+    /// summary.rhai, when the rule set (or one it extends) has one.
+    summary: Option<Script>,
     engine: Engine,
     /// Set by [`RuleSet::record_coverage`]; `None` in normal evaluation.
     coverage: Option<Recorder>,
@@ -299,6 +302,7 @@ fn build_engine() -> Engine {
     engine.register_fn("fmt", |i: rhai::INT| format_number(Decimal::from(i)));
     forbid_comparisons_with_missing_values(&mut engine);
     input::register(&mut engine);
+    super::summary::register(&mut engine);
     engine
 }
 
@@ -424,6 +428,21 @@ impl RuleSet {
             file: rating_path,
             text: rating_file.text.clone(),
         };
+        let summary = match layers
+            .iter()
+            .rev()
+            .find_map(|l| l.file(SUMMARY_FILE).map(|f| (l, f)))
+        {
+            Some((layer, f)) => {
+                let file = format!("{}/{SUMMARY_FILE}", layer.location);
+                Some(Script {
+                    ast: compile(&engine, &file, &f.text)?,
+                    file,
+                    text: f.text.clone(),
+                })
+            }
+            None => None,
+        };
         let mut kinds = BTreeMap::new();
         for layer in &layers {
             for f in &layer.files {
@@ -462,6 +481,7 @@ impl RuleSet {
             bases,
             kinds,
             rating,
+            summary,
             engine,
             coverage: None,
             explained: RunBudget::default(),
@@ -481,6 +501,13 @@ impl RuleSet {
         };
         if !self.rating.has_function("rating") {
             return Err(missing(&self.rating, "rating"));
+        }
+        if let Some(summary) = self.summary.as_ref().filter(|s| !s.has_function("summary")) {
+            return Err(RuleError::Config {
+                file: summary.file.clone(),
+                line: 1,
+                message: "the script defines no function summary(s)".into(),
+            });
         }
         for script in self.kinds.values() {
             if !script.has_function("achievement") {
@@ -534,6 +561,39 @@ impl RuleSet {
     /// The file of the script for `kind`.
     pub fn kind_file(&self, kind: &str) -> Option<&str> {
         self.kinds.get(kind).map(|s| s.file.as_str())
+    }
+
+    /// The file of the summary script, when the rule set has one.
+    pub fn summary_file(&self) -> Option<&str> {
+        self.summary.as_ref().map(|s| s.file.as_str())
+    }
+
+    /// Runs `summary(s)` of summary.rhai: the year's plan-level figures the rule set defines
+    /// (none when it has no summary.rhai).
+    pub fn summary(&self, input: &SummaryInput) -> Result<Outcome<Vec<FigureTable>>, RuleError> {
+        let Some(script) = &self.summary else {
+            return Ok(Outcome {
+                value: Vec::new(),
+                trace: Vec::new(),
+            });
+        };
+        let at = CallSite {
+            item: "(the whole plan)",
+            year: &input.year,
+        };
+        let out = self.call(script, "summary", vec![input.to_dynamic()], at)?;
+        let value =
+            super::summary::figure_tables(out.value).map_err(|message| RuleError::Runtime {
+                file: script.file.clone(),
+                function: "summary".into(),
+                item: at.item.into(),
+                year: at.year.into(),
+                message,
+            })?;
+        Ok(Outcome {
+            value,
+            trace: out.trace,
+        })
     }
 
     /// The file of the rating script.

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::{Evaluation, ItemEvaluation, RulesUsed};
-use crate::engine::Scale;
+use crate::engine::{FigureTable, RuleError, RuleSet, Scale, SummaryInput, SummaryItem};
 use crate::model::{FiscalYear, MoneyUnit, Plan};
 
 /// How many items got each rating.
@@ -171,6 +171,10 @@ pub struct Summary {
     /// The unit reports print effect amounts in (the plan's `report_unit`); the amounts above
     /// are 千円, as on the sheets.
     pub report_unit: MoneyUnit,
+    /// The plan-level figures the rule set's summary.rhai defines (points per rating, 達成率,
+    /// counts per category …); none without one, or from [`summarize`] alone.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<FigureTable>,
 }
 
 /// Adds up an evaluation per policy, per theme and in total.
@@ -238,7 +242,52 @@ pub fn summarize(plan: &Plan, evaluation: &Evaluation) -> Summary {
         suggested,
         effects,
         report_unit: plan.report_unit,
+        figures: Vec::new(),
     }
+}
+
+/// [`summarize`], and the figures of the rule set's summary.rhai (when it has one) on the same
+/// evaluation.
+pub fn summarize_with_rules(
+    plan: &Plan,
+    evaluation: &Evaluation,
+    rules: &RuleSet,
+) -> Result<Summary, RuleError> {
+    let mut summary = summarize(plan, evaluation);
+    let input = SummaryInput {
+        plan: plan.name.clone(),
+        year: evaluation.year.to_string(),
+        scale: evaluation.scale.labels().map(String::from).collect(),
+        recorded_scale: evaluation
+            .recorded_scale
+            .labels()
+            .map(String::from)
+            .collect(),
+        policies: plan
+            .policies
+            .iter()
+            .map(|p| (p.number, p.name.clone()))
+            .collect(),
+        items: evaluation
+            .items
+            .iter()
+            .map(|e| SummaryItem {
+                id: e.id.to_string(),
+                policy: e.policy,
+                theme: e.theme,
+                title: e.title.clone(),
+                kind: e.kind.clone(),
+                recorded: e.recorded.clone(),
+                suggested: e.suggested.clone(),
+                achievement: e.achievement,
+                expected_effect: e.expected_effect,
+                actual_effect: e.actual_effect,
+                computed_effect: e.computed_effect,
+            })
+            .collect(),
+    };
+    summary.figures = rules.summary(&input)?.value;
+    Ok(summary)
 }
 
 #[cfg(test)]

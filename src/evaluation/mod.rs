@@ -7,7 +7,9 @@ mod corpus;
 mod diff;
 mod item;
 
-pub use aggregate::{summarize, Counts, EffectTotals, PolicySummary, Summary, ThemeSummary};
+pub use aggregate::{
+    summarize, summarize_with_rules, Counts, EffectTotals, PolicySummary, Summary, ThemeSummary,
+};
 pub use agreement::{agreement, AgreementReport};
 pub use corpus::{summarize_corpus, CorpusError, CorpusSummary, CorpusTotal, PlanYearSummary};
 pub use diff::{Change, DiffError, ItemChange, PolicyDiff, RuleDiff, SideTotals, Transitions};

@@ -2,6 +2,7 @@
 //! plus effects per theme and the rules' suggested ratings per policy.
 
 use super::{year_name, Cell, Document, Field, Lang, Table};
+use crate::engine::{Figure, FigureTable};
 use crate::evaluation::{Counts, EffectTotals, PolicySummary, Summary};
 use crate::model::Scale;
 
@@ -243,6 +244,24 @@ fn csv_table(s: &Summary) -> Table {
     t
 }
 
+/// A table of the figures the rule set's summary.rhai defined.
+pub fn figure_table(f: &FigureTable) -> Table {
+    let mut t = Table::new(&f.columns).title(f.title.clone());
+    for row in &f.rows {
+        t.row(
+            row.iter()
+                .map(|figure| match figure {
+                    Figure::None => Cell::None,
+                    Figure::Text(s) => Cell::Text(s.clone()),
+                    Figure::Number(d) => Cell::Number(*d),
+                    Figure::Percent(d) => Cell::Percent(*d),
+                })
+                .collect(),
+        );
+    }
+    t
+}
+
 /// The summary tables (CSV: the per-policy breakdown; JSON: the whole summary).
 pub fn summary_document(s: &Summary, lang: Lang) -> Document {
     let mut doc = Document::titled(results_heading(s, lang));
@@ -251,6 +270,9 @@ pub fn summary_document(s: &Summary, lang: Lang) -> Document {
     doc.push(effects_table(s, lang));
     doc.push(themes_table(s, lang));
     doc.push(suggested_table(s, lang));
+    for f in &s.figures {
+        doc.push(figure_table(f));
+    }
     doc.push(super::Block::Fields(vec![Field::text(
         lang.pick("ルール", "rules"),
         s.rules.short(),
