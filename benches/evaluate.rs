@@ -1,15 +1,47 @@
-//! Benchmarks: loading the plan, compiling the rules, evaluating and summarising the whole plan.
-//! Run with `cargo bench`.
+//! Benchmarks of the bundled plan: loading, compiling the rules, evaluating and summarising,
+//! checking; and the default rules in Rhai against the same rules written in Rust
+//! (`rules/rhai` ÷ `rules/native` is the cost of rules an analyst can edit). Run with
+//! `cargo bench --bench evaluate`.
 
+mod common;
+
+use std::hint::black_box;
+
+use common::native;
 use criterion::{criterion_group, criterion_main, Criterion};
 use gyokaku::check::check_plan;
-use gyokaku::engine::RuleSet;
-use gyokaku::evaluation::{evaluate, summarize};
+use gyokaku::engine::{CallSite, RuleInput, RuleSet};
+use gyokaku::evaluation::{evaluate, rule_input, summarize};
 use gyokaku::model::{load_plan, FiscalYear};
 
 fn paths() -> (String, String) {
     let root = env!("CARGO_MANIFEST_DIR");
     (format!("{root}/plans/isehara-6"), format!("{root}/rules"))
+}
+
+/// The default rules run through Rhai on one input, as evaluation calls them.
+fn rhai(rules: &RuleSet, x: &RuleInput) -> native::Native {
+    let at = CallSite {
+        item: &x.id,
+        year: &x.year,
+    };
+    let achievement = rules.achievement(x, at).unwrap();
+    let rating = rules.rating(x, achievement.value, at).unwrap();
+    let effect = rules.kind_effect(x, at).unwrap().map(|e| e.value);
+    let mut notes = achievement.trace;
+    notes.extend(rating.trace);
+    native::Native {
+        achievement: achievement.value,
+        rating: rating.value.map(|l| match l.as_str() {
+            "A" => "A",
+            "B" => "B",
+            "C" => "C",
+            "D" => "D",
+            other => panic!("label {other} is not on the default scale"),
+        }),
+        effect,
+        notes,
+    }
 }
 
 fn bench(c: &mut Criterion) {
@@ -34,6 +66,30 @@ fn bench(c: &mut Criterion) {
         })
     });
     c.bench_function("check plan", |b| b.iter(|| check_plan(&plan, &rules)));
+
+    // The same 71 inputs through the Rhai rules and through the native ones, which must agree.
+    let inputs: Vec<RuleInput> = (plan.items.iter())
+        .map(|item| rule_input(&plan, item, year, &rules))
+        .collect();
+    for x in &inputs {
+        assert_eq!(rhai(&rules, x), native::evaluate(x), "item {}", x.id);
+    }
+    let mut group = c.benchmark_group("rules");
+    group.bench_function("rhai (71 items: achievement, rating, effect)", |b| {
+        b.iter(|| {
+            for x in &inputs {
+                black_box(rhai(&rules, black_box(x)));
+            }
+        })
+    });
+    group.bench_function("native (71 items: achievement, rating, effect)", |b| {
+        b.iter(|| {
+            for x in &inputs {
+                black_box(native::evaluate(black_box(x)));
+            }
+        })
+    });
+    group.finish();
 }
 
 criterion_group!(benches, bench);

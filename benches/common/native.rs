@@ -1,0 +1,236 @@
+//! The default rule set (`rules/`) written in Rust: the baseline the Rhai rules are measured
+//! against (`cargo bench --bench evaluate -- rules/`). Each function mirrors one script line by
+//! line, explanations included; the benchmark checks on every item of the bundled plan that
+//! both give the same achievement, rating, effect and explanation before timing them.
+
+#![allow(dead_code)] // each bench uses part of it
+
+use gyokaku::engine::RuleInput;
+use gyokaku::number::{format_number as fmt, format_percent as percent};
+use rust_decimal::Decimal;
+
+/// What the rules give for one item and year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Native {
+    /// `achievement(x)` of the kind's script.
+    pub achievement: Option<Decimal>,
+    /// `rating(x, a)`.
+    pub rating: Option<&'static str>,
+    /// The kind's `effect(x)`, where the kind has one (`None` otherwise).
+    pub effect: Option<Option<Decimal>>,
+    /// The explanation lines of achievement and rating, in order.
+    pub notes: Vec<String>,
+}
+
+/// Runs the native rules on one input.
+pub fn evaluate(x: &RuleInput) -> Native {
+    let mut notes = Vec::new();
+    let achievement = achievement(x, &mut notes);
+    let rating = rating(x, achievement, &mut notes);
+    let effect = (x.kind == "cumulative").then(|| cumulative_effect(x));
+    Native {
+        achievement,
+        rating,
+        effect,
+        notes,
+    }
+}
+
+fn achievement(x: &RuleInput, notes: &mut Vec<String>) -> Option<Decimal> {
+    match x.kind.as_str() {
+        "cumulative" => cumulative(x, notes),
+        "higher_better" => higher_better(x, notes),
+        "level" => level(x, notes),
+        "lower_better" => lower_better(x, notes),
+        "milestone" => milestone(x, notes),
+        "upper_bound" => upper_bound(x, notes),
+        other => panic!("no native rule for kind {other}"),
+    }
+}
+
+/// Target and actual, or the note that there are none.
+fn pair(x: &RuleInput, notes: &mut Vec<String>, what: &str) -> Option<(Decimal, Decimal)> {
+    match (x.target, x.actual) {
+        (Some(t), Some(a)) => Some((t, a)),
+        _ => {
+            notes.push(format!("no numeric {what} and actual to compare"));
+            None
+        }
+    }
+}
+
+fn cumulative(x: &RuleInput, notes: &mut Vec<String>) -> Option<Decimal> {
+    let (target, actual) = pair(x, notes, "target")?;
+    let Some(baseline) = x.baseline else {
+        if target <= Decimal::ZERO {
+            notes.push(format!(
+                "the target is {}: the numbers cannot show progress",
+                x.target_text
+            ));
+            return None;
+        }
+        let a = actual / target;
+        notes.push(format!(
+            "no baseline: total {} ÷ target total {} = {}",
+            x.actual_text,
+            x.target_text,
+            percent(a)
+        ));
+        return Some(a);
+    };
+    let planned = target - baseline;
+    if planned <= Decimal::ZERO {
+        notes.push(format!(
+            "the target {} plans no growth from the baseline {}",
+            x.target_text,
+            fmt(baseline)
+        ));
+        return None;
+    }
+    let made = actual - baseline;
+    let a = made / planned;
+    notes.push(format!(
+        "growth {} ({} − baseline {}) ÷ planned {} = {}",
+        fmt(made),
+        x.actual_text,
+        fmt(baseline),
+        fmt(planned),
+        percent(a)
+    ));
+    Some(a)
+}
+
+fn cumulative_effect(x: &RuleInput) -> Option<Decimal> {
+    match (x.value, x.previous) {
+        (Some(v), Some(p)) if x.unit.starts_with("千円") => Some(v - p),
+        _ => None,
+    }
+}
+
+fn higher_better(x: &RuleInput, notes: &mut Vec<String>) -> Option<Decimal> {
+    let (target, actual) = pair(x, notes, "target")?;
+    if target <= Decimal::ZERO {
+        notes.push(format!(
+            "the target is {}: the numbers cannot show progress",
+            x.target_text
+        ));
+        return None;
+    }
+    let a = actual / target;
+    notes.push(format!(
+        "actual {} ÷ target {} = {}",
+        x.actual_text,
+        x.target_text,
+        percent(a)
+    ));
+    Some(a)
+}
+
+fn level(x: &RuleInput, notes: &mut Vec<String>) -> Option<Decimal> {
+    let (target, actual) = pair(x, notes, "level")?;
+    if target <= Decimal::ZERO {
+        notes.push(format!(
+            "the level is {}: the numbers cannot show progress",
+            x.target_text
+        ));
+        return None;
+    }
+    let deviation = (actual - target).abs() / target;
+    let a = Decimal::ONE - deviation;
+    notes.push(format!(
+        "actual {} against the level {}: deviation {}, {}",
+        x.actual_text,
+        x.target_text,
+        percent(deviation),
+        percent(a)
+    ));
+    Some(a)
+}
+
+fn lower_better(x: &RuleInput, notes: &mut Vec<String>) -> Option<Decimal> {
+    let (target, actual) = pair(x, notes, "target")?;
+    if target <= Decimal::ZERO {
+        notes.push(format!(
+            "the target is {}: a share of it means nothing",
+            x.target_text
+        ));
+        return None;
+    }
+    let a = Decimal::ONE + (target - actual) / target;
+    if actual <= target {
+        notes.push(format!(
+            "actual {} is {} under the target {}: {}",
+            x.actual_text,
+            percent((target - actual) / target),
+            x.target_text,
+            percent(a)
+        ));
+    } else {
+        notes.push(format!(
+            "actual {} is {} over the target {}: {}",
+            x.actual_text,
+            percent((actual - target) / target),
+            x.target_text,
+            percent(a)
+        ));
+    }
+    Some(a)
+}
+
+fn milestone(x: &RuleInput, notes: &mut Vec<String>) -> Option<Decimal> {
+    let planned = &x.target_text;
+    if !planned.is_empty() && planned != "-" && *planned == x.actual_text {
+        notes.push(format!(
+            "the planned step \"{planned}\" was reported as reached"
+        ));
+        return Some(Decimal::ONE);
+    }
+    notes.push("a milestone without a reported step: judgement required".into());
+    None
+}
+
+fn upper_bound(x: &RuleInput, notes: &mut Vec<String>) -> Option<Decimal> {
+    let (target, actual) = pair(x, notes, "limit")?;
+    if target <= Decimal::ZERO {
+        notes.push(format!(
+            "the limit is {}: a share of it means nothing",
+            x.target_text
+        ));
+        return None;
+    }
+    let a = Decimal::ONE + (target - actual) / target;
+    if x.within_bound.unwrap_or(actual <= target) {
+        notes.push(format!(
+            "actual {} keeps the limit {} with {} to spare: {}",
+            x.actual_text,
+            x.target_text,
+            percent((target - actual) / target),
+            percent(a)
+        ));
+    } else {
+        notes.push(format!(
+            "actual {} breaks the limit {}",
+            x.actual_text, x.target_text
+        ));
+    }
+    Some(a)
+}
+
+fn rating(x: &RuleInput, a: Option<Decimal>, notes: &mut Vec<String>) -> Option<&'static str> {
+    let a = a?;
+    if x.within_bound == Some(false) || (x.kind == "upper_bound" && a < Decimal::ONE) {
+        notes.push("a limit that is not kept → C".into());
+        return Some("C");
+    }
+    let (note, label) = if a > Decimal::ONE {
+        ("above 100% → A", "A")
+    } else if a >= Decimal::new(8, 1) {
+        ("80% to 100% → B", "B")
+    } else if a >= Decimal::new(2, 1) {
+        ("20% to 80% → C", "C")
+    } else {
+        ("below 20% → D", "D")
+    };
+    notes.push(note.into());
+    Some(label)
+}

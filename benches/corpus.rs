@@ -1,0 +1,52 @@
+//! Many plans: `summary` over synthetic corpora of perturbed clones of the bundled plan (see
+//! `common/corpus.rs`), every year of every plan, plans and items in parallel. Sizes: 1 plan
+//! (71 items), 100 plans (7,100 items) and, with `GYOKAKU_BENCH_NATIONAL=1`, the national
+//! scale of 1,741 plans (123,611 items, 618,055 item-years). Corpora are written once under
+//! `target/bench-corpus/` and reused.
+//!
+//! ```text
+//! cargo bench --bench corpus
+//! GYOKAKU_BENCH_NATIONAL=1 cargo bench --bench corpus -- national
+//! ```
+
+mod common;
+
+use std::convert::Infallible;
+use std::time::Duration;
+
+use common::corpus;
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use gyokaku::evaluation::summarize_corpus;
+use gyokaku::model::{plan_folders, Plan};
+
+fn every_year(plan: &Plan) -> Result<Vec<gyokaku::model::FiscalYear>, Infallible> {
+    Ok(plan.years.clone())
+}
+
+fn bench(c: &mut Criterion) {
+    let mut sizes = vec![("71 items", 1), ("7,100 items", 100)];
+    if std::env::var_os("GYOKAKU_BENCH_NATIONAL").is_some() {
+        sizes.push(("national, 123,611 items", 1741));
+    }
+    let mut group = c.benchmark_group("summary --year all");
+    for (name, plans) in sizes {
+        let dir = corpus::ensure(&corpus::default_dir(plans), plans).expect("corpus written");
+        let folders = plan_folders(&dir).expect("plan folders");
+        // Item-years: the unit "cost per item" is measured in.
+        group.throughput(Throughput::Elements(plans as u64 * 71 * 5));
+        if plans > 100 {
+            group.sample_size(10);
+            group.measurement_time(Duration::from_secs(60));
+        } else {
+            group.sample_size(10);
+            group.measurement_time(Duration::from_secs(10));
+        }
+        group.bench_function(name, |b| {
+            b.iter(|| summarize_corpus(&folders, None, every_year).expect("summary"))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
