@@ -235,7 +235,9 @@ fn the_html_page_is_self_contained_with_tables_charts_and_the_figures() {
         assert!(!offline.contains(banned), "{banned}");
     }
     // The figures, a section per part and per item sheet, two SVG charts.
-    assert_eq!(html.matches("<section class=\"top\"").count(), 2 + items);
+    assert_eq!(html.matches("<section class=\"top").count(), 2 + items);
+    // The wide item list prints in smaller type.
+    assert_eq!(html.matches("<section class=\"top wide\"").count(), 1);
     assert_eq!(html.matches("<svg").count(), 2);
     assert!(html.matches("<table>").count() > items);
     for figure in [

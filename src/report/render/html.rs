@@ -13,20 +13,24 @@ const STYLE: &str = r#"
 @page { size: A4; margin: 14mm 12mm; }
 :root { --line: #9aa5b1; --head: #e8edf3; --total: #f4f6f8; }
 body { font-family: "Noto Sans JP", "Hiragino Sans", "Yu Gothic", "Meiryo", sans-serif;
-  font-size: 10.5pt; line-height: 1.5; color: #1b1f24; max-width: 190mm; margin: 0 auto; padding: 8mm 0; }
+  font-size: 10.5pt; line-height: 1.5; color: #1b1f24; max-width: 190mm; margin: 0 auto; padding: 8mm 4mm; }
 h1 { font-size: 17pt; border-bottom: 2px solid #1b1f24; padding-bottom: 2mm; }
 h2 { font-size: 14pt; border-left: 5px solid #3b6ea5; padding-left: 2mm; margin-top: 8mm; }
 h3 { font-size: 12pt; margin-top: 6mm; }
 h4, h5, h6 { font-size: 11pt; margin-top: 4mm; }
+h1, h2, h3, h4, h5, h6, caption { break-after: avoid; }
 section.top { break-before: page; }
 section.top:first-of-type { break-before: auto; }
+section.wide table { font-size: 7.5pt; }
+section.wide th, section.wide td { padding: 0.6mm 0.8mm; }
 table { border-collapse: collapse; margin: 2mm 0 5mm; font-size: 9pt; width: 100%; }
 caption { text-align: left; font-weight: bold; padding-bottom: 1mm; }
 th, td { border: 1px solid var(--line); padding: 1mm 1.5mm; vertical-align: top; }
 th { background: var(--head); font-weight: bold; text-align: center; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.rating { text-align: center; }
-td.wrap { min-width: 30mm; }
+td.wrap { min-width: 28mm; }
+td.short { white-space: nowrap; }
 tr.total td { font-weight: bold; background: var(--total); }
 tr { break-inside: avoid; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.5mm 4mm; margin: 2mm 0 4mm; }
@@ -38,7 +42,8 @@ nav ol { columns: 2; font-size: 9.5pt; }
 figure { margin: 3mm 0 6mm; break-inside: avoid; }
 figcaption { font-weight: bold; margin-bottom: 1mm; }
 svg text { font-family: inherit; font-size: 11px; fill: #1b1f24; }
-@media print { nav { display: none; } a { color: inherit; text-decoration: none; } }
+@media print { body { max-width: none; padding: 0; } nav { display: none; }
+  a { color: inherit; text-decoration: none; } }
 "#;
 
 /// The colours of chart series, in order (ratings A, B, C, D…; expected, actual).
@@ -105,7 +110,13 @@ fn blocks(blocks: &[Block], depth: usize, top: &mut usize, h: &mut String) {
                 let level = (depth + 1).min(6);
                 if depth == 1 {
                     *top += 1;
-                    h.push_str(&format!("<section class=\"top\" id=\"s{top}\">\n"));
+                    // A part with a table of many columns prints in smaller type.
+                    let class = if widest_table(&s.blocks) >= WIDE_COLUMNS {
+                        "top wide"
+                    } else {
+                        "top"
+                    };
+                    h.push_str(&format!("<section class=\"{class}\" id=\"s{top}\">\n"));
                 } else {
                     h.push_str("<section>\n");
                 }
@@ -120,6 +131,24 @@ fn blocks(blocks: &[Block], depth: usize, top: &mut usize, h: &mut String) {
             Block::Chart(c) => chart(c, h),
         }
     }
+}
+
+/// Tables with this many columns print in smaller type.
+const WIDE_COLUMNS: usize = 10;
+
+/// Text this short stays on one line in a table.
+const SHORT_TEXT: usize = 12;
+
+fn widest_table(blocks: &[Block]) -> usize {
+    blocks
+        .iter()
+        .map(|b| match b {
+            Block::Table(t) => t.columns.len(),
+            Block::Section(s) => widest_table(&s.blocks),
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 fn fields(fields: &[Field], h: &mut String) {
@@ -173,6 +202,7 @@ fn table(t: &Table, h: &mut String) {
                 Cell::Rating(_) => " class=\"rating\"",
                 _ if numeric.get(i).copied().unwrap_or(false) => " class=\"num\"",
                 _ if t.columns.get(i).is_some_and(|c| c.wrap) => " class=\"wrap\"",
+                Cell::Text(s) if s.chars().count() <= SHORT_TEXT => " class=\"short\"",
                 _ => "",
             };
             h.push_str(&format!("<td{class}>{}</td>", esc(&cell.display())));

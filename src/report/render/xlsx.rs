@@ -300,17 +300,60 @@ impl<'a> SheetWriter<'a> {
                 .map_err(err)?;
             self.row += 1;
         }
+        let mut header_lines: f64 = 1.0;
         for (i, c) in t.columns.iter().enumerate() {
             let col = u16::try_from(i).unwrap_or(u16::MAX);
             self.ws
                 .write_string_with_format(self.row, col, &c.header, &self.f.header)
                 .map_err(err)?;
             // A header may wrap; it asks for half its width.
-            self.need(col, (chars_width(&c.header) / 2.0).max(4.0));
+            let header = chars_width(&c.header);
+            self.need(col, (header / 2.0).max(4.0));
+            let content = t
+                .rows
+                .iter()
+                .filter_map(|r| r.cells.get(i))
+                .map(|cell| chars_width(&cell.display()) + 2.0)
+                .fold((header / 2.0).max(4.0), f64::max)
+                .min(if c.wrap { WRAP_WIDTH } else { MAX_WIDTH });
+            header_lines = header_lines.max((header / content).ceil());
+        }
+        if header_lines > 1.0 {
+            self.ws
+                .set_row_height(self.row, 15.0 * header_lines.min(4.0))
+                .map_err(err)?;
         }
         self.row += 1;
         let numeric: Vec<bool> = (0..t.columns.len()).map(|i| t.is_numeric(i)).collect();
+        // The width each wrapped column will get, to make rows tall enough for their text
+        // (not every spreadsheet fits row heights to wrapped text when it opens a file).
+        let wrap_widths: Vec<Option<f64>> = t
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                c.wrap.then(|| {
+                    t.rows
+                        .iter()
+                        .filter_map(|r| r.cells.get(i))
+                        .map(|cell| chars_width(&cell.display()))
+                        .fold(0.0, f64::max)
+                        .clamp(12.0, WRAP_WIDTH)
+                })
+            })
+            .collect();
         for r in &t.rows {
+            let lines = r
+                .cells
+                .iter()
+                .zip(&wrap_widths)
+                .filter_map(|(cell, w)| w.map(|w| (chars_width(&cell.display()) / w).ceil()))
+                .fold(1.0, f64::max);
+            if lines > 1.0 {
+                self.ws
+                    .set_row_height(self.row, 15.0 * lines.min(26.0))
+                    .map_err(err)?;
+            }
             for (i, cell) in r.cells.iter().enumerate() {
                 let col = u16::try_from(i).unwrap_or(u16::MAX);
                 let style = CellStyle {
