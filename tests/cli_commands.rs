@@ -168,6 +168,11 @@ fn broken_item_file_names_file_item_and_line() {
     );
     let (_, err) = run_on(&sb, &["summary"], 2);
     assert!(err.contains("items/5-8-3.toml:"), "{err}");
+    assert!(
+        err.contains("実施項目 5-8-3: TOML として読めません: unknown field `actaul`"),
+        "{err}"
+    );
+    let (_, err) = run_on(&sb, &["summary", "--lang", "en"], 2);
     assert!(err.contains("item 5-8-3: unknown field `actaul`"), "{err}");
     // check reports the same as a finding and exits 1.
     let (out, _) = run_on(&sb, &["check"], 1);
@@ -319,6 +324,11 @@ fn the_plan_declares_its_report_unit() {
     sb.edit("plan/plan.toml", "\"百万円\"", "\"百万\"");
     let (_, err) = run_on(&sb, &["summary"], 2);
     assert!(
+        err.contains("report_unit: \"百万\" は金額の単位ではありません"),
+        "{err}"
+    );
+    let (_, err) = run_on(&sb, &["summary", "--lang", "en"], 2);
+    assert!(
         err.contains("report_unit: \"百万\" is not a unit of money"),
         "{err}"
     );
@@ -333,6 +343,12 @@ fn a_word_after_a_number_is_never_silently_a_unit() {
         "actual = \"25,900人\"",
     );
     let (_, err) = run_on(&sb, &["summary"], 2);
+    assert!(err.contains("実施項目 5-8-3: years.R5.actual:"), "{err}");
+    assert!(
+        err.contains("\"25,900人\" は \"人\" で書かれています"),
+        "{err}"
+    );
+    let (_, err) = run_on(&sb, &["summary", "--lang", "en"], 2);
     assert!(err.contains("item 5-8-3: years.R5.actual:"), "{err}");
     assert!(err.contains("\"25,900人\" is written in \"人\""), "{err}");
 }

@@ -206,6 +206,17 @@ fn a_recorded_rating_off_the_plans_scale_is_a_load_error() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
+        err.contains("items/1-3-4.toml:")
+            && err.contains(
+                "実施項目 1-3-4: years.R5.rating: \"E\" は計画の評価尺度 (A、B、C、D) にありません"
+            ),
+        "{err}"
+    );
+    let out = common::gyokaku(&["summary", plan.to_str().unwrap(), "--lang", "en"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
         err.contains("items/1-3-4.toml:") && err.contains("item 1-3-4: years.R5.rating: \"E\" is not a rating of the plan's scale (A, B, C, D)"),
         "{err}"
     );

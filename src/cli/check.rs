@@ -56,7 +56,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
                         item: other.item(),
                         location: other.location().unwrap_or_default(),
                         field: None,
-                        message: other.message(),
+                        message: other.message(args.out.lang),
                         documented: None,
                     }),
                 }

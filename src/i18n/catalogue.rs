@@ -173,6 +173,335 @@ messages! {
             en: "  the rules explained:";
     }
 
+    /// What a plan file (or a rule test case file) says wrongly, at a line: the kind inside a
+    /// `LoadError::Invalid`.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[non_exhaustive]
+    pub enum PlanProblem {
+        /// TOML that does not parse, or a key the file may not have (the TOML reader's words).
+        Toml { detail: String } =>
+            ja: "TOML として読めません: {detail}",
+            en: "{detail}";
+        /// A year that cannot be read.
+        Year { problem: ParseProblem } =>
+            ja: "{problem}",
+            en: "{problem}";
+        /// A field's year that cannot be read.
+        FieldYear { field: String, problem: ParseProblem } =>
+            ja: "{field}: {problem}",
+            en: "{field}: {problem}";
+        /// The plan's years have a gap or are out of order.
+        YearsNotConsecutive =>
+            ja: "計画の年度は連続し、順に並んでいなければなりません",
+            en: "the plan's years must be consecutive, in order";
+        /// A value that cannot be read.
+        Value { field: String, problem: ValueError } =>
+            ja: "{field}: {problem}",
+            en: "{field}: {problem}";
+        /// A value in a unit that does not fit.
+        Unit { field: String, problem: UnitError } =>
+            ja: "{field}: {problem}",
+            en: "{field}: {problem}";
+        /// A theme under a policy the plan does not have.
+        ThemeWithoutPolicy { theme: u32, policy: u32 } =>
+            ja: "改革の推進項目 ({theme}) の基本方針 {policy} は計画にありません",
+            en: "theme ({theme}) names policy {policy}, which the plan does not have";
+        /// An item under a theme the plan does not have.
+        NoSuchTheme { theme: u32 } =>
+            ja: "計画に改革の推進項目 ({theme}) はありません",
+            en: "the plan has no theme ({theme})";
+        /// An item whose id puts its theme under the wrong policy.
+        ThemeOfAnotherPolicy { theme: u32, policy: u32, given: u32 } =>
+            ja: "改革の推進項目 ({theme}) は基本方針 {policy} に属します ({given} ではありません)",
+            en: "theme ({theme}) belongs to policy {policy}, not {given}";
+        /// A year outside the plan's period.
+        YearOutsidePeriod { year: String } =>
+            ja: "{year} は計画期間の外です",
+            en: "{year} is outside the plan's period";
+        /// An item file whose name is not an item id.
+        FileNameNotAnId { problem: ParseProblem } =>
+            ja: "ファイル名は取組番号にしてください: {problem}",
+            en: "the file name must be the item id: {problem}";
+        /// A recorded rating the plan's scale does not have.
+        RatingOffScale { field: String, label: String, labels: Vec<String> } =>
+            ja: "{field}: {label:?} は計画の評価尺度 ({labels}) にありません",
+            en: "{field}: {label:?} is not a rating of the plan's scale ({labels})";
+        /// Rule test cases: a case without a name, kind or expectation…
+        Case { problem: CaseProblem } =>
+            ja: "{problem}",
+            en: "{problem}";
+    }
+
+    /// What a rule test case file says wrongly (`rules/tests/*.toml`).
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[non_exhaustive]
+    pub enum CaseProblem {
+        /// `[defaults]` with a name.
+        DefaultsNamed =>
+            ja: "[defaults] に name は書けません: ケースごとに名前を付けてください",
+            en: "[defaults] cannot have a name: name each case";
+        /// `[defaults]` with expectations.
+        DefaultsExpect =>
+            ja: "[defaults] に期待値は書けません: 期待する結果はケースごとに書いてください",
+            en: "[defaults] cannot have expectations: each case says what it expects";
+        /// A file without cases.
+        NoCases =>
+            ja: "[[case]] がありません: ケースを書くか、ファイルを削除してください",
+            en: "the file has no [[case]]: add cases or remove the file";
+        /// Two cases with one name.
+        SameName { first: usize, name: String } =>
+            ja: "{first} 行目のケースも {name:?} という名前です: ケースごとに別の名前を付けてください",
+            en: "another case on line {first} is also named {name:?}: give each case its own name";
+        /// A case without a name.
+        NoName =>
+            ja: "ケースに名前がありません: name = \"このケースが示すこと\" を書いてください",
+            en: "the case has no name: add name = \"what this case shows\"";
+        /// A case with an empty name.
+        EmptyName =>
+            ja: "ケースの名前が空です: このケースが示すことを書いてください",
+            en: "the case's name is empty: say what the case shows";
+        /// A number that is not a ratio (achievement).
+        NotARatio { field: String, given: String } =>
+            ja: "{field}: {given:?} は達成率 (\"1.25\" のような比か \"125%\" のような百分率) でも \"none\" でもありません",
+            en: "{field}: {given:?} is not an achievement: a ratio such as \"1.25\" or a percentage such as \"125%\", nor \"none\"";
+        /// A number that is not an amount.
+        NotAnAmount { field: String, given: String } =>
+            ja: "{field}: {given:?} は千円単位の金額 (\"15,100\" や \"▲1,500\" など) でも \"none\" でもありません",
+            en: "{field}: {given:?} is not an amount in 千円 such as \"15,100\" or \"▲1,500\", nor \"none\"";
+        /// A history year that is not a fiscal year.
+        HistoryYear { given: String } =>
+            ja: "history: {given:?} は年度として読めません",
+            en: "history: {given:?} is not a fiscal year";
+        /// History years with a gap or out of order.
+        HistoryNotConsecutive =>
+            ja: "history: 年度は連続し、順に並んでいなければなりません",
+            en: "history: the years must be consecutive, in order";
+        /// History that does not end the year before the case's.
+        HistoryEnd { last: String, year: String } =>
+            ja: "history: 最後の年度 ({last}) はケースの年度 ({year}) の前年度にしてください",
+            en: "history: the last year given ({last}) must be the one before the case's year ({year})";
+        /// A case without expectations.
+        ExpectsNothing { name: String } =>
+            ja: "ケース {name:?} に期待値がありません: expect.achievement, expect.rating, expect.effect, expect.target_effect のいずれかを書いてください",
+            en: "case {name:?} expects nothing: add expect.achievement, expect.rating, expect.effect or expect.target_effect";
+        /// An expected effect with a fraction.
+        EffectNotWhole =>
+            ja: "効果額は報告書の印字どおり千円単位に丸めて比べます: 千円の整数で書いてください",
+            en: "effects are compared rounded to the thousand yen, as reports print them: write a whole number of 千円";
+        /// An achievement both given and expected.
+        AchievementTwice =>
+            ja: "ケースが達成率を与え、しかも期待もしています: expect.achievement を消すか、achievement を消して種別のルールに計算させてください",
+            en: "the case gives its achievement and also expects one: drop expect.achievement, or drop achievement and let the kind's rule compute it";
+        /// An expected achievement without a kind.
+        AchievementWithoutKind =>
+            ja: "達成率を期待していますが kind がありません: kind = \"…\" を書いてください",
+            en: "the case expects an achievement but names no kind: add kind = \"…\"";
+        /// An expected rating with nothing to rate.
+        RatingWithoutKind =>
+            ja: "評価を期待していますが、kind も評価する achievement もありません",
+            en: "the case expects a rating but names no kind and gives no achievement to rate";
+        /// An expected effect with nothing to compute it.
+        EffectWithoutKind =>
+            ja: "効果額を期待していますが、kind も effect_formula もありません",
+            en: "the case expects an effect but names no kind and gives no effect_formula";
+    }
+
+    /// Words that cannot be read as what they stand for.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum ParseProblem {
+        /// Not a fiscal year.
+        NotAFiscalYear { given: String } =>
+            ja: "{given:?} は年度として読めません: R5, 令和5年度, 令和元年度, H30, 平成30年度, FY2018, 2018年度 のように書いてください",
+            en: "{given:?} is not a fiscal year: write R5, 令和5年度, 令和元年度, H30, 平成30年度, FY2018 or 2018年度";
+        /// Not an item id.
+        NotAnItemId { given: String } =>
+            ja: "{given:?} は取組番号として読めません: <基本方針>-<推進項目>-<実施項目> (例 5-8-12) のように書いてください",
+            en: "{given:?} is not an item id: write <policy>-<theme>-<item>, e.g. 5-8-12";
+    }
+
+    /// Why a printed value could not be read.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum ValueError {
+        /// An empty cell written as a key.
+        Empty =>
+            ja: "値が空です: 原資料の欄が空白なら、キーごと書かないでください",
+            en: "empty value: leave the key out when the document's cell is blank";
+        /// Not a number the document could print.
+        Malformed { text: String, why: NumberProblem } =>
+            ja: "{text:?} は原資料の数値として読めません: {why}",
+            en: "{text:?} is not a number the document could print: {why}";
+        /// A number with more digits before the point than `MAX_INTEGER_DIGITS`.
+        TooLarge { text: String, max_digits: usize } =>
+            ja: "{text:?} は整数部が {max_digits} 桁を超えています: 計画の数値としては大きすぎます",
+            en: "{text:?} has more than {max_digits} digits before the decimal point: no plan figure is that large";
+        /// A dash or arrow that marks "no new target" stands before other text.
+        MarkBeforeText { text: String, mark: char } =>
+            ja: "{text:?} は {mark:?} で始まっています。この記号は単独で「その年度の新たな目標なし (—/↓)」を表し、ほかの文字の前には置けません (負の数は ▲ か - で書きます)",
+            en: "{text:?} starts with {mark:?}, which alone means no new target this year (—/↓); it cannot stand before other text (write ▲ or - for a negative number)";
+        /// A unit that is not one: "%%", "%円", punctuation.
+        BadUnit { text: String, unit: String } =>
+            ja: "{text:?}: {unit:?} は単位として読めません",
+            en: "{text:?}: {unit:?} is not a unit";
+    }
+
+    /// What is wrong with the digits of a number.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum NumberProblem {
+        /// "+", "▲" alone or before words.
+        SignWithoutDigits =>
+            ja: "符号の後には数字が必要です",
+            en: "a sign must be followed by digits";
+        /// ",5", ".5".
+        NoLeadingDigit =>
+            ja: "数値は数字で始めてください",
+            en: "a number must start with a digit";
+        /// "12(3".
+        UnclosedBracket =>
+            ja: "開き括弧が末尾で閉じていません",
+            en: "an opening bracket is not closed at the end";
+        /// "1(2(3))".
+        NestedBrackets =>
+            ja: "括弧が入れ子になっています",
+            en: "brackets are nested";
+        /// "12)".
+        UnopenedBracket =>
+            ja: "閉じ括弧に対応する開き括弧がありません",
+            en: "a closing bracket has no opening one";
+        /// "12 3", "12件5".
+        TrailingCharacters =>
+            ja: "数値の後に余分な文字があります",
+            en: "unexpected characters after the number";
+        /// "12以内件".
+        MisplacedBound =>
+            ja: "範囲を表す語か符号の位置が正しくありません",
+            en: "a bound or sign is out of place";
+        /// "12()".
+        EmptyBrackets =>
+            ja: "括弧の中が空です",
+            en: "empty brackets";
+        /// ".5".
+        NoDigitsBeforePoint =>
+            ja: "小数点の前に数字がありません",
+            en: "no digits before the decimal point";
+        /// "1,,234".
+        MisplacedSeparator =>
+            ja: "桁区切りのコンマの位置が正しくありません",
+            en: "misplaced thousands separator";
+        /// "20,0".
+        SeparatorGroups =>
+            ja: "桁区切りは3桁ごとにしてください",
+            en: "thousands separators must group three digits";
+        /// "1.2.3".
+        MalformedDecimals =>
+            ja: "小数部の書き方が正しくありません",
+            en: "malformed decimal part";
+        /// More digits than an exact decimal holds.
+        TooManyDigits =>
+            ja: "桁数が多すぎます",
+            en: "too many digits";
+    }
+
+    /// A number written in a unit that does not fit where it stands.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum UnitError {
+        /// "20人" for an indicator counted in 件, or a word after the number that is no unit
+        /// of it ("18%程度"): never silently read as a unit.
+        Mismatch { text: String, written: String, unit: String } =>
+            ja: "{text:?} は {written:?} で書かれていますが、指標の単位は {unit:?} です (範囲は 以内, 以下, まで, 未満, を下回る, 以上, 超, を超える, を上回る で書きます)",
+            en: "{text:?} is written in {written:?}, but the indicator's unit is {unit:?} (a bound is written 以内, 以下, まで, 未満, を下回る, 以上, 超, を超える or を上回る)";
+        /// An effect amount, or a report unit, that is not money.
+        NotMoney { written: String } =>
+            ja: "{written:?} は金額の単位ではありません: 円, 千円, 万円, 百万円, 億円 のいずれかで書いてください",
+            en: "{written:?} is not a unit of money: write 円, 千円, 万円, 百万円 or 億円";
+        /// An indicator without a unit whose target and actual of one year differ in unit.
+        TargetActual { target: String, actual: String } =>
+            ja: "目標値 {target:?} と実績値 {actual:?} の単位が異なります",
+            en: "the target {target:?} and the actual {actual:?} are written in different units";
+    }
+
+    /// A plan, rule or case file that is not read.
+    #[derive(Debug)]
+    pub enum FileError {
+        /// A folder, a named pipe, a device…
+        NotRegular { path: PathBuf } =>
+            ja: "{path}: 通常のファイルではありません",
+            en: "{path}: not a regular file";
+        /// Larger than the limit.
+        TooLarge { path: PathBuf, limit: u64 } =>
+            ja: "{path}: ファイルが {limit} バイトより大きいため読みません",
+            en: "{path}: the file is larger than {limit} bytes";
+        /// Through a symbolic link (of the file or a folder on its way), outside the folder.
+        OutsideFolder { path: PathBuf, folder: PathBuf } =>
+            ja: "{path}: (シンボリックリンクの先が) {folder} の外にあるため読みません",
+            en: "{path}: the file lies outside {folder} (through a symbolic link) and is not read";
+        /// Not UTF-8 text.
+        NotText { path: PathBuf } =>
+            ja: "{path}: UTF-8 のテキストではありません",
+            en: "{path}: not UTF-8 text";
+        /// The system could not read it.
+        Io { path: PathBuf, source: std::io::Error } =>
+            ja: "{path}: {source}",
+            en: "{path}: {source}";
+    }
+
+    /// What a plan error about two places is about.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Identity {
+        /// An item id (from the file name).
+        Item =>
+            ja: "取組番号",
+            en: "item";
+        /// A fiscal year (under one name or two: R5 and FY2023).
+        Year =>
+            ja: "年度",
+            en: "year";
+        /// A policy number (基本方針).
+        Policy =>
+            ja: "基本方針",
+            en: "policy";
+        /// A theme number (改革の推進項目).
+        Theme =>
+            ja: "改革の推進項目",
+            en: "theme";
+        /// A label of a rating scale.
+        ScaleLabel =>
+            ja: "評価の記号",
+            en: "rating label";
+    }
+
+    /// How a plan loading error reads, with its place.
+    #[derive(Debug)]
+    pub enum LoadText {
+        /// A file or folder could not be read.
+        Io { reason: String } =>
+            ja: "読み込めません: {reason}",
+            en: "cannot read {reason}";
+        /// A file's content is wrong, outside an item.
+        Invalid { file: PathBuf, line: usize, problem: PlanProblem } =>
+            ja: "{file}:{line}: {problem}",
+            en: "{file}:{line}: {problem}";
+        /// A file's content is wrong, in an item.
+        InvalidInItem { file: PathBuf, line: usize, item: String, problem: PlanProblem } =>
+            ja: "{file}:{line}: 実施項目 {item}: {problem}",
+            en: "{file}:{line}: item {item}: {problem}";
+        /// One thing given twice.
+        Duplicate { what: Identity, key: String, file: PathBuf, line: usize, first_file: PathBuf, first_line: usize } =>
+            ja: "{file}:{line}: {what} {key} が重複しています: {first_file}:{first_line} にもあります",
+            en: "{file}:{line}: {what} {key} is given twice: also at {first_file}:{first_line}";
+        /// One thing given twice, in an item.
+        DuplicateInItem { what: Identity, key: String, file: PathBuf, line: usize, item: String, first_file: PathBuf, first_line: usize } =>
+            ja: "{file}:{line}: 実施項目 {item}: {what} {key} が重複しています: {first_file}:{first_line} にもあります",
+            en: "{file}:{line}: item {item}: {what} {key} is given twice: also at {first_file}:{first_line}";
+        /// An item file whose name is not the item id as written.
+        ItemFileName { file: PathBuf, expected: String } =>
+            ja: "{file}:1: ファイル名は取組番号 {expected}.toml のとおりに書いてください (先頭の 0、符号、空白は付けません)",
+            en: "{file}:1: the file name must be the item id written as {expected}.toml (no leading zeros, signs or spaces)";
+        /// More items than a plan can have.
+        TooManyItems { count: usize, limit: usize } =>
+            ja: "計画に取組項目のファイルが {count} 個あり、上限の {limit} を超えています",
+            en: "the plan has {count} item files, more than {limit}";
+    }
+
     /// The common reasons a file cannot be read.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub enum IoProblem {

@@ -220,6 +220,12 @@ impl Arg for std::io::Error {
     }
 }
 
+impl From<CaseProblem> for PlanProblem {
+    fn from(problem: CaseProblem) -> Self {
+        PlanProblem::Case { problem }
+    }
+}
+
 /// A text given in both languages by data rather than by the program: a rule script's
 /// `explain(ja, en)`, for example. One given language stands in for the other.
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]

@@ -6,6 +6,7 @@
 //! (its [`YearNotation`]) so that reports print years as the plan's document does, but two
 //! spellings of one fiscal year are equal, hash and sort alike.
 
+use crate::i18n::ParseProblem;
 use std::cmp::Ordering;
 use std::fmt;
 use std::hash::{Hash, Hasher};
@@ -203,10 +204,19 @@ impl fmt::Display for FiscalYear {
     }
 }
 
-/// Why a fiscal year could not be read.
+/// Why a fiscal year could not be read (worded by [`ParseProblem::NotAFiscalYear`]).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0:?} is not a fiscal year: write R5, 令和5年度, 令和元年度, H30, 平成30年度, FY2018 or 2018年度")]
+#[error("{}", self.problem())]
 pub struct FiscalYearError(pub String);
+
+impl FiscalYearError {
+    /// The catalogue's kind of it.
+    pub fn problem(&self) -> ParseProblem {
+        ParseProblem::NotAFiscalYear {
+            given: self.0.clone(),
+        }
+    }
+}
 
 /// Folds full-width digits and letters into ASCII and drops spaces: "令和５年度" → "令和5年度".
 fn fold(s: &str) -> String {

@@ -1,5 +1,6 @@
 //! One implementation item (実施項目) with everything its progress sheet (進捗管理シート) prints.
 
+use crate::i18n::ParseProblem;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
@@ -48,10 +49,19 @@ impl Serialize for ItemId {
     }
 }
 
-/// Why an item id could not be read.
+/// Why an item id could not be read (worded by [`ParseProblem::NotAnItemId`]).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0:?} is not an item id: write <policy>-<theme>-<item>, e.g. 5-8-12")]
+#[error("{}", self.problem())]
 pub struct ItemIdError(pub String);
+
+impl ItemIdError {
+    /// The catalogue's kind of it.
+    pub fn problem(&self) -> ParseProblem {
+        ParseProblem::NotAnItemId {
+            given: self.0.clone(),
+        }
+    }
+}
 
 impl FromStr for ItemId {
     type Err = ItemIdError;

@@ -10,21 +10,22 @@ use rayon::prelude::*;
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::i18n::{display_lang, Arg, Lang, LoadText, Localize, PlanProblem};
+
 use super::fiscal_year::{FiscalYear, YearNotation};
 use super::item::{Discrepancy, Indicator, Item, ItemId, ItemSource, Subtotals, YearEntry};
 use super::plan::{Plan, Policy, Theme};
 use super::scale::{duplicate_label, Scale};
 use super::source::{DirSource, PlanSource, SourceFile};
-use super::value::{Cell, MoneyUnit};
+use super::value::{Cell, MoneyUnit, UnitError};
 
-/// One thing wrong with a plan's files.
+/// One thing wrong with a plan's files. Worded by the catalogue ([`LoadText`]).
 #[derive(Debug, thiserror::Error)]
+#[error("{}", self.localize(display_lang()))]
 pub enum LoadError {
     /// A file or folder could not be read.
-    #[error("cannot read {0}")]
     Io(#[from] std::io::Error),
     /// A file's content is wrong.
-    #[error("{}:{line}: {}{message}", file.display(), item.map(|i| format!("item {i}: ")).unwrap_or_default())]
     Invalid {
         /// The file.
         file: PathBuf,
@@ -32,11 +33,10 @@ pub enum LoadError {
         item: Option<ItemId>,
         /// 1-based line.
         line: usize,
-        /// What is wrong, as a sentence.
-        message: String,
+        /// What is wrong.
+        problem: PlanProblem,
     },
     /// One thing given twice: both places are named.
-    #[error("{}:{line}: {}{what} {key} is given twice: also at {}:{first_line} (重複しています)", file.display(), item.map(|i| format!("item {i}: ")).unwrap_or_default(), first_file.display())]
     Duplicate {
         /// What is duplicated.
         what: Identity,
@@ -54,7 +54,6 @@ pub enum LoadError {
         first_line: usize,
     },
     /// An item file whose name is not the item id as written: `1-1-01.toml`, `+1-1-1.toml`.
-    #[error("{}:1: the file name must be the item id written as {expected}.toml (no leading zeros, signs or spaces) (ファイル名は取組番号)", file.display())]
     ItemFileName {
         /// The file.
         file: PathBuf,
@@ -62,13 +61,85 @@ pub enum LoadError {
         expected: ItemId,
     },
     /// More items than a plan can have.
-    #[error("the plan has {count} item files, more than {limit} (取組項目が多すぎます)")]
     TooManyItems {
         /// Item files found.
         count: usize,
         /// [`MAX_ITEMS`].
         limit: usize,
     },
+}
+
+impl Localize for LoadError {
+    fn localize(&self, lang: Lang) -> String {
+        let text = match self {
+            LoadError::Io(e) => LoadText::Io {
+                reason: e.arg(lang),
+            },
+            LoadError::Invalid {
+                file,
+                item: None,
+                line,
+                problem,
+            } => LoadText::Invalid {
+                file: file.clone(),
+                line: *line,
+                problem: problem.clone(),
+            },
+            LoadError::Invalid {
+                file,
+                item: Some(item),
+                line,
+                problem,
+            } => LoadText::InvalidInItem {
+                file: file.clone(),
+                line: *line,
+                item: item.to_string(),
+                problem: problem.clone(),
+            },
+            LoadError::Duplicate {
+                what,
+                key,
+                file,
+                item: None,
+                line,
+                first_file,
+                first_line,
+            } => LoadText::Duplicate {
+                what: *what,
+                key: key.clone(),
+                file: file.clone(),
+                line: *line,
+                first_file: first_file.clone(),
+                first_line: *first_line,
+            },
+            LoadError::Duplicate {
+                what,
+                key,
+                file,
+                item: Some(item),
+                line,
+                first_file,
+                first_line,
+            } => LoadText::DuplicateInItem {
+                what: *what,
+                key: key.clone(),
+                file: file.clone(),
+                line: *line,
+                item: item.to_string(),
+                first_file: first_file.clone(),
+                first_line: *first_line,
+            },
+            LoadError::ItemFileName { file, expected } => LoadText::ItemFileName {
+                file: file.clone(),
+                expected: expected.to_string(),
+            },
+            LoadError::TooManyItems { count, limit } => LoadText::TooManyItems {
+                count: *count,
+                limit: *limit,
+            },
+        };
+        text.localize(lang)
+    }
 }
 
 impl LoadError {
@@ -92,47 +163,28 @@ impl LoadError {
         }
     }
 
-    /// The message without the location and item that start it.
-    pub fn message(&self) -> String {
-        let text = self.to_string();
+    /// The message in `lang` without the location and item that start it.
+    pub fn message(&self, lang: Lang) -> String {
+        if let LoadError::Invalid { problem, .. } = self {
+            return problem.localize(lang);
+        }
+        let text = self.localize(lang);
         let rest = match self.location() {
             Some(at) => text.strip_prefix(&format!("{at}: ")).unwrap_or(&text),
             None => &text,
         };
         match self.item() {
-            Some(i) => rest.strip_prefix(&format!("item {i}: ")).unwrap_or(rest),
+            Some(i) => rest
+                .strip_prefix(&format!("item {i}: "))
+                .or_else(|| rest.strip_prefix(&format!("実施項目 {i}: ")))
+                .unwrap_or(rest),
             None => rest,
         }
         .to_string()
     }
 }
 
-/// What a [`LoadError::Duplicate`] is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Identity {
-    /// An item id (from the file name).
-    Item,
-    /// A fiscal year (under one name or two: R5 and FY2023).
-    Year,
-    /// A policy number (基本方針).
-    Policy,
-    /// A theme number (改革の推進項目).
-    Theme,
-    /// A label of a rating scale.
-    ScaleLabel,
-}
-
-impl fmt::Display for Identity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Identity::Item => "item",
-            Identity::Year => "year",
-            Identity::Policy => "policy",
-            Identity::Theme => "theme",
-            Identity::ScaleLabel => "rating label",
-        })
-    }
-}
+pub use crate::i18n::Identity;
 
 /// The most items a plan may have: far above any city's (Isehara has 71), and with every amount
 /// below 10^20 千円 their sums stay inside `Decimal`'s range.
@@ -144,13 +196,18 @@ pub struct LoadErrors(pub Vec<LoadError>);
 
 impl fmt::Display for LoadErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, e) in self.0.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{e}")?;
-        }
-        Ok(())
+        f.write_str(&self.localize(display_lang()))
+    }
+}
+
+/// One error a line.
+impl Localize for LoadErrors {
+    fn localize(&self, lang: Lang) -> String {
+        self.0
+            .iter()
+            .map(|e| e.localize(lang))
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 }
 
@@ -263,7 +320,9 @@ fn toml_error(file: &SourceFile, item: Option<ItemId>, e: toml::de::Error) -> Lo
         file: file.path.clone(),
         item,
         line,
-        message: e.message().trim_end().to_string(),
+        problem: PlanProblem::Toml {
+            detail: e.message().trim_end().to_string(),
+        },
     }
 }
 
@@ -299,18 +358,23 @@ struct RawTheme {
 fn parse_plan(file: &SourceFile) -> Result<Plan, LoadErrors> {
     let raw: RawPlan = toml::from_str(&file.text).map_err(|e| toml_error(file, None, e))?;
     let lines = LineIndex::new(&file.text);
-    let invalid = |span: Range<usize>, message: String| LoadError::Invalid {
+    let invalid = |span: Range<usize>, problem: PlanProblem| LoadError::Invalid {
         file: file.path.clone(),
         item: None,
         line: lines.line(span.start),
-        message,
+        problem,
     };
     let mut errors = Vec::new();
     let mut years = Vec::new();
     for y in &raw.years {
         match y.get_ref().parse::<FiscalYear>() {
             Ok(year) => years.push(year),
-            Err(e) => errors.push(invalid(y.span(), e.to_string())),
+            Err(e) => errors.push(invalid(
+                y.span(),
+                PlanProblem::Year {
+                    problem: e.problem(),
+                },
+            )),
         }
     }
     let year_notation = YearNotation::of(&years);
@@ -320,7 +384,7 @@ fn parse_plan(file: &SourceFile) -> Result<Plan, LoadErrors> {
     if years.windows(2).any(|w| w[0].next() != Some(w[1])) {
         errors.push(invalid(
             raw.years.first().map(|y| y.span()).unwrap_or(0..0),
-            "the plan's years must be consecutive, in order".into(),
+            PlanProblem::YearsNotConsecutive,
         ));
     }
     let report_unit = match &raw.report_unit {
@@ -329,7 +393,13 @@ fn parse_plan(file: &SourceFile) -> Result<Plan, LoadErrors> {
             .get_ref()
             .parse()
             .unwrap_or_else(|e: super::value::UnitError| {
-                errors.push(invalid(u.span(), format!("report_unit: {e}")));
+                errors.push(invalid(
+                    u.span(),
+                    PlanProblem::Unit {
+                        field: "report_unit".into(),
+                        problem: e,
+                    },
+                ));
                 MoneyUnit::default()
             }),
     };
@@ -400,11 +470,10 @@ fn parse_plan(file: &SourceFile) -> Result<Plan, LoadErrors> {
         if !policies.iter().any(|p| p.number == *t.policy.get_ref()) {
             errors.push(invalid(
                 t.policy.span(),
-                format!(
-                    "theme ({}) names policy {}, which the plan does not have",
-                    t.number.get_ref(),
-                    t.policy.get_ref()
-                ),
+                PlanProblem::ThemeWithoutPolicy {
+                    theme: *t.number.get_ref(),
+                    policy: *t.policy.get_ref(),
+                },
             ));
         }
         themes.push(Theme {
@@ -510,12 +579,12 @@ impl CellReader<'_> {
         self.line_index.line(span.start)
     }
 
-    fn error(&mut self, span: Range<usize>, message: String) {
+    fn error(&mut self, span: Range<usize>, problem: PlanProblem) {
         self.errors.push(LoadError::Invalid {
             file: self.file.path.clone(),
             item: Some(self.item),
             line: self.line(span),
-            message,
+            problem,
         });
     }
 
@@ -526,7 +595,13 @@ impl CellReader<'_> {
         match raw.get_ref().parse::<Cell>() {
             Ok(cell) => Some(cell),
             Err(e) => {
-                self.error(raw.span(), format!("{field}: {e}"));
+                self.error(
+                    raw.span(),
+                    PlanProblem::Value {
+                        field: field.into(),
+                        problem: e,
+                    },
+                );
                 None
             }
         }
@@ -537,26 +612,30 @@ impl CellReader<'_> {
         let span = raw.as_ref()?.span();
         let label = self.text(field, raw)?;
         if let Some(scale) = scale.filter(|s| s.get(&label).is_none()) {
-            let labels: Vec<&str> = scale.labels().collect();
+            let labels = scale.labels().map(String::from).collect();
             self.error(
                 span,
-                format!(
-                    "{field}: {label:?} is not a rating of the plan's scale ({})",
-                    labels.join(", ")
-                ),
+                PlanProblem::RatingOffScale {
+                    field: field.into(),
+                    label: label.clone(),
+                    labels,
+                },
             );
         }
         Some(label)
     }
 
     /// An error about a field already read, at its line.
-    fn error_at(&mut self, field: &str, message: String) {
+    fn unit_error_at(&mut self, field: &str, problem: UnitError) {
         let line = self.lines.get(field).copied().unwrap_or(1);
         self.errors.push(LoadError::Invalid {
             file: self.file.path.clone(),
             item: Some(self.item),
             line,
-            message: format!("{field}: {message}"),
+            problem: PlanProblem::Unit {
+                field: field.into(),
+                problem,
+            },
         });
     }
 
@@ -603,18 +682,18 @@ impl CellReader<'_> {
             ));
             if let (Some(t), Some(a)) = (&e.target, &e.actual) {
                 if let Err(err) = super::value::check_target_actual(t, a) {
-                    self.error_at(&format!("years.{year}.actual"), err.to_string());
+                    self.unit_error_at(&format!("years.{year}.actual"), err);
                 }
             }
         }
         for (field, cell) in measured {
             if let Some(Err(err)) = cell.map(|c| c.check_unit(unit)) {
-                self.error_at(&field, err.to_string());
+                self.unit_error_at(&field, err);
             }
         }
         for (field, cell) in money {
             if let Some(Err(err)) = cell.map(Cell::check_money) {
-                self.error_at(&field, err.to_string());
+                self.unit_error_at(&field, err);
             }
         }
     }
@@ -637,7 +716,9 @@ fn parse_item(file: &SourceFile, plan: &Plan) -> Result<Item, Vec<LoadError>> {
             file: file.path.clone(),
             item: None,
             line: 1,
-            message: format!("the file name must be the item id: {e}"),
+            problem: PlanProblem::FileNameNotAnId {
+                problem: e.problem(),
+            },
         }]
     })?;
     // "1-1-01" reads as 1-1-1: only the id's own spelling is a name, so one item cannot be
@@ -658,13 +739,14 @@ fn parse_item(file: &SourceFile, plan: &Plan) -> Result<Item, Vec<LoadError>> {
         errors: Vec::new(),
     };
     match plan.theme(id.theme) {
-        None => r.error(0..0, format!("the plan has no theme ({})", id.theme)),
+        None => r.error(0..0, PlanProblem::NoSuchTheme { theme: id.theme }),
         Some(theme) if theme.policy != id.policy => r.error(
             0..0,
-            format!(
-                "theme ({}) belongs to policy {}, not {}",
-                id.theme, theme.policy, id.policy
-            ),
+            PlanProblem::ThemeOfAnotherPolicy {
+                theme: id.theme,
+                policy: theme.policy,
+                given: id.policy,
+            },
         ),
         Some(_) => {}
     }
@@ -689,13 +771,20 @@ fn parse_item(file: &SourceFile, plan: &Plan) -> Result<Item, Vec<LoadError>> {
                 None => {
                     r.error(
                         key.span(),
-                        format!("{} is outside the plan's period", key.get_ref()),
+                        PlanProblem::YearOutsidePeriod {
+                            year: key.get_ref().clone(),
+                        },
                     );
                     continue;
                 }
             },
             Err(e) => {
-                r.error(key.span(), e.to_string());
+                r.error(
+                    key.span(),
+                    PlanProblem::Year {
+                        problem: e.problem(),
+                    },
+                );
                 continue;
             }
         };
@@ -850,7 +939,7 @@ rating = "A"
         let broken = ITEM.replace("target = ", "tagret = ");
         let err = load(&[("items/1-2-4.toml", &broken)])
             .unwrap_err()
-            .to_string();
+            .localize(Lang::En);
         assert!(
             err.starts_with("items/1-2-4.toml:14: item 1-2-4: unknown field `tagret`"),
             "{err}"
@@ -862,7 +951,7 @@ rating = "A"
         let broken = ITEM.replace("\"21,872\"", "\"21,87\"");
         let err = load(&[("items/1-2-4.toml", &broken)])
             .unwrap_err()
-            .to_string();
+            .localize(Lang::En);
         assert!(
             err.starts_with("items/1-2-4.toml:15: item 1-2-4: years.R5.actual:"),
             "{err}"
@@ -878,7 +967,7 @@ rating = "A"
         ])
         .unwrap_err();
         assert_eq!(errs.0.len(), 2, "{errs}");
-        let text = errs.to_string();
+        let text = errs.localize(Lang::En);
         assert!(
             text.contains("items/1-2-4.toml:15: item 1-2-4: invalid type"),
             "{text}"
@@ -941,33 +1030,37 @@ rating = "A"
             "[years.H31]\nactual = \"3\"\n[years.\"令和元年度\"]\nactual = \"4\"\n",
         )
         .unwrap_err()
-        .to_string();
+        .localize(Lang::En);
         assert!(err.contains("given twice"), "{err}");
         let err = load_spanning(r#"years = ["H30", "R2"]"#, "")
             .unwrap_err()
-            .to_string();
+            .localize(Lang::En);
         assert!(err.contains("consecutive"), "{err}");
         let err = load_spanning(r#"years = ["H30", "R1"]"#, "[years.R2]\nactual = \"1\"\n")
             .unwrap_err()
-            .to_string();
+            .localize(Lang::En);
         assert!(err.contains("R2 is outside the plan's period"), "{err}");
     }
 
     #[test]
     fn item_outside_the_plan() {
-        let err = load(&[("items/2-2-1.toml", ITEM)]).unwrap_err().to_string();
+        let err = load(&[("items/2-2-1.toml", ITEM)])
+            .unwrap_err()
+            .localize(Lang::En);
         assert!(
             err.contains("theme (2) belongs to policy 1, not 2"),
             "{err}"
         );
-        let err = load(&[("items/1-2-x.toml", ITEM)]).unwrap_err().to_string();
+        let err = load(&[("items/1-2-x.toml", ITEM)])
+            .unwrap_err()
+            .localize(Lang::En);
         assert!(err.contains("the file name must be the item id"), "{err}");
         let err = load(&[(
             "items/1-2-4.toml",
             &ITEM.replace("[years.R5]", "[years.R7]"),
         )])
         .unwrap_err()
-        .to_string();
+        .localize(Lang::En);
         assert!(err.contains("R7 is outside the plan's period"), "{err}");
     }
 }

@@ -5,52 +5,13 @@
 
 use std::fs;
 use std::io::{self, Read};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The largest plan, item, rule test or `ruleset.toml` file read: far above any real one (the
 /// longest item of the bundled plan is a few kB).
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
-/// A file that is not read.
-#[derive(Debug, thiserror::Error)]
-pub enum FileError {
-    /// A folder, a named pipe, a device…
-    #[error("{}: not a regular file (通常のファイルではありません)", path.display())]
-    NotRegular {
-        /// The file.
-        path: PathBuf,
-    },
-    /// Larger than the limit.
-    #[error("{}: the file is larger than {limit} bytes (ファイルが大きすぎます)", path.display())]
-    TooLarge {
-        /// The file.
-        path: PathBuf,
-        /// The limit, in bytes.
-        limit: u64,
-    },
-    /// Through a symbolic link (of the file or a folder on its way), outside the folder.
-    #[error("{}: the file lies outside {} (through a symbolic link) and is not read (フォルダー外のファイルは読みません)", path.display(), folder.display())]
-    OutsideFolder {
-        /// The file.
-        path: PathBuf,
-        /// The folder it should be in.
-        folder: PathBuf,
-    },
-    /// Not UTF-8 text.
-    #[error("{}: not UTF-8 text (UTF-8 のテキストではありません)", path.display())]
-    NotText {
-        /// The file.
-        path: PathBuf,
-    },
-    /// The system could not read it.
-    #[error("{}: {source}", path.display())]
-    Io {
-        /// The file.
-        path: PathBuf,
-        /// Why.
-        source: io::Error,
-    },
-}
+pub use crate::i18n::FileError;
 
 impl From<FileError> for io::Error {
     /// Keeps the kind where there is one, and the typed error inside (`get_ref`).

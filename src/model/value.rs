@@ -215,36 +215,7 @@ impl fmt::Display for MoneyUnit {
     }
 }
 
-/// A number written in a unit that does not fit where it stands.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum UnitError {
-    /// "20人" for an indicator counted in 件, or a word after the number that is no unit of it
-    /// ("18%程度"): never silently read as a unit.
-    #[error("{text:?} is written in {written:?}, but the indicator's unit is {unit:?} (a bound is written 以内, 以下, まで, 未満, を下回る, 以上, 超, を超える or を上回る)")]
-    Mismatch {
-        /// The value as printed.
-        text: String,
-        /// The unit (or word) written after the number.
-        written: String,
-        /// The indicator's unit.
-        unit: String,
-    },
-    /// An effect amount, or a report unit, that is not money (円, 千円, 万円, 百万円, 億円).
-    #[error("{written:?} is not a unit of money: write 円, 千円, 万円, 百万円 or 億円")]
-    NotMoney {
-        /// What was written.
-        written: String,
-    },
-    /// An indicator without a unit ("-") whose target and actual of one year are written in
-    /// different units.
-    #[error("the target {target:?} and the actual {actual:?} are written in different units")]
-    TargetActual {
-        /// The target as printed.
-        target: String,
-        /// The actual as printed.
-        actual: String,
-    },
-}
+pub use crate::i18n::{NumberProblem, UnitError, ValueError};
 
 /// What a printed cell means.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -282,41 +253,6 @@ impl Value {
 /// is beyond any municipal figure in any unit, and keeps every conversion (億円 → 円 is × 10^8),
 /// ratio and sum of plan values far inside `Decimal`'s range.
 pub const MAX_INTEGER_DIGITS: usize = 15;
-
-/// Why a printed value could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum ValueError {
-    #[error("empty value: leave the key out when the document's cell is blank")]
-    Empty,
-    #[error("{0:?} is not a number the document could print: {1}")]
-    Malformed(String, &'static str),
-    /// A number with more digits before the point than `MAX_INTEGER_DIGITS`.
-    #[error("{text:?} has more than {max_digits} digits before the decimal point: no plan figure is that large (数値が大きすぎます)")]
-    TooLarge {
-        /// The value as written.
-        text: String,
-        /// `MAX_INTEGER_DIGITS`.
-        max_digits: usize,
-    },
-    /// A dash or arrow that marks "none" or "no new target" stands before other text.
-    #[error("{text:?} starts with {mark:?}, which alone means {meaning}; it cannot stand before other text (write ▲ or - for a negative number)")]
-    MarkBeforeText {
-        /// The value as written.
-        text: String,
-        /// The dash or arrow.
-        mark: char,
-        /// What the mark means alone.
-        meaning: &'static str,
-    },
-    /// A unit that is not one: "%%", "%円", punctuation.
-    #[error("{text:?}: {unit:?} is not a unit (単位として読めません)")]
-    BadUnit {
-        /// The value as written.
-        text: String,
-        /// The unit part.
-        unit: String,
-    },
-}
 
 /// A printed cell: the text as the document writes it and what it means.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -458,7 +394,6 @@ pub fn parse_value(text: &str) -> Result<Value, ValueError> {
         return Err(ValueError::MarkBeforeText {
             text: s.clone(),
             mark,
-            meaning: "no new target this year (—/↓)",
         });
     }
     let (negative, rest) = if let Some(r) = s.strip_prefix('▲').or_else(|| s.strip_prefix('△'))
@@ -474,13 +409,16 @@ pub fn parse_value(text: &str) -> Result<Value, ValueError> {
     let signed = negative || rest.len() != s.len();
     if !rest.starts_with(|c: char| c.is_ascii_digit()) {
         if signed {
-            return Err(ValueError::Malformed(
-                s,
-                "a sign must be followed by digits",
-            ));
+            return Err(ValueError::Malformed {
+                text: s,
+                why: NumberProblem::SignWithoutDigits,
+            });
         }
         if rest.starts_with([',', '.']) {
-            return Err(ValueError::Malformed(s, "a number must start with a digit"));
+            return Err(ValueError::Malformed {
+                text: s,
+                why: NumberProblem::NoLeadingDigit,
+            });
         }
         return Ok(Value::Text(s));
     }
@@ -496,20 +434,26 @@ pub fn parse_value(text: &str) -> Result<Value, ValueError> {
     // What follows the number: unit, bound, then one bracketed part.
     let mut bracket = None;
     if let Some(open) = tail.find('(') {
-        let inner = tail[open + 1..].strip_suffix(')').ok_or_else(|| {
-            ValueError::Malformed(s.clone(), "an opening bracket is not closed at the end")
-        })?;
+        let inner = tail[open + 1..]
+            .strip_suffix(')')
+            .ok_or_else(|| ValueError::Malformed {
+                text: s.clone(),
+                why: NumberProblem::UnclosedBracket,
+            })?;
         if inner.contains('(') || inner.contains(')') {
-            return Err(ValueError::Malformed(s.clone(), "brackets are nested"));
+            return Err(ValueError::Malformed {
+                text: s.clone(),
+                why: NumberProblem::NestedBrackets,
+            });
         }
         bracket = Some(inner);
         // "91.3% (令和3年度)": a space may stand before the bracket.
         tail = tail[..open].trim_end();
     } else if tail.contains(')') {
-        return Err(ValueError::Malformed(
-            s.clone(),
-            "a closing bracket has no opening one",
-        ));
+        return Err(ValueError::Malformed {
+            text: s.clone(),
+            why: NumberProblem::UnopenedBracket,
+        });
     }
     let mut bound = None;
     for (word, b) in BOUND_WORDS {
@@ -523,10 +467,10 @@ pub fn parse_value(text: &str) -> Result<Value, ValueError> {
         .chars()
         .any(|c| c.is_ascii_digit() || c == ',' || c == '.' || c.is_whitespace())
     {
-        return Err(ValueError::Malformed(
-            s.clone(),
-            "unexpected characters after the number",
-        ));
+        return Err(ValueError::Malformed {
+            text: s.clone(),
+            why: NumberProblem::TrailingCharacters,
+        });
     }
     if BOUND_WORDS
         .iter()
@@ -534,10 +478,10 @@ pub fn parse_value(text: &str) -> Result<Value, ValueError> {
         .chain(["▲", "△"])
         .any(|w| tail.contains(w))
     {
-        return Err(ValueError::Malformed(
-            s.clone(),
-            "a bound or sign is out of place",
-        ));
+        return Err(ValueError::Malformed {
+            text: s.clone(),
+            why: NumberProblem::MisplacedBound,
+        });
     }
     if !tail.is_empty() && !valid_unit(tail) {
         return Err(ValueError::BadUnit {
@@ -552,7 +496,12 @@ pub fn parse_value(text: &str) -> Result<Value, ValueError> {
             let total = read_number(inner, &s)?;
             (Some(total), None)
         }
-        Some("") => return Err(ValueError::Malformed(s.clone(), "empty brackets")),
+        Some("") => {
+            return Err(ValueError::Malformed {
+                text: s.clone(),
+                why: NumberProblem::EmptyBrackets,
+            })
+        }
         Some(inner) => (None, Some(inner.to_string())),
     };
     Ok(Value::Number(Quantity {
@@ -580,35 +529,38 @@ fn read_number(text: &str, s: &str) -> Result<Decimal, ValueError> {
             max_digits: MAX_INTEGER_DIGITS,
         });
     }
-    parse_number(text).map_err(|why| ValueError::Malformed(s.to_string(), why))
+    parse_number(text).map_err(|why| ValueError::Malformed {
+        text: s.to_string(),
+        why,
+    })
 }
 
 /// Reads "1,234.5": digits, thousands separators in groups of three, at most one decimal point.
-fn parse_number(text: &str) -> Result<Decimal, &'static str> {
+fn parse_number(text: &str) -> Result<Decimal, NumberProblem> {
     let (int_part, frac_part) = match text.split_once('.') {
         Some((i, f)) => (i, Some(f)),
         None => (text, None),
     };
     if int_part.is_empty() {
-        return Err("no digits before the decimal point");
+        return Err(NumberProblem::NoDigitsBeforePoint);
     }
     let groups: Vec<&str> = int_part.split(',').collect();
     if groups
         .iter()
         .any(|g| g.is_empty() || !g.bytes().all(|b| b.is_ascii_digit()))
     {
-        return Err("misplaced thousands separator");
+        return Err(NumberProblem::MisplacedSeparator);
     }
     if groups.len() > 1 && (groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3)) {
-        return Err("thousands separators must group three digits");
+        return Err(NumberProblem::SeparatorGroups);
     }
     if let Some(f) = frac_part {
         if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) {
-            return Err("malformed decimal part");
+            return Err(NumberProblem::MalformedDecimals);
         }
     }
     let plain: String = text.chars().filter(|c| *c != ',').collect();
-    Decimal::from_str_exact(&plain).map_err(|_| "too many digits")
+    Decimal::from_str_exact(&plain).map_err(|_| NumberProblem::TooManyDigits)
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::engine::{RuleInput, Scale, YearRecord};
+use crate::i18n::{CaseProblem, PlanProblem};
 use crate::model::{Cell, FiscalYear, LoadError, LoadErrors, Value};
 
 /// The folder of a rule set that holds its test cases.
@@ -276,7 +277,9 @@ pub fn parse_case_file(path: &Path, text: &str) -> Result<CaseFile, Vec<CaseErro
             file: path.to_path_buf(),
             item: None,
             line: e.span().map(|s| line_of(text, s.start)).unwrap_or(1),
-            message: e.message().trim_end().to_string(),
+            problem: PlanProblem::Toml {
+                detail: e.message().trim_end().to_string(),
+            },
         }]
     })?;
     let mut r = Reader {
@@ -289,26 +292,17 @@ pub fn parse_case_file(path: &Path, text: &str) -> Result<CaseFile, Vec<CaseErro
             let line = r.line(d.span());
             let d = d.into_inner();
             if let Some(name) = &d.name {
-                r.error(
-                    name.span(),
-                    "[defaults] cannot have a name: name each case".into(),
-                );
+                r.error(name.span(), CaseProblem::DefaultsNamed);
             }
             if d.expect.is_some() {
-                r.error_on(
-                    line,
-                    "[defaults] cannot have expectations: each case says what it expects".into(),
-                );
+                r.error_on(line, CaseProblem::DefaultsExpect);
             }
             d
         }
         None => RawInputs::default(),
     };
     if raw.case.is_empty() && r.errors.is_empty() {
-        r.error(
-            0..0,
-            "the file has no [[case]]: add cases or remove the file".into(),
-        );
+        r.error(0..0, CaseProblem::NoCases);
     }
     let mut cases = Vec::new();
     let mut names: BTreeMap<String, usize> = BTreeMap::new();
@@ -321,10 +315,12 @@ pub fn parse_case_file(path: &Path, text: &str) -> Result<CaseFile, Vec<CaseErro
                     file: path.to_path_buf(),
                     item: None,
                     line,
-                    message: format!(
-                        "another case on line {first} is also named {:?}: give each case its own name",
-                        case.name
-                    ),
+                    problem: PlanProblem::Case {
+                        problem: CaseProblem::SameName {
+                            first: *first,
+                            name: case.name.clone(),
+                        },
+                    },
                 });
             } else {
                 names.insert(case.name.clone(), line);
@@ -362,16 +358,16 @@ impl Reader<'_> {
         line_of(self.text, span.start)
     }
 
-    fn error(&mut self, span: Range<usize>, message: String) {
-        self.error_on(self.line(span), message);
+    fn error(&mut self, span: Range<usize>, problem: impl Into<PlanProblem>) {
+        self.error_on(self.line(span), problem);
     }
 
-    fn error_on(&mut self, line: usize, message: String) {
+    fn error_on(&mut self, line: usize, problem: impl Into<PlanProblem>) {
         self.errors.push(LoadError::Invalid {
             file: self.path.to_path_buf(),
             item: None,
             line,
-            message,
+            problem: problem.into(),
         });
     }
 
@@ -380,7 +376,13 @@ impl Reader<'_> {
         match raw.get_ref().parse::<Cell>() {
             Ok(cell) => Some(cell),
             Err(e) => {
-                self.error(raw.span(), format!("{field}: {e}"));
+                self.error(
+                    raw.span(),
+                    PlanProblem::Value {
+                        field: field.into(),
+                        problem: e,
+                    },
+                );
                 None
             }
         }
@@ -388,16 +390,16 @@ impl Reader<'_> {
 
     /// A number as the document prints it ("1.25", "125%", "15,100", "▲1,500"), read as `what`.
     fn number(&mut self, field: &str, raw: &Text, what: Number) -> Option<Decimal> {
-        let shape = match what {
-            Number::Ratio => {
-                "an achievement: a ratio such as \"1.25\" or a percentage such as \"125%\""
-            }
-            Number::Amount => "an amount in 千円 such as \"15,100\" or \"▲1,500\"",
-        };
         let value = match raw.get_ref().parse::<Cell>() {
             Ok(cell) => cell.value,
             Err(e) => {
-                self.error(raw.span(), format!("{field}: {e}"));
+                self.error(
+                    raw.span(),
+                    PlanProblem::Value {
+                        field: field.into(),
+                        problem: e,
+                    },
+                );
                 return None;
             }
         };
@@ -413,10 +415,12 @@ impl Reader<'_> {
             _ => None,
         };
         if number.is_none() {
-            self.error(
-                raw.span(),
-                format!("{field}: {:?} is not {shape}, nor \"none\"", raw.get_ref()),
-            );
+            let (field, given) = (field.to_string(), raw.get_ref().clone());
+            let problem = match what {
+                Number::Ratio => CaseProblem::NotARatio { field, given },
+                Number::Amount => CaseProblem::NotAnAmount { field, given },
+            };
+            self.error(raw.span(), problem);
         }
         number
     }
@@ -448,17 +452,11 @@ impl Reader<'_> {
     fn case(&mut self, line: usize, c: RawInputs, defaults: &RawInputs) -> Option<Case> {
         let errors_before = self.errors.len();
         let Some(name) = c.name.as_ref().map(|n| n.get_ref().trim().to_string()) else {
-            self.error_on(
-                line,
-                "the case has no name: add name = \"what this case shows\"".into(),
-            );
+            self.error_on(line, CaseProblem::NoName);
             return None;
         };
         if name.is_empty() {
-            self.error_on(
-                line,
-                "the case's name is empty: say what the case shows".into(),
-            );
+            self.error_on(line, CaseProblem::EmptyName);
         }
         // A key of the case, or else of [defaults].
         macro_rules! input {
@@ -472,7 +470,13 @@ impl Reader<'_> {
             Some(y) => match y.get_ref().parse::<FiscalYear>() {
                 Ok(year) => year,
                 Err(e) => {
-                    self.error(y.span(), format!("year: {e}"));
+                    self.error(
+                        y.span(),
+                        PlanProblem::FieldYear {
+                            field: "year".into(),
+                            problem: e.problem(),
+                        },
+                    );
                     FiscalYear::reiwa(5)
                 }
             },
@@ -497,7 +501,13 @@ impl Reader<'_> {
             ("previous_target", input!(previous_target), &previous_target),
         ] {
             if let (Some(raw), Some(Err(e))) = (raw, cell.as_ref().map(|c| c.check_unit(&unit))) {
-                self.error(raw.span(), format!("{field}: {e}"));
+                self.error(
+                    raw.span(),
+                    PlanProblem::Unit {
+                        field: field.into(),
+                        problem: e,
+                    },
+                );
             }
         }
         for (field, raw, cell) in [
@@ -505,12 +515,24 @@ impl Reader<'_> {
             ("actual_effect", input!(actual_effect), &actual_effect),
         ] {
             if let (Some(raw), Some(Err(e))) = (raw, cell.as_ref().map(Cell::check_money)) {
-                self.error(raw.span(), format!("{field}: {e}"));
+                self.error(
+                    raw.span(),
+                    PlanProblem::Unit {
+                        field: field.into(),
+                        problem: e,
+                    },
+                );
             }
         }
         if let (Some(raw), Some(t), Some(a)) = (input!(actual), &target, &actual) {
             if let Err(e) = crate::model::check_target_actual(t, a) {
-                self.error(raw.span(), format!("actual: {e}"));
+                self.error(
+                    raw.span(),
+                    PlanProblem::Unit {
+                        field: "actual".into(),
+                        problem: e,
+                    },
+                );
             }
         }
         let achievement = match input!(achievement) {
@@ -530,7 +552,9 @@ impl Reader<'_> {
             let Ok(hy) = y.year.get_ref().parse::<FiscalYear>() else {
                 self.error(
                     y.year.span(),
-                    format!("history: {:?} is not a fiscal year", y.year.get_ref()),
+                    CaseProblem::HistoryYear {
+                        given: y.year.get_ref().clone(),
+                    },
                 );
                 continue;
             };
@@ -538,10 +562,7 @@ impl Reader<'_> {
                 .last()
                 .is_some_and(|h: &HistoryYear| h.year.next() != Some(hy))
             {
-                self.error(
-                    y.year.span(),
-                    "history: the years must be consecutive, in order".into(),
-                );
+                self.error(y.year.span(), CaseProblem::HistoryNotConsecutive);
             }
             let year_cell = |r: &mut Self, field: &str, raw: Option<&Text>| {
                 let cell = r.cell(&format!("history {hy} {field}"), raw)?;
@@ -551,7 +572,13 @@ impl Reader<'_> {
                     cell.check_unit(&unit)
                 };
                 if let (Err(e), Some(raw)) = (fits, raw) {
-                    r.error(raw.span(), format!("history {hy} {field}: {e}"));
+                    r.error(
+                        raw.span(),
+                        PlanProblem::Unit {
+                            field: format!("history {hy} {field}"),
+                            problem: e,
+                        },
+                    );
                 }
                 Some(cell)
             };
@@ -568,18 +595,16 @@ impl Reader<'_> {
             if last.year.next() != Some(year) {
                 self.error_on(
                     line,
-                    format!("history: the last year given ({}) must be the one before the case's year ({year})", last.year),
+                    CaseProblem::HistoryEnd {
+                        last: last.year.to_string(),
+                        year: year.to_string(),
+                    },
                 );
             }
         }
 
         let Some(raw_expect) = c.expect else {
-            self.error_on(
-                line,
-                format!(
-                    "case {name:?} expects nothing: add expect.achievement, expect.rating, expect.effect or expect.target_effect"
-                ),
-            );
+            self.error_on(line, CaseProblem::ExpectsNothing { name });
             return None;
         };
         let expect_line = self.line(raw_expect.span());
@@ -615,10 +640,7 @@ impl Reader<'_> {
             .into_iter()
             .flatten()
         {
-            self.error_on(
-                l,
-                "effects are compared rounded to the thousand yen, as reports print them: write a whole number of 千円".into(),
-            );
+            self.error_on(l, CaseProblem::EffectNotWhole);
         }
         let nothing = expect.achievement.is_none()
             && expect.rating.is_none()
@@ -627,36 +649,23 @@ impl Reader<'_> {
         if nothing {
             self.error_on(
                 expect_line,
-                format!("case {name:?} expects nothing: give expect.achievement, expect.rating, expect.effect or expect.target_effect"),
+                CaseProblem::ExpectsNothing { name: name.clone() },
             );
         }
         if expect.achievement.is_some() && achievement.is_some() {
-            self.error_on(
-                line,
-                "the case gives its achievement and also expects one: drop expect.achievement, or drop achievement and let the kind's rule compute it".into(),
-            );
+            self.error_on(line, CaseProblem::AchievementTwice);
         }
         if expect.achievement.is_some() && kind.is_none() {
-            self.error_on(
-                line,
-                "the case expects an achievement but names no kind: add kind = \"…\"".into(),
-            );
+            self.error_on(line, CaseProblem::AchievementWithoutKind);
         }
         if expect.rating.is_some() && kind.is_none() && achievement.is_none() {
-            self.error_on(
-                line,
-                "the case expects a rating but names no kind and gives no achievement to rate"
-                    .into(),
-            );
+            self.error_on(line, CaseProblem::RatingWithoutKind);
         }
         if (expect.effect.is_some() || expect.target_effect.is_some())
             && kind.is_none()
             && effect_formula.is_none()
         {
-            self.error_on(
-                line,
-                "the case expects an effect but names no kind and gives no effect_formula".into(),
-            );
+            self.error_on(line, CaseProblem::EffectWithoutKind);
         }
         if self.errors.len() > errors_before {
             return None;
@@ -798,10 +807,11 @@ mod tests {
     use crate::model::testing::plan_with_item;
 
     fn parse(text: &str) -> Result<CaseFile, String> {
+        use crate::i18n::Localize;
         parse_case_file(Path::new("tests/t.toml"), text).map_err(|errors| {
             errors
                 .iter()
-                .map(ToString::to_string)
+                .map(|e| e.localize(crate::i18n::Lang::En))
                 .collect::<Vec<_>>()
                 .join("\n")
         })
