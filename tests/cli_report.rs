@@ -343,3 +343,41 @@ fn terminal_tables_fit_the_width_and_borders_can_be_ascii() {
         .lines()
         .any(|l| unicode_width::UnicodeWidthStr::width(l) > 100));
 }
+
+#[test]
+fn the_rule_sets_own_figures_reach_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules");
+    common::copy_tree(&common::root().join("rules"), &rules);
+    std::fs::write(
+        rules.join("summary.rhai"),
+        r#"fn summary(s) {
+    let points = #{ "A": 4, "B": 3, "C": 1, "D": 0 };
+    let score = 0;
+    let full = 0;
+    for i in s.items {
+        if i.recorded == () { continue; }
+        score += points[i.recorded];
+        full += 4;
+    }
+    [#{ title: "評価得点と達成率", columns: ["評価得点", "満点", "達成率"],
+        rows: [[score, full, as_percent(score.to_decimal() / full.to_decimal())]] }]
+}
+"#,
+    )
+    .unwrap();
+    let out = stdout_of(
+        &[
+            "report",
+            "--rules",
+            rules.to_str().unwrap(),
+            "--format",
+            "md",
+        ],
+        0,
+    );
+    // 17 A, 43 B, 11 C: 68 + 129 + 11 = 208 of 284.
+    assert!(out.contains("評価得点と達成率"), "{out}");
+    assert!(out.contains(" 208 |") && out.contains(" 284 |"), "{out}");
+    assert!(out.contains("73.2%"), "{out}");
+}

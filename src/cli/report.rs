@@ -7,10 +7,10 @@
 
 use std::process::ExitCode;
 
-use gyokaku::evaluation::summarize;
+use gyokaku::evaluation::{evaluate, summarize_with_rules};
 use gyokaku::report::report_document;
 
-use super::{evaluated, CliError, EvalArgs, PlanArg};
+use super::{load, CliError, EvalArgs, PlanArg};
 
 /// Write the year's whole report: tables, charts, item list and every progress sheet.
 #[derive(Debug, clap::Args)]
@@ -23,8 +23,10 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
-    let (plan, ev) = evaluated(&args.plan.plan, &args.eval)?;
-    let summary = summarize(&plan, &ev);
+    let (plan, rules, year) = load(&args.plan.plan, &args.eval)?;
+    let ev = evaluate(&plan, &rules, year)?;
+    // The document's tables, and the figures the rule set's summary.rhai adds.
+    let summary = summarize_with_rules(&plan, &ev, &rules)?;
     args.eval
         .out
         .emit(&report_document(&plan, &ev, &summary, args.eval.out.lang))?;

@@ -8,7 +8,8 @@ use rust_decimal::Decimal;
 use super::list::{list_document, list_sections, list_title};
 use super::sheet::{sheet_blocks, sheet_title};
 use super::summary::{
-    breakdown_table, effects_table, results_heading, status_table, suggested_table, themes_table,
+    breakdown_table, effects_table, figure_table, results_heading, status_table, suggested_table,
+    themes_table,
 };
 use super::{Block, Chart, Document, Field, Lang, Section, Series};
 use crate::evaluation::{Evaluation, Summary};
@@ -94,6 +95,10 @@ pub fn report_document(plan: &Plan, ev: &Evaluation, s: &Summary, lang: Lang) ->
     totals.push(effects_chart(s, lang));
     totals.push(themes_table(s, lang));
     totals.push(suggested_table(s, lang));
+    // The plan-level figures the rule set's summary.rhai defines (points, 達成率 …).
+    for f in &s.figures {
+        totals.push(figure_table(f));
+    }
     totals.push(Block::Fields(vec![Field::text(
         lang.pick("ルール", "rules"),
         s.rules.short(),
