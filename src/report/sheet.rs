@@ -21,6 +21,39 @@ fn printed(c: &Option<crate::model::Cell>) -> Cell {
     }
 }
 
+/// Each year of the plan with its target, expected effect, actual, actual effect and rating.
+fn year_figures(plan: &Plan, item: &Item) -> Vec<(crate::model::FiscalYear, Vec<Cell>)> {
+    plan.years
+        .iter()
+        .map(|year| {
+            let e = item.year(*year).cloned().unwrap_or_default();
+            (
+                *year,
+                vec![
+                    printed(&e.target),
+                    amount(&e.expected_effect),
+                    printed(&e.actual),
+                    amount(&e.actual_effect),
+                    e.rating.map_or(Cell::Empty, Cell::Rating),
+                ],
+            )
+        })
+        .collect()
+}
+
+/// 〔小計〕 in the same columns, with the overall rating.
+fn subtotal_figures(item: &Item) -> Vec<Cell> {
+    vec![
+        Cell::Empty,
+        amount(&item.subtotals.expected_effect),
+        Cell::Empty,
+        amount(&item.subtotals.actual_effect),
+        item.overall_rating
+            .clone()
+            .map_or(Cell::Empty, Cell::Rating),
+    ]
+}
+
 /// The sheet's heading: "5(8)③ 市税…".
 pub fn sheet_title(item: &Item) -> String {
     format!("{} {}", item.id.japanese(), item.title)
@@ -37,27 +70,14 @@ fn years_table(plan: &Plan, item: &Item, lang: Lang) -> Table {
         lang.pick("評価", "rating"),
     ])
     .figures(&[1, 3]);
-    for year in &plan.years {
-        let e = item.year(*year).cloned().unwrap_or_default();
-        t.row(vec![
-            year_name(*year, lang).into(),
-            printed(&e.target),
-            amount(&e.expected_effect),
-            printed(&e.actual),
-            amount(&e.actual_effect),
-            e.rating.map_or(Cell::Empty, Cell::Rating),
-        ]);
+    for (year, figures) in year_figures(plan, item) {
+        let mut row = vec![year_name(year, lang).into()];
+        row.extend(figures);
+        t.row(row);
     }
-    t.total(vec![
-        lang.pick("〔小計〕", "subtotal").into(),
-        Cell::Empty,
-        amount(&item.subtotals.expected_effect),
-        Cell::Empty,
-        amount(&item.subtotals.actual_effect),
-        item.overall_rating
-            .clone()
-            .map_or(Cell::Empty, Cell::Rating),
-    ]);
+    let mut subtotal = vec![lang.pick("〔小計〕", "subtotal").into()];
+    subtotal.extend(subtotal_figures(item));
+    t.total(subtotal);
     t
 }
 
@@ -185,29 +205,14 @@ pub fn sheet_document(plan: &Plan, item: &Item, lang: Lang) -> Document {
         "actual_effect",
         "rating",
     ]);
-    for year in &plan.years {
-        let e = item.year(*year).cloned().unwrap_or_default();
-        csv.row(vec![
-            item.id.to_string().into(),
-            year.to_string().into(),
-            printed(&e.target),
-            amount(&e.expected_effect),
-            printed(&e.actual),
-            amount(&e.actual_effect),
-            e.rating.map_or(Cell::Empty, Cell::Rating),
-        ]);
+    for (year, figures) in year_figures(plan, item) {
+        let mut row = vec![item.id.to_string().into(), year.to_string().into()];
+        row.extend(figures);
+        csv.row(row);
     }
-    csv.total(vec![
-        item.id.to_string().into(),
-        "subtotal".into(),
-        Cell::Empty,
-        amount(&item.subtotals.expected_effect),
-        Cell::Empty,
-        amount(&item.subtotals.actual_effect),
-        item.overall_rating
-            .clone()
-            .map_or(Cell::Empty, Cell::Rating),
-    ]);
+    let mut subtotal = vec![item.id.to_string().into(), "subtotal".into()];
+    subtotal.extend(subtotal_figures(item));
+    csv.total(subtotal);
     doc.csv = Some(csv);
     doc.json = Some(serde_json::to_value(item).expect("JSON of plain values"));
     doc
