@@ -10,9 +10,9 @@ pub use plausibility::{implausible_values, Implausibility, Implausible, FACTOR};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::engine::RuleSet;
+use crate::engine::{CallSite, RuleSet};
 use crate::evaluation::{
-    computed_effect, evaluate_item, recorded_scale, round_amount, EffectBasis,
+    evaluate_item_with, item_formula, recorded_scale, round_amount, rule_input, EffectBasis,
 };
 use crate::model::{Cell, Item, ItemId, Plan, Value};
 
@@ -212,9 +212,10 @@ fn check_item(plan: &Plan, rules: &RuleSet, item: &Item, f: &mut Findings) {
 
     // The item's formula must compile; if it does not, that is the one finding about it (the
     // years' effects and evaluations would only repeat it).
-    if let Some(expr) = &item.indicator.effect {
-        let at = item.source.locate("indicator.effect");
-        if let Err(e) = rules.compile_formula(expr, &at) {
+    let formula = match item_formula(item, rules) {
+        Ok(formula) => formula,
+        Err(e) => {
+            let at = item.source.locate("indicator.effect");
             let text = e.to_string();
             let message = text
                 .strip_prefix(&format!("{at}: "))
@@ -223,11 +224,16 @@ fn check_item(plan: &Plan, rules: &RuleSet, item: &Item, f: &mut Findings) {
             f.add("indicator.effect", message);
             return;
         }
-    }
+    };
 
     // The item's formula against the printed amounts.
     if item.indicator.effect.is_some() || rules.kind_has_effect(kind) {
         for (year, entry) in &item.years {
+            let input = rule_input(plan, item, *year, rules);
+            let at = CallSite {
+                item: &input.id,
+                year: &input.year,
+            };
             for (basis, field, cell) in [
                 (
                     EffectBasis::Target,
@@ -242,8 +248,9 @@ fn check_item(plan: &Plan, rules: &RuleSet, item: &Item, f: &mut Findings) {
             ] {
                 let Some(cell) = cell else { continue };
                 let path = format!("years.{year}.{field}");
-                match computed_effect(plan, item, *year, basis, rules) {
-                    Ok(Some((d, _))) => {
+                match rules.effect(&input, basis, formula.as_ref(), at) {
+                    Ok(Some(effect)) => {
+                        let d = effect.value;
                         let printed = cell.thousand_yen().unwrap_or_default();
                         if (round_amount(d) - printed).abs() > EFFECT_TOLERANCE {
                             f.add(
@@ -271,7 +278,7 @@ fn check_item(plan: &Plan, rules: &RuleSet, item: &Item, f: &mut Findings) {
     // Every year with results must evaluate without a rule failing.
     for (year, entry) in &item.years {
         if entry.has_results() {
-            if let Err(e) = evaluate_item(plan, item, *year, rules) {
+            if let Err(e) = evaluate_item_with(plan, item, formula.as_ref(), *year, rules) {
                 f.add(&format!("years.{year}"), e.to_string());
             }
             // Values that read but look wrong.

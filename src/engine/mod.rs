@@ -5,6 +5,7 @@ mod coverage;
 mod error;
 mod input;
 mod ruleset;
+mod sheet;
 mod source;
 mod summary;
 #[cfg(test)]
@@ -18,6 +19,7 @@ pub use input::{RuleInput, YearRecord, PROPERTIES, YEAR_PROPERTIES};
 pub use ruleset::{
     limits, CallSite, Formula, Outcome, RuleSet, CONFIG_FILE, FORMULA_VARIABLES, RATING_FILE,
 };
+pub use sheet::{number_in, Effect, EffectBasis, SheetCells, YearCells};
 pub use source::{DirRules, MemoryRules, RuleSource};
 pub use summary::{Figure, FigureTable, SummaryInput, SummaryItem, SUMMARY_FILE};
 pub use trace::{MAX_BYTES_PER_CALL, MAX_BYTES_PER_RUN, MAX_LINES_PER_CALL};

@@ -221,7 +221,20 @@ impl Script {
 /// An item's effect formula, compiled.
 pub struct Formula {
     file: String,
+    expression: String,
     ast: AST,
+}
+
+impl Formula {
+    /// Where the formula was written ("items/1-3-4.toml:20").
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
+    /// The formula as written.
+    pub fn expression(&self) -> &str {
+        &self.expression
+    }
 }
 
 /// A compiled rule set, ready to evaluate items.
@@ -878,6 +891,7 @@ impl RuleSet {
             })?;
         Ok(Formula {
             file: file.to_string(),
+            expression: expression.to_string(),
             ast,
         })
     }

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::aggregate::{summarize, Counts, EffectTotals, PolicySummary};
-use super::evaluate;
+use super::evaluate_years;
 use crate::engine::{RuleError, RuleSet, Scale};
 use crate::model::{load_plan, FiscalYear, LoadErrors, Plan};
 
@@ -179,12 +179,13 @@ fn summarize_plan<E: std::error::Error + 'static>(
         folder: folder_buf(),
         source,
     })?;
-    let mut rows = Vec::with_capacity(years.len());
-    for year in years {
-        let evaluation = evaluate(&plan, &rule_set, year).map_err(|source| CorpusError::Rules {
+    let evaluations =
+        evaluate_years(&plan, &rule_set, &years).map_err(|source| CorpusError::Rules {
             folder: folder_buf(),
             source: Arc::new(source),
         })?;
+    let mut rows = Vec::with_capacity(years.len());
+    for (year, evaluation) in years.into_iter().zip(evaluations) {
         // Only the sums are kept: the item evaluations (with their texts) go here.
         let summary = summarize(&plan, &evaluation);
         rows.push(PlanYearSummary {

@@ -3,7 +3,9 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
-use crate::engine::{CallSite, RuleError, RuleInput, RuleSet, YearRecord};
+use crate::engine::{
+    CallSite, Effect, EffectBasis, Formula, RuleError, RuleInput, RuleSet, SheetCells, YearCells,
+};
 use crate::model::{Cell, FiscalYear, Item, ItemId, Plan};
 
 /// How the suggested rating relates to the recorded one.
@@ -77,116 +79,74 @@ pub struct ItemEvaluation {
     pub trace: Vec<TraceStep>,
 }
 
-/// The number in a cell, in the indicator's unit (億円 scaled exactly when the units differ).
-pub(crate) fn number_in(cell: Option<&Cell>, unit: &str) -> Option<Decimal> {
-    let q = cell?.value.quantity()?;
-    Some(q.amount_in(unit).unwrap_or(q.amount))
-}
-
-fn total_of(cell: Option<&Cell>) -> Option<Decimal> {
-    cell?.value.quantity()?.total
-}
-
 /// Rounds an amount to the thousand yen as the sheets print it.
 pub fn round_amount(d: Decimal) -> Decimal {
     d.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
 }
 
-/// Builds what the rules see of `item` in `year`.
-pub fn rule_input(plan: &Plan, item: &Item, year: FiscalYear, rules: &RuleSet) -> RuleInput {
-    let unit = item.indicator.unit.as_str();
-    let entry = item.year(year);
-    let target = entry.and_then(|e| e.target.as_ref());
-    let actual = entry.and_then(|e| e.actual.as_ref());
-    let baseline = number_in(item.indicator.baseline.as_ref(), unit);
-    let first_year = plan.years.first() == Some(&year);
-    let prev_entry = year.previous().and_then(|p| item.year(p));
-    let (previous, previous_target) = if first_year {
+/// The cells of `item`'s sheet the rules read for `year`: the year's row, the years before it,
+/// and the previous year's figures (the baseline in the plan's first year).
+pub fn sheet_cells<'a>(plan: &Plan, item: &'a Item, year: FiscalYear) -> SheetCells<'a> {
+    let row = |y: FiscalYear| {
+        let e = item.year(y);
+        YearCells {
+            year: y,
+            target: e.and_then(|e| e.target.as_ref()),
+            actual: e.and_then(|e| e.actual.as_ref()),
+            expected_effect: e.and_then(|e| e.expected_effect.as_ref()),
+            actual_effect: e.and_then(|e| e.actual_effect.as_ref()),
+        }
+    };
+    let baseline = item.indicator.baseline.as_ref();
+    let (previous, previous_target) = if plan.years.first() == Some(&year) {
         (baseline, baseline)
     } else {
-        (
-            number_in(prev_entry.and_then(|e| e.actual.as_ref()), unit),
-            number_in(prev_entry.and_then(|e| e.target.as_ref()), unit),
-        )
+        let before = year.previous().map(row);
+        (before.and_then(|r| r.actual), before.and_then(|r| r.target))
     };
-    let bound = target
-        .and_then(|c| c.value.quantity())
-        .and_then(|q| q.bound);
-    let target_n = number_in(target, unit);
-    let actual_n = number_in(actual, unit);
-    let within_bound = match (bound, actual_n, target_n) {
-        (Some(b), Some(a), Some(t)) => Some(b.holds(a, t)),
-        _ => None,
-    };
-    let printed = |c: Option<&Cell>| c.map(|c| c.text.clone()).unwrap_or_default();
-    // The plan's years from the first through this one.
-    let mut history: Vec<YearRecord> = plan
-        .years
-        .iter()
-        .take_while(|y| **y <= year)
-        .map(|y| {
-            let e = item.year(*y);
-            let target = e.and_then(|e| e.target.as_ref());
-            let actual = e.and_then(|e| e.actual.as_ref());
-            YearRecord {
-                year: y.to_string(),
-                target: number_in(target, unit),
-                actual: number_in(actual, unit),
-                target_text: printed(target),
-                actual_text: printed(actual),
-                expected_effect: e
-                    .and_then(|e| e.expected_effect.as_ref())
-                    .and_then(Cell::thousand_yen),
-                actual_effect: e
-                    .and_then(|e| e.actual_effect.as_ref())
-                    .and_then(Cell::thousand_yen),
-                ..YearRecord::default()
-            }
-        })
-        .collect();
-    YearRecord::add_running_totals(&mut history);
-    let year_index = history.len().saturating_sub(1);
-    RuleInput {
+    SheetCells {
         id: item.id.to_string(),
-        title: item.title.clone(),
-        kind: item.indicator.kind.clone(),
-        indicator: item.indicator.name.clone(),
-        unit: unit.to_string(),
-        year: year.to_string(),
-        target: target_n,
-        actual: actual_n,
+        title: &item.title,
+        kind: &item.indicator.kind,
+        indicator: &item.indicator.name,
+        unit: &item.indicator.unit,
         baseline,
-        final_target: number_in(item.indicator.final_target.as_ref(), unit),
+        final_target: item.indicator.final_target.as_ref(),
         previous,
         previous_target,
-        bound: bound.map(|b| b.operator().to_string()),
-        within_bound,
-        target_text: printed(target),
-        actual_text: printed(actual),
-        target_total: total_of(target),
-        actual_total: total_of(actual),
-        expected_effect: entry
-            .and_then(|e| e.expected_effect.as_ref())
-            .and_then(Cell::thousand_yen),
-        actual_effect: entry
-            .and_then(|e| e.actual_effect.as_ref())
-            .and_then(Cell::thousand_yen),
-        recorded: entry.and_then(|e| e.rating.clone()),
-        value: actual_n,
-        total: total_of(actual),
-        scale: rules.scale().labels().map(String::from).collect(),
-        history,
-        year_index,
+        earlier: plan
+            .years
+            .iter()
+            .take_while(|y| **y < year)
+            .map(|y| row(*y))
+            .collect(),
+        this: row(year),
+        recorded: item.year(year).and_then(|e| e.rating.as_deref()),
     }
 }
 
-/// Which side of the sheet an effect is computed for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EffectBasis {
-    /// From the year's target: the expected effect (効果見込額).
-    Target,
-    /// From the year's actual: the actual effect (実績効果額).
-    Actual,
+/// Builds what the rules see of `item` in `year`.
+pub fn rule_input(plan: &Plan, item: &Item, year: FiscalYear, rules: &RuleSet) -> RuleInput {
+    sheet_cells(plan, item, year).rule_input(rules.scale())
+}
+
+/// The item's own effect formula, compiled (once per item: every year and both bases use it).
+pub fn item_formula(item: &Item, rules: &RuleSet) -> Result<Option<Formula>, RuleError> {
+    let Some(expr) = &item.indicator.effect else {
+        return Ok(None);
+    };
+    let file = item.source.locate("indicator.effect");
+    rules.compile_formula(expr, &file).map(Some)
+}
+
+fn effect_step(effect: Effect) -> (Decimal, TraceStep) {
+    let step = TraceStep {
+        file: effect.file,
+        function: "effect".into(),
+        notes: effect.notes,
+        result: effect.value.normalize().to_string(),
+    };
+    (effect.value, step)
 }
 
 /// Computes an item's effect for a year from its formula (or the kind's `effect`), unrounded.
@@ -198,53 +158,15 @@ pub fn computed_effect(
     basis: EffectBasis,
     rules: &RuleSet,
 ) -> Result<Option<(Decimal, TraceStep)>, RuleError> {
-    let mut input = rule_input(plan, item, year, rules);
-    let (value, total, previous) = match basis {
-        EffectBasis::Target => (input.target, input.target_total, input.previous_target),
-        EffectBasis::Actual => (input.actual, input.actual_total, input.previous),
-    };
-    if value.is_none() {
-        return Ok(None);
-    }
+    let formula = item_formula(item, rules)?;
+    let input = rule_input(plan, item, year, rules);
     let at = CallSite {
-        item: &input.id.clone(),
-        year: &input.year.clone(),
+        item: &input.id,
+        year: &input.year,
     };
-    if let Some(expr) = &item.indicator.effect {
-        let file = item.source.locate("indicator.effect");
-        let formula = rules.compile_formula(expr, &file)?;
-        let result = rules.eval_formula(&formula, [value, previous, input.baseline, total], at)?;
-        return Ok(result.map(|d| {
-            let step = TraceStep {
-                file,
-                function: "effect".into(),
-                notes: vec![format!(
-                    "{expr} with value = {}, previous = {}, baseline = {}, total = {}",
-                    show(value),
-                    show(previous),
-                    show(input.baseline),
-                    show(total)
-                )],
-                result: d.normalize().to_string(),
-            };
-            (d, step)
-        }));
-    }
-    input.value = value;
-    input.total = total;
-    input.previous = previous;
-    let Some(out) = rules.kind_effect(&input, at)? else {
-        return Ok(None);
-    };
-    Ok(out.value.map(|d| {
-        let step = TraceStep {
-            file: rules.kind_file(&input.kind).unwrap_or_default().to_string(),
-            function: "effect".into(),
-            notes: out.trace,
-            result: d.normalize().to_string(),
-        };
-        (d, step)
-    }))
+    Ok(rules
+        .effect(&input, basis, formula.as_ref(), at)?
+        .map(effect_step))
 }
 
 fn show(d: Option<Decimal>) -> String {
@@ -270,6 +192,19 @@ pub fn evaluate_item(
     year: FiscalYear,
     rules: &RuleSet,
 ) -> Result<ItemEvaluation, RuleError> {
+    let formula = item_formula(item, rules)?;
+    evaluate_item_with(plan, item, formula.as_ref(), year, rules)
+}
+
+/// Evaluates one item for one year with its formula compiled already ([`item_formula`]).
+pub fn evaluate_item_with(
+    plan: &Plan,
+    item: &Item,
+    formula: Option<&Formula>,
+    year: FiscalYear,
+    rules: &RuleSet,
+) -> Result<ItemEvaluation, RuleError> {
+    // Built once: the rules and the effect read the same input.
     let input = rule_input(plan, item, year, rules);
     let at = CallSite {
         item: &input.id,
@@ -290,7 +225,9 @@ pub fn evaluate_item(
         notes: rating.trace.clone(),
         result: rating.value.clone().unwrap_or_else(|| "()".into()),
     });
-    let computed = computed_effect(plan, item, year, EffectBasis::Actual, rules)?;
+    let computed = rules
+        .effect(&input, EffectBasis::Actual, formula, at)?
+        .map(effect_step);
     let computed_effect = computed.as_ref().map(|(d, _)| round_amount(*d));
     if let Some((_, step)) = computed {
         trace.push(step);

@@ -7,6 +7,8 @@ mod corpus;
 mod diff;
 mod item;
 
+/// Which side of the sheet an effect is computed for (defined with the rule input).
+pub use crate::engine::EffectBasis;
 pub use aggregate::{
     summarize, summarize_with_rules, Counts, EffectTotals, PolicySummary, Summary, ThemeSummary,
 };
@@ -14,8 +16,8 @@ pub use agreement::{agreement, AgreementReport};
 pub use corpus::{summarize_corpus, CorpusError, CorpusSummary, CorpusTotal, PlanYearSummary};
 pub use diff::{Change, DiffError, ItemChange, PolicyDiff, RuleDiff, SideTotals, Transitions};
 pub use item::{
-    computed_effect, evaluate_item, recorded_comparable, recorded_scale, round_amount, rule_input,
-    Agreement, EffectBasis, ItemEvaluation, TraceStep,
+    computed_effect, evaluate_item, evaluate_item_with, item_formula, recorded_comparable,
+    recorded_scale, round_amount, rule_input, sheet_cells, Agreement, ItemEvaluation, TraceStep,
 };
 
 use rayon::prelude::*;
@@ -76,18 +78,49 @@ pub struct Evaluation {
 /// Evaluates every item of `plan` for `year` under `rules`, items in parallel. Fails with the
 /// error of the first item (in item order) whose rule fails.
 pub fn evaluate(plan: &Plan, rules: &RuleSet, year: FiscalYear) -> Result<Evaluation, RuleError> {
-    let results: Vec<_> = plan
+    let mut evaluations = evaluate_years(plan, rules, &[year])?;
+    Ok(evaluations.remove(0))
+}
+
+/// Evaluates every item of `plan` for each of `years` (in that order), items in parallel, each
+/// item's formula compiled once for all the years. Fails with the error of the first item (in
+/// item order, then year order) whose rule fails.
+pub fn evaluate_years(
+    plan: &Plan,
+    rules: &RuleSet,
+    years: &[FiscalYear],
+) -> Result<Vec<Evaluation>, RuleError> {
+    let per_item: Vec<Result<Vec<ItemEvaluation>, RuleError>> = plan
         .items
         .par_iter()
-        .map(|item| evaluate_item(plan, item, year, rules))
+        .map(|item| {
+            let formula = item_formula(item, rules)?;
+            (years.iter())
+                .map(|year| evaluate_item_with(plan, item, formula.as_ref(), *year, rules))
+                .collect()
+        })
         .collect();
-    let items = results.into_iter().collect::<Result<Vec<_>, _>>()?;
-    Ok(Evaluation {
-        plan: plan.id.clone(),
-        year,
-        rules: RulesUsed::of(rules),
-        scale: rules.scale().clone(),
-        recorded_scale: recorded_scale(plan, rules).clone(),
-        items,
-    })
+    let mut by_year: Vec<Vec<ItemEvaluation>> = years
+        .iter()
+        .map(|_| Vec::with_capacity(plan.items.len()))
+        .collect();
+    for item in per_item {
+        for (year, evaluation) in by_year.iter_mut().zip(item?) {
+            year.push(evaluation);
+        }
+    }
+    let rules_used = RulesUsed::of(rules);
+    let recorded_scale = recorded_scale(plan, rules);
+    Ok(years
+        .iter()
+        .zip(by_year)
+        .map(|(year, items)| Evaluation {
+            plan: plan.id.clone(),
+            year: *year,
+            rules: rules_used.clone(),
+            scale: rules.scale().clone(),
+            recorded_scale: recorded_scale.clone(),
+            items,
+        })
+        .collect())
 }

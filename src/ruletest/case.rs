@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::engine::{RuleInput, Scale, YearRecord};
+use crate::engine::{RuleInput, Scale, SheetCells, YearCells};
 use crate::i18n::{CaseProblem, PlanProblem};
 use crate::model::{Cell, FiscalYear, LoadError, LoadErrors, Value};
 
@@ -701,101 +701,43 @@ fn is_none(text: &str) -> bool {
     matches!(text, "none" | "()")
 }
 
-/// The number in a cell, in the indicator's unit (as plans read it: 億円 scaled exactly).
-fn number_in(cell: Option<&Cell>, unit: &str) -> Option<Decimal> {
-    let q = cell?.value.quantity()?;
-    Some(q.amount_in(unit).unwrap_or(q.amount))
-}
-
 impl Case {
-    /// The `x` the rules see, built as [`crate::evaluation::rule_input`] builds it for a plan's
-    /// item: numbers in the indicator's unit, `within_bound` from the target's 以内/未満/以上/超,
-    /// `value` and `total` from the actual.
-    pub fn rule_input(&self, scale: &Scale) -> RuleInput {
-        let unit = self.unit.as_str();
-        let target = number_in(self.target.as_ref(), unit);
-        let actual = number_in(self.actual.as_ref(), unit);
-        let bound = self
-            .target
-            .as_ref()
-            .and_then(|c| c.value.quantity())
-            .and_then(|q| q.bound);
-        let within_bound = match (bound, actual, target) {
-            (Some(b), Some(a), Some(t)) => Some(b.holds(a, t)),
-            _ => None,
-        };
-        let printed = |c: &Option<Cell>| c.as_ref().map(|c| c.text.clone()).unwrap_or_default();
-        let total = |c: &Option<Cell>| c.as_ref()?.value.quantity()?.total;
-        RuleInput {
+    /// The cells of the sheet the case describes, as a plan's item gives them
+    /// ([`crate::evaluation::sheet_cells`]).
+    pub fn sheet_cells(&self) -> SheetCells<'_> {
+        SheetCells {
             id: self.id.clone(),
-            title: self.title.clone(),
-            kind: self.kind.clone().unwrap_or_default(),
-            indicator: self.indicator.clone(),
-            unit: self.unit.clone(),
-            year: self.year.to_string(),
-            target,
-            actual,
-            baseline: number_in(self.baseline.as_ref(), unit),
-            final_target: number_in(self.final_target.as_ref(), unit),
-            previous: number_in(self.previous.as_ref(), unit),
-            previous_target: number_in(self.previous_target.as_ref(), unit),
-            bound: bound.map(|b| b.operator().to_string()),
-            within_bound,
-            target_text: printed(&self.target),
-            actual_text: printed(&self.actual),
-            target_total: total(&self.target),
-            actual_total: total(&self.actual),
-            expected_effect: self.expected_effect.as_ref().and_then(Cell::thousand_yen),
-            actual_effect: self.actual_effect.as_ref().and_then(Cell::thousand_yen),
-            recorded: self.recorded.clone(),
-            value: actual,
-            total: total(&self.actual),
-            scale: scale.labels().map(String::from).collect(),
-            history: self.history(),
-            year_index: self.history.len(),
+            title: &self.title,
+            kind: self.kind.as_deref().unwrap_or_default(),
+            indicator: &self.indicator,
+            unit: &self.unit,
+            baseline: self.baseline.as_ref(),
+            final_target: self.final_target.as_ref(),
+            previous: self.previous.as_ref(),
+            previous_target: self.previous_target.as_ref(),
+            earlier: (self.history.iter())
+                .map(|h| YearCells {
+                    year: h.year,
+                    target: h.target.as_ref(),
+                    actual: h.actual.as_ref(),
+                    expected_effect: h.expected_effect.as_ref(),
+                    actual_effect: h.actual_effect.as_ref(),
+                })
+                .collect(),
+            this: YearCells {
+                year: self.year,
+                target: self.target.as_ref(),
+                actual: self.actual.as_ref(),
+                expected_effect: self.expected_effect.as_ref(),
+                actual_effect: self.actual_effect.as_ref(),
+            },
+            recorded: self.recorded.as_deref(),
         }
     }
 
-    /// `x.history`: the years the case gives, then its own.
-    fn history(&self) -> Vec<YearRecord> {
-        let unit = self.unit.as_str();
-        let printed = |c: &Option<Cell>| c.as_ref().map(|c| c.text.clone()).unwrap_or_default();
-        let record = |year: FiscalYear,
-                      target: &Option<Cell>,
-                      actual: &Option<Cell>,
-                      expected: &Option<Cell>,
-                      actual_effect: &Option<Cell>| YearRecord {
-            year: year.to_string(),
-            target: number_in(target.as_ref(), unit),
-            actual: number_in(actual.as_ref(), unit),
-            target_text: printed(target),
-            actual_text: printed(actual),
-            expected_effect: expected.as_ref().and_then(Cell::thousand_yen),
-            actual_effect: actual_effect.as_ref().and_then(Cell::thousand_yen),
-            ..YearRecord::default()
-        };
-        let mut records: Vec<YearRecord> = self
-            .history
-            .iter()
-            .map(|h| {
-                record(
-                    h.year,
-                    &h.target,
-                    &h.actual,
-                    &h.expected_effect,
-                    &h.actual_effect,
-                )
-            })
-            .collect();
-        records.push(record(
-            self.year,
-            &self.target,
-            &self.actual,
-            &self.expected_effect,
-            &self.actual_effect,
-        ));
-        YearRecord::add_running_totals(&mut records);
-        records
+    /// The `x` the rules see, built exactly as for a plan's item.
+    pub fn rule_input(&self, scale: &Scale) -> RuleInput {
+        self.sheet_cells().rule_input(scale)
     }
 }
 

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use rust_decimal::Decimal;
 
-use crate::engine::{CallSite, RuleError, RuleInput, RuleSet};
+use crate::engine::{CallSite, EffectBasis, RuleError, RuleInput, RuleSet};
 use crate::evaluation::round_amount;
 use crate::number::format_number;
 
@@ -232,8 +232,12 @@ fn run_case(
     }
 
     for (check, expected, basis) in [
-        (Check::Effect, &expect.effect, Basis::Actual),
-        (Check::TargetEffect, &expect.target_effect, Basis::Target),
+        (Check::Effect, &expect.effect, EffectBasis::Actual),
+        (
+            Check::TargetEffect,
+            &expect.target_effect,
+            EffectBasis::Target,
+        ),
     ] {
         let Some(e) = expected else { continue };
         let raw = effect(rules, case, &input, basis, at, &mut result.trace)?;
@@ -250,46 +254,29 @@ fn run_case(
     Ok(())
 }
 
-/// Which side of the sheet an effect is computed from.
-#[derive(Debug, Clone, Copy)]
-enum Basis {
-    Actual,
-    Target,
-}
-
-/// The effect, unrounded: the item's formula when the case gives one (computed, as in a plan,
-/// only when the value is a number), else the kind's `effect(x)` (none when it has none).
+/// The effect, unrounded, computed as for a plan's item: the case's own formula when it gives
+/// one, else the kind's `effect(x)`; only when the value is a number.
 fn effect(
     rules: &RuleSet,
     case: &Case,
     input: &RuleInput,
-    basis: Basis,
+    basis: EffectBasis,
     at: CallSite,
     trace: &mut Vec<String>,
 ) -> Result<Option<Decimal>, RuleError> {
-    let (value, total, previous) = match basis {
-        Basis::Actual => (input.actual, input.actual_total, input.previous),
-        Basis::Target => (input.target, input.target_total, input.previous_target),
-    };
-    if let Some(expression) = &case.effect_formula {
-        if value.is_none() {
-            return Ok(None);
-        }
-        let file = format!("{}:{}", case.file.display(), case.line);
-        let formula = rules.compile_formula(expression, &file)?;
-        return rules.eval_formula(&formula, [value, previous, input.baseline, total], at);
-    }
-    let mut input = input.clone();
-    input.value = value;
-    input.total = total;
-    input.previous = previous;
-    Ok(match rules.kind_effect(&input, at)? {
-        Some(out) => {
-            trace.extend(out.trace);
-            out.value
+    let formula = match &case.effect_formula {
+        Some(expression) => {
+            let file = format!("{}:{}", case.file.display(), case.line);
+            Some(rules.compile_formula(expression, &file)?)
         }
         None => None,
-    })
+    };
+    Ok(rules
+        .effect(input, basis, formula.as_ref(), at)?
+        .map(|effect| {
+            trace.extend(effect.notes);
+            effect.value
+        }))
 }
 
 #[cfg(test)]
