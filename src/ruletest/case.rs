@@ -482,6 +482,21 @@ impl Reader<'_> {
             },
             None => FiscalYear::reiwa(5),
         };
+        // The id a script sees is an item's: written as plan files name items (1-2-3).
+        if let Some(id) = input!(id) {
+            match id.get_ref().parse::<crate::model::ItemId>() {
+                Ok(parsed) if parsed.to_string() == *id.get_ref() => {}
+                Ok(parsed) => self.error(
+                    id.span(),
+                    format!(
+                        "id: {:?} is item {parsed}: write it {parsed:?}",
+                        id.get_ref(),
+                        parsed = parsed.to_string()
+                    ),
+                ),
+                Err(e) => self.error(id.span(), format!("id: {e}")),
+            }
+        }
         let target = self.cell("target", input!(target));
         let actual = self.cell("actual", input!(actual));
         let baseline = self.cell("baseline", input!(baseline));
