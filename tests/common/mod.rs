@@ -75,6 +75,11 @@ impl Sandbox {
         Sandbox { dir }
     }
 
+    /// A path inside the sandbox (`plan/items/1-1-1.toml`, `rules/…`).
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
     /// The plan folder.
     pub fn plan(&self) -> PathBuf {
         self.dir.path().join("plan")
