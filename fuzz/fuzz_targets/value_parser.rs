@@ -2,7 +2,7 @@
 //! between units and format as a percentage without panicking.
 #![no_main]
 
-use gyokaku::engine::{format_number, format_percent};
+use gyokaku::number::{format_number, format_percent};
 use gyokaku::model::{parse_value, Value};
 use libfuzzer_sys::fuzz_target;
 
