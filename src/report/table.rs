@@ -5,26 +5,6 @@ use comfy_table::{CellAlignment, ContentArrangement};
 
 use super::Format;
 
-/// The most characters a table cell shows: a longer text (a 4 MB title) is cut with a note of
-/// how much was left out. Tables are for reading; CSV and JSON carry every character.
-pub const MAX_CELL_CHARS: usize = 1_000;
-
-/// `cell`, or its first [`MAX_CELL_CHARS`] characters and a note of the rest. (The table
-/// library splits over-long lines in time quadratic in their length; this keeps rendering
-/// linear.)
-fn fit_cell(cell: &str) -> std::borrow::Cow<'_, str> {
-    match cell.char_indices().nth(MAX_CELL_CHARS) {
-        None => std::borrow::Cow::Borrowed(cell),
-        Some((cut, _)) => {
-            let rest = cell[cut..].chars().count();
-            std::borrow::Cow::Owned(format!(
-                "{}… (+{rest}字 / {rest} more characters)",
-                &cell[..cut]
-            ))
-        }
-    }
-}
-
 /// Column alignment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {
@@ -113,7 +93,7 @@ impl Table {
             .set_content_arrangement(ContentArrangement::Disabled);
         t.set_header(self.headers.clone());
         for row in rows {
-            t.add_row(row.iter().map(|c| fit_cell(c)).collect::<Vec<_>>());
+            t.add_row(row.clone());
         }
         for (i, a) in self.align.iter().enumerate() {
             if let Some(col) = t.column_mut(i) {

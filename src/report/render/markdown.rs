@@ -70,7 +70,11 @@ fn table(t: &Table, hashes: &str) -> String {
         .set_content_arrangement(ContentArrangement::Disabled);
     c.set_header(t.columns.iter().map(|col| inline(&col.header)));
     for r in &t.rows {
-        c.add_row(r.cells.iter().map(|cell| inline(&cell.display())));
+        c.add_row(
+            r.cells
+                .iter()
+                .map(|cell| inline(&super::fit_cell(cell.display()))),
+        );
     }
     for i in 0..t.columns.len() {
         if t.is_numeric(i) {

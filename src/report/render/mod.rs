@@ -24,6 +24,23 @@ pub struct Options {
     pub bom: bool,
 }
 
+/// The most characters a table cell shows: a longer text (a 4 MB title) is cut with a note of
+/// how much was left out. Tables are for reading; CSV and JSON carry every character.
+pub const MAX_CELL_CHARS: usize = 1_000;
+
+/// `cell`, or its first [`MAX_CELL_CHARS`] characters and a note of the rest. (The table
+/// library wraps and splits long lines in time quadratic in their length; cutting first keeps
+/// rendering linear in the size of the output.)
+pub(crate) fn fit_cell(cell: String) -> String {
+    match cell.char_indices().nth(MAX_CELL_CHARS) {
+        None => cell,
+        Some((cut, _)) => {
+            let rest = cell[cut..].chars().count();
+            format!("{}… (+{rest}字 / {rest} more characters)", &cell[..cut])
+        }
+    }
+}
+
 /// Writes `doc` in `format` to `out`.
 pub fn render(
     doc: &Document,

@@ -87,7 +87,7 @@ fn table(t: &Table, options: &Options) -> String {
             t.rows
                 .iter()
                 .filter_map(|r| r.cells.get(i))
-                .map(|c| width_of(&c.display()))
+                .map(|c| width_of(&super::fit_cell(c.display())))
                 .max()
                 .unwrap_or(0)
                 .max(2)
@@ -112,7 +112,7 @@ fn table(t: &Table, options: &Options) -> String {
     let mut c = new_table(options, width);
     c.set_header(t.columns.iter().map(|col| col.header.clone()));
     for r in &t.rows {
-        c.add_row(r.cells.iter().map(|cell| cell.display()));
+        c.add_row(r.cells.iter().map(|cell| super::fit_cell(cell.display())));
     }
     for (i, col) in t.columns.iter().enumerate() {
         if let Some(column) = c.column_mut(i) {
@@ -162,7 +162,7 @@ fn records(t: &Table, options: &Options, width: usize) -> String {
         }
         let mut c = new_table(options, Some(width));
         for (col, cell) in t.columns.iter().zip(&r.cells) {
-            c.add_row([col.header.clone(), cell.display()]);
+            c.add_row([col.header.clone(), super::fit_cell(cell.display())]);
         }
         if let Some(column) = c.column_mut(0) {
             column.set_constraint(ColumnConstraint::ContentWidth);
