@@ -215,7 +215,7 @@ fn plan_files() {
             |s| fs::remove_file(s.path(PLAN)).unwrap(),
             SUMMARY,
             2,
-            &["cannot read", "plan.toml"],
+            &["no plan.toml"],
         ),
         case(
             "plan.toml not TOML",

@@ -5,9 +5,11 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-/// Whether `dir` is a plan folder (it has a `plan.toml`).
+/// Whether `dir` is a plan folder (it has a `plan.toml`). Whatever `plan.toml` is (a file, a
+/// link, a named pipe), the folder is meant as a plan: loading it then says what is wrong with
+/// the file, rather than that there is no plan.
 pub fn is_plan_folder(dir: &Path) -> bool {
-    dir.join("plan.toml").is_file()
+    fs::symlink_metadata(dir.join("plan.toml")).is_ok()
 }
 
 /// The plans in `dir`: `dir` itself when it is a plan folder, else every sub-folder that is
