@@ -98,7 +98,9 @@ fn run(case: &Case) -> Result<(), String> {
                 .replace("{rules}", &sandbox.rules().display().to_string())
         })
         .collect();
+    // The key texts below are the English wording.
     let out = gyokaku(&args.iter().map(String::as_str).collect::<Vec<_>>())
+        .env("GYOKAKU_LANG", "en")
         .timeout(Duration::from_secs(60))
         .output()
         .map_err(|e| format!("{}: did not run: {e}", case.name))?;
