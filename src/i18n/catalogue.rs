@@ -280,6 +280,14 @@ messages! {
         HistoryEnd { last: String, year: String } =>
             ja: "history: 最後の年度 ({last}) はケースの年度 ({year}) の前年度にしてください",
             en: "history: the last year given ({last}) must be the one before the case's year ({year})";
+        /// A case id written otherwise than plan files name the item ("1-2-01").
+        IdNotAsWritten { given: String, id: String } =>
+            ja: "id: {given:?} は取組 {id} です: {id:?} と書いてください",
+            en: "id: {given:?} is item {id}: write it {id:?}";
+        /// A case id that is not an item id.
+        NotAnId { problem: ParseProblem } =>
+            ja: "id: {problem}",
+            en: "id: {problem}";
         /// A case without expectations.
         ExpectsNothing { name: String } =>
             ja: "ケース {name:?} に期待値がありません: expect.achievement, expect.rating, expect.effect, expect.target_effect のいずれかを書いてください",

@@ -488,13 +488,17 @@ impl Reader<'_> {
                 Ok(parsed) if parsed.to_string() == *id.get_ref() => {}
                 Ok(parsed) => self.error(
                     id.span(),
-                    format!(
-                        "id: {:?} is item {parsed}: write it {parsed:?}",
-                        id.get_ref(),
-                        parsed = parsed.to_string()
-                    ),
+                    CaseProblem::IdNotAsWritten {
+                        given: id.get_ref().clone(),
+                        id: parsed.to_string(),
+                    },
                 ),
-                Err(e) => self.error(id.span(), format!("id: {e}")),
+                Err(e) => self.error(
+                    id.span(),
+                    CaseProblem::NotAnId {
+                        problem: e.problem(),
+                    },
+                ),
             }
         }
         let target = self.cell("target", input!(target));
