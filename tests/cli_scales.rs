@@ -221,3 +221,31 @@ fn a_recorded_rating_off_the_plans_scale_is_a_load_error() {
         "{err}"
     );
 }
+
+#[test]
+fn a_declared_relation_makes_two_scales_comparable() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(&root().join("rules"), &tmp.path().join("rules"));
+    let sabc = tmp.path().join(SABC);
+    copy_tree(&root().join(SABC), &sabc);
+    let config = sabc.join("ruleset.toml");
+    let mut text = std::fs::read_to_string(&config).unwrap();
+    text.push_str(
+        "\n[[scale.relations]]\nscale = [\"A\", \"B\", \"C\", \"D\"]\nlabels = { S = \"A\", A = \"B\", B = \"C\", C = \"D\" }\n",
+    );
+    std::fs::write(&config, &text).unwrap();
+    let rules = sabc.to_str().unwrap();
+    let out = stdout_of(&["agreement", "--rules", rules], 0);
+    assert!(
+        out.contains("(提案を評価の尺度に読み替え: S→A, A→B, B→C, C→D) — 要判断 30, 評価済み 71"),
+        "{out}"
+    );
+    // S read as A agrees with a recorded A (10 items), A as B (20), B as C (2), C as D (0).
+    assert!(out.contains("一致率: 32 of 41 (78.0%)"), "{out}");
+
+    // A relation naming a label the scale does not have is an error in ruleset.toml.
+    std::fs::write(&config, text.replace("C = \"D\"", "X = \"D\"")).unwrap();
+    let err = common::stderr_of(&["agreement", "--rules", rules], 2);
+    assert!(err.contains("ruleset.toml:1:"), "{err}");
+    assert!(err.contains("\"X\" is not a label of this scale"), "{err}");
+}

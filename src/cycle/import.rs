@@ -1032,6 +1032,7 @@ pub fn import_workbooks(
     let plan = load_plan_from(&source)?;
     let fallback = Scale {
         ratings: Vec::new(),
+        relations: Vec::new(),
     };
     let scale = plan.scale.as_ref().or(scale).unwrap_or(&fallback);
     let mut books = Vec::new();

@@ -423,6 +423,9 @@ impl RuleSet {
         if scale.ratings.is_empty() {
             return Err(top.config_error(1, "the scale has no ratings".into()));
         }
+        if let Some(problem) = scale.relation_problems().into_iter().next() {
+            return Err(top.config_error(1, problem));
+        }
 
         let engine = build_engine();
         let (rating_layer, rating_file) = layers

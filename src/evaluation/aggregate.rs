@@ -305,6 +305,7 @@ mod tests {
                     name_en: format!("meaning of {l}"),
                 })
                 .collect(),
+            relations: Vec::new(),
         }
     }
 

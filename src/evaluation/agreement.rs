@@ -12,9 +12,13 @@ pub struct AgreementReport {
     pub suggested_labels: Vec<String>,
     /// The recorded ratings' labels (the plan's scale), best first: the matrix's columns.
     pub recorded_labels: Vec<String>,
-    /// Whether the two scales can be compared (the same labels in the same order). When they
-    /// cannot, the matrix is a cross-table and nothing agrees or differs.
+    /// Whether the two scales can be compared: the same labels in the same order, or a
+    /// relation the rule set declares. When they cannot, the matrix is a cross-table and
+    /// nothing agrees or differs.
     pub comparable: bool,
+    /// The declared relation the suggestions are read through (suggested label → recorded
+    /// label), when the scales differ and the rule set declares one.
+    pub read_as: Vec<(String, String)>,
     /// `matrix[s][r]`: items suggested `suggested_labels[s]` and recorded `recorded_labels[r]`;
     /// the last row is "judgement required".
     pub matrix: Vec<Vec<usize>>,
@@ -22,7 +26,8 @@ pub struct AgreementReport {
     pub agree: usize,
     /// Items whose suggestion differs.
     pub differ: usize,
-    /// Items left to judgement.
+    /// Items with a recorded rating that the rules leave to judgement (the matrix's 要判断 row,
+    /// whatever the scales).
     pub judgement_required: usize,
     /// Items with a recorded rating on the recorded scale.
     pub rated: usize,
@@ -48,7 +53,19 @@ pub fn agreement(ev: &Evaluation) -> AgreementReport {
     let mut report = AgreementReport {
         suggested_labels: suggested_labels.clone(),
         recorded_labels: recorded_labels.clone(),
-        comparable: ev.scale.comparable_with(&ev.recorded_scale),
+        comparable: ev.scale.relates_to(&ev.recorded_scale),
+        read_as: if ev.scale.comparable_with(&ev.recorded_scale) {
+            Vec::new()
+        } else {
+            ev.scale
+                .labels()
+                .filter_map(|l| {
+                    ev.scale
+                        .read_on(l, &ev.recorded_scale)
+                        .map(|r| (l.to_string(), r.to_string()))
+                })
+                .collect()
+        },
         matrix: Vec::new(),
         agree: 0,
         differ: 0,
@@ -68,6 +85,12 @@ pub fn agreement(ev: &Evaluation) -> AgreementReport {
             .as_deref()
             .and_then(row)
             .unwrap_or(suggested_labels.len());
+        // Left to judgement is counted whether or not the scales compare: the matrix's
+        // 要判断 row and this count are the same items.
+        if e.suggested.is_none() {
+            report.judgement_required += 1;
+            report.judgements.push(e.clone());
+        }
         let Some(r) = col(recorded) else {
             report.not_on_scale_by_suggestion[s] += 1;
             report.not_on_scale.push(e.clone());
@@ -81,11 +104,7 @@ pub fn agreement(ev: &Evaluation) -> AgreementReport {
                 report.differ += 1;
                 report.disagreements.push(e.clone());
             }
-            Agreement::JudgementRequired => {
-                report.judgement_required += 1;
-                report.judgements.push(e.clone());
-            }
-            Agreement::NotRecorded | Agreement::NotOnScale => {}
+            Agreement::JudgementRequired | Agreement::NotRecorded | Agreement::NotOnScale => {}
         }
     }
     report.matrix = matrix;

@@ -185,6 +185,12 @@ pub fn recorded_comparable(plan: &Plan, rules: &RuleSet) -> bool {
     recorded_scale(plan, rules).comparable_with(rules.scale())
 }
 
+/// Whether suggestions can be compared with the recorded ratings at all: the same scale, or
+/// one whose relation to the recorded scale the rule set declares (`[[scale.relations]]`).
+pub fn recorded_relates(plan: &Plan, rules: &RuleSet) -> bool {
+    rules.scale().relates_to(recorded_scale(plan, rules))
+}
+
 /// Evaluates one item for one year.
 pub fn evaluate_item(
     plan: &Plan,
@@ -235,13 +241,18 @@ pub fn evaluate_item_with(
 
     let entry = item.year(year);
     let recorded = input.recorded.clone();
+    // A suggestion is compared on the recorded scale: itself when the scales are the same,
+    // through the rule set's declared relation when they differ.
+    let on_recorded = recorded_scale(plan, rules);
     let agreement = match (&rating.value, &recorded) {
         (_, None) => Agreement::NotRecorded,
-        (_, Some(r)) if !recorded_comparable(plan, rules) || rules.scale().get(r).is_none() => {
+        (_, Some(r)) if !recorded_relates(plan, rules) || on_recorded.get(r).is_none() => {
             Agreement::NotOnScale
         }
         (None, Some(_)) => Agreement::JudgementRequired,
-        (Some(s), Some(r)) if s == r => Agreement::Agrees,
+        (Some(s), Some(r)) if rules.scale().read_on(s, on_recorded) == Some(r.as_str()) => {
+            Agreement::Agrees
+        }
         _ => Agreement::Differs,
     };
     let mut explanation = format!("{}: ", input.kind);

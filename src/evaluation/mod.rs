@@ -17,7 +17,8 @@ pub use corpus::{summarize_corpus, CorpusError, CorpusSummary, CorpusTotal, Plan
 pub use diff::{Change, DiffError, ItemChange, PolicyDiff, RuleDiff, SideTotals, Transitions};
 pub use item::{
     computed_effect, evaluate_item, evaluate_item_with, item_formula, recorded_comparable,
-    recorded_scale, round_amount, rule_input, sheet_cells, Agreement, ItemEvaluation, TraceStep,
+    recorded_relates, recorded_scale, round_amount, rule_input, sheet_cells, Agreement,
+    ItemEvaluation, TraceStep,
 };
 
 use rayon::prelude::*;

@@ -21,7 +21,7 @@ pub(crate) use load::normalize;
 pub use load::{load_plan, load_plan_from, Identity, LoadError, LoadErrors, MAX_ITEMS};
 pub use plan::{Plan, Policy, Theme};
 pub use read::{is_within, read_text_within, FileError, MAX_FILE_BYTES};
-pub use scale::{duplicate_label, normalize_label, Rating, Scale};
+pub use scale::{duplicate_label, normalize_label, Rating, Relation, Scale};
 pub use source::{DirSource, MemorySource, PlanSource, SourceFile};
 pub use value::{
     check_target_actual, parse_value, units_agree, Bound, Cell, MoneyUnit, Quantity, UnitError,

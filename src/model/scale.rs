@@ -16,12 +16,27 @@ pub struct Rating {
     pub name_en: String,
 }
 
+/// How the labels of one scale read on another scale's: declared by the analyst in
+/// `ruleset.toml` (`[[scale.relations]]`), because bands of different schemes never match by
+/// their letters (a ≥110% "S" is not a >100% "A" by name).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Relation {
+    /// The other scale, by its labels best first: `["A", "B", "C", "D"]`.
+    pub scale: Vec<String>,
+    /// Each label of this scale and the other scale's label it reads as: `S = "A"`.
+    pub labels: std::collections::BTreeMap<String, String>,
+}
+
 /// The ratings, best first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scale {
     /// Best first.
     pub ratings: Vec<Rating>,
+    /// How its labels read on other scales, for comparing ratings across them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub relations: Vec<Relation>,
 }
 
 impl Scale {
@@ -44,6 +59,61 @@ impl Scale {
     /// (The wording of a meaning may differ: 計画どおり進捗せず / 計画より進捗が遅れている.)
     pub fn comparable_with(&self, other: &Scale) -> bool {
         self.labels().eq(other.labels())
+    }
+
+    /// The declared relation of this scale's labels to `other`'s (one whose `scale` is
+    /// `other`'s labels in order), when there is one.
+    pub fn relation_to(&self, other: &Scale) -> Option<&Relation> {
+        self.relations
+            .iter()
+            .find(|r| r.scale.iter().map(String::as_str).eq(other.labels()))
+    }
+
+    /// `label` of this scale as read on `other`: itself when the scales are the same, through
+    /// the declared relation otherwise; `None` when it cannot be read there.
+    pub fn read_on<'a>(&'a self, label: &'a str, other: &'a Scale) -> Option<&'a str> {
+        if self.comparable_with(other) {
+            return self.get(label).map(|r| r.label.as_str());
+        }
+        self.relation_to(other)?
+            .labels
+            .get(label)
+            .map(String::as_str)
+    }
+
+    /// Whether ratings on this scale can be compared with ratings on `other`: the same labels,
+    /// or a declared relation.
+    pub fn relates_to(&self, other: &Scale) -> bool {
+        self.comparable_with(other) || self.relation_to(other).is_some()
+    }
+
+    /// What is wrong with the declared relations: a label that is not on this scale or not on
+    /// the other, or a label of this scale left unrelated.
+    pub fn relation_problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        for r in &self.relations {
+            for (from, to) in &r.labels {
+                if self.get(from).is_none() {
+                    problems.push(format!(
+                        "relation to {}: {from:?} is not a label of this scale",
+                        r.scale.join("/")
+                    ));
+                }
+                if !r.scale.contains(to) {
+                    problems.push(format!(
+                        "relation to {}: {to:?} is not a label of that scale",
+                        r.scale.join("/")
+                    ));
+                }
+            }
+            for l in self.labels().filter(|l| !r.labels.contains_key(*l)) {
+                problems.push(format!(
+                    "relation to {}: {l:?} of this scale is not related",
+                    r.scale.join("/")
+                ));
+            }
+        }
+        problems
     }
 }
 

@@ -97,7 +97,23 @@ pub fn agreement_document(report: &AgreementReport, ev: &Evaluation, lang: Lang)
     }
     let mut doc = Document::default();
     doc.push(m);
-    let figure = if report.comparable {
+    let figure = if report.comparable && !report.read_as.is_empty() {
+        // Different scales, compared through the relation the rule set declares.
+        format!(
+            "{} ({}: {})",
+            report.figure(),
+            lang.pick(
+                "提案を評価の尺度に読み替え",
+                "suggestions read on the recorded scale"
+            ),
+            report
+                .read_as
+                .iter()
+                .map(|(s, r)| format!("{s}→{r}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    } else if report.comparable {
         report.figure()
     } else {
         format!(

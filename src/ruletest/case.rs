@@ -919,7 +919,10 @@ expect.rating = "judgement required"
             ))
         };
         let file = case(r#"[{ year = "平成31年度", target = "10", actual = "12" }]"#).unwrap();
-        let x = file.cases[0].rule_input(&crate::engine::Scale { ratings: vec![] });
+        let x = file.cases[0].rule_input(&crate::engine::Scale {
+            ratings: vec![],
+            relations: vec![],
+        });
         assert_eq!(x.history.len(), 2);
         assert_eq!(x.this_year().unwrap().actual_sum, Some(dec("18")));
         let err = case(r#"[{ year = "H30", target = "10" }]"#).unwrap_err();
