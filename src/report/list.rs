@@ -98,7 +98,7 @@ fn theme_table(lines: &[&(Line, &ItemEvaluation)], ev: &Evaluation, lang: Lang) 
         lang.pick("提案", "suggested"),
     ])
     .wrap(&[1, 2, 5])
-    .figures(&[6, 7]);
+    .figures(&[6, 7, 8, 9]);
     for (line, e) in lines {
         let item = line.item;
         let rating = match &e.recorded {

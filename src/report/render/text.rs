@@ -25,7 +25,11 @@ fn blocks(blocks: &[Block], options: &Options, parts: &mut Vec<String>) {
         match b {
             Block::Section(s) => {
                 // The heading sits right above the section's first block.
-                let title = format!("【{}】\n", &s.title);
+                let title = if s.title.starts_with('【') {
+                    format!("{}\n", s.title)
+                } else {
+                    format!("【{}】\n", s.title)
+                };
                 let mut inner = Vec::new();
                 self::blocks(&s.blocks, options, &mut inner);
                 match inner.first_mut() {
@@ -65,6 +69,9 @@ fn list(l: &List) -> String {
     out
 }
 
+/// Headers up to this wide (four full-width characters) are kept on one line.
+const HEADER_WIDTH: usize = 8;
+
 /// Narrowest a wrapped column may become before the table is shown one record at a time.
 const MIN_WRAP_WIDTH: usize = 14;
 
@@ -81,15 +88,19 @@ fn table(t: &Table, options: &Options) -> String {
         out.push_str(&format!("{}\n", title));
     }
     let wrap_any = t.columns.iter().any(|col| col.wrap);
-    // The widest cell of each column (headers may wrap).
-    let widest: Vec<usize> = (0..t.columns.len())
-        .map(|i| {
+    // The widest cell of each column; a header wider than HEADER_WIDTH wraps.
+    let widest: Vec<usize> = t
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, col)| {
             t.rows
                 .iter()
                 .filter_map(|r| r.cells.get(i))
                 .map(|c| width_of(&super::fit_cell(c.display())))
                 .max()
                 .unwrap_or(0)
+                .max(width_of(&col.header).min(HEADER_WIDTH))
                 .max(2)
         })
         .collect();
