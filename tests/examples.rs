@@ -1,0 +1,88 @@
+//! The illustrative example plans under `examples/` (invented data, marked as such): their rule
+//! sets, which extend the default one, pass their own and their inherited cases, and their
+//! summaries are what a person reads.
+
+mod common;
+
+use common::stdout_of;
+
+#[test]
+fn the_heisei_to_reiwa_example_rules_pass_their_cases() {
+    let out = stdout_of(&["test", "examples/heisei-reiwa/rules", "--coverage"], 0);
+    assert!(
+        out.contains("examples/heisei-reiwa/rules/tests/cumulative_progress.toml"),
+        "{out}"
+    );
+    assert!(out.trim_end().ends_with("0 件失敗"), "{out}");
+}
+
+#[test]
+fn the_heisei_to_reiwa_example_summary() {
+    let out = stdout_of(&["summary", "examples/heisei-reiwa/plan"], 0);
+    assert!(out.contains("令和2年度の取組結果"), "{out}");
+    insta::assert_snapshot!("heisei_reiwa_summary", out);
+    // FY2019 is the plan's 平成31年度, however it is asked for.
+    let out = stdout_of(
+        &[
+            "summary",
+            "examples/heisei-reiwa/plan",
+            "--year",
+            "令和元年度",
+        ],
+        0,
+    );
+    assert!(out.contains("平成31年度の取組結果"), "{out}");
+    insta::assert_snapshot!("heisei_reiwa_summary_h31", out);
+    let out = stdout_of(
+        &[
+            "summary",
+            "examples/heisei-reiwa/plan",
+            "--lang",
+            "en",
+            "--format",
+            "md",
+        ],
+        0,
+    );
+    insta::assert_snapshot!("heisei_reiwa_summary_en_md", out);
+}
+
+#[test]
+fn the_points_example_rules_pass_their_cases() {
+    let out = stdout_of(&["test", "examples/points-million-yen/rules"], 0);
+    assert!(
+        out.contains("examples/points-million-yen/rules/tests/plan_items.toml"),
+        "{out}"
+    );
+    assert!(out.trim_end().ends_with("0 件失敗"), "{out}");
+}
+
+#[test]
+fn the_points_example_summary() {
+    let out = stdout_of(&["summary", "examples/points-million-yen/plan"], 0);
+    assert!(out.contains("実績効果額と達成割合 (単位:百万円)"), "{out}");
+    assert!(out.contains("│       14 ┆   25 ┆  56.0% │"), "{out}");
+    insta::assert_snapshot!("points_summary", out);
+    let csv = stdout_of(
+        &[
+            "summary",
+            "examples/points-million-yen/plan",
+            "--format",
+            "csv",
+        ],
+        0,
+    );
+    insta::assert_snapshot!("points_summary_csv", csv);
+    let json: serde_json::Value = serde_json::from_str(&stdout_of(
+        &[
+            "summary",
+            "examples/points-million-yen/plan",
+            "--format",
+            "json",
+        ],
+        0,
+    ))
+    .unwrap();
+    assert_eq!(json["report_unit"], "百万円");
+    assert_eq!(json["figures"][1]["rows"][0][2]["value"], "0.56");
+}
