@@ -249,11 +249,17 @@ fn an_undocumented_inconsistency_fails_the_check() {
         "expected_effect = \"160\"",
         "expected_effect = \"170\"",
     );
+    let (out, _) = run_on(&sb, &["check"], 1);
+    assert!(out.contains("【要確認事項 (1)】"), "{out}");
+    assert!(
+        out.contains("〔小計〕効果見込額は 170 ですが、各年度の合計は 160 です"),
+        "{out}"
+    );
     let (out, _) = run_on(&sb, &["check", "--lang", "en"], 1);
     assert!(out.contains("【Findings (1)】"), "{out}");
     assert!(out.contains("items/1-2-5.toml:"), "{out}");
     assert!(
-        out.contains("〔小計〕効果見込額 is 170 but the years add up to 160"),
+        out.contains("〔小計〕効果見込額 (expected effect) is 170 but the years add up to 160"),
         "{out}"
     );
 }
@@ -265,6 +271,12 @@ fn a_broken_effect_formula_is_one_finding_at_its_line() {
         "plan/items/5-8-3.toml",
         "effect = \"value - previous\"",
         "effect = \"value - previuos\"",
+    );
+    let (out, _) = run_on(&sb, &["check"], 1);
+    assert!(out.contains("【要確認事項 (1)】"), "{out}");
+    assert!(
+        out.contains("items/5-8-3.toml:17: effect formula: Undefined variable: previuos"),
+        "{out}"
     );
     let (out, _) = run_on(&sb, &["check", "--lang", "en"], 1);
     assert!(out.contains("【Findings (1)】"), "{out}");

@@ -217,6 +217,17 @@ fn check_questions_implausible_values() {
     // The rules suggest A for 1-2-1 (110%); a recorded C is two grades away.
     sb.edit("plan/items/1-2-1.toml", "rating = \"A\"", "rating = \"C\"");
     let (out, _) = run_on(&sb, &["check"], 1);
+    assert!(
+        out.contains(
+            "実績値 46.313 に小数点がありますが、この指標 (申請数/年) のほかの数値はすべて整数です"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("記録された評価 C は、ルールの提案 A から 2 段階離れています"),
+        "{out}"
+    );
+    let (out, _) = run_on(&sb, &["check", "--lang", "en"], 1);
     assert!(out.contains("items/3-6-4.toml:"), "{out}");
     assert!(
         out.contains("the actual 46.313 has a decimal point, but every other figure of the indicator (申請数/年) is a whole number"),
@@ -243,6 +254,11 @@ fn a_recorded_discrepancy_holds_only_while_its_value_is_printed() {
         "actual = \"169,274\"",
     );
     let (out, _) = run_on(&sb, &["check"], 1);
+    assert!(
+        out.contains("(記録された不整合 162,974 はもう当てはまりません: 現在の値は 169,274)"),
+        "{out}"
+    );
+    let (out, _) = run_on(&sb, &["check", "--lang", "en"], 1);
     assert!(
         out.contains("the actual 169,274 is more than 10 times off its target 16,000: a typing error? (the discrepancy recorded for 162,974 no longer applies: the field now prints 169,274)"),
         "{out}"

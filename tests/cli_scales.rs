@@ -168,6 +168,8 @@ fn ratings_off_the_scale_are_marked_in_the_list() {
             plan.to_str().unwrap(),
             "--rules",
             rules.to_str().unwrap(),
+            "--lang",
+            "en",
         ],
         1,
     );

@@ -8,16 +8,16 @@ mod plausibility;
 pub use plausibility::{implausible_values, Implausibility, Implausible, FACTOR};
 
 use rust_decimal::Decimal;
-use serde::Serialize;
 
 use crate::engine::{CallSite, RuleSet};
 use crate::evaluation::{
     evaluate_item_with, item_formula, recorded_scale, round_amount, rule_input, EffectBasis,
 };
+use crate::i18n::{EffectName, FindingKind, Lang, Localize, Text};
 use crate::model::{Cell, Item, ItemId, Plan, Value};
 
 /// One thing `check` found.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     /// The item, when the finding is about one.
     pub item: Option<ItemId>,
@@ -25,8 +25,8 @@ pub struct Finding {
     pub location: String,
     /// The field (`subtotals.expected_effect`, `years.R6.target` …), when there is one.
     pub field: Option<String>,
-    /// What is wrong, as a sentence.
-    pub message: String,
+    /// What is wrong: a kind of the catalogue, worded in the reader's language.
+    pub what: FindingKind,
     /// The recorded discrepancy that explains it, if the source document itself disagrees.
     pub documented: Option<String>,
 }
@@ -40,12 +40,14 @@ impl Finding {
     /// Whether it is only a recorded discrepancy that no automatic check reproduces (for
     /// example the 【参考①】 row disagreeing with the sheet).
     pub fn is_recorded_only(&self) -> bool {
-        self.message == RECORDED_ONLY
+        self.what == FindingKind::RecordedOnly
+    }
+
+    /// What is wrong, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        self.what.localize(lang)
     }
 }
-
-/// The message of a recorded discrepancy that no automatic check reaches.
-const RECORDED_ONLY: &str = "the source document disagrees with itself";
 
 /// Tolerance between a formula's result and the printed amount: the sheets were computed by
 /// hand from unrounded inputs and printed to the thousand yen.
@@ -57,16 +59,21 @@ struct Findings<'a> {
 }
 
 impl Findings<'_> {
-    fn add(&mut self, field: &str, mut message: String) {
+    fn add(&mut self, field: &str, mut what: FindingKind) {
         let documented = self.item.current_discrepancy(field).map(|d| d.text.clone());
         if let (None, Some(d)) = (&documented, self.item.discrepancy(field)) {
-            message.push_str(&stale_note(self.item, d));
+            let (recorded, now) = stale(self.item, d);
+            what = FindingKind::Stale {
+                finding: Box::new(what),
+                recorded,
+                now,
+            };
         }
         self.out.push(Finding {
             item: Some(self.item.id),
             location: self.item.source.locate(field),
             field: Some(field.to_string()),
-            message,
+            what,
             documented,
         });
     }
@@ -77,17 +84,21 @@ fn number(cell: Option<&Cell>) -> Option<Decimal> {
 }
 
 fn show(cell: Option<&Cell>) -> String {
-    cell.map(|c| c.text.clone())
-        .unwrap_or_else(|| "(blank)".into())
+    cell.map(|c| c.text.clone()).unwrap_or_else(|| "-".into())
 }
 
-/// Why a recorded discrepancy no longer accounts for a finding: the value changed since.
-fn stale_note(item: &Item, d: &crate::model::Discrepancy) -> String {
-    format!(
-        " (the discrepancy recorded for {} no longer applies: the field now prints {})",
-        d.value.as_deref().unwrap_or("-"),
-        item.printed(&d.field).unwrap_or_else(|| "(blank)".into())
+/// Why a recorded discrepancy no longer accounts for a finding: the value it was recorded for,
+/// and what the field prints now.
+fn stale(item: &Item, d: &crate::model::Discrepancy) -> (String, String) {
+    (
+        d.value.clone().unwrap_or_else(|| "-".into()),
+        item.printed(&d.field).unwrap_or_else(|| "-".into()),
     )
+}
+
+/// A rule's error, worded in both languages.
+fn both(e: &impl Localize) -> Text {
+    Text::both(e.localize(Lang::Ja), e.localize(Lang::En))
 }
 
 /// Checks every item of `plan` under `rules`. Findings come in item order.
@@ -111,10 +122,15 @@ pub fn check_plan(plan: &Plan, rules: &RuleSet) -> Vec<Finding> {
                     item: Some(item.id),
                     location: item.source.locate(&format!("discrepancy {}", d.field)),
                     field: Some(d.field.clone()),
-                    message: if current {
-                        RECORDED_ONLY.into()
+                    what: if current {
+                        FindingKind::RecordedOnly
                     } else {
-                        format!("{}{}", d.text, stale_note(item, d))
+                        let (recorded, now) = stale(item, d);
+                        FindingKind::StaleRecord {
+                            text: d.text.clone(),
+                            recorded,
+                            now,
+                        }
                     },
                     documented: current.then(|| d.text.clone()),
                 });
@@ -125,16 +141,24 @@ pub fn check_plan(plan: &Plan, rules: &RuleSet) -> Vec<Finding> {
     all
 }
 
+fn effect_name(field: &str) -> EffectName {
+    if field == "expected_effect" {
+        EffectName::Expected
+    } else {
+        EffectName::Actual
+    }
+}
+
 fn check_item(plan: &Plan, rules: &RuleSet, item: &Item, f: &mut Findings) {
     let kind = item.indicator.kind.as_str();
     if !rules.has_kind(kind) {
         f.add(
             "indicator.kind",
-            format!(
-                "unknown indicator kind {kind:?}: the rule set {} has {}",
-                rules.location(),
-                rules.kinds().collect::<Vec<_>>().join(", ")
-            ),
+            FindingKind::UnknownKind {
+                kind: kind.into(),
+                rules: rules.location().into(),
+                kinds: rules.kinds().map(String::from).collect(),
+            },
         );
         return;
     }
@@ -146,7 +170,9 @@ fn check_item(plan: &Plan, rules: &RuleSet, item: &Item, f: &mut Findings) {
             if item.year(*year).and_then(|e| e.target.as_ref()).is_none() {
                 f.add(
                     &format!("years.{year}.target"),
-                    format!("no target for {year}"),
+                    FindingKind::NoTarget {
+                        year: year.to_string(),
+                    },
                 );
             }
         }
@@ -159,10 +185,10 @@ fn check_item(plan: &Plan, rules: &RuleSet, item: &Item, f: &mut Findings) {
             if scale.get(r).is_none() {
                 f.add(
                     &format!("years.{year}.rating"),
-                    format!(
-                        "rating {r:?} is not on the scale ({})",
-                        scale.labels().collect::<Vec<_>>().join(", ")
-                    ),
+                    FindingKind::RatingOffScale {
+                        rating: r.clone(),
+                        labels: scale.labels().map(String::from).collect(),
+                    },
                 );
             }
         } else if entry
@@ -172,7 +198,9 @@ fn check_item(plan: &Plan, rules: &RuleSet, item: &Item, f: &mut Findings) {
         {
             f.add(
                 &format!("years.{year}.rating"),
-                format!("{year} has an actual but no rating"),
+                FindingKind::ActualWithoutRating {
+                    year: year.to_string(),
+                },
             );
         }
     }
@@ -196,16 +224,11 @@ fn check_item(plan: &Plan, rules: &RuleSet, item: &Item, f: &mut Findings) {
         if printed != sum {
             f.add(
                 &format!("subtotals.{field}"),
-                format!(
-                    "〔小計〕{} is {} but the years add up to {}",
-                    if field == "expected_effect" {
-                        "効果見込額"
-                    } else {
-                        "実績効果額"
-                    },
-                    subtotal.text,
-                    crate::number::format_number(sum)
-                ),
+                FindingKind::SubtotalMismatch {
+                    field: effect_name(field),
+                    printed: subtotal.text.clone(),
+                    sum,
+                },
             );
         }
     }
@@ -216,12 +239,14 @@ fn check_item(plan: &Plan, rules: &RuleSet, item: &Item, f: &mut Findings) {
         Ok(formula) => formula,
         Err(e) => {
             let at = item.source.locate("indicator.effect");
-            let text = e.to_string();
-            let message = text
-                .strip_prefix(&format!("{at}: "))
-                .unwrap_or(&text)
-                .to_string();
-            f.add("indicator.effect", message);
+            let without_place = |lang| {
+                let text = e.localize(lang);
+                text.strip_prefix(&format!("{at}: "))
+                    .unwrap_or(&text)
+                    .to_string()
+            };
+            let error = Text::both(without_place(Lang::Ja), without_place(Lang::En));
+            f.add("indicator.effect", FindingKind::RuleFailed { error });
             return;
         }
     };
@@ -255,21 +280,17 @@ fn check_item(plan: &Plan, rules: &RuleSet, item: &Item, f: &mut Findings) {
                         if (round_amount(d) - printed).abs() > EFFECT_TOLERANCE {
                             f.add(
                                 &path,
-                                format!(
-                                    "{year} {} is {} but the formula gives {}",
-                                    if field == "expected_effect" {
-                                        "効果見込額"
-                                    } else {
-                                        "実績効果額"
-                                    },
-                                    show(Some(cell)),
-                                    crate::number::format_number(round_amount(d))
-                                ),
+                                FindingKind::FormulaMismatch {
+                                    year: year.to_string(),
+                                    field: effect_name(field),
+                                    printed: show(Some(cell)),
+                                    computed: round_amount(d),
+                                },
                             );
                         }
                     }
                     Ok(None) => {}
-                    Err(e) => f.add(&path, e.to_string()),
+                    Err(e) => f.add(&path, FindingKind::RuleFailed { error: both(&e) }),
                 }
             }
         }
@@ -279,11 +300,14 @@ fn check_item(plan: &Plan, rules: &RuleSet, item: &Item, f: &mut Findings) {
     for (year, entry) in &item.years {
         if entry.has_results() {
             if let Err(e) = evaluate_item_with(plan, item, formula.as_ref(), *year, rules) {
-                f.add(&format!("years.{year}"), e.to_string());
+                f.add(
+                    &format!("years.{year}"),
+                    FindingKind::RuleFailed { error: both(&e) },
+                );
             }
             // Values that read but look wrong.
             for found in implausible_values(plan, rules, item, *year) {
-                f.add(&found.field, found.what.to_string());
+                f.add(&found.field, FindingKind::Implausible { what: found.what });
             }
         }
     }

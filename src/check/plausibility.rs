@@ -3,8 +3,6 @@
 //! (46.313 件 for 46,313), a recorded rating two or more grades from the rules' suggestion.
 //! (A unit word that differs from the indicator's — 18人 for 件 — is already a load error.)
 
-use std::fmt;
-
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -15,70 +13,7 @@ use crate::model::{Cell, FiscalYear, Item, Plan};
 /// How far off an actual may be from its target or previous year before it is questioned.
 pub const FACTOR: Decimal = Decimal::TEN;
 
-/// What looks implausible.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Implausible {
-    /// The actual is more than [`FACTOR`] times above or below the year's target.
-    FarFromTarget {
-        /// The actual as printed.
-        actual: String,
-        /// The target as printed.
-        target: String,
-    },
-    /// The actual is more than [`FACTOR`] times above or below the previous year's (the
-    /// baseline in the plan's first year).
-    FarFromPrevious {
-        /// The actual as printed.
-        actual: String,
-        /// The previous figure as printed.
-        previous: String,
-    },
-    /// A decimal point where every other figure of the indicator is a whole number: most
-    /// likely a thousands separator typed as a point.
-    DecimalInWholeNumbers {
-        /// The actual as printed.
-        actual: String,
-        /// The indicator's unit.
-        unit: String,
-    },
-    /// The recorded rating is two or more grades from the rules' suggestion.
-    RatingFarFromSuggestion {
-        /// The recorded rating.
-        recorded: String,
-        /// The suggested rating.
-        suggested: String,
-        /// How many grades apart.
-        grades: usize,
-    },
-}
-
-impl fmt::Display for Implausible {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Implausible::FarFromTarget { actual, target } => write!(
-                f,
-                "the actual {actual} is more than 10 times off its target {target}: a typing error?"
-            ),
-            Implausible::FarFromPrevious { actual, previous } => write!(
-                f,
-                "the actual {actual} is more than 10 times off the previous year's {previous}: a typing error?"
-            ),
-            Implausible::DecimalInWholeNumbers { actual, unit } => write!(
-                f,
-                "the actual {actual} has a decimal point, but every other figure of the indicator ({unit}) is a whole number: a thousands separator typed as a point?"
-            ),
-            Implausible::RatingFarFromSuggestion {
-                recorded,
-                suggested,
-                grades,
-            } => write!(
-                f,
-                "the recorded rating {recorded} is {grades} grades from the suggested {suggested}"
-            ),
-        }
-    }
-}
+pub use crate::i18n::Implausible;
 
 /// One implausible value: which field of the item file it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use gyokaku::check::{check_plan, Finding};
 use gyokaku::engine::RuleSet;
-use gyokaku::i18n::CommandError;
+use gyokaku::i18n::{CommandError, FindingKind, Lang, Localize, Text};
 use gyokaku::model::{load_plan, LoadError, LoadErrors};
 use gyokaku::report::check_document;
 
@@ -27,14 +27,9 @@ pub struct Args {
     out: OutputArgs,
 }
 
-fn finding(location: String, message: String) -> Finding {
-    Finding {
-        item: None,
-        location,
-        field: None,
-        message,
-        documented: None,
-    }
+/// A text in both languages.
+fn both(e: &impl Localize) -> Text {
+    Text::both(e.localize(Lang::Ja), e.localize(Lang::En))
 }
 
 /// Runs the command.
@@ -56,7 +51,9 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
                         item: other.item(),
                         location: other.location().unwrap_or_default(),
                         field: None,
-                        message: other.message(args.out.lang),
+                        what: FindingKind::LoadFailed {
+                            error: Text::both(other.message(Lang::Ja), other.message(Lang::En)),
+                        },
                         documented: None,
                     }),
                 }
@@ -72,7 +69,13 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let rules = match rules_path.map(RuleSet::load_dir) {
         Some(Ok(r)) => Some(r),
         Some(Err(e)) => {
-            findings.push(finding(String::new(), e.to_string()));
+            findings.push(Finding {
+                item: None,
+                location: String::new(),
+                field: None,
+                what: FindingKind::RuleFailed { error: both(&e) },
+                documented: None,
+            });
             None
         }
         None => None,

@@ -116,3 +116,10 @@ impl fmt::Display for Compile {
         f.write_str(&self.fmt_error())
     }
 }
+
+/// Until every rule error is a catalogue kind, its text is the same in both languages.
+impl crate::i18n::Localize for RuleError {
+    fn localize(&self, _: crate::i18n::Lang) -> String {
+        self.to_string()
+    }
+}

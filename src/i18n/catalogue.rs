@@ -5,6 +5,10 @@
 
 use std::path::PathBuf;
 
+use rust_decimal::Decimal;
+
+use super::Text;
+
 use super::messages;
 
 messages! {
@@ -85,6 +89,141 @@ messages! {
         WatchStopped =>
             ja: "ファイルの監視が予期せず止まりました",
             en: "watching the files stopped unexpectedly";
+    }
+
+    /// What `gyokaku check` finds.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[non_exhaustive]
+    pub enum FindingKind {
+        /// An indicator kind the rule set has no script for.
+        UnknownKind { kind: String, rules: String, kinds: Vec<String> } =>
+            ja: "指標の種別 {kind:?} はルールセット {rules} にありません (あるのは {kinds})",
+            en: "unknown indicator kind {kind:?}: the rule set {rules} has {kinds}";
+        /// A numeric indicator without a target in a year.
+        NoTarget { year: String } =>
+            ja: "{year} の目標値がありません",
+            en: "no target for {year}";
+        /// A recorded rating not on the scale.
+        RatingOffScale { rating: String, labels: Vec<String> } =>
+            ja: "評価 {rating:?} は評価尺度 ({labels}) にありません",
+            en: "rating {rating:?} is not on the scale ({labels})";
+        /// A year with an actual but no rating.
+        ActualWithoutRating { year: String } =>
+            ja: "{year} は実績値がありますが評価がありません",
+            en: "{year} has an actual but no rating";
+        /// A 〔小計〕 that is not the sum of the years.
+        SubtotalMismatch { field: EffectName, printed: String, sum: Decimal } =>
+            ja: "〔小計〕{field}は {printed} ですが、各年度の合計は {sum} です",
+            en: "〔小計〕{field} is {printed} but the years add up to {sum}";
+        /// A printed effect that differs from the item's formula.
+        FormulaMismatch { year: String, field: EffectName, printed: String, computed: Decimal } =>
+            ja: "{year} の{field}は {printed} ですが、算定式では {computed} になります",
+            en: "{year} {field} is {printed} but the formula gives {computed}";
+        /// The item's effect formula or a rule failed.
+        RuleFailed { error: Text } =>
+            ja: "{error}",
+            en: "{error}";
+        /// A plan file that does not load.
+        LoadFailed { error: Text } =>
+            ja: "{error}",
+            en: "{error}";
+        /// A value that reads but looks wrong.
+        Implausible { what: Implausible } =>
+            ja: "{what}",
+            en: "{what}";
+        /// A recorded discrepancy of the source document that no automatic check reaches.
+        RecordedOnly =>
+            ja: "原資料自体が食い違っています",
+            en: "the source document disagrees with itself";
+        /// A finding whose recorded discrepancy no longer applies: the value changed since.
+        Stale { finding: Box<FindingKind>, recorded: String, now: String } =>
+            ja: "{finding} (記録された不整合 {recorded} はもう当てはまりません: 現在の値は {now})",
+            en: "{finding} (the discrepancy recorded for {recorded} no longer applies: the field now prints {now})";
+        /// A recorded discrepancy that no longer applies, with its text.
+        StaleRecord { text: String, recorded: String, now: String } =>
+            ja: "{text} (記録された不整合 {recorded} はもう当てはまりません: 現在の値は {now})",
+            en: "{text} (the discrepancy recorded for {recorded} no longer applies: the field now prints {now})";
+    }
+
+    /// The words of `gyokaku check`'s report.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum CheckText {
+        /// Heading of the source document's own recorded inconsistencies.
+        Recorded { count: usize } =>
+            ja: "原資料自体の不整合 (記録済み) ({count})",
+            en: "Inconsistencies of the source document (recorded) ({count})";
+        /// What check found, under a recorded inconsistency.
+        Found { message: String } =>
+            ja: "検出: {message}",
+            en: "found: {message}";
+        /// What the item records, under a recorded inconsistency.
+        Record { text: String } =>
+            ja: "記録: {text}",
+            en: "recorded: {text}";
+        /// Nothing to look into.
+        NoFindings =>
+            ja: "問題は見つかりませんでした。",
+            en: "No findings.";
+        /// Heading of the findings that fail the check.
+        Findings { count: usize } =>
+            ja: "要確認事項 ({count})",
+            en: "Findings ({count})";
+        /// CSV header: the item.
+        ColumnItem =>
+            ja: "取組番号",
+            en: "item";
+        /// CSV header: file and line.
+        ColumnLocation =>
+            ja: "場所",
+            en: "location";
+        /// CSV header: the field.
+        ColumnField =>
+            ja: "項目",
+            en: "field";
+        /// CSV header: what is wrong.
+        ColumnMessage =>
+            ja: "内容",
+            en: "message";
+        /// CSV header: the recorded discrepancy.
+        ColumnDocumented =>
+            ja: "記録された不整合",
+            en: "documented";
+    }
+
+    /// Which effect amount.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum EffectName {
+        /// 効果見込額.
+        Expected =>
+            ja: "効果見込額",
+            en: "効果見込額 (expected effect)";
+        /// 実績効果額.
+        Actual =>
+            ja: "実績効果額",
+            en: "実績効果額 (actual effect)";
+    }
+
+    /// What looks implausible (a finding of `check`, not an error).
+    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+    #[serde(tag = "kind", rename_all = "snake_case")]
+    pub enum Implausible {
+        /// The actual is more than 10 times above or below the year's target.
+        FarFromTarget { actual: String, target: String } =>
+            ja: "実績値 {actual} が目標値 {target} から10倍以上離れています: 入力の誤りではありませんか",
+            en: "the actual {actual} is more than 10 times off its target {target}: a typing error?";
+        /// The actual is more than 10 times above or below the previous year's (the baseline
+        /// in the plan's first year).
+        FarFromPrevious { actual: String, previous: String } =>
+            ja: "実績値 {actual} が前年度の {previous} から10倍以上離れています: 入力の誤りではありませんか",
+            en: "the actual {actual} is more than 10 times off the previous year's {previous}: a typing error?";
+        /// A decimal point where every other figure of the indicator is a whole number.
+        DecimalInWholeNumbers { actual: String, unit: String } =>
+            ja: "実績値 {actual} に小数点がありますが、この指標 ({unit}) のほかの数値はすべて整数です: 桁区切りのコンマを点と打っていませんか",
+            en: "the actual {actual} has a decimal point, but every other figure of the indicator ({unit}) is a whole number: a thousands separator typed as a point?";
+        /// The recorded rating is two or more grades from the rules' suggestion.
+        RatingFarFromSuggestion { recorded: String, suggested: String, grades: usize } =>
+            ja: "記録された評価 {recorded} は、ルールの提案 {suggested} から {grades} 段階離れています",
+            en: "the recorded rating {recorded} is {grades} grades from the suggested {suggested}";
     }
 
     /// Lines the command line prints about itself, on standard error.

@@ -4,6 +4,7 @@ use serde_json::json;
 
 use super::{Block, Document, Lang, List, ListItem, Section, Table};
 use crate::check::Finding;
+use crate::i18n::{CheckText, Localize};
 
 /// The findings: the documented inconsistencies of the source document first, then the
 /// undocumented ones (they fail the check). CSV: one row per finding, open ones first.
@@ -12,26 +13,26 @@ pub fn check_document(findings: &[Finding], lang: Lang) -> Document {
         findings.iter().partition(|f| f.is_documented());
     let mut doc = Document::default();
     if !documented.is_empty() {
-        let mut s = Section::new(format!(
-            "{} ({})",
-            lang.pick(
-                "原資料自体の不整合 (記録済み)",
-                "Inconsistencies of the source document (recorded)"
-            ),
-            documented.len()
-        ));
+        let mut s = Section::new(
+            CheckText::Recorded {
+                count: documented.len(),
+            }
+            .localize(lang),
+        );
         let mut list = List::default();
         for f in &documented {
             let id = f.item.map(|i| format!("{i} ")).unwrap_or_default();
             let mut details = Vec::new();
             if !f.is_recorded_only() {
-                details.push(format!("{}: {}", lang.pick("検出", "found"), f.message));
+                let found = CheckText::Found {
+                    message: f.message(lang),
+                };
+                details.push(found.localize(lang));
             }
-            details.push(format!(
-                "{}: {}",
-                lang.pick("記録", "recorded"),
-                f.documented.as_deref().unwrap_or_default()
-            ));
+            let record = CheckText::Record {
+                text: f.documented.clone().unwrap_or_default(),
+            };
+            details.push(record.localize(lang));
             list.items.push(ListItem {
                 text: format!("{id}{} ({})", f.field.as_deref().unwrap_or("-"), f.location),
                 details,
@@ -41,33 +42,46 @@ pub fn check_document(findings: &[Finding], lang: Lang) -> Document {
         doc.push(s);
     }
     if open.is_empty() {
-        doc.push(Block::Text(
-            lang.pick("問題は見つかりませんでした。", "No findings.")
-                .into(),
-        ));
+        doc.push(Block::Text(CheckText::NoFindings.localize(lang)));
     } else {
-        let mut s = Section::new(format!(
-            "{} ({})",
-            lang.pick("要確認事項", "Findings"),
-            open.len()
-        ));
+        let mut s = Section::new(CheckText::Findings { count: open.len() }.localize(lang));
         s.push(List::bullets(
             open.iter()
-                .map(|f| format!("{}: {}", f.location, f.message)),
+                .map(|f| format!("{}: {}", f.location, f.message(lang))),
         ));
         doc.push(s);
     }
-    let mut t = Table::new(&["item", "location", "field", "message", "documented"]);
+    let header = [
+        CheckText::ColumnItem,
+        CheckText::ColumnLocation,
+        CheckText::ColumnField,
+        CheckText::ColumnMessage,
+        CheckText::ColumnDocumented,
+    ]
+    .map(|c| c.localize(lang));
+    let mut t = Table::new(&header.each_ref().map(String::as_str));
     for f in open.iter().chain(&documented) {
         t.row(vec![
             f.item.map(|i| i.to_string()).unwrap_or_default().into(),
             f.location.clone().into(),
             f.field.clone().unwrap_or_default().into(),
-            f.message.clone().into(),
+            f.message(lang).into(),
             f.documented.clone().unwrap_or_default().into(),
         ]);
     }
     doc.csv = Some(t);
-    doc.json = Some(json!(findings));
+    let json: Vec<_> = findings
+        .iter()
+        .map(|f| {
+            json!({
+                "item": f.item,
+                "location": f.location,
+                "field": f.field,
+                "message": f.message(lang),
+                "documented": f.documented,
+            })
+        })
+        .collect();
+    doc.json = Some(json!(json));
     doc
 }
