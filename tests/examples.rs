@@ -86,3 +86,27 @@ fn the_points_example_summary() {
     assert_eq!(json["report_unit"], "百万円");
     assert_eq!(json["figures"][1]["rows"][0][2]["value"], "0.56");
 }
+
+#[test]
+fn a_rule_diff_heads_its_totals_with_the_plan_report_unit() {
+    let out = stdout_of(
+        &[
+            "diff",
+            "examples/points-million-yen/plan",
+            "--rules",
+            "examples/points-million-yen/rules",
+            "--base",
+            "rules",
+        ],
+        0,
+    );
+    assert!(
+        out.contains("基本方針別 提案評価 (単位:件) と算定効果額 (単位:百万円)"),
+        "{out}"
+    );
+    // 2-2-1's formula gives 130,000千円: 130 in 百万円.
+    assert!(
+        out.contains("│ 2 財源の確保       ┆ 1 ┆ 1 ┆ 1 ┆ 0 ┆      0 ┆               130 ┆"),
+        "{out}"
+    );
+}

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::{Counts, Evaluation, ItemEvaluation, RulesUsed};
 use crate::engine::Scale;
-use crate::model::{FiscalYear, ItemId, Plan};
+use crate::model::{FiscalYear, ItemId, MoneyUnit, Plan};
 
 /// Why two evaluations cannot be compared.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -185,6 +185,9 @@ pub struct RuleDiff {
     pub policies: Vec<PolicyDiff>,
     /// All items.
     pub total: PolicyDiff,
+    /// The unit reports print the effect totals in (the plan's `report_unit`); the amounts
+    /// above are 千円.
+    pub report_unit: MoneyUnit,
 }
 
 impl RuleDiff {
@@ -280,6 +283,7 @@ impl RuleDiff {
             changes,
             policies,
             total,
+            report_unit: plan.report_unit,
         })
     }
 

@@ -226,10 +226,19 @@ fn text(d: &RuleDiff, lang: Lang) -> Document {
             .into(),
     );
     headers.push(lang.pick("増減", "difference").into());
-    let mut policies = Table::new(&headers).title(lang.pick(
-        "基本方針別 提案評価 (単位:件) と算定効果額 (単位:千円)",
-        "By policy: suggested ratings (items) and computed effects (thousand yen)",
-    ));
+    let unit = d.report_unit;
+    let mut policies = Table::new(&headers).title(match lang {
+        Lang::Ja => format!(
+            "基本方針別 提案評価 (単位:件) と算定効果額 (単位:{})",
+            unit.label()
+        ),
+        Lang::En => format!(
+            "By policy: suggested ratings (items) and computed effects ({})",
+            unit.label_en()
+        ),
+    });
+    // 千円 in the plan's report unit, exactly.
+    let money = |d: Decimal| unit.from_thousand_yen(d).unwrap_or(d);
     let counts = |c: &Counts, labels: &[String]| {
         let mut n: Vec<usize> = labels.iter().map(|l| c.get(l)).collect();
         n.push(c.unrated);
@@ -250,9 +259,9 @@ fn text(d: &RuleDiff, lang: Lang) -> Document {
         } else {
             row.extend(nb.iter().chain(&na).map(|n| Cell::count(*n)));
         }
-        row.push(Cell::Amount(b.computed_effect));
-        row.push(Cell::Amount(a.computed_effect));
-        let delta = a.computed_effect - b.computed_effect;
+        row.push(Cell::Amount(money(b.computed_effect)));
+        row.push(Cell::Amount(money(a.computed_effect)));
+        let delta = money(a.computed_effect) - money(b.computed_effect);
         row.push(if delta > Decimal::ZERO {
             Cell::Text(format!("+{}", amount(delta)))
         } else {
