@@ -227,7 +227,7 @@ fn the_html_page_is_self_contained_with_tables_charts_and_the_figures() {
     let list = json_of(&["list", "--format", "json"]);
     let items = list.as_array().unwrap().len();
 
-    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"ja\">"));
     assert!(html.contains("@page { size: A4;"));
     // Nothing to fetch and nothing to run.
     let offline = html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");

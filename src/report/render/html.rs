@@ -71,7 +71,11 @@ fn esc(s: &str) -> String {
 pub fn render(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
     let mut h = String::new();
     let title = doc.title.as_deref().unwrap_or("gyokaku");
-    h.push_str("<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n");
+    // The language the user reads (plan data stays Japanese either way).
+    h.push_str(&format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
+        crate::i18n::display_lang().code()
+    ));
     h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     h.push_str(&format!("<title>{}</title>\n", esc(title)));
     h.push_str(&format!("<style>{STYLE}</style>\n</head>\n<body>\n"));
