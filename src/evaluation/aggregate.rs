@@ -35,6 +35,18 @@ impl Counts {
         }
     }
 
+    /// No items, with the same labels as `self` (its scale's, and those met off it).
+    pub(crate) fn zeroed(&self) -> Self {
+        let zero =
+            |labels: &[(String, usize)]| labels.iter().map(|(l, _)| (l.clone(), 0)).collect();
+        Counts {
+            by_rating: zero(&self.by_rating),
+            unrated: 0,
+            not_on_scale: Vec::new(),
+            total: 0,
+        }
+    }
+
     /// Counts one item's rating.
     pub(crate) fn add(&mut self, rating: Option<&str>) {
         match rating {

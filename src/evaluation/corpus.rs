@@ -1,18 +1,18 @@
 //! Many plans in one run (a prefecture's, the country's): every plan folder of a folder is
-//! loaded, evaluated for its years and summed up, plans in parallel. Each plan is dropped as
+//! loaded, evaluated for its years and summed up, plans and items in parallel. Each plan is dropped as
 //! soon as its summary lines are made, so memory stays that of a few plans however many there
 //! are; results come in folder order, whatever the order the threads finish in.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use rayon::prelude::*;
 use serde::Serialize;
 
-use super::aggregate::{summarize, Counts, EffectTotals, PolicySummary};
+use super::aggregate::{summarize, Counts, EffectTotals};
 use super::evaluate_years;
-use crate::engine::{RuleError, RuleSet, Scale};
+use crate::engine::{RuleError, RuleSet};
 use crate::model::{load_plan, FiscalYear, LoadErrors, Plan};
 
 /// One plan's summary for one year: a line of the corpus tables.
@@ -26,20 +26,12 @@ pub struct PlanYearSummary {
     pub folder: PathBuf,
     /// The fiscal year.
     pub year: FiscalYear,
-    /// The scale of the recorded ratings (the plan's, or else the rule set's).
-    #[serde(skip)]
-    pub recorded_scale: Scale,
-    /// The scale of the suggested ratings (the rule set's).
-    #[serde(skip)]
-    pub scale: Scale,
     /// Recorded ratings.
     pub recorded: Counts,
     /// Suggested ratings.
     pub suggested: Counts,
     /// Effect amounts (千円).
     pub effects: EffectTotals,
-    /// Per policy (基本方針).
-    pub policies: Vec<PolicySummary>,
 }
 
 /// All plans of a year together, or of every year.
@@ -103,6 +95,9 @@ pub enum CorpusError<E: std::error::Error + 'static> {
     },
 }
 
+/// One plan's lines, or why it failed.
+type PlanResult<E> = Result<Vec<PlanYearSummary>, CorpusError<E>>;
+
 /// A rule set compiled on first use, or why it could not be.
 type Compiled = Arc<OnceLock<Result<Arc<RuleSet>, Arc<RuleError>>>>;
 
@@ -137,12 +132,35 @@ where
     E: std::error::Error + Send + 'static,
 {
     let rule_sets = RuleSets::default();
-    let per_plan: Vec<Result<Vec<PlanYearSummary>, CorpusError<E>>> = folders
-        .par_iter()
-        .map(|folder| summarize_plan(folder, rules, &years, &rule_sets))
-        .collect();
+    // One worker per core takes the next plan; each plan's items load and evaluate in parallel
+    // on rayon's pool. (A rayon loop over the plans would let a thread waiting inside one plan
+    // start another: many plans in memory at once.) So at most one plan per worker is held.
+    let next = AtomicUsize::new(0);
+    let workers = rayon::current_num_threads().clamp(1, folders.len().max(1));
+    let mut per_plan: Vec<(usize, PlanResult<E>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(folder) = folders.get(i) else {
+                            break done;
+                        };
+                        done.push((i, summarize_plan(folder, rules, &years, &rule_sets)));
+                    }
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    // Folder order, whatever order the workers finished in.
+    per_plan.sort_by_key(|(i, _)| *i);
     let mut rows = Vec::new();
-    for plan in per_plan {
+    for (_, plan) in per_plan {
         rows.extend(plan?);
     }
     Ok(CorpusSummary {
@@ -193,12 +211,9 @@ fn summarize_plan<E: std::error::Error + 'static>(
             municipality: plan.municipality.clone(),
             folder: folder_buf(),
             year,
-            recorded_scale: summary.recorded_scale,
-            scale: summary.scale,
             recorded: summary.recorded,
             suggested: summary.suggested,
             effects: summary.effects,
-            policies: summary.policies,
         });
     }
     Ok(rows)
@@ -212,8 +227,8 @@ fn totals(rows: &[PlanYearSummary]) -> Vec<CorpusTotal> {
     let empty = |year| CorpusTotal {
         year,
         plans: 0,
-        recorded: Counts::new(&first.recorded_scale),
-        suggested: Counts::new(&first.scale),
+        recorded: first.recorded.zeroed(),
+        suggested: first.suggested.zeroed(),
         effects: EffectTotals::default(),
     };
     let mut by_year: BTreeMap<FiscalYear, CorpusTotal> = BTreeMap::new();
