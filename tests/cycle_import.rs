@@ -268,6 +268,11 @@ fn an_invalid_cell_is_named_and_nothing_is_written() {
         ("1-1-1".parse().unwrap(), Column::Rating),
         Typed::Text("E".into()),
     );
+    // 1-1-2 counts 件: an actual in 人 is refused at its cell.
+    entries.insert(
+        ("1-1-2".parse().unwrap(), Column::Actual),
+        Typed::Text("2人".into()),
+    );
     let filled = dir.join("book.xlsx");
     fill(&blank, &filled, &entries);
     // A second, valid workbook in the same run is not written either.
@@ -296,7 +301,11 @@ fn an_invalid_cell_is_named_and_nothing_is_written() {
         "{err}"
     );
     assert!(
-        err.contains("2件の誤りがあるため、何も書き込んでいません"),
+        err.contains("book.xlsx!実績入力!J6: 1-1-2 客観的データに基づくPDCAサイクルとEBPMの推進: 実績値 \"2人\" の単位が指標の単位と違います"),
+        "{err}"
+    );
+    assert!(
+        err.contains("3件の誤りがあるため、何も書き込んでいません"),
         "{err}"
     );
     let (_, err) = run(
@@ -314,7 +323,7 @@ fn an_invalid_cell_is_named_and_nothing_is_written() {
         err.contains("book.xlsx!実績入力!L5: item 1-1-1 (業務の分析・改善及びBPRの実施): the rating \"E\" is not on the plan's scale (A, B, C, D)"),
         "{err}"
     );
-    assert!(err.contains("2 error(s): nothing was written"), "{err}");
+    assert!(err.contains("3 error(s): nothing was written"), "{err}");
 }
 
 #[test]

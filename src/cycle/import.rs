@@ -75,6 +75,13 @@ pub enum Problem {
         /// Why.
         error: ValueError,
     },
+    /// The actual is written in another unit than the indicator's.
+    Unit {
+        /// The text.
+        text: String,
+        /// Why, as the plan loader words it.
+        error: String,
+    },
     /// 実績効果額 must be an amount in 千円 (or "-").
     EffectNotAnAmount {
         /// The text.
@@ -214,6 +221,12 @@ fn problem_text(p: &Problem, lang: Lang) -> String {
             "{} {text:?} cannot be read: {error}",
             column_name(*column, lang)
         ),
+        (Unit { text, error }, Lang::Ja) => {
+            format!("実績値 {text:?} の単位が指標の単位と違います: {error}")
+        }
+        (Unit { text, error }, Lang::En) => {
+            format!("the actual {text:?} is not in the indicator's unit: {error}")
+        }
         (EffectNotAnAmount { text }, Lang::Ja) => {
             format!("実績効果額 {text:?} は千円単位の金額(または -)で入力してください")
         }
@@ -551,7 +564,12 @@ fn fold_rating(text: &str) -> String {
 }
 
 /// A checked entry: the text to record.
-fn checked(cell: &ReturnedCell, scale: &Scale) -> Result<String, Problem> {
+fn checked(
+    cell: &ReturnedCell,
+    item: &Item,
+    year: FiscalYear,
+    scale: &Scale,
+) -> Result<String, Problem> {
     match cell.column {
         Column::Actual | Column::ActualEffect => {
             let parsed: Cell = cell.text.parse().map_err(|error| Problem::Value {
@@ -559,6 +577,20 @@ fn checked(cell: &ReturnedCell, scale: &Scale) -> Result<String, Problem> {
                 text: cell.text.clone(),
                 error,
             })?;
+            if cell.column == Column::Actual {
+                // The unit written with the actual must be the indicator's (18人 for 件 is
+                // not), and comparable with the year's target.
+                let target = item.year(year).and_then(|e| e.target.as_ref());
+                parsed
+                    .check_unit(&item.indicator.unit)
+                    .and_then(|()| {
+                        target.map_or(Ok(()), |t| crate::model::check_target_actual(t, &parsed))
+                    })
+                    .map_err(|e| Problem::Unit {
+                        text: cell.text.clone(),
+                        error: e.to_string(),
+                    })?;
+            }
             if cell.column == Column::ActualEffect {
                 let amount = match &parsed.value {
                     crate::model::Value::None => true,
@@ -640,7 +672,7 @@ pub fn prepare_import(
                 problem,
             };
             for cell in &row.cells {
-                let text = match checked(cell, scale) {
+                let text = match checked(cell, item, book.year, scale) {
                     Ok(t) => t,
                     Err(problem) => {
                         errors.push(ImportError {
