@@ -2,8 +2,8 @@
 //! report is the latest complete one; a partial year is reported only when asked for, and then
 //! the report says how many items have no results yet.
 
+use crate::i18n::{display_lang, CycleText, Lang, Localize};
 use crate::model::{FiscalYear, ItemId, Plan};
-use crate::report::Lang;
 
 /// How far a year's results are in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,54 +34,56 @@ impl Completeness {
     /// The notice a report of a partial year carries, or `None` when the year is complete:
     /// "令和6年度: 71項目中70項目はまだ実績がありません" / "R6: 70 of 71 items have no results yet".
     pub fn notice(&self, lang: Lang) -> Option<String> {
-        if self.is_complete() {
-            return None;
-        }
-        let n = self.without_results.len();
-        Some(match lang {
-            Lang::Ja => format!(
-                "{}: {}項目中{}項目はまだ実績がありません(集計は途中経過です)",
-                self.year.japanese(),
-                self.items,
-                n
-            ),
-            Lang::En => format!(
-                "{}: {n} of {} items have no results yet (the figures are provisional)",
-                self.year, self.items
-            ),
+        (!self.is_complete()).then(|| {
+            CycleText::NotAllReported {
+                year: year_text(self.year, lang),
+                missing: self.without_results.len(),
+                items: self.items,
+            }
+            .localize(lang)
         })
     }
 }
 
+/// A year as a notice names it: 令和6年度 in Japanese, R6 in English.
+fn year_text(year: FiscalYear, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => year.japanese(),
+        Lang::En => year.to_string(),
+    }
+}
+
 /// Why no default year could be chosen.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DefaultYearError {
     /// No item has results in any year.
-    #[error("no year of the plan has results yet: pass --year")]
     NoResults,
     /// Some year has results, but no year is complete.
-    #[error("no year's results are complete; the latest with results is {}, where {} of {} items have no results yet: pass --year {} to report it anyway", .0.year, .0.without_results.len(), .0.items, .0.year)]
     NoCompleteYear(Completeness),
 }
 
 impl DefaultYearError {
     /// The message in the user's language.
     pub fn text(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (_, Lang::En) => self.to_string(),
-            (DefaultYearError::NoResults, Lang::Ja) => {
-                "計画のどの年度にもまだ実績がありません: --year で年度を指定してください".into()
+        match self {
+            DefaultYearError::NoResults => CycleText::NoResultsYet.localize(lang),
+            DefaultYearError::NoCompleteYear(c) => CycleText::NoCompleteYear {
+                year: c.year.to_string(),
+                missing: c.without_results.len(),
+                items: c.items,
             }
-            (DefaultYearError::NoCompleteYear(c), Lang::Ja) => format!(
-                "実績がそろった年度がありません。実績のある最新の年度は{}ですが、{}項目中{}項目はまだ実績がありません: 途中経過を見るには --year {} を指定してください",
-                c.year.japanese(),
-                c.items,
-                c.without_results.len(),
-                c.year
-            ),
+            .localize(lang),
         }
     }
 }
+
+impl std::fmt::Display for DefaultYearError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(display_lang()))
+    }
+}
+
+impl std::error::Error for DefaultYearError {}
 
 /// The year reports use by default: the latest whose results are complete.
 pub fn default_year(plan: &Plan) -> Result<FiscalYear, DefaultYearError> {

@@ -14,11 +14,11 @@ use rust_decimal::Decimal;
 
 use super::commit::PendingFile;
 use super::layout::{self, cell_name, Column, ENTRY_SHEET};
+use crate::i18n::{CycleText, Lang, Localize};
 use crate::model::{
     load_plan_from, Cell, FiscalYear, Item, ItemId, MemorySource, Plan, Scale, SourceFile,
     ValueError,
 };
-use crate::report::Lang;
 
 /// What is wrong with a returned workbook or one of its cells.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,151 +123,110 @@ pub struct ImportError {
 impl ImportError {
     /// The message in the user's language.
     pub fn text(&self, lang: Lang) -> String {
-        let item = self
-            .item
-            .as_ref()
-            .map(|(id, title)| match lang {
-                Lang::Ja => format!("{id} {title}: "),
-                Lang::En => format!("item {id} ({title}): "),
-            })
-            .unwrap_or_default();
-        format!(
-            "{}: {item}{}",
-            self.location,
-            problem_text(&self.problem, lang)
-        )
+        let problem = problem_text(&self.problem, lang);
+        match &self.item {
+            Some((id, title)) => CycleText::AtCell {
+                location: self.location.clone(),
+                id: id.to_string(),
+                title: title.clone(),
+                problem,
+            },
+            None => CycleText::AtPlace {
+                location: self.location.clone(),
+                problem,
+            },
+        }
+        .localize(lang)
     }
 }
 
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text(Lang::En))
+        f.write_str(&self.text(crate::i18n::display_lang()))
     }
 }
 
 impl std::error::Error for ImportError {}
 
-fn column_name(column: Column, lang: Lang) -> &'static str {
+fn column_name(column: Column, lang: Lang) -> String {
     match lang {
-        Lang::Ja => column.heading(),
+        Lang::Ja => column.heading().to_string(),
         Lang::En => match column {
             Column::Actual => "actual",
             Column::ActualEffect => "actual effect",
             Column::Rating => "rating",
             Column::Comment => "comment",
             _ => column.heading(),
-        },
+        }
+        .to_string(),
     }
 }
 
 fn problem_text(p: &Problem, lang: Lang) -> String {
-    use Problem::*;
-    match (p, lang) {
-        (Unreadable(e), Lang::Ja) => format!("xlsx ファイルとして読めません: {e}"),
-        (Unreadable(e), Lang::En) => format!("not a readable xlsx workbook: {e}"),
-        (NoEntrySheet, Lang::Ja) => {
-            format!("シート「{ENTRY_SHEET}」がありません(gyokaku template で作成したブックですか)")
-        }
-        (NoEntrySheet, Lang::En) => {
-            format!("no sheet {ENTRY_SHEET:?}: is this a workbook made by gyokaku template?")
-        }
-        (OtherPlan { found, expected }, Lang::Ja) => {
-            format!("別の計画のブックです(計画ID {found:?}、取込み先は {expected:?})")
-        }
-        (OtherPlan { found, expected }, Lang::En) => {
-            format!("the workbook is for plan {found:?}, not {expected:?}")
-        }
-        (Year { found }, Lang::Ja) => format!("年度 {found:?} は計画期間の年度ではありません"),
-        (Year { found }, Lang::En) => format!("{found:?} is not a year of the plan's period"),
-        (Heading { expected, found }, Lang::Ja) => {
-            format!("見出しが「{expected}」ではなく {found:?} です: 列を動かさずに入力してください")
-        }
-        (Heading { expected, found }, Lang::En) => {
-            format!("the heading is {found:?}, not {expected:?}: leave the columns where they are")
-        }
-        (UnknownItem { found }, Lang::Ja) => format!("番号 {found:?} の実施項目は計画にありません"),
-        (UnknownItem { found }, Lang::En) => format!("{found:?} is not an item of the plan"),
-        (NoYearRow { year }, Lang::Ja) => {
-            format!("この実施項目には{}の年次計画がありません", year.japanese())
-        }
-        (NoYearRow { year }, Lang::En) => format!("the item has no row for {year}"),
-        (DuplicateRow { first }, Lang::Ja) => format!("同じ実施項目の行が {first} にもあります"),
-        (DuplicateRow { first }, Lang::En) => format!("the item's row is also at {first}"),
-        (NotAValue { found }, Lang::Ja) => {
-            format!("値ではなく {found} が入っています: 資料に印刷するとおりの値を入力してください")
-        }
-        (NotAValue { found }, Lang::En) => {
-            format!("the cell holds {found}, not a value: type the value as the document prints it")
-        }
-        (
-            Value {
-                column,
-                text,
-                error,
-            },
-            Lang::Ja,
-        ) => format!(
-            "{} {text:?} を読めません: {error}",
-            column_name(*column, lang)
-        ),
-        (
-            Value {
-                column,
-                text,
-                error,
-            },
-            Lang::En,
-        ) => format!(
-            "{} {text:?} cannot be read: {error}",
-            column_name(*column, lang)
-        ),
-        (Unit { text, error }, Lang::Ja) => {
-            format!("実績値 {text:?} の単位が指標の単位と違います: {error}")
-        }
-        (Unit { text, error }, Lang::En) => {
-            format!("the actual {text:?} is not in the indicator's unit: {error}")
-        }
-        (EffectNotAnAmount { text }, Lang::Ja) => {
-            format!("実績効果額 {text:?} は千円単位の金額(または -)で入力してください")
-        }
-        (EffectNotAnAmount { text }, Lang::En) => {
-            format!("the actual effect {text:?} must be an amount in thousand yen (or -)")
-        }
-        (RatingOffScale { text, labels }, Lang::Ja) => format!(
-            "評価 {text:?} は評価の区分({})にありません",
-            labels.join("・")
-        ),
-        (RatingOffScale { text, labels }, Lang::En) => format!(
-            "the rating {text:?} is not on the plan's scale ({})",
-            labels.join(", ")
-        ),
-        (
-            Conflict {
-                column,
-                text,
-                other,
-                other_text,
-            },
-            Lang::Ja,
-        ) => format!(
-            "{} {text:?} が {other} の {other_text:?} と食い違っています",
-            column_name(*column, lang)
-        ),
-        (
-            Conflict {
-                column,
-                text,
-                other,
-                other_text,
-            },
-            Lang::En,
-        ) => format!(
-            "{} {text:?} disagrees with {other_text:?} at {other}",
-            column_name(*column, lang)
-        ),
-        (Reload(e), Lang::Ja) => format!("更新後の実施項目ファイルが読み込めません: {e}"),
-        (Reload(e), Lang::En) => format!("the updated item files do not load: {e}"),
-    }
+    let text = match p {
+        Problem::Unreadable(reason) => CycleText::Unreadable {
+            reason: reason.clone(),
+        },
+        Problem::NoEntrySheet => CycleText::NoEntrySheet {
+            sheet: ENTRY_SHEET.into(),
+        },
+        Problem::OtherPlan { found, expected } => CycleText::OtherPlan {
+            found: found.clone(),
+            expected: expected.clone(),
+        },
+        Problem::Year { found } => CycleText::NotAYearOfThePlan {
+            found: found.clone(),
+        },
+        Problem::Heading { expected, found } => CycleText::HeadingChanged {
+            expected: expected.to_string(),
+            found: found.clone(),
+        },
+        Problem::UnknownItem { found } => CycleText::UnknownItem {
+            found: found.clone(),
+        },
+        Problem::NoYearRow { year } => CycleText::NoYearRow {
+            year: year.japanese(),
+        },
+        Problem::DuplicateRow { first } => CycleText::DuplicateRow {
+            first: first.clone(),
+        },
+        Problem::NotAValue { found } => CycleText::NotAValue {
+            found: found.clone(),
+        },
+        Problem::Value {
+            column,
+            text,
+            error,
+        } => CycleText::UnreadableValue {
+            column: column_name(*column, lang),
+            text: text.clone(),
+            reason: error.to_string(),
+        },
+        Problem::Unit { text, error } => CycleText::WrongUnit {
+            text: text.clone(),
+            reason: error.clone(),
+        },
+        Problem::EffectNotAnAmount { text } => CycleText::EffectNotAnAmount { text: text.clone() },
+        Problem::RatingOffScale { text, labels } => CycleText::RatingOffScale {
+            text: text.clone(),
+            labels: labels.clone(),
+        },
+        Problem::Conflict {
+            column,
+            text,
+            other,
+            other_text,
+        } => CycleText::Conflict {
+            column: column_name(*column, lang),
+            text: text.clone(),
+            other: other.clone(),
+            other_text: other_text.clone(),
+        },
+        Problem::Reload(reason) => CycleText::Reload {
+            reason: reason.clone(),
+        },
+    };
+    text.localize(lang)
 }
 
 /// One entry cell with something in it.
@@ -925,14 +884,13 @@ pub fn render_import(plan: &ImportPlan, dry_run: bool, lang: Lang) -> String {
     for u in &plan.updates {
         out.push_str(&format!("{} {} ({})\n", u.item, u.title, u.file.display()));
         for c in &u.changes {
-            let old = c.old.clone().unwrap_or_else(|| match lang {
-                Lang::Ja => "(空欄)".into(),
-                Lang::En => "(blank)".into(),
-            });
-            let from = match (&c.from, lang) {
-                (Some(cell), _) => format!("  [{cell}]"),
-                (None, Lang::Ja) => "  [各年度の合計]".into(),
-                (None, Lang::En) => "  [sum of the years]".into(),
+            let old = c
+                .old
+                .clone()
+                .unwrap_or_else(|| CycleText::Blank.localize(lang));
+            let from = match &c.from {
+                Some(cell) => format!("  [{cell}]"),
+                None => format!("  [{}]", CycleText::SumOfTheYears.localize(lang)),
             };
             out.push_str(&format!(
                 "  {}: {} → {}{from}\n",
@@ -942,26 +900,22 @@ pub fn render_import(plan: &ImportPlan, dry_run: bool, lang: Lang) -> String {
             ));
         }
     }
-    let files = plan.workbooks.len();
-    let changed = plan.updates.len();
-    out.push_str(&match (lang, dry_run) {
-        (Lang::Ja, true) => format!(
-            "{files}ブックを確認: {changed}項目を変更予定、{}項目は変更なし(--dry-run のため書き込んでいません)\n",
-            plan.unchanged
-        ),
-        (Lang::Ja, false) => format!(
-            "{files}ブックを取込み: {changed}項目を更新、{}項目は変更なし\n",
-            plan.unchanged
-        ),
-        (Lang::En, true) => format!(
-            "{files} workbook(s) checked: {changed} item(s) would change, {} unchanged (--dry-run: nothing written)\n",
-            plan.unchanged
-        ),
-        (Lang::En, false) => format!(
-            "{files} workbook(s) imported: {changed} item(s) updated, {} unchanged\n",
-            plan.unchanged
-        ),
-    });
+    let (books, changed, unchanged) = (plan.workbooks.len(), plan.updates.len(), plan.unchanged);
+    let summary = if dry_run {
+        CycleText::DryRunSummary {
+            books,
+            changed,
+            unchanged,
+        }
+    } else {
+        CycleText::ImportSummary {
+            books,
+            changed,
+            unchanged,
+        }
+    };
+    out.push_str(&summary.localize(lang));
+    out.push('\n');
     out
 }
 
@@ -996,10 +950,10 @@ fn field_label(field: &str, lang: Lang) -> String {
 #[derive(Debug, thiserror::Error)]
 pub enum ImportFailure {
     /// The plan does not load.
-    #[error("{0}")]
+    #[error("{}", self.text(crate::i18n::display_lang()))]
     Plan(#[from] crate::model::LoadErrors),
     /// A file could not be read.
-    #[error("cannot read {}: {source}", path.display())]
+    #[error("{}", self.text(crate::i18n::display_lang()))]
     Read {
         /// The file.
         path: PathBuf,
@@ -1007,37 +961,39 @@ pub enum ImportFailure {
         source: std::io::Error,
     },
     /// Cells are wrong: nothing was written.
-    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    #[error("{}", self.text(crate::i18n::display_lang()))]
     Cells(Vec<ImportError>),
     /// Writing failed part-way; each file is either old or new.
-    #[error("{0}")]
+    #[error("{}", self.text(crate::i18n::display_lang()))]
     Commit(#[from] super::commit::CommitError),
 }
 
 impl ImportFailure {
     /// The message in the user's language.
     pub fn text(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (ImportFailure::Cells(errors), _) => {
+        match self {
+            ImportFailure::Cells(errors) => {
                 let mut lines: Vec<String> = errors.iter().map(|e| e.text(lang)).collect();
-                lines.push(match lang {
-                    Lang::Ja => {
-                        format!("{}件の誤りがあるため、何も書き込んでいません", errors.len())
+                lines.push(
+                    CycleText::NothingWritten {
+                        errors: errors.len(),
                     }
-                    Lang::En => format!("{} error(s): nothing was written", errors.len()),
-                });
+                    .localize(lang),
+                );
                 lines.join("\n")
             }
-            (ImportFailure::Read { path, source }, Lang::Ja) => {
-                format!("{} を読めません: {source}", path.display())
+            ImportFailure::Read { path, source } => crate::i18n::CommandError::CannotRead {
+                path: path.clone(),
+                reason: std::io::Error::new(source.kind(), source.to_string()),
             }
-            (ImportFailure::Commit(e), Lang::Ja) => format!(
-                "{} を書き込めません: {}({}ファイルは更新済み、残りは元のまま)",
-                e.path.display(),
-                e.source,
-                e.replaced.len()
-            ),
-            _ => self.to_string(),
+            .localize(lang),
+            ImportFailure::Commit(e) => CycleText::CommitFailed {
+                path: e.path.clone(),
+                reason: e.source.to_string(),
+                replaced: e.replaced.len(),
+            }
+            .localize(lang),
+            ImportFailure::Plan(e) => e.to_string(),
         }
     }
 }

@@ -7,8 +7,9 @@ use serde_json::json;
 use super::completeness::Completeness;
 use crate::check::{implausible_values, Implausibility, Implausible};
 use crate::engine::RuleSet;
+use crate::i18n::{CycleText, Lang, Localize};
 use crate::model::{FiscalYear, ItemId, Plan};
-use crate::report::{Block, Cell, Document, Lang, List, ListItem, Section, Table};
+use crate::report::{Block, Cell, Document, List, ListItem, Section, Table};
 
 /// One section's (所属's) reports.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -111,28 +112,7 @@ pub fn status(plan: &Plan, rules: &RuleSet, year: FiscalYear) -> Status {
 
 /// An implausible value in the user's language.
 pub fn implausible_text(what: &Implausible, lang: Lang) -> String {
-    match (what, lang) {
-        (_, Lang::En) => what.to_string(),
-        (Implausible::FarFromTarget { actual, target }, Lang::Ja) => format!(
-            "実績値 {actual} が目標値 {target} から10倍を超えて離れています(入力誤りではありませんか)"
-        ),
-        (Implausible::FarFromPrevious { actual, previous }, Lang::Ja) => format!(
-            "実績値 {actual} が前年度の {previous} から10倍を超えて離れています(入力誤りではありませんか)"
-        ),
-        (Implausible::DecimalInWholeNumbers { actual, unit }, Lang::Ja) => format!(
-            "実績値 {actual} に小数点がありますが、この指標({unit})のほかの数値はすべて整数です(桁区切りのカンマの誤りではありませんか)"
-        ),
-        (
-            Implausible::RatingFarFromSuggestion {
-                recorded,
-                suggested,
-                grades,
-            },
-            Lang::Ja,
-        ) => format!(
-            "記録された評価 {recorded} が規則による評価 {suggested} から{grades}段階離れています"
-        ),
-    }
+    what.localize(lang)
 }
 
 fn ids(list: &[ItemId]) -> String {
@@ -150,9 +130,8 @@ pub fn status_document(s: &Status, lang: Lang) -> Document {
         Lang::En => format!("{} {year}: reporting status", s.plan),
     });
     let c = &s.completeness;
-    doc.push(Block::Text(c.notice(lang).unwrap_or_else(|| match lang {
-        Lang::Ja => format!("全{}項目の実績がそろっています。", c.items),
-        Lang::En => format!("All {} items have reported.", c.items),
+    doc.push(Block::Text(c.notice(lang).unwrap_or_else(|| {
+        CycleText::AllReported { items: c.items }.localize(lang)
     })));
 
     let mut table = Table::new(&match lang {

@@ -9,8 +9,8 @@ use rust_xlsxwriter::{
 use unicode_width::UnicodeWidthStr;
 
 use super::layout::{self, cell_name, Column, ENTRY_SHEET};
+use crate::i18n::{CycleText, Lang, Localize};
 use crate::model::{Cell, FiscalYear, Item, Plan, Scale, Value};
-use crate::report::Lang;
 
 /// What to write.
 #[derive(Debug, Clone)]
@@ -29,7 +29,7 @@ pub struct TemplateOptions<'a> {
 #[derive(Debug, thiserror::Error)]
 pub enum TemplateError {
     /// The department is not one the plan's items name.
-    #[error("no item of the plan belongs to the department {name:?}; the plan's departments are {}", known.join(", "))]
+    #[error("{}", self.text(crate::i18n::display_lang()))]
     UnknownDepartment {
         /// As given.
         name: String,
@@ -37,29 +37,33 @@ pub enum TemplateError {
         known: Vec<String>,
     },
     /// The plan has no items.
-    #[error("the plan has no items to report for {year}")]
+    #[error("{}", self.text(crate::i18n::display_lang()))]
     NoItems {
         /// The year.
         year: FiscalYear,
     },
     /// The xlsx writer failed.
-    #[error("cannot write the workbook: {0}")]
+    #[error("{}", self.text(crate::i18n::display_lang()))]
     Xlsx(#[from] XlsxError),
 }
 
 impl TemplateError {
     /// The message in the user's language.
     pub fn text(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (_, Lang::En) => self.to_string(),
-            (TemplateError::UnknownDepartment { name, known }, Lang::Ja) => format!(
-                "部局「{name}」の実施項目は計画にありません。計画の部局: {}",
-                known.join("、")
-            ),
-            (TemplateError::NoItems { year }, Lang::Ja) => {
-                format!("{}に報告する実施項目が計画にありません", year.japanese())
+        match self {
+            TemplateError::UnknownDepartment { name, known } => CycleText::UnknownDepartment {
+                name: name.clone(),
+                known: known.clone(),
             }
-            (TemplateError::Xlsx(e), Lang::Ja) => format!("ワークブックを作成できません: {e}"),
+            .localize(lang),
+            TemplateError::NoItems { year } => CycleText::NoItemsToReport {
+                year: year.japanese(),
+            }
+            .localize(lang),
+            TemplateError::Xlsx(e) => CycleText::CannotWriteWorkbook {
+                reason: e.to_string(),
+            }
+            .localize(lang),
         }
     }
 }

@@ -673,4 +673,129 @@ messages! {
             ja: "フォルダではありません",
             en: "is not a folder";
     }
+
+    /// The year's cycle: completeness, entry workbooks, imports, status (src/cycle).
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum CycleText {
+        /// Before a report of a year whose results are not all in.
+        NotAllReported { year: String, missing: usize, items: usize } =>
+            ja: "{year}: {items}項目中{missing}項目はまだ実績がありません(集計は途中経過です)",
+            en: "{year}: {missing} of {items} items have no results yet (the figures are provisional)";
+        /// Every item has reported.
+        AllReported { items: usize } =>
+            ja: "全{items}項目の実績がそろっています。",
+            en: "All {items} items have reported.";
+        /// No year has results at all.
+        NoResultsYet =>
+            ja: "計画のどの年度にもまだ実績がありません: --year で年度を指定してください",
+            en: "no year of the plan has results yet: pass --year";
+        /// Results are in for some years, complete for none.
+        NoCompleteYear { year: String, missing: usize, items: usize } =>
+            ja: "実績がそろった年度がありません。実績のある最新の年度は {year} ですが、{items}項目中{missing}項目はまだ実績がありません: 途中経過を見るには --year {year} を指定してください",
+            en: "no year's results are complete; the latest with results is {year}, where {missing} of {items} items have no results yet: pass --year {year} to report it anyway";
+        /// `template --department` names a department without items.
+        UnknownDepartment { name: String, known: Vec<String> } =>
+            ja: "部局「{name}」の実施項目は計画にありません。計画の部局: {known}",
+            en: "no item of the plan belongs to the department {name:?}; the plan's departments are {known}";
+        /// The plan has no items.
+        NoItemsToReport { year: String } =>
+            ja: "{year}に報告する実施項目が計画にありません",
+            en: "the plan has no items to report for {year}";
+        /// The xlsx writer failed.
+        CannotWriteWorkbook { reason: String } =>
+            ja: "ワークブックを作成できません: {reason}",
+            en: "cannot write the workbook: {reason}";
+        /// Where a returned cell is and which item its row is.
+        AtCell { location: String, id: String, title: String, problem: String } =>
+            ja: "{location}: {id} {title}: {problem}",
+            en: "{location}: item {id} ({title}): {problem}";
+        /// A problem of a whole workbook or of a cell outside the item rows.
+        AtPlace { location: String, problem: String } =>
+            ja: "{location}: {problem}",
+            en: "{location}: {problem}";
+        /// The file is not an xlsx workbook.
+        Unreadable { reason: String } =>
+            ja: "xlsx ファイルとして読めません: {reason}",
+            en: "not a readable xlsx workbook: {reason}";
+        /// The workbook has no entry sheet.
+        NoEntrySheet { sheet: String } =>
+            ja: "シート「{sheet}」がありません(gyokaku template で作成したブックですか)",
+            en: "no sheet {sheet:?}: is this a workbook made by gyokaku template?";
+        /// The workbook belongs to another plan.
+        OtherPlan { found: String, expected: String } =>
+            ja: "別の計画のブックです(計画ID {found:?}、取込み先は {expected:?})",
+            en: "the workbook is for plan {found:?}, not {expected:?}";
+        /// The year cell is not a year of the period.
+        NotAYearOfThePlan { found: String } =>
+            ja: "年度 {found:?} は計画期間の年度ではありません",
+            en: "{found:?} is not a year of the plan's period";
+        /// A heading was changed.
+        HeadingChanged { expected: String, found: String } =>
+            ja: "見出しが「{expected}」ではなく {found:?} です: 列を動かさずに入力してください",
+            en: "the heading is {found:?}, not {expected:?}: leave the columns where they are";
+        /// The id names no item.
+        UnknownItem { found: String } =>
+            ja: "番号 {found:?} の実施項目は計画にありません",
+            en: "{found:?} is not an item of the plan";
+        /// The item has no row for the year in its file.
+        NoYearRow { year: String } =>
+            ja: "この実施項目には{year}の年次計画がありません",
+            en: "the item has no row for {year}";
+        /// The item's row appears twice.
+        DuplicateRow { first: String } =>
+            ja: "同じ実施項目の行が {first} にもあります",
+            en: "the item's row is also at {first}";
+        /// A date, TRUE/FALSE or an Excel error instead of a value.
+        NotAValue { found: String } =>
+            ja: "値ではなく {found} が入っています: 資料に印刷するとおりの値を入力してください",
+            en: "the cell holds {found}, not a value: type the value as the document prints it";
+        /// The value parser refused a figure.
+        UnreadableValue { column: String, text: String, reason: String } =>
+            ja: "{column} {text:?} を読めません: {reason}",
+            en: "{column} {text:?} cannot be read: {reason}";
+        /// An actual in another unit than the indicator's.
+        WrongUnit { text: String, reason: String } =>
+            ja: "実績値 {text:?} の単位が指標の単位と違います: {reason}",
+            en: "the actual {text:?} is not in the indicator's unit: {reason}";
+        /// An actual effect that is not an amount.
+        EffectNotAnAmount { text: String } =>
+            ja: "実績効果額 {text:?} は千円単位の金額(または -)で入力してください",
+            en: "the actual effect {text:?} must be an amount in thousand yen (or -)";
+        /// A rating off the scale.
+        RatingOffScale { text: String, labels: Vec<String> } =>
+            ja: "評価 {text:?} は評価の区分({labels})にありません",
+            en: "the rating {text:?} is not on the plan's scale ({labels})";
+        /// Two workbooks disagree.
+        Conflict { column: String, text: String, other: String, other_text: String } =>
+            ja: "{column} {text:?} が {other} の {other_text:?} と食い違っています",
+            en: "{column} {text:?} disagrees with {other_text:?} at {other}";
+        /// The edited files do not load.
+        Reload { reason: String } =>
+            ja: "更新後の実施項目ファイルが読み込めません: {reason}",
+            en: "the updated item files do not load: {reason}";
+        /// The closing line of a refused import.
+        NothingWritten { errors: usize } =>
+            ja: "{errors}件の誤りがあるため、何も書き込んでいません",
+            en: "{errors} error(s): nothing was written";
+        /// Writing stopped part-way.
+        CommitFailed { path: PathBuf, reason: String, replaced: usize } =>
+            ja: "{path} を書き込めません: {reason}({replaced}ファイルは更新済み、残りは元のまま)",
+            en: "cannot write {path}: {reason} ({replaced} file(s) already replaced, the others unchanged)";
+        /// A blank value in the list of changes.
+        Blank =>
+            ja: "(空欄)",
+            en: "(blank)";
+        /// A derived value in the list of changes.
+        SumOfTheYears =>
+            ja: "各年度の合計",
+            en: "sum of the years";
+        /// The closing line of `import --dry-run`.
+        DryRunSummary { books: usize, changed: usize, unchanged: usize } =>
+            ja: "{books}ブックを確認: {changed}項目を変更予定、{unchanged}項目は変更なし(--dry-run のため書き込んでいません)",
+            en: "{books} workbook(s) checked: {changed} item(s) would change, {unchanged} unchanged (--dry-run: nothing written)";
+        /// The closing line of `import`.
+        ImportSummary { books: usize, changed: usize, unchanged: usize } =>
+            ja: "{books}ブックを取込み: {changed}項目を更新、{unchanged}項目は変更なし",
+            en: "{books} workbook(s) imported: {changed} item(s) updated, {unchanged} unchanged";
+    }
 }
