@@ -291,7 +291,7 @@ fn an_invalid_cell_is_named_and_nothing_is_written() {
     assert_eq!(snapshot(&sb.plan()), before);
     // The rows are in item order: 1-1-1 is the first item row (5), 3-6-4 further down.
     assert!(
-        err.contains("book.xlsx!実績入力!L5: 1-1-1 業務の分析・改善及びBPRの実施: 評価 \"E\" は評価の区分(A・B・C・D)にありません"),
+        err.contains("book.xlsx!実績入力!L5: 1-1-1 業務の分析・改善及びBPRの実施: 評価 \"E\" は評価の区分(A、B、C、D)にありません"),
         "{err}"
     );
     assert!(
@@ -349,7 +349,8 @@ fn a_crash_between_files_leaves_each_file_old_or_new() {
     );
     let err = result.unwrap_err();
     assert!(
-        err.to_string().contains("9 file(s) already replaced"),
+        err.to_string()
+            .contains("9ファイルは更新済み、残りは元のまま"),
         "{err}"
     );
     let after = snapshot(&sb.plan());
