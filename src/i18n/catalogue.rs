@@ -209,12 +209,12 @@ messages! {
     pub enum Implausible {
         /// The actual is more than 10 times above or below the year's target.
         FarFromTarget { actual: String, target: String } =>
-            ja: "実績値 {actual} が目標値 {target} から10倍以上離れています: 入力の誤りではありませんか",
+            ja: "実績値 {actual} が目標値 {target} から10倍を超えて離れています: 入力の誤りではありませんか",
             en: "the actual {actual} is more than 10 times off its target {target}: a typing error?";
         /// The actual is more than 10 times above or below the previous year's (the baseline
         /// in the plan's first year).
         FarFromPrevious { actual: String, previous: String } =>
-            ja: "実績値 {actual} が前年度の {previous} から10倍以上離れています: 入力の誤りではありませんか",
+            ja: "実績値 {actual} が前年度の {previous} から10倍を超えて離れています: 入力の誤りではありませんか",
             en: "the actual {actual} is more than 10 times off the previous year's {previous}: a typing error?";
         /// A decimal point where every other figure of the indicator is a whole number.
         DecimalInWholeNumbers { actual: String, unit: String } =>
