@@ -5,6 +5,7 @@ mod check;
 mod diff;
 mod evaluate;
 mod explain;
+mod help;
 mod import;
 mod list;
 mod output;
@@ -20,7 +21,7 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use gyokaku::cycle::commit::CommitError;
 use gyokaku::cycle::{default_year, Completeness, DefaultYearError, ImportFailure, TemplateError};
@@ -279,7 +280,11 @@ pub fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
     let lang = lang_of(&args);
     set_display_lang(lang);
-    let cli = Cli::parse_from(args);
+    let matches = help::localize(Cli::command(), lang).get_matches_from(args);
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let result = match cli.command {
         Command::Evaluate(a) => evaluate::run(a),
         Command::Summary(a) => summary::run(a),

@@ -649,6 +649,204 @@ messages! {
             en: "the plan has {count} item files, more than {limit}";
     }
 
+    /// `gyokaku --help` in Japanese: what each command does and what each option means (the
+    /// English is the commands' own documentation, beside their arguments in `src/cli/`).
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum Help {
+        /// The program.
+        About =>
+            ja: "行財政改革推進計画の進捗を、計画のファイルと Rhai のルールから評価します",
+            en: "Evaluates Japanese municipal administrative and fiscal reform plans (行財政改革推進計画) from plain files and Rhai rules";
+        /// Before the usage line.
+        Usage =>
+            ja: "使い方:",
+            en: "Usage:";
+        /// Heading of the commands.
+        Commands =>
+            ja: "コマンド",
+            en: "Commands";
+        /// Heading of the positional arguments.
+        Arguments =>
+            ja: "引数",
+            en: "Arguments";
+        /// Heading of the options.
+        Options =>
+            ja: "オプション",
+            en: "Options";
+        /// `--help`.
+        HelpFlag =>
+            ja: "ヘルプを表示します",
+            en: "Print help";
+        /// `--version`.
+        VersionFlag =>
+            ja: "バージョンを表示します",
+            en: "Print version";
+        /// `help`.
+        HelpCommand =>
+            ja: "このヘルプか、指定したコマンドのヘルプを表示します",
+            en: "Print this message or the help of the given subcommand(s)";
+        /// `evaluate`.
+        Evaluate =>
+            ja: "計画の全実施項目を1年度分評価します",
+            en: "Evaluate every item of a plan for one fiscal year";
+        /// `summary`.
+        Summary =>
+            ja: "その年度の実績の集計表を出力します (1つの計画、またはフォルダ内の全計画)",
+            en: "Print the summary tables of the year's results (of one plan, or of every plan in a folder)";
+        /// `list`.
+        List =>
+            ja: "その年度の取組項目一覧 (【参考①】) を出力します",
+            en: "Print the item list (【参考①】) for the year";
+        /// `agreement`.
+        Agreement =>
+            ja: "ルールが提案する評価と記録された評価を比べます",
+            en: "Compare the rules' suggested ratings with the recorded ones";
+        /// `check`.
+        Check =>
+            ja: "計画とルールの誤りや不整合を調べます",
+            en: "Check a plan and its rules for errors and inconsistencies";
+        /// `sheet`.
+        Sheet =>
+            ja: "1つの実施項目の進捗管理シートを出力します",
+            en: "Print one item's progress sheet";
+        /// `diff`.
+        Diff =>
+            ja: "2つのルールセットで計画の評価を比べます",
+            en: "Compare the plan's evaluation under two rule sets";
+        /// `explain`.
+        Explain =>
+            ja: "1つの実施項目をルールがどう評価したかを順を追って示します",
+            en: "Show how the rules evaluated one item, step by step";
+        /// `template`.
+        Template =>
+            ja: "各部局がその年度の実績を記入する Excel ブックを作ります",
+            en: "Write the Excel workbook departments fill in with the year's results";
+        /// `import`.
+        Import =>
+            ja: "返送されたブックを計画の実施項目ファイルに取り込みます",
+            en: "Take returned workbooks into the plan's item files";
+        /// `status`.
+        Status =>
+            ja: "どの部局がその年度の実績を報告したか、どの値が疑わしいかを示します",
+            en: "Show which departments have reported the year's results and which values look wrong";
+        /// `report`.
+        Report =>
+            ja: "その年度の報告書全体 (集計表、グラフ、取組項目一覧、全進捗管理シート) を出力します",
+            en: "Write the year's whole report: tables, charts, item list and every progress sheet";
+        /// `test`.
+        Test =>
+            ja: "ルールセットのテストケースを実行します (スクリプトのカバレッジも出せます)",
+            en: "Run the rule set's test cases, optionally with coverage of its scripts";
+        /// PLAN.
+        Plan =>
+            ja: "計画のフォルダ (plan.toml と items/)",
+            en: "The plan folder (plan.toml and items/) [default: plans/isehara-6]";
+        /// A default value, after an option's help.
+        Default { value: String } =>
+            ja: "[既定: {value}]",
+            en: "[default: {value}]";
+        /// --rules.
+        Rules =>
+            ja: "評価ルールのフォルダ [既定: 計画 (plan.toml) が指定するもの]",
+            en: "The rule set folder [default: the plan's own, from plan.toml]";
+        /// --rules of diff.
+        NewRules =>
+            ja: "試すルールセット (NEW)",
+            en: "The rule set to try (NEW)";
+        /// --base of diff.
+        BaseRules =>
+            ja: "比べる元のルールセット (OLD) [既定: 計画が指定するもの]",
+            en: "The rule set to compare against (OLD) [default: the plan's own, from plan.toml]";
+        /// --year.
+        Year =>
+            ja: "年度: R5, 令和5年度, 令和元年度, H30, 平成30年度, FY2023, 2023年度 [既定: 実績がそろった最新の年度]。summary では all で計画期間の全年度",
+            en: "The fiscal year: R5, 令和5年度, 令和元年度, H30, 平成30年度, FY2023 or 2023年度 [default: the latest whose results are complete]; `all` for every year of the period (summary)";
+        /// --format.
+        Format =>
+            ja: "出力形式: table, md, csv, json, xlsx, html [既定: --output の拡張子から、なければ table]",
+            en: "Output format: table, md, csv, json, xlsx or html [default: from the extension of --output, else table]";
+        /// --output.
+        Output =>
+            ja: "標準出力の代わりに FILE に書き出します (一括で書くため、途中までのファイルは残りません)",
+            en: "Write to FILE instead of standard output (atomically: a complete file or none)";
+        /// --lang.
+        Lang =>
+            ja: "言語: ja (日本語、原資料の言葉) または en (英語) [環境変数 GYOKAKU_LANG]",
+            en: "Language: ja (the document's) or en [env: GYOKAKU_LANG]";
+        /// --bom.
+        Bom =>
+            ja: "CSV の先頭に UTF-8 の BOM を付けます (Excel で日本語が正しく開けるように)",
+            en: "Start CSV output with a UTF-8 byte order mark, so that Excel opens the Japanese text correctly";
+        /// --ascii.
+        Ascii =>
+            ja: "表の罫線を ASCII 文字で描きます (罫線文字が全角幅で表示される端末向け)",
+            en: "Draw table borders with ASCII characters (for terminals that draw box characters double width)";
+        /// --width.
+        Width =>
+            ja: "表の長い文字の列をこの桁数に収まるよう折り返します [既定: 端末の幅、端末でなければ 120]。0 なら折り返しません",
+            en: "Wrap long text columns of tables to fit this many columns [default: the terminal's width, or 120 when not a terminal]; 0 never wraps";
+        /// --watch.
+        Watch =>
+            ja: "計画やルールのファイルが変わるたびに評価し直して出力します (Ctrl-C で終了)。エラーは表示して監視を続けます",
+            en: "Evaluate again and reprint whenever a plan or rule file changes (Ctrl-C to stop). Errors are printed and watching goes on";
+        /// ID.
+        Id =>
+            ja: "実施項目の番号: 5-8-3",
+            en: "The item: 5-8-3";
+        /// RULES of test.
+        TestRules =>
+            ja: "ルールセットのフォルダ。テストケースは RULES/tests/*.toml",
+            en: "The rule set folder; its cases are in RULES/tests/*.toml [default: rules]";
+        /// --coverage.
+        Coverage =>
+            ja: "どのケースも通らない文、分岐、関数、評価も一覧にします",
+            en: "Also list the statements, branches, functions and ratings no case reaches";
+        /// --verbose.
+        Verbose =>
+            ja: "失敗したケースだけでなく、全ケースを一覧にします",
+            en: "List every case, not only the failures";
+        /// --accept.
+        Accept =>
+            ja: "ルールの変更を確認した後で: 失敗したケースの期待値を、いまのルールの結果でケースファイルに書き直し、変えたケースを一覧にします",
+            en: "After a reviewed change to the rules: re-record the failing cases' expectations as what the rules now give, in the case files, listing every case changed";
+        /// --year of template.
+        ReportYear =>
+            ja: "報告する年度: R6, 令和6年度, FY2024",
+            en: "The fiscal year to report: R6, 令和6年度 or FY2024";
+        /// --department.
+        Department =>
+            ja: "この部局 (取組主管 部局、例: 企画部) の実施項目だけにします",
+            en: "Only this department's items (取組主管 部局, e.g. 企画部)";
+        /// --output of template.
+        Workbook =>
+            ja: "書き出すブック (.xlsx)",
+            en: "The workbook to write (.xlsx)";
+        /// --by-department.
+        ByDepartment =>
+            ja: "部局ごとに1冊ずつ、このフォルダに書き出します: <年度>_<部名>.xlsx",
+            en: "Write one workbook per department into this folder: <year>_<部名>.xlsx";
+        /// --item-sheets.
+        ItemSheets =>
+            ja: "実施項目ごとに進捗管理シートの様式のシートを加え、記入内容を表示します",
+            en: "Add one sheet per item in the 進捗管理シート layout, showing what is entered";
+        /// --rules of template and import.
+        ScaleRules =>
+            ja: "計画が評価尺度を宣言していないときに、その尺度を使うルールセット",
+            en: "The rule set whose scale is used when the plan declares none";
+        /// FILE.xlsx of import.
+        Workbooks =>
+            ja: "返送されたブック (gyokaku template で作った .xlsx)",
+            en: "The returned workbooks (.xlsx made by `gyokaku template`)";
+        /// --plan of import.
+        PlanFolder =>
+            ja: "計画のフォルダ",
+            en: "The plan folder [default: plans/isehara-6]";
+        /// --dry-run.
+        DryRun =>
+            ja: "何が変わるかを表示するだけで、何も書き込みません",
+            en: "Print what would change and write nothing";
+    }
+
     /// The common reasons a file cannot be read.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub enum IoProblem {

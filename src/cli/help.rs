@@ -1,0 +1,157 @@
+//! `--help` in the reader's language. The English is each command's documentation beside its
+//! arguments (`src/cli/*.rs`); in Japanese every command's and option's text, and clap's own
+//! headings, come from the message catalogue ([`Help`]).
+
+use clap::Command;
+use gyokaku::i18n::{Help, Lang, Localize};
+
+/// What a command does.
+fn about(command: &str) -> Option<Help> {
+    Some(match command {
+        "evaluate" => Help::Evaluate,
+        "summary" => Help::Summary,
+        "list" => Help::List,
+        "agreement" => Help::Agreement,
+        "check" => Help::Check,
+        "sheet" => Help::Sheet,
+        "diff" => Help::Diff,
+        "explain" => Help::Explain,
+        "template" => Help::Template,
+        "import" => Help::Import,
+        "status" => Help::Status,
+        "report" => Help::Report,
+        "test" => Help::Test,
+        "help" => Help::HelpCommand,
+        _ => return None,
+    })
+}
+
+/// What an argument of a command means.
+fn argument(command: &str, id: &str) -> Option<Help> {
+    Some(match (command, id) {
+        ("diff", "rules") => Help::NewRules,
+        ("diff", "base") => Help::BaseRules,
+        ("test", "rules") => Help::TestRules,
+        ("template", "year") => Help::ReportYear,
+        ("template", "output") => Help::Workbook,
+        ("template" | "import", "rules") => Help::ScaleRules,
+        ("import", "plan") => Help::PlanFolder,
+        ("import", "files") => Help::Workbooks,
+        (_, "plan") => Help::Plan,
+        (_, "rules") => Help::Rules,
+        (_, "year") => Help::Year,
+        (_, "format") => Help::Format,
+        (_, "output") => Help::Output,
+        (_, "lang") => Help::Lang,
+        (_, "bom") => Help::Bom,
+        (_, "ascii") => Help::Ascii,
+        (_, "width") => Help::Width,
+        (_, "watch") => Help::Watch,
+        (_, "id") => Help::Id,
+        (_, "coverage") => Help::Coverage,
+        (_, "verbose") => Help::Verbose,
+        (_, "accept") => Help::Accept,
+        (_, "department") => Help::Department,
+        (_, "by_department") => Help::ByDepartment,
+        (_, "item_sheets") => Help::ItemSheets,
+        (_, "dry_run") => Help::DryRun,
+        (_, "help") => Help::HelpFlag,
+        (_, "version") => Help::VersionFlag,
+        _ => return None,
+    })
+}
+
+/// The command line's help in `lang`: English as documented, Japanese from the catalogue.
+pub fn localize(mut cmd: Command, lang: Lang) -> Command {
+    if lang == Lang::En {
+        return cmd;
+    }
+    // Built first, so that clap's own --help, --version and `help` are there to be worded.
+    cmd.build();
+    word(cmd.about(Help::About.localize(lang)), "", lang)
+}
+
+fn word(mut cmd: Command, name: &str, lang: Lang) -> Command {
+    let t = |h: Help| h.localize(lang);
+    cmd = cmd
+        .help_template(format!(
+            "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+            t(Help::Usage)
+        ))
+        .subcommand_help_heading(t(Help::Commands));
+    if let Some(about) = about(name) {
+        cmd = cmd.about(t(about));
+    }
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in ids {
+        let help = argument(name, &id);
+        cmd = cmd.mut_arg(&id, |a| {
+            let heading = if a.is_positional() {
+                Help::Arguments
+            } else {
+                Help::Options
+            };
+            let a = a.help_heading(t(heading));
+            let Some(h) = help else { return a };
+            // clap's own "[default: …]" would stay English.
+            let defaults: Vec<String> = a
+                .get_default_values()
+                .iter()
+                .map(|v| v.to_string_lossy().into_owned())
+                .collect();
+            if defaults.is_empty()
+                || a.is_hide_default_value_set()
+                || !a.get_action().takes_values()
+            {
+                a.help(t(h))
+            } else {
+                let value = defaults.join(", ");
+                a.help(format!(
+                    "{} {}",
+                    t(h),
+                    Help::Default { value }.localize(lang)
+                ))
+                .hide_default_value(true)
+            }
+        });
+    }
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for n in names {
+        cmd = cmd.mut_subcommand(&n, |s| word(s, &n, lang));
+    }
+    cmd
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// Every command and every argument has its Japanese help in the catalogue: a new option
+    /// without one fails here.
+    #[test]
+    fn every_command_and_argument_has_japanese_help() {
+        let mut cmd = super::super::Cli::command();
+        cmd.build();
+        let mut missing = Vec::new();
+        for sub in cmd.get_subcommands() {
+            let name = sub.get_name();
+            if about(name).is_none() {
+                missing.push(name.to_string());
+            }
+            for a in sub.get_arguments() {
+                let id = a.get_id().as_str();
+                if argument(name, id).is_none() {
+                    missing.push(format!("{name} {id}"));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "no Japanese help for {missing:?}");
+    }
+}
