@@ -1,7 +1,7 @@
 //! Reading plan files into the typed model. Every error names the file, the item and the line;
 //! all errors of a plan are collected, so one run shows every broken file.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -240,7 +240,15 @@ pub fn load_plan_from(source: &dyn PlanSource) -> Result<Plan, LoadErrors> {
         .into());
     }
     // Items parse independently, on every core; results (and errors) stay in file order.
-    let parsed: Vec<_> = files.par_iter().map(|f| parse_item(f, &plan)).collect();
+    // Themes by number, found once for all the items (the first of a number written twice).
+    let mut themes: HashMap<u32, &Theme> = HashMap::new();
+    for t in &plan.themes {
+        themes.entry(t.number).or_insert(t);
+    }
+    let parsed: Vec<_> = files
+        .par_iter()
+        .map(|f| parse_item(f, &plan, &themes))
+        .collect();
     let mut errors = Vec::new();
     for result in parsed {
         match result {
@@ -705,7 +713,11 @@ impl CellReader<'_> {
     }
 }
 
-fn parse_item(file: &SourceFile, plan: &Plan) -> Result<Item, Vec<LoadError>> {
+fn parse_item(
+    file: &SourceFile,
+    plan: &Plan,
+    themes: &HashMap<u32, &Theme>,
+) -> Result<Item, Vec<LoadError>> {
     let stem = file
         .path
         .file_stem()
@@ -738,7 +750,7 @@ fn parse_item(file: &SourceFile, plan: &Plan) -> Result<Item, Vec<LoadError>> {
         lines: BTreeMap::new(),
         errors: Vec::new(),
     };
-    match plan.theme(id.theme) {
+    match themes.get(&id.theme) {
         None => r.error(0..0, PlanProblem::NoSuchTheme { theme: id.theme }),
         Some(theme) if theme.policy != id.policy => r.error(
             0..0,
