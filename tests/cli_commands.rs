@@ -45,6 +45,7 @@ fn evaluate_json_has_the_documented_keys_and_exact_decimals() {
         "actual",
         "achievement",
         "suggested",
+        "reading",
         "recorded",
         "expected_effect",
         "actual_effect",
@@ -64,6 +65,25 @@ fn evaluate_json_has_the_documented_keys_and_exact_decimals() {
     assert_eq!(review["achievement"], "1.1");
     assert_eq!(review["suggested"], "A");
     assert!(rows[0]["rules"]["hash"].as_str().unwrap().len() == 64);
+    // A milestone's suggestion names its evidence: the planned point, the clause of the
+    // comment and the phrase found there.
+    let window = rows.iter().find(|r| r["id"] == "1-2-2").unwrap();
+    assert_eq!(window["suggested"], "C");
+    assert_eq!(window["reading"]["verdict"], "behind");
+    assert_eq!(window["reading"]["weak"], false);
+    let short = window["reading"]["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["group"] == "shortfall")
+        .unwrap();
+    assert_eq!(short["point"], "県内先進自治体の状況把握(視察を含む)");
+    assert_eq!(short["found"], "至らなかった");
+    assert_eq!(
+        review["reading"],
+        serde_json::Value::Null,
+        "rated from its numbers"
+    );
     insta::assert_snapshot!("evaluate_json", out);
 }
 

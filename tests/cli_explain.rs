@@ -110,7 +110,8 @@ fn under_another_scale_a_recorded_rating_off_it_is_not_compared() {
         "{out}"
     );
     assert!(
-        out.contains("x.scale               ┆ [\"S\", \"A\", \"B\", \"C\"]"),
+        out.lines()
+            .any(|l| l.contains("x.scale ") && l.contains("┆ [\"S\", \"A\", \"B\", \"C\"]")),
         "{out}"
     );
 }

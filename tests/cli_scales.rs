@@ -37,11 +37,11 @@ fn agreement_under_the_sabc_scale() {
     let out = stdout_of(&["agreement", "--rules", SABC], 0);
     // Rows: suggestions on S/A/B/C; columns: recorded ratings on the plan's A–D.
     assert!(
-        out.contains("│ 提案＼評価 ┆  A ┆  B ┆ C ┆ D ┆ 合計 │"),
+        out.contains("│ 提案＼評価 ┆  A ┆  B ┆  C ┆ D ┆ 合計 │"),
         "{out}"
     );
     assert!(
-        out.contains("│ S          ┆ 10 ┆  1 ┆ 0 ┆ 0 ┆   11 │"),
+        out.contains("│ S          ┆ 12 ┆  1 ┆  0 ┆ 0 ┆   13 │"),
         "{out}"
     );
     insta::assert_snapshot!("sabc_agreement", out);
@@ -126,8 +126,9 @@ fn ratings_off_the_scale_are_not_compared_in_agreement() {
         "the two D items are not counted as rated: {out}"
     );
     let csv = stdout_of(&[&base[..], &["--format", "csv"]].concat(), 0);
-    assert!(csv.contains("\n1-3-4,B,D,not_on_scale,"), "{csv}");
-    assert!(csv.contains("\n2-4-8,,D,not_on_scale,"), "{csv}");
+    assert!(csv.contains("\n1-3-4,B,,D,not_on_scale,"), "{csv}");
+    // Its target is 0: the inherited reading of its comment (…できておらず) gives "behind", B here.
+    assert!(csv.contains("\n2-4-8,B,false,D,not_on_scale,"), "{csv}");
     assert!(
         !csv.contains(",D,differs,"),
         "a D is never a disagreement: {csv}"
@@ -239,11 +240,14 @@ fn a_declared_relation_makes_two_scales_comparable() {
     let rules = sabc.to_str().unwrap();
     let out = stdout_of(&["agreement", "--rules", rules], 0);
     assert!(
-        out.contains("(提案を評価の尺度に読み替え: S→A, A→B, B→C, C→D) — 要判断 30, 評価済み 71"),
+        out.contains("(提案を評価の尺度に読み替え: S→A, A→B, B→C, C→D) — 要判断 0, 評価済み 71"),
         "{out}"
     );
-    // S read as A agrees with a recorded A (10 items), A as B (20), B as C (2), C as D (0).
-    assert!(out.contains("一致率: 32 of 41 (78.0%)"), "{out}");
+    // S read as A agrees with a recorded A, A as B, B as C, C as D: 32 of the 41 rated from
+    // their numbers, and the 30 milestones and targets of 0 whose text the inherited
+    // judgement.rhai reads, through this scale's judged(x, verdict).
+    assert!(out.contains("一致率: 62 of 71 (87.3%)"), "{out}");
+    assert!(out.contains("数値による提案: 32 of 41 (78.0%)"), "{out}");
 
     // A relation naming a label the scale does not have is an error in ruleset.toml.
     std::fs::write(&config, text.replace("C = \"D\"", "X = \"D\"")).unwrap();

@@ -94,3 +94,52 @@ fn theme_effects_add_up_to_their_policies() {
         );
     }
 }
+
+/// The agreement of the default rules with the recorded ratings, as README.md states it: the
+/// figures are computed here and must appear in the README word for word, so the text cannot
+/// drift from what the rules do.
+#[test]
+fn the_readme_states_the_agreement_of_the_default_rules() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let plan = load_plan(format!("{root}/plans/isehara-6")).expect("the bundled plan loads");
+    let rules = RuleSet::load_dir(format!("{root}/rules")).expect("the default rules compile");
+    let ev = evaluate(&plan, &rules, FiscalYear::reiwa(5)).expect("every rule runs");
+    let report = gyokaku::evaluation::agreement(&ev);
+    let suggested = ev.items.iter().filter(|e| e.suggested.is_some()).count();
+    let weak = ev
+        .items
+        .iter()
+        .filter(|e| e.reading.as_ref().is_some_and(|r| r.weak))
+        .count();
+
+    // What the issue asks of them: a suggestion for at least 69 of 71 items, at least 85%
+    // agreement on the items read from their text, at least 95% on the numeric ones.
+    assert!(suggested >= 69, "{suggested} suggestions");
+    let share = |f: gyokaku::evaluation::Figure| f.agree * 100 / (f.agree + f.differ).max(1);
+    assert!(share(report.from_text) >= 85, "{}", report.from_text.text());
+    assert!(
+        share(report.from_numbers) >= 95,
+        "{}",
+        report.from_numbers.text()
+    );
+
+    let readme = std::fs::read_to_string(format!("{root}/README.md")).unwrap();
+    for stated in [
+        format!("**{suggested} of {} items**", ev.items.len()),
+        format!("**{}**", report.figure()),
+        format!(
+            "**{}** of those rated from their numbers",
+            report.from_numbers.text()
+        ),
+        format!(
+            "**{}** of the milestones and zero targets",
+            report.from_text.text()
+        ),
+        format!("{weak} of the text readings are marked weak"),
+    ] {
+        assert!(
+            readme.contains(&stated),
+            "README.md should state {stated:?}"
+        );
+    }
+}

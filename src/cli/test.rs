@@ -56,10 +56,12 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             .collect();
         let replaced = |file: &str| nearer.iter().any(|l| file.starts_with(l.as_str()));
         let base_files = load_cases(base)?;
-        let (inherited, left_out) =
-            inherited_cases(base_files, replaced(rules.rating_file()), |k| {
-                rules.kind_file(k).is_some_and(replaced)
-            });
+        let (inherited, left_out) = inherited_cases(
+            base_files,
+            replaced(rules.rating_file()),
+            rules.judgement_file().is_some_and(replaced) || rules.data_files().any(replaced),
+            |k| rules.kind_file(k).is_some_and(replaced),
+        );
         let count: usize = inherited.iter().map(|f| f.cases.len()).sum();
         let note = RuleTestText::Inherited {
             count,

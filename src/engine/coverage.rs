@@ -205,7 +205,10 @@ impl Recorder {
                 }
             })
             .collect();
-        Coverage { scripts }
+        Coverage {
+            scripts,
+            phrase_groups: Vec::new(),
+        }
     }
 }
 
@@ -523,14 +526,18 @@ impl ScriptCoverage {
 pub struct Coverage {
     /// Per script.
     pub scripts: Vec<ScriptCoverage>,
+    /// The phrase groups of `data/phrases.toml` and whether some case's text contained one of
+    /// their phrases.
+    pub phrase_groups: Vec<super::data::PhraseGroupCoverage>,
 }
 
 impl Coverage {
-    /// Whether every point and function of every script was reached.
+    /// Whether every point and function of every script was reached, and every phrase group found.
     pub fn is_complete(&self) -> bool {
         self.scripts
             .iter()
             .all(|s| s.points.iter().all(|p| p.covered) && s.functions.iter().all(|f| f.called))
+            && self.phrase_groups.iter().all(|g| g.found)
     }
 }
 

@@ -39,6 +39,14 @@ pub struct RuleInput {
     pub target_text: String,
     /// The actual as printed.
     pub actual_text: String,
+    /// 指標の現状値 as printed (`"未導入"`, `"▲19.6%"`; `""` when blank).
+    pub baseline_text: String,
+    /// 計画最終年度の目標値 as printed (`"導入方針の決定"`, `"運用中"`).
+    pub final_target_text: String,
+    /// The year's planned actions (年次計画) as printed; `""` when the sheet has none.
+    pub plan: String,
+    /// The year's comment (取組実績) as printed; `""` when the sheet has none.
+    pub comment: String,
     /// Bracketed total of a compound target "2(78)".
     pub target_total: Option<Decimal>,
     /// Bracketed total of a compound actual "2(76)".
@@ -151,6 +159,10 @@ pub(crate) fn register(engine: &mut Engine) {
         within_bound => |x| x.within_bound.map(Dynamic::from).unwrap_or(Dynamic::UNIT);
         target_text => |x| x.target_text.clone().into();
         actual_text => |x| x.actual_text.clone().into();
+        baseline_text => |x| x.baseline_text.clone().into();
+        final_target_text => |x| x.final_target_text.clone().into();
+        plan => |x| x.plan.clone().into();
+        comment => |x| x.comment.clone().into();
         target_total => |x| num(x.target_total);
         actual_total => |x| num(x.actual_total);
         expected_effect => |x| num(x.expected_effect);
@@ -220,6 +232,10 @@ pub const PROPERTIES: &[&str] = &[
     "within_bound",
     "target_text",
     "actual_text",
+    "baseline_text",
+    "final_target_text",
+    "plan",
+    "comment",
     "target_total",
     "actual_total",
     "expected_effect",

@@ -2,22 +2,29 @@
 //! Knows the plan model's numbers only through [`RuleInput`]; knows nothing of output formats.
 
 mod coverage;
+mod data;
 mod error;
+mod functions;
 mod input;
+mod reading;
 mod ruleset;
 mod sheet;
 mod source;
 mod summary;
 #[cfg(test)]
 pub(crate) mod testing;
+pub mod text;
 mod trace;
 
 pub use crate::model::{Rating, Scale};
 pub use coverage::{Coverage, CoveragePoint, FunctionCoverage, Operator, Reach, ScriptCoverage};
+pub use data::{PhraseGroup, PhraseGroupCoverage, DATA_DIR, PHRASES_FILE};
 pub use error::{Compile, RuleError};
 pub use input::{RuleInput, YearRecord, PROPERTIES, YEAR_PROPERTIES};
+pub use reading::{Evidence, Reading, VERDICTS};
 pub use ruleset::{
-    limits, CallSite, Formula, Outcome, RuleSet, CONFIG_FILE, FORMULA_VARIABLES, RATING_FILE,
+    limits, CallSite, Formula, Outcome, RuleSet, Suggestion, CONFIG_FILE, FORMULA_VARIABLES,
+    JUDGEMENT_FILE, RATING_FILE,
 };
 pub use sheet::{number_in, Effect, EffectBasis, SheetCells, YearCells};
 pub use source::{DirRules, MemoryRules, RuleSource};

@@ -11,8 +11,11 @@ use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
 use super::coverage::{Coverage, Recorder};
+use super::data::{self, Data, PhraseBook, DATA_DIR, PHRASES_FILE};
 use super::error::{Compile, RuleError};
+use super::functions;
 use super::input::{self, RuleInput};
+use super::reading::Reading;
 use super::source::{DirRules, RuleSource};
 use super::summary::{FigureTable, SummaryInput, SUMMARY_FILE};
 use super::trace::{RunBudget, Trace};
@@ -58,6 +61,8 @@ pub mod limits {
 pub const CONFIG_FILE: &str = "ruleset.toml";
 /// The script mapping achievement to a rating.
 pub const RATING_FILE: &str = "rating.rhai";
+/// The optional script reading the year's plan and comment when the numbers cannot tell.
+pub const JUDGEMENT_FILE: &str = "judgement.rhai";
 
 /// A value a rule produced, with the lines the script wrote to explain itself.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,6 +71,17 @@ pub struct Outcome<T> {
     pub value: T,
     /// What the script said through `explain(…)` (and `print`), in order.
     pub trace: Vec<String>,
+}
+
+/// How the rules rated an item: the reading of its text, when they needed one, and the rating.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suggestion {
+    /// `judge(x)`, run when the achievement is `()` and the rule set has `judgement.rhai`.
+    pub reading: Option<Outcome<Option<Reading>>>,
+    /// `judged(x, verdict)` when there is a reading, else `rating(x, a)`.
+    pub rating: Outcome<Option<String>>,
+    /// Which function of the rating script gave the rating: "rating" or "judged".
+    pub rated_by: &'static str,
 }
 
 /// The item and year a rule runs for, for error messages.
@@ -250,6 +266,9 @@ pub struct RuleSet {
     rating: Script,
     /// summary.rhai, when the rule set (or one it extends) has one.
     summary: Option<Script>,
+    /// `judgement.rhai`, when the rule set has one.
+    judgement: Option<Script>,
+    data: Data,
     engine: Engine,
     /// Set by [`RuleSet::record_coverage`]; `None` in normal evaluation.
     coverage: Option<Recorder>,
@@ -292,7 +311,7 @@ fn take_trace() -> Vec<String> {
     TRACE.with(|t| t.borrow_mut().take())
 }
 
-fn build_engine() -> Engine {
+fn build_engine(data: &Data) -> Engine {
     let mut engine = Engine::new();
     engine
         .set_max_operations(limits::MAX_OPERATIONS)
@@ -316,6 +335,7 @@ fn build_engine() -> Engine {
     forbid_comparisons_with_missing_values(&mut engine);
     input::register(&mut engine);
     super::summary::register(&mut engine);
+    functions::register(&mut engine, data);
     engine
 }
 
@@ -374,6 +394,52 @@ fn compile(engine: &Engine, file: &str, text: &str) -> Result<AST, RuleError> {
     })
 }
 
+/// The files of the rule set in folder `dir` with extension `ext`, each with its name (the file
+/// stem: `higher_better` for `kinds/higher_better.rhai`).
+fn files_in<'a>(
+    files: &'a [SourceFile],
+    dir: &'a str,
+    ext: &'a str,
+) -> impl Iterator<Item = (String, &'a SourceFile)> {
+    files.iter().filter_map(move |f| {
+        let rest = f.path.strip_prefix(dir).ok()?;
+        if rest.extension().is_none_or(|e| e != ext) {
+            return None;
+        }
+        let name = rest.file_stem()?.to_str()?.to_string();
+        Some((name, f))
+    })
+}
+
+/// Reads the rule set's `data/*.toml` files, each with the location of the rule set it comes
+/// from; `data/phrases.toml` also becomes its phrase book.
+fn load_data<'a>(
+    files: impl Iterator<Item = (&'a str, &'a SourceFile)>,
+) -> Result<Data, RuleError> {
+    let mut values = BTreeMap::new();
+    let mut phrases = None;
+    let mut paths = Vec::new();
+    for (location, f) in files {
+        let name = f
+            .path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_string();
+        let file = format!("{location}/{}", f.path.display());
+        paths.push(file.clone());
+        values.insert(name, data::parse_data(&file, &f.text)?);
+        if f.path == Path::new(PHRASES_FILE) {
+            phrases = Some(std::sync::Arc::new(PhraseBook::parse(&file, &f.text)?));
+        }
+    }
+    Ok(Data {
+        paths,
+        files: std::sync::Arc::new(values),
+        phrases,
+    })
+}
+
 fn to_decimal(d: &Dynamic) -> Option<Option<Decimal>> {
     if d.is_unit() {
         Some(None)
@@ -427,7 +493,15 @@ impl RuleSet {
             return Err(top.config_error(1, problem));
         }
 
-        let engine = build_engine();
+        // Data files: a layer's data/<name>.toml replaces the same file of a rule set it extends.
+        let mut data_files: BTreeMap<String, (String, &SourceFile)> = BTreeMap::new();
+        for layer in &layers {
+            for (name, f) in files_in(&layer.files, DATA_DIR, "toml") {
+                data_files.insert(name, (layer.location.clone(), f));
+            }
+        }
+        let data = load_data(data_files.values().map(|(l, f)| (l.as_str(), *f)))?;
+        let engine = build_engine(&data);
         let (rating_layer, rating_file) = layers
             .iter()
             .rev()
@@ -461,18 +535,7 @@ impl RuleSet {
         };
         let mut kinds = BTreeMap::new();
         for layer in &layers {
-            for f in &layer.files {
-                let Ok(rest) = f.path.strip_prefix("kinds") else {
-                    continue;
-                };
-                if rest.extension().is_none_or(|e| e != "rhai") {
-                    continue;
-                }
-                let kind = rest
-                    .file_stem()
-                    .and_then(|s| s.to_str())
-                    .unwrap_or_default()
-                    .to_string();
+            for (kind, f) in files_in(&layer.files, "kinds", "rhai") {
                 let file = format!("{}/{}", layer.location, f.path.display());
                 let script = Script {
                     ast: compile(&engine, &file, &f.text)?,
@@ -482,6 +545,21 @@ impl RuleSet {
                 kinds.insert(kind, script);
             }
         }
+        let judgement = match layers
+            .iter()
+            .rev()
+            .find_map(|l| l.file(JUDGEMENT_FILE).map(|f| (l, f)))
+        {
+            Some((layer, f)) => {
+                let file = format!("{}/{JUDGEMENT_FILE}", layer.location);
+                Some(Script {
+                    ast: compile(&engine, &file, &f.text)?,
+                    file,
+                    text: f.text.clone(),
+                })
+            }
+            None => None,
+        };
         let bases = layers[..layers.len() - 1]
             .iter()
             .rev()
@@ -498,6 +576,8 @@ impl RuleSet {
             kinds,
             rating,
             summary,
+            judgement,
+            data,
             engine,
             coverage: None,
             explained: RunBudget::default(),
@@ -524,6 +604,21 @@ impl RuleSet {
                 line: 1,
                 message: "the script defines no function summary(s)".into(),
             });
+        }
+        if let Some(judgement) = &self.judgement {
+            if !judgement.has_function("judge") {
+                return Err(missing(judgement, "judge"));
+            }
+            if !self.rating.has_function("judged") {
+                return Err(RuleError::Config {
+                    file: self.rating.file.clone(),
+                    line: 1,
+                    message: format!(
+                        "the script defines no function judged(x, verdict), which turns the verdicts of {JUDGEMENT_FILE} ({}) into ratings",
+                        super::reading::VERDICTS.join(", ")
+                    ),
+                });
+            }
         }
         for script in self.kinds.values() {
             if !script.has_function("achievement") {
@@ -631,14 +726,137 @@ impl RuleSet {
         if self.coverage.is_none() {
             self.coverage = Some(Recorder::install(&mut self.engine));
         }
+        if let Some(book) = &self.data.phrases {
+            book.record();
+        }
     }
 
     /// What the calls since [`RuleSet::record_coverage`] reached, per script (the rating
     /// script first, then the kinds); `None` when not recording.
     pub fn coverage(&self) -> Option<Coverage> {
         let recorder = self.coverage.as_ref()?;
-        let scripts = std::iter::once(&self.rating).chain(self.kinds.values());
-        Some(recorder.report(scripts.map(|s| (s.file.as_str(), s.text.as_str(), &s.ast))))
+        let scripts = std::iter::once(&self.rating)
+            .chain(&self.judgement)
+            .chain(self.kinds.values());
+        let mut coverage =
+            recorder.report(scripts.map(|s| (s.file.as_str(), s.text.as_str(), &s.ast)));
+        coverage.phrase_groups = self
+            .data
+            .phrases
+            .as_ref()
+            .map(|b| b.coverage())
+            .unwrap_or_default();
+        Some(coverage)
+    }
+
+    /// Whether the rule set reads the year's text when the numbers cannot tell (it has
+    /// `judgement.rhai`).
+    pub fn has_judgement(&self) -> bool {
+        self.judgement.is_some()
+    }
+
+    /// The file of the judgement script, when there is one.
+    pub fn judgement_file(&self) -> Option<&str> {
+        self.judgement.as_ref().map(|s| s.file.as_str())
+    }
+
+    /// The data files (`data/*.toml`) the rule set reads, as it names them.
+    pub fn data_files(&self) -> impl Iterator<Item = &str> {
+        self.data.paths.iter().map(String::as_str)
+    }
+
+    /// The phrase groups of `data/phrases.toml` (empty without one).
+    pub fn phrase_groups(&self) -> &[super::data::PhraseGroup] {
+        self.data
+            .phrases
+            .as_ref()
+            .map(|b| b.groups())
+            .unwrap_or_default()
+    }
+
+    /// Runs `judge(x)` of `judgement.rhai`: a reading of the year's planned actions and comment,
+    /// or `None` when the text says nothing the rules can use. `Ok(None)` without the script.
+    pub fn judge(
+        &self,
+        input: &RuleInput,
+        at: CallSite,
+    ) -> Result<Option<Outcome<Option<Reading>>>, RuleError> {
+        let Some(script) = &self.judgement else {
+            return Ok(None);
+        };
+        let out = self.call(script, "judge", vec![Dynamic::from(input.clone())], at)?;
+        let value = if out.value.is_unit() {
+            None
+        } else {
+            Some(
+                Reading::from_dynamic(&out.value).map_err(|message| RuleError::Runtime {
+                    file: script.file.clone(),
+                    function: "judge".into(),
+                    item: at.item.into(),
+                    year: at.year.into(),
+                    message,
+                })?,
+            )
+        };
+        Ok(Some(Outcome {
+            value,
+            trace: out.trace,
+        }))
+    }
+
+    /// The rating the rules suggest for an achievement: `rating(x, a)`; when `a` is `()` and the
+    /// rule set has `judgement.rhai`, its reading `judge(x)` and then, if it gives one,
+    /// `judged(x, verdict)`.
+    pub fn suggest(
+        &self,
+        input: &RuleInput,
+        achievement: Option<Decimal>,
+        at: CallSite,
+    ) -> Result<Suggestion, RuleError> {
+        let reading = match achievement {
+            None => self.judge(input, at)?,
+            Some(_) => None,
+        };
+        if let Some(verdict) = reading
+            .as_ref()
+            .and_then(|r| r.value.as_ref())
+            .map(|r| r.verdict.clone())
+        {
+            return Ok(Suggestion {
+                rating: self.judged(input, &verdict, at)?,
+                reading,
+                rated_by: "judged",
+            });
+        }
+        Ok(Suggestion {
+            rating: self.rating(input, achievement, at)?,
+            reading,
+            rated_by: "rating",
+        })
+    }
+
+    /// Runs `judged(x, verdict)` of the rating script: the label of the scale for a verdict of
+    /// `judge(x)`, or `None` for "judgement required".
+    pub fn judged(
+        &self,
+        input: &RuleInput,
+        verdict: &str,
+        at: CallSite,
+    ) -> Result<Outcome<Option<String>>, RuleError> {
+        let out = self.call(
+            &self.rating,
+            "judged",
+            vec![
+                Dynamic::from(input.clone()),
+                Dynamic::from(verdict.to_string()),
+            ],
+            at,
+        )?;
+        let value = self.label_result("judged", at, &out.value)?;
+        Ok(Outcome {
+            value,
+            trace: out.trace,
+        })
     }
 
     fn call(
@@ -805,38 +1023,42 @@ impl RuleSet {
             vec![Dynamic::from(input.clone()), a],
             at,
         )?;
-        let value = if out.value.is_unit() {
-            None
-        } else {
-            let label = out
-                .value
-                .clone()
-                .into_string()
-                .map_err(|t| RuleError::Runtime {
-                    file: self.rating.file.clone(),
-                    function: "rating".into(),
-                    item: at.item.into(),
-                    year: at.year.into(),
-                    message: format!("must return a rating label or (), returned a {t}"),
-                })?;
-            if self.scale.get(&label).is_none() {
-                return Err(RuleError::Runtime {
-                    file: self.rating.file.clone(),
-                    function: "rating".into(),
-                    item: at.item.into(),
-                    year: at.year.into(),
-                    message: format!(
-                        "returned {label:?}, which is not on the scale ({})",
-                        self.scale.labels().collect::<Vec<_>>().join(", ")
-                    ),
-                });
-            }
-            Some(label)
-        };
+        let value = self.label_result("rating", at, &out.value)?;
         Ok(Outcome {
             value,
             trace: out.trace,
         })
+    }
+
+    /// A label of the scale, or `None` for `()`, from what `function` of the rating script
+    /// returned.
+    fn label_result(
+        &self,
+        function: &str,
+        at: CallSite,
+        value: &Dynamic,
+    ) -> Result<Option<String>, RuleError> {
+        if value.is_unit() {
+            return Ok(None);
+        }
+        let error = |message: String| RuleError::Runtime {
+            file: self.rating.file.clone(),
+            function: function.into(),
+            item: at.item.into(),
+            year: at.year.into(),
+            message,
+        };
+        let label = value
+            .clone()
+            .into_string()
+            .map_err(|t| error(format!("must return a rating label or (), returned a {t}")))?;
+        if self.scale.get(&label).is_none() {
+            return Err(error(format!(
+                "returned {label:?}, which is not on the scale ({})",
+                self.scale.labels().collect::<Vec<_>>().join(", ")
+            )));
+        }
+        Ok(Some(label))
     }
 
     /// Runs the kind's `effect(x)`, when its script has one (the kind's default effect formula).
@@ -1147,6 +1369,130 @@ mod tests {
         .unwrap_err()
         .to_string();
         assert!(err.contains("no ruleset.toml"), "{err}");
+    }
+
+    /// A rule set that reads text: a kind whose achievement is always (), a judgement script,
+    /// a rating script with judged, and a phrase file.
+    fn reading_rules(judge: &str, judged: bool) -> Result<RuleSet, RuleError> {
+        let rating = if judged {
+            format!("{RATING} fn judged(x, v) {{ if v == \"ahead\" {{ \"A\" }} else {{ \"B\" }} }}")
+        } else {
+            RATING.to_string()
+        };
+        RuleSet::load(&MemoryRules {
+            name: "mem".into(),
+            files: vec![
+                SourceFile::new("ruleset.toml", TWO_LABEL_CONFIG),
+                SourceFile::new("rating.rhai", rating),
+                SourceFile::new("kinds/k.rhai", "fn achievement(x) { () }"),
+                SourceFile::new("judgement.rhai", judge),
+                SourceFile::new(
+                    "data/phrases.toml",
+                    "[[group]]\nname = \"ahead\"\nphrases = [\"前倒し\"]\n",
+                ),
+                SourceFile::new("data/steps.toml", "ahead_from = \"試行\"\n"),
+            ],
+        })
+    }
+
+    #[test]
+    fn a_reading_of_the_text_rates_what_the_numbers_cannot() {
+        let r = reading_rules(
+            r#"fn judge(x) {
+                let found = phrases(x.comment);
+                if found.len() == 0 { return (); }
+                explain(`${found[0].phrase} in ${data("steps").ahead_from}`);
+                #{ verdict: found[0].group, evidence: [#{ found: found[0].phrase, group: found[0].group }] }
+            }"#,
+            true,
+        )
+        .unwrap();
+        assert!(r.has_judgement());
+        assert_eq!(r.phrase_groups()[0].name, "ahead");
+        let input = RuleInput {
+            comment: "工事を前倒しした".into(),
+            ..input()
+        };
+        let s = r.suggest(&input, None, AT).unwrap();
+        assert_eq!(s.rated_by, "judged");
+        assert_eq!(s.rating.value.as_deref(), Some("A"));
+        let reading = s.reading.unwrap();
+        assert_eq!(reading.trace, ["前倒し in 試行"]);
+        let reading = reading.value.unwrap();
+        assert_eq!((reading.verdict.as_str(), reading.weak), ("ahead", false));
+        assert_eq!(reading.evidence[0].found, "前倒し");
+        // Nothing in the text: rating(x, ()) as before; a number: judge never runs.
+        let s = r.suggest(&self::input(), None, AT).unwrap();
+        assert_eq!((s.rated_by, s.rating.value), ("rating", None));
+        assert!(s.reading.unwrap().value.is_none());
+        let s = r.suggest(&input, Some(Decimal::TWO), AT).unwrap();
+        assert!(s.reading.is_none());
+        assert_eq!(s.rating.value.as_deref(), Some("A"));
+    }
+
+    #[test]
+    fn a_reading_needs_judged_and_a_known_verdict() {
+        let err = reading_rules("fn judge(x) { () }", false)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("no function judged(x, verdict)"), "{err}");
+        let err = reading_rules("fn other(x) { () }", true)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("defines no function judge(x)"), "{err}");
+        let r = reading_rules("fn judge(x) { #{ verdict: \"late\" } }", true).unwrap();
+        let err = r.judge(&input(), AT).unwrap_err().to_string();
+        assert!(
+            err.starts_with(
+                "mem/judgement.rhai: function judge, item 1-2-3, R5: returned the verdict \"late\""
+            ),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn text_functions_check_their_arguments() {
+        let r = reading_rules("fn judge(x) { scan(x.comment, [1]) }", true).unwrap();
+        let err = r.judge(&input(), AT).unwrap_err().to_string();
+        assert!(err.contains("scan: the list must hold strings"), "{err}");
+        let r = reading_rules("fn judge(x) { data(\"stpes\") }", true).unwrap();
+        let err = r.judge(&input(), AT).unwrap_err().to_string();
+        assert!(
+            err.contains(
+                "data(\"stpes\"): the rule set has no data/stpes.toml (it has: phrases, steps)"
+            ),
+            "{err}"
+        );
+        let r = reading_rules(
+            r#"fn judge(x) {
+                let parts = split_at("・調査 ・検討", [" ・"]);
+                let s = similarity("状況把握", "状況把握を行った");
+                if parts == ["調査", "検討"] && s == 1 && contains_any("abc", ["x", "b"]) == "b"
+                    && starts_with_any("abc", ["b"]) == () { #{ verdict: "on_plan" } } else { () }
+            }"#,
+            true,
+        )
+        .unwrap();
+        assert_eq!(
+            r.judge(&input(), AT)
+                .unwrap()
+                .unwrap()
+                .value
+                .unwrap()
+                .verdict,
+            "on_plan"
+        );
+        let err = RuleSet::load(&MemoryRules {
+            name: "mem".into(),
+            files: vec![
+                SourceFile::new("ruleset.toml", TWO_LABEL_CONFIG),
+                SourceFile::new("rating.rhai", RATING),
+                SourceFile::new("data/steps.toml", "ahead_from = "),
+            ],
+        })
+        .unwrap_err()
+        .to_string();
+        assert!(err.starts_with("mem/data/steps.toml:1:"), "{err}");
     }
 
     #[test]

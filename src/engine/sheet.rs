@@ -81,6 +81,10 @@ pub struct SheetCells<'a> {
     pub this: YearCells<'a>,
     /// The rating recorded for the year.
     pub recorded: Option<&'a str>,
+    /// The year's planned actions (年次計画); "" when none.
+    pub plan: &'a str,
+    /// The year's comment (取組実績); "" when none.
+    pub comment: &'a str,
 }
 
 impl SheetCells<'_> {
@@ -120,6 +124,10 @@ impl SheetCells<'_> {
             within_bound,
             target_text: printed(target),
             actual_text: printed(actual),
+            baseline_text: printed(self.baseline),
+            final_target_text: printed(self.final_target),
+            plan: self.plan.to_string(),
+            comment: self.comment.to_string(),
             target_total: total_of(target),
             actual_total: total_of(actual),
             expected_effect: self.this.expected_effect.and_then(Cell::thousand_yen),

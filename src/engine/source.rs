@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use crate::model::{read_text_within, SourceFile, MAX_FILE_BYTES};
 
 /// Gives the files of a rule set, each named by its path relative to the rule set's folder
-/// (`ruleset.toml`, `rating.rhai`, `kinds/higher_better.rhai` …).
+/// (`ruleset.toml`, `rating.rhai`, `judgement.rhai`, `kinds/higher_better.rhai`,
+/// `data/phrases.toml` …).
 pub trait RuleSource {
     /// Where the rule set lives, for messages and audit ("rules/").
     fn location(&self) -> String;
@@ -57,7 +58,7 @@ impl RuleSource for DirRules {
 
     fn files(&self) -> io::Result<Vec<SourceFile>> {
         let mut files = Vec::new();
-        for sub in ["", "kinds"] {
+        for sub in ["", "kinds", super::DATA_DIR] {
             let dir = self.dir.join(sub);
             let entries = match fs::read_dir(&dir) {
                 Ok(entries) => entries,
@@ -67,9 +68,11 @@ impl RuleSource for DirRules {
             let mut names = Vec::new();
             for entry in entries {
                 let path = entry?.path();
-                let keep = path
-                    .extension()
-                    .is_some_and(|e| e == "rhai" || (sub.is_empty() && e == "toml"));
+                let keep = path.extension().is_some_and(|e| match sub {
+                    "kinds" => e == "rhai",
+                    "" => e == "rhai" || e == "toml",
+                    _ => e == "toml",
+                });
                 if keep {
                     names.push(path);
                 }

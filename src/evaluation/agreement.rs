@@ -31,8 +31,16 @@ pub struct AgreementReport {
     pub judgement_required: usize,
     /// Items with a recorded rating on the recorded scale.
     pub rated: usize,
+    /// Agreement among the items rated from their numbers (achievement → rating).
+    pub from_numbers: Figure,
+    /// Agreement among the items rated from a reading of their text (milestones, targets of
+    /// 0: judge → judged).
+    pub from_text: Figure,
     /// The disagreements, in item order.
     pub disagreements: Vec<ItemEvaluation>,
+    /// The suggestions that agree but rest on weak evidence (the reading of the text gives
+    /// little to go on): after the disagreements, what the analyst should read first.
+    pub weak: Vec<ItemEvaluation>,
     /// The items left to judgement.
     pub judgements: Vec<ItemEvaluation>,
     /// `not_on_scale_by_suggestion[s]`: items suggested `suggested_labels[s]` (the last:
@@ -41,6 +49,32 @@ pub struct AgreementReport {
     /// Items whose recorded rating is not on the recorded scale (a plan without a scale of its
     /// own, read on the rules' scale): not comparable, never mapped onto the scale.
     pub not_on_scale: Vec<ItemEvaluation>,
+}
+
+/// Suggestions that agree with the recorded rating, of those compared.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Figure {
+    /// Suggestions equal to the recorded rating.
+    pub agree: usize,
+    /// Suggestions that differ.
+    pub differ: usize,
+}
+
+impl Figure {
+    /// "52 of 58 (89.7%)".
+    pub fn text(&self) -> String {
+        let judged = self.agree + self.differ;
+        if judged == 0 {
+            return "0 of 0".into();
+        }
+        let pct = rust_decimal::Decimal::from(self.agree) / rust_decimal::Decimal::from(judged);
+        format!(
+            "{} of {} ({})",
+            self.agree,
+            judged,
+            crate::number::format_percent(pct)
+        )
+    }
 }
 
 /// Compares the suggested and recorded ratings of an evaluation.
@@ -71,7 +105,10 @@ pub fn agreement(ev: &Evaluation) -> AgreementReport {
         differ: 0,
         judgement_required: 0,
         rated: 0,
+        from_numbers: Figure::default(),
+        from_text: Figure::default(),
         disagreements: Vec::new(),
+        weak: Vec::new(),
         judgements: Vec::new(),
         not_on_scale_by_suggestion: vec![0; suggested_labels.len() + 1],
         not_on_scale: Vec::new(),
@@ -98,10 +135,22 @@ pub fn agreement(ev: &Evaluation) -> AgreementReport {
         };
         report.rated += 1;
         matrix[s][r] += 1;
+        let basis = if e.reading.is_some() {
+            &mut report.from_text
+        } else {
+            &mut report.from_numbers
+        };
         match e.agreement {
-            Agreement::Agrees => report.agree += 1,
+            Agreement::Agrees => {
+                report.agree += 1;
+                basis.agree += 1;
+                if e.reading.as_ref().is_some_and(|r| r.weak) {
+                    report.weak.push(e.clone());
+                }
+            }
             Agreement::Differs => {
                 report.differ += 1;
+                basis.differ += 1;
                 report.disagreements.push(e.clone());
             }
             Agreement::JudgementRequired | Agreement::NotRecorded | Agreement::NotOnScale => {}
@@ -114,16 +163,10 @@ pub fn agreement(ev: &Evaluation) -> AgreementReport {
 impl AgreementReport {
     /// "52 of 58 (89.7%)": agreement among the items the rules rated.
     pub fn figure(&self) -> String {
-        let judged = self.agree + self.differ;
-        if judged == 0 {
-            return "0 of 0".into();
+        Figure {
+            agree: self.agree,
+            differ: self.differ,
         }
-        let pct = rust_decimal::Decimal::from(self.agree) / rust_decimal::Decimal::from(judged);
-        format!(
-            "{} of {} ({})",
-            self.agree,
-            judged,
-            crate::number::format_percent(pct)
-        )
+        .text()
     }
 }

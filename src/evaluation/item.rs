@@ -4,7 +4,8 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
 use crate::engine::{
-    CallSite, Effect, EffectBasis, Formula, RuleError, RuleInput, RuleSet, SheetCells, YearCells,
+    CallSite, Effect, EffectBasis, Formula, Reading, RuleError, RuleInput, RuleSet, SheetCells,
+    YearCells,
 };
 use crate::model::{Cell, FiscalYear, Item, ItemId, Plan};
 
@@ -63,6 +64,9 @@ pub struct ItemEvaluation {
     pub achievement: Option<Decimal>,
     /// The rating the rules suggest; `None` when judgement is required.
     pub suggested: Option<String>,
+    /// When the numbers could not tell: the rules' reading of the year's planned actions and
+    /// comment (verdict, weak evidence, the evidence), which the suggestion rests on.
+    pub reading: Option<Reading>,
     /// The rating recorded on the sheet.
     pub recorded: Option<String>,
     /// How the two relate.
@@ -122,6 +126,14 @@ pub fn sheet_cells<'a>(plan: &Plan, item: &'a Item, year: FiscalYear) -> SheetCe
             .collect(),
         this: row(year),
         recorded: item.year(year).and_then(|e| e.rating.as_deref()),
+        plan: item
+            .year(year)
+            .and_then(|e| e.plan.as_deref())
+            .unwrap_or_default(),
+        comment: item
+            .year(year)
+            .and_then(|e| e.comment.as_deref())
+            .unwrap_or_default(),
     }
 }
 
@@ -224,13 +236,29 @@ pub fn evaluate_item_with(
         notes: achievement.trace.clone(),
         result: show(achievement.value),
     });
-    let rating = rules.rating(&input, achievement.value, at)?;
+    let suggestion = rules.suggest(&input, achievement.value, at)?;
+    let mut reading_notes: Vec<String> = Vec::new();
+    if let Some(out) = &suggestion.reading {
+        trace.push(TraceStep {
+            file: rules.judgement_file().unwrap_or_default().to_string(),
+            function: "judge".into(),
+            notes: out.trace.clone(),
+            result: out
+                .value
+                .as_ref()
+                .map(|r| format!("{}{}", r.verdict, if r.weak { " (weak)" } else { "" }))
+                .unwrap_or_else(|| "()".into()),
+        });
+        reading_notes = out.trace.clone();
+    }
+    let rating = suggestion.rating;
     trace.push(TraceStep {
         file: rules.rating_file().to_string(),
-        function: "rating".into(),
+        function: suggestion.rated_by.into(),
         notes: rating.trace.clone(),
         result: rating.value.clone().unwrap_or_else(|| "()".into()),
     });
+    let reading = suggestion.reading.and_then(|r| r.value);
     let computed = rules
         .effect(&input, EffectBasis::Actual, formula, at)?
         .map(effect_step);
@@ -259,6 +287,7 @@ pub fn evaluate_item_with(
     let notes: Vec<&str> = achievement
         .trace
         .iter()
+        .chain(&reading_notes)
         .chain(&rating.trace)
         .map(String::as_str)
         .collect();
@@ -284,6 +313,7 @@ pub fn evaluate_item_with(
         actual: entry.and_then(|e| e.actual.clone()),
         achievement: achievement.value,
         suggested: rating.value,
+        reading,
         recorded,
         agreement,
         expected_effect: entry

@@ -12,7 +12,7 @@ pub use crate::engine::EffectBasis;
 pub use aggregate::{
     summarize, summarize_with_rules, Counts, EffectTotals, PolicySummary, Summary, ThemeSummary,
 };
-pub use agreement::{agreement, AgreementReport};
+pub use agreement::{agreement, AgreementReport, Figure};
 pub use corpus::{summarize_corpus, CorpusError, CorpusSummary, CorpusTotal, PlanYearSummary};
 pub use diff::{Change, DiffError, ItemChange, PolicyDiff, RuleDiff, SideTotals, Transitions};
 pub use item::{

@@ -429,8 +429,8 @@ messages! {
             en: "id: {problem}";
         /// A case without expectations.
         ExpectsNothing { name: String } =>
-            ja: "ケース {name:?} に期待値がありません: expect.achievement, expect.rating, expect.effect, expect.target_effect のいずれかを書いてください",
-            en: "case {name:?} expects nothing: add expect.achievement, expect.rating, expect.effect or expect.target_effect";
+            ja: "ケース {name:?} に期待値がありません: expect.achievement, expect.rating, expect.verdict, expect.weak, expect.effect, expect.target_effect のいずれかを書いてください",
+            en: "case {name:?} expects nothing: add expect.achievement, expect.rating, expect.verdict, expect.weak, expect.effect or expect.target_effect";
         /// An expected effect with a fraction.
         EffectNotWhole =>
             ja: "効果額は報告書の印字どおり千円単位に丸めて比べます: 千円の整数で書いてください",
@@ -451,6 +451,14 @@ messages! {
         EffectWithoutKind =>
             ja: "効果額を期待していますが、kind も effect_formula もありません",
             en: "the case expects an effect but names no kind and gives no effect_formula";
+        /// An expected reading of the text (verdict, weak) without a kind.
+        ReadingWithoutKind =>
+            ja: "文章の読み取り (expect.verdict, expect.weak) を期待していますが kind がありません: kind = \"…\" を書いてください",
+            en: "the case expects a reading of the text (expect.verdict, expect.weak) but names no kind: add kind = \"…\"";
+        /// An expected verdict that judgement.rhai cannot give.
+        NotAVerdict { given: String, verdicts: Vec<String> } =>
+            ja: "expect.verdict: {given:?} は判定 ({verdicts}) でも \"none\" でもありません",
+            en: "expect.verdict: {given:?} is not a verdict ({verdicts}), nor \"none\"";
     }
 
     /// Words that cannot be read as what they stand for.

@@ -2,7 +2,19 @@
 //! ([`AgreementReport`]) — the matrix, the agreement figure and every disagreement.
 
 use super::{Block, Cell, Document, Field, Lang, Table};
-use crate::evaluation::{AgreementReport, Evaluation};
+use crate::evaluation::{AgreementReport, Evaluation, ItemEvaluation};
+
+/// The suggested rating, marked when it rests on weak evidence (the reading of the text gives
+/// little to go on): "B (弱)", "B (weak)".
+pub fn suggested_cell(e: &ItemEvaluation, lang: Lang) -> Cell {
+    match &e.suggested {
+        None => Cell::Empty,
+        Some(label) if e.reading.as_ref().is_some_and(|r| r.weak) => {
+            Cell::Text(format!("{label} ({})", lang.pick("弱", "weak")))
+        }
+        Some(label) => Cell::Rating(label.clone()),
+    }
+}
 
 /// An agreement report: the matrix, the agreement figure, every disagreement. CSV: one row
 /// per item; JSON: the report with the year and the rules.
@@ -38,24 +50,39 @@ pub fn agreement_document(report: &AgreementReport, ev: &Evaluation, lang: Lang)
         cells.push(Cell::count(sum));
         m.row(cells);
     }
-    let mut d = Table::new(&[
-        lang.pick("取組", "id"),
-        lang.pick("実施項目", "title"),
-        lang.pick("提案", "suggested"),
-        lang.pick("評価", "recorded"),
-        lang.pick("説明", "explanation"),
-    ])
-    .title(lang.pick("不一致の項目", "Disagreements"))
-    .wrap(&[1, 4]);
-    for e in &report.disagreements {
-        d.row(vec![
-            e.id.to_string().into(),
-            e.title.clone().into(),
-            rating(&e.suggested),
-            rating(&e.recorded),
-            e.explanation.clone().into(),
-        ]);
-    }
+    // The disagreements, then the suggestions that agree on weak evidence: what to read first.
+    let item_table = |title: &str, items: &[ItemEvaluation]| {
+        let mut t = Table::new(&[
+            lang.pick("取組", "id"),
+            lang.pick("実施項目", "title"),
+            lang.pick("提案", "suggested"),
+            lang.pick("評価", "recorded"),
+            lang.pick("説明", "explanation"),
+        ])
+        .title(title)
+        .wrap(&[1, 4]);
+        for e in items {
+            t.row(vec![
+                e.id.to_string().into(),
+                e.title.clone().into(),
+                suggested_cell(e, lang),
+                rating(&e.recorded),
+                e.explanation.clone().into(),
+            ]);
+        }
+        t
+    };
+    let d = item_table(
+        lang.pick("不一致の項目", "Disagreements"),
+        &report.disagreements,
+    );
+    let w = item_table(
+        lang.pick(
+            "根拠の弱い提案 (一致しているが、先に確認する項目)",
+            "Suggestions on weak evidence (they agree; read these first)",
+        ),
+        &report.weak,
+    );
     let mut j = Table::new(&[
         lang.pick("取組", "id"),
         lang.pick("実施項目", "title"),
@@ -140,12 +167,28 @@ pub fn agreement_document(report: &AgreementReport, ev: &Evaluation, lang: Lang)
             report.not_on_scale.len()
         ));
     }
-    doc.push(Block::Fields(vec![Field::text(
-        lang.pick("一致率", "agreement"),
-        line,
-    )]));
+    let mut fields = vec![Field::text(lang.pick("一致率", "agreement"), line)];
+    if report.comparable && report.from_text.agree + report.from_text.differ > 0 {
+        fields.push(Field::text(
+            lang.pick("数値による提案", "rated from the numbers"),
+            report.from_numbers.text(),
+        ));
+        fields.push(Field::text(
+            lang.pick(
+                "文章による提案 (マイルストーン・目標0)",
+                "rated from the text (milestones, targets of 0)",
+            ),
+            report.from_text.text(),
+        ));
+    }
+    doc.push(Block::Fields(fields));
     doc.push(d);
-    doc.push(j);
+    if !report.weak.is_empty() {
+        doc.push(w);
+    }
+    if !report.judgements.is_empty() {
+        doc.push(j);
+    }
     if any_off_scale {
         doc.push(o);
     }
@@ -153,11 +196,21 @@ pub fn agreement_document(report: &AgreementReport, ev: &Evaluation, lang: Lang)
         lang.pick("ルール", "rules"),
         ev.rules.short(),
     )]));
-    let mut t = Table::new(&["id", "suggested", "recorded", "agreement", "explanation"]);
+    let mut t = Table::new(&[
+        "id",
+        "suggested",
+        "weak",
+        "recorded",
+        "agreement",
+        "explanation",
+    ]);
     for e in &ev.items {
         t.row(vec![
             e.id.to_string().into(),
             rating(&e.suggested),
+            e.reading
+                .as_ref()
+                .map_or(Cell::Empty, |r| Cell::Text(r.weak.to_string())),
             rating(&e.recorded),
             if report.not_on_scale.iter().any(|o| o.id == e.id) {
                 "not_on_scale".into()

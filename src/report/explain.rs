@@ -100,6 +100,13 @@ fn properties(x: &RuleInput) -> Vec<(&'static str, Shown)> {
         ),
         ("target_text", Shown::Text(x.target_text.clone())),
         ("actual_text", Shown::Text(x.actual_text.clone())),
+        ("baseline_text", Shown::Text(x.baseline_text.clone())),
+        (
+            "final_target_text",
+            Shown::Text(x.final_target_text.clone()),
+        ),
+        ("plan", Shown::Text(x.plan.clone())),
+        ("comment", Shown::Text(x.comment.clone())),
         ("target_total", Shown::num(x.target_total)),
         ("actual_total", Shown::num(x.actual_total)),
         ("expected_effect", Shown::num(x.expected_effect)),
@@ -168,6 +175,13 @@ fn meaning(property: &str, lang: Lang) -> &'static str {
         "within_bound" => ("実績が範囲内か", "whether the actual keeps the bound"),
         "target_text" => ("目標値 (表記どおり)", "target as printed"),
         "actual_text" => ("実績値 (表記どおり)", "actual as printed"),
+        "baseline_text" => ("指標の現状値 (表記どおり)", "baseline as printed"),
+        "final_target_text" => (
+            "計画最終年度の目標値 (表記どおり)",
+            "final year's target as printed",
+        ),
+        "plan" => ("年次計画 (その年度の取組)", "the year's planned actions"),
+        "comment" => ("取組実績 (所属のコメント)", "the year's comment"),
         "target_total" => ("目標値の括弧内の累計", "bracketed total of the target"),
         "actual_total" => ("実績値の括弧内の累計", "bracketed total of the actual"),
         "expected_effect" => ("効果見込額 (千円)", "expected effect (thousand yen)"),
@@ -230,6 +244,8 @@ fn call_of(step: &TraceStep, item: &Item, achievement: Option<Decimal>) -> Strin
             "rating(x, {})",
             achievement.map_or_else(|| "()".to_string(), plain)
         ),
+        "judge" => "judge(x)".into(),
+        "judged" => "judged(x, verdict)".into(),
         "effect" => match &item.indicator.effect {
             Some(expr) => format!("effect = {expr:?}"),
             None => "effect(x)".into(),
@@ -246,7 +262,7 @@ fn is_item_formula(step: &TraceStep, item: &Item) -> bool {
 
 fn step_result(step: &TraceStep) -> String {
     match step.function.as_str() {
-        "rating" if step.result != "()" => format!("{:?}", step.result),
+        "rating" | "judged" if step.result != "()" => format!("{:?}", step.result),
         _ => step.result.clone(),
     }
 }

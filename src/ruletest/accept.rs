@@ -71,6 +71,8 @@ fn key(check: Check) -> &'static str {
         Check::Rating => "rating",
         Check::Effect => "effect",
         Check::TargetEffect => "target_effect",
+        Check::Verdict => "verdict",
+        Check::Weak => "weak",
     }
 }
 
@@ -136,7 +138,13 @@ pub fn accept(
                         changed(format!("case {:?} has no expect.{}", r.name, m.check))
                     })?;
                 let decor = value.decor().clone();
-                *value = toml_edit::Value::from(m.record.as_str());
+                *value = match (m.check, m.record.as_str()) {
+                    // expect.weak is a boolean; without a reading there is none to record.
+                    (Check::Weak, "true") => toml_edit::Value::from(true),
+                    (Check::Weak, "false") => toml_edit::Value::from(false),
+                    (Check::Weak, _) => continue,
+                    _ => toml_edit::Value::from(m.record.as_str()),
+                };
                 *value.decor_mut() = decor;
                 changes.push((m.check, m.expected.clone(), m.record.clone()));
             }

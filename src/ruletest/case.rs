@@ -41,6 +41,10 @@ pub struct Expectations {
     pub effect: Option<Expected<Decimal>>,
     /// The effect computed from the target (効果見込額), rounded to the thousand yen.
     pub target_effect: Option<Expected<Decimal>>,
+    /// The verdict of `judge(x)` in `judgement.rhai` ("on_plan" …), or none for `()`.
+    pub verdict: Option<Expected<String>>,
+    /// Whether `judge(x)` marks its evidence as weak.
+    pub weak: Option<Expected<bool>>,
 }
 
 /// One test case: the inputs of an item in a year, and what the rules should make of them.
@@ -81,6 +85,10 @@ pub struct Case {
     pub expected_effect: Option<Cell>,
     /// 実績効果額 of the year.
     pub actual_effect: Option<Cell>,
+    /// 年次計画: the year's planned actions.
+    pub plan: String,
+    /// 取組実績: the year's comment.
+    pub comment: String,
     /// The rating recorded on the sheet.
     pub recorded: Option<String>,
     /// An achievement given directly (`Some(None)`: "none", the rule's `()`): the rating
@@ -156,11 +164,13 @@ pub fn load_cases(rules: impl AsRef<Path>) -> Result<Vec<CaseFile>, CaseErrors> 
 /// label of the scale the base's `rating.rhai` maps to, so when `rating.rhai` is replaced
 /// (typically with the scale) the base's rating expectations are left out, while its
 /// achievement and effect expectations still hold; a case of a replaced kind is left out but
-/// for an effect from its own formula. Returns the cases and how many expectations were left
-/// out.
+/// for an effect from its own formula. A reading of the text (`expect.verdict`, `expect.weak`)
+/// is kept while `judgement.rhai`, the data files it reads and the case's kind are inherited.
+/// Returns the cases and how many expectations were left out.
 pub fn inherited_cases(
     files: Vec<CaseFile>,
     rating_replaced: bool,
+    judgement_replaced: bool,
     replaced_kind: impl Fn(&str) -> bool,
 ) -> (Vec<CaseFile>, usize) {
     let mut left_out = 0;
@@ -175,6 +185,10 @@ pub fn inherited_cases(
                 if (rating_replaced || rating_uses_kind) && e.rating.take().is_some() {
                     left_out += 1;
                 }
+                if kind_replaced || judgement_replaced {
+                    left_out += usize::from(e.verdict.take().is_some());
+                    left_out += usize::from(e.weak.take().is_some());
+                }
                 if kind_replaced {
                     left_out += usize::from(e.achievement.take().is_some());
                     if c.effect_formula.is_none() {
@@ -186,6 +200,8 @@ pub fn inherited_cases(
                     || e.rating.is_some()
                     || e.effect.is_some()
                     || e.target_effect.is_some()
+                    || e.verdict.is_some()
+                    || e.weak.is_some()
             });
             f
         })
@@ -223,6 +239,8 @@ struct RawInputs {
     previous_target: Option<Text>,
     expected_effect: Option<Text>,
     actual_effect: Option<Text>,
+    plan: Option<Text>,
+    comment: Option<Text>,
     recorded: Option<Text>,
     achievement: Option<Text>,
     effect_formula: Option<Text>,
@@ -248,6 +266,8 @@ struct RawExpect {
     rating: Option<Text>,
     effect: Option<Text>,
     target_effect: Option<Text>,
+    verdict: Option<Text>,
+    weak: Option<Spanned<bool>>,
 }
 
 /// One earlier year a case gives.
@@ -649,7 +669,38 @@ impl Reader<'_> {
                 e.target_effect.as_ref(),
                 Number::Amount,
             ),
+            verdict: None,
+            weak: e.weak.as_ref().map(|w| Expected {
+                value: Some(*w.get_ref()),
+                text: w.get_ref().to_string(),
+                line: self.line(w.span()),
+            }),
         };
+        let mut expect = expect;
+        if let Some(v) = &e.verdict {
+            let text = v.get_ref().trim().to_string();
+            let value = (!is_none(&text)).then(|| text.clone());
+            if value
+                .as_deref()
+                .is_some_and(|v| !crate::engine::VERDICTS.contains(&v))
+            {
+                self.error(
+                    v.span(),
+                    CaseProblem::NotAVerdict {
+                        given: text.clone(),
+                        verdicts: crate::engine::VERDICTS
+                            .iter()
+                            .map(|v| v.to_string())
+                            .collect(),
+                    },
+                );
+            }
+            expect.verdict = Some(Expected {
+                value,
+                text,
+                line: self.line(v.span()),
+            });
+        }
         let whole = |x: &Option<Expected<Decimal>>| {
             x.as_ref()
                 .filter(|x| x.value.is_some_and(|v| !v.fract().is_zero()))
@@ -664,12 +715,17 @@ impl Reader<'_> {
         let nothing = expect.achievement.is_none()
             && expect.rating.is_none()
             && expect.effect.is_none()
-            && expect.target_effect.is_none();
+            && expect.target_effect.is_none()
+            && expect.verdict.is_none()
+            && expect.weak.is_none();
         if nothing {
             self.error_on(
                 expect_line,
                 CaseProblem::ExpectsNothing { name: name.clone() },
             );
+        }
+        if (expect.verdict.is_some() || expect.weak.is_some()) && kind.is_none() {
+            self.error_on(line, CaseProblem::ReadingWithoutKind);
         }
         if expect.achievement.is_some() && achievement.is_some() {
             self.error_on(line, CaseProblem::AchievementTwice);
@@ -708,6 +764,8 @@ impl Reader<'_> {
             previous_target,
             expected_effect,
             actual_effect,
+            plan: text(input!(plan)).unwrap_or_default(),
+            comment: text(input!(comment)).unwrap_or_default(),
             recorded: text(input!(recorded)),
             achievement,
             effect_formula,
@@ -751,6 +809,8 @@ impl Case {
                 actual_effect: self.actual_effect.as_ref(),
             },
             recorded: self.recorded.as_deref(),
+            plan: &self.plan,
+            comment: &self.comment,
         }
     }
 
@@ -802,6 +862,41 @@ target = "検討"
 expect.achievement = "none"
 expect.rating = "judgement required"
 "#;
+
+    #[test]
+    fn a_reading_of_the_text_is_expected_by_verdict_and_weak() {
+        let file = parse(
+            "[[case]]\nname = \"r\"\nkind = \"milestone\"\nplan = \"・調査\"\ncomment = \"調査を行った。\"\nexpect.verdict = \"on_plan\"\nexpect.weak = false\n",
+        )
+        .unwrap();
+        let case = &file.cases[0];
+        assert_eq!(
+            (case.plan.as_str(), case.comment.as_str()),
+            ("・調査", "調査を行った。")
+        );
+        assert_eq!(
+            case.expect.verdict.as_ref().unwrap().value.as_deref(),
+            Some("on_plan")
+        );
+        assert_eq!(case.expect.weak.as_ref().unwrap().value, Some(false));
+        let input = case.rule_input(&crate::model::Scale {
+            ratings: vec![],
+            relations: vec![],
+        });
+        assert_eq!(input.comment, "調査を行った。");
+
+        let err =
+            parse("[[case]]\nname = \"r\"\nkind = \"milestone\"\nexpect.verdict = \"late\"\n")
+                .unwrap_err();
+        assert!(err.contains("t.toml:4: expect.verdict: \"late\" is not a verdict (ahead, on_plan, behind, no_progress)"), "{err}");
+        let err = parse("[[case]]\nname = \"r\"\nexpect.weak = true\n").unwrap_err();
+        assert!(
+            err.contains(
+                "expects a reading of the text (expect.verdict, expect.weak) but names no kind"
+            ),
+            "{err}"
+        );
+    }
 
     #[test]
     fn reads_cases_with_defaults_lines_and_expectations() {

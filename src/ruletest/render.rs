@@ -235,10 +235,21 @@ pub fn render_coverage(coverage: &Coverage, run: &TestRun, scale: &Scale) -> Str
         .scripts
         .iter()
         .any(|s| s.uncovered().any(|p| called(s, &p.function)));
-    if !points_missed && uncalled.is_empty() && never.is_empty() {
-        out.push_str(
-            "full coverage: every statement, branch and function of the rules ran, and every rating band of the scale was produced\n",
+    let groups_missed: Vec<_> = coverage.phrase_groups.iter().filter(|g| !g.found).collect();
+    if !coverage.phrase_groups.is_empty() {
+        let found = coverage.phrase_groups.len() - groups_missed.len();
+        let _ = writeln!(
+            out,
+            "phrase groups found in the cases' texts: {found}/{}",
+            coverage.phrase_groups.len()
         );
+    }
+    if !points_missed && uncalled.is_empty() && never.is_empty() && groups_missed.is_empty() {
+        out.push_str(if coverage.phrase_groups.is_empty() {
+            "full coverage: every statement, branch and function of the rules ran, and every rating band of the scale was produced\n"
+        } else {
+            "full coverage: every statement, branch and function of the rules ran, every rating band of the scale was produced, and every phrase group was found\n"
+        });
         return out;
     }
     if points_missed {
@@ -265,6 +276,12 @@ pub fn render_coverage(coverage: &Coverage, run: &TestRun, scale: &Scale) -> Str
     }
     if !never.is_empty() {
         let _ = writeln!(out, "\nrating bands never produced: {}", never.join(", "));
+    }
+    if !groups_missed.is_empty() {
+        out.push_str("\nphrase groups no case's text contains:\n");
+        for g in groups_missed {
+            let _ = writeln!(out, "  {}:{}: {}", g.file, g.line, g.name);
+        }
     }
     out
 }

@@ -25,6 +25,10 @@ pub enum Check {
     Effect,
     /// The effect from the target.
     TargetEffect,
+    /// The verdict of the reading of the text.
+    Verdict,
+    /// Whether the reading's evidence is weak.
+    Weak,
 }
 
 impl fmt::Display for Check {
@@ -34,6 +38,8 @@ impl fmt::Display for Check {
             Check::Rating => "rating",
             Check::Effect => "effect",
             Check::TargetEffect => "target_effect",
+            Check::Verdict => "verdict",
+            Check::Weak => "weak",
         })
     }
 }
@@ -180,7 +186,8 @@ fn run_case(
         return Ok(());
     }
 
-    if expect.achievement.is_some() || expect.rating.is_some() {
+    let reads = expect.verdict.is_some() || expect.weak.is_some();
+    if expect.achievement.is_some() || expect.rating.is_some() || reads {
         let achievement = match case.achievement {
             Some(a) => a,
             None => {
@@ -199,8 +206,38 @@ fn run_case(
                 show(achievement),
             );
         }
+        // The reading of the text runs as in an evaluation: only for an achievement of ().
+        let reading = match (achievement, reads || expect.rating.is_some()) {
+            (None, true) => rules.judge(&input, at)?,
+            _ => None,
+        };
+        let verdict = reading
+            .as_ref()
+            .and_then(|r| r.value.as_ref())
+            .map(|r| (r.verdict.clone(), r.weak));
+        if let Some(out) = &reading {
+            result.trace.extend(out.trace.iter().cloned());
+            for e in out.value.iter().flat_map(|r| &r.evidence) {
+                result.trace.push(format!("evidence: {}", e.describe()));
+            }
+        }
+        if let Some(e) = &expect.verdict {
+            let got = verdict.as_ref().map(|v| v.0.clone());
+            let text = got.clone().unwrap_or_else(|| "none".into());
+            compare(result, Check::Verdict, e, &got, text.clone(), text);
+        }
+        if let Some(e) = &expect.weak {
+            let got = verdict.as_ref().map(|v| v.1);
+            let text = got
+                .map(|w| w.to_string())
+                .unwrap_or_else(|| "no reading".into());
+            compare(result, Check::Weak, e, &got, text.clone(), text);
+        }
         if let Some(e) = &expect.rating {
-            let out = rules.rating(&input, achievement, at)?;
+            let out = match &verdict {
+                Some((v, _)) => rules.judged(&input, v, at)?,
+                None => rules.rating(&input, achievement, at)?,
+            };
             result.trace.extend(out.trace);
             if let Some(label) = &out.value {
                 produced.insert(label.clone());

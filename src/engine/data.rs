@@ -1,0 +1,302 @@
+//! A rule set's data files (`data/*.toml`): word lists and orders an analyst edits without
+//! touching a script — the phrase groups of `data/phrases.toml`, the ordered steps of
+//! `data/steps.toml`. Scripts read a file with `data("steps")` and find the phrases of a text
+//! with `phrases(text)`.
+
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use rhai::{Array, Dynamic, Map};
+use rust_decimal::Decimal;
+use serde::Deserialize;
+
+use super::error::RuleError;
+use super::text;
+
+/// The folder of a rule set that holds its data files.
+pub const DATA_DIR: &str = "data";
+/// The data file of phrase groups read by `phrases(text)`.
+pub const PHRASES_FILE: &str = "data/phrases.toml";
+
+/// One group of `data/phrases.toml`: phrases that say the same thing about the year's work.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhraseGroup {
+    /// The group's name, as scripts see it ("completion").
+    pub name: String,
+    /// What its phrases say, for analysts.
+    #[serde(default)]
+    pub meaning: String,
+    /// The phrases, exactly as they are written in comments.
+    pub phrases: Vec<String>,
+    /// 1-based line of the group in the file.
+    #[serde(skip)]
+    pub line: usize,
+}
+
+#[derive(Deserialize)]
+struct PhraseFile {
+    #[serde(default)]
+    group: Vec<toml::Spanned<PhraseGroup>>,
+}
+
+/// The phrase groups of a rule set, ready to search texts, with a record of which groups some
+/// text contained (for `gyokaku test --coverage`).
+#[derive(Debug)]
+pub struct PhraseBook {
+    file: String,
+    groups: Vec<PhraseGroup>,
+    /// Every phrase, and the group it belongs to.
+    phrases: Vec<String>,
+    group_of: Vec<usize>,
+    recording: AtomicBool,
+    found: Vec<AtomicBool>,
+}
+
+/// A phrase group and whether any text searched while recording contained one of its phrases.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhraseGroupCoverage {
+    /// The data file.
+    pub file: String,
+    /// 1-based line of the group.
+    pub line: usize,
+    /// The group's name.
+    pub name: String,
+    /// Whether some case's text contained one of its phrases.
+    pub found: bool,
+}
+
+impl PhraseBook {
+    /// Reads `data/phrases.toml`. Every group needs a name and phrases, and a phrase may belong
+    /// to one group only (else a text containing it would say two things).
+    pub fn parse(file: &str, text: &str) -> Result<PhraseBook, RuleError> {
+        let config = |line: usize, message: String| RuleError::Config {
+            file: file.to_string(),
+            line,
+            message,
+        };
+        let parsed: PhraseFile = toml::from_str(text).map_err(|e| {
+            config(
+                e.span().map(|s| line_of(text, s.start)).unwrap_or(1),
+                e.message().trim_end().to_string(),
+            )
+        })?;
+        if parsed.group.is_empty() {
+            return Err(config(
+                1,
+                "no [[group]] of phrases: give each group a name and its phrases".into(),
+            ));
+        }
+        let mut groups = Vec::new();
+        let mut phrases = Vec::new();
+        let mut group_of = Vec::new();
+        let mut seen: BTreeMap<String, String> = BTreeMap::new();
+        for spanned in parsed.group {
+            let line = line_of(text, spanned.span().start);
+            let mut group = spanned.into_inner();
+            group.line = line;
+            if group.name.trim().is_empty() || group.phrases.is_empty() {
+                return Err(config(
+                    line,
+                    "a [[group]] needs a name and at least one phrase".into(),
+                ));
+            }
+            if groups.iter().any(|g: &PhraseGroup| g.name == group.name) {
+                return Err(config(
+                    line,
+                    format!("a second group named {:?}", group.name),
+                ));
+            }
+            for p in &group.phrases {
+                if p.trim().is_empty() {
+                    return Err(config(
+                        line,
+                        format!("group {:?} has an empty phrase", group.name),
+                    ));
+                }
+                if let Some(other) = seen.insert(p.clone(), group.name.clone()) {
+                    return Err(config(
+                        line,
+                        format!(
+                            "the phrase {p:?} is in the groups {other:?} and {:?}: a phrase belongs to one group",
+                            group.name
+                        ),
+                    ));
+                }
+                phrases.push(p.clone());
+                group_of.push(groups.len());
+            }
+            groups.push(group);
+        }
+        Ok(PhraseBook {
+            file: file.to_string(),
+            found: groups.iter().map(|_| AtomicBool::new(false)).collect(),
+            groups,
+            phrases,
+            group_of,
+            recording: AtomicBool::new(false),
+        })
+    }
+
+    /// The groups, in file order.
+    pub fn groups(&self) -> &[PhraseGroup] {
+        &self.groups
+    }
+
+    /// Every phrase of any group in `text`, left to right, the longest at each place, never
+    /// overlapping: `(group, phrase, start, end)` with character positions.
+    pub fn find(&self, text: &str) -> Vec<(&str, String, usize, usize)> {
+        let recording = self.recording.load(Ordering::Relaxed);
+        text::scan(text, &self.phrases)
+            .into_iter()
+            .map(|f| {
+                let g = self.group_of[f.index];
+                if recording {
+                    self.found[g].store(true, Ordering::Relaxed);
+                }
+                (self.groups[g].name.as_str(), f.word, f.start, f.end)
+            })
+            .collect()
+    }
+
+    /// Starts recording which groups texts contain.
+    pub(crate) fn record(&self) {
+        self.recording.store(true, Ordering::Relaxed);
+    }
+
+    /// Which groups texts searched since [`PhraseBook::record`] contained.
+    pub(crate) fn coverage(&self) -> Vec<PhraseGroupCoverage> {
+        self.groups
+            .iter()
+            .zip(&self.found)
+            .map(|(g, found)| PhraseGroupCoverage {
+                file: self.file.clone(),
+                line: g.line,
+                name: g.name.clone(),
+                found: found.load(Ordering::Relaxed),
+            })
+            .collect()
+    }
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+/// Reads a data file into the value scripts get from `data(name)`: tables become maps, arrays
+/// arrays, strings strings, whole numbers integers, other numbers exact decimals.
+pub fn parse_data(file: &str, text: &str) -> Result<Dynamic, RuleError> {
+    let value: toml::Table = toml::from_str(text).map_err(|e| RuleError::Config {
+        file: file.to_string(),
+        line: e.span().map(|s| line_of(text, s.start)).unwrap_or(1),
+        message: e.message().trim_end().to_string(),
+    })?;
+    to_dynamic(file, &toml::Value::Table(value))
+}
+
+fn to_dynamic(file: &str, value: &toml::Value) -> Result<Dynamic, RuleError> {
+    Ok(match value {
+        toml::Value::String(s) => Dynamic::from(s.clone()),
+        toml::Value::Integer(i) => Dynamic::from_int(*i),
+        toml::Value::Float(f) => {
+            // TOML floats are binary; a rule wants the number as written, which for the
+            // short decimals of a data file the shortest representation gives back exactly.
+            let d: Decimal = f.to_string().parse().map_err(|_| RuleError::Config {
+                file: file.to_string(),
+                line: 1,
+                message: format!("the number {f} is not an exact decimal"),
+            })?;
+            Dynamic::from_decimal(d)
+        }
+        toml::Value::Boolean(b) => Dynamic::from_bool(*b),
+        toml::Value::Datetime(d) => Dynamic::from(d.to_string()),
+        toml::Value::Array(a) => Dynamic::from_array(
+            a.iter()
+                .map(|v| to_dynamic(file, v))
+                .collect::<Result<Array, _>>()?,
+        ),
+        toml::Value::Table(t) => {
+            let mut map = Map::new();
+            for (k, v) in t {
+                map.insert(k.as_str().into(), to_dynamic(file, v)?);
+            }
+            Dynamic::from_map(map)
+        }
+    })
+}
+
+/// The data files of a rule set by name (`steps` for `data/steps.toml`), and its phrase book.
+#[derive(Debug, Default, Clone)]
+pub struct Data {
+    /// The files, as the rule set names them ("rules/data/steps.toml").
+    pub paths: Vec<String>,
+    /// `data(name)` values.
+    pub files: Arc<BTreeMap<String, Dynamic>>,
+    /// `phrases(text)`, when the rule set has `data/phrases.toml`.
+    pub phrases: Option<Arc<PhraseBook>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PHRASES: &str = r#"
+[[group]]
+name = "completion"
+phrases = ["完了した", "った"]
+
+[[group]]
+name = "shortfall"
+meaning = "planned work not reached"
+phrases = ["至らなかった"]
+"#;
+
+    #[test]
+    fn phrases_are_found_longest_first_and_recorded() {
+        let book = PhraseBook::parse("data/phrases.toml", PHRASES).unwrap();
+        book.record();
+        let found = book.find("調査は完了したが、視察には至らなかった。");
+        let got: Vec<(&str, &str)> = found.iter().map(|f| (f.0, f.1.as_str())).collect();
+        assert_eq!(
+            got,
+            [("completion", "完了した"), ("shortfall", "至らなかった")]
+        );
+        let cov = book.coverage();
+        assert_eq!((cov[0].line, cov[1].line), (2, 6));
+        assert!(cov.iter().all(|g| g.found));
+    }
+
+    #[test]
+    fn a_phrase_in_two_groups_is_an_error() {
+        let text = "[[group]]\nname = \"a\"\nphrases = [\"x\"]\n[[group]]\nname = \"b\"\nphrases = [\"x\"]\n";
+        let err = PhraseBook::parse("p.toml", text).unwrap_err().to_string();
+        assert!(err.starts_with("p.toml:4: the phrase \"x\""), "{err}");
+        let err = PhraseBook::parse("p.toml", "x = 1")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("no [[group]]"), "{err}");
+        let err = PhraseBook::parse("p.toml", "[[group]]\nname = \"a\"\nphrases = []\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("at least one phrase"), "{err}");
+    }
+
+    #[test]
+    fn data_files_become_maps_of_exact_values() {
+        let d = parse_data(
+            "data/steps.toml",
+            "ahead_from = \"試行\"\nshare = 0.3\n[[step]]\nname = \"検討\"\nwords = [\"検討\", \"協議\"]\n",
+        )
+        .unwrap();
+        let map = d.cast::<Map>();
+        assert_eq!(
+            map["share"].as_decimal().unwrap(),
+            Decimal::from_str_exact("0.3").unwrap()
+        );
+        let steps = map["step"].clone().into_array().unwrap();
+        assert_eq!(steps.len(), 1);
+        let err = parse_data("data/x.toml", "a = ").unwrap_err().to_string();
+        assert!(err.starts_with("data/x.toml:1:"), "{err}");
+    }
+}

@@ -1,0 +1,247 @@
+//! Exact string functions for rules that read the year's planned actions and comment: splitting
+//! at markers, finding words (leftmost, longest, never overlapping) and comparing two texts by
+//! the character pairs they share. No regular expressions: every function is a plain scan whose
+//! cost is bounded by the lengths of its inputs.
+
+use std::collections::BTreeSet;
+
+/// One occurrence of a word found by [`scan`], positions in characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// Index of the word in the list searched for.
+    pub index: usize,
+    /// The word.
+    pub word: String,
+    /// Character index where it starts.
+    pub start: usize,
+    /// Character index just after it.
+    pub end: usize,
+    /// Up to [`AFTER`] characters following it.
+    pub after: String,
+    /// Whether the next character is a kanji or katakana: the word is only the first part of a
+    /// longer compound (運用 in 運用方法), not the word itself.
+    pub joined: bool,
+}
+
+/// How many characters following a word [`scan`] reports.
+pub const AFTER: usize = 8;
+
+/// A kanji (or 々) or a katakana: characters that make up compound words.
+pub fn is_word_char(c: char) -> bool {
+    matches!(c,
+        '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '々' | '〆'
+        | '\u{30A1}'..='\u{30FA}' | 'ー')
+}
+
+/// Characters that carry content for [`similarity`]: word characters, letters and digits.
+fn is_content_char(c: char) -> bool {
+    is_word_char(c) || c.is_alphanumeric() && !is_kana(c)
+}
+
+fn is_kana(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{309F}')
+}
+
+/// Every occurrence of any of `words` in `text`, left to right: at each place the longest word
+/// that starts there, and the search goes on after it, so occurrences never overlap (in
+/// 至らなかった, a list with both 至らなかった and った finds only 至らなかった). Empty words are
+/// ignored.
+pub fn scan(text: &str, words: &[String]) -> Vec<Found> {
+    let chars: Vec<char> = text.chars().collect();
+    let lists: Vec<(usize, Vec<char>)> = words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| !w.is_empty())
+        .map(|(i, w)| (i, w.chars().collect()))
+        .collect();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let best = lists
+            .iter()
+            .filter(|(_, w)| chars[i..].starts_with(w))
+            .max_by_key(|(index, w)| (w.len(), std::cmp::Reverse(*index)));
+        match best {
+            Some((index, w)) => {
+                let end = i + w.len();
+                found.push(Found {
+                    index: *index,
+                    word: w.iter().collect(),
+                    start: i,
+                    end,
+                    after: chars[end..].iter().take(AFTER).collect(),
+                    joined: chars.get(end).is_some_and(|c| is_word_char(*c)),
+                });
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
+/// Splits `text` at every occurrence of any of `markers`; each piece is trimmed of white space
+/// and of markers it starts or ends with, and empty pieces are left out. A text without markers
+/// is one piece.
+pub fn split_at(text: &str, markers: &[String]) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut pieces = Vec::new();
+    let mut from = 0;
+    for f in scan(text, markers) {
+        pieces.push(chars[from..f.start].iter().collect::<String>());
+        from = f.end;
+    }
+    pieces.push(chars[from..].iter().collect());
+    let trimmed: Vec<String> = markers
+        .iter()
+        .map(|m| m.trim().to_string())
+        .filter(|m| !m.is_empty())
+        .collect();
+    pieces
+        .into_iter()
+        .map(|p| trim_markers(&p, &trimmed))
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+fn trim_markers(piece: &str, markers: &[String]) -> String {
+    let mut p = piece.trim();
+    loop {
+        let before = p;
+        for m in markers {
+            p = p.strip_prefix(m.as_str()).unwrap_or(p).trim();
+            p = p.strip_suffix(m.as_str()).unwrap_or(p).trim();
+        }
+        if p == before {
+            return p.to_string();
+        }
+    }
+}
+
+/// The first of `words` (in list order) that `text` contains.
+pub fn contains_any<'a>(text: &str, words: &'a [String]) -> Option<&'a str> {
+    words
+        .iter()
+        .find(|w| !w.is_empty() && text.contains(w.as_str()))
+        .map(String::as_str)
+}
+
+/// The first of `words` (in list order) that `text` starts with.
+pub fn starts_with_any<'a>(text: &str, words: &'a [String]) -> Option<&'a str> {
+    words
+        .iter()
+        .find(|w| !w.is_empty() && text.starts_with(w.as_str()))
+        .map(String::as_str)
+}
+
+/// The pairs of neighbouring content characters of `text` (kanji, katakana, letters, digits;
+/// kana and punctuation separate), and a run of one such character as itself.
+fn pairs(text: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut run: Vec<char> = Vec::new();
+    let mut flush = |run: &mut Vec<char>| {
+        if run.len() == 1 {
+            out.insert(run[0].to_string());
+        }
+        for w in run.windows(2) {
+            out.insert(w.iter().collect());
+        }
+        run.clear();
+    };
+    for c in text.chars() {
+        if is_content_char(c) {
+            run.push(c);
+        } else {
+            flush(&mut run);
+        }
+    }
+    flush(&mut run);
+    out
+}
+
+/// How much of `a` is found in `b`: the share of `a`'s pairs of neighbouring kanji, katakana,
+/// letters or digits (a lone such character counts as itself) that
+/// `b` also has, as a fraction (numerator, denominator); (0, 0) when `a` has none.
+pub fn similarity(a: &str, b: &str) -> (usize, usize) {
+    let pa = pairs(a);
+    if pa.is_empty() {
+        return (0, 0);
+    }
+    let pb = pairs(b);
+    (pa.intersection(&pb).count(), pa.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn scan_takes_the_longest_word_and_never_overlaps() {
+        let found = scan(
+            "至らなかったが実施した",
+            &words(&["った", "至らなかった", "した"]),
+        );
+        let got: Vec<(&str, usize, usize)> = found
+            .iter()
+            .map(|f| (f.word.as_str(), f.start, f.end))
+            .collect();
+        assert_eq!(got, [("至らなかった", 0, 6), ("した", 9, 11)]);
+        assert_eq!(found[0].index, 1);
+        assert_eq!(found[0].after, "が実施した");
+    }
+
+    #[test]
+    fn scan_marks_words_that_continue_a_compound() {
+        let found = scan("運用方法を調整し、運用を開始", &words(&["運用"]));
+        assert_eq!(found.len(), 2);
+        assert!(found[0].joined, "運用方法");
+        assert!(!found[1].joined, "運用を");
+        assert!(scan("", &words(&["a"])).is_empty());
+        assert!(scan("abc", &words(&[""])).is_empty());
+    }
+
+    #[test]
+    fn split_at_bullets_and_sentence_ends() {
+        let markers = words(&[" ・", "■", "。", "\n"]);
+        assert_eq!(
+            split_at("・関係課による検討、調整 ・状況把握(視察を含む)", &markers),
+            ["関係課による検討、調整", "状況把握(視察を含む)"]
+        );
+        assert_eq!(
+            split_at("■ 調査・研究を行う。 周知する。\n", &markers),
+            ["調査・研究を行う", "周知する"]
+        );
+        assert!(split_at(" 。 ", &markers).is_empty());
+        assert_eq!(split_at("一つだけ", &markers), ["一つだけ"]);
+    }
+
+    #[test]
+    fn any_of_a_list() {
+        let list = words(&["に向け", "予定"]);
+        assert_eq!(contains_any("導入に向けた検討", &list), Some("に向け"));
+        assert_eq!(starts_with_any("に向けた", &list), Some("に向け"));
+        assert_eq!(starts_with_any("の検討", &list), None);
+        assert_eq!(contains_any("", &list), None);
+    }
+
+    #[test]
+    fn similarity_counts_shared_character_pairs() {
+        // 状況把握 → 状況, 況把, 把握; the comment has all three.
+        assert_eq!(
+            similarity("状況把握", "県内先進自治体の状況把握には至らなかった"),
+            (3, 3)
+        );
+        assert_eq!(similarity("検討", "調査を行った"), (0, 1));
+        assert_eq!(similarity("、。", "何でも"), (0, 0));
+        assert_eq!(similarity("A", "A、B"), (1, 1));
+        assert_eq!(
+            similarity("A", "A案"),
+            (0, 1),
+            "a lone character matches a lone one"
+        );
+    }
+}
