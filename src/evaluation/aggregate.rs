@@ -110,12 +110,20 @@ pub struct EffectTotals {
 }
 
 impl EffectTotals {
-    pub(crate) fn merge(&mut self, other: &EffectTotals) {
-        self.expected += other.expected;
-        self.actual += other.actual;
+    /// Adds another plan's totals; `None` (and `self` unchanged) when a sum would pass
+    /// `Decimal`'s range, which thousands of plans of the largest amounts could.
+    pub(crate) fn merge(&mut self, other: &EffectTotals) -> Option<()> {
+        let expected = self.expected.checked_add(other.expected)?;
+        let actual = self.actual.checked_add(other.actual)?;
+        (self.expected, self.actual) = (expected, actual);
+        Some(())
     }
 
     fn add(&mut self, e: &ItemEvaluation) {
+        // Cannot overflow within one plan: an amount read from a sheet is below 10^20 千円
+        // (15 digits, 億円 at most), one a rule computes is refused at 10^20 千円, and a plan
+        // has at most `MAX_ITEMS` (10^6) items: every sum stays below 10^26, inside Decimal's
+        // range (7.9 × 10^28). `tests/properties.rs` adds up the largest amounts.
         self.expected += e.expected_effect.unwrap_or_default();
         self.actual += e.actual_effect.unwrap_or_default();
     }

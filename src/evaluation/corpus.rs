@@ -85,6 +85,15 @@ pub enum CorpusError<E: std::error::Error + 'static> {
         /// The rule error.
         source: Arc<RuleError>,
     },
+    /// The effect amounts of the plans add up beyond `Decimal`'s range.
+    #[error(
+        "the effect amounts of the plans add up beyond {} 千円 (効果額の合計が大きすぎます)",
+        rust_decimal::Decimal::MAX
+    )]
+    TotalOverflow {
+        /// The year whose total overflowed; `None` for all years together.
+        year: Option<FiscalYear>,
+    },
     /// The plan's years could not be chosen.
     #[error("{}: {source}", folder.display())]
     Year {
@@ -165,7 +174,7 @@ where
     }
     Ok(CorpusSummary {
         plans: folders.len(),
-        totals: totals(&rows),
+        totals: totals(&rows).map_err(|year| CorpusError::TotalOverflow { year })?,
         rows,
     })
 }
@@ -219,9 +228,10 @@ fn summarize_plan<E: std::error::Error + 'static>(
     Ok(rows)
 }
 
-fn totals(rows: &[PlanYearSummary]) -> Vec<CorpusTotal> {
+/// The totals, or the year (`None`: all years) whose effect amounts overflow.
+fn totals(rows: &[PlanYearSummary]) -> Result<Vec<CorpusTotal>, Option<FiscalYear>> {
     let Some(first) = rows.first() else {
-        return Vec::new();
+        return Ok(Vec::new());
     };
     // Counted on the first plan's scales; labels of other scales are counted apart.
     let empty = |year| CorpusTotal {
@@ -240,7 +250,7 @@ fn totals(rows: &[PlanYearSummary]) -> Vec<CorpusTotal> {
             total.plans += 1;
             total.recorded.merge(&r.recorded);
             total.suggested.merge(&r.suggested);
-            total.effects.merge(&r.effects);
+            total.effects.merge(&r.effects).ok_or(total.year)?;
         }
         plans.insert(&r.folder);
     }
@@ -250,5 +260,43 @@ fn totals(rows: &[PlanYearSummary]) -> Vec<CorpusTotal> {
         all.plans = plans.len();
         totals.push(all);
     }
-    totals
+    Ok(totals)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+
+    fn row(folder: &str, actual: Decimal) -> PlanYearSummary {
+        let scale = Scale {
+            ratings: Vec::new(),
+        };
+        PlanYearSummary {
+            plan: folder.into(),
+            municipality: "市".into(),
+            folder: folder.into(),
+            year: FiscalYear::reiwa(5),
+            recorded: Counts::new(&scale),
+            suggested: Counts::new(&scale),
+            recorded_scale: scale.clone(),
+            scale,
+            effects: EffectTotals {
+                expected: Decimal::ZERO,
+                actual,
+            },
+            policies: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn totals_beyond_decimal_are_an_error_not_a_panic() {
+        let big = Decimal::MAX / Decimal::TWO + Decimal::ONE;
+        let ok = totals(&[row("a", big), row("b", Decimal::ONE)]).unwrap();
+        assert_eq!(ok[0].effects.actual, big + Decimal::ONE);
+        assert_eq!(
+            totals(&[row("a", big), row("b", big)]),
+            Err(Some(FiscalYear::reiwa(5)))
+        );
+    }
 }

@@ -97,6 +97,7 @@ impl SideTotals {
     fn add(&mut self, e: &ItemEvaluation) {
         self.suggested.add(e.suggested.as_deref());
         if let Some(d) = e.computed_effect {
+            // Below 10^26: rule effects are refused at 10^20 千円, a plan has at most 10^6 items.
             self.computed_effect += d;
             self.computed_items += 1;
         }
