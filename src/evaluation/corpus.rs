@@ -271,6 +271,7 @@ mod tests {
     fn row(folder: &str, actual: Decimal) -> PlanYearSummary {
         let scale = Scale {
             ratings: Vec::new(),
+            relations: Vec::new(),
         };
         PlanYearSummary {
             plan: folder.into(),
