@@ -269,7 +269,7 @@ mod tests {
     use rust_decimal::Decimal;
 
     fn row(folder: &str, actual: Decimal) -> PlanYearSummary {
-        let scale = Scale {
+        let scale = crate::engine::Scale {
             ratings: Vec::new(),
             relations: Vec::new(),
         };
@@ -280,13 +280,10 @@ mod tests {
             year: FiscalYear::reiwa(5),
             recorded: Counts::new(&scale),
             suggested: Counts::new(&scale),
-            recorded_scale: scale.clone(),
-            scale,
             effects: EffectTotals {
                 expected: Decimal::ZERO,
                 actual,
             },
-            policies: Vec::new(),
         }
     }
 
