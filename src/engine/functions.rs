@@ -10,6 +10,44 @@ use super::text;
 
 type Result<T> = std::result::Result<T, Box<EvalAltResult>>;
 
+/// The most character comparisons the text functions may do in one rule call. The engine
+/// counts a native call as one operation, however long its text: without this bound,
+/// `scan` of a 4,000-character text for 1,000 words of 4,000 characters, called in a loop,
+/// would run for hours inside every operation limit.
+pub const MAX_TEXT_WORK_PER_CALL: u64 = 20_000_000;
+
+thread_local! {
+    /// Character comparisons of the rule call running on this thread.
+    static TEXT_WORK: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Starts a rule call's count of text work.
+pub(crate) fn reset_text_work() {
+    TEXT_WORK.with(|w| w.set(0));
+}
+
+/// Charges `units` of text work to the running call; an error once the call's bound is passed.
+fn charge(function: &str, units: usize) -> Result<()> {
+    TEXT_WORK.with(|w| {
+        let total = w.get().saturating_add(units as u64);
+        w.set(total);
+        if total > MAX_TEXT_WORK_PER_CALL {
+            Err(format!(
+                "{function}: the rule's text functions compared more than {MAX_TEXT_WORK_PER_CALL} characters in one call and were stopped (文字列処理が多すぎます)"
+            )
+            .into())
+        } else {
+            Ok(())
+        }
+    })
+}
+
+/// The work of finding any of `words` at every place of `text`.
+fn scan_work(text: &str, words: &[String]) -> usize {
+    let word_chars: usize = words.iter().map(|w| w.chars().count()).sum();
+    text.chars().count().saturating_mul(word_chars.max(1))
+}
+
 /// The strings of a script's array; anything else in it is an error naming the function.
 fn strings(function: &str, list: &Array) -> Result<Vec<String>> {
     list.iter()
@@ -52,6 +90,7 @@ pub(crate) fn register(engine: &mut Engine, data: &Data) {
         let book = book.as_ref().ok_or_else(|| -> Box<EvalAltResult> {
             "phrases(text): the rule set has no data/phrases.toml".into()
         })?;
+        charge("phrases", text.len().saturating_mul(64))?;
         Ok(book
             .find(text)
             .into_iter()
@@ -67,6 +106,7 @@ pub(crate) fn register(engine: &mut Engine, data: &Data) {
     });
     engine.register_fn("scan", |text: &str, words: Array| -> Result<Array> {
         let words = strings("scan", &words)?;
+        charge("scan", scan_work(text, &words))?;
         Ok(text::scan(text, &words)
             .into_iter()
             .map(|f| {
@@ -82,6 +122,7 @@ pub(crate) fn register(engine: &mut Engine, data: &Data) {
     });
     engine.register_fn("split_at", |text: &str, markers: Array| -> Result<Array> {
         let markers = strings("split_at", &markers)?;
+        charge("split_at", scan_work(text, &markers))?;
         Ok(text::split_at(text, &markers)
             .into_iter()
             .map(Dynamic::from)
@@ -95,15 +136,17 @@ pub(crate) fn register(engine: &mut Engine, data: &Data) {
     ] {
         engine.register_fn(name, move |text: &str, words: Array| -> Result<Dynamic> {
             let words = strings(name, &words)?;
+            charge(name, text.len().saturating_mul(words.len().max(1)))?;
             Ok(find(text, &words)
                 .map(|w| Dynamic::from(w.to_string()))
                 .unwrap_or(Dynamic::UNIT))
         });
     }
-    engine.register_fn("similarity", |a: &str, b: &str| -> Decimal {
-        match text::similarity(a, b) {
+    engine.register_fn("similarity", |a: &str, b: &str| -> Result<Decimal> {
+        charge("similarity", a.len().saturating_add(b.len()))?;
+        Ok(match text::similarity(a, b) {
             (_, 0) => Decimal::ZERO,
             (shared, all) => Decimal::from(shared) / Decimal::from(all),
-        }
+        })
     });
 }

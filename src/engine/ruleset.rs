@@ -305,6 +305,7 @@ fn note(line: &str) {
 
 fn clear_trace() {
     TRACE.with(|t| t.borrow_mut().start_call());
+    super::functions::reset_text_work();
 }
 
 fn take_trace() -> Vec<String> {
@@ -1256,6 +1257,24 @@ mod tests {
             .unwrap();
         let out = r.achievement(&input(), AT).unwrap();
         assert_eq!(out.trace.len(), crate::engine::MAX_LINES_PER_CALL + 1);
+    }
+
+    #[test]
+    fn text_functions_in_a_loop_stop_with_an_error() {
+        let r = rules(
+            "fn achievement(x) { let t = \"a\"; while t.len < 2000 { t += t; } let w = t.sub_string(0, 2047) + \"b\"; for i in 0..1000 { scan(t, [w]); } 1 }",
+        )
+        .unwrap();
+        let err = r.achievement(&input(), AT).unwrap_err().to_string();
+        assert!(
+            err.contains("scan: the rule's text functions compared more than"),
+            "{err}"
+        );
+        // The count starts again with every call.
+        let r = rules("fn achievement(x) { scan(\"abc\", [\"b\"]).len }").unwrap();
+        for _ in 0..3 {
+            assert!(r.achievement(&input(), AT).is_ok());
+        }
     }
 
     #[test]
