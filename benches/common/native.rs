@@ -1,7 +1,8 @@
 //! The default rule set (`rules/`) written in Rust: the baseline the Rhai rules are measured
 //! against (`cargo bench --bench evaluate -- rules/`). Each function mirrors one script line by
 //! line, explanations included; the benchmark checks on every item of the bundled plan that
-//! both give the same achievement, rating, effect and explanation before timing them.
+//! both give the same achievement, rating, effect and explanation before timing them. (The
+//! reading of milestone comments, `judgement.rhai`, is not part of the comparison.)
 
 #![allow(dead_code)] // each bench uses part of it
 
@@ -185,7 +186,7 @@ fn milestone(x: &RuleInput, notes: &mut Vec<String>) -> Option<Decimal> {
         ));
         return Some(Decimal::ONE);
     }
-    notes.push("a milestone without a reported step: judgement required".into());
+    notes.push("no step reported as the planned one: the numbers cannot tell".into());
     None
 }
 
