@@ -116,24 +116,28 @@ fn the_readme_states_the_agreement_of_the_default_rules() {
     // agreement on the items read from their text, at least 95% on the numeric ones.
     assert!(suggested >= 69, "{suggested} suggestions");
     let share = |f: gyokaku::evaluation::Figure| f.agree * 100 / (f.agree + f.differ).max(1);
-    assert!(share(report.from_text) >= 85, "{}", report.from_text.text());
+    assert!(
+        share(report.from_text) >= 85,
+        "{}",
+        report.from_text.text(gyokaku::i18n::Lang::En)
+    );
     assert!(
         share(report.from_numbers) >= 95,
         "{}",
-        report.from_numbers.text()
+        report.from_numbers.text(gyokaku::i18n::Lang::En)
     );
 
     let readme = std::fs::read_to_string(format!("{root}/README.md")).unwrap();
     for stated in [
         format!("**{suggested} of {} items**", ev.items.len()),
-        format!("**{}**", report.figure()),
+        format!("**{}**", report.figure(gyokaku::i18n::Lang::En)),
         format!(
             "**{}** of those rated from their numbers",
-            report.from_numbers.text()
+            report.from_numbers.text(gyokaku::i18n::Lang::En)
         ),
         format!(
             "**{}** of the milestones and zero targets",
-            report.from_text.text()
+            report.from_text.text(gyokaku::i18n::Lang::En)
         ),
         format!("{weak} of the text readings are marked weak"),
     ] {

@@ -1,6 +1,7 @@
 //! Agreement: the rules' suggested ratings against the recorded ones — the matrix, the
 //! agreement figure, the disagreements and the items left to judgement.
 
+use crate::i18n::{AgreementText, Lang, Localize};
 use serde::Serialize;
 
 use super::{Agreement, Evaluation, ItemEvaluation};
@@ -61,19 +62,19 @@ pub struct Figure {
 }
 
 impl Figure {
-    /// "52 of 58 (89.7%)".
-    pub fn text(&self) -> String {
+    /// "58 件中 52 件 (89.7%)", "52 of 58 (89.7%)".
+    pub fn text(&self, lang: Lang) -> String {
         let judged = self.agree + self.differ;
         if judged == 0 {
-            return "0 of 0".into();
+            return AgreementText::NoneJudged.localize(lang);
         }
         let pct = rust_decimal::Decimal::from(self.agree) / rust_decimal::Decimal::from(judged);
-        format!(
-            "{} of {} ({})",
-            self.agree,
+        AgreementText::Figure {
+            agree: self.agree,
             judged,
-            crate::number::format_percent(pct)
-        )
+            percent: crate::number::format_percent(pct),
+        }
+        .localize(lang)
     }
 }
 
@@ -162,11 +163,11 @@ pub fn agreement(ev: &Evaluation) -> AgreementReport {
 
 impl AgreementReport {
     /// "52 of 58 (89.7%)": agreement among the items the rules rated.
-    pub fn figure(&self) -> String {
+    pub fn figure(&self, lang: Lang) -> String {
         Figure {
             agree: self.agree,
             differ: self.differ,
         }
-        .text()
+        .text(lang)
     }
 }

@@ -190,6 +190,27 @@ messages! {
             en: "documented";
     }
 
+    /// The words of `gyokaku agreement`.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum AgreementText {
+        /// How many of the judged items the suggestion agrees with.
+        Figure { agree: usize, judged: usize, percent: String } =>
+            ja: "{judged} 件中 {agree} 件 ({percent})",
+            en: "{agree} of {judged} ({percent})";
+        /// No item could be judged.
+        NoneJudged =>
+            ja: "0 件中 0 件",
+            en: "0 of 0";
+        /// The figure with the items left to judgement and the items rated.
+        Line { figure: String, judgement: usize, rated: usize } =>
+            ja: "{figure} — 要判断 {judgement} 件、評価済み {rated} 件",
+            en: "{figure} — judgement required {judgement}, rated items {rated}";
+        /// Items whose recorded rating is on no scale, not compared.
+        OffScale { count: usize } =>
+            ja: "、尺度外 (比較対象外) {count} 件",
+            en: ", not on this scale (not compared) {count}";
+    }
+
     /// Which effect amount.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub enum EffectName {

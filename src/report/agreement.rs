@@ -3,6 +3,7 @@
 
 use super::{Block, Cell, Document, Field, Lang, Table};
 use crate::evaluation::{AgreementReport, Evaluation, ItemEvaluation};
+use crate::i18n::{AgreementText, Localize};
 
 /// The suggested rating, marked when it rests on weak evidence (the reading of the text gives
 /// little to go on): "B (弱)", "B (weak)".
@@ -128,7 +129,7 @@ pub fn agreement_document(report: &AgreementReport, ev: &Evaluation, lang: Lang)
         // Different scales, compared through the relation the rule set declares.
         format!(
             "{} ({}: {})",
-            report.figure(),
+            report.figure(lang),
             lang.pick(
                 "提案を評価の尺度に読み替え",
                 "suggestions read on the recorded scale"
@@ -141,7 +142,7 @@ pub fn agreement_document(report: &AgreementReport, ev: &Evaluation, lang: Lang)
                 .join(", ")
         )
     } else if report.comparable {
-        report.figure()
+        report.figure(lang)
     } else {
         format!(
             "{} ({} {}, {} {})",
@@ -152,33 +153,30 @@ pub fn agreement_document(report: &AgreementReport, ev: &Evaluation, lang: Lang)
             report.suggested_labels.join("/"),
         )
     };
-    let mut line = format!(
-        "{} — {} {}, {} {}",
+    let mut line = AgreementText::Line {
         figure,
-        lang.pick("要判断", "judgement required"),
-        report.judgement_required,
-        lang.pick("評価済み", "rated items"),
-        report.rated
-    );
+        judgement: report.judgement_required,
+        rated: report.rated,
+    }
+    .localize(lang);
     if any_off_scale {
-        line.push_str(&format!(
-            ", {} {}",
-            lang.pick("尺度外 (比較対象外)", "not on this scale (not compared)"),
-            report.not_on_scale.len()
-        ));
+        let off = AgreementText::OffScale {
+            count: report.not_on_scale.len(),
+        };
+        line.push_str(&off.localize(lang));
     }
     let mut fields = vec![Field::text(lang.pick("一致率", "agreement"), line)];
     if report.comparable && report.from_text.agree + report.from_text.differ > 0 {
         fields.push(Field::text(
             lang.pick("数値による提案", "rated from the numbers"),
-            report.from_numbers.text(),
+            report.from_numbers.text(lang),
         ));
         fields.push(Field::text(
             lang.pick(
                 "文章による提案 (マイルストーン・目標0)",
                 "rated from the text (milestones, targets of 0)",
             ),
-            report.from_text.text(),
+            report.from_text.text(lang),
         ));
     }
     doc.push(Block::Fields(fields));
