@@ -240,14 +240,19 @@ fn a_declared_relation_makes_two_scales_comparable() {
     let rules = sabc.to_str().unwrap();
     let out = stdout_of(&["agreement", "--rules", rules], 0);
     assert!(
-        out.contains("(提案を評価の尺度に読み替え: S→A, A→B, B→C, C→D) — 要判断 0 件、評価済み 71 件"),
+        out.contains(
+            "(提案を評価の尺度に読み替え: S→A, A→B, B→C, C→D) — 要判断 0 件、評価済み 71 件"
+        ),
         "{out}"
     );
     // S read as A agrees with a recorded A, A as B, B as C, C as D: 32 of the 41 rated from
     // their numbers, and the 30 milestones and targets of 0 whose text the inherited
     // judgement.rhai reads, through this scale's judged(x, verdict).
     assert!(out.contains("一致率: 71 件中 62 件 (87.3%)"), "{out}");
-    assert!(out.contains("数値による提案: 41 件中 32 件 (78.0%)"), "{out}");
+    assert!(
+        out.contains("数値による提案: 41 件中 32 件 (78.0%)"),
+        "{out}"
+    );
 
     // A relation naming a label the scale does not have is an error in ruleset.toml.
     std::fs::write(&config, text.replace("C = \"D\"", "X = \"D\"")).unwrap();
