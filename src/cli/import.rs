@@ -53,10 +53,11 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     );
     match result {
         Ok(done) => {
-            print!(
-                "{}",
-                gyokaku::cycle::render_import(&done, args.dry_run, args.lang)
-            );
+            super::output::out(&gyokaku::cycle::render_import(
+                &done,
+                args.dry_run,
+                args.lang,
+            ));
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => Err(e.into()),

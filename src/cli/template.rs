@@ -88,7 +88,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     }
     commit(&files)?;
     for f in &files {
-        println!("{}", f.path.display());
+        super::output::out(&format!("{}\n", f.path.display()));
     }
     Ok(ExitCode::SUCCESS)
 }
