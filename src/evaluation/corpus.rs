@@ -13,6 +13,7 @@ use serde::Serialize;
 use super::aggregate::{summarize, Counts, EffectTotals};
 use super::evaluate_years;
 use crate::engine::{RuleError, RuleSet};
+use crate::i18n::CommandError;
 use crate::model::{load_plan, FiscalYear, LoadErrors, Plan};
 
 /// One plan's summary for one year: a line of the corpus tables.
@@ -72,7 +73,7 @@ pub enum CorpusError<E: std::error::Error + 'static> {
         source: LoadErrors,
     },
     /// A plan names no rule set and none was given.
-    #[error("{}: the plan names no rule set: pass --rules DIR (計画にルールセットの指定がありません: --rules DIR を指定してください)", folder.display())]
+    #[error("{}: {}", folder.display(), CommandError::NoRuleSet)]
     NoRules {
         /// The plan folder.
         folder: PathBuf,
@@ -86,10 +87,7 @@ pub enum CorpusError<E: std::error::Error + 'static> {
         source: Arc<RuleError>,
     },
     /// The effect amounts of the plans add up beyond `Decimal`'s range.
-    #[error(
-        "the effect amounts of the plans add up beyond {} 千円 (効果額の合計が大きすぎます)",
-        rust_decimal::Decimal::MAX
-    )]
+    #[error("{}", CommandError::TotalsOverflow { max: rust_decimal::Decimal::MAX.to_string() })]
     TotalOverflow {
         /// The year whose total overflowed; `None` for all years together.
         year: Option<FiscalYear>,

@@ -33,6 +33,10 @@ messages! {
         NoRuleSet =>
             ja: "計画 (plan.toml) に評価ルールの指定がありません: --rules DIR で指定してください",
             en: "the plan names no rule set: pass --rules DIR";
+        /// The effect amounts of many plans add up beyond what an exact decimal holds.
+        TotalsOverflow { max: String } =>
+            ja: "計画の効果額の合計が {max} 千円を超えます: 合計できません",
+            en: "the effect amounts of the plans add up beyond {max} 千円";
         /// The year asked for is not one of the plan's.
         YearOutsidePeriod { year: String, first: String, last: String } =>
             ja: "{year} は計画期間 ({first}〜{last}) の外です",
