@@ -17,7 +17,7 @@ use std::time::Duration;
 use common::corpus;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use gyokaku::evaluation::summarize_corpus;
-use gyokaku::model::{plan_folders, Plan};
+use gyokaku::model::{plan_folders, Plan, PlanLoader};
 
 fn every_year(plan: &Plan) -> Result<Vec<gyokaku::model::FiscalYear>, Infallible> {
     Ok(plan.years.clone())
@@ -42,7 +42,10 @@ fn bench(c: &mut Criterion) {
             group.measurement_time(Duration::from_secs(10));
         }
         group.bench_function(name, |b| {
-            b.iter(|| summarize_corpus(&folders, None, every_year).expect("summary"))
+            b.iter(|| {
+                summarize_corpus(&folders, None, &PlanLoader::default(), every_year)
+                    .expect("summary")
+            })
         });
     }
     group.finish();

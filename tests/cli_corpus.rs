@@ -118,6 +118,114 @@ fn a_broken_plan_in_the_folder_is_named() {
 
 #[test]
 fn year_all_is_refused_where_one_year_is_reported() {
-    let (_, err) = run(&["evaluate", "--year", "all"], 2);
+    let (_, err) = run(&["agreement", "--year", "all"], 2);
     assert!(err.contains("--year all"), "{err}");
+}
+
+/// `<tmp>/plans/{a-heisei,b-points}`: the two small example plans, each naming its own
+/// example rule set (by its absolute path in the repository), and a folder that is no plan.
+fn examples() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let plans = dir.path().join("plans");
+    for (name, example) in [
+        ("a-heisei", "heisei-reiwa"),
+        ("b-points", "points-million-yen"),
+    ] {
+        let folder = plans.join(name);
+        copy_tree(&root().join("examples").join(example).join("plan"), &folder);
+        let plan = folder.join("plan.toml");
+        let rules = root().join("examples").join(example).join("rules");
+        let text = std::fs::read_to_string(&plan).unwrap();
+        let text = text.replace(
+            "rules = \"../rules\"",
+            &format!("rules = {:?}", rules.display().to_string()),
+        );
+        std::fs::write(&plan, text).unwrap();
+    }
+    std::fs::create_dir(plans.join("c-not-a-plan")).unwrap();
+    (dir, plans)
+}
+
+/// The output with the temporary folder written `<tmp>`.
+fn untemp(text: &str, dir: &tempfile::TempDir) -> String {
+    text.replace(&dir.path().display().to_string(), "<tmp>")
+}
+
+#[test]
+fn evaluate_list_check_and_report_take_a_folder_of_plans() {
+    let (dir, plans) = examples();
+    let plans = plans.display().to_string();
+
+    let (csv, _) = run(&["evaluate", &plans, "--format", "csv"], 0);
+    insta::assert_snapshot!("corpus_evaluate_csv", csv);
+    let header = csv.lines().next().unwrap();
+    assert!(header.starts_with("plan,municipality,year,id,"), "{header}");
+    assert_eq!(
+        header.matches("year").count(),
+        1,
+        "one year column: {header}"
+    );
+
+    let (list, _) = run(&["list", &plans], 0);
+    insta::assert_snapshot!("corpus_list", list);
+    let a = list.find("(example-heisei-reiwa)").expect("the first plan");
+    let b = list.find("(example-points)").expect("the second plan");
+    assert!(a < b, "folder-name order");
+
+    // The points example has an actual without a rating: a finding, exit 1.
+    let (check, _) = run(&["check", &plans, "--lang", "en"], 1);
+    insta::assert_snapshot!("corpus_check_en", untemp(&check, &dir));
+
+    let (md, _) = run(&["report", &plans, "--format", "md"], 0);
+    assert!(md.starts_with("# 2計画"), "{md}");
+    assert_eq!(md.matches("\n## ").count(), 2, "a part per plan: {md}");
+
+    let (json, _) = run(&["evaluate", &plans, "--format", "json"], 0);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let parts = json.as_array().unwrap();
+    assert_eq!(parts.len(), 2);
+    assert_eq!(parts[0]["plan"], "example-heisei-reiwa");
+    assert_eq!(parts[1]["plan"], "example-points");
+    assert_eq!(parts[1]["year"], "R5");
+    assert_eq!(
+        parts[1]["data"].as_array().unwrap().len(),
+        6,
+        "the plan's items"
+    );
+
+    // The same output every run, whatever order the plans finish in.
+    for _ in 0..3 {
+        assert_eq!(run(&["evaluate", &plans, "--format", "csv"], 0).0, csv);
+    }
+}
+
+#[test]
+fn year_all_reports_every_year_of_a_plan() {
+    let (json, _) = run(&["evaluate", "--year", "all", "--format", "json"], 0);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let years: Vec<&str> = (json.as_array().unwrap().iter())
+        .map(|p| p["year"].as_str().unwrap())
+        .collect();
+    assert_eq!(years, ["R5", "R6", "R7", "R8", "R9"]);
+    let (csv, _) = run(&["list", "--year", "all", "--format", "csv"], 0);
+    assert_eq!(csv.lines().count(), 1 + 5 * 71, "a row per item and year");
+}
+
+#[test]
+fn check_of_a_folder_fails_when_one_plan_has_findings() {
+    let (dir, plans) = examples();
+    std::fs::remove_dir_all(plans.join("b-points")).unwrap();
+    let folder = plans.display().to_string();
+    run(&["check", &folder], 0);
+    std::fs::write(
+        plans.join("a-heisei/items/1-1-1.toml"),
+        "title = \"壊れた\"\n",
+    )
+    .unwrap();
+    let (out, _) = run(&["check", &folder], 1);
+    let out = untemp(&out, &dir);
+    assert!(
+        out.contains("<tmp>/plans/a-heisei/items/1-1-1.toml"),
+        "{out}"
+    );
 }

@@ -1,17 +1,21 @@
-//! `gyokaku check [PLAN] [--rules DIR]`
+//! `gyokaku check [PLAN|DIR] [--rules DIR]`
 //!
 //! Checks the plan and the rules: load errors, unknown kinds, missing targets, rule compile
 //! errors, subtotals that are not the sum of the years, printed effects that differ from the
 //! item's formula. Contradictions of the source document recorded in the items are listed as
-//! documented. Exit 0 when clean, 1 with findings, 2 when the check could not run.
+//! documented. Exit 0 when clean, 1 with findings, 2 when the check could not run. Given a
+//! folder of plan folders, every plan is checked (in parallel) and its findings reported in
+//! turn; the exit code is that of all of them.
 
+use std::path::Path;
 use std::process::ExitCode;
 
 use gyokaku::check::{check_plan, Finding};
 use gyokaku::engine::RuleSet;
+use gyokaku::evaluation::map_plans;
 use gyokaku::i18n::{CommandError, FindingKind, Lang, Localize, Text};
-use gyokaku::model::{load_plan, LoadError, LoadErrors};
-use gyokaku::report::check_document;
+use gyokaku::model::{is_plan_folder, load_plan, plan_folders, LoadError, LoadErrors};
+use gyokaku::report::{check_document, plans_document, PlanPart};
 
 use super::{rules_dir, CliError, OutputArgs, PlanArg};
 
@@ -34,14 +38,57 @@ fn both(e: &impl Localize) -> Text {
 
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
-    if !args.plan.plan.join("plan.toml").is_file() {
-        return Err(CommandError::NotAPlanFolder {
-            dir: args.plan.plan.clone(),
+    let dir = &args.plan.plan;
+    let rules = args.rules.as_deref();
+    let lang = args.out.lang;
+    let findings = if is_plan_folder(dir) {
+        let (_, findings) = check_folder(dir, rules)?;
+        args.out.emit(&check_document(&findings, lang))?;
+        findings
+    } else {
+        let folders = plan_folders(dir).map_err(|_| CommandError::NotAPlanFolder {
+            dir: dir.to_path_buf(),
+        })?;
+        let checked = map_plans(&folders, |folder| check_folder(folder, rules));
+        let mut parts = Vec::new();
+        let mut all = Vec::new();
+        for (folder, result) in folders.into_iter().zip(checked) {
+            let (plan, findings) = result?;
+            // A plan that does not load is named by its folder.
+            let name = || {
+                folder
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned()
+            };
+            let (id, municipality) = plan.unwrap_or_else(|| (name(), name()));
+            parts.push(PlanPart {
+                plan: id,
+                municipality,
+                folder,
+                year: None,
+                doc: check_document(&findings, lang),
+            });
+            all.extend(findings);
         }
-        .into());
-    }
+        args.out.emit(&plans_document(&parts, lang))?;
+        all
+    };
+    Ok(if findings.iter().all(Finding::is_documented) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// The id and municipality of a plan that loaded.
+type PlanName = Option<(String, String)>;
+
+/// Checks the plan in `dir`: its id and municipality (when it loads) and the findings.
+fn check_folder(dir: &Path, rules: Option<&Path>) -> Result<(PlanName, Vec<Finding>), CliError> {
     let mut findings = Vec::new();
-    let plan = match load_plan(&args.plan.plan) {
+    let plan = match load_plan(dir) {
         Ok(plan) => Some(plan),
         Err(errors) => {
             for e in errors.0 {
@@ -61,8 +108,8 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             None
         }
     };
-    let rules_path = match (&plan, &args.rules) {
-        (_, Some(r)) => Some(r.clone()),
+    let rules_path = match (&plan, rules) {
+        (_, Some(r)) => Some(r.to_path_buf()),
         (Some(p), None) => Some(rules_dir(p, None)?),
         (None, None) => None,
     };
@@ -83,10 +130,5 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     if let (Some(plan), Some(rules)) = (&plan, &rules) {
         findings.extend(check_plan(plan, rules));
     }
-    args.out.emit(&check_document(&findings, args.out.lang))?;
-    Ok(if findings.iter().all(Finding::is_documented) {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok((plan.map(|p| (p.id, p.municipality)), findings))
 }

@@ -1,7 +1,8 @@
-//! `gyokaku evaluate [PLAN] [--rules DIR] [--year R5] [--format table|json|csv|md] [--watch]`
+//! `gyokaku evaluate [PLAN|DIR] [--rules DIR] [--year R5|all] [--format table|json|csv|md] [--watch]`
 //!
 //! Evaluates every item for the year: achievement, suggested and recorded rating, expected,
-//! recorded and computed effects, and a one-line explanation. With `--watch`, evaluates again
+//! recorded and computed effects, and a one-line explanation. Given a folder of plan folders
+//! (or `--year all`), each plan and year in turn, with the plan and year on every CSV row. With `--watch`, evaluates again
 //! and reprints whenever a plan or rule file changes.
 
 use std::path::PathBuf;
@@ -10,7 +11,7 @@ use std::process::ExitCode;
 use gyokaku::model::load_plan;
 use gyokaku::report::evaluation_document;
 
-use super::{evaluated, watch, CliError, EvalArgs, PlanArg};
+use super::{emit_plans, evaluated, many_plans, watch, CliError, EvalArgs, PlanArg};
 
 /// Evaluate every item of a plan for one fiscal year.
 #[derive(Debug, clap::Args)]
@@ -35,6 +36,12 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
 }
 
 fn evaluate_once(args: &Args) -> Result<(), CliError> {
+    let lang = args.eval.out.lang;
+    if many_plans(&args.plan.plan, &args.eval) {
+        return emit_plans(&args.plan.plan, &args.eval, |_, ev| {
+            Ok(evaluation_document(ev, lang))
+        });
+    }
     let (_, ev) = evaluated(&args.plan.plan, &args.eval)?;
     args.eval
         .out

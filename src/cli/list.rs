@@ -1,12 +1,14 @@
-//! `gyokaku list [PLAN] [--year R5] [--format table|csv|md|json]`
+//! `gyokaku list [PLAN|DIR] [--year R5|all] [--format table|csv|md|json]`
 //!
-//! The 【参考①】取組項目一覧: one row per item, values as the document writes them.
+//! The 【参考①】取組項目一覧: one row per item, values as the document writes them. Given a
+//! folder of plan folders (or `--year all`), each plan's list in turn, with the plan and year
+//! on every CSV row.
 
 use std::process::ExitCode;
 
 use gyokaku::report::list_document;
 
-use super::{evaluated, CliError, EvalArgs, PlanArg};
+use super::{emit_plans, evaluated, many_plans, CliError, EvalArgs, PlanArg};
 
 /// Print the item list (【参考①】) for the year.
 #[derive(Debug, clap::Args)]
@@ -19,6 +21,13 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
+    let lang = args.eval.out.lang;
+    if many_plans(&args.plan.plan, &args.eval) {
+        emit_plans(&args.plan.plan, &args.eval, |p, ev| {
+            Ok(list_document(&p.plan, ev, lang))
+        })?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let (plan, ev) = evaluated(&args.plan.plan, &args.eval)?;
     args.eval
         .out

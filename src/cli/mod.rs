@@ -26,10 +26,12 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use gyokaku::cycle::commit::CommitError;
 use gyokaku::cycle::{default_year, Completeness, DefaultYearError, ImportFailure, TemplateError};
 use gyokaku::engine::{RuleError, RuleSet};
-use gyokaku::evaluation::{CorpusError, DiffError};
+use gyokaku::evaluation::{evaluate_plans, CorpusError, DiffError, EvaluatedPlan, Evaluation};
 use gyokaku::i18n::{display_lang, set_display_lang, CommandError, Localize, Notice};
-use gyokaku::model::{load_plan, FiscalYear, ItemId, LoadErrors, Plan};
-use gyokaku::report::{Format, Lang};
+use gyokaku::model::{
+    is_plan_folder, load_plan, plan_folders, FiscalYear, ItemId, LoadErrors, Plan, PlanLoader,
+};
+use gyokaku::report::{plans_document, Document, Format, Lang, PlanPart};
 use gyokaku::ruletest::AcceptError;
 
 pub use output::OutputArgs;
@@ -73,7 +75,7 @@ pub struct EvalArgs {
     /// The rule set folder [default: the plan's own, from plan.toml].
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
-    /// The fiscal year: R5, 令和5年度, 令和元年度, H30, 平成30年度, FY2023 or 2023年度 [default: the latest whose results are complete]; `all` for every year of the period (summary).
+    /// The fiscal year: R5, 令和5年度, 令和元年度, H30, 平成30年度, FY2023 or 2023年度 [default: the latest whose results are complete]; `all` for every year of the period (summary, evaluate, list, report).
     #[arg(long)]
     pub year: Option<YearArg>,
     #[command(flatten)]
@@ -189,6 +191,67 @@ pub fn year_of(plan: &Plan, given: Option<FiscalYear>) -> Result<FiscalYear, Cli
         }),
         None => default_year(plan).map_err(CliError::DefaultYear),
     }
+}
+
+/// The years of `plan` that `--year` asks for: every year of its period (`all`), the one
+/// given, or the latest whose results are complete.
+pub fn years_of(plan: &Plan, year: Option<YearArg>) -> Result<Vec<FiscalYear>, CliError> {
+    match year {
+        Some(YearArg::All) => Ok(plan.years.clone()),
+        Some(YearArg::One(y)) => Ok(vec![year_of(plan, Some(y))?]),
+        None => Ok(vec![year_of(plan, None)?]),
+    }
+}
+
+/// Whether the command reports many plans or years: `dir` is a folder of plan folders, or
+/// `--year all` is given.
+pub fn many_plans(dir: &Path, eval: &EvalArgs) -> bool {
+    !is_plan_folder(dir) || eval.year == Some(YearArg::All)
+}
+
+/// The plan folders of `dir`: itself, or the plan folders inside it.
+pub fn folders_of(dir: &Path) -> Result<Vec<PathBuf>, CliError> {
+    plan_folders(dir).map_err(|reason| {
+        CommandError::CannotRead {
+            path: dir.to_path_buf(),
+            reason,
+        }
+        .into()
+    })
+}
+
+/// Evaluates every plan of `dir` for the years `--year` asks for, makes each plan's document
+/// for each year with `make` (in parallel, plans dropped as they are done), and prints them
+/// together: a section per plan and year, CSV and JSON with the plan and year on every row.
+pub fn emit_plans(
+    dir: &Path,
+    eval: &EvalArgs,
+    make: impl Fn(&EvaluatedPlan, &Evaluation) -> Result<Document, CliError> + Sync,
+) -> Result<(), CliError> {
+    let folders = folders_of(dir)?;
+    let years = |plan: &Plan| years_of(plan, eval.year);
+    let parts = evaluate_plans(
+        &folders,
+        eval.rules.as_deref(),
+        &PlanLoader::default(),
+        years,
+        |p| {
+            (p.evaluations.iter())
+                .map(|ev| {
+                    Ok(PlanPart {
+                        plan: p.plan.id.clone(),
+                        municipality: p.plan.municipality.clone(),
+                        folder: p.folder.clone(),
+                        year: Some(ev.year),
+                        doc: make(&p, ev)?,
+                    })
+                })
+                .collect::<Result<Vec<_>, CliError>>()
+        },
+    )
+    .map_err(Box::new)?;
+    let parts: Vec<PlanPart> = parts.into_iter().flatten().collect();
+    eval.out.emit(&plans_document(&parts, eval.out.lang))
 }
 
 /// Says, before a report of a partial year, how many items have no results yet: on standard

@@ -4,13 +4,17 @@
 //! tables (達成状況, 分野別内訳表, 実績効果額と達成割合, per theme), charts of the ratings and the
 //! effects per policy, the 【参考①】 list, and every 進捗管理シート. The format follows the
 //! extension of `--output` (xlsx: a worksheet per part; html: one printable page).
+//!
+//! Given a folder of plan folders (or `--year all`), one document holding each plan's whole
+//! report in turn, a part per plan and year (in xlsx a worksheet per plan and year rather than
+//! per part: a prefecture's plans would otherwise need thousands of worksheets).
 
 use std::process::ExitCode;
 
 use gyokaku::evaluation::{evaluate, summarize_with_rules};
 use gyokaku::report::report_document;
 
-use super::{load, CliError, EvalArgs, PlanArg};
+use super::{emit_plans, load, many_plans, CliError, EvalArgs, PlanArg};
 
 /// Write the year's whole report: tables, charts, item list and every progress sheet.
 #[derive(Debug, clap::Args)]
@@ -23,6 +27,14 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
+    let lang = args.eval.out.lang;
+    if many_plans(&args.plan.plan, &args.eval) {
+        emit_plans(&args.plan.plan, &args.eval, |p, ev| {
+            let summary = summarize_with_rules(&p.plan, ev, &p.rules)?;
+            Ok(report_document(&p.plan, ev, &summary, lang))
+        })?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let (plan, rules, year) = load(&args.plan.plan, &args.eval)?;
     let ev = evaluate(&plan, &rules, year)?;
     // The document's tables, and the figures the rule set's summary.rhai adds.

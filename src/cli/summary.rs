@@ -8,14 +8,11 @@
 
 use std::process::ExitCode;
 
-use gyokaku::cycle::default_year;
 use gyokaku::evaluation::{evaluate, summarize_corpus, summarize_with_rules};
-use gyokaku::model::{is_plan_folder, plan_folders, FiscalYear, Plan};
+use gyokaku::model::{Plan, PlanLoader};
 use gyokaku::report::{corpus_summary_document, summary_document};
 
-use gyokaku::i18n::CommandError;
-
-use super::{load, year_of, CliError, EvalArgs, PlanArg, YearArg};
+use super::{folders_of, load, many_plans, years_of, CliError, EvalArgs, PlanArg};
 
 /// Print the summary tables of the year's results (of one plan, or of every plan in a folder).
 #[derive(Debug, clap::Args)]
@@ -29,7 +26,7 @@ pub struct Args {
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let dir = &args.plan.plan;
-    if is_plan_folder(dir) && args.eval.year != Some(YearArg::All) {
+    if !many_plans(dir, &args.eval) {
         let (plan, rules, year) = load(dir, &args.eval)?;
         let ev = evaluate(&plan, &rules, year)?;
         // The document's tables, and the figures the rule set's summary.rhai adds.
@@ -39,18 +36,15 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             .emit(&summary_document(&summary, args.eval.out.lang))?;
         return Ok(ExitCode::SUCCESS);
     }
-    let folders = plan_folders(dir).map_err(|reason| CommandError::CannotRead {
-        path: dir.to_path_buf(),
-        reason,
-    })?;
-    let years = |plan: &Plan| -> Result<Vec<FiscalYear>, CliError> {
-        match args.eval.year {
-            Some(YearArg::All) => Ok(plan.years.clone()),
-            Some(YearArg::One(y)) => Ok(vec![year_of(plan, Some(y))?]),
-            None => Ok(vec![default_year(plan).map_err(CliError::DefaultYear)?]),
-        }
-    };
-    let corpus = summarize_corpus(&folders, args.eval.rules.as_deref(), years).map_err(Box::new)?;
+    let folders = folders_of(dir)?;
+    let years = |plan: &Plan| years_of(plan, args.eval.year);
+    let corpus = summarize_corpus(
+        &folders,
+        args.eval.rules.as_deref(),
+        &PlanLoader::default(),
+        years,
+    )
+    .map_err(Box::new)?;
     args.eval
         .out
         .emit(&corpus_summary_document(&corpus, args.eval.out.lang))?;

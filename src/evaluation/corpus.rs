@@ -1,7 +1,9 @@
 //! Many plans in one run (a prefecture's, the country's): every plan folder of a folder is
-//! loaded, evaluated for its years and summed up, plans and items in parallel. Each plan is dropped as
-//! soon as its summary lines are made, so memory stays that of a few plans however many there
-//! are; results come in folder order, whatever the order the threads finish in.
+//! loaded and evaluated for its years, plans and items in parallel, and each command makes
+//! what it reports of each plan ([`evaluate_plans`]); `summary` sums them up
+//! ([`summarize_corpus`]). Each plan is dropped as soon as the command's part is made of it, so
+//! memory stays that of a few plans however many there are; results come in folder order,
+//! whatever the order the threads finish in.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -11,10 +13,10 @@ use std::sync::{Arc, Mutex, OnceLock};
 use serde::Serialize;
 
 use super::aggregate::{summarize, Counts, EffectTotals};
-use super::evaluate_years;
+use super::{evaluate_years, Evaluation};
 use crate::engine::{RuleError, RuleSet};
 use crate::i18n::CommandError;
-use crate::model::{load_plan, FiscalYear, LoadErrors, Plan};
+use crate::model::{FiscalYear, LoadErrors, Plan, PlanLoader};
 
 /// One plan's summary for one year: a line of the corpus tables.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -61,7 +63,7 @@ pub struct CorpusSummary {
     pub totals: Vec<CorpusTotal>,
 }
 
-/// Why a corpus could not be summed up: the first failing plan, in folder order.
+/// Why a corpus could not be evaluated: the first failing plan, in folder order.
 #[derive(Debug, thiserror::Error)]
 pub enum CorpusError<E: std::error::Error + 'static> {
     /// A plan did not load.
@@ -92,7 +94,8 @@ pub enum CorpusError<E: std::error::Error + 'static> {
         /// The year whose total overflowed; `None` for all years together.
         year: Option<FiscalYear>,
     },
-    /// The plan's years could not be chosen.
+    /// The caller's part failed on the plan: choosing its years, or what it makes of the
+    /// evaluations.
     #[error("{}: {source}", folder.display())]
     Year {
         /// The plan folder.
@@ -101,9 +104,6 @@ pub enum CorpusError<E: std::error::Error + 'static> {
         source: E,
     },
 }
-
-/// One plan's lines, or why it failed.
-type PlanResult<E> = Result<Vec<PlanYearSummary>, CorpusError<E>>;
 
 /// A rule set compiled on first use, or why it could not be.
 type Compiled = Arc<OnceLock<Result<Arc<RuleSet>, Arc<RuleError>>>>;
@@ -128,23 +128,16 @@ impl RuleSets {
     }
 }
 
-/// Loads every plan of `folders`, evaluates the years `years` chooses for it under `rules`
-/// (or each plan's own rule set) and sums them up per plan, per year and overall.
-pub fn summarize_corpus<E>(
-    folders: &[PathBuf],
-    rules: Option<&Path>,
-    years: impl Fn(&Plan) -> Result<Vec<FiscalYear>, E> + Sync,
-) -> Result<CorpusSummary, CorpusError<E>>
-where
-    E: std::error::Error + Send + 'static,
-{
-    let rule_sets = RuleSets::default();
-    // One worker per core takes the next plan; each plan's items load and evaluate in parallel
-    // on rayon's pool. (A rayon loop over the plans would let a thread waiting inside one plan
-    // start another: many plans in memory at once.) So at most one plan per worker is held.
+/// Runs `job` on every folder, each plan on one worker at a time, and returns the results in
+/// folder order, whatever order the workers finish in. One worker per core takes the next
+/// folder; inside a plan, items load and evaluate in parallel on rayon's pool. (A rayon loop
+/// over the plans would let a thread waiting inside one plan start another: many plans in
+/// memory at once.) So at most one plan per worker is held, as long as `job` keeps only what
+/// it makes of the plan.
+pub fn map_plans<T: Send>(folders: &[PathBuf], job: impl Fn(&Path) -> T + Sync) -> Vec<T> {
     let next = AtomicUsize::new(0);
     let workers = rayon::current_num_threads().clamp(1, folders.len().max(1));
-    let mut per_plan: Vec<(usize, PlanResult<E>)> = std::thread::scope(|scope| {
+    let mut done: Vec<(usize, T)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
                 scope.spawn(|| {
@@ -154,7 +147,7 @@ where
                         let Some(folder) = folders.get(i) else {
                             break done;
                         };
-                        done.push((i, summarize_plan(folder, rules, &years, &rule_sets)));
+                        done.push((i, job(folder)));
                     }
                 })
             })
@@ -164,12 +157,65 @@ where
             .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     });
-    // Folder order, whatever order the workers finished in.
-    per_plan.sort_by_key(|(i, _)| *i);
-    let mut rows = Vec::new();
-    for (_, plan) in per_plan {
-        rows.extend(plan?);
-    }
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, t)| t).collect()
+}
+
+/// One plan of a folder of plans, loaded and evaluated for its years.
+pub struct EvaluatedPlan {
+    /// The plan folder.
+    pub folder: PathBuf,
+    /// The plan.
+    pub plan: Plan,
+    /// The rule set it was evaluated under (the one given, or the plan's own).
+    pub rules: Arc<RuleSet>,
+    /// One evaluation per year chosen, in year order.
+    pub evaluations: Vec<Evaluation>,
+}
+
+/// Loads every plan of `folders` (through `loader`), evaluates the years `years` chooses for
+/// it under `rules` (or each plan's own rule set, each compiled once for all the plans that
+/// use it) and hands it to `make`, on the worker that evaluated it: what `make` returns is
+/// kept, the plan is dropped. Results in folder order; the error is the first plan's (in
+/// folder order) that failed.
+pub fn evaluate_plans<T, E>(
+    folders: &[PathBuf],
+    rules: Option<&Path>,
+    loader: &PlanLoader,
+    years: impl Fn(&Plan) -> Result<Vec<FiscalYear>, E> + Sync,
+    make: impl Fn(EvaluatedPlan) -> Result<T, E> + Sync,
+) -> Result<Vec<T>, CorpusError<E>>
+where
+    T: Send,
+    E: std::error::Error + Send + 'static,
+{
+    let rule_sets = RuleSets::default();
+    map_plans(folders, |folder| {
+        let plan = evaluate_plan(folder, rules, loader, &years, &rule_sets)?;
+        make(plan).map_err(|source| CorpusError::Year {
+            folder: folder.to_path_buf(),
+            source,
+        })
+    })
+    .into_iter()
+    .collect()
+}
+
+/// Loads every plan of `folders`, evaluates the years `years` chooses for it under `rules`
+/// (or each plan's own rule set) and sums them up per plan, per year and overall. Only the
+/// sums of each plan are kept: its items and their evaluations are dropped as soon as they
+/// are counted.
+pub fn summarize_corpus<E>(
+    folders: &[PathBuf],
+    rules: Option<&Path>,
+    loader: &PlanLoader,
+    years: impl Fn(&Plan) -> Result<Vec<FiscalYear>, E> + Sync,
+) -> Result<CorpusSummary, CorpusError<E>>
+where
+    E: std::error::Error + Send + 'static,
+{
+    let per_plan = evaluate_plans(folders, rules, loader, years, |p| Ok(summary_rows(&p)))?;
+    let rows: Vec<PlanYearSummary> = per_plan.into_iter().flatten().collect();
     Ok(CorpusSummary {
         plans: folders.len(),
         totals: totals(&rows).map_err(|year| CorpusError::TotalOverflow { year })?,
@@ -177,14 +223,15 @@ where
     })
 }
 
-fn summarize_plan<E: std::error::Error + 'static>(
+fn evaluate_plan<E: std::error::Error + 'static>(
     folder: &Path,
     rules: Option<&Path>,
+    loader: &PlanLoader,
     years: &(impl Fn(&Plan) -> Result<Vec<FiscalYear>, E> + Sync),
     rule_sets: &RuleSets,
-) -> Result<Vec<PlanYearSummary>, CorpusError<E>> {
+) -> Result<EvaluatedPlan, CorpusError<E>> {
     let folder_buf = || folder.to_path_buf();
-    let plan = load_plan(folder).map_err(|source| CorpusError::Load {
+    let plan = loader.load(folder).map_err(|source| CorpusError::Load {
         folder: folder_buf(),
         source,
     })?;
@@ -209,21 +256,31 @@ fn summarize_plan<E: std::error::Error + 'static>(
             folder: folder_buf(),
             source: Arc::new(source),
         })?;
-    let mut rows = Vec::with_capacity(years.len());
-    for (year, evaluation) in years.into_iter().zip(evaluations) {
-        // Only the sums are kept: the item evaluations (with their texts) go here.
-        let summary = summarize(&plan, &evaluation);
-        rows.push(PlanYearSummary {
-            plan: plan.id.clone(),
-            municipality: plan.municipality.clone(),
-            folder: folder_buf(),
-            year,
-            recorded: summary.recorded,
-            suggested: summary.suggested,
-            effects: summary.effects,
-        });
-    }
-    Ok(rows)
+    Ok(EvaluatedPlan {
+        folder: folder_buf(),
+        plan,
+        rules: rule_set,
+        evaluations,
+    })
+}
+
+/// A plan's summary lines, one per year evaluated.
+fn summary_rows(p: &EvaluatedPlan) -> Vec<PlanYearSummary> {
+    p.evaluations
+        .iter()
+        .map(|evaluation| {
+            let summary = summarize(&p.plan, evaluation);
+            PlanYearSummary {
+                plan: p.plan.id.clone(),
+                municipality: p.plan.municipality.clone(),
+                folder: p.folder.clone(),
+                year: evaluation.year,
+                recorded: summary.recorded,
+                suggested: summary.suggested,
+                effects: summary.effects,
+            }
+        })
+        .collect()
 }
 
 /// The totals, or the year (`None`: all years) whose effect amounts overflow.

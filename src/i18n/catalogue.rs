@@ -95,6 +95,23 @@ messages! {
             en: "watching the files stopped unexpectedly";
     }
 
+    /// Headings of a report over many plans (a folder of plan folders, or `--year all`).
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum CorpusText {
+        /// The title of the whole.
+        Plans { count: usize } =>
+            ja: "{count}計画",
+            en: "{count} plan(s)";
+        /// One plan's part.
+        Plan { municipality: String, plan: String } =>
+            ja: "{municipality} ({plan})",
+            en: "{municipality} ({plan})";
+        /// One plan's part for one year.
+        PlanYear { municipality: String, plan: String, year: String } =>
+            ja: "{municipality} ({plan}) {year}",
+            en: "{municipality} ({plan}) {year}";
+    }
+
     /// What `gyokaku check` finds.
     #[derive(Debug, Clone, PartialEq, Eq)]
     #[non_exhaustive]
@@ -792,8 +809,8 @@ messages! {
             en: "The rule set to compare against (OLD) [default: the plan's own, from plan.toml]";
         /// --year.
         Year =>
-            ja: "年度: R5, 令和5年度, 令和元年度, H30, 平成30年度, FY2023, 2023年度 [既定: 実績がそろった最新の年度]。summary では all で計画期間の全年度",
-            en: "The fiscal year: R5, 令和5年度, 令和元年度, H30, 平成30年度, FY2023 or 2023年度 [default: the latest whose results are complete]; `all` for every year of the period (summary)";
+            ja: "年度: R5, 令和5年度, 令和元年度, H30, 平成30年度, FY2023, 2023年度 [既定: 実績がそろった最新の年度]。summary・evaluate・list・report では all で計画期間の全年度",
+            en: "The fiscal year: R5, 令和5年度, 令和元年度, H30, 平成30年度, FY2023 or 2023年度 [default: the latest whose results are complete]; `all` for every year of the period (summary, evaluate, list, report)";
         /// --format.
         Format =>
             ja: "出力形式: table, md, csv, json, xlsx, html [既定: --output の拡張子から、なければ table]",

@@ -4,6 +4,7 @@ mod fiscal_year;
 mod folders;
 mod item;
 mod load;
+mod loader;
 mod plan;
 mod read;
 mod scale;
@@ -19,6 +20,7 @@ pub use item::{
 };
 pub(crate) use load::normalize;
 pub use load::{load_plan, load_plan_from, Identity, LoadError, LoadErrors, MAX_ITEMS};
+pub use loader::PlanLoader;
 pub use plan::{Plan, Policy, Theme};
 pub use read::{is_within, read_text_within, FileError, MAX_FILE_BYTES};
 pub use scale::{duplicate_label, normalize_label, Rating, Relation, Scale};

@@ -1,9 +1,16 @@
-//! `gyokaku summary DIR` over many plans: one line per plan and year (達成状況 and 実績効果額),
-//! then the totals per year and over all years. CSV is one row per plan and year with a plan
-//! column (open data: both scales' counts, plain amounts); JSON is the whole corpus summary.
+//! Reports over many plans. `gyokaku summary DIR`: one line per plan and year (達成状況 and
+//! 実績効果額), then the totals per year and over all years; CSV is one row per plan and year
+//! with a plan column (open data: both scales' counts, plain amounts); JSON is the whole corpus
+//! summary. The other commands ([`plans_document`]): each plan's own report in turn.
 
-use super::{year_name, Cell, Document, Lang, Table};
+use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
+
+use super::render::csv_table;
+use super::{year_name, Cell, Document, Lang, Section, Table};
 use crate::evaluation::{CorpusSummary, CorpusTotal, Counts, EffectTotals};
+use crate::i18n::{CorpusText, Localize};
+use crate::model::FiscalYear;
 
 /// The labels of all lines: the first plan's scale, then any others met, in order.
 fn labels(s: &CorpusSummary, pick: fn(&CorpusTotal) -> &Counts) -> Vec<String> {
@@ -102,13 +109,18 @@ pub fn corpus_summary_document(s: &CorpusSummary, lang: Lang) -> Document {
     let mut doc = Document::default();
     doc.push(plans);
     doc.push(totals);
-    doc.csv = Some(csv_table(s, &recorded, &suggested, unrated));
+    doc.csv = Some(summary_csv(s, &recorded, &suggested, unrated));
     doc.json = Some(serde_json::to_value(s).expect("JSON of plain values"));
     doc
 }
 
 /// One row per plan and year, as open data.
-fn csv_table(s: &CorpusSummary, recorded: &[String], suggested: &[String], unrated: bool) -> Table {
+fn summary_csv(
+    s: &CorpusSummary,
+    recorded: &[String],
+    suggested: &[String],
+    unrated: bool,
+) -> Table {
     let mut headers: Vec<String> = ["plan", "municipality", "year"].map(String::from).to_vec();
     headers.extend(recorded.iter().map(|l| format!("recorded_{l}")));
     if unrated {
@@ -137,4 +149,117 @@ fn csv_table(s: &CorpusSummary, recorded: &[String], suggested: &[String], unrat
         t.row(row);
     }
     t
+}
+
+/// What a command made of one plan, for one year (or for no year in particular: `check`).
+#[derive(Debug, Clone)]
+pub struct PlanPart {
+    /// The plan's id (plan.toml).
+    pub plan: String,
+    /// 自治体名.
+    pub municipality: String,
+    /// The plan folder.
+    pub folder: PathBuf,
+    /// The fiscal year reported, if the part is of one.
+    pub year: Option<FiscalYear>,
+    /// The command's document for the plan (and year).
+    pub doc: Document,
+}
+
+/// The parts of many plans (in the order given: folder order, then year order) as one
+/// document. Each part is a section of its own, headed by the municipality, the plan and the
+/// year (in xlsx: a worksheet per plan and year, its own parts below each other). CSV is each
+/// part's CSV table below each other, with the plan, the municipality and the year in front;
+/// JSON a list of the parts, each with its plan, folder, year and the command's own data.
+pub fn plans_document(parts: &[PlanPart], lang: Lang) -> Document {
+    let plans: BTreeSet<&PathBuf> = parts.iter().map(|p| &p.folder).collect();
+    let mut doc = Document::titled(CorpusText::Plans { count: plans.len() }.localize(lang));
+    for part in parts {
+        let heading = match part.year {
+            Some(year) => CorpusText::PlanYear {
+                municipality: part.municipality.clone(),
+                plan: part.plan.clone(),
+                year: year_name(year, lang),
+            },
+            None => CorpusText::Plan {
+                municipality: part.municipality.clone(),
+                plan: part.plan.clone(),
+            },
+        };
+        let short = match part.year {
+            Some(year) => format!("{} {year}", part.plan),
+            None => part.plan.clone(),
+        };
+        let mut section = Section::new(heading.localize(lang)).short(short);
+        match &part.doc.title {
+            Some(title) => section.push(Section {
+                title: title.clone(),
+                short: None,
+                blocks: part.doc.blocks.clone(),
+            }),
+            None => section.blocks.extend(part.doc.blocks.iter().cloned()),
+        }
+        doc.push(section);
+    }
+    doc.csv = Some(plans_csv(parts));
+    doc.json = Some(serde_json::Value::Array(
+        parts
+            .iter()
+            .map(|p| {
+                serde_json::json!({
+                    "plan": p.plan,
+                    "municipality": p.municipality,
+                    "folder": p.folder,
+                    "year": p.year,
+                    "data": p.doc.json.clone().unwrap_or_else(|| {
+                        serde_json::to_value(&p.doc).expect("JSON of plain values")
+                    }),
+                })
+            })
+            .collect(),
+    ));
+    doc
+}
+
+/// Every part's CSV table below each other, with `plan`, `municipality` and `year` in front
+/// (where a part has a column of one of these names, it is the same).
+/// The columns are those of all parts, in the order first met (parts on other scales may have
+/// other rating columns); a part leaves the others' columns blank.
+fn plans_csv(parts: &[PlanPart]) -> Table {
+    let tables: Vec<_> = parts.iter().map(|p| csv_table(&p.doc)).collect();
+    let mut headers: Vec<String> = ["plan", "municipality", "year"].map(String::from).to_vec();
+    // A part's own plan or year column is the one in front.
+    let mut column: HashMap<&str, usize> =
+        HashMap::from([("plan", 0), ("municipality", 1), ("year", 2)]);
+    for t in &tables {
+        for c in &t.columns {
+            column.entry(&c.header).or_insert_with(|| {
+                headers.push(c.header.clone());
+                headers.len() - 1
+            });
+        }
+    }
+    let mut csv = Table::new(&headers);
+    for (part, t) in parts.iter().zip(&tables) {
+        // Where each of the part's columns goes.
+        let at: Vec<usize> = t
+            .columns
+            .iter()
+            .map(|c| column[c.header.as_str()])
+            .collect();
+        for r in &t.rows {
+            let mut row = vec![Cell::Empty; headers.len()];
+            row[0] = part.plan.clone().into();
+            row[1] = part.municipality.clone().into();
+            row[2] = part
+                .year
+                .map(|y| Cell::from(y.to_string()))
+                .unwrap_or(Cell::Empty);
+            for (cell, &i) in r.cells.iter().zip(&at) {
+                row[i] = cell.clone();
+            }
+            csv.row(row);
+        }
+    }
+    csv
 }

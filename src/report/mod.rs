@@ -18,7 +18,7 @@ mod summary;
 
 pub use agreement::agreement_document;
 pub use check::check_document;
-pub use corpus::corpus_summary_document;
+pub use corpus::{corpus_summary_document, plans_document, PlanPart};
 pub use diff::diff_document;
 pub use document::{
     Block, Cell, Chart, Column, Document, Field, List, ListItem, Row, Section, Series, Table,

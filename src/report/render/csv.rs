@@ -1,6 +1,7 @@
 //! CSV for open data: plain numbers, one header row. A document's own CSV table when it has
 //! one, else its only table, else every table in long form (one value per line).
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use crate::report::{Block, Cell, Document, Table};
@@ -8,13 +9,19 @@ use crate::report::{Block, Cell, Document, Table};
 /// Writes CSV.
 pub fn render(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
     let mut w = ::csv::Writer::from_writer(out);
+    table(&mut w, &csv_table(doc))?;
+    w.flush()
+}
+
+/// The table CSV prints of `doc`: its own CSV table, else its only table, else every table
+/// in long form.
+pub fn csv_table(doc: &Document) -> Cow<'_, Table> {
     let tables = doc.tables();
     match (&doc.csv, tables.as_slice()) {
-        (Some(t), _) => table(&mut w, t)?,
-        (None, [t]) if !has_fields(&doc.blocks) => table(&mut w, t)?,
-        (None, _) => long(&mut w, doc)?,
+        (Some(t), _) => Cow::Borrowed(t),
+        (None, [t]) if !has_fields(&doc.blocks) => Cow::Borrowed(*t),
+        (None, _) => Cow::Owned(long(doc)),
     }
-    w.flush()
 }
 
 fn has_fields(blocks: &[Block]) -> bool {
@@ -34,30 +41,43 @@ fn table<W: Write>(w: &mut ::csv::Writer<W>, t: &Table) -> io::Result<()> {
 }
 
 /// Every table and key/value line as `section, table, row, column, value`.
-fn long<W: Write>(w: &mut ::csv::Writer<W>, doc: &Document) -> io::Result<()> {
-    fn walk<W: Write>(w: &mut ::csv::Writer<W>, section: &str, blocks: &[Block]) -> io::Result<()> {
+fn long(doc: &Document) -> Table {
+    fn walk(t: &mut Table, section: &str, blocks: &[Block]) {
+        let text = |s: &str| Cell::Text(s.to_string());
         for b in blocks {
             match b {
-                Block::Section(s) => walk(w, &s.title, &s.blocks)?,
-                Block::Table(t) => {
-                    let name = t.title.as_deref().unwrap_or_default();
-                    for (i, r) in t.rows.iter().enumerate() {
+                Block::Section(s) => walk(t, &s.title, &s.blocks),
+                Block::Table(table) => {
+                    let name = table.title.as_deref().unwrap_or_default();
+                    for (i, r) in table.rows.iter().enumerate() {
                         let row = (i + 1).to_string();
-                        for (c, cell) in t.columns.iter().zip(&r.cells) {
-                            w.write_record([section, name, &row, &c.header, &cell.plain()])?;
+                        for (c, cell) in table.columns.iter().zip(&r.cells) {
+                            let value = Cell::Text(cell.plain());
+                            t.row(vec![
+                                text(section),
+                                text(name),
+                                text(&row),
+                                text(&c.header),
+                                value,
+                            ]);
                         }
                     }
                 }
                 Block::Fields(fields) => {
                     for f in fields {
-                        w.write_record([section, "", "", &f.key, &f.value.plain()])?;
+                        let value = Cell::Text(f.value.plain());
+                        t.row(vec![text(section), text(""), text(""), text(&f.key), value]);
                     }
                 }
                 Block::List(_) | Block::Text(_) | Block::Chart(_) => {}
             }
         }
-        Ok(())
     }
-    w.write_record(["section", "table", "row", "column", "value"])?;
-    walk(w, doc.title.as_deref().unwrap_or_default(), &doc.blocks)
+    let mut t = Table::new(&["section", "table", "row", "column", "value"]);
+    walk(
+        &mut t,
+        doc.title.as_deref().unwrap_or_default(),
+        &doc.blocks,
+    );
+    t
 }

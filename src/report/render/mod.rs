@@ -10,6 +10,8 @@ mod xlsx;
 
 use std::io::{self, Write};
 
+pub use csv::csv_table;
+
 use super::{Document, Format};
 
 /// How to print, besides the format.
