@@ -7,7 +7,7 @@ use serde_json::json;
 use super::completeness::Completeness;
 use crate::check::{implausible_values, Implausibility, Implausible};
 use crate::engine::RuleSet;
-use crate::i18n::{CycleText, Lang, Localize};
+use crate::i18n::{CycleText, Heading, Lang, Localize};
 use crate::model::{FiscalYear, ItemId, Plan};
 use crate::report::{Block, Cell, Document, List, ListItem, Section, Table};
 
@@ -155,21 +155,17 @@ pub fn status_document(s: &Status, lang: Lang) -> Document {
             ids(&sec.missing).into(),
         ]);
     }
-    let mut by_section =
-        Section::new(lang.pick("部・課ごとの報告状況", "Reports per department and section"));
+    let mut by_section = Section::new(Heading::ReportsPerDepartment.localize(lang));
     by_section.push(table);
     doc.push(by_section);
 
     let mut questioned = Section::new(format!(
         "{} ({})",
-        lang.pick("要確認の値", "Values to check"),
+        Heading::ValuesToCheck.localize(lang),
         s.questioned.len()
     ));
     if s.questioned.is_empty() {
-        questioned.push(Block::Text(
-            lang.pick("疑わしい値はありません。", "No value looks implausible.")
-                .into(),
-        ));
+        questioned.push(Block::Text(Heading::NothingImplausible.localize(lang)));
     } else {
         let mut list = List::default();
         for q in &s.questioned {

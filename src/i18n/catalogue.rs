@@ -232,6 +232,684 @@ messages! {
             en: ", not on this scale (not compared) {count}";
     }
 
+    /// Headings, column names and labels of the reports (src/report, src/cycle/status.rs).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Heading {
+        /// cycle/status.rs: "Reports per department and section".
+        ReportsPerDepartment =>
+            ja: "部・課ごとの報告状況",
+            en: "Reports per department and section";
+        /// cycle/status.rs: "Values to check".
+        ValuesToCheck =>
+            ja: "要確認の値",
+            en: "Values to check";
+        /// cycle/status.rs: "No value looks implausible.".
+        NothingImplausible =>
+            ja: "疑わしい値はありません。",
+            en: "No value looks implausible.";
+        /// report/agreement.rs: "weak".
+        Weak =>
+            ja: "弱",
+            en: "weak";
+        /// report/agreement.rs, report/diff.rs, report/explain.rs, report/summary.rs: "judgement required".
+        JudgementRequired =>
+            ja: "要判断",
+            en: "judgement required";
+        /// report/agreement.rs, report/explain.rs, report/list.rs, report/summary.rs: "not on this scale".
+        NotOnThisScale =>
+            ja: "尺度外",
+            en: "not on this scale";
+        /// report/agreement.rs: "suggested \\ recorded".
+        SuggestedByRecordedCorner =>
+            ja: "提案＼評価",
+            en: "suggested \\ recorded";
+        /// report/agreement.rs, report/corpus.rs, report/diff.rs, report/summary.rs: "total".
+        Total =>
+            ja: "合計",
+            en: "total";
+        /// report/agreement.rs: "Suggested against recorded ratings".
+        AgreementMatrixTitle =>
+            ja: "提案評価と実際の評価の対照表",
+            en: "Suggested against recorded ratings";
+        /// report/agreement.rs, report/diff.rs: "id".
+        ItemId =>
+            ja: "取組",
+            en: "id";
+        /// report/agreement.rs, report/diff.rs: "title".
+        ItemTitle =>
+            ja: "実施項目",
+            en: "title";
+        /// report/agreement.rs, report/explain.rs, report/list.rs: "suggested".
+        Suggested =>
+            ja: "提案",
+            en: "suggested";
+        /// report/agreement.rs, report/diff.rs: "recorded".
+        RecordedRating =>
+            ja: "評価",
+            en: "recorded";
+        /// report/agreement.rs: "explanation".
+        Explanation =>
+            ja: "説明",
+            en: "explanation";
+        /// report/agreement.rs: "Disagreements".
+        Disagreements =>
+            ja: "不一致の項目",
+            en: "Disagreements";
+        /// report/agreement.rs: "Suggestions on weak evidence (they agree; read these first)".
+        WeakEvidenceTitle =>
+            ja: "根拠の弱い提案 (一致しているが、先に確認する項目)",
+            en: "Suggestions on weak evidence (they agree; read these first)";
+        /// report/agreement.rs: "Left to judgement".
+        LeftToJudgementTitle =>
+            ja: "要判断の項目",
+            en: "Left to judgement";
+        /// report/agreement.rs: "Recorded ratings not on this scale (not comparable)".
+        NotOnScaleTitle =>
+            ja: "尺度にない評価 (比較できない項目)",
+            en: "Recorded ratings not on this scale (not comparable)";
+        /// report/agreement.rs: "suggestions read on the recorded scale".
+        ReadOnRecordedScale =>
+            ja: "提案を評価の尺度に読み替え",
+            en: "suggestions read on the recorded scale";
+        /// report/agreement.rs: "not comparable".
+        NotComparable =>
+            ja: "比較できません",
+            en: "not comparable";
+        /// report/agreement.rs: "recorded on".
+        RecordedOn =>
+            ja: "評価の尺度",
+            en: "recorded on";
+        /// report/agreement.rs: "suggested on".
+        SuggestedOn =>
+            ja: "提案の尺度",
+            en: "suggested on";
+        /// report/agreement.rs: "agreement".
+        Agreement =>
+            ja: "一致率",
+            en: "agreement";
+        /// report/agreement.rs: "rated from the numbers".
+        RatedFromTheNumbers =>
+            ja: "数値による提案",
+            en: "rated from the numbers";
+        /// report/agreement.rs: "rated from the text (milestones, targets of 0)".
+        RatedFromTheText =>
+            ja: "文章による提案 (マイルストーン・目標0)",
+            en: "rated from the text (milestones, targets of 0)";
+        /// report/agreement.rs, report/evaluate.rs, report/explain.rs, report/list.rs, report/published.rs, report/summary.rs: "rules".
+        Rules =>
+            ja: "ルール",
+            en: "rules";
+        /// report/corpus.rs, report/summary.rs: "not rated".
+        NotRated =>
+            ja: "評価なし",
+            en: "not rated";
+        /// report/corpus.rs: "expected effect (¥1,000)".
+        ExpectedEffectThousandYen =>
+            ja: "効果見込額(千円)",
+            en: "expected effect (¥1,000)";
+        /// report/corpus.rs: "actual effect (¥1,000)".
+        ActualEffectThousandYen =>
+            ja: "実績効果額(千円)",
+            en: "actual effect (¥1,000)";
+        /// report/corpus.rs, report/summary.rs: "ratio".
+        Ratio =>
+            ja: "達成割合",
+            en: "ratio";
+        /// report/corpus.rs: "plan".
+        PlanColumn =>
+            ja: "計画",
+            en: "plan";
+        /// report/corpus.rs: "municipality".
+        Municipality =>
+            ja: "自治体",
+            en: "municipality";
+        /// report/corpus.rs, report/sheet.rs: "year".
+        Year =>
+            ja: "年度",
+            en: "year";
+        /// report/corpus.rs: "Ratings and effects per plan".
+        PerPlanTitle =>
+            ja: "計画別の達成状況と実績効果額",
+            en: "Ratings and effects per plan";
+        /// report/corpus.rs: "plans".
+        PlanCount =>
+            ja: "計画数",
+            en: "plans";
+        /// report/corpus.rs: "All plans together".
+        AllPlansTogether =>
+            ja: "全計画の合計",
+            en: "All plans together";
+        /// report/corpus.rs: "plans".
+        PlansTotal =>
+            ja: "計画",
+            en: "plans";
+        /// report/corpus.rs: "all years".
+        AllYears =>
+            ja: "全年度",
+            en: "all years";
+        /// report/diff.rs: "before".
+        Before =>
+            ja: "変更前",
+            en: "before";
+        /// report/diff.rs: "after".
+        After =>
+            ja: "変更後",
+            en: "after";
+        /// report/diff.rs: "what the rule change does".
+        RuleChangeTitle =>
+            ja: "ルール変更の影響",
+            en: "what the rule change does";
+        /// report/diff.rs: "base rules".
+        BaseRules =>
+            ja: "変更前のルール",
+            en: "base rules";
+        /// report/diff.rs: "new rules".
+        NewRules =>
+            ja: "変更後のルール",
+            en: "new rules";
+        /// report/diff.rs: "base scale".
+        BaseScale =>
+            ja: "変更前の尺度",
+            en: "base scale";
+        /// report/diff.rs: "new scale".
+        NewScale =>
+            ja: "変更後の尺度",
+            en: "new scale";
+        /// report/diff.rs: the corner of the transition matrix.
+        TransitionCorner =>
+            ja: "変更前＼変更後",
+            en: "before \\ after";
+        /// report/diff.rs: "Suggested ratings, before and after (items)".
+        TransitionsTitle =>
+            ja: "提案評価の遷移 (単位:件)",
+            en: "Suggested ratings, before and after (items)";
+        /// report/diff.rs: "The scales differ: a suggested rating counts as changed when its label differs (see the transitions for how the meanings correspond).".
+        ScalesDifferNote =>
+            ja: "尺度が異なります: 提案評価はラベルが違えば変化として数えています (意味の対応は遷移表を見てください)。",
+            en: "The scales differ: a suggested rating counts as changed when its label differs (see the transitions for how the meanings correspond).";
+        /// report/diff.rs: "suggested before".
+        SuggestedBefore =>
+            ja: "提案 変更前",
+            en: "suggested before";
+        /// report/diff.rs: "suggested after".
+        SuggestedAfter =>
+            ja: "提案 変更後",
+            en: "suggested after";
+        /// report/diff.rs: "achievement before".
+        AchievementBefore =>
+            ja: "達成率 変更前",
+            en: "achievement before";
+        /// report/diff.rs: "achievement after".
+        AchievementAfter =>
+            ja: "達成率 変更後",
+            en: "achievement after";
+        /// report/diff.rs: "computed effect before".
+        ComputedEffectBefore =>
+            ja: "算定効果額 変更前",
+            en: "computed effect before";
+        /// report/diff.rs: "computed effect after".
+        ComputedEffectAfter =>
+            ja: "算定効果額 変更後",
+            en: "computed effect after";
+        /// report/diff.rs: "explanation (after)".
+        ExplanationAfter =>
+            ja: "説明 (変更後)",
+            en: "explanation (after)";
+        /// report/diff.rs: "Items that changed".
+        ItemsThatChanged =>
+            ja: "変わった項目",
+            en: "Items that changed";
+        /// report/diff.rs, report/summary.rs: "policy".
+        Policy =>
+            ja: "基本方針",
+            en: "policy";
+        /// report/diff.rs: "difference".
+        Difference =>
+            ja: "増減",
+            en: "difference";
+        /// report/evaluate.rs: "judge".
+        JudgeShort =>
+            ja: "要判断",
+            en: "judge";
+        /// report/evaluate.rs: "n/a".
+        NotOnScaleShort =>
+            ja: "尺度外",
+            en: "n/a";
+        /// report/evaluate.rs: "evaluation".
+        Evaluation =>
+            ja: "評価結果",
+            en: "evaluation";
+        /// report/explain.rs: "agrees".
+        Agrees =>
+            ja: "一致",
+            en: "agrees";
+        /// report/explain.rs: "differs".
+        Differs =>
+            ja: "不一致",
+            en: "differs";
+        /// report/explain.rs: "the rules leave it to judgement".
+        RulesLeaveToJudgement =>
+            ja: "ルールは判断を求めています",
+            en: "the rules leave it to judgement";
+        /// report/explain.rs: "no rating recorded".
+        NoRatingRecorded =>
+            ja: "評価の記録なし",
+            en: "no rating recorded";
+        /// report/explain.rs: "not comparable (the recorded rating is not on this scale)".
+        NotComparableOffScale =>
+            ja: "比較できません (記録された評価がこの尺度にありません)",
+            en: "not comparable (the recorded rating is not on this scale)";
+        /// report/explain.rs, report/sheet.rs: "kind".
+        Kind =>
+            ja: "種別",
+            en: "kind";
+        /// report/explain.rs: "indicator".
+        Indicator =>
+            ja: "指標",
+            en: "indicator";
+        /// report/explain.rs: "property".
+        Property =>
+            ja: "プロパティ",
+            en: "property";
+        /// report/explain.rs: "value".
+        Value =>
+            ja: "値",
+            en: "value";
+        /// report/explain.rs: "meaning".
+        Meaning =>
+            ja: "意味",
+            en: "meaning";
+        /// report/explain.rs: "What the rules see (x)".
+        RuleInputTitle =>
+            ja: "ルールへの入力 (x)",
+            en: "What the rules see (x)";
+        /// report/explain.rs: "from the actual: the computed effect".
+        FromActualComputedEffect =>
+            ja: "実績値から: 算定効果額",
+            en: "from the actual: the computed effect";
+        /// report/explain.rs: "from the target: the expected effect".
+        FromTargetExpectedEffect =>
+            ja: "目標値から: 効果見込額",
+            en: "from the target: the expected effect";
+        /// report/explain.rs: "The rule calls, in order".
+        RuleCallsTitle =>
+            ja: "ルールの実行経過",
+            en: "The rule calls, in order";
+        /// report/explain.rs: "what".
+        What =>
+            ja: "項目",
+            en: "what";
+        /// report/explain.rs: "Outcome".
+        Outcome =>
+            ja: "結果",
+            en: "Outcome";
+        /// report/explain.rs: "achievement".
+        Achievement =>
+            ja: "達成率",
+            en: "achievement";
+        /// report/explain.rs: "none (the numbers cannot tell)".
+        NoAchievement =>
+            ja: "なし (数値では判断できない)",
+            en: "none (the numbers cannot tell)";
+        /// report/explain.rs: "recorded".
+        RecordedRatingNoted =>
+            ja: "評価 (記録)",
+            en: "recorded";
+        /// report/explain.rs: "suggested against recorded".
+        SuggestedAgainstRecorded =>
+            ja: "提案と評価",
+            en: "suggested against recorded";
+        /// report/explain.rs: "actual effect (recorded, thousand yen)".
+        ActualEffectRecorded =>
+            ja: "実績効果額 (記録, 千円)",
+            en: "actual effect (recorded, thousand yen)";
+        /// report/explain.rs: "computed effect (thousand yen)".
+        ComputedEffectThousandYenSpaced =>
+            ja: "算定効果額 (千円)",
+            en: "computed effect (thousand yen)";
+        /// report/explain.rs: "expected effect (recorded, thousand yen)".
+        ExpectedEffectRecorded =>
+            ja: "効果見込額 (記録, 千円)",
+            en: "expected effect (recorded, thousand yen)";
+        /// report/explain.rs: "expected effect (from the target, thousand yen)".
+        ExpectedEffectFromTarget =>
+            ja: "効果見込額 (目標値から算定, 千円)",
+            en: "expected effect (from the target, thousand yen)";
+        /// report/list.rs: "no.".
+        ItemNumber =>
+            ja: "取組番号",
+            en: "no.";
+        /// report/list.rs: "item".
+        ItemName =>
+            ja: "取組項目",
+            en: "item";
+        /// report/list.rs: "indicator".
+        IndicatorContent =>
+            ja: "指標の内容",
+            en: "indicator";
+        /// report/list.rs, report/sheet.rs: "unit".
+        Unit =>
+            ja: "単位",
+            en: "unit";
+        /// report/list.rs: "rating".
+        RatingStatus =>
+            ja: "達成状況",
+            en: "rating";
+        /// report/list.rs: "what was done".
+        WhatWasDone =>
+            ja: "取組内容",
+            en: "what was done";
+        /// report/list.rs: "target".
+        TargetValue =>
+            ja: "目標(値)",
+            en: "target";
+        /// report/list.rs: "actual".
+        ActualValue =>
+            ja: "実績(値)",
+            en: "actual";
+        /// report/list.rs: "expected".
+        ExpectedShort =>
+            ja: "見込額",
+            en: "expected";
+        /// report/list.rs: "actual effect".
+        ActualEffectShort =>
+            ja: "実績額",
+            en: "actual effect";
+        /// report/list.rs: "department".
+        Department =>
+            ja: "部局",
+            en: "department";
+        /// report/list.rs: "section".
+        Section =>
+            ja: "所属名",
+            en: "section";
+        /// report/list.rs: "Item list (【参考①】)".
+        ItemListTitle =>
+            ja: "【参考①】取組項目一覧",
+            en: "Item list (【参考①】)";
+        /// report/published.rs: "Ratings by policy".
+        RatingsByPolicy =>
+            ja: "基本方針別の評価",
+            en: "Ratings by policy";
+        /// report/published.rs: "items".
+        ItemsUnit =>
+            ja: "件",
+            en: "items";
+        /// report/published.rs: "Expected and actual effect by policy".
+        EffectsByPolicyTitle =>
+            ja: "基本方針別の効果見込額と実績効果額",
+            en: "Expected and actual effect by policy";
+        /// report/published.rs, report/sheet.rs, report/summary.rs: "expected effect".
+        ExpectedEffect =>
+            ja: "効果見込額",
+            en: "expected effect";
+        /// report/published.rs, report/sheet.rs, report/summary.rs: "actual effect".
+        ActualEffect =>
+            ja: "実績効果額",
+            en: "actual effect";
+        /// report/published.rs: "Results in figures".
+        ResultsInFigures =>
+            ja: "取組結果の集計",
+            en: "Results in figures";
+        /// report/published.rs: "Summary".
+        SummaryShort =>
+            ja: "集計",
+            en: "Summary";
+        /// report/published.rs: "Item list".
+        ItemListShort =>
+            ja: "取組項目一覧",
+            en: "Item list";
+        /// report/sheet.rs: "target".
+        Target =>
+            ja: "目標値",
+            en: "target";
+        /// report/sheet.rs: "actual".
+        Actual =>
+            ja: "実績値",
+            en: "actual";
+        /// report/sheet.rs, report/summary.rs: "rating".
+        Rating =>
+            ja: "評価",
+            en: "rating";
+        /// report/sheet.rs: "subtotal".
+        Subtotal =>
+            ja: "〔小計〕",
+            en: "subtotal";
+        /// report/sheet.rs: "Policy".
+        PolicySheet =>
+            ja: "基本方針",
+            en: "Policy";
+        /// report/sheet.rs: "Theme".
+        ThemeSheet =>
+            ja: "改革の推進項目",
+            en: "Theme";
+        /// report/sheet.rs: "Owner".
+        Owner =>
+            ja: "取組主管",
+            en: "Owner";
+        /// report/sheet.rs: "Related".
+        Related =>
+            ja: "関連所属",
+            en: "Related";
+        /// report/sheet.rs: "(no progress sheet for this item: only its 【参考①】 row)".
+        NoProgressSheet =>
+            ja: "(この項目には進捗管理シートがありません。【参考①】の内容のみ)",
+            en: "(no progress sheet for this item: only its 【参考①】 row)";
+        /// report/sheet.rs: 具体的な改善取組内容.
+        Actions =>
+            ja: "具体的な改善取組内容",
+            en: "Actions";
+        /// report/sheet.rs: 現状と課題.
+        Situation =>
+            ja: "現状と課題",
+            en: "Situation";
+        /// report/sheet.rs: the plan's final goal.
+        FinalGoal =>
+            ja: "令和9年度(計画最終年度)において目指す姿",
+            en: "Final goal";
+        /// report/sheet.rs: "Indicator".
+        IndicatorSheet =>
+            ja: "指標",
+            en: "Indicator";
+        /// report/sheet.rs: "baseline".
+        Baseline =>
+            ja: "現状値",
+            en: "baseline";
+        /// report/sheet.rs: "final target".
+        FinalTarget =>
+            ja: "最終年度目標値",
+            en: "final target";
+        /// report/sheet.rs: "effect formula".
+        EffectFormula =>
+            ja: "効果額の算定式",
+            en: "effect formula";
+        /// report/sheet.rs: "plan".
+        YearPlan =>
+            ja: "年次計画",
+            en: "plan";
+        /// report/sheet.rs: "policy".
+        ItemPolicy =>
+            ja: "取組方針",
+            en: "policy";
+        /// report/sheet.rs: "results".
+        ItemResults =>
+            ja: "取組実績",
+            en: "results";
+        /// report/sheet.rs: "Source inconsistencies".
+        SourceInconsistencies =>
+            ja: "原資料の不整合",
+            en: "Source inconsistencies";
+        /// report/sheet.rs: "Notes".
+        Notes =>
+            ja: "備考",
+            en: "Notes";
+        /// report/summary.rs: "items".
+        ItemCount =>
+            ja: "件数",
+            en: "items";
+        /// report/summary.rs: "Rating counts (items)".
+        RatingCountsTitle =>
+            ja: "達成状況 (単位:件)",
+            en: "Rating counts (items)";
+        /// report/summary.rs: "Ratings suggested by the rules (items)".
+        SuggestedCountsTitle =>
+            ja: "ルールによる提案評価 (単位:件)",
+            en: "Ratings suggested by the rules (items)";
+        /// report/summary.rs: "Ratings by policy (items)".
+        RatingsByPolicyTitle =>
+            ja: "分野別内訳表 (単位:件)",
+            en: "Ratings by policy (items)";
+        /// report/summary.rs: "theme".
+        Theme =>
+            ja: "改革の推進項目",
+            en: "theme";
+        /// report/summary.rs: "items".
+        ThemeItemCount =>
+            ja: "項目数",
+            en: "items";
+    }
+
+    /// What each property of the rules' input `x` means (`gyokaku explain`).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum InputMeaning {
+        /// `x.id`.
+        Id =>
+            ja: "取組",
+            en: "item id";
+        /// `x.title`.
+        Title =>
+            ja: "実施項目名",
+            en: "item title";
+        /// `x.kind`.
+        Kind =>
+            ja: "指標の種別",
+            en: "indicator kind";
+        /// `x.indicator`.
+        Indicator =>
+            ja: "指標",
+            en: "indicator";
+        /// `x.unit`.
+        Unit =>
+            ja: "単位",
+            en: "unit";
+        /// `x.year`.
+        Year =>
+            ja: "年度",
+            en: "fiscal year";
+        /// `x.target`.
+        Target =>
+            ja: "目標値",
+            en: "the year's target";
+        /// `x.actual`.
+        Actual =>
+            ja: "実績値",
+            en: "the year's actual";
+        /// `x.baseline`.
+        Baseline =>
+            ja: "指標の現状値",
+            en: "baseline";
+        /// `x.final_target`.
+        FinalTarget =>
+            ja: "計画最終年度の目標値",
+            en: "final year's target";
+        /// `x.previous`.
+        Previous =>
+            ja: "前年度の実績値 (初年度は現状値)",
+            en: "previous actual (baseline in the first year)";
+        /// `x.previous_target`.
+        PreviousTarget =>
+            ja: "前年度の目標値 (初年度は現状値)",
+            en: "previous target (baseline in the first year)";
+        /// `x.bound`.
+        Bound =>
+            ja: "目標の範囲 (以内・未満…)",
+            en: "bound written with the target";
+        /// `x.within_bound`.
+        WithinBound =>
+            ja: "実績が範囲内か",
+            en: "whether the actual keeps the bound";
+        /// `x.target_text`.
+        TargetText =>
+            ja: "目標値 (表記どおり)",
+            en: "target as printed";
+        /// `x.actual_text`.
+        ActualText =>
+            ja: "実績値 (表記どおり)",
+            en: "actual as printed";
+        /// `x.baseline_text`.
+        BaselineText =>
+            ja: "指標の現状値 (表記どおり)",
+            en: "baseline as printed";
+        /// `x.final_target_text`.
+        FinalTargetText =>
+            ja: "計画最終年度の目標値 (表記どおり)",
+            en: "final year's target as printed";
+        /// `x.plan`.
+        Plan =>
+            ja: "年次計画 (その年度の取組)",
+            en: "the year's planned actions";
+        /// `x.comment`.
+        Comment =>
+            ja: "取組実績 (所属のコメント)",
+            en: "the year's comment";
+        /// `x.target_total`.
+        TargetTotal =>
+            ja: "目標値の括弧内の累計",
+            en: "bracketed total of the target";
+        /// `x.actual_total`.
+        ActualTotal =>
+            ja: "実績値の括弧内の累計",
+            en: "bracketed total of the actual";
+        /// `x.expected_effect`.
+        ExpectedEffect =>
+            ja: "効果見込額 (千円)",
+            en: "expected effect (thousand yen)";
+        /// `x.actual_effect`.
+        ActualEffect =>
+            ja: "実績効果額 (千円)",
+            en: "actual effect (thousand yen)";
+        /// `x.recorded`.
+        Recorded =>
+            ja: "評価 (記録)",
+            en: "recorded rating";
+        /// `x.value`.
+        Value =>
+            ja: "effect(x) の値 (実績値)",
+            en: "value for effect(x): the actual";
+        /// `x.total`.
+        Total =>
+            ja: "value の括弧内の累計",
+            en: "bracketed total of value";
+        /// `x.scale`.
+        Scale =>
+            ja: "評価の尺度",
+            en: "the scale's labels";
+        /// `x.history`.
+        History =>
+            ja: "初年度から当該年度までの各年度 (目標値・実績値・効果額・累計)",
+            en: "each year from the first to this one: targets, actuals, effects, totals";
+        /// `x.year_index`.
+        YearIndex =>
+            ja: "history 内の当該年度の位置",
+            en: "this year's position in history";
+        /// `x.target_sum`.
+        TargetSum =>
+            ja: "目標値の累計 (初年度から)",
+            en: "running total of targets";
+        /// `x.actual_sum`.
+        ActualSum =>
+            ja: "実績値の累計 (初年度から)",
+            en: "running total of actuals";
+        /// `x.expected_effect_sum`.
+        ExpectedEffectSum =>
+            ja: "効果見込額の累計 (千円)",
+            en: "running total of expected effects";
+        /// `x.actual_effect_sum`.
+        ActualEffectSum =>
+            ja: "実績効果額の累計 (千円)",
+            en: "running total of actual effects";
+    }
+
     /// Which effect amount.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub enum EffectName {

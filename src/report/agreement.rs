@@ -3,7 +3,7 @@
 
 use super::{Block, Cell, Document, Field, Lang, Table};
 use crate::evaluation::{AgreementReport, Evaluation, ItemEvaluation};
-use crate::i18n::{AgreementText, Localize};
+use crate::i18n::{AgreementText, Heading, Localize};
 
 /// The suggested rating, marked when it rests on weak evidence (the reading of the text gives
 /// little to go on): "B (弱)", "B (weak)".
@@ -11,7 +11,7 @@ pub fn suggested_cell(e: &ItemEvaluation, lang: Lang) -> Cell {
     match &e.suggested {
         None => Cell::Empty,
         Some(label) if e.reading.as_ref().is_some_and(|r| r.weak) => {
-            Cell::Text(format!("{label} ({})", lang.pick("弱", "weak")))
+            Cell::Text(format!("{label} ({})", Heading::Weak.localize(lang)))
         }
         Some(label) => Cell::Rating(label.clone()),
     }
@@ -20,20 +20,19 @@ pub fn suggested_cell(e: &ItemEvaluation, lang: Lang) -> Cell {
 /// An agreement report: the matrix, the agreement figure, every disagreement. CSV: one row
 /// per item; JSON: the report with the year and the rules.
 pub fn agreement_document(report: &AgreementReport, ev: &Evaluation, lang: Lang) -> Document {
-    let judge = lang.pick("要判断", "judgement required");
+    let judge = &Heading::JudgementRequired.localize(lang);
     let rating = |r: &Option<String>| r.clone().map_or(Cell::Empty, Cell::Rating);
-    let off_scale = lang.pick("尺度外", "not on this scale");
+    let off_scale = &Heading::NotOnThisScale.localize(lang);
     let any_off_scale = !report.not_on_scale.is_empty();
-    let mut headers = vec![lang.pick("提案＼評価", "suggested \\ recorded").to_string()];
+    let mut headers = vec![Heading::SuggestedByRecordedCorner
+        .localize(lang)
+        .to_string()];
     headers.extend(report.recorded_labels.iter().cloned());
     if any_off_scale {
         headers.push(off_scale.into());
     }
-    headers.push(lang.pick("合計", "total").into());
-    let mut m = Table::new(&headers).title(lang.pick(
-        "提案評価と実際の評価の対照表",
-        "Suggested against recorded ratings",
-    ));
+    headers.push(Heading::Total.localize(lang));
+    let mut m = Table::new(&headers).title(Heading::AgreementMatrixTitle.localize(lang));
     for (i, row) in report.matrix.iter().enumerate() {
         let name = report
             .suggested_labels
@@ -54,11 +53,11 @@ pub fn agreement_document(report: &AgreementReport, ev: &Evaluation, lang: Lang)
     // The disagreements, then the suggestions that agree on weak evidence: what to read first.
     let item_table = |title: &str, items: &[ItemEvaluation]| {
         let mut t = Table::new(&[
-            lang.pick("取組", "id"),
-            lang.pick("実施項目", "title"),
-            lang.pick("提案", "suggested"),
-            lang.pick("評価", "recorded"),
-            lang.pick("説明", "explanation"),
+            Heading::ItemId.localize(lang),
+            Heading::ItemTitle.localize(lang),
+            Heading::Suggested.localize(lang),
+            Heading::RecordedRating.localize(lang),
+            Heading::Explanation.localize(lang),
         ])
         .title(title)
         .wrap(&[1, 4]);
@@ -74,23 +73,17 @@ pub fn agreement_document(report: &AgreementReport, ev: &Evaluation, lang: Lang)
         t
     };
     let d = item_table(
-        lang.pick("不一致の項目", "Disagreements"),
+        &Heading::Disagreements.localize(lang),
         &report.disagreements,
     );
-    let w = item_table(
-        lang.pick(
-            "根拠の弱い提案 (一致しているが、先に確認する項目)",
-            "Suggestions on weak evidence (they agree; read these first)",
-        ),
-        &report.weak,
-    );
+    let w = item_table(&Heading::WeakEvidenceTitle.localize(lang), &report.weak);
     let mut j = Table::new(&[
-        lang.pick("取組", "id"),
-        lang.pick("実施項目", "title"),
-        lang.pick("評価", "recorded"),
-        lang.pick("説明", "explanation"),
+        Heading::ItemId.localize(lang),
+        Heading::ItemTitle.localize(lang),
+        Heading::RecordedRating.localize(lang),
+        Heading::Explanation.localize(lang),
     ])
-    .title(lang.pick("要判断の項目", "Left to judgement"))
+    .title(Heading::LeftToJudgementTitle.localize(lang))
     .wrap(&[1, 3]);
     for e in &report.judgements {
         j.row(vec![
@@ -101,16 +94,13 @@ pub fn agreement_document(report: &AgreementReport, ev: &Evaluation, lang: Lang)
         ]);
     }
     let mut o = Table::new(&[
-        lang.pick("取組", "id"),
-        lang.pick("実施項目", "title"),
-        lang.pick("評価", "recorded"),
-        lang.pick("提案", "suggested"),
-        lang.pick("説明", "explanation"),
+        Heading::ItemId.localize(lang),
+        Heading::ItemTitle.localize(lang),
+        Heading::RecordedRating.localize(lang),
+        Heading::Suggested.localize(lang),
+        Heading::Explanation.localize(lang),
     ])
-    .title(lang.pick(
-        "尺度にない評価 (比較できない項目)",
-        "Recorded ratings not on this scale (not comparable)",
-    ))
+    .title(Heading::NotOnScaleTitle.localize(lang))
     .wrap(&[1, 4]);
     for e in &report.not_on_scale {
         o.row(vec![
@@ -119,7 +109,7 @@ pub fn agreement_document(report: &AgreementReport, ev: &Evaluation, lang: Lang)
             rating(&e.recorded),
             e.suggested
                 .clone()
-                .map_or_else(|| judge.into(), Cell::Rating),
+                .map_or_else(|| judge.as_str().into(), Cell::Rating),
             e.explanation.clone().into(),
         ]);
     }
@@ -130,10 +120,7 @@ pub fn agreement_document(report: &AgreementReport, ev: &Evaluation, lang: Lang)
         format!(
             "{} ({}: {})",
             report.figure(lang),
-            lang.pick(
-                "提案を評価の尺度に読み替え",
-                "suggestions read on the recorded scale"
-            ),
+            Heading::ReadOnRecordedScale.localize(lang),
             report
                 .read_as
                 .iter()
@@ -146,10 +133,10 @@ pub fn agreement_document(report: &AgreementReport, ev: &Evaluation, lang: Lang)
     } else {
         format!(
             "{} ({} {}, {} {})",
-            lang.pick("比較できません", "not comparable"),
-            lang.pick("評価の尺度", "recorded on"),
+            Heading::NotComparable.localize(lang),
+            Heading::RecordedOn.localize(lang),
             report.recorded_labels.join("/"),
-            lang.pick("提案の尺度", "suggested on"),
+            Heading::SuggestedOn.localize(lang),
             report.suggested_labels.join("/"),
         )
     };
@@ -165,17 +152,14 @@ pub fn agreement_document(report: &AgreementReport, ev: &Evaluation, lang: Lang)
         };
         line.push_str(&off.localize(lang));
     }
-    let mut fields = vec![Field::text(lang.pick("一致率", "agreement"), line)];
+    let mut fields = vec![Field::text(Heading::Agreement.localize(lang), line)];
     if report.comparable && report.from_text.agree + report.from_text.differ > 0 {
         fields.push(Field::text(
-            lang.pick("数値による提案", "rated from the numbers"),
+            Heading::RatedFromTheNumbers.localize(lang),
             report.from_numbers.text(lang),
         ));
         fields.push(Field::text(
-            lang.pick(
-                "文章による提案 (マイルストーン・目標0)",
-                "rated from the text (milestones, targets of 0)",
-            ),
+            Heading::RatedFromTheText.localize(lang),
             report.from_text.text(lang),
         ));
     }
@@ -191,7 +175,7 @@ pub fn agreement_document(report: &AgreementReport, ev: &Evaluation, lang: Lang)
         doc.push(o);
     }
     doc.push(Block::Fields(vec![Field::text(
-        lang.pick("ルール", "rules"),
+        Heading::Rules.localize(lang),
         ev.rules.short(),
     )]));
     let mut t = Table::new(&[

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use super::render::csv_table;
 use super::{year_name, Cell, Document, Lang, Section, Table};
 use crate::evaluation::{CorpusSummary, CorpusTotal, Counts, EffectTotals};
-use crate::i18n::{CorpusText, Localize};
+use crate::i18n::{CorpusText, Heading, Localize};
 use crate::model::FiscalYear;
 
 /// The labels of all lines: the first plan's scale, then any others met, in order.
@@ -33,14 +33,14 @@ pub fn corpus_summary_document(s: &CorpusSummary, lang: Lang) -> Document {
     let counts_headers = |headers: &mut Vec<String>| {
         headers.extend(recorded.iter().cloned());
         if unrated {
-            headers.push(lang.pick("評価なし", "not rated").into());
+            headers.push(Heading::NotRated.localize(lang));
         }
-        headers.push(lang.pick("合計", "total").into());
+        headers.push(Heading::Total.localize(lang));
         headers.extend(
             [
-                lang.pick("効果見込額(千円)", "expected effect (¥1,000)"),
-                lang.pick("実績効果額(千円)", "actual effect (¥1,000)"),
-                lang.pick("達成割合", "ratio"),
+                Heading::ExpectedEffectThousandYen.localize(lang),
+                Heading::ActualEffectThousandYen.localize(lang),
+                Heading::Ratio.localize(lang),
             ]
             .map(String::from),
         );
@@ -59,17 +59,14 @@ pub fn corpus_summary_document(s: &CorpusSummary, lang: Lang) -> Document {
     };
 
     let mut headers: Vec<String> = [
-        lang.pick("計画", "plan"),
-        lang.pick("自治体", "municipality"),
-        lang.pick("年度", "year"),
+        Heading::PlanColumn.localize(lang),
+        Heading::Municipality.localize(lang),
+        Heading::Year.localize(lang),
     ]
     .map(String::from)
     .to_vec();
     counts_headers(&mut headers);
-    let mut plans = Table::new(&headers).title(lang.pick(
-        "計画別の達成状況と実績効果額",
-        "Ratings and effects per plan",
-    ));
+    let mut plans = Table::new(&headers).title(Heading::PerPlanTitle.localize(lang));
     for r in &s.rows {
         let mut row: Vec<Cell> = vec![
             r.plan.clone().into(),
@@ -80,21 +77,24 @@ pub fn corpus_summary_document(s: &CorpusSummary, lang: Lang) -> Document {
         plans.row(row);
     }
 
-    let mut headers: Vec<String> = [lang.pick("年度", "year"), lang.pick("計画数", "plans")]
-        .map(String::from)
-        .to_vec();
+    let mut headers: Vec<String> = [
+        Heading::Year.localize(lang),
+        Heading::PlanCount.localize(lang),
+    ]
+    .map(String::from)
+    .to_vec();
     counts_headers(&mut headers);
     let mut totals = Table::new(&headers).title(format!(
         "{} ({} {})",
-        lang.pick("全計画の合計", "All plans together"),
+        Heading::AllPlansTogether.localize(lang),
         s.plans,
-        lang.pick("計画", "plans")
+        Heading::PlansTotal.localize(lang)
     ));
     for t in &s.totals {
         let mut row: Vec<Cell> = vec![
             t.year
                 .map(|y| year_name(y, lang))
-                .unwrap_or_else(|| lang.pick("全年度", "all years").into())
+                .unwrap_or_else(|| Heading::AllYears.localize(lang))
                 .into(),
             Cell::count(t.plans),
         ];

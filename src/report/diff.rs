@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use super::{year_name, Block, Cell, Document, Field, Lang, List, Table};
 use crate::engine::Scale;
 use crate::evaluation::{Counts, RuleDiff, RulesUsed, SideTotals};
+use crate::i18n::{Heading, Localize};
 use crate::number::format_number as amount;
 
 fn rules_line(r: &RulesUsed) -> String {
@@ -23,7 +24,7 @@ fn scale_line(scale: &Scale, lang: Lang) -> String {
 
 fn label_or_judgement(label: &Option<String>, lang: Lang) -> Cell {
     label.clone().map_or_else(
-        || Cell::Text(lang.pick("要判断", "judgement required").to_string()),
+        || Cell::Text(Heading::JudgementRequired.localize(lang)),
         Cell::Rating,
     )
 }
@@ -72,30 +73,27 @@ fn csv_table(d: &RuleDiff) -> Table {
 }
 
 fn text(d: &RuleDiff, lang: Lang) -> Document {
-    let judge = lang.pick("要判断", "judgement required");
-    let total = lang.pick("合計", "total");
-    let before = lang.pick("変更前", "before");
-    let after = lang.pick("変更後", "after");
+    let judge = &Heading::JudgementRequired.localize(lang);
+    let total = &Heading::Total.localize(lang);
+    let before = &Heading::Before.localize(lang);
+    let after = &Heading::After.localize(lang);
     let mut doc = Document::titled(format!(
         "{} {} — {}",
         d.plan,
         year_name(d.year, lang),
-        lang.pick("ルール変更の影響", "what the rule change does")
+        Heading::RuleChangeTitle.localize(lang)
     ));
     let mut fields = vec![
-        Field::text(
-            lang.pick("変更前のルール", "base rules"),
-            rules_line(&d.base),
-        ),
-        Field::text(lang.pick("変更後のルール", "new rules"), rules_line(&d.new)),
+        Field::text(Heading::BaseRules.localize(lang), rules_line(&d.base)),
+        Field::text(Heading::NewRules.localize(lang), rules_line(&d.new)),
     ];
     if d.base_scale != d.new_scale {
         fields.push(Field::text(
-            lang.pick("変更前の尺度", "base scale"),
+            Heading::BaseScale.localize(lang),
             scale_line(&d.base_scale, lang),
         ));
         fields.push(Field::text(
-            lang.pick("変更後の尺度", "new scale"),
+            Heading::NewScale.localize(lang),
             scale_line(&d.new_scale, lang),
         ));
     }
@@ -103,16 +101,11 @@ fn text(d: &RuleDiff, lang: Lang) -> Document {
 
     // The transition matrix: rows the base scale, columns the new one.
     let tr = &d.transitions;
-    let corner = format!("{before}＼{after}");
-    let corner = lang.pick(&corner, "before \\ after");
-    let mut headers = vec![corner.to_string()];
+    let mut headers = vec![Heading::TransitionCorner.localize(lang)];
     headers.extend(tr.to.iter().cloned());
     headers.push(judge.into());
     headers.push(total.into());
-    let mut matrix = Table::new(&headers).title(lang.pick(
-        "提案評価の遷移 (単位:件)",
-        "Suggested ratings, before and after (items)",
-    ));
+    let mut matrix = Table::new(&headers).title(Heading::TransitionsTitle.localize(lang));
     for (i, row) in tr.counts.iter().enumerate() {
         let mut cells = vec![Cell::Text(
             tr.from.get(i).cloned().unwrap_or_else(|| judge.into()),
@@ -161,28 +154,22 @@ fn text(d: &RuleDiff, lang: Lang) -> Document {
             ),
         }];
         if d.base_scale != d.new_scale {
-            verdict.push(
-                lang.pick(
-                    "尺度が異なります: 提案評価はラベルが違えば変化として数えています (意味の対応は遷移表を見てください)。",
-                    "The scales differ: a suggested rating counts as changed when its label differs (see the transitions for how the meanings correspond).",
-                )
-                .to_string(),
-            );
+            verdict.push(Heading::ScalesDifferNote.localize(lang));
         }
         doc.push(List::bullets(verdict));
         let mut items = Table::new(&[
-            lang.pick("取組", "id"),
-            lang.pick("実施項目", "title"),
-            lang.pick("評価", "recorded"),
-            lang.pick("提案 変更前", "suggested before"),
-            lang.pick("提案 変更後", "suggested after"),
-            lang.pick("達成率 変更前", "achievement before"),
-            lang.pick("達成率 変更後", "achievement after"),
-            lang.pick("算定効果額 変更前", "computed effect before"),
-            lang.pick("算定効果額 変更後", "computed effect after"),
-            lang.pick("説明 (変更後)", "explanation (after)"),
+            Heading::ItemId.localize(lang),
+            Heading::ItemTitle.localize(lang),
+            Heading::RecordedRating.localize(lang),
+            Heading::SuggestedBefore.localize(lang),
+            Heading::SuggestedAfter.localize(lang),
+            Heading::AchievementBefore.localize(lang),
+            Heading::AchievementAfter.localize(lang),
+            Heading::ComputedEffectBefore.localize(lang),
+            Heading::ComputedEffectAfter.localize(lang),
+            Heading::ExplanationAfter.localize(lang),
         ])
-        .title(lang.pick("変わった項目", "Items that changed"))
+        .title(Heading::ItemsThatChanged.localize(lang))
         .wrap(&[1, 9]);
         for c in &d.changes {
             items.row(vec![
@@ -205,7 +192,7 @@ fn text(d: &RuleDiff, lang: Lang) -> Document {
     // "3 → 2"; across scales each side gets its own columns (an "A" of one scale is not the "A"
     // of another).
     let same_scale = tr.from == tr.to;
-    let mut headers = vec![lang.pick("基本方針", "policy").to_string()];
+    let mut headers = vec![Heading::Policy.localize(lang)];
     let side_headers = |side: &str, labels: &[String]| {
         let mut h: Vec<String> = labels.iter().map(|l| format!("{side}{l}")).collect();
         h.push(format!("{side}{judge}"));
@@ -217,15 +204,9 @@ fn text(d: &RuleDiff, lang: Lang) -> Document {
         headers.extend(side_headers(&format!("{before} "), &tr.from));
         headers.extend(side_headers(&format!("{after} "), &tr.to));
     }
-    headers.push(
-        lang.pick("算定効果額 変更前", "computed effect before")
-            .into(),
-    );
-    headers.push(
-        lang.pick("算定効果額 変更後", "computed effect after")
-            .into(),
-    );
-    headers.push(lang.pick("増減", "difference").into());
+    headers.push(Heading::ComputedEffectBefore.localize(lang));
+    headers.push(Heading::ComputedEffectAfter.localize(lang));
+    headers.push(Heading::Difference.localize(lang));
     let unit = d.report_unit;
     let mut policies = Table::new(&headers).title(match lang {
         Lang::Ja => format!(

@@ -4,15 +4,16 @@ use serde_json::{json, Value as Json};
 
 use super::{year_name, Block, Cell, Document, Field, Lang, Table};
 use crate::evaluation::{Agreement, Evaluation, ItemEvaluation};
+use crate::i18n::{Heading, Localize};
 use crate::number::plain;
 
-fn agreement_mark(a: Agreement, lang: Lang) -> &'static str {
+fn agreement_mark(a: Agreement, lang: Lang) -> String {
     match a {
-        Agreement::Agrees => "✓",
-        Agreement::Differs => "✗",
-        Agreement::JudgementRequired => lang.pick("要判断", "judge"),
-        Agreement::NotRecorded => "",
-        Agreement::NotOnScale => lang.pick("尺度外", "n/a"),
+        Agreement::Agrees => "✓".into(),
+        Agreement::Differs => "✗".into(),
+        Agreement::JudgementRequired => Heading::JudgeShort.localize(lang),
+        Agreement::NotRecorded => String::new(),
+        Agreement::NotOnScale => Heading::NotOnScaleShort.localize(lang),
     }
 }
 
@@ -145,12 +146,12 @@ pub fn evaluation_document(ev: &Evaluation, lang: Lang) -> Document {
         "{} {} — {}",
         ev.plan,
         year_name(ev.year, lang),
-        lang.pick("評価結果", "evaluation")
+        Heading::Evaluation.localize(lang)
     );
     let mut doc = Document::titled(title);
     doc.push(table);
     doc.push(Block::Fields(vec![Field::text(
-        lang.pick("ルール", "rules"),
+        Heading::Rules.localize(lang),
         ev.rules.short(),
     )]));
     doc.csv = Some(csv);

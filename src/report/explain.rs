@@ -8,6 +8,7 @@ use serde_json::{json, Map, Value as Json};
 use super::{year_name, Block, Cell, Document, Field, Lang, List, ListItem, Section, Table};
 use crate::engine::{RuleInput, Scale};
 use crate::evaluation::{Agreement, ItemEvaluation, RulesUsed, TraceStep};
+use crate::i18n::{Heading, InputMeaning, Localize};
 use crate::model::Item;
 use crate::number::{format_percent as percent, plain};
 
@@ -151,88 +152,64 @@ fn properties(x: &RuleInput) -> Vec<(&'static str, Shown)> {
 }
 
 /// What a property means, for the inputs table.
-fn meaning(property: &str, lang: Lang) -> &'static str {
-    let (ja, en) = match property {
-        "id" => ("取組", "item id"),
-        "title" => ("実施項目名", "item title"),
-        "kind" => ("指標の種別", "indicator kind"),
-        "indicator" => ("指標", "indicator"),
-        "unit" => ("単位", "unit"),
-        "year" => ("年度", "fiscal year"),
-        "target" => ("目標値", "the year's target"),
-        "actual" => ("実績値", "the year's actual"),
-        "baseline" => ("指標の現状値", "baseline"),
-        "final_target" => ("計画最終年度の目標値", "final year's target"),
-        "previous" => (
-            "前年度の実績値 (初年度は現状値)",
-            "previous actual (baseline in the first year)",
-        ),
-        "previous_target" => (
-            "前年度の目標値 (初年度は現状値)",
-            "previous target (baseline in the first year)",
-        ),
-        "bound" => ("目標の範囲 (以内・未満…)", "bound written with the target"),
-        "within_bound" => ("実績が範囲内か", "whether the actual keeps the bound"),
-        "target_text" => ("目標値 (表記どおり)", "target as printed"),
-        "actual_text" => ("実績値 (表記どおり)", "actual as printed"),
-        "baseline_text" => ("指標の現状値 (表記どおり)", "baseline as printed"),
-        "final_target_text" => (
-            "計画最終年度の目標値 (表記どおり)",
-            "final year's target as printed",
-        ),
-        "plan" => ("年次計画 (その年度の取組)", "the year's planned actions"),
-        "comment" => ("取組実績 (所属のコメント)", "the year's comment"),
-        "target_total" => ("目標値の括弧内の累計", "bracketed total of the target"),
-        "actual_total" => ("実績値の括弧内の累計", "bracketed total of the actual"),
-        "expected_effect" => ("効果見込額 (千円)", "expected effect (thousand yen)"),
-        "actual_effect" => ("実績効果額 (千円)", "actual effect (thousand yen)"),
-        "recorded" => ("評価 (記録)", "recorded rating"),
-        "value" => ("effect(x) の値 (実績値)", "value for effect(x): the actual"),
-        "total" => ("value の括弧内の累計", "bracketed total of value"),
-        "scale" => ("評価の尺度", "the scale's labels"),
-        "history" => (
-            "初年度から当該年度までの各年度 (目標値・実績値・効果額・累計)",
-            "each year from the first to this one: targets, actuals, effects, totals",
-        ),
-        "year_index" => (
-            "history 内の当該年度の位置",
-            "this year's position in history",
-        ),
-        "target_sum" => ("目標値の累計 (初年度から)", "running total of targets"),
-        "actual_sum" => ("実績値の累計 (初年度から)", "running total of actuals"),
-        "expected_effect_sum" => (
-            "効果見込額の累計 (千円)",
-            "running total of expected effects",
-        ),
-        "actual_effect_sum" => ("実績効果額の累計 (千円)", "running total of actual effects"),
-        _ => ("", ""),
+fn meaning(property: &str, lang: Lang) -> String {
+    let meaning = match property {
+        "id" => InputMeaning::Id,
+        "title" => InputMeaning::Title,
+        "kind" => InputMeaning::Kind,
+        "indicator" => InputMeaning::Indicator,
+        "unit" => InputMeaning::Unit,
+        "year" => InputMeaning::Year,
+        "target" => InputMeaning::Target,
+        "actual" => InputMeaning::Actual,
+        "baseline" => InputMeaning::Baseline,
+        "final_target" => InputMeaning::FinalTarget,
+        "previous" => InputMeaning::Previous,
+        "previous_target" => InputMeaning::PreviousTarget,
+        "bound" => InputMeaning::Bound,
+        "within_bound" => InputMeaning::WithinBound,
+        "target_text" => InputMeaning::TargetText,
+        "actual_text" => InputMeaning::ActualText,
+        "baseline_text" => InputMeaning::BaselineText,
+        "final_target_text" => InputMeaning::FinalTargetText,
+        "plan" => InputMeaning::Plan,
+        "comment" => InputMeaning::Comment,
+        "target_total" => InputMeaning::TargetTotal,
+        "actual_total" => InputMeaning::ActualTotal,
+        "expected_effect" => InputMeaning::ExpectedEffect,
+        "actual_effect" => InputMeaning::ActualEffect,
+        "recorded" => InputMeaning::Recorded,
+        "value" => InputMeaning::Value,
+        "total" => InputMeaning::Total,
+        "scale" => InputMeaning::Scale,
+        "history" => InputMeaning::History,
+        "year_index" => InputMeaning::YearIndex,
+        "target_sum" => InputMeaning::TargetSum,
+        "actual_sum" => InputMeaning::ActualSum,
+        "expected_effect_sum" => InputMeaning::ExpectedEffectSum,
+        "actual_effect_sum" => InputMeaning::ActualEffectSum,
+        _ => return String::new(),
     };
-    lang.pick(ja, en)
+    meaning.localize(lang)
 }
 
 /// "A 計画を上回る", or the label marked as not on the scale.
 fn rating_text(label: &str, scale: &Scale, lang: Lang) -> String {
     match scale.get(label) {
         Some(r) => format!("{} {}", r.label, lang.pick(&r.name, &r.name_en)),
-        None => format!("{label} ({})", lang.pick("尺度外", "not on this scale")),
+        None => format!("{label} ({})", Heading::NotOnThisScale.localize(lang)),
     }
 }
 
 /// How the suggestion relates to the recorded rating; a recorded rating off the scale is not
 /// comparable.
-fn agreement_text(agreement: Agreement, lang: Lang) -> &'static str {
+fn agreement_text(agreement: Agreement, lang: Lang) -> String {
     match agreement {
-        Agreement::Agrees => lang.pick("一致", "agrees"),
-        Agreement::Differs => lang.pick("不一致", "differs"),
-        Agreement::JudgementRequired => lang.pick(
-            "ルールは判断を求めています",
-            "the rules leave it to judgement",
-        ),
-        Agreement::NotRecorded => lang.pick("評価の記録なし", "no rating recorded"),
-        Agreement::NotOnScale => lang.pick(
-            "比較できません (記録された評価がこの尺度にありません)",
-            "not comparable (the recorded rating is not on this scale)",
-        ),
+        Agreement::Agrees => Heading::Agrees.localize(lang),
+        Agreement::Differs => Heading::Differs.localize(lang),
+        Agreement::JudgementRequired => Heading::RulesLeaveToJudgement.localize(lang),
+        Agreement::NotRecorded => Heading::NoRatingRecorded.localize(lang),
+        Agreement::NotOnScale => Heading::NotComparableOffScale.localize(lang),
     }
 }
 
@@ -304,17 +281,17 @@ pub fn explain_document(x: &Explanation, lang: Lang) -> Document {
     ));
     doc.push(Block::Fields(vec![
         Field::text(
-            lang.pick("種別", "kind"),
+            Heading::Kind.localize(lang),
             format!(
                 "{} · {}: {} ({})",
                 e.kind,
-                lang.pick("指標", "indicator"),
+                Heading::Indicator.localize(lang),
                 x.item.indicator.name,
                 x.item.indicator.unit
             ),
         ),
         Field::text(
-            lang.pick("ルール", "rules"),
+            Heading::Rules.localize(lang),
             format!(
                 "{} ({}, sha256 {})",
                 x.rules.name, x.rules.location, x.rules.hash
@@ -325,11 +302,11 @@ pub fn explain_document(x: &Explanation, lang: Lang) -> Document {
 
     // The inputs.
     let mut inputs = Table::new(&[
-        lang.pick("プロパティ", "property"),
-        lang.pick("値", "value"),
-        lang.pick("意味", "meaning"),
+        Heading::Property.localize(lang),
+        Heading::Value.localize(lang),
+        Heading::Meaning.localize(lang),
     ])
-    .title(lang.pick("ルールへの入力 (x)", "What the rules see (x)"));
+    .title(Heading::RuleInputTitle.localize(lang));
     for (name, v) in &props {
         inputs.row(vec![
             format!("x.{name}").into(),
@@ -345,14 +322,8 @@ pub fn explain_document(x: &Explanation, lang: Lang) -> Document {
     doc.push(inputs);
 
     // The calls, in order.
-    let from_actual = lang.pick(
-        "実績値から: 算定効果額",
-        "from the actual: the computed effect",
-    );
-    let from_target = lang.pick(
-        "目標値から: 効果見込額",
-        "from the target: the expected effect",
-    );
+    let from_actual = Heading::FromActualComputedEffect.localize(lang);
+    let from_target = Heading::FromTargetExpectedEffect.localize(lang);
     let mut steps: Vec<(String, &TraceStep, Vec<String>)> = e
         .trace
         .iter()
@@ -402,76 +373,61 @@ pub fn explain_document(x: &Explanation, lang: Lang) -> Document {
             details,
         });
     }
-    let mut calls = Section::new(lang.pick("ルールの実行経過", "The rule calls, in order"));
+    let mut calls = Section::new(Heading::RuleCallsTitle.localize(lang));
     calls.push(list);
     doc.push(calls);
 
     // The outcome, the recorded values beside the computed ones.
-    let mut result = Table::new(&[lang.pick("項目", "what"), lang.pick("値", "value")])
-        .title(lang.pick("結果", "Outcome"));
+    let mut result = Table::new(&[Heading::What.localize(lang), Heading::Value.localize(lang)])
+        .title(Heading::Outcome.localize(lang));
     let mut outcome = |name: &str, value: Cell| {
         csv.row(vec!["outcome".into(), name.into(), value.clone()]);
         result.row(vec![name.into(), value]);
     };
     outcome(
-        lang.pick("達成率", "achievement"),
+        &Heading::Achievement.localize(lang),
         e.achievement
             .map_or_else(
-                || {
-                    lang.pick(
-                        "なし (数値では判断できない)",
-                        "none (the numbers cannot tell)",
-                    )
-                    .to_string()
-                },
+                || Heading::NoAchievement.localize(lang),
                 |a| format!("{} ({})", percent(a), plain(a)),
             )
             .into(),
     );
     outcome(
-        lang.pick("提案", "suggested"),
+        &Heading::Suggested.localize(lang),
         e.suggested
             .as_deref()
             .map_or_else(
-                || lang.pick("要判断", "judgement required").into(),
+                || Heading::JudgementRequired.localize(lang),
                 |s| rating_text(s, x.scale, lang),
             )
             .into(),
     );
     outcome(
-        lang.pick("評価 (記録)", "recorded"),
+        &Heading::RecordedRatingNoted.localize(lang),
         e.recorded
             .as_deref()
             .map_or(Cell::None, |r| rating_text(r, x.scale, lang).into()),
     );
     outcome(
-        lang.pick("提案と評価", "suggested against recorded"),
+        &Heading::SuggestedAgainstRecorded.localize(lang),
         agreement_text(e.agreement, lang).into(),
     );
     outcome(
-        lang.pick(
-            "実績効果額 (記録, 千円)",
-            "actual effect (recorded, thousand yen)",
-        ),
+        &Heading::ActualEffectRecorded.localize(lang),
         Cell::amount_or_none(e.actual_effect),
     );
     outcome(
-        lang.pick("算定効果額 (千円)", "computed effect (thousand yen)"),
+        &Heading::ComputedEffectThousandYenSpaced.localize(lang),
         Cell::amount_or_none(e.computed_effect),
     );
     outcome(
-        lang.pick(
-            "効果見込額 (記録, 千円)",
-            "expected effect (recorded, thousand yen)",
-        ),
+        &Heading::ExpectedEffectRecorded.localize(lang),
         Cell::amount_or_none(e.expected_effect),
     );
     if let Some((d, _)) = x.expected {
         outcome(
-            lang.pick(
-                "効果見込額 (目標値から算定, 千円)",
-                "expected effect (from the target, thousand yen)",
-            ),
+            &Heading::ExpectedEffectFromTarget.localize(lang),
             Cell::Amount(*d),
         );
     }

@@ -6,6 +6,7 @@ use serde_json::{json, Map, Value as Json};
 
 use super::{year_name, Block, Cell, Document, Field, Lang, Section, Table};
 use crate::evaluation::{Evaluation, ItemEvaluation};
+use crate::i18n::{Heading, Localize};
 use crate::model::{circled, Item, Plan};
 
 /// The columns of CSV and the keys of JSON, in order.
@@ -83,29 +84,28 @@ fn lines<'a>(plan: &'a Plan, ev: &'a Evaluation) -> Vec<(Line<'a>, &'a ItemEvalu
 /// The table of one theme's items, as the document's 【参考①】 prints it.
 fn theme_table(lines: &[&(Line, &ItemEvaluation)], ev: &Evaluation, lang: Lang) -> Table {
     let mut t = Table::new(&[
-        lang.pick("取組番号", "no."),
-        lang.pick("取組項目", "item"),
-        lang.pick("指標の内容", "indicator"),
-        lang.pick("単位", "unit"),
-        lang.pick("達成状況", "rating"),
-        lang.pick("取組内容", "what was done"),
-        lang.pick("目標(値)", "target"),
-        lang.pick("実績(値)", "actual"),
-        lang.pick("見込額", "expected"),
-        lang.pick("実績額", "actual effect"),
-        lang.pick("部局", "department"),
-        lang.pick("所属名", "section"),
-        lang.pick("提案", "suggested"),
+        Heading::ItemNumber.localize(lang),
+        Heading::ItemName.localize(lang),
+        Heading::IndicatorContent.localize(lang),
+        Heading::Unit.localize(lang),
+        Heading::RatingStatus.localize(lang),
+        Heading::WhatWasDone.localize(lang),
+        Heading::TargetValue.localize(lang),
+        Heading::ActualValue.localize(lang),
+        Heading::ExpectedShort.localize(lang),
+        Heading::ActualEffectShort.localize(lang),
+        Heading::Department.localize(lang),
+        Heading::Section.localize(lang),
+        Heading::Suggested.localize(lang),
     ])
     .wrap(&[1, 2, 5])
     .figures(&[6, 7, 8, 9]);
     for (line, e) in lines {
         let item = line.item;
         let rating = match &e.recorded {
-            Some(r) if ev.recorded_scale.get(r).is_none() => Cell::Text(format!(
-                "{r} ({})",
-                lang.pick("尺度外", "not on this scale")
-            )),
+            Some(r) if ev.recorded_scale.get(r).is_none() => {
+                Cell::Text(format!("{r} ({})", Heading::NotOnThisScale.localize(lang)))
+            }
             Some(r) => Cell::Rating(r.clone()),
             None => Cell::None,
         };
@@ -160,7 +160,7 @@ pub fn list_sections(plan: &Plan, ev: &Evaluation, lang: Lang) -> Vec<Section> {
 pub fn list_title(ev: &Evaluation, lang: Lang) -> String {
     format!(
         "{} — {}",
-        lang.pick("【参考①】取組項目一覧", "Item list (【参考①】)"),
+        Heading::ItemListTitle.localize(lang),
         year_name(ev.year, lang)
     )
 }
@@ -174,7 +174,7 @@ pub fn list_document(plan: &Plan, ev: &Evaluation, lang: Lang) -> Document {
         doc.push(s);
     }
     doc.push(Block::Fields(vec![Field::text(
-        lang.pick("ルール", "rules"),
+        Heading::Rules.localize(lang),
         ev.rules.short(),
     )]));
 

@@ -13,14 +13,13 @@ use super::summary::{
 };
 use super::{Block, Chart, Document, Field, Lang, Section, Series};
 use crate::evaluation::{Evaluation, Summary};
+use crate::i18n::{Heading, Localize};
 use crate::model::Plan;
 
 /// Recorded ratings per policy, one stacked bar each.
 pub fn ratings_chart(s: &Summary, lang: Lang) -> Chart {
     Chart {
-        title: lang
-            .pick("基本方針別の評価", "Ratings by policy")
-            .to_string(),
+        title: Heading::RatingsByPolicy.localize(lang),
         stacked: true,
         categories: s
             .policies
@@ -39,7 +38,7 @@ pub fn ratings_chart(s: &Summary, lang: Lang) -> Chart {
                     .collect(),
             })
             .collect(),
-        unit: lang.pick("件", "items").to_string(),
+        unit: Heading::ItemsUnit.localize(lang),
     }
 }
 
@@ -48,12 +47,7 @@ pub fn effects_chart(s: &Summary, lang: Lang) -> Chart {
     let unit = s.report_unit;
     let money = |d: Decimal| unit.from_thousand_yen(d).unwrap_or(d);
     Chart {
-        title: lang
-            .pick(
-                "基本方針別の効果見込額と実績効果額",
-                "Expected and actual effect by policy",
-            )
-            .to_string(),
+        title: Heading::EffectsByPolicyTitle.localize(lang),
         stacked: false,
         categories: s
             .policies
@@ -62,7 +56,7 @@ pub fn effects_chart(s: &Summary, lang: Lang) -> Chart {
             .collect(),
         series: vec![
             Series {
-                name: lang.pick("効果見込額", "expected effect").to_string(),
+                name: Heading::ExpectedEffect.localize(lang),
                 values: s
                     .policies
                     .iter()
@@ -70,7 +64,7 @@ pub fn effects_chart(s: &Summary, lang: Lang) -> Chart {
                     .collect(),
             },
             Series {
-                name: lang.pick("実績効果額", "actual effect").to_string(),
+                name: Heading::ActualEffect.localize(lang),
                 values: s.policies.iter().map(|p| money(p.effects.actual)).collect(),
             },
         ],
@@ -86,8 +80,8 @@ pub fn effects_chart(s: &Summary, lang: Lang) -> Chart {
 pub fn report_document(plan: &Plan, ev: &Evaluation, s: &Summary, lang: Lang) -> Document {
     let mut doc = Document::titled(results_heading(s, lang));
 
-    let mut totals = Section::new(lang.pick("取組結果の集計", "Results in figures"))
-        .short(lang.pick("集計", "Summary"));
+    let mut totals = Section::new(Heading::ResultsInFigures.localize(lang))
+        .short(Heading::SummaryShort.localize(lang));
     totals.push(status_table(s, lang));
     totals.push(breakdown_table(s, lang));
     totals.push(ratings_chart(s, lang));
@@ -100,12 +94,12 @@ pub fn report_document(plan: &Plan, ev: &Evaluation, s: &Summary, lang: Lang) ->
         totals.push(figure_table(f));
     }
     totals.push(Block::Fields(vec![Field::text(
-        lang.pick("ルール", "rules"),
+        Heading::Rules.localize(lang),
         s.rules.short(),
     )]));
     doc.push(totals);
 
-    let mut list = Section::new(list_title(ev, lang)).short(lang.pick("取組項目一覧", "Item list"));
+    let mut list = Section::new(list_title(ev, lang)).short(Heading::ItemListShort.localize(lang));
     for section in list_sections(plan, ev, lang) {
         list.push(section);
     }

@@ -1,6 +1,7 @@
 //! `gyokaku sheet`: one item's 進捗管理シート — texts, indicator, the five years, subtotals.
 
 use super::{year_name, Block, Cell, Document, Field, Lang, List, Section, Table};
+use crate::i18n::{Heading, Localize};
 use crate::model::{Item, Plan};
 
 /// A sheet's effect: an amount (千円) when the cell holds one, else its text as printed.
@@ -62,12 +63,12 @@ pub fn sheet_title(item: &Item) -> String {
 /// The five years and the subtotals.
 fn years_table(plan: &Plan, item: &Item, lang: Lang) -> Table {
     let mut t = Table::new(&[
-        lang.pick("年度", "year"),
-        lang.pick("目標値", "target"),
-        lang.pick("効果見込額", "expected effect"),
-        lang.pick("実績値", "actual"),
-        lang.pick("実績効果額", "actual effect"),
-        lang.pick("評価", "rating"),
+        Heading::Year.localize(lang),
+        Heading::Target.localize(lang),
+        Heading::ExpectedEffect.localize(lang),
+        Heading::Actual.localize(lang),
+        Heading::ActualEffect.localize(lang),
+        Heading::Rating.localize(lang),
     ])
     .figures(&[1, 3]);
     for (year, figures) in year_figures(plan, item) {
@@ -75,7 +76,7 @@ fn years_table(plan: &Plan, item: &Item, lang: Lang) -> Table {
         row.extend(figures);
         t.row(row);
     }
-    let mut subtotal = vec![lang.pick("〔小計〕", "subtotal").into()];
+    let mut subtotal = vec![Heading::Subtotal.localize(lang).into()];
     subtotal.extend(subtotal_figures(item));
     t.total(subtotal);
     t
@@ -94,66 +95,56 @@ pub fn sheet_blocks(plan: &Plan, item: &Item, lang: Lang) -> Vec<Block> {
         .unwrap_or_default();
     let mut owner = vec![
         Field::text(
-            lang.pick("基本方針", "Policy"),
+            Heading::PolicySheet.localize(lang),
             format!("{} {policy}", item.id.policy),
         ),
         Field::text(
-            lang.pick("改革の推進項目", "Theme"),
+            Heading::ThemeSheet.localize(lang),
             format!("({}) {theme}", item.id.theme),
         ),
         Field::text(
-            lang.pick("取組主管", "Owner"),
+            Heading::Owner.localize(lang),
             format!("{} {}", item.department, item.section),
         ),
     ];
     if !item.related_sections.is_empty() {
         owner.push(Field::text(
-            lang.pick("関連所属", "Related"),
+            Heading::Related.localize(lang),
             item.related_sections.join("、"),
         ));
     }
     blocks.push(Block::Fields(owner));
     if !item.sheet {
-        blocks.push(Block::Text(
-            lang.pick(
-                "(この項目には進捗管理シートがありません。【参考①】の内容のみ)",
-                "(no progress sheet for this item: only its 【参考①】 row)",
-            )
-            .into(),
-        ));
+        blocks.push(Block::Text(Heading::NoProgressSheet.localize(lang)));
     }
-    for (label_ja, label_en, text) in [
-        ("具体的な改善取組内容", "Actions", &item.actions),
-        ("現状と課題", "Situation", &item.situation),
-        (
-            "令和9年度(計画最終年度)において目指す姿",
-            "Final goal",
-            &item.final_goal,
-        ),
+    for (label, text) in [
+        (Heading::Actions, &item.actions),
+        (Heading::Situation, &item.situation),
+        (Heading::FinalGoal, &item.final_goal),
     ] {
         if let Some(t) = text {
-            let mut s = Section::new(lang.pick(label_ja, label_en));
+            let mut s = Section::new(label.localize(lang));
             s.push(Block::Text(t.clone()));
             blocks.push(s.into());
         }
     }
     let ind = &item.indicator;
     let mut indicator = vec![
-        Field::text(lang.pick("指標", "Indicator"), ind.name.clone()),
-        Field::text(lang.pick("単位", "unit"), ind.unit.clone()),
-        Field::text(lang.pick("種別", "kind"), ind.kind.clone()),
+        Field::text(Heading::IndicatorSheet.localize(lang), ind.name.clone()),
+        Field::text(Heading::Unit.localize(lang), ind.unit.clone()),
+        Field::text(Heading::Kind.localize(lang), ind.kind.clone()),
         Field {
-            key: lang.pick("現状値", "baseline").into(),
+            key: Heading::Baseline.localize(lang),
             value: printed(&ind.baseline),
         },
         Field {
-            key: lang.pick("最終年度目標値", "final target").into(),
+            key: Heading::FinalTarget.localize(lang),
             value: printed(&ind.final_target),
         },
     ];
     if let Some(e) = &ind.effect {
         indicator.push(Field::text(
-            lang.pick("効果額の算定式", "effect formula"),
+            Heading::EffectFormula.localize(lang),
             e.clone(),
         ));
     }
@@ -163,9 +154,9 @@ pub fn sheet_blocks(plan: &Plan, item: &Item, lang: Lang) -> Vec<Block> {
     for (year, e) in &item.years {
         let yname = year_name(*year, lang);
         for (label, text) in [
-            (lang.pick("年次計画", "plan"), &e.plan),
-            (lang.pick("取組方針", "policy"), &e.policy),
-            (lang.pick("取組実績", "results"), &e.comment),
+            (Heading::YearPlan.localize(lang), &e.plan),
+            (Heading::ItemPolicy.localize(lang), &e.policy),
+            (Heading::ItemResults.localize(lang), &e.comment),
         ] {
             if let Some(t) = text {
                 plans.push(Field::text(format!("{yname} {label}"), t.clone()));
@@ -176,7 +167,7 @@ pub fn sheet_blocks(plan: &Plan, item: &Item, lang: Lang) -> Vec<Block> {
         blocks.push(Block::Fields(plans));
     }
     if !item.discrepancies.is_empty() {
-        let mut s = Section::new(lang.pick("原資料の不整合", "Source inconsistencies"));
+        let mut s = Section::new(Heading::SourceInconsistencies.localize(lang));
         s.push(List::bullets(
             item.discrepancies
                 .iter()
@@ -185,7 +176,7 @@ pub fn sheet_blocks(plan: &Plan, item: &Item, lang: Lang) -> Vec<Block> {
         blocks.push(s.into());
     }
     if !item.notes.is_empty() {
-        let mut s = Section::new(lang.pick("備考", "Notes"));
+        let mut s = Section::new(Heading::Notes.localize(lang));
         s.push(List::bullets(item.notes.iter().cloned()));
         blocks.push(s.into());
     }

@@ -4,6 +4,7 @@
 use super::{year_name, Cell, Document, Field, Lang, Table};
 use crate::engine::{Figure, FigureTable};
 use crate::evaluation::{Counts, EffectTotals, PolicySummary, Summary};
+use crate::i18n::{Heading, Localize};
 use crate::model::Scale;
 
 fn rating_header(scale: &Scale, label: &str, lang: Lang) -> String {
@@ -15,7 +16,7 @@ fn rating_header(scale: &Scale, label: &str, lang: Lang) -> String {
 
 /// The header of a recorded label that is not on the scale in use: shown apart, never mapped.
 fn off_scale_header(label: &str, lang: Lang) -> String {
-    format!("{label} ({})", lang.pick("尺度外", "not on this scale"))
+    format!("{label} ({})", Heading::NotOnThisScale.localize(lang))
 }
 
 fn ratio(e: &EffectTotals) -> Cell {
@@ -41,8 +42,11 @@ pub fn results_heading(s: &Summary, lang: Lang) -> String {
 
 /// 達成状況: recorded rating counts.
 pub fn status_table(s: &Summary, lang: Lang) -> Table {
-    let mut status = Table::new(&[lang.pick("評価", "rating"), lang.pick("件数", "items")])
-        .title(lang.pick("達成状況 (単位:件)", "Rating counts (items)"));
+    let mut status = Table::new(&[
+        Heading::Rating.localize(lang),
+        Heading::ItemCount.localize(lang),
+    ])
+    .title(Heading::RatingCountsTitle.localize(lang));
     for l in s.recorded_scale.labels() {
         status.row(vec![
             rating_header(&s.recorded_scale, l, lang).into(),
@@ -54,12 +58,12 @@ pub fn status_table(s: &Summary, lang: Lang) -> Table {
     }
     if s.recorded.unrated > 0 {
         status.row(vec![
-            lang.pick("評価なし", "not rated").into(),
+            Heading::NotRated.localize(lang).into(),
             Cell::count(s.recorded.unrated),
         ]);
     }
     status.total(vec![
-        lang.pick("合計", "total").into(),
+        Heading::Total.localize(lang).into(),
         Cell::count(s.recorded.total),
     ]);
     status
@@ -85,23 +89,20 @@ fn counts_table(s: &Summary, lang: Lang, suggested: bool) -> Table {
             .collect()
     };
     let unrated = !suggested && total.unrated > 0;
-    let mut headers = vec![lang.pick("基本方針", "policy").to_string()];
+    let mut headers = vec![Heading::Policy.localize(lang)];
     headers.extend(labels.iter().map(|l| rating_header(scale, l, lang)));
     headers.extend(off_scale.iter().map(|l| off_scale_header(l, lang)));
     if suggested {
-        headers.push(lang.pick("要判断", "judgement required").into());
+        headers.push(Heading::JudgementRequired.localize(lang));
     }
     if unrated {
-        headers.push(lang.pick("評価なし", "not rated").into());
+        headers.push(Heading::NotRated.localize(lang));
     }
-    headers.push(lang.pick("合計", "total").into());
+    headers.push(Heading::Total.localize(lang));
     let title = if suggested {
-        lang.pick(
-            "ルールによる提案評価 (単位:件)",
-            "Ratings suggested by the rules (items)",
-        )
+        Heading::SuggestedCountsTitle.localize(lang)
     } else {
-        lang.pick("分野別内訳表 (単位:件)", "Ratings by policy (items)")
+        Heading::RatingsByPolicyTitle.localize(lang)
     };
     let mut t = Table::new(&headers).title(title);
     let cells = |name: String, c: &Counts| {
@@ -117,7 +118,7 @@ fn counts_table(s: &Summary, lang: Lang, suggested: bool) -> Table {
     for p in &s.policies {
         t.row(cells(format!("{} {}", p.number, p.name), pick(p)));
     }
-    t.total(cells(lang.pick("合計", "total").into(), total));
+    t.total(cells(Heading::Total.localize(lang), total));
     t
 }
 
@@ -134,10 +135,10 @@ pub fn suggested_table(s: &Summary, lang: Lang) -> Table {
 /// 実績効果額と達成割合: expected and actual effect per policy and in total.
 pub fn effects_table(s: &Summary, lang: Lang) -> Table {
     let mut effects = Table::new(&[
-        lang.pick("基本方針", "policy"),
-        lang.pick("効果見込額", "expected effect"),
-        lang.pick("実績効果額", "actual effect"),
-        lang.pick("達成割合", "ratio"),
+        Heading::Policy.localize(lang),
+        Heading::ExpectedEffect.localize(lang),
+        Heading::ActualEffect.localize(lang),
+        Heading::Ratio.localize(lang),
     ])
     .title(match lang {
         Lang::Ja => format!("実績効果額と達成割合 (単位:{})", s.report_unit.label()),
@@ -152,7 +153,7 @@ pub fn effects_table(s: &Summary, lang: Lang) -> Table {
         ]);
     }
     effects.total(vec![
-        lang.pick("合計", "total").into(),
+        Heading::Total.localize(lang).into(),
         money(s, s.effects.expected),
         money(s, s.effects.actual),
         ratio(&s.effects),
@@ -163,11 +164,11 @@ pub fn effects_table(s: &Summary, lang: Lang) -> Table {
 /// Items and effect amounts per theme (改革の推進項目).
 pub fn themes_table(s: &Summary, lang: Lang) -> Table {
     let mut themes = Table::new(&[
-        lang.pick("改革の推進項目", "theme"),
-        lang.pick("項目数", "items"),
-        lang.pick("効果見込額", "expected effect"),
-        lang.pick("実績効果額", "actual effect"),
-        lang.pick("達成割合", "ratio"),
+        Heading::Theme.localize(lang),
+        Heading::ThemeItemCount.localize(lang),
+        Heading::ExpectedEffect.localize(lang),
+        Heading::ActualEffect.localize(lang),
+        Heading::Ratio.localize(lang),
     ])
     .title(match lang {
         Lang::Ja => format!("改革の推進項目別 効果額 (単位:{})", s.report_unit.label()),
@@ -274,7 +275,7 @@ pub fn summary_document(s: &Summary, lang: Lang) -> Document {
         doc.push(figure_table(f));
     }
     doc.push(super::Block::Fields(vec![Field::text(
-        lang.pick("ルール", "rules"),
+        Heading::Rules.localize(lang),
         s.rules.short(),
     )]));
     doc.csv = Some(csv_table(s));
