@@ -22,7 +22,7 @@ fn paths() -> (String, String) {
 /// The default rules run through Rhai on one input, as evaluation calls them.
 fn rhai(rules: &RuleSet, x: &RuleInput) -> native::Native {
     let at = CallSite {
-        item: &x.id,
+        item: Some(&x.id),
         year: &x.year,
     };
     let achievement = rules.achievement(x, at).unwrap();

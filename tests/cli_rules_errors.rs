@@ -39,6 +39,12 @@ fn evaluate_error(dir: &Path, rules: &Path) -> String {
     err.replace(dir.to_str().unwrap(), "[TMP]")
 }
 
+/// The same in Japanese, the default language.
+fn evaluate_error_ja(dir: &Path, rules: &Path) -> String {
+    let err = stderr_of(&["evaluate", "--rules", rules.to_str().unwrap()], 2);
+    err.replace(dir.to_str().unwrap(), "[TMP]")
+}
+
 #[test]
 fn a_rule_that_does_not_compile_is_shown_at_its_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
@@ -67,6 +73,15 @@ fn an_undefined_variable_does_not_compile() {
     );
     let err = evaluate_error(dir.path(), &rules);
     insta::assert_snapshot!("undefined_variable", err);
+    // In Japanese by default: the frame is worded, the line marked the same.
+    let ja = evaluate_error_ja(dir.path(), &rules);
+    assert!(
+        ja.starts_with(
+            "エラー: [TMP]/rules/kinds/higher_better.rhai:13:13: 変数 actual は定義されていません"
+        ),
+        "{ja}"
+    );
+    assert!(err.ends_with(ja.split_once('\n').unwrap().1), "{ja}");
 }
 
 #[test]
@@ -101,6 +116,12 @@ fn a_misspelt_property_is_an_error_that_lists_the_real_ones() {
     // The first higher_better item with numbers: 1-1-3 職員提案制度 (1-1-2 has a target of 0).
     assert!(err.starts_with("error: [TMP]/rules/kinds/higher_better.rhai: function achievement, item 1-1-3, R5: Unknown property 'actaul'"), "{err}");
     insta::assert_snapshot!("misspelt_property", err);
+    // In Japanese by default, the hint too.
+    let ja = evaluate_error_ja(dir.path(), &rules);
+    assert!(
+        ja.contains("Input にプロパティ 'actaul' はありません (13 行 15 文字目)。x のプロパティは id、title、"),
+        "{ja}"
+    );
 }
 
 #[test]
@@ -128,7 +149,7 @@ fn a_missing_map_key_or_array_element_is_an_error() {
         "return x.scale[4];",
     );
     let err = evaluate_error(dir.path(), &rules);
-    assert!(err.contains("[TMP]/rules/rating.rhai: function rating, item 1-1-3, R5: Array index 4 out of bounds: only 4 elements in array"), "{err}");
+    assert!(err.contains("[TMP]/rules/rating.rhai: function rating, item 1-1-3, R5: Array index 4 out of bounds: the array has 4 element(s) (line 22, position 24)"), "{err}");
 }
 
 #[test]
@@ -158,6 +179,11 @@ fn a_failing_rule_names_file_function_item_and_year() {
     );
     let err = evaluate_error(dir.path(), &rules);
     insta::assert_snapshot!("runtime_error", err);
+    // In Japanese by default: the frame, Rhai's typed error and the places are worded.
+    assert_eq!(
+        evaluate_error_ja(dir.path(), &rules),
+        "エラー: [TMP]/rules/kinds/level.rhai: 関数 achievement、実施項目 1-3-1、R5: 0 で割っています: 664 / 0 (2 行 7 文字目)\n(関数 'ratio' の中: 6 行 5 文字目での呼び出し)\n"
+    );
     // The year asked for is the one named; R6 has no actual yet, and () is not a number.
     let err = stderr_of(
         &[
@@ -217,4 +243,18 @@ fn an_item_formula_with_an_unknown_variable_names_the_item_file() {
     ];
     let err = stderr_of(&args, 2).replace(dir.path().to_str().unwrap(), "[TMP]");
     insta::assert_snapshot!("formula_unknown_variable", err);
+}
+
+#[test]
+fn a_rule_set_error_is_worded_in_japanese_by_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = rules_editing(dir.path(), "ruleset.toml", "label = \"B\"", "label = \"A\"");
+    let ja = evaluate_error_ja(dir.path(), &rules);
+    assert!(ja.starts_with("エラー: [TMP]/rules/ruleset.toml:"), "{ja}");
+    assert!(ja.contains(": 評価の記号 \"A\" が重複しています: "), "{ja}");
+    let en = evaluate_error(dir.path(), &rules);
+    assert!(
+        en.contains(": rating label \"A\" is given twice: also at line"),
+        "{en}"
+    );
 }

@@ -258,5 +258,8 @@ fn a_declared_relation_makes_two_scales_comparable() {
     std::fs::write(&config, text.replace("C = \"D\"", "X = \"D\"")).unwrap();
     let err = common::stderr_of(&["agreement", "--rules", rules], 2);
     assert!(err.contains("ruleset.toml:1:"), "{err}");
-    assert!(err.contains("\"X\" is not a label of this scale"), "{err}");
+    assert!(
+        err.contains("\"X\" はこの尺度の記号ではありません"),
+        "{err}"
+    );
 }

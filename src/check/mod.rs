@@ -256,7 +256,7 @@ fn check_item(plan: &Plan, rules: &RuleSet, item: &Item, f: &mut Findings) {
         for (year, entry) in &item.years {
             let input = rule_input(plan, item, *year, rules);
             let at = CallSite {
-                item: &input.id,
+                item: Some(&input.id),
                 year: &input.year,
             };
             for (basis, field, cell) in [

@@ -545,7 +545,7 @@ impl Coverage {
 mod tests {
     use rust_decimal::Decimal;
 
-    use crate::engine::testing::memory_rules;
+    use crate::engine::testing::{memory_rules, English as _};
     use crate::engine::{CallSite, RuleInput, RuleSet};
 
     const RATING: &str = "fn rating(x, a) {
@@ -568,7 +568,7 @@ fn effect(x) {
 ";
 
     const AT: CallSite<'static> = CallSite {
-        item: "t",
+        item: Some("t"),
         year: "R5",
     };
 
@@ -711,7 +711,7 @@ fn effect(x) {
         let err = runaway
             .achievement(&input(None, None), AT)
             .unwrap_err()
-            .to_string();
+            .en();
         assert!(err.contains("more than 100000 operations"), "{err}");
         assert!(runaway.coverage().unwrap().scripts[1].functions[0].called);
     }

@@ -13,6 +13,7 @@ use serde::Deserialize;
 
 use super::error::RuleError;
 use super::text;
+use crate::i18n::RuleConfigProblem;
 
 /// The folder of a rule set that holds its data files.
 pub const DATA_DIR: &str = "data";
@@ -71,22 +72,21 @@ impl PhraseBook {
     /// Reads `data/phrases.toml`. Every group needs a name and phrases, and a phrase may belong
     /// to one group only (else a text containing it would say two things).
     pub fn parse(file: &str, text: &str) -> Result<PhraseBook, RuleError> {
-        let config = |line: usize, message: String| RuleError::Config {
+        let config = |line: usize, problem: RuleConfigProblem| RuleError::Config {
             file: file.to_string(),
             line,
-            message,
+            problem,
         };
         let parsed: PhraseFile = toml::from_str(text).map_err(|e| {
             config(
                 e.span().map(|s| line_of(text, s.start)).unwrap_or(1),
-                e.message().trim_end().to_string(),
+                RuleConfigProblem::Toml {
+                    detail: e.message().trim_end().to_string(),
+                },
             )
         })?;
         if parsed.group.is_empty() {
-            return Err(config(
-                1,
-                "no [[group]] of phrases: give each group a name and its phrases".into(),
-            ));
+            return Err(config(1, RuleConfigProblem::NoPhraseGroups));
         }
         let mut groups = Vec::new();
         let mut phrases = Vec::new();
@@ -97,31 +97,33 @@ impl PhraseBook {
             let mut group = spanned.into_inner();
             group.line = line;
             if group.name.trim().is_empty() || group.phrases.is_empty() {
-                return Err(config(
-                    line,
-                    "a [[group]] needs a name and at least one phrase".into(),
-                ));
+                return Err(config(line, RuleConfigProblem::GroupWithoutPhrases));
             }
             if groups.iter().any(|g: &PhraseGroup| g.name == group.name) {
                 return Err(config(
                     line,
-                    format!("a second group named {:?}", group.name),
+                    RuleConfigProblem::SecondGroup {
+                        name: group.name.clone(),
+                    },
                 ));
             }
             for p in &group.phrases {
                 if p.trim().is_empty() {
                     return Err(config(
                         line,
-                        format!("group {:?} has an empty phrase", group.name),
+                        RuleConfigProblem::EmptyPhrase {
+                            group: group.name.clone(),
+                        },
                     ));
                 }
                 if let Some(other) = seen.insert(p.clone(), group.name.clone()) {
                     return Err(config(
                         line,
-                        format!(
-                            "the phrase {p:?} is in the groups {other:?} and {:?}: a phrase belongs to one group",
-                            group.name
-                        ),
+                        RuleConfigProblem::PhraseInTwoGroups {
+                            phrase: p.clone(),
+                            first: other,
+                            second: group.name.clone(),
+                        },
                     ));
                 }
                 phrases.push(p.clone());
@@ -190,7 +192,9 @@ pub fn parse_data(file: &str, text: &str) -> Result<Dynamic, RuleError> {
     let value: toml::Table = toml::from_str(text).map_err(|e| RuleError::Config {
         file: file.to_string(),
         line: e.span().map(|s| line_of(text, s.start)).unwrap_or(1),
-        message: e.message().trim_end().to_string(),
+        problem: RuleConfigProblem::Toml {
+            detail: e.message().trim_end().to_string(),
+        },
     })?;
     to_dynamic(file, &toml::Value::Table(value))
 }
@@ -205,7 +209,9 @@ fn to_dynamic(file: &str, value: &toml::Value) -> Result<Dynamic, RuleError> {
             let d: Decimal = f.to_string().parse().map_err(|_| RuleError::Config {
                 file: file.to_string(),
                 line: 1,
-                message: format!("the number {f} is not an exact decimal"),
+                problem: RuleConfigProblem::NotExactDecimal {
+                    number: f.to_string(),
+                },
             })?;
             Dynamic::from_decimal(d)
         }
@@ -240,6 +246,7 @@ pub struct Data {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::testing::English as _;
 
     const PHRASES: &str = r#"
 [[group]]
@@ -270,15 +277,13 @@ phrases = ["至らなかった"]
     #[test]
     fn a_phrase_in_two_groups_is_an_error() {
         let text = "[[group]]\nname = \"a\"\nphrases = [\"x\"]\n[[group]]\nname = \"b\"\nphrases = [\"x\"]\n";
-        let err = PhraseBook::parse("p.toml", text).unwrap_err().to_string();
+        let err = PhraseBook::parse("p.toml", text).unwrap_err().en();
         assert!(err.starts_with("p.toml:4: the phrase \"x\""), "{err}");
-        let err = PhraseBook::parse("p.toml", "x = 1")
-            .unwrap_err()
-            .to_string();
+        let err = PhraseBook::parse("p.toml", "x = 1").unwrap_err().en();
         assert!(err.contains("no [[group]]"), "{err}");
         let err = PhraseBook::parse("p.toml", "[[group]]\nname = \"a\"\nphrases = []\n")
             .unwrap_err()
-            .to_string();
+            .en();
         assert!(err.contains("at least one phrase"), "{err}");
     }
 
@@ -296,7 +301,7 @@ phrases = ["至らなかった"]
         );
         let steps = map["step"].clone().into_array().unwrap();
         assert_eq!(steps.len(), 1);
-        let err = parse_data("data/x.toml", "a = ").unwrap_err().to_string();
+        let err = parse_data("data/x.toml", "a = ").unwrap_err().en();
         assert!(err.starts_with("data/x.toml:1:"), "{err}");
     }
 }

@@ -7,8 +7,18 @@ use rust_decimal::Decimal;
 
 use super::data::Data;
 use super::text;
+use crate::i18n::RuleProblem;
 
 type Result<T> = std::result::Result<T, Box<EvalAltResult>>;
+
+/// A failure of one of these functions, as the rule's error: the kind travels through Rhai
+/// inside the error and is taken back out by the engine (`rule_problem`).
+fn fail(problem: RuleProblem) -> Box<EvalAltResult> {
+    Box::new(EvalAltResult::ErrorRuntime(
+        Dynamic::from(problem),
+        rhai::Position::NONE,
+    ))
+}
 
 /// The most character comparisons the text functions may do in one rule call. The engine
 /// counts a native call as one operation, however long its text: without this bound,
@@ -32,10 +42,10 @@ fn charge(function: &str, units: usize) -> Result<()> {
         let total = w.get().saturating_add(units as u64);
         w.set(total);
         if total > MAX_TEXT_WORK_PER_CALL {
-            Err(format!(
-                "{function}: the rule's text functions compared more than {MAX_TEXT_WORK_PER_CALL} characters in one call and were stopped (文字列処理が多すぎます)"
-            )
-            .into())
+            Err(fail(RuleProblem::TooMuchTextWork {
+                function: function.to_string(),
+                max: MAX_TEXT_WORK_PER_CALL,
+            }))
         } else {
             Ok(())
         }
@@ -53,7 +63,10 @@ fn strings(function: &str, list: &Array) -> Result<Vec<String>> {
     list.iter()
         .map(|v| {
             v.clone().into_string().map_err(|t| {
-                format!("{function}: the list must hold strings, it holds a {t}").into()
+                fail(RuleProblem::ListNotStrings {
+                    function: function.to_string(),
+                    type_name: t.to_string(),
+                })
             })
         })
         .collect()
@@ -73,23 +86,22 @@ pub(crate) fn register(engine: &mut Engine, data: &Data) {
     let files = data.files.clone();
     engine.register_fn("data", move |name: &str| -> Result<Dynamic> {
         files.get(name).cloned().ok_or_else(|| {
-            let known: Vec<&str> = files.keys().map(String::as_str).collect();
-            format!(
-                "data(\"{name}\"): the rule set has no data/{name}.toml (it has: {})",
-                if known.is_empty() {
-                    "none".to_string()
-                } else {
-                    known.join(", ")
+            let name = name.to_string();
+            fail(if files.is_empty() {
+                RuleProblem::NoDataFiles { name }
+            } else {
+                RuleProblem::NoDataFile {
+                    name,
+                    known: files.keys().cloned().collect(),
                 }
-            )
-            .into()
+            })
         })
     });
     let book = data.phrases.clone();
     engine.register_fn("phrases", move |text: &str| -> Result<Array> {
-        let book = book.as_ref().ok_or_else(|| -> Box<EvalAltResult> {
-            "phrases(text): the rule set has no data/phrases.toml".into()
-        })?;
+        let book = book
+            .as_ref()
+            .ok_or_else(|| fail(RuleProblem::NoPhraseBook))?;
         charge("phrases", text.len().saturating_mul(64))?;
         Ok(book
             .find(text)

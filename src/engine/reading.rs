@@ -4,6 +4,8 @@
 use rhai::{Dynamic, Map};
 use serde::Serialize;
 
+use crate::i18n::RuleProblem;
+
 /// The verdicts a reading may give, best first. `rating.rhai`'s `judged(x, verdict)` turns one
 /// into a label of the scale.
 pub const VERDICTS: &[&str] = &["ahead", "on_plan", "behind", "no_progress"];
@@ -33,65 +35,69 @@ pub struct Reading {
     pub evidence: Vec<Evidence>,
 }
 
-fn text_field(map: &Map, key: &str) -> Result<String, String> {
+fn text_field(map: &Map, key: &str) -> Result<String, RuleProblem> {
     match map.get(key) {
         None => Ok(String::new()),
         Some(v) if v.is_unit() => Ok(String::new()),
         Some(v) => v
             .clone()
             .into_string()
-            .map_err(|t| format!("{key} must be a string, it is a {t}")),
+            .map_err(|t| RuleProblem::FieldNotText {
+                key: key.to_string(),
+                type_name: t.to_string(),
+            }),
     }
 }
 
 impl Reading {
     /// Reads the map a script returned: `#{ verdict: "on_plan", weak: false, evidence: [#{
     /// point, clause, found, group }] }`. Unknown keys are errors, so a typo is never ignored.
-    pub fn from_dynamic(value: &Dynamic) -> Result<Reading, String> {
-        let map = value.clone().try_cast::<Map>().ok_or_else(|| {
-            format!(
-                "must return a map #{{ verdict: … }} or (), returned a {}",
-                value.type_name()
-            )
-        })?;
+    pub fn from_dynamic(value: &Dynamic) -> Result<Reading, RuleProblem> {
+        let map = value
+            .clone()
+            .try_cast::<Map>()
+            .ok_or_else(|| RuleProblem::ReadingNotAMap {
+                type_name: value.type_name().to_string(),
+            })?;
         if let Some(k) = map
             .keys()
             .find(|k| !["verdict", "weak", "evidence"].contains(&k.as_str()))
         {
-            return Err(format!(
-                "returned the unknown key {k:?} (a reading has verdict, weak and evidence)"
-            ));
+            return Err(RuleProblem::ReadingUnknownKey { key: k.to_string() });
         }
         let verdict = text_field(&map, "verdict")?;
         if !VERDICTS.contains(&verdict.as_str()) {
-            return Err(format!(
-                "returned the verdict {verdict:?}; a verdict is one of {}",
-                VERDICTS.join(", ")
-            ));
+            return Err(RuleProblem::NotAVerdict {
+                verdict,
+                verdicts: VERDICTS.iter().map(|v| v.to_string()).collect(),
+            });
         }
         let weak = match map.get("weak") {
             None => false,
-            Some(w) => w
-                .as_bool()
-                .map_err(|t| format!("weak must be true or false, it is a {t}"))?,
+            Some(w) => w.as_bool().map_err(|t| RuleProblem::WeakNotBool {
+                type_name: t.to_string(),
+            })?,
         };
         let mut evidence = Vec::new();
         if let Some(list) = map.get("evidence") {
             let list = list
                 .clone()
                 .into_array()
-                .map_err(|t| format!("evidence must be an array of maps, it is a {t}"))?;
-            for e in list {
-                let m = e.clone().try_cast::<Map>().ok_or_else(|| {
-                    format!("evidence must hold maps, it holds a {}", e.type_name())
+                .map_err(|t| RuleProblem::EvidenceNotArray {
+                    type_name: t.to_string(),
                 })?;
+            for e in list {
+                let m = e
+                    .clone()
+                    .try_cast::<Map>()
+                    .ok_or_else(|| RuleProblem::EvidenceNotMap {
+                        type_name: e.type_name().to_string(),
+                    })?;
                 if let Some(k) = m
                     .keys()
                     .find(|k| !["point", "clause", "found", "group"].contains(&k.as_str()))
                 {
-                    return Err(format!(
-                        "evidence has the unknown key {k:?} (it has point, clause, found and group)"
-                    ));
+                    return Err(RuleProblem::EvidenceUnknownKey { key: k.to_string() });
                 }
                 evidence.push(Evidence {
                     point: text_field(&m, "point")?,
@@ -127,6 +133,7 @@ impl Evidence {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{Lang, Localize};
 
     fn map(pairs: &[(&str, Dynamic)]) -> Dynamic {
         let mut m = Map::new();
@@ -155,22 +162,30 @@ mod tests {
             "「状況把握」 ↔ 至らなかった (shortfall)"
         );
 
-        let err = Reading::from_dynamic(&map(&[("verdict", "late".into())])).unwrap_err();
+        let err = |value: Dynamic| {
+            Reading::from_dynamic(&value)
+                .unwrap_err()
+                .localize(Lang::En)
+        };
+        let late = err(map(&[("verdict", "late".into())]));
         assert!(
-            err.contains("one of ahead, on_plan, behind, no_progress"),
-            "{err}"
+            late.contains("one of ahead, on_plan, behind, no_progress"),
+            "{late}"
         );
-        let err =
-            Reading::from_dynamic(&map(&[("verdict", "behind".into()), ("waek", true.into())]))
-                .unwrap_err();
-        assert!(err.contains("\"waek\""), "{err}");
-        let err = Reading::from_dynamic(&Dynamic::from("B".to_string())).unwrap_err();
-        assert!(err.contains("must return a map"), "{err}");
-        let err = Reading::from_dynamic(&map(&[
+        let typo = err(map(&[("verdict", "behind".into()), ("waek", true.into())]));
+        assert!(typo.contains("\"waek\""), "{typo}");
+        let label = err(Dynamic::from("B".to_string()));
+        assert!(label.contains("must return a map"), "{label}");
+        let weak = Reading::from_dynamic(&map(&[
             ("verdict", "behind".into()),
             ("weak", "yes".into()),
         ]))
         .unwrap_err();
+        assert!(
+            weak.localize(Lang::Ja).contains("weak は true か false"),
+            "{weak:?}"
+        );
+        let err = weak.localize(Lang::En);
         assert!(err.contains("weak must be true or false"), "{err}");
     }
 }

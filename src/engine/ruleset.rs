@@ -12,13 +12,14 @@ use sha2::{Digest, Sha256};
 
 use super::coverage::{Coverage, Recorder};
 use super::data::{self, Data, PhraseBook, DATA_DIR, PHRASES_FILE};
-use super::error::{Compile, RuleError};
+use super::error::{rule_problem, Compile, RuleError};
 use super::functions;
 use super::input::{self, RuleInput};
 use super::reading::Reading;
 use super::source::{DirRules, RuleSource};
 use super::summary::{FigureTable, SummaryInput, SUMMARY_FILE};
 use super::trace::{RunBudget, Trace};
+use crate::i18n::{CompileProblem, RuleConfigProblem, RuleProblem};
 use crate::model::{Scale, SourceFile};
 use crate::number::{format_number, format_percent};
 
@@ -87,8 +88,8 @@ pub struct Suggestion {
 /// The item and year a rule runs for, for error messages.
 #[derive(Debug, Clone, Copy)]
 pub struct CallSite<'a> {
-    /// Item id.
-    pub item: &'a str,
+    /// Item id; `None` for a rule over the whole plan (`summary(s)`).
+    pub item: Option<&'a str>,
     /// Fiscal year.
     pub year: &'a str,
 }
@@ -129,7 +130,7 @@ impl Layer {
             .ok_or_else(|| RuleError::Config {
                 file: format!("{location}/{CONFIG_FILE}"),
                 line: 1,
-                message: "the rule set has no ruleset.toml (its name and rating scale)".into(),
+                problem: RuleConfigProblem::NoConfig,
             })?;
         let config_text = config_file.text.clone();
         let config: Config = toml::from_str(&config_text).map_err(|e| RuleError::Config {
@@ -138,15 +139,15 @@ impl Layer {
                 .span()
                 .map(|s| line_of(&config_text, s.start))
                 .unwrap_or(1),
-            message: e.message().trim_end().to_string(),
+            problem: RuleConfigProblem::Toml {
+                detail: e.message().trim_end().to_string(),
+            },
         })?;
         if let Some((label, first_line, line)) = crate::model::duplicate_label(&config_text) {
             return Err(RuleError::Config {
                 file: format!("{location}/{CONFIG_FILE}"),
                 line,
-                message: format!(
-                    "rating label {label:?} is given twice: also at line {first_line} (重複しています)"
-                ),
+                problem: RuleConfigProblem::LabelTwice { label, first_line },
             });
         }
         Ok(Layer {
@@ -157,11 +158,11 @@ impl Layer {
         })
     }
 
-    fn config_error(&self, line: usize, message: String) -> RuleError {
+    fn config_error(&self, line: usize, problem: RuleConfigProblem) -> RuleError {
         RuleError::Config {
             file: format!("{}/{CONFIG_FILE}", self.location),
             line,
-            message,
+            problem,
         }
     }
 
@@ -185,32 +186,33 @@ fn read_layers(source: &dyn RuleSource) -> Result<Vec<Layer>, RuleError> {
         };
         let line = line_of(&top.config_text, extends.span().start);
         if layers.len() > MAX_EXTENDS {
-            return Err(top.config_error(
-                line,
-                format!("extends goes more than {MAX_EXTENDS} rule sets deep"),
-            ));
+            return Err(
+                top.config_error(line, RuleConfigProblem::ExtendsTooDeep { max: MAX_EXTENDS })
+            );
         }
+        let path = extends.get_ref().clone();
         let from: &dyn RuleSource = current.as_deref().unwrap_or(source);
-        let base = from
-            .extended(extends.get_ref())
-            .map_err(|e| top.config_error(line, format!("extends {:?}: {e}", extends.get_ref())))?;
+        let base = from.extended(&path).map_err(|reason| {
+            top.config_error(
+                line,
+                RuleConfigProblem::CannotExtend {
+                    path: path.clone(),
+                    reason,
+                },
+            )
+        })?;
         let location = base.location();
         if layers.iter().any(|l| l.location == location) {
-            return Err(top.config_error(
-                line,
-                format!(
-                    "extends {:?} ({location}) goes round in a circle",
-                    extends.get_ref()
-                ),
-            ));
+            return Err(top.config_error(line, RuleConfigProblem::ExtendsCircle { path, location }));
         }
         let layer = Layer::read(base.as_ref()).map_err(|e| match e {
-            RuleError::Io { source: io, .. } => top.config_error(
+            RuleError::Io { source: reason, .. } => top.config_error(
                 line,
-                format!(
-                    "extends {:?}: cannot read {location}: {io}",
-                    extends.get_ref()
-                ),
+                RuleConfigProblem::CannotReadBase {
+                    path: path.clone(),
+                    location: location.clone(),
+                    reason,
+                },
             ),
             other => other,
         })?;
@@ -389,10 +391,24 @@ fn compile(engine: &Engine, file: &str, text: &str) -> Result<AST, RuleError> {
             file: file.to_string(),
             line,
             column: e.1.position().unwrap_or(0),
-            message: e.0.to_string(),
+            formula: false,
+            problem: compile_problem(&e.0),
             source_line: (line > 0).then(|| text.lines().nth(line - 1).unwrap_or("").to_string()),
         })
     })
+}
+
+/// Why Rhai's reader refused a script or formula: an undefined variable by its name, any other
+/// error in the reader's words.
+fn compile_problem(e: &rhai::ParseErrorType) -> CompileProblem {
+    match e {
+        rhai::ParseErrorType::VariableUndefined(name) => {
+            CompileProblem::UndefinedVariable { name: name.clone() }
+        }
+        other => CompileProblem::Syntax {
+            detail: other.to_string(),
+        },
+    }
 }
 
 /// The files of the rule set in folder `dir` with extension `ext`, each with its name (the file
@@ -480,18 +496,12 @@ impl RuleSet {
             .iter()
             .rev()
             .find_map(|l| l.config.scale.clone())
-            .ok_or_else(|| {
-                top.config_error(
-                    1,
-                    "the rule set has no scale ([[scale.ratings]]), and extends none that has"
-                        .into(),
-                )
-            })?;
+            .ok_or_else(|| top.config_error(1, RuleConfigProblem::NoScale))?;
         if scale.ratings.is_empty() {
-            return Err(top.config_error(1, "the scale has no ratings".into()));
+            return Err(top.config_error(1, RuleConfigProblem::NoRatings));
         }
         if let Some(problem) = scale.relation_problems().into_iter().next() {
-            return Err(top.config_error(1, problem));
+            return Err(top.config_error(1, RuleConfigProblem::Scale { problem }));
         }
 
         // Data files: a layer's data/<name>.toml replaces the same file of a rule set it extends.
@@ -510,8 +520,7 @@ impl RuleSet {
             .ok_or_else(|| RuleError::Config {
                 file: format!("{location}/{RATING_FILE}"),
                 line: 1,
-                message: "the rule set has no rating.rhai (the mapping from achievement to rating)"
-                    .into(),
+                problem: RuleConfigProblem::NoRatingScript,
             })?;
         let rating_path = format!("{}/{RATING_FILE}", rating_layer.location);
         let rating = Script {
@@ -591,10 +600,9 @@ impl RuleSet {
         let missing = |s: &Script, f: &str| RuleError::Config {
             file: s.file.clone(),
             line: 1,
-            message: format!(
-                "the script defines no function {f}(x{})",
-                if f == "rating" { ", achievement" } else { "" }
-            ),
+            problem: RuleConfigProblem::MissingFunction {
+                signature: format!("{f}(x{})", if f == "rating" { ", achievement" } else { "" }),
+            },
         };
         if !self.rating.has_function("rating") {
             return Err(missing(&self.rating, "rating"));
@@ -603,7 +611,9 @@ impl RuleSet {
             return Err(RuleError::Config {
                 file: summary.file.clone(),
                 line: 1,
-                message: "the script defines no function summary(s)".into(),
+                problem: RuleConfigProblem::MissingFunction {
+                    signature: "summary(s)".into(),
+                },
             });
         }
         if let Some(judgement) = &self.judgement {
@@ -614,10 +624,12 @@ impl RuleSet {
                 return Err(RuleError::Config {
                     file: self.rating.file.clone(),
                     line: 1,
-                    message: format!(
-                        "the script defines no function judged(x, verdict), which turns the verdicts of {JUDGEMENT_FILE} ({}) into ratings",
-                        super::reading::VERDICTS.join(", ")
-                    ),
+                    problem: RuleConfigProblem::NoJudged {
+                        verdicts: super::reading::VERDICTS
+                            .iter()
+                            .map(|v| v.to_string())
+                            .collect(),
+                    },
                 });
             }
         }
@@ -690,17 +702,17 @@ impl RuleSet {
             });
         };
         let at = CallSite {
-            item: "(the whole plan)",
+            item: None,
             year: &input.year,
         };
         let out = self.call(script, "summary", vec![input.to_dynamic()], at)?;
         let value =
-            super::summary::figure_tables(out.value).map_err(|message| RuleError::Runtime {
+            super::summary::figure_tables(out.value).map_err(|problem| RuleError::Runtime {
                 file: script.file.clone(),
                 function: "summary".into(),
-                item: at.item.into(),
+                item: None,
                 year: at.year.into(),
-                message,
+                problem: Box::new(problem),
             })?;
         Ok(Outcome {
             value,
@@ -790,13 +802,8 @@ impl RuleSet {
             None
         } else {
             Some(
-                Reading::from_dynamic(&out.value).map_err(|message| RuleError::Runtime {
-                    file: script.file.clone(),
-                    function: "judge".into(),
-                    item: at.item.into(),
-                    year: at.year.into(),
-                    message,
-                })?,
+                Reading::from_dynamic(&out.value)
+                    .map_err(|problem| runtime(&script.file, "judge", at, problem))?,
             )
         };
         Ok(Some(Outcome {
@@ -892,67 +899,20 @@ impl RuleSet {
         at: CallSite,
         e: &EvalAltResult,
     ) -> RuleError {
-        let message = match e {
-            EvalAltResult::ErrorTooManyOperations(_) => format!(
-                "the rule ran for more than {} operations and was stopped (an endless loop?)",
-                limits::MAX_OPERATIONS
-            ),
-            EvalAltResult::ErrorStackOverflow(_) => format!(
-                "the rule called functions more than {} levels deep and was stopped (endless recursion?)",
-                limits::MAX_CALL_LEVELS
-            ),
-            other => other.to_string(),
-        };
-        let message = if let EvalAltResult::ErrorInFunctionCall(_, _, inner, _) = e {
-            match inner.as_ref() {
-                EvalAltResult::ErrorStackOverflow(_) | EvalAltResult::ErrorTooManyOperations(_) => {
-                    return self.runtime_error(file, function, at, inner)
-                }
-                _ => message,
-            }
-        } else {
-            message
-        };
-        // A misspelt property of x (`x.tagret`): name the ones that exist.
-        let message = if message.contains("a getter is not registered for type 'Input'") {
-            format!(
-                "{message}; x has the properties {}",
-                input::PROPERTIES.join(", ")
-            )
-        } else if message.contains("a getter is not registered for type 'Year'") {
-            format!(
-                "{message}; a year of x.history has the properties {}",
-                input::YEAR_PROPERTIES.join(", ")
-            )
-        } else if message.contains("Function not found: ")
-            && ["((), ", ", ())", "(())"]
-                .iter()
-                .any(|u| message.contains(u))
-        {
-            // `x.target * 2` when the document gives no target: () is not a number.
-            format!("{message}; a value the document does not give is (): test it with `== ()` before using it")
-        } else {
-            message
-        };
-        RuleError::Runtime {
-            file: file.to_string(),
-            function: function.to_string(),
-            item: at.item.to_string(),
-            year: at.year.to_string(),
-            message,
-        }
+        runtime(file, function, at, rule_problem(e))
     }
 
     fn kind_script(&self, kind: &str, at: CallSite) -> Result<&Script, RuleError> {
-        self.kinds.get(kind).ok_or_else(|| RuleError::Runtime {
-            file: format!("{}/kinds/{kind}.rhai", self.location),
-            function: "achievement".into(),
-            item: at.item.into(),
-            year: at.year.into(),
-            message: format!(
-                "the rule set has no script for kind {kind:?} (it has: {})",
-                self.kinds.keys().cloned().collect::<Vec<_>>().join(", ")
-            ),
+        self.kinds.get(kind).ok_or_else(|| {
+            runtime(
+                &format!("{}/kinds/{kind}.rhai", self.location),
+                "achievement",
+                at,
+                RuleProblem::NoKindScript {
+                    kind: kind.to_string(),
+                    kinds: self.kinds.keys().cloned().collect(),
+                },
+            )
         })
     }
 
@@ -963,12 +923,15 @@ impl RuleSet {
         at: CallSite,
         d: &Dynamic,
     ) -> Result<Option<Decimal>, RuleError> {
-        let number = to_decimal(d).ok_or_else(|| RuleError::Runtime {
-            file: file.to_string(),
-            function: function.to_string(),
-            item: at.item.to_string(),
-            year: at.year.to_string(),
-            message: format!("must return a number or (), returned a {}", d.type_name()),
+        let number = to_decimal(d).ok_or_else(|| {
+            runtime(
+                file,
+                function,
+                at,
+                RuleProblem::NotANumber {
+                    type_name: d.type_name().to_string(),
+                },
+            )
         })?;
         // An effect is an amount that is added up across items: one beyond any plan's figures
         // would only make the totals overflow later, far from the rule that produced it.
@@ -977,7 +940,7 @@ impl RuleSet {
                 return Err(RuleError::ResultOutOfRange {
                     file: file.to_string(),
                     function: function.to_string(),
-                    item: at.item.to_string(),
+                    item: at.item.map(str::to_string),
                     year: at.year.to_string(),
                     value: n,
                 });
@@ -1042,22 +1005,17 @@ impl RuleSet {
         if value.is_unit() {
             return Ok(None);
         }
-        let error = |message: String| RuleError::Runtime {
-            file: self.rating.file.clone(),
-            function: function.into(),
-            item: at.item.into(),
-            year: at.year.into(),
-            message,
-        };
-        let label = value
-            .clone()
-            .into_string()
-            .map_err(|t| error(format!("must return a rating label or (), returned a {t}")))?;
+        let error = |problem| runtime(&self.rating.file, function, at, problem);
+        let label = value.clone().into_string().map_err(|t| {
+            error(RuleProblem::NotALabel {
+                type_name: t.to_string(),
+            })
+        })?;
         if self.scale.get(&label).is_none() {
-            return Err(error(format!(
-                "returned {label:?}, which is not on the scale ({})",
-                self.scale.labels().collect::<Vec<_>>().join(", ")
-            )));
+            return Err(error(RuleProblem::LabelOffScale {
+                label,
+                labels: self.scale.labels().map(str::to_string).collect(),
+            }));
         }
         Ok(Some(label))
     }
@@ -1091,10 +1049,10 @@ impl RuleSet {
                 file: file.to_string(),
                 line: 0,
                 column: 0,
-                message: format!(
-                    "effect formula: longer than {} characters (計算式が長すぎます)",
-                    limits::MAX_FORMULA_BYTES
-                ),
+                formula: true,
+                problem: CompileProblem::FormulaTooLong {
+                    max: limits::MAX_FORMULA_BYTES,
+                },
                 source_line: None,
             }));
         }
@@ -1110,7 +1068,8 @@ impl RuleSet {
                     file: file.to_string(),
                     line: 0,
                     column: e.1.position().unwrap_or(0),
-                    message: format!("effect formula: {}", e.0),
+                    formula: true,
+                    problem: compile_problem(&e.0),
                     // The formula is one line: show it, marked where the error is.
                     source_line: Some(expression.to_string()),
                 })
@@ -1144,12 +1103,24 @@ impl RuleSet {
     }
 }
 
+/// A rule's failure on the item and year of `at`.
+fn runtime(file: &str, function: &str, at: CallSite, problem: RuleProblem) -> RuleError {
+    RuleError::Runtime {
+        file: file.to_string(),
+        function: function.to_string(),
+        item: at.item.map(str::to_string),
+        year: at.year.to_string(),
+        problem: Box::new(problem),
+    }
+}
+
 /// The variables an item's effect formula can use, in the order [`RuleSet::eval_formula`] takes them.
 pub const FORMULA_VARIABLES: &[&str] = &["value", "previous", "baseline", "total"];
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::testing::English as _;
     use crate::engine::testing::{memory_rules, TWO_LABEL_CONFIG};
     use crate::engine::MemoryRules;
     use crate::model::SourceFile;
@@ -1173,7 +1144,7 @@ mod tests {
     }
 
     const AT: CallSite = CallSite {
-        item: "1-2-3",
+        item: Some("1-2-3"),
         year: "R5",
     };
 
@@ -1245,8 +1216,13 @@ mod tests {
         let err = r.kind_effect(&input(), AT).unwrap_err();
         assert!(matches!(err, RuleError::ResultOutOfRange { .. }), "{err}");
         assert!(
-            err.to_string()
+            err.en()
                 .starts_with("mem/kinds/k.rhai: function effect, item 1-2-3, R5: returned"),
+            "{err}"
+        );
+        assert!(
+            crate::i18n::Localize::localize(&err, crate::i18n::Lang::Ja)
+                .starts_with("mem/kinds/k.rhai: 関数 effect、実施項目 1-2-3、R5: "),
             "{err}"
         );
     }
@@ -1265,7 +1241,7 @@ mod tests {
             "fn achievement(x) { let t = \"a\"; while t.len < 2000 { t += t; } let w = t.sub_string(0, 2047) + \"b\"; for i in 0..1000 { scan(t, [w]); } 1 }",
         )
         .unwrap();
-        let err = r.achievement(&input(), AT).unwrap_err().to_string();
+        let err = r.achievement(&input(), AT).unwrap_err().en();
         assert!(
             err.contains("scan: the rule's text functions compared more than"),
             "{err}"
@@ -1280,7 +1256,7 @@ mod tests {
     #[test]
     fn an_endless_loop_stops_with_an_error() {
         let r = rules("fn achievement(x) { loop { } }").unwrap();
-        let err = r.achievement(&input(), AT).unwrap_err().to_string();
+        let err = r.achievement(&input(), AT).unwrap_err().en();
         assert!(
             err.starts_with("mem/kinds/k.rhai: function achievement, item 1-2-3, R5:"),
             "{err}"
@@ -1291,7 +1267,7 @@ mod tests {
     #[test]
     fn deep_recursion_stops_with_an_error() {
         let r = rules("fn f(n) { f(n + 1) } fn achievement(x) { f(0) }").unwrap();
-        let err = r.achievement(&input(), AT).unwrap_err().to_string();
+        let err = r.achievement(&input(), AT).unwrap_err().en();
         assert!(err.contains("endless recursion"), "{err}");
     }
 
@@ -1306,7 +1282,7 @@ mod tests {
     #[test]
     fn comparing_a_missing_value_is_an_error() {
         let r = rules("fn achievement(x) { if x.baseline > 0 { 1 } else { 0 } }").unwrap();
-        let err = r.achievement(&input(), AT).unwrap_err().to_string();
+        let err = r.achievement(&input(), AT).unwrap_err().en();
         assert!(err.contains("comparing a missing value with `>`"), "{err}");
         let r = rules("fn achievement(x) { if 0 <= x.baseline { 1 } else { 0 } }").unwrap();
         assert!(r.achievement(&input(), AT).is_err());
@@ -1322,11 +1298,11 @@ mod tests {
     #[test]
     fn unknown_property_and_variable_are_errors() {
         let r = rules("fn achievement(x) { x.tagret }").unwrap();
-        let err = r.achievement(&input(), AT).unwrap_err().to_string();
+        let err = r.achievement(&input(), AT).unwrap_err().en();
         assert!(err.contains("tagret"), "{err}");
         let err = rules("fn achievement(x) { undefined_name }")
             .unwrap_err()
-            .to_string();
+            .en();
         assert!(err.contains("undefined_name"), "{err}");
     }
 
@@ -1345,7 +1321,7 @@ mod tests {
     fn compile_errors_carry_file_line_column_and_the_line() {
         let err = rules("fn achievement(x) {\n    let a = 1 - ;\n    a\n}")
             .unwrap_err()
-            .to_string();
+            .en();
         assert!(err.starts_with("mem/kinds/k.rhai:2:"), "{err}");
         assert!(err.contains("    let a = 1 - ;"), "{err}");
         assert!(err.contains('^'), "{err}");
@@ -1354,7 +1330,7 @@ mod tests {
     #[test]
     fn results_are_checked() {
         let r = rules("fn achievement(x) { \"high\" }").unwrap();
-        let err = r.achievement(&input(), AT).unwrap_err().to_string();
+        let err = r.achievement(&input(), AT).unwrap_err().en();
         assert!(err.contains("must return a number or ()"), "{err}");
         let r = rules("fn achievement(x) { 1 }").unwrap();
         let bad = RuleSet::load(&MemoryRules {
@@ -1369,7 +1345,7 @@ mod tests {
         let err = bad
             .rating(&input(), Some(Decimal::ONE), AT)
             .unwrap_err()
-            .to_string();
+            .en();
         assert!(
             err.contains("\"Z\", which is not on the scale (A, B)"),
             "{err}"
@@ -1379,14 +1355,14 @@ mod tests {
 
     #[test]
     fn missing_functions_and_files_are_reported() {
-        let err = rules("fn other(x) { 1 }").unwrap_err().to_string();
+        let err = rules("fn other(x) { 1 }").unwrap_err().en();
         assert!(err.contains("defines no function achievement"), "{err}");
         let err = RuleSet::load(&MemoryRules {
             name: "mem".into(),
             files: vec![],
         })
         .unwrap_err()
-        .to_string();
+        .en();
         assert!(err.contains("no ruleset.toml"), "{err}");
     }
 
@@ -1451,16 +1427,12 @@ mod tests {
 
     #[test]
     fn a_reading_needs_judged_and_a_known_verdict() {
-        let err = reading_rules("fn judge(x) { () }", false)
-            .unwrap_err()
-            .to_string();
+        let err = reading_rules("fn judge(x) { () }", false).unwrap_err().en();
         assert!(err.contains("no function judged(x, verdict)"), "{err}");
-        let err = reading_rules("fn other(x) { () }", true)
-            .unwrap_err()
-            .to_string();
+        let err = reading_rules("fn other(x) { () }", true).unwrap_err().en();
         assert!(err.contains("defines no function judge(x)"), "{err}");
         let r = reading_rules("fn judge(x) { #{ verdict: \"late\" } }", true).unwrap();
-        let err = r.judge(&input(), AT).unwrap_err().to_string();
+        let err = r.judge(&input(), AT).unwrap_err().en();
         assert!(
             err.starts_with(
                 "mem/judgement.rhai: function judge, item 1-2-3, R5: returned the verdict \"late\""
@@ -1472,10 +1444,10 @@ mod tests {
     #[test]
     fn text_functions_check_their_arguments() {
         let r = reading_rules("fn judge(x) { scan(x.comment, [1]) }", true).unwrap();
-        let err = r.judge(&input(), AT).unwrap_err().to_string();
+        let err = r.judge(&input(), AT).unwrap_err().en();
         assert!(err.contains("scan: the list must hold strings"), "{err}");
         let r = reading_rules("fn judge(x) { data(\"stpes\") }", true).unwrap();
-        let err = r.judge(&input(), AT).unwrap_err().to_string();
+        let err = r.judge(&input(), AT).unwrap_err().en();
         assert!(
             err.contains(
                 "data(\"stpes\"): the rule set has no data/stpes.toml (it has: phrases, steps)"
@@ -1510,7 +1482,7 @@ mod tests {
             ],
         })
         .unwrap_err()
-        .to_string();
+        .en();
         assert!(err.starts_with("mem/data/steps.toml:1:"), "{err}");
     }
 
@@ -1529,7 +1501,7 @@ mod tests {
         let err = r
             .eval_formula(&f, [d("1"), None, None, None], AT)
             .unwrap_err()
-            .to_string();
+            .en();
         assert!(
             err.starts_with("f: function effect, item 1-2-3, R5"),
             "{err}"
@@ -1618,20 +1590,20 @@ mod tests {
             &b,
             &[("ruleset.toml", "name = \"b\"\n\nextends = \"../a\"\n")],
         );
-        let err = RuleSet::load_dir(&a).unwrap_err().to_string();
+        let err = RuleSet::load_dir(&a).unwrap_err().en();
         assert!(err.contains("b/ruleset.toml:3"), "{err}");
         assert!(err.contains("goes round in a circle"), "{err}");
         write(
             &a,
             &[("ruleset.toml", "name = \"a\"\nextends = \"../none\"\n")],
         );
-        let err = RuleSet::load_dir(&a).unwrap_err().to_string();
+        let err = RuleSet::load_dir(&a).unwrap_err().en();
         assert!(
             err.contains("a/ruleset.toml:2: extends \"../none\": cannot read"),
             "{err}"
         );
         write(&a, &[("ruleset.toml", "name = \"a\"\n")]);
-        let err = RuleSet::load_dir(&a).unwrap_err().to_string();
+        let err = RuleSet::load_dir(&a).unwrap_err().en();
         assert!(err.contains("no scale"), "{err}");
         let err = RuleSet::load(&MemoryRules {
             name: "mem".into(),
@@ -1641,7 +1613,7 @@ mod tests {
             )],
         })
         .unwrap_err()
-        .to_string();
+        .en();
         assert!(err.contains("cannot extend"), "{err}");
     }
 }

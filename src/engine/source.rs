@@ -4,7 +4,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::model::{read_text_within, SourceFile, MAX_FILE_BYTES};
+use crate::model::{read_text_within, FileError, SourceFile, MAX_FILE_BYTES};
 
 /// Gives the files of a rule set, each named by its path relative to the rule set's folder
 /// (`ruleset.toml`, `rating.rhai`, `judgement.rhai`, `kinds/higher_better.rhai`,
@@ -19,10 +19,10 @@ pub trait RuleSource {
     fn extended(&self, path: &str) -> io::Result<Box<dyn RuleSource>> {
         Err(io::Error::new(
             io::ErrorKind::Unsupported,
-            format!(
-                "{}: a rule set held in memory cannot extend {path:?}",
-                self.location()
-            ),
+            crate::i18n::RuleConfigProblem::ExtendsFromMemory {
+                location: self.location(),
+                path: path.to_string(),
+            },
         ))
     }
 }
@@ -63,7 +63,7 @@ impl RuleSource for DirRules {
             let entries = match fs::read_dir(&dir) {
                 Ok(entries) => entries,
                 Err(e) if !sub.is_empty() && e.kind() == io::ErrorKind::NotFound => continue,
-                Err(e) => return Err(io::Error::new(e.kind(), format!("{}: {e}", dir.display()))),
+                Err(source) => return Err(FileError::Io { path: dir, source }.into()),
             };
             let mut names = Vec::new();
             for entry in entries {

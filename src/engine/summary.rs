@@ -9,6 +9,8 @@ use rhai::{Array, Dynamic, Engine, Map};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::i18n::{RuleProblem, TableProblem};
+
 /// The file defining the summary (optional in a rule set).
 pub const SUMMARY_FILE: &str = "summary.rhai";
 
@@ -149,65 +151,57 @@ pub(crate) fn register(engine: &mut Engine) {
 
 /// Reads what `summary(s)` returned: an array of `#{ title, columns, rows }`. `Err` says what
 /// is wrong with it.
-pub(crate) fn figure_tables(value: Dynamic) -> Result<Vec<FigureTable>, String> {
+pub(crate) fn figure_tables(value: Dynamic) -> Result<Vec<FigureTable>, RuleProblem> {
     if value.is_unit() {
         return Ok(Vec::new());
     }
     let tables = value
         .try_cast::<Array>()
-        .ok_or("summary(s) must return an array of tables #{ title, columns, rows } (or ())")?;
+        .ok_or(RuleProblem::SummaryNotArray)?;
     let mut out = Vec::new();
     for (n, table) in tables.into_iter().enumerate() {
-        let at = |what: &str| format!("table {}: {what}", n + 1);
+        let at = |problem: TableProblem| RuleProblem::Table {
+            table: n + 1,
+            problem,
+        };
         let mut map = table
             .try_cast::<Map>()
-            .ok_or_else(|| at("not a map #{ title, columns, rows }"))?;
+            .ok_or_else(|| at(TableProblem::NotAMap))?;
         let title = map
             .remove("title")
             .and_then(|t| t.into_string().ok())
-            .ok_or_else(|| at("no title (a string)"))?;
+            .ok_or_else(|| at(TableProblem::NoTitle))?;
         let columns: Vec<String> = map
             .remove("columns")
             .and_then(|c| c.try_cast::<Array>())
-            .ok_or_else(|| at("no columns (an array of strings)"))?
+            .ok_or_else(|| at(TableProblem::NoColumns))?
             .into_iter()
-            .map(|c| {
-                c.into_string()
-                    .map_err(|_| at("a column heading is not a string"))
-            })
+            .map(|c| c.into_string().map_err(|_| at(TableProblem::ColumnNotText)))
             .collect::<Result<_, _>>()?;
         let rows_value = map
             .remove("rows")
             .and_then(|r| r.try_cast::<Array>())
-            .ok_or_else(|| at("no rows (an array of arrays)"))?;
+            .ok_or_else(|| at(TableProblem::NoRows))?;
         if let Some(key) = map.keys().next() {
-            return Err(at(&format!(
-                "unknown key {key:?}: a table has title, columns and rows"
-            )));
+            return Err(at(TableProblem::UnknownKey {
+                key: key.to_string(),
+            }));
         }
         let mut rows = Vec::new();
         for (r, row) in rows_value.into_iter().enumerate() {
             let row = row
                 .try_cast::<Array>()
-                .ok_or_else(|| at(&format!("row {} is not an array", r + 1)))?;
+                .ok_or_else(|| at(TableProblem::RowNotArray { row: r + 1 }))?;
             if row.len() != columns.len() {
-                return Err(at(&format!(
-                    "row {} has {} figures for {} columns",
-                    r + 1,
-                    row.len(),
-                    columns.len()
-                )));
+                return Err(at(TableProblem::RowLength {
+                    row: r + 1,
+                    figures: row.len(),
+                    columns: columns.len(),
+                }));
             }
             let figures = row
                 .into_iter()
-                .map(|f| {
-                    figure(f).ok_or_else(|| {
-                        at(&format!(
-                            "row {}: a figure is neither a number, a string, as_percent(…) nor ()",
-                            r + 1
-                        ))
-                    })
-                })
+                .map(|f| figure(f).ok_or_else(|| at(TableProblem::BadFigure { row: r + 1 })))
                 .collect::<Result<Vec<_>, _>>()?;
             rows.push(figures);
         }
@@ -239,6 +233,7 @@ fn figure(value: Dynamic) -> Option<Figure> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::testing::English as _;
     use crate::engine::testing::TWO_LABEL_CONFIG;
     use crate::engine::{MemoryRules, RuleSet};
     use crate::model::SourceFile;
@@ -324,7 +319,7 @@ fn summary(s) {
             ),
             ("fn summary(s) { s.itmes }", "itmes"),
         ] {
-            let err = rules(script).summary(&input()).unwrap_err().to_string();
+            let err = rules(script).summary(&input()).unwrap_err().en();
             assert!(
                 err.starts_with("mem/summary.rhai: function summary"),
                 "{err}"
@@ -340,7 +335,7 @@ fn summary(s) {
             ],
         })
         .unwrap_err()
-        .to_string();
+        .en();
         assert!(err.contains("defines no function summary(s)"), "{err}");
     }
 }

@@ -28,3 +28,15 @@ pub fn memory_rules(rating: &str, kind: &str, script: &str) -> Result<RuleSet, R
         ],
     })
 }
+
+/// The English wording of an error, for tests that assert its text (`to_string` is Japanese).
+pub trait English {
+    /// The text in English.
+    fn en(&self) -> String;
+}
+
+impl<T: crate::i18n::Localize> English for T {
+    fn en(&self) -> String {
+        self.localize(crate::i18n::Lang::En)
+    }
+}

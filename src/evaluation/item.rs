@@ -173,7 +173,7 @@ pub fn computed_effect(
     let formula = item_formula(item, rules)?;
     let input = rule_input(plan, item, year, rules);
     let at = CallSite {
-        item: &input.id,
+        item: Some(&input.id),
         year: &input.year,
     };
     Ok(rules
@@ -225,7 +225,7 @@ pub fn evaluate_item_with(
     // Built once: the rules and the effect read the same input.
     let input = rule_input(plan, item, year, rules);
     let at = CallSite {
-        item: &input.id,
+        item: Some(&input.id),
         year: &input.year,
     };
     let mut trace = Vec::new();

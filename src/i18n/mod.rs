@@ -197,11 +197,19 @@ impl<T: Arg> Arg for Vec<T> {
     }
 }
 
-/// The common I/O failures of the system worded in the language; others, and errors that
-/// carry their own message, as they are.
+/// The common I/O failures of the system worded in the language, and so are the catalogue's
+/// kinds an error carries inside (a file refused by `read_text_within`); others as they are.
 impl Arg for std::io::Error {
     fn arg(&self, lang: Lang) -> String {
         use std::io::ErrorKind;
+        if let Some(inner) = self.get_ref() {
+            if let Some(e) = inner.downcast_ref::<FileError>() {
+                return e.localize(lang);
+            }
+            if let Some(e) = inner.downcast_ref::<RuleConfigProblem>() {
+                return e.localize(lang);
+            }
+        }
         if self.raw_os_error().is_none() {
             return self.to_string();
         }

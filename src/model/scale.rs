@@ -4,6 +4,8 @@
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
+use crate::i18n::ScaleProblem;
+
 /// One rating of the scale.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -89,28 +91,29 @@ impl Scale {
 
     /// What is wrong with the declared relations: a label that is not on this scale or not on
     /// the other, or a label of this scale left unrelated.
-    pub fn relation_problems(&self) -> Vec<String> {
+    pub fn relation_problems(&self) -> Vec<ScaleProblem> {
         let mut problems = Vec::new();
         for r in &self.relations {
+            let other = r.scale.join("/");
             for (from, to) in &r.labels {
                 if self.get(from).is_none() {
-                    problems.push(format!(
-                        "relation to {}: {from:?} is not a label of this scale",
-                        r.scale.join("/")
-                    ));
+                    problems.push(ScaleProblem::NotOnThisScale {
+                        other: other.clone(),
+                        label: from.clone(),
+                    });
                 }
                 if !r.scale.contains(to) {
-                    problems.push(format!(
-                        "relation to {}: {to:?} is not a label of that scale",
-                        r.scale.join("/")
-                    ));
+                    problems.push(ScaleProblem::NotOnThatScale {
+                        other: other.clone(),
+                        label: to.clone(),
+                    });
                 }
             }
             for l in self.labels().filter(|l| !r.labels.contains_key(*l)) {
-                problems.push(format!(
-                    "relation to {}: {l:?} of this scale is not related",
-                    r.scale.join("/")
-                ));
+                problems.push(ScaleProblem::Unrelated {
+                    other: other.clone(),
+                    label: l.to_string(),
+                });
             }
         }
         problems

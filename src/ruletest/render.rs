@@ -28,7 +28,7 @@ fn render_failure(out: &mut String, r: &CaseResult, lang: Lang) {
     let _ = writeln!(out, "{}", failed.localize(lang));
     if let Some(e) = &r.error {
         let e = RuleTestText::CaseError {
-            message: e.to_string(),
+            message: e.localize(lang),
         };
         let _ = writeln!(out, "{}", e.localize(lang));
     }

@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 
 use crate::engine::{CallSite, EffectBasis, RuleError, RuleInput, RuleSet};
 use crate::evaluation::round_amount;
+use crate::i18n::{Lang, Localize, RuleProblem, Text};
 use crate::number::format_number;
 
 use super::case::{Case, CaseFile, Expected};
@@ -70,8 +71,8 @@ pub struct CaseResult {
     pub name: String,
     /// Results that differ from the expectations.
     pub mismatches: Vec<Mismatch>,
-    /// A rule that failed while running the case.
-    pub error: Option<String>,
+    /// A rule that failed while running the case, in both languages.
+    pub error: Option<Text>,
     /// What the rules explained, in order.
     pub trace: Vec<String>,
 }
@@ -125,16 +126,8 @@ pub fn run_cases(rules: &RuleSet, files: &[CaseFile]) -> TestRun {
 }
 
 /// A rule error without the item and year a plan would name: the case is named already.
-fn describe(e: &RuleError) -> String {
-    match e {
-        RuleError::Runtime {
-            file,
-            function,
-            message,
-            ..
-        } => format!("{file}, function {function}: {message}"),
-        other => other.to_string(),
-    }
+fn describe(e: &RuleError) -> Text {
+    Text::both(e.in_case(Lang::Ja), e.in_case(Lang::En))
 }
 
 fn show(d: Option<Decimal>) -> String {
@@ -174,14 +167,18 @@ fn run_case(
         case.id.clone()
     };
     let at = CallSite {
-        item: &item,
+        item: Some(&item),
         year: &input.year,
     };
     let expect = &case.expect;
     if let Some(kind) = case.kind.as_deref().filter(|k| !rules.has_kind(k)) {
-        result.error = Some(format!(
-            "the rule set has no script for kind {kind:?} (it has: {})",
-            rules.kinds().collect::<Vec<_>>().join(", ")
+        let problem = RuleProblem::NoKindScript {
+            kind: kind.to_string(),
+            kinds: rules.kinds().map(str::to_string).collect(),
+        };
+        result.error = Some(Text::both(
+            problem.localize(Lang::Ja),
+            problem.localize(Lang::En),
         ));
         return Ok(());
     }
@@ -441,14 +438,22 @@ expect.rating = "D"
 "#,
         );
         assert_eq!(run.failed(), 3);
-        let error = run.results[0].error.as_deref().unwrap();
+        let error = run.results[0].error.as_ref().unwrap();
         assert!(
-            error.starts_with("mem/kinds/ratio.rhai, function achievement: "),
-            "{error}"
+            error
+                .en
+                .starts_with("mem/kinds/ratio.rhai, function achievement: "),
+            "{error:?}"
         );
-        assert!(error.contains("tagret"), "{error}");
+        assert!(
+            error
+                .ja
+                .starts_with("mem/kinds/ratio.rhai、関数 achievement: "),
+            "{error:?}"
+        );
+        assert!(error.en.contains("tagret"), "{error:?}");
         assert_eq!(
-            run.results[1].error.as_deref(),
+            run.results[1].error.as_ref().map(|e| e.en.as_str()),
             Some("the rule set has no script for kind \"ratoi\" (it has: ratio)")
         );
         assert_eq!(
