@@ -226,10 +226,10 @@ fn endless_rule_fails_with_a_message() {
     );
     let (_, err) = run_on(&sb, &["evaluate"], 2);
     assert!(
-        err.contains("kinds/level.rhai: function achievement, item 1-3-1, R5"),
+        err.contains("kinds/level.rhai: 関数 achievement、実施項目 1-3-1、R5"),
         "{err}"
     );
-    assert!(err.contains("endless loop"), "{err}");
+    assert!(err.contains("終わらないループではありませんか"), "{err}");
 }
 
 #[test]
@@ -241,10 +241,10 @@ fn deeply_recursive_rule_fails_with_a_message() {
     );
     let (_, err) = run_on(&sb, &["evaluate"], 2);
     assert!(
-        err.contains("kinds/level.rhai: function achievement, item 1-3-1, R5"),
+        err.contains("kinds/level.rhai: 関数 achievement、実施項目 1-3-1、R5"),
         "{err}"
     );
-    assert!(err.contains("endless recursion"), "{err}");
+    assert!(err.contains("終わらない再帰ではありませんか"), "{err}");
 }
 
 #[test]
@@ -295,7 +295,7 @@ fn a_broken_effect_formula_is_one_finding_at_its_line() {
     let (out, _) = run_on(&sb, &["check"], 1);
     assert!(out.contains("【要確認事項 (1)】"), "{out}");
     assert!(
-        out.contains("items/5-8-3.toml:17: effect formula: Undefined variable: previuos"),
+        out.contains("items/5-8-3.toml:17: 効果額の算定式: 変数 previuos は定義されていません"),
         "{out}"
     );
     let (out, _) = run_on(&sb, &["check", "--lang", "en"], 1);

@@ -216,7 +216,7 @@ fn rules_that_do_not_compile_cannot_be_tested() {
     assert!(stderr.starts_with("エラー: rules/rating.rhai:"), "{stderr}");
     assert!(
         stderr.contains(
-            "rules/rating.rhai:20:12: Unexpected '>'\n 20 |     if a > > 1 {\n    |            ^"
+            "rules/rating.rhai:20:12: 構文の誤り: Unexpected '>'\n 20 |     if a > > 1 {\n    |            ^"
         ),
         "{stderr}"
     );
