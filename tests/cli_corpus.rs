@@ -231,3 +231,42 @@ fn check_of_a_folder_fails_when_one_plan_has_findings() {
         "{out}"
     );
 }
+
+#[test]
+fn the_cache_of_parsed_plans_is_used_rebuilt_when_broken_and_bypassed_on_request() {
+    let cache = tempfile::tempdir().unwrap();
+    let with_cache = |args: &[&str]| {
+        let out = gyokaku(args)
+            .env("GYOKAKU_CACHE_DIR", cache.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let entries = || -> Vec<PathBuf> {
+        match std::fs::read_dir(cache.path().join("plans")) {
+            Ok(dir) => dir.map(|e| e.unwrap().path()).collect(),
+            Err(_) => Vec::new(),
+        }
+    };
+    let parsed = run(&["evaluate", "--no-cache", "--format", "csv"], 0).0;
+    assert_eq!(
+        with_cache(&["evaluate", "--no-cache", "--format", "csv"]),
+        parsed
+    );
+    assert!(entries().is_empty(), "--no-cache writes no entry");
+
+    // The bundled plan's files are old: the first run writes its entry, the second reads it.
+    assert_eq!(with_cache(&["evaluate", "--format", "csv"]), parsed);
+    let entry = match entries().as_slice() {
+        [entry] => entry.clone(),
+        other => panic!("one entry: {other:?}"),
+    };
+    assert_eq!(with_cache(&["evaluate", "--format", "csv"]), parsed);
+
+    // A truncated entry: the same output, and the entry written whole again.
+    let whole = std::fs::read(&entry).unwrap();
+    std::fs::write(&entry, &whole[..whole.len() / 3]).unwrap();
+    assert_eq!(with_cache(&["evaluate", "--format", "csv"]), parsed);
+    assert_eq!(std::fs::read(&entry).unwrap(), whole);
+}

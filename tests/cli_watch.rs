@@ -10,7 +10,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
-use common::{copy_tree, root};
+use common::{copy_tree, root, test_cache};
 
 /// How long to wait for any one reaction; only reached when the test fails.
 const PATIENCE: Duration = Duration::from_secs(90);
@@ -54,6 +54,7 @@ impl Watching {
                 "--width",
                 "0",
             ])
+            .env("GYOKAKU_CACHE_DIR", test_cache())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()

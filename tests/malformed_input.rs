@@ -1075,6 +1075,7 @@ fn a_closed_pipe_ends_the_command_quietly() {
     let args = sandbox.args(&["list"]);
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_gyokaku"))
         .args(&args)
+        .env("GYOKAKU_CACHE_DIR", common::test_cache())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()

@@ -21,7 +21,7 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
-    let (_, ev) = evaluated(&args.plan.plan, &args.eval)?;
+    let (_, ev) = evaluated(&args.plan, &args.eval)?;
     args.eval.out.emit(&agreement_document(
         &agreement(&ev),
         &ev,

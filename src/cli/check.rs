@@ -14,7 +14,7 @@ use gyokaku::check::{check_plan, Finding};
 use gyokaku::engine::RuleSet;
 use gyokaku::evaluation::map_plans;
 use gyokaku::i18n::{CommandError, FindingKind, Lang, Localize, Text};
-use gyokaku::model::{is_plan_folder, load_plan, plan_folders, LoadError, LoadErrors};
+use gyokaku::model::{is_plan_folder, plan_folders, LoadError, LoadErrors, PlanLoader};
 use gyokaku::report::{check_document, plans_document, PlanPart};
 
 use super::{rules_dir, CliError, OutputArgs, PlanArg};
@@ -41,15 +41,16 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let dir = &args.plan.plan;
     let rules = args.rules.as_deref();
     let lang = args.out.lang;
+    let loader = args.plan.loader();
     let findings = if is_plan_folder(dir) {
-        let (_, findings) = check_folder(dir, rules)?;
+        let (_, findings) = check_folder(dir, rules, &loader)?;
         args.out.emit(&check_document(&findings, lang))?;
         findings
     } else {
         let folders = plan_folders(dir).map_err(|_| CommandError::NotAPlanFolder {
             dir: dir.to_path_buf(),
         })?;
-        let checked = map_plans(&folders, |folder| check_folder(folder, rules));
+        let checked = map_plans(&folders, |folder| check_folder(folder, rules, &loader));
         let mut parts = Vec::new();
         let mut all = Vec::new();
         for (folder, result) in folders.into_iter().zip(checked) {
@@ -86,9 +87,13 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
 type PlanName = Option<(String, String)>;
 
 /// Checks the plan in `dir`: its id and municipality (when it loads) and the findings.
-fn check_folder(dir: &Path, rules: Option<&Path>) -> Result<(PlanName, Vec<Finding>), CliError> {
+fn check_folder(
+    dir: &Path,
+    rules: Option<&Path>,
+    loader: &PlanLoader,
+) -> Result<(PlanName, Vec<Finding>), CliError> {
     let mut findings = Vec::new();
-    let plan = match load_plan(dir) {
+    let plan = match loader.load(dir) {
         Ok(plan) => Some(plan),
         Err(errors) => {
             for e in errors.0 {

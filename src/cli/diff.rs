@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use gyokaku::engine::RuleSet;
 use gyokaku::evaluation::{evaluate, RuleDiff};
-use gyokaku::model::{load_plan, FiscalYear};
+use gyokaku::model::FiscalYear;
 use gyokaku::report::diff_document;
 
 use super::{announce_completeness, rules_dir, year_of, CliError, OutputArgs, PlanArg};
@@ -35,7 +35,7 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
-    let plan = load_plan(&args.plan.plan)?;
+    let plan = args.plan.load()?;
     let base = RuleSet::load_dir(rules_dir(&plan, args.base.as_deref())?)?;
     let new = RuleSet::load_dir(&args.rules)?;
     let year = year_of(&plan, args.year)?;

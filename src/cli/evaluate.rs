@@ -37,12 +37,12 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
 
 fn evaluate_once(args: &Args) -> Result<(), CliError> {
     let lang = args.eval.out.lang;
-    if many_plans(&args.plan.plan, &args.eval) {
-        return emit_plans(&args.plan.plan, &args.eval, |_, ev| {
+    if many_plans(&args.plan, &args.eval) {
+        return emit_plans(&args.plan, &args.eval, |_, ev| {
             Ok(evaluation_document(ev, lang))
         });
     }
-    let (_, ev) = evaluated(&args.plan.plan, &args.eval)?;
+    let (_, ev) = evaluated(&args.plan, &args.eval)?;
     args.eval
         .out
         .emit(&evaluation_document(&ev, args.eval.out.lang))?;

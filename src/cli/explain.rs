@@ -27,7 +27,7 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
-    let (plan, rules, year) = load(&args.plan.plan, &args.eval)?;
+    let (plan, rules, year) = load(&args.plan, &args.eval)?;
     let item = plan.item(args.id).ok_or_else(|| no_such_item(args.id))?;
     let evaluation = evaluate_item(&plan, item, year, &rules)?;
     let input = rule_input(&plan, item, year, &rules);

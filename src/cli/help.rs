@@ -38,6 +38,7 @@ fn argument(command: &str, id: &str) -> Option<Help> {
         ("import", "plan") => Help::PlanFolder,
         ("import", "files") => Help::Workbooks,
         (_, "plan") => Help::Plan,
+        (_, "no_cache") => Help::NoCache,
         (_, "rules") => Help::Rules,
         (_, "year") => Help::Year,
         (_, "format") => Help::Format,

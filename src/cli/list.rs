@@ -22,13 +22,13 @@ pub struct Args {
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let lang = args.eval.out.lang;
-    if many_plans(&args.plan.plan, &args.eval) {
-        emit_plans(&args.plan.plan, &args.eval, |p, ev| {
+    if many_plans(&args.plan, &args.eval) {
+        emit_plans(&args.plan, &args.eval, |p, ev| {
             Ok(list_document(&p.plan, ev, lang))
         })?;
         return Ok(ExitCode::SUCCESS);
     }
-    let (plan, ev) = evaluated(&args.plan.plan, &args.eval)?;
+    let (plan, ev) = evaluated(&args.plan, &args.eval)?;
     args.eval
         .out
         .emit(&list_document(&plan, &ev, args.eval.out.lang))?;

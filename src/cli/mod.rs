@@ -29,7 +29,7 @@ use gyokaku::engine::{RuleError, RuleSet};
 use gyokaku::evaluation::{evaluate_plans, CorpusError, DiffError, EvaluatedPlan, Evaluation};
 use gyokaku::i18n::{display_lang, set_display_lang, CommandError, Localize, Notice};
 use gyokaku::model::{
-    is_plan_folder, load_plan, plan_folders, FiscalYear, ItemId, LoadErrors, Plan, PlanLoader,
+    is_plan_folder, plan_folders, FiscalYear, ItemId, LoadErrors, Plan, PlanLoader,
 };
 use gyokaku::report::{plans_document, Document, Format, Lang, PlanPart};
 use gyokaku::ruletest::AcceptError;
@@ -61,12 +61,27 @@ enum Command {
     Test(test::Args),
 }
 
-/// Where the plan is.
+/// Where the plan is, and how to read it.
 #[derive(Debug, Clone, clap::Args)]
 pub struct PlanArg {
     /// The plan folder (plan.toml and items/).
     #[arg(default_value = "plans/isehara-6")]
     pub plan: PathBuf,
+    /// Parse every plan file, without the cache of parsed plans (which is then left as it is).
+    #[arg(long)]
+    pub no_cache: bool,
+}
+
+impl PlanArg {
+    /// Loads plans through the user's cache of parsed plans, unless `--no-cache`.
+    pub fn loader(&self) -> PlanLoader {
+        PlanLoader::from_env(self.no_cache)
+    }
+
+    /// Loads the plan.
+    pub fn load(&self) -> Result<Plan, CliError> {
+        Ok(self.loader().load(&self.plan)?)
+    }
 }
 
 /// Which rules, which year, and how to print.
@@ -205,8 +220,8 @@ pub fn years_of(plan: &Plan, year: Option<YearArg>) -> Result<Vec<FiscalYear>, C
 
 /// Whether the command reports many plans or years: `dir` is a folder of plan folders, or
 /// `--year all` is given.
-pub fn many_plans(dir: &Path, eval: &EvalArgs) -> bool {
-    !is_plan_folder(dir) || eval.year == Some(YearArg::All)
+pub fn many_plans(plans: &PlanArg, eval: &EvalArgs) -> bool {
+    !is_plan_folder(&plans.plan) || eval.year == Some(YearArg::All)
 }
 
 /// The plan folders of `dir`: itself, or the plan folders inside it.
@@ -224,16 +239,16 @@ pub fn folders_of(dir: &Path) -> Result<Vec<PathBuf>, CliError> {
 /// for each year with `make` (in parallel, plans dropped as they are done), and prints them
 /// together: a section per plan and year, CSV and JSON with the plan and year on every row.
 pub fn emit_plans(
-    dir: &Path,
+    plans: &PlanArg,
     eval: &EvalArgs,
     make: impl Fn(&EvaluatedPlan, &Evaluation) -> Result<Document, CliError> + Sync,
 ) -> Result<(), CliError> {
-    let folders = folders_of(dir)?;
+    let folders = folders_of(&plans.plan)?;
     let years = |plan: &Plan| years_of(plan, eval.year);
     let parts = evaluate_plans(
         &folders,
         eval.rules.as_deref(),
-        &PlanLoader::default(),
+        &plans.loader(),
         years,
         |p| {
             (p.evaluations.iter())
@@ -276,8 +291,8 @@ pub fn no_such_item(id: ItemId) -> CliError {
 }
 
 /// Loads the plan, its rules and the year.
-pub fn load(plan: &Path, eval: &EvalArgs) -> Result<(Plan, RuleSet, FiscalYear), CliError> {
-    let plan = load_plan(plan)?;
+pub fn load(plan: &PlanArg, eval: &EvalArgs) -> Result<(Plan, RuleSet, FiscalYear), CliError> {
+    let plan = plan.load()?;
     let rules = RuleSet::load_dir(rules_dir(&plan, eval.rules.as_deref())?)?;
     let year = year_of(&plan, eval.one_year()?)?;
     announce_completeness(&plan, year, &eval.out);
@@ -286,7 +301,7 @@ pub fn load(plan: &Path, eval: &EvalArgs) -> Result<(Plan, RuleSet, FiscalYear),
 
 /// Loads the plan and its rules and evaluates the year: what most commands start from.
 pub fn evaluated(
-    plan: &Path,
+    plan: &PlanArg,
     eval: &EvalArgs,
 ) -> Result<(Plan, gyokaku::evaluation::Evaluation), CliError> {
     let (plan, rules, year) = load(plan, eval)?;

@@ -28,14 +28,14 @@ pub struct Args {
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let lang = args.eval.out.lang;
-    if many_plans(&args.plan.plan, &args.eval) {
-        emit_plans(&args.plan.plan, &args.eval, |p, ev| {
+    if many_plans(&args.plan, &args.eval) {
+        emit_plans(&args.plan, &args.eval, |p, ev| {
             let summary = summarize_with_rules(&p.plan, ev, &p.rules)?;
             Ok(report_document(&p.plan, ev, &summary, lang))
         })?;
         return Ok(ExitCode::SUCCESS);
     }
-    let (plan, rules, year) = load(&args.plan.plan, &args.eval)?;
+    let (plan, rules, year) = load(&args.plan, &args.eval)?;
     let ev = evaluate(&plan, &rules, year)?;
     // The document's tables, and the figures the rule set's summary.rhai adds.
     let summary = summarize_with_rules(&plan, &ev, &rules)?;

@@ -4,7 +4,7 @@
 
 use std::process::ExitCode;
 
-use gyokaku::model::{load_plan, ItemId};
+use gyokaku::model::ItemId;
 use gyokaku::report::sheet_document;
 
 use super::{no_such_item, CliError, OutputArgs, PlanArg};
@@ -22,7 +22,7 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
-    let plan = load_plan(&args.plan.plan)?;
+    let plan = args.plan.load()?;
     let item = plan.item(args.id).ok_or_else(|| no_such_item(args.id))?;
     args.out.emit(&sheet_document(&plan, item, args.out.lang))?;
     Ok(ExitCode::SUCCESS)

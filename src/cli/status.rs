@@ -9,7 +9,6 @@ use std::process::ExitCode;
 
 use gyokaku::cycle::{status, status_document};
 use gyokaku::engine::RuleSet;
-use gyokaku::model::load_plan;
 
 use super::{rules_dir, year_of, CliError, EvalArgs, PlanArg};
 
@@ -24,7 +23,7 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
-    let plan = load_plan(&args.plan.plan)?;
+    let plan = args.plan.load()?;
     let rules = RuleSet::load_dir(rules_dir(&plan, args.eval.rules.as_deref())?)?;
     // The report itself says how many items have not reported: no separate notice.
     let year = year_of(&plan, args.eval.one_year()?)?;

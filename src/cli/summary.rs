@@ -9,7 +9,7 @@
 use std::process::ExitCode;
 
 use gyokaku::evaluation::{evaluate, summarize_corpus, summarize_with_rules};
-use gyokaku::model::{Plan, PlanLoader};
+use gyokaku::model::Plan;
 use gyokaku::report::{corpus_summary_document, summary_document};
 
 use super::{folders_of, load, many_plans, years_of, CliError, EvalArgs, PlanArg};
@@ -26,8 +26,8 @@ pub struct Args {
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let dir = &args.plan.plan;
-    if !many_plans(dir, &args.eval) {
-        let (plan, rules, year) = load(dir, &args.eval)?;
+    if !many_plans(&args.plan, &args.eval) {
+        let (plan, rules, year) = load(&args.plan, &args.eval)?;
         let ev = evaluate(&plan, &rules, year)?;
         // The document's tables, and the figures the rule set's summary.rhai adds.
         let summary = summarize_with_rules(&plan, &ev, &rules)?;
@@ -41,7 +41,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let corpus = summarize_corpus(
         &folders,
         args.eval.rules.as_deref(),
-        &PlanLoader::default(),
+        &args.plan.loader(),
         years,
     )
     .map_err(Box::new)?;

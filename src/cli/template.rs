@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use gyokaku::cycle::commit::{commit, PendingFile};
 use gyokaku::cycle::{departments, write_template, TemplateOptions};
 use gyokaku::engine::RuleSet;
-use gyokaku::model::{load_plan, FiscalYear};
+use gyokaku::model::FiscalYear;
 use gyokaku::report::Lang;
 
 use gyokaku::i18n::CommandError;
@@ -49,7 +49,7 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
-    let plan = load_plan(&args.plan.plan)?;
+    let plan = args.plan.load()?;
     let year = year_of(&plan, Some(args.year))?;
     let rules;
     let scale = match &plan.scale {

@@ -1850,6 +1850,10 @@ messages! {
         Plan =>
             ja: "計画のフォルダ (plan.toml と items/)",
             en: "The plan folder (plan.toml and items/) [default: plans/isehara-6]";
+        /// --no-cache.
+        NoCache =>
+            ja: "解析済み計画のキャッシュを使わず、計画のファイルをすべて読み直します (キャッシュはそのまま)",
+            en: "Parse every plan file, without the cache of parsed plans (which is then left as it is)";
         /// A default value, after an option's help.
         Default { value: String } =>
             ja: "[既定: {value}]",

@@ -6,7 +6,7 @@ use std::fmt;
 use std::path::PathBuf;
 use std::str::FromStr;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::fiscal_year::FiscalYear;
 use super::value::Cell;
@@ -49,6 +49,13 @@ impl Serialize for ItemId {
     }
 }
 
+impl<'de> Deserialize<'de> for ItemId {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 /// Why an item id could not be read (worded by [`ParseProblem::NotAnItemId`]).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{}", self.problem())]
@@ -82,7 +89,7 @@ impl FromStr for ItemId {
 }
 
 /// 指標(行動/成果): what measures the item's progress.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Indicator {
     /// The indicator's wording.
     pub name: String,
@@ -100,7 +107,7 @@ pub struct Indicator {
 }
 
 /// One fiscal year's row of the sheet: the plan (年次計画) and, once the year is over, the results.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct YearEntry {
     /// Planned actions (年次計画).
     pub plan: Option<String>,
@@ -133,7 +140,7 @@ impl YearEntry {
 }
 
 /// 〔小計〕: the five-year sums printed at the foot of the sheet.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Subtotals {
     /// 〔小計〕効果見込額 (千円).
     pub expected_effect: Option<Cell>,
@@ -142,7 +149,7 @@ pub struct Subtotals {
 }
 
 /// A place where the source document contradicts itself; the printed value is kept.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Discrepancy {
     /// The field whose printed value was kept: `subtotals.expected_effect`, `years.R5.target`,
     /// `list.target` (the 【参考①】 row) …
@@ -155,7 +162,7 @@ pub struct Discrepancy {
 }
 
 /// One 実施項目 and its 進捗管理シート.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Item {
     /// `5-8-12`, from the file name.
     pub id: ItemId,
@@ -193,7 +200,7 @@ pub struct Item {
 }
 
 /// The file an item came from and the line each of its fields stands on.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ItemSource {
     /// The item's file.
     pub file: PathBuf,

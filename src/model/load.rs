@@ -227,11 +227,22 @@ pub fn load_plan(dir: impl AsRef<Path>) -> Result<Plan, LoadErrors> {
 /// Loads a plan from any source.
 pub fn load_plan_from(source: &dyn PlanSource) -> Result<Plan, LoadErrors> {
     let plan_file = source.plan_file().map_err(LoadError::Io)?;
-    let mut plan = parse_plan(&plan_file)?;
+    let plan = plan_of(source, &plan_file)?;
+    let files = source.item_files().map_err(LoadError::Io)?;
+    with_items(plan, &files)
+}
+
+/// The plan of `plan.toml` (read from `source`), without its items.
+pub(crate) fn plan_of(source: &dyn PlanSource, plan_file: &SourceFile) -> Result<Plan, LoadErrors> {
+    let mut plan = parse_plan(plan_file)?;
     if let (Some(base), Some(rules)) = (source.base_dir(), plan.rules.as_ref()) {
         plan.rules = Some(normalize(&base.join(rules)));
     }
-    let files = source.item_files().map_err(LoadError::Io)?;
+    Ok(plan)
+}
+
+/// `plan` with the items of `files`.
+pub(crate) fn with_items(mut plan: Plan, files: &[SourceFile]) -> Result<Plan, LoadErrors> {
     if files.len() > MAX_ITEMS {
         return Err(LoadError::TooManyItems {
             count: files.len(),

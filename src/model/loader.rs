@@ -1,17 +1,43 @@
-//! How plans are loaded by the commands: from their files, one plan folder at a time.
+//! How the commands load plans: through the user's cache of parsed plans, or from the files
+//! alone.
 
 use std::path::Path;
 
+use super::cache::PlanCache;
 use super::load::{load_plan, LoadErrors};
 use super::plan::Plan;
 
-/// Loads plan folders.
+/// Loads plan folders, through a cache of parsed plans or not. The default reads the files
+/// alone.
 #[derive(Debug, Clone, Default)]
-pub struct PlanLoader {}
+pub struct PlanLoader {
+    cache: Option<PlanCache>,
+}
 
 impl PlanLoader {
+    /// Through `cache`.
+    pub fn cached(cache: PlanCache) -> Self {
+        PlanLoader { cache: Some(cache) }
+    }
+
+    /// Through the user's cache ([`PlanCache::from_env`]) unless `no_cache`, or when there is
+    /// none.
+    pub fn from_env(no_cache: bool) -> Self {
+        PlanLoader {
+            cache: PlanCache::from_env().filter(|_| !no_cache),
+        }
+    }
+
+    /// The cache used, if any.
+    pub fn cache(&self) -> Option<&PlanCache> {
+        self.cache.as_ref()
+    }
+
     /// Loads the plan in `dir`.
     pub fn load(&self, dir: &Path) -> Result<Plan, LoadErrors> {
-        load_plan(dir)
+        match &self.cache {
+            Some(cache) => cache.load(dir),
+            None => load_plan(dir),
+        }
     }
 }

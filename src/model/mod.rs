@@ -1,5 +1,7 @@
 //! The plan model: typed, validated plan data read from TOML files. Knows nothing of rules.
 
+mod cache;
+mod exact;
 mod fiscal_year;
 mod folders;
 mod item;
@@ -13,6 +15,7 @@ mod source;
 pub(crate) mod testing;
 mod value;
 
+pub use cache::{CacheUse, PlanCache, CACHE_DIR_ENV, RACY_SECONDS};
 pub use fiscal_year::{FiscalYear, FiscalYearError, YearNotation};
 pub use folders::{is_plan_folder, plan_folders};
 pub use item::{

@@ -64,6 +64,26 @@ impl PlanSource for DirSource {
     }
 
     fn item_files(&self) -> io::Result<Vec<SourceFile>> {
+        self.item_paths()?
+            .into_iter()
+            .map(|p| read(p, &self.dir))
+            .collect()
+    }
+}
+
+impl DirSource {
+    /// The plan's folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Reads one file of the plan (an item file of [`DirSource::item_paths`]).
+    pub(crate) fn read_item(&self, path: &Path) -> io::Result<SourceFile> {
+        read(path.to_path_buf(), &self.dir)
+    }
+
+    /// The paths of the item files (`items/*.toml`), in name order.
+    pub fn item_paths(&self) -> io::Result<Vec<PathBuf>> {
         let dir = self.dir.join("items");
         let entries = fs::read_dir(&dir)
             .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", dir.display())))?;
@@ -75,7 +95,7 @@ impl PlanSource for DirSource {
             }
         }
         paths.sort();
-        paths.into_iter().map(|p| read(p, &self.dir)).collect()
+        Ok(paths)
     }
 }
 

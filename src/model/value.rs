@@ -7,11 +7,11 @@ use std::fmt;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A bound written after a number, by what it means: 以内 / 以下 / まで (≤), 未満 / を下回る (<),
 /// 以上 (≥), 超 / を超える / を上回る (>).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Bound {
     /// 以内, 以下, まで: at most (≤)
@@ -72,15 +72,17 @@ impl Bound {
 }
 
 /// A number with what the document wrote around it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quantity {
     /// The number as written, in the unit written beside it (12.6 for "12.6億円").
+    #[serde(with = "super::exact")]
     pub amount: Decimal,
     /// The unit written with the number, if any: "%", "千円", "億円", "台" …
     pub unit: Option<String>,
     /// 以内 / 以下 / 未満 / 以上 / 超 …, if written.
     pub bound: Option<Bound>,
     /// The bracketed number of a compound value: 78 in "2(78)".
+    #[serde(with = "super::exact::option")]
     pub total: Option<Decimal>,
     /// A bracketed remark that is not a number: "令和3年度" in "41,096千円(令和3年度)".
     pub note: Option<String>,
@@ -217,9 +219,9 @@ impl fmt::Display for MoneyUnit {
 
 pub use crate::i18n::{NumberProblem, UnitError, ValueError};
 
-/// What a printed cell means.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "type", content = "value", rename_all = "snake_case")]
+/// What a printed cell means. In JSON `{"type": "number", "value": {…}}`; in binary formats
+/// (the cache of parsed plans, which cannot read that form back) the variant and its content.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Value {
     /// "-": none, not applicable.
     None,
@@ -249,13 +251,88 @@ impl Value {
     }
 }
 
+impl Value {
+    /// The variant's index and name, as serde writes them.
+    fn variant(&self) -> (u32, &'static str) {
+        match self {
+            Value::None => (0, "none"),
+            Value::NoNewTarget => (1, "no_new_target"),
+            Value::Number(_) => (2, "number"),
+            Value::Text(_) => (3, "text"),
+        }
+    }
+}
+
+impl Serialize for Value {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let (index, name) = self.variant();
+        if !s.is_human_readable() {
+            return match self {
+                Value::None | Value::NoNewTarget => s.serialize_unit_variant("Value", index, name),
+                Value::Number(q) => s.serialize_newtype_variant("Value", index, name, q),
+                Value::Text(t) => s.serialize_newtype_variant("Value", index, name, t),
+            };
+        }
+        let content = !matches!(self, Value::None | Value::NoNewTarget);
+        let mut tagged = s.serialize_struct("Value", 1 + usize::from(content))?;
+        tagged.serialize_field("type", name)?;
+        match self {
+            Value::Number(q) => tagged.serialize_field("value", q)?,
+            Value::Text(t) => tagged.serialize_field("value", t)?,
+            Value::None | Value::NoNewTarget => {}
+        }
+        tagged.end()
+    }
+}
+
+/// A value read back: tagged as JSON writes it, or by variant in binary formats.
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum ReadValue {
+    None,
+    NoNewTarget,
+    Number(Quantity),
+    Text(String),
+}
+
+/// The same, tagged.
+#[derive(Deserialize)]
+#[serde(tag = "type", content = "value", rename_all = "snake_case")]
+enum ReadTagged {
+    None,
+    NoNewTarget,
+    Number(Quantity),
+    Text(String),
+}
+
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let read = match d.is_human_readable() {
+            true => match ReadTagged::deserialize(d)? {
+                ReadTagged::None => ReadValue::None,
+                ReadTagged::NoNewTarget => ReadValue::NoNewTarget,
+                ReadTagged::Number(q) => ReadValue::Number(q),
+                ReadTagged::Text(t) => ReadValue::Text(t),
+            },
+            false => ReadValue::deserialize(d)?,
+        };
+        Ok(match read {
+            ReadValue::None => Value::None,
+            ReadValue::NoNewTarget => Value::NoNewTarget,
+            ReadValue::Number(q) => Value::Number(q),
+            ReadValue::Text(t) => Value::Text(t),
+        })
+    }
+}
+
 /// The most digits a number may have before its decimal point: 10^15 (a thousand trillion)
 /// is beyond any municipal figure in any unit, and keeps every conversion (億円 → 円 is × 10^8),
 /// ratio and sum of plan values far inside `Decimal`'s range.
 pub const MAX_INTEGER_DIGITS: usize = 15;
 
 /// A printed cell: the text as the document writes it and what it means.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cell {
     /// Exactly as printed.
     pub text: String,
@@ -852,5 +929,31 @@ mod json_tests {
             serde_json::to_string(&cell).unwrap(),
             r#"{"text":"検討","value":{"type":"text","value":"検討"}}"#
         );
+    }
+
+    #[test]
+    fn every_value_reads_back_from_json_and_from_the_cache_format_exactly() {
+        for text in [
+            "-",
+            "↓",
+            "23,583",
+            "1.50",
+            "▲19.6%",
+            "30億円以内",
+            "2(78)",
+            "検討",
+        ] {
+            let cell: Cell = text.parse().unwrap();
+            let json = serde_json::to_string(&cell).unwrap();
+            assert_eq!(serde_json::from_str::<Cell>(&json).unwrap(), cell, "{json}");
+            let bytes = postcard::to_allocvec(&cell).unwrap();
+            let back: Cell = postcard::from_bytes(&bytes).unwrap();
+            assert_eq!(back, cell, "{text}");
+            // The scale too: 1.50 stays 1.50, not 1.5.
+            assert_eq!(
+                back.number().map(|d| d.to_string()),
+                cell.number().map(|d| d.to_string())
+            );
+        }
     }
 }

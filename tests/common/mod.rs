@@ -17,8 +17,14 @@ pub fn gyokaku(args: &[&str]) -> Command {
     // Japanese unless a test asks for English, whatever the caller's environment says.
     cmd.current_dir(root())
         .args(args)
-        .env_remove("GYOKAKU_LANG");
+        .env_remove("GYOKAKU_LANG")
+        .env("GYOKAKU_CACHE_DIR", test_cache());
     cmd
+}
+
+/// The cache of parsed plans the tests use (under `target/`, never the user's).
+pub fn test_cache() -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("gyokaku-cache")
 }
 
 /// Runs `gyokaku ARGS…`, asserts its exit code and returns stdout.

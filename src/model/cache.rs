@@ -1,0 +1,368 @@
+//! A cache of parsed plans, so that a second run over the same files does not parse their TOML
+//! again. It lives in the user's cache folder (`GYOKAKU_CACHE_DIR`, else
+//! `$XDG_CACHE_HOME/gyokaku`, else `~/.cache/gyokaku`), never inside a plan: one entry per plan
+//! folder, `plans/<hash of the folder's path>.bin`, replaced when the plan changes.
+//!
+//! An entry is used only when its key is that of the files as they are now. The key is a
+//! SHA-256 over gyokaku's version, a fingerprint of the model's source (so a build that reads
+//! plans differently never reads an older build's entries), this format's number, the plan
+//! folder, the whole text of `plan.toml` (read every run: it is one small file), and for every
+//! item file its name, size, modification and status-change times and inode. An added,
+//! removed, renamed or rewritten item file changes the key. Times are only as fine as the file
+//! system's clock, so an entry is not written while any item file is younger than
+//! [`RACY_SECONDS`]: a file written twice within one clock tick, at the same size, cannot be
+//! mistaken for its earlier content (the "racy" files of git's index).
+//!
+//! An entry is written atomically (a temporary file renamed over it); a partial, corrupt or
+//! foreign entry fails its check (a CRC-32 of the content) or its decoding and is read as no
+//! entry: the plan is parsed and the entry written again. A cache that cannot be written is
+//! passed over: it only ever saves time.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use sha2::{Digest, Sha256};
+
+use super::item::{Item, ItemSource};
+use super::load::{plan_of, with_items, LoadError, LoadErrors};
+use super::plan::Plan;
+use super::source::{DirSource, PlanSource, SourceFile};
+
+/// The environment variable naming the cache folder.
+pub const CACHE_DIR_ENV: &str = "GYOKAKU_CACHE_DIR";
+
+/// Item files changed less than this many seconds ago are not trusted to their times: no entry
+/// is written for their plan yet.
+pub const RACY_SECONDS: u64 = 2;
+
+/// The number of this layout of an entry.
+const FORMAT: u32 = 1;
+
+/// What an entry starts with.
+const MAGIC: &[u8; 16] = b"gyokaku plans\0\0\0";
+
+/// Bytes before the content: the magic, the key and the content's CRC-32.
+const HEADER: usize = MAGIC.len() + 32 + 4;
+
+/// A folder of parsed plans.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanCache {
+    dir: PathBuf,
+}
+
+/// What loading through the cache did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CacheUse {
+    /// The plan's entry was current and read: no item file was parsed.
+    Read,
+    /// The plan was parsed and its entry written.
+    Written,
+    /// The plan was parsed; no entry was written (an item file changed in the last
+    /// [`RACY_SECONDS`], or the cache folder cannot be written).
+    Parsed,
+}
+
+impl PlanCache {
+    /// A cache in `dir`.
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        PlanCache { dir: dir.into() }
+    }
+
+    /// The user's cache: `GYOKAKU_CACHE_DIR`, else `$XDG_CACHE_HOME/gyokaku`, else
+    /// `~/.cache/gyokaku`; `None` when none of these is set.
+    pub fn from_env() -> Option<Self> {
+        let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+        var(CACHE_DIR_ENV)
+            .map(PathBuf::from)
+            .or_else(|| var("XDG_CACHE_HOME").map(|d| Path::new(&d).join("gyokaku")))
+            .or_else(|| var("HOME").map(|d| Path::new(&d).join(".cache/gyokaku")))
+            .map(PlanCache::new)
+    }
+
+    /// The cache folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Loads the plan in `dir`, from its entry when that is current.
+    pub fn load(&self, dir: &Path) -> Result<Plan, LoadErrors> {
+        self.load_telling(dir).map(|(plan, _)| plan)
+    }
+
+    /// Loads the plan in `dir` and says whether the entry was read or written.
+    pub fn load_telling(&self, dir: &Path) -> Result<(Plan, CacheUse), LoadErrors> {
+        let source = DirSource::new(dir);
+        let plan_file = source.plan_file().map_err(LoadError::Io)?;
+        let plan = plan_of(&source, &plan_file)?;
+        let paths = source.item_paths().map_err(LoadError::Io)?;
+        // Stamped before any item is read: a file changed after its stamp changes the key of
+        // the next run, never the content filed under this one.
+        let Ok(stamp) = Stamp::of(dir, &plan_file, &paths) else {
+            // Something cannot be looked at: loading says what.
+            return super::load::load_plan(dir).map(|plan| (plan, CacheUse::Parsed));
+        };
+        let entry = self.entry_path(&stamp.folder);
+        if let Some(items) = read_entry(&entry, &stamp.key) {
+            return Ok((restore(plan, items, &source), CacheUse::Read));
+        }
+        let files = paths
+            .iter()
+            .map(|p| source.read_item(p))
+            .collect::<io::Result<Vec<SourceFile>>>()
+            .map_err(LoadError::Io)?;
+        let plan = with_items(plan, &files)?;
+        let settled = stamp
+            .newest
+            .checked_add(Duration::from_secs(RACY_SECONDS))
+            .is_some_and(|t| t <= SystemTime::now());
+        let used = match settled && write_entry(&entry, &stamp.key, &plan.items).is_ok() {
+            true => CacheUse::Written,
+            false => CacheUse::Parsed,
+        };
+        Ok((plan, used))
+    }
+
+    /// The entry of the plan folder `folder` (its canonical path).
+    fn entry_path(&self, folder: &Path) -> PathBuf {
+        let name = hex(&Sha256::digest(folder.as_os_str().as_encoded_bytes()));
+        self.dir.join("plans").join(format!("{}.bin", &name[..32]))
+    }
+}
+
+/// What the entry of a plan's files as they are now must be filed under.
+struct Stamp {
+    /// The plan folder, canonical.
+    folder: PathBuf,
+    key: [u8; 32],
+    /// The latest time an item file was changed.
+    newest: SystemTime,
+}
+
+impl Stamp {
+    fn of(dir: &Path, plan_file: &SourceFile, items: &[PathBuf]) -> io::Result<Stamp> {
+        let folder = fs::canonicalize(dir)?;
+        let mut key = Sha256::new();
+        let mut field = |bytes: &[u8]| {
+            key.update((bytes.len() as u64).to_le_bytes());
+            key.update(bytes);
+        };
+        field(MAGIC);
+        field(env!("CARGO_PKG_VERSION").as_bytes());
+        field(env!("GYOKAKU_MODEL_FINGERPRINT").as_bytes());
+        field(&FORMAT.to_le_bytes());
+        field(folder.as_os_str().as_encoded_bytes());
+        field(plan_file.text.as_bytes());
+        field(&(items.len() as u64).to_le_bytes());
+        let mut newest = SystemTime::UNIX_EPOCH;
+        for path in items {
+            let meta = fs::metadata(path)?;
+            let name = path.file_name().unwrap_or_default();
+            field(name.as_encoded_bytes());
+            field(&meta.len().to_le_bytes());
+            let modified = meta.modified()?;
+            let since =
+                |t: SystemTime| t.duration_since(SystemTime::UNIX_EPOCH).unwrap_or_default();
+            field(&since(modified).as_nanos().to_le_bytes());
+            newest = newest.max(modified);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::MetadataExt;
+                // Any write sets the status-change time, which no program can set back.
+                field(&meta.ctime().to_le_bytes());
+                field(&meta.ctime_nsec().to_le_bytes());
+                field(&meta.ino().to_le_bytes());
+                field(&meta.dev().to_le_bytes());
+                let changed = Duration::new(meta.ctime().max(0) as u64, meta.ctime_nsec() as u32);
+                newest = newest.max(SystemTime::UNIX_EPOCH + changed);
+            }
+        }
+        Ok(Stamp {
+            folder,
+            key: key.finalize().into(),
+            newest,
+        })
+    }
+}
+
+/// The items of an entry, when it exists, is filed under `key` and reads whole.
+fn read_entry(path: &Path, key: &[u8; 32]) -> Option<Vec<(Item, ItemSource)>> {
+    let bytes = fs::read(path).ok()?;
+    let (header, content) = bytes.split_at_checked(HEADER)?;
+    let (magic, rest) = header.split_at(MAGIC.len());
+    let (stored_key, crc) = rest.split_at(32);
+    if magic != MAGIC || stored_key != key {
+        return None;
+    }
+    if crc32fast::hash(content).to_le_bytes() != crc {
+        return None;
+    }
+    postcard::from_bytes(content).ok()
+}
+
+/// Writes the entry atomically: a temporary file in the cache folder renamed over it.
+fn write_entry(path: &Path, key: &[u8; 32], items: &[Item]) -> io::Result<()> {
+    let pairs: Vec<(&Item, &ItemSource)> = items.iter().map(|i| (i, &i.source)).collect();
+    let content = postcard::to_allocvec(&pairs).map_err(io::Error::other)?;
+    let folder = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(folder)?;
+    let mut file = tempfile::NamedTempFile::new_in(folder)?;
+    file.write_all(MAGIC)?;
+    file.write_all(key)?;
+    file.write_all(&crc32fast::hash(&content).to_le_bytes())?;
+    file.write_all(&content)?;
+    file.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// The plan with the items of its entry: each item's file named as loading names it, each
+/// year as the plan writes it.
+fn restore(mut plan: Plan, items: Vec<(Item, ItemSource)>, source: &DirSource) -> Plan {
+    let items_dir = source.dir().join("items");
+    plan.items = items
+        .into_iter()
+        .map(|(mut item, mut from)| {
+            from.file = items_dir.join(from.file.file_name().unwrap_or_default());
+            item.source = from;
+            item.years = std::mem::take(&mut item.years)
+                .into_iter()
+                .map(|(year, entry)| (plan.period_year(year).unwrap_or(year), entry))
+                .collect();
+            item
+        })
+        .collect();
+    plan
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn root() -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    }
+
+    /// A copy of the bundled plan whose files are older than the racy window.
+    fn settled_copy(to: &Path) {
+        fs::create_dir_all(to.join("items")).unwrap();
+        let from = root().join("plans/isehara-6");
+        fs::copy(from.join("plan.toml"), to.join("plan.toml")).unwrap();
+        for e in fs::read_dir(from.join("items")).unwrap() {
+            let e = e.unwrap();
+            fs::copy(e.path(), to.join("items").join(e.file_name())).unwrap();
+        }
+        age(to);
+    }
+
+    /// Waits until every file of the plan is older than the racy window.
+    fn age(plan: &Path) {
+        let paths = DirSource::new(plan).item_paths().unwrap();
+        let text = fs::read_to_string(plan.join("plan.toml")).unwrap();
+        let stamp = Stamp::of(plan, &SourceFile::new("plan.toml", text), &paths).unwrap();
+        let ready = stamp.newest + Duration::from_secs(RACY_SECONDS);
+        if let Ok(wait) = ready.duration_since(SystemTime::now()) {
+            std::thread::sleep(wait + Duration::from_millis(50));
+        }
+    }
+
+    fn entry_of(cache: &PlanCache, plan: &Path) -> PathBuf {
+        cache.entry_path(&fs::canonicalize(plan).unwrap())
+    }
+
+    #[test]
+    fn an_entry_reads_back_the_plan_exactly_and_changes_invalidate_it() {
+        let tmp = tempfile::tempdir().unwrap();
+        let plan_dir = tmp.path().join("plan");
+        settled_copy(&plan_dir);
+        let cache = PlanCache::new(tmp.path().join("cache"));
+        let parsed = super::super::load::load_plan(&plan_dir).unwrap();
+
+        let (first, used) = cache.load_telling(&plan_dir).unwrap();
+        assert_eq!(used, CacheUse::Written);
+        assert_eq!(first, parsed);
+        let (second, used) = cache.load_telling(&plan_dir).unwrap();
+        assert_eq!(used, CacheUse::Read);
+        // Every decimal, text, year (in the plan's notation) and source line as parsed.
+        assert_eq!(second, parsed);
+        assert!(!plan_dir.join(".gyokaku").exists());
+        assert!(entry_of(&cache, &plan_dir).starts_with(cache.dir()));
+
+        // A changed item file: parsed again, and its new value read.
+        let item = plan_dir.join("items/5-8-3.toml");
+        let text = fs::read_to_string(&item).unwrap();
+        fs::write(&item, text.replace("\"15,100\"", "\"25,100\"")).unwrap();
+        let (changed, used) = cache.load_telling(&plan_dir).unwrap();
+        assert_eq!(used, CacheUse::Parsed, "a file just written is racy");
+        assert_ne!(changed, parsed);
+        age(&plan_dir);
+        assert_eq!(cache.load_telling(&plan_dir).unwrap().1, CacheUse::Written);
+        let (read, used) = cache.load_telling(&plan_dir).unwrap();
+        assert_eq!((read, used), (changed, CacheUse::Read));
+
+        // A removed item file, and a changed plan.toml.
+        fs::remove_file(plan_dir.join("items/1-1-1.toml")).unwrap();
+        let (fewer, _) = cache.load_telling(&plan_dir).unwrap();
+        assert_eq!(fewer.items.len(), parsed.items.len() - 1);
+        let plan_toml = plan_dir.join("plan.toml");
+        let text = fs::read_to_string(&plan_toml).unwrap();
+        fs::write(&plan_toml, text.replace("伊勢原市\"", "別市\"")).unwrap();
+        age(&plan_dir);
+        cache.load_telling(&plan_dir).unwrap();
+        let (renamed, used) = cache.load_telling(&plan_dir).unwrap();
+        assert_eq!(used, CacheUse::Read);
+        assert_eq!(renamed.municipality, "別市");
+        assert_eq!(renamed.items.len(), parsed.items.len() - 1);
+    }
+
+    #[test]
+    fn a_corrupt_or_truncated_entry_is_parsed_again_and_rewritten() {
+        let tmp = tempfile::tempdir().unwrap();
+        let plan_dir = tmp.path().join("plan");
+        settled_copy(&plan_dir);
+        let cache = PlanCache::new(tmp.path().join("cache"));
+        let (parsed, _) = cache.load_telling(&plan_dir).unwrap();
+        let entry = entry_of(&cache, &plan_dir);
+        let whole = fs::read(&entry).unwrap();
+        let mut flipped = whole.clone();
+        let middle = flipped.len() / 2;
+        flipped[middle] ^= 0x40;
+        let breakages: [&[u8]; 6] = [
+            &[],
+            b"not an entry",
+            &whole[..HEADER],
+            &whole[..whole.len() - 1],
+            &whole[..whole.len() / 2],
+            &flipped,
+        ];
+        for broken in breakages {
+            fs::write(&entry, broken).unwrap();
+            let (plan, used) = cache.load_telling(&plan_dir).unwrap();
+            assert_eq!(used, CacheUse::Written, "{} bytes", broken.len());
+            assert_eq!(plan, parsed);
+            assert_eq!(fs::read(&entry).unwrap(), whole, "rewritten");
+        }
+        // A folder where the entry should be: parsed, nothing written, no error.
+        fs::remove_file(&entry).unwrap();
+        fs::create_dir(&entry).unwrap();
+        let (plan, used) = cache.load_telling(&plan_dir).unwrap();
+        assert_eq!((plan, used), (parsed, CacheUse::Parsed));
+    }
+
+    #[test]
+    fn a_plan_with_errors_is_reported_and_not_cached() {
+        let tmp = tempfile::tempdir().unwrap();
+        let plan_dir = tmp.path().join("plan");
+        settled_copy(&plan_dir);
+        fs::write(plan_dir.join("items/1-1-1.toml"), "title = 1\n").unwrap();
+        age(&plan_dir);
+        let cache = PlanCache::new(tmp.path().join("cache"));
+        let err = cache.load(&plan_dir).unwrap_err().to_string();
+        assert!(err.contains("1-1-1.toml"), "{err}");
+        assert!(!entry_of(&cache, &plan_dir).exists());
+    }
+}
