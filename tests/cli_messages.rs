@@ -38,13 +38,42 @@ fn the_environment_chooses_english_too() {
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("Usage: gyokaku <COMMAND>"), "{text}");
+    assert!(
+        text.contains("Usage: gyokaku [OPTIONS] <COMMAND>"),
+        "{text}"
+    );
     let out = gyokaku(&["summary", "--year", "R12"])
         .env("GYOKAKU_LANG", "en")
         .output()
         .unwrap();
     let text = String::from_utf8(out.stderr).unwrap();
     assert!(text.starts_with("error: R12 is outside"), "{text}");
+}
+
+#[test]
+fn the_language_may_come_before_or_after_the_command() {
+    let after = output_of(&["summary", "--lang", "en"], 0);
+    for args in [
+        &["--lang", "en", "summary"][..],
+        &["--lang=en", "summary"],
+        &["summary", "--lang=en"],
+    ] {
+        assert_eq!(output_of(args, 0), after, "gyokaku {args:?}");
+    }
+    assert!(after.0.contains("results of FY2023"), "{}", after.0);
+    // The command line wins over the environment, wherever it stands.
+    let out = gyokaku(&["--lang", "ja", "summary", "--year", "R12"])
+        .env("GYOKAKU_LANG", "en")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stderr).unwrap();
+    assert!(text.starts_with("エラー: R12 は計画期間"), "{text}");
+    // Errors of the command itself too.
+    let (_, err) = output_of(&["--lang", "en", "sheet", "9-9-9"], 2);
+    assert!(
+        err.starts_with("error: the plan has no item 9-9-9"),
+        "{err}"
+    );
 }
 
 #[test]

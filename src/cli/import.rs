@@ -32,8 +32,8 @@ pub struct Args {
     /// The rule set whose scale ratings are checked against when the plan declares none.
     #[arg(long, value_name = "DIR")]
     rules: Option<PathBuf>,
-    /// Language: ja or en.
-    #[arg(long, default_value = "ja")]
+    /// The language: the global `--lang` (before or after the command name).
+    #[arg(skip = gyokaku::i18n::display_lang())]
     lang: Lang,
 }
 

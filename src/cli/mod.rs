@@ -42,6 +42,15 @@ pub use output::OutputArgs;
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Language: ja (the document's) or en [env: GYOKAKU_LANG].
+    #[arg(
+        long,
+        global = true,
+        env = "GYOKAKU_LANG",
+        default_value = "ja",
+        hide_env = true
+    )]
+    lang: Lang,
 }
 
 #[derive(Debug, Subcommand)]
@@ -166,15 +175,15 @@ pub enum CliError {
 impl Localize for CliError {
     fn localize(&self, lang: Lang) -> String {
         match self {
-            CliError::Plan(e) => e.to_string(),
-            CliError::Rules(e) => e.to_string(),
-            CliError::Diff(e) => e.to_string(),
+            CliError::Plan(e) => e.localize(lang),
+            CliError::Rules(e) => e.localize(lang),
+            CliError::Diff(e) => e.localize(lang),
             CliError::DefaultYear(e) => e.text(lang),
             CliError::Template(e) => e.text(lang),
             CliError::Import(e) => e.text(lang),
-            CliError::Commit(e) => e.to_string(),
-            CliError::Accept(e) => e.to_string(),
-            CliError::Corpus(e) => e.to_string(),
+            CliError::Commit(e) => e.localize(lang),
+            CliError::Accept(e) => e.localize(lang),
+            CliError::Corpus(e) => e.localize(lang),
             CliError::Command(e) => e.localize(lang),
         }
     }
@@ -359,6 +368,10 @@ pub fn main() -> ExitCode {
     let lang = lang_of(&args);
     set_display_lang(lang);
     let matches = help::localize(Cli::command(), lang).get_matches_from(args);
+    // clap's reading of `--lang` (wherever it stood) and GYOKAKU_LANG: the commands' options
+    // take their language from it.
+    let lang = matches.get_one::<Lang>("lang").copied().unwrap_or(lang);
+    set_display_lang(lang);
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(e) => e.exit(),

@@ -25,8 +25,8 @@ pub struct OutputArgs {
     /// Write to FILE instead of standard output (atomically: a complete file or none).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Language: ja (the document's) or en [env: GYOKAKU_LANG].
-    #[arg(long, env = "GYOKAKU_LANG", default_value = "ja", hide_env = true)]
+    /// The language: the global `--lang` (before or after the command name).
+    #[arg(skip = gyokaku::i18n::display_lang())]
     pub lang: Lang,
     /// Start CSV output with a UTF-8 byte order mark, so that Excel opens the Japanese text
     /// correctly.

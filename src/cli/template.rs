@@ -13,7 +13,6 @@ use gyokaku::cycle::commit::{commit, PendingFile};
 use gyokaku::cycle::{departments, write_template, TemplateOptions};
 use gyokaku::engine::RuleSet;
 use gyokaku::model::FiscalYear;
-use gyokaku::report::Lang;
 
 use gyokaku::i18n::CommandError;
 
@@ -42,9 +41,6 @@ pub struct Args {
     /// The rule set whose scale the drop-down offers when the plan declares none.
     #[arg(long, value_name = "DIR")]
     rules: Option<PathBuf>,
-    /// Language of messages: ja or en (the workbook itself is in Japanese).
-    #[arg(long, default_value = "ja")]
-    lang: Lang,
 }
 
 /// Runs the command.

@@ -38,8 +38,8 @@ pub struct Args {
     /// the rules now give, in the case files, listing every case changed.
     #[arg(long)]
     accept: bool,
-    /// Language: ja (the document's) or en [env: GYOKAKU_LANG].
-    #[arg(long, env = "GYOKAKU_LANG", default_value = "ja", hide_env = true)]
+    /// The language: the global `--lang` (before or after the command name).
+    #[arg(skip = gyokaku::i18n::display_lang())]
     lang: Lang,
 }
 

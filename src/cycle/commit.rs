@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
 
+use crate::i18n::{display_lang, Arg, CycleText, Lang, Localize};
+
 /// A file's new content.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PendingFile {
@@ -19,9 +21,9 @@ pub struct PendingFile {
     pub content: Vec<u8>,
 }
 
-/// Why files could not be written.
+/// Why files could not be written. Worded by the catalogue ([`CycleText`]).
 #[derive(Debug, thiserror::Error)]
-#[error("cannot write {}: {source}{}", path.display(), if replaced.is_empty() { " (no file was changed)".to_string() } else { format!(" ({} file(s) already replaced, the others unchanged)", replaced.len()) })]
+#[error("{}", self.localize(display_lang()))]
 pub struct CommitError {
     /// The file that failed.
     pub path: PathBuf,
@@ -30,6 +32,21 @@ pub struct CommitError {
     /// What failed.
     #[source]
     pub source: io::Error,
+}
+
+impl Localize for CommitError {
+    fn localize(&self, lang: Lang) -> String {
+        let (path, reason) = (self.path.clone(), self.source.arg(lang));
+        match self.replaced.len() {
+            0 => CycleText::CommitFailedUnchanged { path, reason },
+            replaced => CycleText::CommitFailed {
+                path,
+                reason,
+                replaced,
+            },
+        }
+        .localize(lang)
+    }
 }
 
 /// Writes every file atomically (see the module documentation).
@@ -192,7 +209,12 @@ mod tests {
         assert_eq!(contents, ["new", "old", "old"]);
         assert_eq!(files_in(dir.path()), ["1.toml", "2.toml", "3.toml"]);
         assert!(
-            err.to_string().contains("1 file(s) already replaced"),
+            err.localize(Lang::En)
+                .contains("1 file(s) already replaced"),
+            "{err}"
+        );
+        assert!(
+            err.localize(Lang::Ja).contains("1ファイルは更新済み"),
             "{err}"
         );
     }

@@ -987,13 +987,8 @@ impl ImportFailure {
                 reason: std::io::Error::new(source.kind(), source.to_string()),
             }
             .localize(lang),
-            ImportFailure::Commit(e) => CycleText::CommitFailed {
-                path: e.path.clone(),
-                reason: e.source.to_string(),
-                replaced: e.replaced.len(),
-            }
-            .localize(lang),
-            ImportFailure::Plan(e) => e.to_string(),
+            ImportFailure::Commit(e) => e.localize(lang),
+            ImportFailure::Plan(e) => e.localize(lang),
         }
     }
 }

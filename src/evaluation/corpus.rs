@@ -15,7 +15,7 @@ use serde::Serialize;
 use super::aggregate::{summarize, Counts, EffectTotals};
 use super::{evaluate_years, Evaluation};
 use crate::engine::{RuleError, RuleSet};
-use crate::i18n::CommandError;
+use crate::i18n::{display_lang, CommandError, Lang, Localize};
 use crate::model::{FiscalYear, LoadErrors, Plan, PlanLoader};
 
 /// One plan's summary for one year: a line of the corpus tables.
@@ -63,11 +63,11 @@ pub struct CorpusSummary {
     pub totals: Vec<CorpusTotal>,
 }
 
-/// Why a corpus could not be evaluated: the first failing plan, in folder order.
-#[derive(Debug, thiserror::Error)]
+/// Why a corpus could not be evaluated: the first failing plan, in folder order. Worded by the
+/// catalogue: each kind's own wording after the plan folder.
+#[derive(Debug)]
 pub enum CorpusError<E: std::error::Error + 'static> {
     /// A plan did not load.
-    #[error("{}:\n{source}", folder.display())]
     Load {
         /// The plan folder.
         folder: PathBuf,
@@ -75,13 +75,11 @@ pub enum CorpusError<E: std::error::Error + 'static> {
         source: LoadErrors,
     },
     /// A plan names no rule set and none was given.
-    #[error("{}: {}", folder.display(), CommandError::NoRuleSet)]
     NoRules {
         /// The plan folder.
         folder: PathBuf,
     },
     /// The rules did not load, or a rule failed on an item.
-    #[error("{}: {source}", folder.display())]
     Rules {
         /// The plan folder.
         folder: PathBuf,
@@ -89,14 +87,12 @@ pub enum CorpusError<E: std::error::Error + 'static> {
         source: Arc<RuleError>,
     },
     /// The effect amounts of the plans add up beyond `Decimal`'s range.
-    #[error("{}", CommandError::TotalsOverflow { max: rust_decimal::Decimal::MAX.to_string() })]
     TotalOverflow {
         /// The year whose total overflowed; `None` for all years together.
         year: Option<FiscalYear>,
     },
     /// The caller's part failed on the plan: choosing its years, or what it makes of the
     /// evaluations.
-    #[error("{}: {source}", folder.display())]
     Year {
         /// The plan folder.
         folder: PathBuf,
@@ -104,6 +100,33 @@ pub enum CorpusError<E: std::error::Error + 'static> {
         source: E,
     },
 }
+
+impl<E: std::error::Error + Localize + 'static> Localize for CorpusError<E> {
+    fn localize(&self, lang: Lang) -> String {
+        let at = |folder: &Path, text: String| format!("{}: {text}", folder.display());
+        match self {
+            // A plan's load errors are one a line: they start on the line after its folder.
+            CorpusError::Load { folder, source } => {
+                at(folder, format!("\n{}", source.localize(lang)))
+            }
+            CorpusError::NoRules { folder } => at(folder, CommandError::NoRuleSet.localize(lang)),
+            CorpusError::Rules { folder, source } => at(folder, source.localize(lang)),
+            CorpusError::TotalOverflow { .. } => CommandError::TotalsOverflow {
+                max: rust_decimal::Decimal::MAX.to_string(),
+            }
+            .localize(lang),
+            CorpusError::Year { folder, source } => at(folder, source.localize(lang)),
+        }
+    }
+}
+
+impl<E: std::error::Error + Localize + 'static> std::fmt::Display for CorpusError<E> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.localize(display_lang()))
+    }
+}
+
+impl<E: std::error::Error + Localize + 'static> std::error::Error for CorpusError<E> {}
 
 /// A rule set compiled on first use, or why it could not be.
 type Compiled = Arc<OnceLock<Result<Arc<RuleSet>, Arc<RuleError>>>>;

@@ -8,34 +8,8 @@ use super::{Counts, Evaluation, ItemEvaluation, RulesUsed};
 use crate::engine::Scale;
 use crate::model::{FiscalYear, ItemId, MoneyUnit, Plan};
 
-/// Why two evaluations cannot be compared.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum DiffError {
-    /// They are of different plans.
-    #[error("cannot compare evaluations of different plans ({base} and {new})")]
-    DifferentPlans {
-        /// The base evaluation's plan.
-        base: String,
-        /// The new evaluation's plan.
-        new: String,
-    },
-    /// They are of different years.
-    #[error("cannot compare evaluations of different years ({base} and {new})")]
-    DifferentYears {
-        /// The base evaluation's year.
-        base: FiscalYear,
-        /// The new evaluation's year.
-        new: FiscalYear,
-    },
-    /// They do not cover the same items.
-    #[error("cannot compare evaluations of different items: item {base} under the base rules stands where the new rules have {new}")]
-    DifferentItems {
-        /// The item (or "none") in the base evaluation.
-        base: String,
-        /// The item (or "none") in the new evaluation.
-        new: String,
-    },
-}
+/// Why two evaluations cannot be compared: a kind of the catalogue.
+pub use crate::i18n::DiffError;
 
 /// A value before (base rules) and after (new rules).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -202,8 +176,8 @@ impl RuleDiff {
         }
         if base.year != new.year {
             return Err(DiffError::DifferentYears {
-                base: base.year,
-                new: new.year,
+                base: base.year.to_string(),
+                new: new.year.to_string(),
             });
         }
         let side = |ev: &Evaluation| SideTotals::new(&ev.scale);
@@ -230,12 +204,16 @@ impl RuleDiff {
             let (b, n) = match (base.items.get(i), new.items.get(i)) {
                 (Some(b), Some(n)) if b.id == n.id => (b, n),
                 (b, n) => {
-                    let id = |e: Option<&ItemEvaluation>| {
-                        e.map_or_else(|| "none".to_string(), |e| e.id.to_string())
-                    };
-                    return Err(DiffError::DifferentItems {
-                        base: id(b),
-                        new: id(n),
+                    let id = |e: &ItemEvaluation| e.id.to_string();
+                    return Err(match (b, n) {
+                        (Some(b), Some(n)) => DiffError::DifferentItems {
+                            base: id(b),
+                            new: id(n),
+                        },
+                        (Some(b), None) => DiffError::OnlyUnderBase { item: id(b) },
+                        (None, n) => DiffError::OnlyUnderNew {
+                            item: n.map(id).unwrap_or_default(),
+                        },
                     });
                 }
             };
@@ -315,6 +293,7 @@ mod tests {
     use super::*;
     use crate::engine::{MemoryRules, RuleSet};
     use crate::evaluation::evaluate;
+    use crate::i18n::{Lang, Localize};
     use crate::model::{load_plan_from, MemorySource, SourceFile};
 
     const PLAN: &str = r#"
@@ -517,16 +496,20 @@ rating = "{rating}"
         let n = evaluate(&plan, &r, "R6".parse().unwrap()).unwrap();
         let e = RuleDiff::new(&plan, &b, &n).unwrap_err();
         assert_eq!(
-            e.to_string(),
+            e.localize(Lang::En),
             "cannot compare evaluations of different years (R5 and R6)"
+        );
+        assert_eq!(
+            e.localize(Lang::Ja),
+            "別の年度の評価どうしは比べられません (R5 と R6)"
         );
         let mut fewer = n.clone();
         fewer.year = b.year;
         fewer.items.pop();
         let e = RuleDiff::new(&plan, &b, &fewer).unwrap_err();
         assert_eq!(
-            e.to_string(),
-            "cannot compare evaluations of different items: item 2-2-1 under the base rules stands where the new rules have none"
+            e.localize(Lang::En),
+            "cannot compare evaluations of different items: item 2-2-1 is evaluated under the base rules only"
         );
     }
 }

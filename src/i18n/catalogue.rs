@@ -1758,6 +1758,69 @@ messages! {
             en: "row {row}: a figure is neither a number, a string, as_percent(…) nor ()";
     }
 
+    /// Why two evaluations cannot be compared (`gyokaku diff`).
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum DiffError {
+        /// They are of different plans.
+        DifferentPlans { base: String, new: String } =>
+            ja: "別の計画の評価どうしは比べられません ({base} と {new})",
+            en: "cannot compare evaluations of different plans ({base} and {new})";
+        /// They are of different years.
+        DifferentYears { base: String, new: String } =>
+            ja: "別の年度の評価どうしは比べられません ({base} と {new})",
+            en: "cannot compare evaluations of different years ({base} and {new})";
+        /// They do not cover the same items.
+        DifferentItems { base: String, new: String } =>
+            ja: "別の実施項目の評価どうしは比べられません: 元のルールの実施項目 {base} の位置に、新しいルールでは {new} があります",
+            en: "cannot compare evaluations of different items: item {base} under the base rules stands where the new rules have {new}";
+        /// An item evaluated under the base rules only.
+        OnlyUnderBase { item: String } =>
+            ja: "別の実施項目の評価どうしは比べられません: 実施項目 {item} は元のルールの評価にだけあります",
+            en: "cannot compare evaluations of different items: item {item} is evaluated under the base rules only";
+        /// An item evaluated under the new rules only.
+        OnlyUnderNew { item: String } =>
+            ja: "別の実施項目の評価どうしは比べられません: 実施項目 {item} は新しいルールの評価にだけあります",
+            en: "cannot compare evaluations of different items: item {item} is evaluated under the new rules only";
+    }
+
+    /// Why `gyokaku test --accept` could not re-record the cases of a file.
+    #[derive(Debug)]
+    pub enum AcceptError {
+        /// A case file could not be read or written.
+        Io { file: PathBuf, reason: std::io::Error } =>
+            ja: "{file}: {reason}",
+            en: "{file}: {reason}";
+        /// A case file changed since the run.
+        Changed { file: PathBuf, problem: AcceptProblem } =>
+            ja: "{file}: テストの実行後にファイルが変わっています: {problem}",
+            en: "{file}: the file changed since the run: {problem}";
+    }
+
+    /// How a case file no longer fits the run `--accept` re-records.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum AcceptProblem {
+        /// It no longer parses.
+        Toml { detail: String } =>
+            ja: "TOML として読めません: {detail}",
+            en: "{detail}";
+        /// It has no cases.
+        NoCases =>
+            ja: "[[case]] がなくなっています",
+            en: "the file has no [[case]] any more";
+        /// The case is gone.
+        NoCase { name: String } =>
+            ja: "{name:?} という名前のケースがなくなっています",
+            en: "no case is named {name:?} any more";
+        /// The case has no expectations.
+        NoExpect { name: String } =>
+            ja: "ケース {name:?} に expect がありません",
+            en: "case {name:?} has no expect";
+        /// The case no longer has the expectation that failed.
+        NoExpectation { name: String, check: String } =>
+            ja: "ケース {name:?} に expect.{check} がありません",
+            en: "case {name:?} has no expect.{check}";
+    }
+
     /// `gyokaku --help` in Japanese: what each command does and what each option means (the
     /// English is the commands' own documentation, beside their arguments in `src/cli/`).
     #[derive(Debug, Clone, PartialEq, Eq)]
@@ -2092,6 +2155,10 @@ messages! {
         CommitFailed { path: PathBuf, reason: String, replaced: usize } =>
             ja: "{path} を書き込めません: {reason}({replaced}ファイルは更新済み、残りは元のまま)",
             en: "cannot write {path}: {reason} ({replaced} file(s) already replaced, the others unchanged)";
+        /// Writing stopped before any file was replaced.
+        CommitFailedUnchanged { path: PathBuf, reason: String } =>
+            ja: "{path} を書き込めません: {reason}(どのファイルも変更していません)",
+            en: "cannot write {path}: {reason} (no file was changed)";
         /// A blank value in the list of changes.
         Blank =>
             ja: "(空欄)",

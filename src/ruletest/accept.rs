@@ -2,7 +2,7 @@
 //! of the failing cases as what the rules now give, in the case files themselves (only the
 //! expectation's value changes: comments, order and layout stay), and lists every change.
 
-use crate::i18n::{Lang, Localize, RuleTestText};
+use crate::i18n::{AcceptProblem, Lang, Localize, RuleTestText};
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -44,26 +44,8 @@ pub enum NotAcceptedReason {
     Inherited,
 }
 
-/// Why re-recording failed.
-#[derive(Debug, thiserror::Error)]
-pub enum AcceptError {
-    /// A case file could not be read or written.
-    #[error("{}: {source}", file.display())]
-    Io {
-        /// The file.
-        file: PathBuf,
-        /// Why.
-        source: std::io::Error,
-    },
-    /// A case file changed since the run: it no longer parses or no longer has the case.
-    #[error("{}: {message}", file.display())]
-    Changed {
-        /// The file.
-        file: PathBuf,
-        /// What is wrong.
-        message: String,
-    },
-}
+/// Why re-recording failed: a kind of the catalogue.
+pub use crate::i18n::AcceptError;
 
 fn key(check: Check) -> &'static str {
     match check {
@@ -104,38 +86,44 @@ pub fn accept(
         }
     }
     for (file, results) in by_file {
-        let io = |source| AcceptError::Io {
+        let io = |reason| AcceptError::Io {
             file: file.to_path_buf(),
-            source,
+            reason,
         };
-        let changed = |message: String| AcceptError::Changed {
+        let changed = |problem| AcceptError::Changed {
             file: file.to_path_buf(),
-            message,
+            problem,
         };
         let text = std::fs::read_to_string(file).map_err(io)?;
-        let mut doc: toml_edit::DocumentMut = text
-            .parse()
-            .map_err(|e: toml_edit::TomlError| changed(e.to_string()))?;
+        let mut doc: toml_edit::DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
+            changed(AcceptProblem::Toml {
+                detail: e.to_string(),
+            })
+        })?;
         let cases = doc
             .get_mut("case")
             .and_then(toml_edit::Item::as_array_of_tables_mut)
-            .ok_or_else(|| changed("the file has no [[case]] any more".into()))?;
+            .ok_or_else(|| changed(AcceptProblem::NoCases))?;
         for r in results {
+            let name = || r.name.clone();
             let case = cases
                 .iter_mut()
                 .find(|t| t.get("name").and_then(|n| n.as_str()) == Some(r.name.as_str()))
-                .ok_or_else(|| changed(format!("no case is named {:?} any more", r.name)))?;
+                .ok_or_else(|| changed(AcceptProblem::NoCase { name: name() }))?;
             let expect = case
                 .get_mut("expect")
                 .and_then(toml_edit::Item::as_table_like_mut)
-                .ok_or_else(|| changed(format!("case {:?} has no expect", r.name)))?;
+                .ok_or_else(|| changed(AcceptProblem::NoExpect { name: name() }))?;
             let mut changes = Vec::new();
             for m in &r.mismatches {
                 let value = expect
                     .get_mut(key(m.check))
                     .and_then(toml_edit::Item::as_value_mut)
                     .ok_or_else(|| {
-                        changed(format!("case {:?} has no expect.{}", r.name, m.check))
+                        changed(AcceptProblem::NoExpectation {
+                            name: name(),
+                            check: m.check.to_string(),
+                        })
                     })?;
                 let decor = value.decor().clone();
                 *value = match (m.check, m.record.as_str()) {
@@ -246,6 +234,33 @@ mod tests {
                 "k.toml:11: moved\n  expect.achievement: 1.1 → 1.2\n  expect.rating: B → A\n"
             ),
             "{listed}"
+        );
+    }
+
+    #[test]
+    fn a_case_file_changed_since_the_run_is_an_error_in_either_language() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("k.toml");
+        let text = "[[case]]\nname = \"moved\"\nkind = \"k\"\ntarget = \"10\"\nactual = \"12\"\nexpect.achievement = \"1.1\"\n";
+        std::fs::write(&path, text).unwrap();
+        let rules =
+            memory_rules("fn rating(x, a) { () }", "k", "fn achievement(x) { 1.2 }").unwrap();
+        let run = run_cases(&rules, &[parse_case_file(&path, text).unwrap()]);
+        // Renamed by hand between the run and --accept.
+        std::fs::write(&path, text.replace("moved", "renamed")).unwrap();
+        let err = accept(&run, dir.path()).unwrap_err();
+        let file = path.display();
+        assert_eq!(
+            err.localize(Lang::Ja),
+            format!("{file}: テストの実行後にファイルが変わっています: \"moved\" という名前のケースがなくなっています")
+        );
+        assert_eq!(
+            err.localize(Lang::En),
+            format!("{file}: the file changed since the run: no case is named \"moved\" any more")
+        );
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            text.replace("moved", "renamed")
         );
     }
 }
