@@ -1,7 +1,8 @@
 //! A rule set's data files (`data/*.toml`): word lists and orders an analyst edits without
 //! touching a script — the phrase groups of `data/phrases.toml`, the ordered steps of
-//! `data/steps.toml`. Scripts read a file with `data("steps")` and find the phrases of a text
-//! with `phrases(text)`.
+//! `data/steps.toml`. Scripts read a file with `data("steps")`, find the phrases of a text
+//! with `phrases(text)` and the words of steps with `step_words(text)`; both searches are
+//! prepared once, when the rule set is loaded.
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -19,6 +20,8 @@ use crate::i18n::RuleConfigProblem;
 pub const DATA_DIR: &str = "data";
 /// The data file of phrase groups read by `phrases(text)`.
 pub const PHRASES_FILE: &str = "data/phrases.toml";
+/// The data file of ordered steps read by `step_words(text)`.
+pub const STEPS_FILE: &str = "data/steps.toml";
 
 /// One group of `data/phrases.toml`: phrases that say the same thing about the year's work.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -48,8 +51,8 @@ struct PhraseFile {
 pub struct PhraseBook {
     file: String,
     groups: Vec<PhraseGroup>,
-    /// Every phrase, and the group it belongs to.
-    phrases: Vec<String>,
+    /// Every phrase, prepared for searching, and the group it belongs to.
+    phrases: text::Scanner,
     group_of: Vec<usize>,
     recording: AtomicBool,
     found: Vec<AtomicBool>,
@@ -135,7 +138,7 @@ impl PhraseBook {
             file: file.to_string(),
             found: groups.iter().map(|_| AtomicBool::new(false)).collect(),
             groups,
-            phrases,
+            phrases: text::Scanner::new(&phrases),
             group_of,
             recording: AtomicBool::new(false),
         })
@@ -150,7 +153,8 @@ impl PhraseBook {
     /// overlapping: `(group, phrase, start, end)` with character positions.
     pub fn find(&self, text: &str) -> Vec<(&str, String, usize, usize)> {
         let recording = self.recording.load(Ordering::Relaxed);
-        text::scan(text, &self.phrases)
+        self.phrases
+            .scan(text)
             .into_iter()
             .map(|f| {
                 let g = self.group_of[f.index];
@@ -177,6 +181,116 @@ impl PhraseBook {
                 line: g.line,
                 name: g.name.clone(),
                 found: found.load(Ordering::Relaxed),
+            })
+            .collect()
+    }
+}
+
+#[derive(Deserialize)]
+struct StepEntry {
+    name: String,
+    words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct StepFile {
+    #[serde(default)]
+    step: Vec<toml::Spanned<StepEntry>>,
+}
+
+/// The ordered steps of `data/steps.toml` (`[[step]]`, each a name and the words that name it),
+/// ready to search texts. The file's other keys are the scripts' to read through `data`.
+#[derive(Debug)]
+pub struct StepBook {
+    /// The step names, in order.
+    names: Vec<String>,
+    /// Every word of every step, prepared for searching, and the step it names.
+    words: text::Scanner,
+    step_of: Vec<usize>,
+}
+
+/// One word of a step found in a text by [`StepBook::find`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepWord<'a> {
+    /// The step's name.
+    pub step: &'a str,
+    /// Its place in the order, 0 for the first step.
+    pub rank: usize,
+    /// Where the word was found, and what follows it.
+    pub found: text::Found,
+}
+
+impl StepBook {
+    /// Reads the `[[step]]`s of `data/steps.toml`: each needs a name and words, and a word
+    /// names one step only (else a text containing it would name two).
+    pub fn parse(file: &str, text: &str) -> Result<StepBook, RuleError> {
+        let config = |line: usize, problem: RuleConfigProblem| RuleError::Config {
+            file: file.to_string(),
+            line,
+            problem,
+        };
+        let parsed: StepFile = toml::from_str(text).map_err(|e| {
+            config(
+                e.span().map(|s| line_of(text, s.start)).unwrap_or(1),
+                RuleConfigProblem::Toml {
+                    detail: e.message().trim_end().to_string(),
+                },
+            )
+        })?;
+        let mut names = Vec::new();
+        let mut words = Vec::new();
+        let mut step_of = Vec::new();
+        let mut seen: BTreeMap<String, String> = BTreeMap::new();
+        for spanned in parsed.step {
+            let line = line_of(text, spanned.span().start);
+            let step = spanned.into_inner();
+            if step.name.trim().is_empty() || step.words.is_empty() {
+                return Err(config(line, RuleConfigProblem::StepWithoutWords));
+            }
+            for w in step.words {
+                if w.trim().is_empty() {
+                    return Err(config(
+                        line,
+                        RuleConfigProblem::EmptyStepWord {
+                            step: step.name.clone(),
+                        },
+                    ));
+                }
+                if let Some(other) = seen.insert(w.clone(), step.name.clone()) {
+                    return Err(config(
+                        line,
+                        RuleConfigProblem::WordInTwoSteps {
+                            word: w.clone(),
+                            first: other,
+                            second: step.name.clone(),
+                        },
+                    ));
+                }
+                words.push(w);
+                step_of.push(names.len());
+            }
+            names.push(step.name);
+        }
+        Ok(StepBook {
+            names,
+            words: text::Scanner::new(&words),
+            step_of,
+        })
+    }
+
+    /// Every word of any step in `text`, left to right, the longest at each place, never
+    /// overlapping.
+    pub fn find(&self, text: &str) -> Vec<StepWord<'_>> {
+        self.words
+            .scan(text)
+            .into_iter()
+            .map(|found| {
+                let rank = self.step_of[found.index];
+                StepWord {
+                    step: &self.names[rank],
+                    rank,
+                    found,
+                }
             })
             .collect()
     }
@@ -241,6 +355,8 @@ pub struct Data {
     pub files: Arc<BTreeMap<String, Dynamic>>,
     /// `phrases(text)`, when the rule set has `data/phrases.toml`.
     pub phrases: Option<Arc<PhraseBook>>,
+    /// `step_words(text)`, when the rule set has `data/steps.toml`.
+    pub steps: Option<Arc<StepBook>>,
 }
 
 #[cfg(test)]
@@ -285,6 +401,41 @@ phrases = ["至らなかった"]
             .unwrap_err()
             .en();
         assert!(err.contains("at least one phrase"), "{err}");
+    }
+
+    #[test]
+    fn step_words_carry_their_step_and_rank() {
+        let text = "ahead_from = \"試行\"\n[[step]]\nname = \"検討\"\nwords = [\"検討\", \"協議\"]\n[[step]]\nname = \"運用\"\nwords = [\"運用\", \"運用開始\"]\n";
+        let book = StepBook::parse("data/steps.toml", text).unwrap();
+        let found = book.find("協議を経て運用開始、運用方法を検討");
+        let got: Vec<(&str, usize, &str, bool)> = found
+            .iter()
+            .map(|w| (w.step, w.rank, w.found.word.as_str(), w.found.joined))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("検討", 0, "協議", false),
+                ("運用", 1, "運用開始", false),
+                ("運用", 1, "運用", true),
+                ("検討", 0, "検討", false)
+            ]
+        );
+        assert!(StepBook::parse("s.toml", "ahead_from = \"x\"\n")
+            .unwrap()
+            .find("検討")
+            .is_empty());
+        let twice = "[[step]]\nname = \"a\"\nwords = [\"x\"]\n[[step]]\nname = \"b\"\nwords = [\"x\"]\n";
+        let err = StepBook::parse("s.toml", twice).unwrap_err().en();
+        assert!(err.starts_with("s.toml:4: the word \"x\""), "{err}");
+        let err = StepBook::parse("s.toml", "[[step]]\nname = \"a\"\nwords = []\n")
+            .unwrap_err()
+            .en();
+        assert!(err.contains("at least one word"), "{err}");
+        let err = StepBook::parse("s.toml", "[[step]]\nname = \"a\"\nwords = [\" \"]\n")
+            .unwrap_err()
+            .en();
+        assert!(err.contains("empty word"), "{err}");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The functions the engine gives every script for reading text and data: `data(name)`,
-//! `phrases(text)`, `scan`, `split_at`, `contains_any`, `starts_with_any`, `similarity`.
+//! `phrases(text)`, `step_words(text)`, `scan`, `split_at`, `contains_any`, `starts_with_any`,
+//! `similarity`.
 //! Documented for analysts in `rules/README.md`.
 
 use rhai::{Array, Dynamic, Engine, EvalAltResult, INT};
@@ -112,6 +113,28 @@ pub(crate) fn register(engine: &mut Engine, data: &Data) {
                     ("phrase", phrase.into()),
                     ("start", int(start)),
                     ("end", int(end)),
+                ])
+            })
+            .collect())
+    });
+    let steps = data.steps.clone();
+    engine.register_fn("step_words", move |text: &str| -> Result<Array> {
+        let steps = steps
+            .as_ref()
+            .ok_or_else(|| fail(RuleProblem::NoStepBook))?;
+        charge("step_words", text.len().saturating_mul(64))?;
+        Ok(steps
+            .find(text)
+            .into_iter()
+            .map(|w| {
+                map([
+                    ("step", w.step.to_string().into()),
+                    ("rank", int(w.rank)),
+                    ("word", w.found.word.into()),
+                    ("start", int(w.found.start)),
+                    ("end", int(w.found.end)),
+                    ("after", w.found.after.into()),
+                    ("joined", w.found.joined.into()),
                 ])
             })
             .collect())

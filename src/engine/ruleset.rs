@@ -11,7 +11,7 @@ use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
 use super::coverage::{Coverage, Recorder};
-use super::data::{self, Data, PhraseBook, DATA_DIR, PHRASES_FILE};
+use super::data::{self, Data, PhraseBook, StepBook, DATA_DIR, PHRASES_FILE, STEPS_FILE};
 use super::error::{rule_problem, Compile, RuleError};
 use super::functions;
 use super::input::{self, RuleInput};
@@ -429,12 +429,13 @@ fn files_in<'a>(
 }
 
 /// Reads the rule set's `data/*.toml` files, each with the location of the rule set it comes
-/// from; `data/phrases.toml` also becomes its phrase book.
+/// from; `data/phrases.toml` also becomes its phrase book, `data/steps.toml` its step book.
 fn load_data<'a>(
     files: impl Iterator<Item = (&'a str, &'a SourceFile)>,
 ) -> Result<Data, RuleError> {
     let mut values = BTreeMap::new();
     let mut phrases = None;
+    let mut steps = None;
     let mut paths = Vec::new();
     for (location, f) in files {
         let name = f
@@ -449,11 +450,15 @@ fn load_data<'a>(
         if f.path == Path::new(PHRASES_FILE) {
             phrases = Some(std::sync::Arc::new(PhraseBook::parse(&file, &f.text)?));
         }
+        if f.path == Path::new(STEPS_FILE) {
+            steps = Some(std::sync::Arc::new(StepBook::parse(&file, &f.text)?));
+        }
     }
     Ok(Data {
         paths,
         files: std::sync::Arc::new(values),
         phrases,
+        steps,
     })
 }
 

@@ -47,37 +47,65 @@ fn is_kana(c: char) -> bool {
 /// 至らなかった, a list with both 至らなかった and った finds only 至らなかった). Empty words are
 /// ignored.
 pub fn scan(text: &str, words: &[String]) -> Vec<Found> {
-    let chars: Vec<char> = text.chars().collect();
-    let lists: Vec<(usize, Vec<char>)> = words
-        .iter()
-        .enumerate()
-        .filter(|(_, w)| !w.is_empty())
-        .map(|(i, w)| (i, w.chars().collect()))
-        .collect();
-    let mut found = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let best = lists
-            .iter()
-            .filter(|(_, w)| chars[i..].starts_with(w))
-            .max_by_key(|(index, w)| (w.len(), std::cmp::Reverse(*index)));
-        match best {
-            Some((index, w)) => {
-                let end = i + w.len();
-                found.push(Found {
-                    index: *index,
-                    word: w.iter().collect(),
-                    start: i,
-                    end,
-                    after: chars[end..].iter().take(AFTER).collect(),
-                    joined: chars.get(end).is_some_and(|c| is_word_char(*c)),
-                });
-                i = end;
+    Scanner::new(words).scan(text)
+}
+
+/// A list of words prepared for [`scan`]ning many texts: each word's characters, and for every
+/// first character the words that start with it, longest first (of equally long ones the
+/// earlier in the list), so a place of the text is tried only against the words that can
+/// match there.
+#[derive(Debug, Clone, Default)]
+pub struct Scanner {
+    words: Vec<Vec<char>>,
+    by_first: std::collections::HashMap<char, Vec<usize>>,
+}
+
+impl Scanner {
+    /// Prepares `words`; empty ones are never found.
+    pub fn new(words: &[String]) -> Scanner {
+        let words: Vec<Vec<char>> = words.iter().map(|w| w.chars().collect()).collect();
+        let mut by_first: std::collections::HashMap<char, Vec<usize>> = Default::default();
+        for (index, w) in words.iter().enumerate() {
+            if let Some(first) = w.first() {
+                by_first.entry(*first).or_default().push(index);
             }
-            None => i += 1,
         }
+        for list in by_first.values_mut() {
+            list.sort_by_key(|i| (std::cmp::Reverse(words[*i].len()), *i));
+        }
+        Scanner { words, by_first }
     }
-    found
+
+    /// Every occurrence of the words in `text`, as [`scan`] finds them.
+    pub fn scan(&self, text: &str) -> Vec<Found> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            let best = self.by_first.get(&chars[i]).and_then(|list| {
+                list.iter()
+                    .copied()
+                    .find(|index| chars[i..].starts_with(&self.words[*index]))
+            });
+            match best {
+                Some(index) => {
+                    let w = &self.words[index];
+                    let end = i + w.len();
+                    found.push(Found {
+                        index,
+                        word: w.iter().collect(),
+                        start: i,
+                        end,
+                        after: chars[end..].iter().take(AFTER).collect(),
+                        joined: chars.get(end).is_some_and(|c| is_word_char(*c)),
+                    });
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+        found
+    }
 }
 
 /// Splits `text` at every occurrence of any of `markers`; each piece is trimmed of white space
@@ -192,6 +220,18 @@ mod tests {
         assert_eq!(got, [("至らなかった", 0, 6), ("した", 9, 11)]);
         assert_eq!(found[0].index, 1);
         assert_eq!(found[0].after, "が実施した");
+    }
+
+    #[test]
+    fn of_equally_long_words_the_earlier_is_found() {
+        let list = words(&["a", "ab", "ab", "b", "abc"]);
+        let found = scan("abxab abc", &list);
+        let got: Vec<(usize, usize)> = found.iter().map(|f| (f.index, f.start)).collect();
+        assert_eq!(got, [(1, 0), (1, 3), (4, 6)]);
+        // One scanner serves many texts alike.
+        let scanner = Scanner::new(&list);
+        assert_eq!(scanner.scan("abxab abc"), found);
+        assert_eq!(scanner.scan("b")[0].index, 3);
     }
 
     #[test]

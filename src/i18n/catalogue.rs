@@ -1522,6 +1522,18 @@ messages! {
         PhraseInTwoGroups { phrase: String, first: String, second: String } =>
             ja: "語句 {phrase:?} がグループ {first:?} と {second:?} の両方にあります: 語句は1つのグループにだけ書いてください",
             en: "the phrase {phrase:?} is in the groups {first:?} and {second:?}: a phrase belongs to one group";
+        /// A step of `data/steps.toml` without a name or words.
+        StepWithoutWords =>
+            ja: "[[step]] には名前と1つ以上の語が必要です",
+            en: "a [[step]] needs a name and at least one word";
+        /// An empty word of a step.
+        EmptyStepWord { step: String } =>
+            ja: "段階 {step:?} に空の語があります",
+            en: "step {step:?} has an empty word";
+        /// A word in two steps.
+        WordInTwoSteps { word: String, first: String, second: String } =>
+            ja: "語 {word:?} が段階 {first:?} と {second:?} の両方にあります: 語は1つの段階にだけ書いてください",
+            en: "the word {word:?} is in the steps {first:?} and {second:?}: a word names one step";
         /// A number of a data file that is no exact decimal.
         NotExactDecimal { number: String } =>
             ja: "数値 {number} は正確な10進数として読めません",
@@ -1654,6 +1666,10 @@ messages! {
         NoPhraseBook =>
             ja: "phrases(text): ルールセットに data/phrases.toml がありません",
             en: "phrases(text): the rule set has no data/phrases.toml";
+        /// `step_words(text)` without `data/steps.toml`.
+        NoStepBook =>
+            ja: "step_words(text): ルールセットに data/steps.toml がありません",
+            en: "step_words(text): the rule set has no data/steps.toml";
         /// A list of words that holds something else.
         ListNotStrings { function: String, type_name: String } =>
             ja: "{function}: リストには文字列を入れてください ({type_name} が入っています)",
