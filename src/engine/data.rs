@@ -425,7 +425,8 @@ phrases = ["至らなかった"]
             .unwrap()
             .find("検討")
             .is_empty());
-        let twice = "[[step]]\nname = \"a\"\nwords = [\"x\"]\n[[step]]\nname = \"b\"\nwords = [\"x\"]\n";
+        let twice =
+            "[[step]]\nname = \"a\"\nwords = [\"x\"]\n[[step]]\nname = \"b\"\nwords = [\"x\"]\n";
         let err = StepBook::parse("s.toml", twice).unwrap_err().en();
         assert!(err.starts_with("s.toml:4: the word \"x\""), "{err}");
         let err = StepBook::parse("s.toml", "[[step]]\nname = \"a\"\nwords = []\n")
