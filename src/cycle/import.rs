@@ -149,17 +149,15 @@ impl fmt::Display for ImportError {
 impl std::error::Error for ImportError {}
 
 fn column_name(column: Column, lang: Lang) -> String {
-    match lang {
-        Lang::Ja => column.heading().to_string(),
-        Lang::En => match column {
-            Column::Actual => "actual",
-            Column::ActualEffect => "actual effect",
-            Column::Rating => "rating",
-            Column::Comment => "comment",
-            _ => column.heading(),
-        }
-        .to_string(),
+    match column {
+        Column::Actual => CycleText::FieldActual,
+        Column::ActualEffect => CycleText::ColumnActualEffect,
+        Column::Rating => CycleText::FieldRating,
+        Column::Comment => CycleText::FieldComment,
+        // Read-only columns are named by their heading, as the workbook prints it.
+        other => return other.heading().to_string(),
     }
+    .localize(lang)
 }
 
 fn problem_text(p: &Problem, lang: Lang) -> String {
@@ -927,19 +925,15 @@ fn field_label(field: &str, lang: Lang) -> String {
         },
         None => (None, field.strip_prefix("subtotals.").unwrap_or(field)),
     };
-    let name = match (key, lang) {
-        ("actual", Lang::Ja) => "実績値",
-        ("actual_effect", Lang::Ja) if year.is_none() => "〔小計〕実績効果額",
-        ("actual_effect", Lang::Ja) => "実績効果額",
-        ("rating", Lang::Ja) => "評価",
-        ("comment", Lang::Ja) => "取組実績",
-        ("actual_effect", Lang::En) if year.is_none() => "subtotal of actual effects",
-        ("actual_effect", Lang::En) => "actual effect",
-        ("actual", Lang::En) => "actual",
-        ("rating", Lang::En) => "rating",
-        ("comment", Lang::En) => "comment",
-        (other, _) => other,
-    };
+    let name = match key {
+        "actual" => Some(CycleText::FieldActual),
+        "actual_effect" if year.is_none() => Some(CycleText::FieldSubtotalActualEffect),
+        "actual_effect" => Some(CycleText::FieldActualEffect),
+        "rating" => Some(CycleText::FieldRating),
+        "comment" => Some(CycleText::FieldComment),
+        _ => None,
+    }
+    .map_or_else(|| key.to_string(), |t| t.localize(lang));
     match year {
         Some(y) => format!("{y} {name}"),
         None => name.to_string(),
@@ -984,7 +978,11 @@ impl ImportFailure {
             }
             ImportFailure::Read { path, source } => crate::i18n::CommandError::CannotRead {
                 path: path.clone(),
-                reason: std::io::Error::new(source.kind(), source.to_string()),
+                // A copy that is still the system's error, so that it is worded in `lang`.
+                reason: source.raw_os_error().map_or_else(
+                    || std::io::Error::new(source.kind(), source.to_string()),
+                    std::io::Error::from_raw_os_error,
+                ),
             }
             .localize(lang),
             ImportFailure::Commit(e) => e.localize(lang),

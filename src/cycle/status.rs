@@ -125,26 +125,28 @@ fn ids(list: &[ItemId]) -> String {
 /// The status as a report.
 pub fn status_document(s: &Status, lang: Lang) -> Document {
     let year = crate::report::year_name(s.year, lang);
-    let mut doc = Document::titled(match lang {
-        Lang::Ja => format!("{} {year} 報告状況", s.plan),
-        Lang::En => format!("{} {year}: reporting status", s.plan),
-    });
+    let mut doc = Document::titled(
+        CycleText::StatusTitle {
+            plan: s.plan.clone(),
+            year,
+        }
+        .localize(lang),
+    );
     let c = &s.completeness;
     doc.push(Block::Text(c.notice(lang).unwrap_or_else(|| {
         CycleText::AllReported { items: c.items }.localize(lang)
     })));
 
-    let mut table = Table::new(&match lang {
-        Lang::Ja => ["部局", "所属", "項目数", "報告済", "未報告", "未報告の項目"],
-        Lang::En => [
-            "department",
-            "section",
-            "items",
-            "reported",
-            "not reported",
-            "items not reported",
-        ],
-    });
+    let columns = [
+        CycleText::StatusDepartment,
+        CycleText::StatusSection,
+        CycleText::StatusItems,
+        CycleText::StatusReported,
+        CycleText::StatusNotReported,
+        CycleText::StatusItemsNotReported,
+    ]
+    .map(|c| c.localize(lang));
+    let mut table = Table::new(&columns);
     for sec in &s.sections {
         table.row(vec![
             sec.department.clone().into(),

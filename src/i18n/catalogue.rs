@@ -2191,5 +2191,57 @@ messages! {
         ImportSummary { books: usize, changed: usize, unchanged: usize } =>
             ja: "{books}ブックを取込み: {changed}項目を更新、{unchanged}項目は変更なし",
             en: "{books} workbook(s) imported: {changed} item(s) updated, {unchanged} unchanged";
+        /// A returned actual, in the list of changes and in messages.
+        FieldActual =>
+            ja: "実績値",
+            en: "actual";
+        /// A returned actual effect of a year.
+        FieldActualEffect =>
+            ja: "実績効果額",
+            en: "actual effect";
+        /// The subtotal of the actual effects, derived from the years.
+        FieldSubtotalActualEffect =>
+            ja: "〔小計〕実績効果額",
+            en: "subtotal of actual effects";
+        /// A returned rating.
+        FieldRating =>
+            ja: "評価",
+            en: "rating";
+        /// A returned comment (取組実績).
+        FieldComment =>
+            ja: "取組実績",
+            en: "comment";
+        /// The actual effect column of the entry sheet, in messages about its cells.
+        ColumnActualEffect =>
+            ja: "実績効果額(千円)",
+            en: "actual effect";
+        /// The title of `gyokaku status`.
+        StatusTitle { plan: String, year: String } =>
+            ja: "{plan} {year} 報告状況",
+            en: "{plan} {year}: reporting status";
+        /// `status` column: the department.
+        StatusDepartment =>
+            ja: "部局",
+            en: "department";
+        /// `status` column: the section.
+        StatusSection =>
+            ja: "所属",
+            en: "section";
+        /// `status` column: how many items.
+        StatusItems =>
+            ja: "項目数",
+            en: "items";
+        /// `status` column: how many have reported.
+        StatusReported =>
+            ja: "報告済",
+            en: "reported";
+        /// `status` column: how many have not.
+        StatusNotReported =>
+            ja: "未報告",
+            en: "not reported";
+        /// `status` column: which have not.
+        StatusItemsNotReported =>
+            ja: "未報告の項目",
+            en: "items not reported";
     }
 }
