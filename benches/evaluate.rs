@@ -28,8 +28,13 @@ fn rhai(rules: &RuleSet, x: &RuleInput) -> native::Native {
     let achievement = rules.achievement(x, at).unwrap();
     let rating = rules.rating(x, achievement.value, at).unwrap();
     let effect = rules.kind_effect(x, at).unwrap().map(|e| e.value);
-    let mut notes = achievement.trace;
-    notes.extend(rating.trace);
+    // The native version explains in English: compare with the scripts' English.
+    let notes = achievement
+        .trace
+        .into_iter()
+        .chain(rating.trace)
+        .map(|t| t.en)
+        .collect();
     native::Native {
         achievement: achievement.value,
         rating: rating.value.map(|l| match l.as_str() {

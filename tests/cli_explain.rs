@@ -11,11 +11,11 @@ fn a_cumulative_item_with_its_own_formula() {
     // Which file and function ran, the band crossed, the formula.
     for expected in [
         "1. achievement(x) — rules/kinds/cumulative.rhai",
-        "explain: growth 15,100 (25,900 − baseline 10,800) ÷ planned 10,000 = 151.0%",
+        "explain: 増加分 15,100 (25,900 − 現状値 10,800) ÷ 計画増加分 10,000 = 151.0%",
         "2. rating(x, 1.51) — rules/rating.rhai",
-        "explain: above 100% → A",
+        "explain: 100%超 → A",
         "3. effect = \"value - previous\" (実績値から: 算定効果額) — plans/isehara-6/items/5-8-3.toml:",
-        "value - previous with value = 25900, previous = 10800, baseline = 10800, total = ()",
+        "value - previous (value = 25900、previous = 10800、baseline = 10800、total = ())",
     ] {
         assert!(out.contains(expected), "{expected:?} in\n{out}");
     }
@@ -28,6 +28,9 @@ fn a_disagreement_in_english_shows_both_ratings() {
     assert!(out.contains("B roughly on plan"), "{out}");
     assert!(out.contains("C behind plan"), "{out}");
     assert!(out.contains("differs"), "{out}");
+    // The rules' English, not their Japanese.
+    assert!(out.contains("explain: 80% to 100% → B"), "{out}");
+    assert!(!out.contains("80%以上100%以下"), "{out}");
     insta::assert_snapshot!("explain_1_3_4_en", out);
 }
 

@@ -32,11 +32,26 @@ pub struct PhraseGroup {
     /// What its phrases say, for analysts.
     #[serde(default)]
     pub meaning: String,
+    /// The group's name in Japanese explanations ("完了・実施"), as scripts see it
+    /// (`label`); its `name` when not given.
+    #[serde(default)]
+    pub label: String,
     /// The phrases, exactly as they are written in comments.
     pub phrases: Vec<String>,
     /// 1-based line of the group in the file.
     #[serde(skip)]
     pub line: usize,
+}
+
+impl PhraseGroup {
+    /// The group's name in Japanese explanations: its label, else its name.
+    pub fn label(&self) -> &str {
+        if self.label.trim().is_empty() {
+            &self.name
+        } else {
+            &self.label
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -67,6 +82,8 @@ pub struct PhraseGroupCoverage {
     pub line: usize,
     /// The group's name.
     pub name: String,
+    /// Its Japanese label (the name when it has none).
+    pub label: String,
     /// Whether some case's text contained one of its phrases.
     pub found: bool,
 }
@@ -151,7 +168,7 @@ impl PhraseBook {
 
     /// Every phrase of any group in `text`, left to right, the longest at each place, never
     /// overlapping: `(group, phrase, start, end)` with character positions.
-    pub fn find(&self, text: &str) -> Vec<(&str, String, usize, usize)> {
+    pub fn find(&self, text: &str) -> Vec<(&PhraseGroup, String, usize, usize)> {
         let recording = self.recording.load(Ordering::Relaxed);
         self.phrases
             .scan(text)
@@ -161,7 +178,7 @@ impl PhraseBook {
                 if recording {
                     self.found[g].store(true, Ordering::Relaxed);
                 }
-                (self.groups[g].name.as_str(), f.word, f.start, f.end)
+                (&self.groups[g], f.word, f.start, f.end)
             })
             .collect()
     }
@@ -180,6 +197,7 @@ impl PhraseBook {
                 file: self.file.clone(),
                 line: g.line,
                 name: g.name.clone(),
+                label: g.label().to_string(),
                 found: found.load(Ordering::Relaxed),
             })
             .collect()
@@ -372,6 +390,7 @@ phrases = ["完了した", "った"]
 [[group]]
 name = "shortfall"
 meaning = "planned work not reached"
+label = "未達"
 phrases = ["至らなかった"]
 "#;
 
@@ -380,10 +399,17 @@ phrases = ["至らなかった"]
         let book = PhraseBook::parse("data/phrases.toml", PHRASES).unwrap();
         book.record();
         let found = book.find("調査は完了したが、視察には至らなかった。");
-        let got: Vec<(&str, &str)> = found.iter().map(|f| (f.0, f.1.as_str())).collect();
+        let got: Vec<(&str, &str, &str)> = found
+            .iter()
+            .map(|f| (f.0.name.as_str(), f.0.label(), f.1.as_str()))
+            .collect();
         assert_eq!(
             got,
-            [("completion", "完了した"), ("shortfall", "至らなかった")]
+            [
+                ("completion", "completion", "完了した"),
+                ("shortfall", "未達", "至らなかった")
+            ],
+            "a group without a label is called by its name"
         );
         let cov = book.coverage();
         assert_eq!((cov[0].line, cov[1].line), (2, 6));

@@ -109,7 +109,8 @@ pub(crate) fn register(engine: &mut Engine, data: &Data) {
             .into_iter()
             .map(|(group, phrase, start, end)| {
                 map([
-                    ("group", group.to_string().into()),
+                    ("group", group.name.clone().into()),
+                    ("label", group.label().to_string().into()),
                     ("phrase", phrase.into()),
                     ("start", int(start)),
                     ("end", int(end)),

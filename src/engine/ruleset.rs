@@ -19,7 +19,7 @@ use super::reading::Reading;
 use super::source::{DirRules, RuleSource};
 use super::summary::{FigureTable, SummaryInput, SUMMARY_FILE};
 use super::trace::{RunBudget, Trace};
-use crate::i18n::{CompileProblem, RuleConfigProblem, RuleProblem};
+use crate::i18n::{CompileProblem, RuleConfigProblem, RuleProblem, Text};
 use crate::model::{Scale, SourceFile};
 use crate::number::{format_number, format_percent};
 
@@ -70,8 +70,9 @@ pub const JUDGEMENT_FILE: &str = "judgement.rhai";
 pub struct Outcome<T> {
     /// The result.
     pub value: T,
-    /// What the script said through `explain(…)` (and `print`), in order.
-    pub trace: Vec<String>,
+    /// What the script said through `explain(…)` (and `print`), in order: each line in
+    /// Japanese and English when the script gave both (`explain(ja, en)`).
+    pub trace: Vec<Text>,
 }
 
 /// How the rules rated an item: the reading of its text, when they needed one, and the rating.
@@ -301,8 +302,14 @@ thread_local! {
     static TRACE: RefCell<Trace> = RefCell::new(Trace::default());
 }
 
+/// `print`, `debug` and `explain(text)`: one text for both languages.
 fn note(line: &str) {
-    TRACE.with(|t| t.borrow_mut().push(line));
+    TRACE.with(|t| t.borrow_mut().push(Text::same(line)));
+}
+
+/// `explain(ja, en)`: the line in Japanese and in English.
+fn note_both(ja: &str, en: &str) {
+    TRACE.with(|t| t.borrow_mut().push(Text::both(ja, en)));
 }
 
 fn clear_trace() {
@@ -310,7 +317,7 @@ fn clear_trace() {
     super::functions::reset_text_work();
 }
 
-fn take_trace() -> Vec<String> {
+fn take_trace() -> Vec<Text> {
     TRACE.with(|t| t.borrow_mut().take())
 }
 
@@ -332,6 +339,7 @@ fn build_engine(data: &Data) -> Engine {
     engine.on_print(note);
     engine.on_debug(|s, _, _| note(s));
     engine.register_fn("explain", note);
+    engine.register_fn("explain", note_both);
     engine.register_fn("percent", |d: Decimal| format_percent(d));
     engine.register_fn("fmt", |d: Decimal| format_number(d));
     engine.register_fn("fmt", |i: rhai::INT| format_number(Decimal::from(i)));
@@ -1169,8 +1177,24 @@ mod tests {
         let r = rules("fn achievement(x) { explain(`ratio ${percent(x.actual / x.target)}`); 1 }")
             .unwrap();
         let out = r.achievement(&input(), AT).unwrap();
-        assert_eq!(out.trace, ["ratio 110.0%"]);
+        assert_eq!(out.trace, [Text::same("ratio 110.0%")]);
         assert_eq!(out.value, Some(Decimal::ONE));
+    }
+
+    #[test]
+    fn explain_takes_a_japanese_and_an_english_text() {
+        let r = rules(
+            "fn achievement(x) { explain(`達成率 ${percent(1.1)}`, `achievement ${percent(1.1)}`); print(\"both\"); 1 }",
+        )
+        .unwrap();
+        let out = r.achievement(&input(), AT).unwrap();
+        assert_eq!(
+            out.trace,
+            [
+                Text::both("達成率 110.0%", "achievement 110.0%"),
+                Text::same("both")
+            ]
+        );
     }
 
     #[test]
@@ -1186,7 +1210,10 @@ mod tests {
                             ..input()
                         };
                         let out = r.achievement(&input, AT).unwrap();
-                        assert_eq!(out.trace, [input.id.clone(), input.id]);
+                        assert_eq!(
+                            out.trace,
+                            [Text::same(input.id.clone()), Text::same(input.id)]
+                        );
                     }
                 });
             }
@@ -1211,7 +1238,10 @@ mod tests {
         );
         let r = rules("fn achievement(x) { explain(percent(79228162514264337593543950335)); explain(fmt(79228162514264337593543950335)); 1 }").unwrap();
         let out = r.achievement(&input(), AT).unwrap();
-        assert_eq!(out.trace[1], "79,228,162,514,264,337,593,543,950,335");
+        assert_eq!(
+            out.trace[1],
+            Text::same("79,228,162,514,264,337,593,543,950,335")
+        );
     }
 
     #[test]
@@ -1417,7 +1447,7 @@ mod tests {
         assert_eq!(s.rated_by, "judged");
         assert_eq!(s.rating.value.as_deref(), Some("A"));
         let reading = s.reading.unwrap();
-        assert_eq!(reading.trace, ["前倒し in 試行"]);
+        assert_eq!(reading.trace, [Text::same("前倒し in 試行")]);
         let reading = reading.value.unwrap();
         assert_eq!((reading.verdict.as_str(), reading.weak), ("ahead", false));
         assert_eq!(reading.evidence[0].found, "前倒し");

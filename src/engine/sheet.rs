@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use super::input::{RuleInput, YearRecord};
 use super::ruleset::{CallSite, Formula, RuleSet};
 use super::RuleError;
+use crate::i18n::{RuleTrace, Text};
 use crate::model::{Cell, FiscalYear, Scale};
 
 /// The number in a cell, in the indicator's unit (億円 scaled exactly when the units differ).
@@ -159,7 +160,7 @@ pub struct Effect {
     /// Where it was computed: the item's formula (file and line) or the kind's script.
     pub file: String,
     /// How: the formula with its values, or what the script explained.
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
 }
 
 fn show(d: Option<Decimal>) -> String {
@@ -192,14 +193,13 @@ impl RuleSet {
             return Ok(result.map(|d| Effect {
                 value: d,
                 file: formula.file().to_string(),
-                notes: vec![format!(
-                    "{} with value = {}, previous = {}, baseline = {}, total = {}",
-                    formula.expression(),
-                    show(value),
-                    show(previous),
-                    show(input.baseline),
-                    show(total)
-                )],
+                notes: vec![Text::of(&RuleTrace::Formula {
+                    expression: formula.expression().to_string(),
+                    value: show(value),
+                    previous: show(previous),
+                    baseline: show(input.baseline),
+                    total: show(total),
+                })],
             }));
         }
         let outcome = if basis == EffectBasis::Actual {

@@ -279,7 +279,7 @@ fn summary(s) {
     #[test]
     fn points_per_rating_and_the_share_of_the_full_score() {
         let out = rules(POINTS).summary(&input()).unwrap();
-        assert_eq!(out.trace, ["13 of 15"]);
+        assert_eq!(out.trace, [crate::i18n::Text::same("13 of 15")]);
         let d = |s: &str| Decimal::from_str_exact(s).unwrap();
         assert_eq!(
             out.value,

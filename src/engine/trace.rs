@@ -1,5 +1,8 @@
 //! What rules say through `explain(…)`, `print` and `debug`, kept within bounds: a rule that
-//! explains in a loop must not fill memory or the report.
+//! explains in a loop must not fill memory or the report. A line is a [`Text`]: the script's
+//! Japanese and English (`explain(ja, en)`), or one text for both.
+
+use crate::i18n::{RuleTrace, Text};
 
 /// The most lines one rule call keeps.
 pub const MAX_LINES_PER_CALL: usize = 64;
@@ -9,17 +12,19 @@ pub const MAX_BYTES_PER_CALL: usize = 16 * 1024;
 /// `RunBudget`.
 pub const MAX_BYTES_PER_RUN: usize = 16 * 1024 * 1024;
 
-/// The line that replaces what was cut.
-pub fn cut_line(lines: usize, bytes: usize) -> String {
-    format!(
-        "… (説明が長すぎるため以降を省略 / further explanation cut: more than {lines} lines or {bytes} bytes)"
-    )
+/// The bytes a line keeps: its two texts, or one when they are the same.
+fn size(line: &Text) -> usize {
+    if line.ja == line.en {
+        line.ja.len()
+    } else {
+        line.ja.len() + line.en.len()
+    }
 }
 
 /// The explanation lines of the current call.
 #[derive(Debug, Default)]
 pub struct Trace {
-    lines: Vec<String>,
+    lines: Vec<Text>,
     call_bytes: usize,
     cut: bool,
 }
@@ -34,24 +39,25 @@ impl Trace {
 
     /// Keeps one line, unless the call's bound is reached: then one line says that the rest
     /// was cut, and further lines are dropped.
-    pub fn push(&mut self, line: &str) {
+    pub fn push(&mut self, line: Text) {
         if self.cut {
             return;
         }
-        if self.lines.len() >= MAX_LINES_PER_CALL
-            || self.call_bytes + line.len() > MAX_BYTES_PER_CALL
-        {
+        let bytes = size(&line);
+        if self.lines.len() >= MAX_LINES_PER_CALL || self.call_bytes + bytes > MAX_BYTES_PER_CALL {
             self.cut = true;
-            self.lines
-                .push(cut_line(MAX_LINES_PER_CALL, MAX_BYTES_PER_CALL));
+            self.lines.push(Text::of(&RuleTrace::CallCut {
+                lines: MAX_LINES_PER_CALL,
+                bytes: MAX_BYTES_PER_CALL,
+            }));
             return;
         }
-        self.call_bytes += line.len();
-        self.lines.push(line.to_string());
+        self.call_bytes += bytes;
+        self.lines.push(line);
     }
 
     /// The call's lines, leaving none.
-    pub fn take(&mut self) -> Vec<String> {
+    pub fn take(&mut self) -> Vec<Text> {
         self.call_bytes = 0;
         self.cut = false;
         std::mem::take(&mut self.lines)
@@ -67,9 +73,9 @@ pub struct RunBudget {
 impl RunBudget {
     /// Charges a call's lines to the run; once the run's bound is passed, the lines are
     /// replaced by one saying so.
-    pub fn charge(&self, lines: Vec<String>) -> Vec<String> {
+    pub fn charge(&self, lines: Vec<Text>) -> Vec<Text> {
         use std::sync::atomic::Ordering;
-        let bytes: usize = lines.iter().map(String::len).sum();
+        let bytes: usize = lines.iter().map(size).sum();
         if bytes == 0 {
             return lines;
         }
@@ -77,9 +83,9 @@ impl RunBudget {
         if before.saturating_add(bytes) <= MAX_BYTES_PER_RUN {
             return lines;
         }
-        vec![format!(
-            "… (説明の総量が上限に達したため省略 / explanation cut: this run's explanations passed {MAX_BYTES_PER_RUN} bytes)"
-        )]
+        vec![Text::of(&RuleTrace::RunCut {
+            bytes: MAX_BYTES_PER_RUN,
+        })]
     }
 }
 
@@ -92,15 +98,19 @@ mod tests {
         let mut t = Trace::default();
         t.start_call();
         for _ in 0..1000 {
-            t.push("x");
+            t.push(Text::same("x"));
         }
         let lines = t.take();
         assert_eq!(lines.len(), MAX_LINES_PER_CALL + 1);
-        assert!(lines.last().unwrap().contains("cut"), "{lines:?}");
+        let cut = lines.last().unwrap();
+        assert!(
+            cut.en.contains("cut") && cut.ja.contains("省略"),
+            "{lines:?}"
+        );
         let long = "y".repeat(4000);
         t.start_call();
         for _ in 0..30_000 {
-            t.push(&long);
+            t.push(Text::same(long.clone()));
         }
         let lines = t.take();
         assert_eq!(lines.len(), MAX_BYTES_PER_CALL / 4000 + 1);
@@ -109,16 +119,17 @@ mod tests {
     #[test]
     fn a_run_keeps_at_most_its_bound() {
         let budget = RunBudget::default();
-        let long = "z".repeat(MAX_BYTES_PER_CALL);
+        let long = Text::same("z".repeat(MAX_BYTES_PER_CALL));
         let mut kept = 0;
         for _ in 0..(MAX_BYTES_PER_RUN / MAX_BYTES_PER_CALL + 100) {
             kept += budget
                 .charge(vec![long.clone()])
                 .iter()
-                .map(String::len)
+                .map(size)
                 .sum::<usize>();
         }
-        assert!(kept <= MAX_BYTES_PER_RUN + 100 * 200, "{kept}");
-        assert!(budget.charge(vec!["a".into()])[0].contains("explanation cut"));
+        assert!(kept <= MAX_BYTES_PER_RUN + 100 * 400, "{kept}");
+        let cut = &budget.charge(vec![Text::same("a")])[0];
+        assert!(cut.en.contains("explanation cut"), "{cut:?}");
     }
 }

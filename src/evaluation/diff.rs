@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::{Counts, Evaluation, ItemEvaluation, RulesUsed};
 use crate::engine::Scale;
+use crate::i18n::Text;
 use crate::model::{FiscalYear, ItemId, MoneyUnit, Plan};
 
 /// Why two evaluations cannot be compared: a kind of the catalogue.
@@ -45,7 +46,7 @@ pub struct ItemChange {
     /// The computed actual effect (千円).
     pub computed_effect: Change<Option<Decimal>>,
     /// The one-line explanations.
-    pub explanation: Change<String>,
+    pub explanation: Change<Text>,
 }
 
 /// One side's totals: suggested-rating counts on that side's scale, computed effects.

@@ -7,6 +7,7 @@ use crate::engine::{
     CallSite, Effect, EffectBasis, Formula, Reading, RuleError, RuleInput, RuleSet, SheetCells,
     YearCells,
 };
+use crate::i18n::{Heading, Lang, Localize, Text};
 use crate::model::{Cell, FiscalYear, Item, ItemId, Plan};
 
 /// How the suggested rating relates to the recorded one.
@@ -33,8 +34,9 @@ pub struct TraceStep {
     pub file: String,
     /// The function: `achievement`, `rating`, `effect`.
     pub function: String,
-    /// What the script explained, in order.
-    pub notes: Vec<String>,
+    /// What the script explained, in order (each line in both languages when the script gave
+    /// both).
+    pub notes: Vec<Text>,
     /// What it returned, as text ("1.1", "A", "()").
     pub result: String,
 }
@@ -77,10 +79,41 @@ pub struct ItemEvaluation {
     pub actual_effect: Option<Decimal>,
     /// The actual effect computed from the item's formula (or the kind's), rounded to 千円.
     pub computed_effect: Option<Decimal>,
-    /// One line: kind, values, band.
-    pub explanation: String,
+    /// One line: kind, values, band; in Japanese and in English.
+    pub explanation: Text,
     /// Every rule call, in order.
     pub trace: Vec<TraceStep>,
+}
+
+/// The one-line explanation in `lang`: the kind, what the rules explained, and the suggested
+/// rating unless the rating's own lines already end on it.
+fn one_line(
+    kind: &str,
+    notes: &[&Text],
+    suggested: Option<&str>,
+    rating_notes: &[Text],
+    lang: Lang,
+) -> String {
+    let said: Vec<String> = notes.iter().map(|n| n.localize(lang)).collect();
+    let mut line = format!("{kind}: {}", said.join("; "));
+    match suggested {
+        None => {
+            let judge = Heading::JudgementRequired.localize(lang);
+            if !line.ends_with(&judge) {
+                line.push_str(&format!(" → {judge}"));
+            }
+        }
+        Some(s) => {
+            let arrow = format!("→ {s}");
+            if !rating_notes
+                .iter()
+                .any(|t| t.localize(lang).contains(&arrow))
+            {
+                line.push_str(&format!(" {arrow}"));
+            }
+        }
+    }
+    line
 }
 
 /// Rounds an amount to the thousand yen as the sheets print it.
@@ -237,7 +270,7 @@ pub fn evaluate_item_with(
         result: show(achievement.value),
     });
     let suggestion = rules.suggest(&input, achievement.value, at)?;
-    let mut reading_notes: Vec<String> = Vec::new();
+    let mut reading_notes: Vec<Text> = Vec::new();
     if let Some(out) = &suggestion.reading {
         trace.push(TraceStep {
             file: rules.judgement_file().unwrap_or_default().to_string(),
@@ -283,24 +316,22 @@ pub fn evaluate_item_with(
         }
         _ => Agreement::Differs,
     };
-    let mut explanation = format!("{}: ", input.kind);
-    let notes: Vec<&str> = achievement
+    let notes: Vec<&Text> = achievement
         .trace
         .iter()
         .chain(&reading_notes)
         .chain(&rating.trace)
-        .map(String::as_str)
         .collect();
-    explanation.push_str(&notes.join("; "));
-    if rating.value.is_none() {
-        if !explanation.ends_with("judgement required") {
-            explanation.push_str(" → judgement required");
-        }
-    } else if let Some(s) = &rating.value {
-        if !rating.trace.iter().any(|t| t.contains(&format!("→ {s}"))) {
-            explanation.push_str(&format!(" → {s}"));
-        }
-    }
+    let line = |lang| {
+        one_line(
+            &input.kind,
+            &notes,
+            rating.value.as_deref(),
+            &rating.trace,
+            lang,
+        )
+    };
+    let explanation = Text::both(line(Lang::Ja), line(Lang::En));
     Ok(ItemEvaluation {
         id: item.id,
         policy: item.id.policy,
@@ -381,6 +412,7 @@ actual = "3(79)"
         assert_eq!(ev.agreement, Agreement::NotRecorded);
         assert!(
             ev.explanation
+                .en
                 .starts_with("upper_bound: actual 12.6億円 keeps the limit 30億円以内"),
             "{}",
             ev.explanation
@@ -458,7 +490,7 @@ actual = "6"
         let plan = plan_with_item("5-10-1", item);
         let ev = evaluate_item(&plan, &plan.items[0], FiscalYear::reiwa(6), &rules).unwrap();
         assert_eq!(ev.achievement, Decimal::from_str_exact("0.9").ok());
-        assert!(ev.explanation.contains("R5: 12"), "{}", ev.explanation);
+        assert!(ev.explanation.en.contains("R5: 12"), "{:?}", ev.explanation);
     }
 
     #[test]

@@ -910,6 +910,23 @@ messages! {
             en: "running total of actual effects";
     }
 
+    /// Lines the engine adds to what a rule explained.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum RuleTrace {
+        /// One call explained too much: the rest was cut.
+        CallCut { lines: usize, bytes: usize } =>
+            ja: "… (説明が長すぎるため以降を省略: {lines} 行または {bytes} バイトを超えました)",
+            en: "… (further explanation cut: more than {lines} lines or {bytes} bytes)";
+        /// The run's explanations reached their bound.
+        RunCut { bytes: usize } =>
+            ja: "… (説明の総量が上限 {bytes} バイトに達したため省略)",
+            en: "… (explanation cut: this run's explanations passed {bytes} bytes)";
+        /// An item's own effect formula with the values it was given.
+        Formula { expression: String, value: String, previous: String, baseline: String, total: String } =>
+            ja: "{expression} (value = {value}、previous = {previous}、baseline = {baseline}、total = {total})",
+            en: "{expression} with value = {value}, previous = {previous}, baseline = {baseline}, total = {total}";
+    }
+
     /// Which effect amount.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub enum EffectName {
@@ -1030,6 +1047,10 @@ messages! {
         RulesExplained =>
             ja: "  ルールの説明:",
             en: "  the rules explained:";
+        /// One piece of evidence of the reading, under the rules' explanation.
+        Evidence { evidence: String } =>
+            ja: "根拠: {evidence}",
+            en: "evidence: {evidence}";
     }
 
     /// What a plan file (or a rule test case file) says wrongly, at a line: the kind inside a

@@ -255,6 +255,12 @@ impl Text {
         }
     }
 
+    /// A message of the catalogue worded in both languages, to keep with data that carries
+    /// both (a rule's trace, for example).
+    pub fn of(message: &impl Localize) -> Text {
+        Text::both(message.localize(Lang::Ja), message.localize(Lang::En))
+    }
+
     /// A text in two languages; an empty one falls back on the other.
     pub fn both(ja: impl Into<String>, en: impl Into<String>) -> Text {
         Text {

@@ -182,7 +182,7 @@ fn text(d: &RuleDiff, lang: Lang) -> Document {
                 Cell::percent_or_none(c.achievement.after),
                 Cell::amount_or_none(c.computed_effect.before),
                 Cell::amount_or_none(c.computed_effect.after),
-                c.explanation.after.clone().into(),
+                c.explanation.after.localize(lang).into(),
             ]);
         }
         doc.push(items);

@@ -118,7 +118,7 @@ pub fn evaluation_document(ev: &Evaluation, lang: Lang) -> Document {
             Cell::amount_or_none(e.expected_effect),
             Cell::amount_or_none(e.actual_effect),
             Cell::amount_or_none(e.computed_effect),
-            e.explanation.clone().into(),
+            e.explanation.localize(lang).into(),
         ]);
         csv.row(vec![
             e.id.to_string().into(),
@@ -137,7 +137,7 @@ pub fn evaluation_document(ev: &Evaluation, lang: Lang) -> Document {
             Cell::amount_or_none(e.expected_effect),
             Cell::amount_or_none(e.actual_effect),
             Cell::amount_or_none(e.computed_effect),
-            e.explanation.clone().into(),
+            e.explanation.localize(lang).into(),
             ev.rules.name.clone().into(),
             ev.rules.hash.clone().into(),
         ]);

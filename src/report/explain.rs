@@ -361,7 +361,11 @@ pub fn explain_document(x: &Explanation, lang: Lang) -> Document {
             "explain: "
         };
         let mut details = with.clone();
-        details.extend(s.notes.iter().map(|note| format!("{prefix}{note}")));
+        details.extend(
+            s.notes
+                .iter()
+                .map(|note| format!("{prefix}{}", note.localize(lang))),
+        );
         details.push(format!("→ {}", step_result(s)));
         csv.row(vec![
             format!("step {}", n + 1).into(),

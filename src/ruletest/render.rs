@@ -44,7 +44,7 @@ fn render_failure(out: &mut String, r: &CaseResult, lang: Lang) {
     if !r.trace.is_empty() {
         let _ = writeln!(out, "{}", RuleTestText::RulesExplained.localize(lang));
         for t in &r.trace {
-            let _ = writeln!(out, "    {t}");
+            let _ = writeln!(out, "    {}", t.localize(lang));
         }
     }
 }

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 
 use crate::engine::{CallSite, EffectBasis, RuleError, RuleInput, RuleSet};
 use crate::evaluation::round_amount;
-use crate::i18n::{Lang, Localize, RuleProblem, Text};
+use crate::i18n::{Lang, Localize, RuleProblem, RuleTestText, Text};
 use crate::number::format_number;
 
 use super::case::{Case, CaseFile, Expected};
@@ -73,8 +73,8 @@ pub struct CaseResult {
     pub mismatches: Vec<Mismatch>,
     /// A rule that failed while running the case, in both languages.
     pub error: Option<Text>,
-    /// What the rules explained, in order.
-    pub trace: Vec<String>,
+    /// What the rules explained, in order, in both languages when the rules gave both.
+    pub trace: Vec<Text>,
 }
 
 impl CaseResult {
@@ -215,7 +215,9 @@ fn run_case(
         if let Some(out) = &reading {
             result.trace.extend(out.trace.iter().cloned());
             for e in out.value.iter().flat_map(|r| &r.evidence) {
-                result.trace.push(format!("evidence: {}", e.describe()));
+                result.trace.push(Text::of(&RuleTestText::Evidence {
+                    evidence: e.describe(),
+                }));
             }
         }
         if let Some(e) = &expect.verdict {
@@ -296,7 +298,7 @@ fn effect(
     input: &RuleInput,
     basis: EffectBasis,
     at: CallSite,
-    trace: &mut Vec<String>,
+    trace: &mut Vec<Text>,
 ) -> Result<Option<Decimal>, RuleError> {
     let formula = match &case.effect_formula {
         Some(expression) => {
@@ -396,7 +398,7 @@ expect.rating = "A"
                 },
             ]
         );
-        assert_eq!(failed.trace, vec!["ratio of 8 to 10".to_string()]);
+        assert_eq!(failed.trace, vec![Text::same("ratio of 8 to 10")]);
         assert_eq!(
             run.ratings_produced.iter().collect::<Vec<_>>(),
             vec!["A", "B"]
