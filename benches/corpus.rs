@@ -2,11 +2,12 @@
 //! `common/corpus.rs`), every year of every plan, plans and items in parallel. Sizes: 1 plan
 //! (71 items), 100 plans (7,100 items) and, with `GYOKAKU_BENCH_NATIONAL=1`, the national
 //! scale of 1,741 plans (123,611 items, 618,055 item-years). Corpora are written once under
-//! `target/bench-corpus/` and reused.
+//! `target/bench-corpus/` and reused. `load 100 plans`: loading alone, parsed against cached.
 //!
 //! ```text
 //! cargo bench --bench corpus
 //! GYOKAKU_BENCH_NATIONAL=1 cargo bench --bench corpus -- national
+//! cargo bench --bench corpus -- load
 //! ```
 
 mod common;
@@ -17,7 +18,7 @@ use std::time::Duration;
 use common::corpus;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use gyokaku::evaluation::summarize_corpus;
-use gyokaku::model::{plan_folders, Plan, PlanLoader};
+use gyokaku::model::{plan_folders, CacheUse, Plan, PlanCache, PlanLoader, RACY_SECONDS};
 
 fn every_year(plan: &Plan) -> Result<Vec<gyokaku::model::FiscalYear>, Infallible> {
     Ok(plan.years.clone())
@@ -51,5 +52,40 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// Loading alone, every plan of the 100-plan corpus one after the other: parsing the files
+/// against reading the cache of parsed plans (warmed first; its folder under `target/`).
+fn load(c: &mut Criterion) {
+    let dir = corpus::ensure(&corpus::default_dir(100), 100).expect("corpus written");
+    let folders = plan_folders(&dir).expect("plan folders");
+    let cache = PlanCache::new(dir.with_file_name("cache-100"));
+    let parse = PlanLoader::default();
+    let cached = PlanLoader::cached(cache.clone());
+    // A corpus just written is younger than the racy window: wait for it, so that the cache
+    // holds every plan.
+    let warm = || {
+        (folders.iter())
+            .map(|f| cache.load_telling(f).expect("plan loads").1)
+            .all(|used| used != CacheUse::Parsed)
+    };
+    if !warm() {
+        std::thread::sleep(Duration::from_secs(RACY_SECONDS + 1));
+        assert!(warm(), "every plan cached");
+    }
+    let mut group = c.benchmark_group("load 100 plans");
+    group.throughput(Throughput::Elements(100 * 71));
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(10));
+    for (name, loader) in [("parsed", &parse), ("cached", &cached)] {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                for folder in &folders {
+                    loader.load(folder).expect("plan loads");
+                }
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, load);
 criterion_main!(benches);

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::fiscal_year::FiscalYear;
 use super::value::Cell;
+use super::year_map::YearMap;
 
 /// An item's number in the plan: 5(8)⑫ is policy 5, theme 8, item 12, written `5-8-12`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -189,7 +190,7 @@ pub struct Item {
     /// 指標.
     pub indicator: Indicator,
     /// 年次計画 and 取組実績, per fiscal year.
-    pub years: BTreeMap<FiscalYear, YearEntry>,
+    pub years: YearMap,
     /// 〔小計〕.
     pub subtotals: Subtotals,
     /// Where the document contradicts itself.

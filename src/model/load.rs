@@ -18,6 +18,7 @@ use super::plan::{Plan, Policy, Theme};
 use super::scale::{duplicate_label, Scale};
 use super::source::{DirSource, PlanSource, SourceFile};
 use super::value::{Cell, MoneyUnit, UnitError};
+use super::year_map::YearMap;
 
 /// One thing wrong with a plan's files. Worded by the catalogue ([`LoadText`]).
 #[derive(Debug, thiserror::Error)]
@@ -661,12 +662,7 @@ impl CellReader<'_> {
     /// Numbers must be written in the indicator's unit (money units convert), effects in
     /// money, and a year's target and actual in units that compare: a word after a number is
     /// never silently taken for a unit.
-    fn check_units(
-        &mut self,
-        indicator: &Indicator,
-        years: &BTreeMap<FiscalYear, YearEntry>,
-        subtotals: &Subtotals,
-    ) {
+    fn check_units(&mut self, indicator: &Indicator, years: &YearMap, subtotals: &Subtotals) {
         let unit = indicator.unit.as_str();
         let mut measured = vec![
             (
@@ -786,7 +782,7 @@ fn parse_item(
         effect: r.text("indicator.effect", raw.indicator.effect),
     };
 
-    let mut years = BTreeMap::new();
+    let mut years = YearMap::new();
     for (key, y) in raw.years {
         let year = match key.get_ref().parse::<FiscalYear>() {
             Ok(year) => match plan.period_year(year) {

@@ -14,6 +14,7 @@ mod source;
 #[cfg(test)]
 pub(crate) mod testing;
 mod value;
+mod year_map;
 
 pub use cache::{CacheUse, PlanCache, CACHE_DIR_ENV, RACY_SECONDS};
 pub use fiscal_year::{FiscalYear, FiscalYearError, YearNotation};
@@ -32,3 +33,4 @@ pub use value::{
     check_target_actual, parse_value, units_agree, Bound, Cell, MoneyUnit, Quantity, UnitError,
     Value, ValueError, BOUND_WORDS,
 };
+pub use year_map::YearMap;
