@@ -235,13 +235,7 @@ pub fn many_plans(plans: &PlanArg, eval: &EvalArgs) -> bool {
 
 /// The plan folders of `dir`: itself, or the plan folders inside it.
 pub fn folders_of(dir: &Path) -> Result<Vec<PathBuf>, CliError> {
-    plan_folders(dir).map_err(|reason| {
-        CommandError::CannotRead {
-            path: dir.to_path_buf(),
-            reason,
-        }
-        .into()
-    })
+    plan_folders(dir).map_err(|reason| CommandError::NoPlanFolders { reason }.into())
 }
 
 /// Evaluates every plan of `dir` for the years `--year` asks for, makes each plan's document

@@ -61,6 +61,10 @@ messages! {
         CannotRead { path: PathBuf, reason: std::io::Error } =>
             ja: "{path} を読めません: {reason}",
             en: "cannot read {path}: {reason}";
+        /// The plans of a folder could not be found (the reason names the folder).
+        NoPlanFolders { reason: std::io::Error } =>
+            ja: "{reason}",
+            en: "{reason}";
         /// A folder could not be made.
         CannotCreateFolder { path: PathBuf, reason: std::io::Error } =>
             ja: "フォルダ {path} を作れません: {reason}",
@@ -1338,6 +1342,10 @@ messages! {
         Io { path: PathBuf, source: std::io::Error } =>
             ja: "{path}: {source}",
             en: "{path}: {source}";
+        /// A folder given as plans that is neither a plan folder nor holds any.
+        NoPlans { path: PathBuf } =>
+            ja: "{path}: 計画のフォルダ (plan.toml のあるフォルダ) でも、計画のフォルダを含むフォルダでもありません",
+            en: "{path}: neither a plan folder (no plan.toml) nor a folder of plan folders";
     }
 
     /// What a plan error about two places is about.

@@ -5,6 +5,8 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use super::read::FileError;
+
 /// Whether `dir` is a plan folder (it has a `plan.toml`). Whatever `plan.toml` is (a file, a
 /// link, a named pipe), the folder is meant as a plan: loading it then says what is wrong with
 /// the file, rather than that there is no plan.
@@ -19,8 +21,10 @@ pub fn plan_folders(dir: &Path) -> io::Result<Vec<PathBuf>> {
     if is_plan_folder(dir) {
         return Ok(vec![dir.to_path_buf()]);
     }
-    let entries = fs::read_dir(dir)
-        .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", dir.display())))?;
+    let entries = fs::read_dir(dir).map_err(|source| FileError::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
     let mut folders = Vec::new();
     for entry in entries {
         let entry = entry?;
@@ -29,14 +33,10 @@ pub fn plan_folders(dir: &Path) -> io::Result<Vec<PathBuf>> {
         }
     }
     if folders.is_empty() {
-        return Err(io::Error::new(
-            io::ErrorKind::NotFound,
-            format!(
-                "{}: neither a plan folder (no plan.toml) nor a folder of plan folders \
-                 (計画フォルダでも計画フォルダを含むフォルダでもありません)",
-                dir.display()
-            ),
-        ));
+        return Err(FileError::NoPlans {
+            path: dir.to_path_buf(),
+        }
+        .into());
     }
     folders.sort();
     Ok(folders)
@@ -62,6 +62,14 @@ mod tests {
             [root.path().join("a")]
         );
         let err = plan_folders(&root.path().join("not-a-plan")).unwrap_err();
-        assert!(err.to_string().contains("neither a plan folder"), "{err}");
+        let text = |lang| crate::i18n::Arg::arg(&err, lang);
+        assert!(
+            text(crate::i18n::Lang::En).contains("not-a-plan: neither a plan folder"),
+            "{err}"
+        );
+        assert!(
+            text(crate::i18n::Lang::Ja).contains("計画のフォルダを含むフォルダでもありません"),
+            "{err}"
+        );
     }
 }

@@ -4,7 +4,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::read::{read_text_within, MAX_FILE_BYTES};
+use super::read::{read_text_within, FileError, MAX_FILE_BYTES};
 
 /// A file's name (for messages) and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,8 +85,10 @@ impl DirSource {
     /// The paths of the item files (`items/*.toml`), in name order.
     pub fn item_paths(&self) -> io::Result<Vec<PathBuf>> {
         let dir = self.dir.join("items");
-        let entries = fs::read_dir(&dir)
-            .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", dir.display())))?;
+        let entries = fs::read_dir(&dir).map_err(|source| FileError::Io {
+            path: dir.clone(),
+            source,
+        })?;
         let mut paths = Vec::new();
         for entry in entries {
             let path = entry?.path();

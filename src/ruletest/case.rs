@@ -14,7 +14,7 @@ use toml::Spanned;
 
 use crate::engine::{RuleInput, Scale, SheetCells, YearCells};
 use crate::i18n::{CaseProblem, PlanProblem};
-use crate::model::{Cell, FiscalYear, LoadError, LoadErrors, Value};
+use crate::model::{Cell, FileError, FiscalYear, LoadError, LoadErrors, Value};
 
 /// The folder of a rule set that holds its test cases.
 pub const TESTS_DIR: &str = "tests";
@@ -123,10 +123,13 @@ pub type CaseErrors = LoadErrors;
 pub fn load_cases(rules: impl AsRef<Path>) -> Result<Vec<CaseFile>, CaseErrors> {
     let dir = rules.as_ref().join(TESTS_DIR);
     let io_error = |path: &Path, source: io::Error| {
-        LoadErrors(vec![LoadError::Io(io::Error::new(
-            source.kind(),
-            format!("{}: {source}", path.display()),
-        ))])
+        LoadErrors(vec![LoadError::Io(
+            FileError::Io {
+                path: path.to_path_buf(),
+                source,
+            }
+            .into(),
+        )])
     };
     let entries = match fs::read_dir(&dir) {
         Ok(entries) => entries,
