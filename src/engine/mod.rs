@@ -29,4 +29,4 @@ pub use ruleset::{
 pub use sheet::{number_in, Effect, EffectBasis, SheetCells, YearCells};
 pub use source::{DirRules, MemoryRules, RuleSource};
 pub use summary::{Figure, FigureTable, SummaryInput, SummaryItem, SUMMARY_FILE};
-pub use trace::{MAX_BYTES_PER_CALL, MAX_BYTES_PER_RUN, MAX_LINES_PER_CALL};
+pub use trace::{MAX_BYTES_PER_CALL, MAX_LINES_PER_CALL};

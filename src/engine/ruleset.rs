@@ -18,7 +18,7 @@ use super::input::{self, RuleInput};
 use super::reading::Reading;
 use super::source::{DirRules, RuleSource};
 use super::summary::{FigureTable, SummaryInput, SUMMARY_FILE};
-use super::trace::{RunBudget, Trace};
+use super::trace::Trace;
 use crate::i18n::{CompileProblem, RuleConfigProblem, RuleProblem, Text};
 use crate::model::{Scale, SourceFile};
 use crate::number::{format_number, format_percent};
@@ -275,8 +275,6 @@ pub struct RuleSet {
     engine: Engine,
     /// Set by [`RuleSet::record_coverage`]; `None` in normal evaluation.
     coverage: Option<Recorder>,
-    /// What the calls' explanations have used so far.
-    explained: RunBudget,
 }
 
 // One compiled rule set serves every thread of a parallel evaluation.
@@ -603,7 +601,6 @@ impl RuleSet {
             data,
             engine,
             coverage: None,
-            explained: RunBudget::default(),
         };
         set.check_functions()?;
         Ok(set)
@@ -898,7 +895,7 @@ impl RuleSet {
             function,
             args,
         );
-        let trace = self.explained.charge(take_trace());
+        let trace = take_trace();
         match result {
             Ok(value) => Ok(Outcome { value, trace }),
             Err(e) => Err(self.runtime_error(&script.file, function, at, &e)),
@@ -1268,6 +1265,22 @@ mod tests {
             .unwrap();
         let out = r.achievement(&input(), AT).unwrap();
         assert_eq!(out.trace.len(), crate::engine::MAX_LINES_PER_CALL + 1);
+    }
+
+    #[test]
+    fn explanations_never_run_out_over_a_long_run() {
+        // 16 kB per call (4 lines of 4,096 characters): 2,000 calls explain 32 MB in all, and the
+        // last is explained in full.
+        let r = rules(
+            "fn achievement(x) { let s = \"x\"; while s.len < 3000 { s += s; } for i in 0..4 { explain(s); } 1 }",
+        )
+        .unwrap();
+        let first = r.achievement(&input(), AT).unwrap().trace;
+        assert_eq!(first.len(), 4);
+        for _ in 0..2000 {
+            r.achievement(&input(), AT).unwrap();
+        }
+        assert_eq!(r.achievement(&input(), AT).unwrap().trace, first);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! What rules say through `explain(…)`, `print` and `debug`, kept within bounds: a rule that
-//! explains in a loop must not fill memory or the report. A line is a [`Text`]: the script's
-//! Japanese and English (`explain(ja, en)`), or one text for both.
+//! explains in a loop must not fill memory or the report. The bound is per call, so what one
+//! item and year is explained does not depend on how many others the same run evaluated. A line
+//! is a [`Text`]: the script's Japanese and English (`explain(ja, en)`), or one text for both.
 
 use crate::i18n::{RuleTrace, Text};
 
@@ -8,9 +9,6 @@ use crate::i18n::{RuleTrace, Text};
 pub const MAX_LINES_PER_CALL: usize = 64;
 /// The most characters (bytes of UTF-8) one rule call keeps.
 pub const MAX_BYTES_PER_CALL: usize = 16 * 1024;
-/// The most bytes all the calls of one rule set keep together (one run); see
-/// `RunBudget`.
-pub const MAX_BYTES_PER_RUN: usize = 16 * 1024 * 1024;
 
 /// The bytes a line keeps: its two texts, or one when they are the same.
 fn size(line: &Text) -> usize {
@@ -64,31 +62,6 @@ impl Trace {
     }
 }
 
-/// What all the calls of one rule set may keep, shared by the threads that use it.
-#[derive(Debug, Default)]
-pub struct RunBudget {
-    used: std::sync::atomic::AtomicUsize,
-}
-
-impl RunBudget {
-    /// Charges a call's lines to the run; once the run's bound is passed, the lines are
-    /// replaced by one saying so.
-    pub fn charge(&self, lines: Vec<Text>) -> Vec<Text> {
-        use std::sync::atomic::Ordering;
-        let bytes: usize = lines.iter().map(size).sum();
-        if bytes == 0 {
-            return lines;
-        }
-        let before = self.used.fetch_add(bytes, Ordering::Relaxed);
-        if before.saturating_add(bytes) <= MAX_BYTES_PER_RUN {
-            return lines;
-        }
-        vec![Text::of(&RuleTrace::RunCut {
-            bytes: MAX_BYTES_PER_RUN,
-        })]
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,22 +87,5 @@ mod tests {
         }
         let lines = t.take();
         assert_eq!(lines.len(), MAX_BYTES_PER_CALL / 4000 + 1);
-    }
-
-    #[test]
-    fn a_run_keeps_at_most_its_bound() {
-        let budget = RunBudget::default();
-        let long = Text::same("z".repeat(MAX_BYTES_PER_CALL));
-        let mut kept = 0;
-        for _ in 0..(MAX_BYTES_PER_RUN / MAX_BYTES_PER_CALL + 100) {
-            kept += budget
-                .charge(vec![long.clone()])
-                .iter()
-                .map(size)
-                .sum::<usize>();
-        }
-        assert!(kept <= MAX_BYTES_PER_RUN + 100 * 400, "{kept}");
-        let cut = &budget.charge(vec![Text::same("a")])[0];
-        assert!(cut.en.contains("explanation cut"), "{cut:?}");
     }
 }

@@ -921,10 +921,6 @@ messages! {
         CallCut { lines: usize, bytes: usize } =>
             ja: "… (説明が長すぎるため以降を省略: {lines} 行または {bytes} バイトを超えました)",
             en: "… (further explanation cut: more than {lines} lines or {bytes} bytes)";
-        /// The run's explanations reached their bound.
-        RunCut { bytes: usize } =>
-            ja: "… (説明の総量が上限 {bytes} バイトに達したため省略)",
-            en: "… (explanation cut: this run's explanations passed {bytes} bytes)";
         /// An item's own effect formula with the values it was given.
         Formula { expression: String, value: String, previous: String, baseline: String, total: String } =>
             ja: "{expression} (value = {value}、previous = {previous}、baseline = {baseline}、total = {total})",
