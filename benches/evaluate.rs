@@ -6,6 +6,7 @@
 mod common;
 
 use std::hint::black_box;
+use std::sync::Arc;
 
 use common::native;
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -20,7 +21,7 @@ fn paths() -> (String, String) {
 }
 
 /// The default rules run through Rhai on one input, as evaluation calls them.
-fn rhai(rules: &RuleSet, x: &RuleInput) -> native::Native {
+fn rhai(rules: &RuleSet, x: &Arc<RuleInput>) -> native::Native {
     let at = CallSite {
         item: Some(&x.id),
         year: &x.year,
@@ -73,8 +74,8 @@ fn bench(c: &mut Criterion) {
     c.bench_function("check plan", |b| b.iter(|| check_plan(&plan, &rules)));
 
     // The same 71 inputs through the Rhai rules and through the native ones, which must agree.
-    let inputs: Vec<RuleInput> = (plan.items.iter())
-        .map(|item| rule_input(&plan, item, year, &rules))
+    let inputs: Vec<Arc<RuleInput>> = (plan.items.iter())
+        .map(|item| Arc::new(rule_input(&plan, item, year, &rules)))
         .collect();
     for x in &inputs {
         assert_eq!(rhai(&rules, x), native::evaluate(x), "item {}", x.id);

@@ -254,7 +254,7 @@ fn check_item(plan: &Plan, rules: &RuleSet, item: &Item, f: &mut Findings) {
     // The item's formula against the printed amounts.
     if item.indicator.effect.is_some() || rules.kind_has_effect(kind) {
         for (year, entry) in &item.years {
-            let input = rule_input(plan, item, *year, rules);
+            let input = std::sync::Arc::new(rule_input(plan, item, *year, rules));
             let at = CallSite {
                 item: Some(&input.id),
                 year: &input.year,

@@ -543,6 +543,8 @@ impl Coverage {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
     use rust_decimal::Decimal;
 
     use crate::engine::testing::{memory_rules, English as _};
@@ -599,7 +601,9 @@ fn effect(x) {
     #[test]
     fn nothing_is_recorded_unless_asked() {
         let rules = rules(KIND);
-        rules.achievement(&input(Some(1), Some(1)), AT).unwrap();
+        rules
+            .achievement(&Arc::new(input(Some(1), Some(1))), AT)
+            .unwrap();
         assert!(rules.coverage().is_none());
     }
 
@@ -614,7 +618,9 @@ fn effect(x) {
         assert_eq!(kind.branches(), (0, 6), "if ×2, || ×2, ?? ×2");
         assert!(kind.functions.iter().all(|f| !f.called));
 
-        rules.achievement(&input(Some(10), Some(12)), AT).unwrap();
+        rules
+            .achievement(&Arc::new(input(Some(10), Some(12))), AT)
+            .unwrap();
         assert_eq!(
             missed(&rules, "mem/kinds/k.rhai"),
             vec![
@@ -629,14 +635,18 @@ fn effect(x) {
                 (10, "part 2 of this `??` was never evaluated".to_string()),
             ]
         );
-        rules.achievement(&input(None, Some(12)), AT).unwrap();
+        rules
+            .achievement(&Arc::new(input(None, Some(12))), AT)
+            .unwrap();
         assert_eq!(
             missed(&rules, "mem/kinds/k.rhai")[0],
             (10, "never run".to_string()),
             "a missing target takes the `if` and stops the `||` at part 1"
         );
-        rules.kind_effect(&input(None, Some(12)), AT).unwrap();
-        rules.kind_effect(&input(None, None), AT).unwrap();
+        rules
+            .kind_effect(&Arc::new(input(None, Some(12))), AT)
+            .unwrap();
+        rules.kind_effect(&Arc::new(input(None, None)), AT).unwrap();
         let coverage = rules.coverage().unwrap();
         let kind = &coverage.scripts[1];
         assert_eq!((kind.statements(), kind.branches()), ((5, 5), (6, 6)));
@@ -657,9 +667,11 @@ fn effect(x) {
                 (3, "never run".to_string()),
             ]
         );
-        rules.rating(&input(None, None), None, AT).unwrap();
         rules
-            .rating(&input(None, None), Some(Decimal::TWO), AT)
+            .rating(&Arc::new(input(None, None)), None, AT)
+            .unwrap();
+        rules
+            .rating(&Arc::new(input(None, None)), Some(Decimal::TWO), AT)
             .unwrap();
         assert_eq!(
             missed(&rules, "mem/rating.rhai"),
@@ -670,7 +682,7 @@ fn effect(x) {
             "the `else` of an `if` expression is its own branch"
         );
         rules
-            .rating(&input(None, None), Some(Decimal::ONE), AT)
+            .rating(&Arc::new(input(None, None)), Some(Decimal::ONE), AT)
             .unwrap();
         assert!(rules.coverage().unwrap().is_complete());
     }
@@ -681,12 +693,14 @@ fn effect(x) {
             "fn achievement(x) {\n    let a = 1;\n    if x.target == () {\n        a = 2;\n    }\n    a\n}\n",
         );
         rules.record_coverage();
-        rules.achievement(&input(None, None), AT).unwrap();
+        rules.achievement(&Arc::new(input(None, None)), AT).unwrap();
         assert_eq!(
             missed(&rules, "mem/kinds/k.rhai"),
             vec![(3, "the `if` condition was never false".to_string())]
         );
-        rules.achievement(&input(Some(1), None), AT).unwrap();
+        rules
+            .achievement(&Arc::new(input(Some(1), None)), AT)
+            .unwrap();
         assert!(missed(&rules, "mem/kinds/k.rhai").is_empty());
     }
 
@@ -698,18 +712,18 @@ fn effect(x) {
         for (t, a) in [(Some(10), Some(12)), (None, Some(1)), (Some(3), Some(1))] {
             let x = input(t, a);
             assert_eq!(
-                plain.achievement(&x, AT).unwrap(),
-                recording.achievement(&x, AT).unwrap()
+                plain.achievement(&Arc::new(x.clone()), AT).unwrap(),
+                recording.achievement(&Arc::new(x.clone()), AT).unwrap()
             );
             assert_eq!(
-                plain.kind_effect(&x, AT).unwrap(),
-                recording.kind_effect(&x, AT).unwrap()
+                plain.kind_effect(&Arc::new(x.clone()), AT).unwrap(),
+                recording.kind_effect(&Arc::new(x.clone()), AT).unwrap()
             );
         }
         let mut runaway = rules("fn achievement(x) {\n    loop { }\n}\n");
         runaway.record_coverage();
         let err = runaway
-            .achievement(&input(None, None), AT)
+            .achievement(&Arc::new(input(None, None)), AT)
             .unwrap_err()
             .en();
         assert!(err.contains("more than 100000 operations"), "{err}");

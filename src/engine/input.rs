@@ -1,10 +1,14 @@
 //! What a rule script sees of an item and a year: the `x` passed to every rule function.
 
+use std::sync::Arc;
+
 use rhai::{Array, Dynamic, Engine};
 use rust_decimal::Decimal;
 
 /// The inputs of one rule call. Scripts read them as properties (`x.target`); a property that
-/// does not exist is an error, and a value the document does not give is `()`.
+/// does not exist is an error, and a value the document does not give is `()`. The rule set's
+/// functions take it shared (`Arc<RuleInput>`): every call for an item and year reads the same
+/// input, handed to the script without copying it.
 #[derive(Debug, Clone, Default)]
 pub struct RuleInput {
     /// Item id, "5-8-3".
@@ -134,12 +138,12 @@ fn text(s: &Option<String>) -> Dynamic {
     s.clone().map(Dynamic::from).unwrap_or(Dynamic::UNIT)
 }
 
-/// Registers `RuleInput` and its properties with the engine.
+/// Registers the shared `RuleInput` and its properties with the engine.
 pub(crate) fn register(engine: &mut Engine) {
-    engine.register_type_with_name::<RuleInput>("Input");
+    engine.register_type_with_name::<Arc<RuleInput>>("Input");
     macro_rules! getters {
         ($($name:ident => $conv:expr;)*) => {
-            $(engine.register_get(stringify!($name), |x: &mut RuleInput| -> Dynamic { let f: fn(&RuleInput) -> Dynamic = $conv; f(x) });)*
+            $(engine.register_get(stringify!($name), |x: &mut Arc<RuleInput>| -> Dynamic { let f: fn(&RuleInput) -> Dynamic = $conv; f(x) });)*
         };
     }
     getters! {

@@ -4,6 +4,7 @@
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use rhai::{CallFnOptions, Dynamic, Engine, EvalAltResult, Scope, AST};
 use rust_decimal::Decimal;
@@ -801,13 +802,13 @@ impl RuleSet {
     /// or `None` when the text says nothing the rules can use. `Ok(None)` without the script.
     pub fn judge(
         &self,
-        input: &RuleInput,
+        input: &Arc<RuleInput>,
         at: CallSite,
     ) -> Result<Option<Outcome<Option<Reading>>>, RuleError> {
         let Some(script) = &self.judgement else {
             return Ok(None);
         };
-        let out = self.call(script, "judge", vec![Dynamic::from(input.clone())], at)?;
+        let out = self.call(script, "judge", vec![Dynamic::from(Arc::clone(input))], at)?;
         let value = if out.value.is_unit() {
             None
         } else {
@@ -827,7 +828,7 @@ impl RuleSet {
     /// `judged(x, verdict)`.
     pub fn suggest(
         &self,
-        input: &RuleInput,
+        input: &Arc<RuleInput>,
         achievement: Option<Decimal>,
         at: CallSite,
     ) -> Result<Suggestion, RuleError> {
@@ -857,7 +858,7 @@ impl RuleSet {
     /// `judge(x)`, or `None` for "judgement required".
     pub fn judged(
         &self,
-        input: &RuleInput,
+        input: &Arc<RuleInput>,
         verdict: &str,
         at: CallSite,
     ) -> Result<Outcome<Option<String>>, RuleError> {
@@ -865,7 +866,7 @@ impl RuleSet {
             &self.rating,
             "judged",
             vec![
-                Dynamic::from(input.clone()),
+                Dynamic::from(Arc::clone(input)),
                 Dynamic::from(verdict.to_string()),
             ],
             at,
@@ -963,14 +964,14 @@ impl RuleSet {
     /// numbers say nothing (a judgement is needed).
     pub fn achievement(
         &self,
-        input: &RuleInput,
+        input: &Arc<RuleInput>,
         at: CallSite,
     ) -> Result<Outcome<Option<Decimal>>, RuleError> {
         let script = self.kind_script(&input.kind, at)?;
         let out = self.call(
             script,
             "achievement",
-            vec![Dynamic::from(input.clone())],
+            vec![Dynamic::from(Arc::clone(input))],
             at,
         )?;
         let value = self.number_result(&script.file, "achievement", at, &out.value)?;
@@ -984,7 +985,7 @@ impl RuleSet {
     /// "judgement required".
     pub fn rating(
         &self,
-        input: &RuleInput,
+        input: &Arc<RuleInput>,
         achievement: Option<Decimal>,
         at: CallSite,
     ) -> Result<Outcome<Option<String>>, RuleError> {
@@ -994,7 +995,7 @@ impl RuleSet {
         let out = self.call(
             &self.rating,
             "rating",
-            vec![Dynamic::from(input.clone()), a],
+            vec![Dynamic::from(Arc::clone(input)), a],
             at,
         )?;
         let value = self.label_result("rating", at, &out.value)?;
@@ -1033,7 +1034,7 @@ impl RuleSet {
     /// Runs the kind's `effect(x)`, when its script has one (the kind's default effect formula).
     pub fn kind_effect(
         &self,
-        input: &RuleInput,
+        input: &Arc<RuleInput>,
         at: CallSite,
     ) -> Result<Option<Outcome<Option<Decimal>>>, RuleError> {
         let Some(script) = self
@@ -1043,7 +1044,7 @@ impl RuleSet {
         else {
             return Ok(None);
         };
-        let out = self.call(script, "effect", vec![Dynamic::from(input.clone())], at)?;
+        let out = self.call(script, "effect", vec![Dynamic::from(Arc::clone(input))], at)?;
         let value = self.number_result(&script.file, "effect", at, &out.value)?;
         Ok(Some(Outcome {
             value,
@@ -1163,9 +1164,9 @@ mod tests {
         let r =
             rules("fn achievement(x) { if 0.1 + 0.2 == 0.3 { x.actual / x.target } else { 0 } }")
                 .unwrap();
-        let out = r.achievement(&input(), AT).unwrap();
+        let out = r.achievement(&Arc::new(input()), AT).unwrap();
         assert_eq!(out.value, Some(Decimal::from_str_exact("1.1").unwrap()));
-        let rated = r.rating(&input(), out.value, AT).unwrap();
+        let rated = r.rating(&Arc::new(input()), out.value, AT).unwrap();
         assert_eq!(rated.value.as_deref(), Some("A"));
     }
 
@@ -1173,7 +1174,7 @@ mod tests {
     fn explain_lines_are_traced() {
         let r = rules("fn achievement(x) { explain(`ratio ${percent(x.actual / x.target)}`); 1 }")
             .unwrap();
-        let out = r.achievement(&input(), AT).unwrap();
+        let out = r.achievement(&Arc::new(input()), AT).unwrap();
         assert_eq!(out.trace, [Text::same("ratio 110.0%")]);
         assert_eq!(out.value, Some(Decimal::ONE));
     }
@@ -1184,7 +1185,7 @@ mod tests {
             "fn achievement(x) { explain(`達成率 ${percent(1.1)}`, `achievement ${percent(1.1)}`); print(\"both\"); 1 }",
         )
         .unwrap();
-        let out = r.achievement(&input(), AT).unwrap();
+        let out = r.achievement(&Arc::new(input()), AT).unwrap();
         assert_eq!(
             out.trace,
             [
@@ -1206,7 +1207,7 @@ mod tests {
                             id: format!("{t}-{n}"),
                             ..input()
                         };
-                        let out = r.achievement(&input, AT).unwrap();
+                        let out = r.achievement(&Arc::new(input.clone()), AT).unwrap();
                         assert_eq!(
                             out.trace,
                             [Text::same(input.id.clone()), Text::same(input.id)]
@@ -1234,7 +1235,7 @@ mod tests {
             "-7,922,816,251,426,433,759,354,395,033,500.0%"
         );
         let r = rules("fn achievement(x) { explain(percent(79228162514264337593543950335)); explain(fmt(79228162514264337593543950335)); 1 }").unwrap();
-        let out = r.achievement(&input(), AT).unwrap();
+        let out = r.achievement(&Arc::new(input()), AT).unwrap();
         assert_eq!(
             out.trace[1],
             Text::same("79,228,162,514,264,337,593,543,950,335")
@@ -1245,7 +1246,7 @@ mod tests {
     fn effects_beyond_any_plan_are_errors() {
         let r = rules("fn achievement(x) { 1 } fn effect(x) { 79228162514264337593543950335 }")
             .unwrap();
-        let err = r.kind_effect(&input(), AT).unwrap_err();
+        let err = r.kind_effect(&Arc::new(input()), AT).unwrap_err();
         assert!(matches!(err, RuleError::ResultOutOfRange { .. }), "{err}");
         assert!(
             err.en()
@@ -1263,7 +1264,7 @@ mod tests {
     fn explanations_are_capped_per_call() {
         let r = rules("fn achievement(x) { let s = \"x\"; for i in 0..3000 { explain(s); } 1 }")
             .unwrap();
-        let out = r.achievement(&input(), AT).unwrap();
+        let out = r.achievement(&Arc::new(input()), AT).unwrap();
         assert_eq!(out.trace.len(), crate::engine::MAX_LINES_PER_CALL + 1);
     }
 
@@ -1275,12 +1276,12 @@ mod tests {
             "fn achievement(x) { let s = \"x\"; while s.len < 3000 { s += s; } for i in 0..4 { explain(s); } 1 }",
         )
         .unwrap();
-        let first = r.achievement(&input(), AT).unwrap().trace;
+        let first = r.achievement(&Arc::new(input()), AT).unwrap().trace;
         assert_eq!(first.len(), 4);
         for _ in 0..2000 {
-            r.achievement(&input(), AT).unwrap();
+            r.achievement(&Arc::new(input()), AT).unwrap();
         }
-        assert_eq!(r.achievement(&input(), AT).unwrap().trace, first);
+        assert_eq!(r.achievement(&Arc::new(input()), AT).unwrap().trace, first);
     }
 
     #[test]
@@ -1289,7 +1290,7 @@ mod tests {
             "fn achievement(x) { let t = \"a\"; while t.len < 2000 { t += t; } let w = t.sub_string(0, 2047) + \"b\"; for i in 0..1000 { scan(t, [w]); } 1 }",
         )
         .unwrap();
-        let err = r.achievement(&input(), AT).unwrap_err().en();
+        let err = r.achievement(&Arc::new(input()), AT).unwrap_err().en();
         assert!(
             err.contains("scan: the rule's text functions compared more than"),
             "{err}"
@@ -1297,14 +1298,14 @@ mod tests {
         // The count starts again with every call.
         let r = rules("fn achievement(x) { scan(\"abc\", [\"b\"]).len }").unwrap();
         for _ in 0..3 {
-            assert!(r.achievement(&input(), AT).is_ok());
+            assert!(r.achievement(&Arc::new(input()), AT).is_ok());
         }
     }
 
     #[test]
     fn an_endless_loop_stops_with_an_error() {
         let r = rules("fn achievement(x) { loop { } }").unwrap();
-        let err = r.achievement(&input(), AT).unwrap_err().en();
+        let err = r.achievement(&Arc::new(input()), AT).unwrap_err().en();
         assert!(
             err.starts_with("mem/kinds/k.rhai: function achievement, item 1-2-3, R5:"),
             "{err}"
@@ -1315,30 +1316,30 @@ mod tests {
     #[test]
     fn deep_recursion_stops_with_an_error() {
         let r = rules("fn f(n) { f(n + 1) } fn achievement(x) { f(0) }").unwrap();
-        let err = r.achievement(&input(), AT).unwrap_err().en();
+        let err = r.achievement(&Arc::new(input()), AT).unwrap_err().en();
         assert!(err.contains("endless recursion"), "{err}");
     }
 
     #[test]
     fn huge_strings_and_arrays_are_refused() {
         let r = rules("fn achievement(x) { let s = \"x\"; while true { s += s; } }").unwrap();
-        assert!(r.achievement(&input(), AT).is_err());
+        assert!(r.achievement(&Arc::new(input()), AT).is_err());
         let r = rules("fn achievement(x) { let a = []; while true { a.push(1); } }").unwrap();
-        assert!(r.achievement(&input(), AT).is_err());
+        assert!(r.achievement(&Arc::new(input()), AT).is_err());
     }
 
     #[test]
     fn comparing_a_missing_value_is_an_error() {
         let r = rules("fn achievement(x) { if x.baseline > 0 { 1 } else { 0 } }").unwrap();
-        let err = r.achievement(&input(), AT).unwrap_err().en();
+        let err = r.achievement(&Arc::new(input()), AT).unwrap_err().en();
         assert!(err.contains("comparing a missing value with `>`"), "{err}");
         let r = rules("fn achievement(x) { if 0 <= x.baseline { 1 } else { 0 } }").unwrap();
-        assert!(r.achievement(&input(), AT).is_err());
+        assert!(r.achievement(&Arc::new(input()), AT).is_err());
         let r =
             rules("fn achievement(x) { if x.baseline == () && x.target != () { 1 } else { 0 } }")
                 .unwrap();
         assert_eq!(
-            r.achievement(&input(), AT).unwrap().value,
+            r.achievement(&Arc::new(input()), AT).unwrap().value,
             Some(Decimal::ONE)
         );
     }
@@ -1346,7 +1347,7 @@ mod tests {
     #[test]
     fn unknown_property_and_variable_are_errors() {
         let r = rules("fn achievement(x) { x.tagret }").unwrap();
-        let err = r.achievement(&input(), AT).unwrap_err().en();
+        let err = r.achievement(&Arc::new(input()), AT).unwrap_err().en();
         assert!(err.contains("tagret"), "{err}");
         let err = rules("fn achievement(x) { undefined_name }")
             .unwrap_err()
@@ -1358,10 +1359,10 @@ mod tests {
     fn no_clock_no_files_no_eval() {
         assert!(rules("fn achievement(x) { timestamp() }")
             .unwrap()
-            .achievement(&input(), AT)
+            .achievement(&Arc::new(input()), AT)
             .is_err());
         let r = rules("fn achievement(x) { import \"other\" as o; o::f() }").unwrap();
-        assert!(r.achievement(&input(), AT).is_err());
+        assert!(r.achievement(&Arc::new(input()), AT).is_err());
         assert!(rules("fn achievement(x) { eval(\"1\") }").is_err());
     }
 
@@ -1378,7 +1379,7 @@ mod tests {
     #[test]
     fn results_are_checked() {
         let r = rules("fn achievement(x) { \"high\" }").unwrap();
-        let err = r.achievement(&input(), AT).unwrap_err().en();
+        let err = r.achievement(&Arc::new(input()), AT).unwrap_err().en();
         assert!(err.contains("must return a number or ()"), "{err}");
         let r = rules("fn achievement(x) { 1 }").unwrap();
         let bad = RuleSet::load(&MemoryRules {
@@ -1391,14 +1392,14 @@ mod tests {
         })
         .unwrap();
         let err = bad
-            .rating(&input(), Some(Decimal::ONE), AT)
+            .rating(&Arc::new(input()), Some(Decimal::ONE), AT)
             .unwrap_err()
             .en();
         assert!(
             err.contains("\"Z\", which is not on the scale (A, B)"),
             "{err}"
         );
-        assert!(r.kind_effect(&input(), AT).unwrap().is_none());
+        assert!(r.kind_effect(&Arc::new(input()), AT).unwrap().is_none());
     }
 
     #[test]
@@ -1456,7 +1457,7 @@ mod tests {
             comment: "工事を前倒しした".into(),
             ..input()
         };
-        let s = r.suggest(&input, None, AT).unwrap();
+        let s = r.suggest(&Arc::new(input.clone()), None, AT).unwrap();
         assert_eq!(s.rated_by, "judged");
         assert_eq!(s.rating.value.as_deref(), Some("A"));
         let reading = s.reading.unwrap();
@@ -1465,10 +1466,12 @@ mod tests {
         assert_eq!((reading.verdict.as_str(), reading.weak), ("ahead", false));
         assert_eq!(reading.evidence[0].found, "前倒し");
         // Nothing in the text: rating(x, ()) as before; a number: judge never runs.
-        let s = r.suggest(&self::input(), None, AT).unwrap();
+        let s = r.suggest(&Arc::new(self::input()), None, AT).unwrap();
         assert_eq!((s.rated_by, s.rating.value), ("rating", None));
         assert!(s.reading.unwrap().value.is_none());
-        let s = r.suggest(&input, Some(Decimal::TWO), AT).unwrap();
+        let s = r
+            .suggest(&Arc::new(input.clone()), Some(Decimal::TWO), AT)
+            .unwrap();
         assert!(s.reading.is_none());
         assert_eq!(s.rating.value.as_deref(), Some("A"));
     }
@@ -1480,7 +1483,7 @@ mod tests {
         let err = reading_rules("fn other(x) { () }", true).unwrap_err().en();
         assert!(err.contains("defines no function judge(x)"), "{err}");
         let r = reading_rules("fn judge(x) { #{ verdict: \"late\" } }", true).unwrap();
-        let err = r.judge(&input(), AT).unwrap_err().en();
+        let err = r.judge(&Arc::new(input()), AT).unwrap_err().en();
         assert!(
             err.starts_with(
                 "mem/judgement.rhai: function judge, item 1-2-3, R5: returned the verdict \"late\""
@@ -1492,10 +1495,10 @@ mod tests {
     #[test]
     fn text_functions_check_their_arguments() {
         let r = reading_rules("fn judge(x) { scan(x.comment, [1]) }", true).unwrap();
-        let err = r.judge(&input(), AT).unwrap_err().en();
+        let err = r.judge(&Arc::new(input()), AT).unwrap_err().en();
         assert!(err.contains("scan: the list must hold strings"), "{err}");
         let r = reading_rules("fn judge(x) { data(\"stpes\") }", true).unwrap();
-        let err = r.judge(&input(), AT).unwrap_err().en();
+        let err = r.judge(&Arc::new(input()), AT).unwrap_err().en();
         assert!(
             err.contains(
                 "data(\"stpes\"): the rule set has no data/stpes.toml (it has: phrases, steps)"
@@ -1513,7 +1516,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            r.judge(&input(), AT)
+            r.judge(&Arc::new(input()), AT)
                 .unwrap()
                 .unwrap()
                 .value
@@ -1611,7 +1614,10 @@ mod tests {
             kind: "l".into(),
             ..RuleInput::default()
         };
-        assert_eq!(r.achievement(&x, AT).unwrap().value, Some(Decimal::from(3)));
+        assert_eq!(
+            r.achievement(&Arc::new(x.clone()), AT).unwrap().value,
+            Some(Decimal::from(3))
+        );
         assert_ne!(r.hash(), RuleSet::load_dir(&base).unwrap().hash());
 
         // Only the scale, nothing else: rating.rhai and the kinds are the base's.

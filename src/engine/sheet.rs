@@ -3,6 +3,8 @@
 //! an item's effect is computed from its formula or its kind's `effect(x)`. Evaluation, check,
 //! explain and `gyokaku test` all go through here, so a case tests exactly what a plan runs.
 
+use std::sync::Arc;
+
 use rust_decimal::Decimal;
 
 use super::input::{RuleInput, YearRecord};
@@ -175,7 +177,7 @@ impl RuleSet {
     /// `Ok(None)` when there is nothing to compute.
     pub fn effect(
         &self,
-        input: &RuleInput,
+        input: &Arc<RuleInput>,
         basis: EffectBasis,
         formula: Option<&Formula>,
         at: CallSite,
@@ -206,11 +208,11 @@ impl RuleSet {
             // `value`, `total` and `previous` are the actual's already.
             self.kind_effect(input, at)?
         } else {
-            let mut input = input.clone();
+            let mut input = RuleInput::clone(input);
             input.value = value;
             input.total = total;
             input.previous = previous;
-            self.kind_effect(&input, at)?
+            self.kind_effect(&Arc::new(input), at)?
         };
         let Some(out) = outcome else {
             return Ok(None);

@@ -1,5 +1,7 @@
 //! Evaluating one item for one fiscal year under a rule set.
 
+use std::sync::Arc;
+
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
@@ -204,7 +206,7 @@ pub fn computed_effect(
     rules: &RuleSet,
 ) -> Result<Option<(Decimal, TraceStep)>, RuleError> {
     let formula = item_formula(item, rules)?;
-    let input = rule_input(plan, item, year, rules);
+    let input = Arc::new(rule_input(plan, item, year, rules));
     let at = CallSite {
         item: Some(&input.id),
         year: &input.year,
@@ -255,8 +257,8 @@ pub fn evaluate_item_with(
     year: FiscalYear,
     rules: &RuleSet,
 ) -> Result<ItemEvaluation, RuleError> {
-    // Built once: the rules and the effect read the same input.
-    let input = rule_input(plan, item, year, rules);
+    // Built once and shared: every rule call and the effect read the same input.
+    let input = Arc::new(rule_input(plan, item, year, rules));
     let at = CallSite {
         item: Some(&input.id),
         year: &input.year,

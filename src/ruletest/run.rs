@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 use std::fmt;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
@@ -160,7 +161,7 @@ fn run_case(
     result: &mut CaseResult,
     produced: &mut BTreeSet<String>,
 ) -> Result<(), RuleError> {
-    let input = case.rule_input(rules.scale());
+    let input = Arc::new(case.rule_input(rules.scale()));
     let item = if case.id.is_empty() {
         case.name.clone()
     } else {
@@ -295,7 +296,7 @@ fn run_case(
 fn effect(
     rules: &RuleSet,
     case: &Case,
-    input: &RuleInput,
+    input: &Arc<RuleInput>,
     basis: EffectBasis,
     at: CallSite,
     trace: &mut Vec<Text>,
