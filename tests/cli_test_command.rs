@@ -64,9 +64,9 @@ fn the_default_rules_pass_all_their_cases() {
 #[test]
 fn the_default_rules_have_full_coverage() {
     let out = stdout_of(&["test", "rules", "--coverage"], 0);
-    assert!(out.contains("\nfull coverage: "), "{out}");
-    assert!(!out.contains("not reached"), "{out}");
-    assert!(!out.contains("never"), "{out}");
+    assert!(out.contains("\n完全なカバレッジ: "), "{out}");
+    assert!(!out.contains("到達していない"), "{out}");
+    assert!(!out.contains("一度も"), "{out}");
     assert!(last_line(&out).ends_with("、0 件失敗"));
     insta::assert_snapshot!("default_rules_coverage", out);
 }
@@ -181,6 +181,26 @@ expect.achievement = "none"
     let stdout = text(&out.stdout);
     assert!(
         stdout.contains(
+            "  rules/kinds/higher_better.rhai:9: `if` の条件が一度も真になっていません\n    9 |     if x.target <= 0 {\n      |     ^\n  rules/kinds/higher_better.rhai:10: 一度も実行されていません\n"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("rules/kinds/level.rhai:5: achievement (10 文)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("\n一度も出なかった評価: A、C、D\n"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("完全なカバレッジ"), "{stdout}");
+    assert_eq!(last_line(&stdout), "2 件成功、0 件失敗");
+    insta::assert_snapshot!("unreached_branch_coverage", stdout);
+
+    let out = run_in(tmp.path(), &["test", "rules", "--coverage", "--lang", "en"]);
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains(
             "  rules/kinds/higher_better.rhai:9: the `if` condition was never true\n    9 |     if x.target <= 0 {\n      |     ^\n  rules/kinds/higher_better.rhai:10: never run\n"
         ),
         "{stdout}"
@@ -193,9 +213,7 @@ expect.achievement = "none"
         stdout.contains("\nrating bands never produced: A, C, D\n"),
         "{stdout}"
     );
-    assert!(!stdout.contains("full coverage"), "{stdout}");
-    assert_eq!(last_line(&stdout), "2 件成功、0 件失敗");
-    insta::assert_snapshot!("unreached_branch_coverage", stdout);
+    assert_eq!(last_line(&stdout), "2 passed, 0 failed");
 }
 
 #[test]
@@ -265,7 +283,7 @@ fn the_sabc_example_rules_pass_their_own_cases_with_full_coverage() {
         .unwrap();
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
-    assert!(stdout.contains("full coverage"), "{stdout}");
+    assert!(stdout.contains("完全なカバレッジ"), "{stdout}");
     assert!(last_line(&stdout).ends_with("、0 件失敗"), "{stdout}");
     insta::assert_snapshot!("sabc_extends_the_default_rules", stdout);
 }

@@ -86,7 +86,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     super::output::out(&notes);
     if let Some(coverage) = rules.coverage() {
         super::output::out("\n");
-        super::output::out(&render_coverage(&coverage, &run, rules.scale()));
+        super::output::out(&render_coverage(&coverage, &run, rules.scale(), args.lang));
     }
     super::output::out(&format!("{}\n", summary_line(&run, args.lang)));
     if args.accept && run.failed() > 0 {

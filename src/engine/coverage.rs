@@ -10,10 +10,10 @@
 //! side), a part of a chain that stops it by running more often than the part after it.
 
 use std::collections::{HashMap, HashSet};
-use std::fmt;
 use std::mem::{discriminant, Discriminant};
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use crate::i18n::CoverageText;
 use rhai::debugger::{DebuggerCommand, DebuggerEvent};
 use rhai::{ASTNode, Engine, Expr, Position, Stmt, AST};
 
@@ -425,31 +425,35 @@ impl Reach {
     }
 }
 
-impl fmt::Display for Reach {
+impl Reach {
     /// What no case did, as a sentence for an analyst.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    pub fn message(self) -> CoverageText {
         match self {
-            Reach::Statement => f.write_str("never run"),
-            Reach::IfTrue => f.write_str("the `if` condition was never true"),
-            Reach::IfFalse => f.write_str("the `if` condition was never false"),
+            Reach::Statement => CoverageText::NeverRun,
+            Reach::IfTrue => CoverageText::IfNeverTrue,
+            Reach::IfFalse => CoverageText::IfNeverFalse,
             Reach::Stops { operator, part } => {
-                let never = match operator {
-                    Operator::And => "false",
-                    Operator::Or => "true",
-                    Operator::Coalesce => "a value (it was always ())",
-                };
-                write!(
-                    f,
-                    "part {part} of this `{}` was never {never}",
-                    operator.symbol()
-                )
+                let operator_text = operator.symbol().to_string();
+                match operator {
+                    Operator::And => CoverageText::PartNeverFalse {
+                        part,
+                        operator: operator_text,
+                    },
+                    Operator::Or => CoverageText::PartNeverTrue {
+                        part,
+                        operator: operator_text,
+                    },
+                    Operator::Coalesce => CoverageText::PartNeverValue {
+                        part,
+                        operator: operator_text,
+                    },
+                }
             }
-            Reach::Reached { operator, part } => write!(
-                f,
-                "part {part} of this `{}` was never evaluated",
-                operator.symbol()
-            ),
-            Reach::SwitchArm => f.write_str("this `switch` arm was never taken"),
+            Reach::Reached { operator, part } => CoverageText::PartNeverEvaluated {
+                part,
+                operator: operator.symbol().to_string(),
+            },
+            Reach::SwitchArm => CoverageText::SwitchArmNeverTaken,
         }
     }
 }
@@ -549,6 +553,7 @@ mod tests {
 
     use crate::engine::testing::{memory_rules, English as _};
     use crate::engine::{CallSite, RuleInput, RuleSet};
+    use crate::i18n::{Lang, Localize};
 
     const RATING: &str = "fn rating(x, a) {
     if a == () { return (); }
@@ -594,7 +599,7 @@ fn effect(x) {
         let script = coverage.scripts.iter().find(|s| s.file == file).unwrap();
         script
             .uncovered()
-            .map(|p| (p.line, p.reach.to_string()))
+            .map(|p| (p.line, p.reach.message().localize(Lang::En)))
             .collect()
     }
 

@@ -927,6 +927,99 @@ messages! {
             en: "{expression} with value = {value}, previous = {previous}, baseline = {baseline}, total = {total}";
     }
 
+    /// What `gyokaku test --coverage` says about the scripts no case reached.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum CoverageText {
+        /// A statement no case ran.
+        NeverRun =>
+            ja: "一度も実行されていません",
+            en: "never run";
+        /// An `if` whose condition was never true.
+        IfNeverTrue =>
+            ja: "`if` の条件が一度も真になっていません",
+            en: "the `if` condition was never true";
+        /// An `if` whose condition was never false.
+        IfNeverFalse =>
+            ja: "`if` の条件が一度も偽になっていません",
+            en: "the `if` condition was never false";
+        /// A part of a `&&` chain that was never false.
+        PartNeverFalse { part: usize, operator: String } =>
+            ja: "この `{operator}` の {part} 番目の項が一度も偽になっていません",
+            en: "part {part} of this `{operator}` was never false";
+        /// A part of a `||` chain that was never true.
+        PartNeverTrue { part: usize, operator: String } =>
+            ja: "この `{operator}` の {part} 番目の項が一度も真になっていません",
+            en: "part {part} of this `{operator}` was never true";
+        /// A part of a `??` chain that was always `()`.
+        PartNeverValue { part: usize, operator: String } =>
+            ja: "この `{operator}` の {part} 番目の項が一度も値になっていません (常に ())",
+            en: "part {part} of this `{operator}` was never a value (it was always ())";
+        /// The last part of a chain, never evaluated.
+        PartNeverEvaluated { part: usize, operator: String } =>
+            ja: "この `{operator}` の {part} 番目の項が一度も評価されていません",
+            en: "part {part} of this `{operator}` was never evaluated";
+        /// A `switch` arm never taken.
+        SwitchArmNeverTaken =>
+            ja: "この `switch` の分岐は一度も選ばれていません",
+            en: "this `switch` arm was never taken";
+        /// The first column of the coverage table.
+        Script =>
+            ja: "カバレッジ",
+            en: "coverage";
+        /// Column: statements reached of all.
+        Statements =>
+            ja: "文",
+            en: "statements";
+        /// Column: branches reached of all.
+        Branches =>
+            ja: "分岐",
+            en: "branches";
+        /// Column: functions called of all.
+        Functions =>
+            ja: "関数",
+            en: "functions";
+        /// How many phrase groups some case's text contains.
+        PhraseGroupsFound { found: usize, groups: usize } =>
+            ja: "ケースの文章に見つかった表現の分類: {found}/{groups}",
+            en: "phrase groups found in the cases' texts: {found}/{groups}";
+        /// Everything was reached (a rule set without phrase groups).
+        Full =>
+            ja: "完全なカバレッジ: ルールのすべての文・分岐・関数が実行され、評価尺度のすべての評価が出ました",
+            en: "full coverage: every statement, branch and function of the rules ran, and every rating band of the scale was produced";
+        /// Everything was reached, every phrase group found.
+        FullWithPhraseGroups =>
+            ja: "完全なカバレッジ: ルールのすべての文・分岐・関数が実行され、評価尺度のすべての評価が出て、すべての表現の分類が見つかりました",
+            en: "full coverage: every statement, branch and function of the rules ran, every rating band of the scale was produced, and every phrase group was found";
+        /// Before the points no case reached.
+        NotReached =>
+            ja: "どのケースも到達していない箇所:",
+            en: "not reached by any case:";
+        /// Before the functions no case called.
+        NeverCalled =>
+            ja: "一度も呼ばれていない関数:",
+            en: "functions never called:";
+        /// A function never called, with its statements.
+        Uncalled { file: String, line: usize, name: String, statements: usize } =>
+            ja: "  {file}:{line}: {name} ({statements} 文)",
+            en: "  {file}:{line}: {name} ({statements} statements)";
+        /// A function of one statement never called.
+        UncalledOne { file: String, line: usize, name: String, statements: usize } =>
+            ja: "  {file}:{line}: {name} ({statements} 文)",
+            en: "  {file}:{line}: {name} ({statements} statement)";
+        /// Ratings of the scale no case produced.
+        BandsNeverProduced { labels: Vec<String> } =>
+            ja: "一度も出なかった評価: {labels}",
+            en: "rating bands never produced: {labels}";
+        /// Before the phrase groups no case's text contains.
+        GroupsMissing =>
+            ja: "どのケースの文章にも含まれていない表現の分類:",
+            en: "phrase groups no case's text contains:";
+        /// A phrase group no case's text contains (its label in Japanese).
+        GroupMissing { file: String, line: usize, group: Text } =>
+            ja: "  {file}:{line}: {group}",
+            en: "  {file}:{line}: {group}";
+    }
+
     /// Which effect amount.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub enum EffectName {

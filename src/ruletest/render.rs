@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthChar;
 use unicode_width::UnicodeWidthStr;
 
 use crate::engine::{Coverage, CoveragePoint, Scale, ScriptCoverage};
-use crate::i18n::{Lang, Localize, RuleTestText};
+use crate::i18n::{CoverageText, Lang, Localize, RuleTestText, Text};
 
 use super::run::{CaseResult, TestRun};
 
@@ -134,7 +134,7 @@ fn called(script: &ScriptCoverage, function: &str) -> bool {
 
 /// The lines of called functions that hold points no case reached. A function never called is
 /// listed once, not line by line; on a line never run, its branches go without saying.
-fn render_uncovered(out: &mut String, script: &ScriptCoverage) {
+fn render_uncovered(out: &mut String, script: &ScriptCoverage, lang: Lang) {
     let mut lines: BTreeMap<usize, Vec<&CoveragePoint>> = BTreeMap::new();
     for p in script.uncovered().filter(|p| called(script, &p.function)) {
         lines.entry(p.line).or_default().push(p);
@@ -145,7 +145,7 @@ fn render_uncovered(out: &mut String, script: &ScriptCoverage) {
         }
         let mut reasons: Vec<String> = Vec::new();
         for p in &points {
-            let r = p.reach.to_string();
+            let r = p.reach.message().localize(lang);
             if !reasons.contains(&r) {
                 reasons.push(r);
             }
@@ -166,9 +166,15 @@ fn render_uncovered(out: &mut String, script: &ScriptCoverage) {
 
 /// Per script: statements, branches and functions reached; then what no case reached, the
 /// functions never called and the rating bands never produced — or that coverage is full.
-pub fn render_coverage(coverage: &Coverage, run: &TestRun, scale: &Scale) -> String {
+pub fn render_coverage(coverage: &Coverage, run: &TestRun, scale: &Scale, lang: Lang) -> String {
     let mut out = String::new();
-    let headers = ["coverage", "statements", "branches", "functions"];
+    let headers = [
+        CoverageText::Script,
+        CoverageText::Statements,
+        CoverageText::Branches,
+        CoverageText::Functions,
+    ]
+    .map(|h| h.localize(lang));
     let rows: Vec<[String; 4]> = coverage
         .scripts
         .iter()
@@ -193,29 +199,19 @@ pub fn render_coverage(coverage: &Coverage, run: &TestRun, scale: &Scale) -> Str
                 .unwrap_or(0)
         })
         .collect();
-    let _ = writeln!(
-        out,
-        "{}  {:>w1$}  {:>w2$}  {:>w3$}",
-        pad(headers[0], widths[0]),
-        headers[1],
-        headers[2],
-        headers[3],
-        w1 = widths[1],
-        w2 = widths[2],
-        w3 = widths[3]
-    );
+    // Aligned by display width: the Japanese headings are two columns a character.
+    let line = |cells: [&str; 4]| {
+        let right: Vec<String> = (1..4)
+            .map(|i| {
+                let gap = widths[i].saturating_sub(cells[i].width());
+                format!("{}{}", " ".repeat(gap), cells[i])
+            })
+            .collect();
+        format!("{}  {}\n", pad(cells[0], widths[0]), right.join("  "))
+    };
+    out.push_str(&line([&headers[0], &headers[1], &headers[2], &headers[3]]));
     for r in &rows {
-        let _ = writeln!(
-            out,
-            "{}  {:>w1$}  {:>w2$}  {:>w3$}",
-            pad(&r[0], widths[0]),
-            r[1],
-            r[2],
-            r[3],
-            w1 = widths[1],
-            w2 = widths[2],
-            w3 = widths[3]
-        );
+        out.push_str(&line([&r[0], &r[1], &r[2], &r[3]]));
     }
     let never: Vec<&str> = scale
         .labels()
@@ -238,49 +234,74 @@ pub fn render_coverage(coverage: &Coverage, run: &TestRun, scale: &Scale) -> Str
     let groups_missed: Vec<_> = coverage.phrase_groups.iter().filter(|g| !g.found).collect();
     if !coverage.phrase_groups.is_empty() {
         let found = coverage.phrase_groups.len() - groups_missed.len();
-        let _ = writeln!(
-            out,
-            "phrase groups found in the cases' texts: {found}/{}",
-            coverage.phrase_groups.len()
-        );
+        let found = CoverageText::PhraseGroupsFound {
+            found,
+            groups: coverage.phrase_groups.len(),
+        };
+        let _ = writeln!(out, "{}", found.localize(lang));
     }
     if !points_missed && uncalled.is_empty() && never.is_empty() && groups_missed.is_empty() {
-        out.push_str(if coverage.phrase_groups.is_empty() {
-            "full coverage: every statement, branch and function of the rules ran, and every rating band of the scale was produced\n"
+        let full = if coverage.phrase_groups.is_empty() {
+            CoverageText::Full
         } else {
-            "full coverage: every statement, branch and function of the rules ran, every rating band of the scale was produced, and every phrase group was found\n"
-        });
+            CoverageText::FullWithPhraseGroups
+        };
+        let _ = writeln!(out, "{}", full.localize(lang));
         return out;
     }
     if points_missed {
-        out.push_str("\nnot reached by any case:\n");
+        let _ = writeln!(out, "\n{}", CoverageText::NotReached.localize(lang));
         for s in &coverage.scripts {
-            render_uncovered(&mut out, s);
+            render_uncovered(&mut out, s, lang);
         }
     }
     if !uncalled.is_empty() {
-        out.push_str("\nfunctions never called:\n");
+        let _ = writeln!(out, "\n{}", CoverageText::NeverCalled.localize(lang));
         for (s, name, line) in uncalled {
             let statements = s
                 .points
                 .iter()
                 .filter(|p| p.function == name && !p.reach.is_branch())
                 .count();
-            let _ = writeln!(
-                out,
-                "  {}:{line}: {name} ({statements} statement{})",
-                s.file,
-                if statements == 1 { "" } else { "s" }
-            );
+            let (file, name) = (s.file.clone(), name.to_string());
+            let uncalled = if statements == 1 {
+                CoverageText::UncalledOne {
+                    file,
+                    line,
+                    name,
+                    statements,
+                }
+            } else {
+                CoverageText::Uncalled {
+                    file,
+                    line,
+                    name,
+                    statements,
+                }
+            };
+            let _ = writeln!(out, "{}", uncalled.localize(lang));
         }
     }
     if !never.is_empty() {
-        let _ = writeln!(out, "\nrating bands never produced: {}", never.join(", "));
+        let never = CoverageText::BandsNeverProduced {
+            labels: never.iter().map(|l| l.to_string()).collect(),
+        };
+        let _ = writeln!(out, "\n{}", never.localize(lang));
     }
     if !groups_missed.is_empty() {
-        out.push_str("\nphrase groups no case's text contains:\n");
+        let _ = writeln!(out, "\n{}", CoverageText::GroupsMissing.localize(lang));
         for g in groups_missed {
-            let _ = writeln!(out, "  {}:{}: {}", g.file, g.line, g.name);
+            let group = if g.label == g.name {
+                Text::same(g.name.clone())
+            } else {
+                Text::both(format!("{} ({})", g.name, g.label), g.name.clone())
+            };
+            let missing = CoverageText::GroupMissing {
+                file: g.file.clone(),
+                line: g.line,
+                group,
+            };
+            let _ = writeln!(out, "{}", missing.localize(lang));
         }
     }
     out
