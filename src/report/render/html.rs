@@ -26,7 +26,8 @@ section.wide th, section.wide td { padding: 0.6mm 0.8mm; }
 table { border-collapse: collapse; margin: 2mm 0 5mm; font-size: 9pt; width: 100%; }
 caption { text-align: left; font-weight: bold; padding-bottom: 1mm; }
 th, td { border: 1px solid var(--line); padding: 1mm 1.5mm; vertical-align: top; }
-th { background: var(--head); font-weight: bold; text-align: center; }
+th { background: var(--head); font-weight: bold; text-align: center; word-break: keep-all; }
+th.num { white-space: nowrap; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.rating { text-align: center; }
 td.wrap { min-width: 28mm; }
@@ -189,12 +190,15 @@ fn table(t: &Table, h: &mut String) {
     if let Some(title) = &t.title {
         h.push_str(&format!("<caption>{}</caption>\n", esc(title)));
     }
+    // Headings break at spaces only, never between the characters of a Japanese word (見込額
+    // stays on one line); those of number columns never break.
+    let numeric: Vec<bool> = (0..t.columns.len()).map(|i| t.is_numeric(i)).collect();
     h.push_str("<thead><tr>");
-    for c in &t.columns {
-        h.push_str(&format!("<th scope=\"col\">{}</th>", esc(&c.header)));
+    for (c, number) in t.columns.iter().zip(&numeric) {
+        let class = if *number { " class=\"num\"" } else { "" };
+        h.push_str(&format!("<th scope=\"col\"{class}>{}</th>", esc(&c.header)));
     }
     h.push_str("</tr></thead>\n<tbody>\n");
-    let numeric: Vec<bool> = (0..t.columns.len()).map(|i| t.is_numeric(i)).collect();
     for r in &t.rows {
         h.push_str(if r.total {
             "<tr class=\"total\">"
@@ -392,6 +396,15 @@ mod tests {
         let html = String::from_utf8(out).unwrap();
         assert!(html.contains("<title>表 &lt;1&gt;</title>"), "{html}");
         assert!(html.contains("<td class=\"num\">592,300</td>"), "{html}");
+        // A number column's heading never breaks; a text column's breaks at spaces only.
+        assert!(
+            html.contains(
+                "<th scope=\"col\">基本方針</th><th scope=\"col\" class=\"num\">実績効果額</th>"
+            ),
+            "{html}"
+        );
+        assert!(html.contains("th.num { white-space: nowrap; }"), "{html}");
+        assert!(html.contains("word-break: keep-all"), "{html}");
         assert!(html.contains("<svg"), "{html}");
         assert!(html.contains("-15,173"), "{html}");
         for banned in ["<script", "http://", "https://", "src="] {
