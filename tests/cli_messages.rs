@@ -81,6 +81,10 @@ fn command_errors_in_both_languages() {
     let mut out = both(None, &["summary", "--year", "R12"], 2);
     out.push_str(&both(None, &["sheet", "9-9-9"], 2));
     out.push_str(&both(None, &["summary", "--format", "pdf"], 2));
+    // The command line's own mistakes, as the argument reader finds them.
+    out.push_str(&both(None, &["summary", "--yaer", "R5"], 2));
+    out.push_str(&both(None, &["summry"], 2));
+    out.push_str(&both(None, &["template", "--year", "R6"], 2));
     insta::assert_snapshot!("command_errors", out);
 }
 

@@ -2,8 +2,9 @@
 //! arguments (`src/cli/*.rs`); in Japanese every command's and option's text, and clap's own
 //! headings, come from the message catalogue ([`Help`]).
 
+use clap::error::{ContextKind, ErrorKind};
 use clap::Command;
-use gyokaku::i18n::{Help, Lang, Localize};
+use gyokaku::i18n::{ArgError, Help, Lang, Localize, Notice};
 
 /// What a command does.
 fn about(command: &str) -> Option<Help> {
@@ -127,6 +128,63 @@ fn word(mut cmd: Command, name: &str, lang: Lang) -> Command {
         cmd = cmd.mut_subcommand(&n, |s| word(s, &n, lang));
     }
     cmd
+}
+
+/// clap's error about the command line (an unknown option, a value that does not read, a
+/// missing argument…) worded in `lang` by the catalogue, with the usage line; `None` for help,
+/// version and the rarer kinds, which clap prints itself.
+pub fn error_text(e: &clap::Error, lang: Lang) -> Option<String> {
+    let get = |kind| e.get(kind).map(ToString::to_string);
+    let problem = match e.kind() {
+        ErrorKind::UnknownArgument => ArgError::UnknownArgument {
+            arg: get(ContextKind::InvalidArg)?,
+        },
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let arg = get(ContextKind::InvalidArg)?;
+            let value = get(ContextKind::InvalidValue).unwrap_or_default();
+            // The reason is our own parser's error (a catalogue kind, worded in the display
+            // language), or the values clap accepts.
+            let reason = std::error::Error::source(e)
+                .map(ToString::to_string)
+                .or_else(|| get(ContextKind::ValidValue))
+                .filter(|r| !r.is_empty());
+            match reason {
+                _ if value.is_empty() => ArgError::NoValue { arg },
+                Some(reason) => ArgError::InvalidValue { arg, value, reason },
+                None => return None,
+            }
+        }
+        ErrorKind::MissingRequiredArgument => ArgError::MissingRequired {
+            args: get(ContextKind::InvalidArg)?,
+        },
+        ErrorKind::InvalidSubcommand => ArgError::UnknownCommand {
+            command: get(ContextKind::InvalidSubcommand)?,
+        },
+        ErrorKind::ArgumentConflict => ArgError::Conflict {
+            arg: get(ContextKind::InvalidArg)?,
+            other: get(ContextKind::PriorArg)?,
+        },
+        _ => return None,
+    };
+    let mut lines = vec![Notice::Error {
+        message: problem.localize(lang),
+    }
+    .localize(lang)];
+    if let Some(suggestion) =
+        get(ContextKind::SuggestedArg).or_else(|| get(ContextKind::SuggestedSubcommand))
+    {
+        lines.push(String::new());
+        lines.push(ArgError::Similar { suggestion }.localize(lang));
+    }
+    if let Some(usage) = get(ContextKind::Usage) {
+        let usage = usage.trim();
+        let usage = usage.strip_prefix("Usage:").unwrap_or(usage).trim();
+        lines.push(String::new());
+        lines.push(format!("{} {usage}", Help::Usage.localize(lang)));
+    }
+    lines.push(String::new());
+    lines.push(ArgError::TryHelp.localize(lang));
+    Some(lines.join("\n"))
 }
 
 #[cfg(test)]

@@ -361,7 +361,16 @@ pub fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
     let lang = lang_of(&args);
     set_display_lang(lang);
-    let matches = help::localize(Cli::command(), lang).get_matches_from(args);
+    let matches = match help::localize(Cli::command(), lang).try_get_matches_from(args) {
+        Ok(matches) => matches,
+        Err(e) => match help::error_text(&e, lang) {
+            Some(text) => {
+                output::err(&text);
+                return ExitCode::from(2);
+            }
+            None => e.exit(),
+        },
+    };
     // clap's reading of `--lang` (wherever it stood) and GYOKAKU_LANG: the commands' options
     // take their language from it.
     let lang = matches.get_one::<Lang>("lang").copied().unwrap_or(lang);

@@ -116,6 +116,43 @@ messages! {
             en: "{municipality} ({plan}) {year}";
     }
 
+    /// What is wrong with the command line itself, as the argument reader (clap) finds it.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum ArgError {
+        /// An option the command does not have.
+        UnknownArgument { arg: String } =>
+            ja: "{arg} というオプションや引数はありません",
+            en: "unexpected argument '{arg}' found";
+        /// A value that does not read.
+        InvalidValue { arg: String, value: String, reason: String } =>
+            ja: "{arg} の値 '{value}' は使えません: {reason}",
+            en: "invalid value '{value}' for '{arg}': {reason}";
+        /// An option without its value.
+        NoValue { arg: String } =>
+            ja: "{arg} には値が必要です",
+            en: "a value is required for '{arg}' but none was supplied";
+        /// Arguments the command needs.
+        MissingRequired { args: String } =>
+            ja: "次の引数が必要です: {args}",
+            en: "the following required arguments were not provided: {args}";
+        /// A command gyokaku does not have.
+        UnknownCommand { command: String } =>
+            ja: "{command} というコマンドはありません",
+            en: "unrecognized subcommand '{command}'";
+        /// Two options that exclude each other.
+        Conflict { arg: String, other: String } =>
+            ja: "{arg} と {other} は一緒には指定できません",
+            en: "the argument '{arg}' cannot be used with '{other}'";
+        /// A near spelling that exists.
+        Similar { suggestion: String } =>
+            ja: "  ヒント: {suggestion} のことですか",
+            en: "  tip: a similar one exists: '{suggestion}'";
+        /// The closing line.
+        TryHelp =>
+            ja: "詳しくは --help を付けて実行してください。",
+            en: "For more information, try '--help'.";
+    }
+
     /// What `gyokaku check` finds.
     #[derive(Debug, Clone, PartialEq, Eq)]
     #[non_exhaustive]
