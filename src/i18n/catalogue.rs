@@ -5,6 +5,7 @@
 
 use std::path::PathBuf;
 
+use crate::model::MoneyUnit;
 use rust_decimal::Decimal;
 
 use super::Text;
@@ -460,6 +461,14 @@ messages! {
         TransitionCorner =>
             ja: "変更前＼変更後",
             en: "before \\ after";
+        /// report/evaluate.rs: the expected effect column.
+        ExpectedColumn =>
+            ja: "効果見込額",
+            en: "expected";
+        /// report/evaluate.rs: the computed effect column.
+        ComputedColumn =>
+            ja: "算定効果額",
+            en: "computed";
         /// report/diff.rs: "Suggested ratings, before and after (items)".
         TransitionsTitle =>
             ja: "提案評価の遷移 (単位:件)",
@@ -1055,6 +1064,35 @@ messages! {
         GroupMissing { file: String, line: usize, group: Text } =>
             ja: "  {file}:{line}: {group}",
             en: "  {file}:{line}: {group}";
+    }
+
+    /// Titles and sentences of the reports that carry figures.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum ReportText {
+        /// The heading of a year's results (the year as the language writes it).
+        ResultsOf { year: String } =>
+            ja: "{year}の取組結果",
+            en: "results of {year}";
+        /// The title of the effect amounts per policy.
+        EffectsTitle { unit: MoneyUnit } =>
+            ja: "実績効果額と達成割合 (単位:{unit})",
+            en: "Effect amounts and ratio ({unit})";
+        /// The title of the effect amounts per theme.
+        ThemeEffectsTitle { unit: MoneyUnit } =>
+            ja: "改革の推進項目別 効果額 (単位:{unit})",
+            en: "Effect amounts by theme ({unit})";
+        /// `diff`: nothing changed.
+        DiffUnchanged { items: usize } =>
+            ja: "変更なし: 全{items}項目で提案評価と算定効果額が同じです。",
+            en: "No change: the suggested rating and the computed effect of all {items} items are the same.";
+        /// `diff`: how many items changed, and how.
+        DiffChanged { items: usize, changed: usize, suggestions: usize, effects: usize } =>
+            ja: "全{items}項目中 {changed}項目が変わりました (提案評価 {suggestions}件, 算定効果額 {effects}件)。",
+            en: "{changed} of {items} items changed (suggested rating: {suggestions}, computed effect: {effects}).";
+        /// `diff`: the title of the per-policy table.
+        DiffPolicyTitle { unit: MoneyUnit } =>
+            ja: "基本方針別 提案評価 (単位:件) と算定効果額 (単位:{unit})",
+            en: "By policy: suggested ratings (items) and computed effects ({unit})";
     }
 
     /// Which effect amount.

@@ -177,6 +177,14 @@ impl MoneyUnit {
         }
     }
 
+    /// The unit in `lang`: 千円 / thousand yen.
+    pub fn in_lang(self, lang: crate::i18n::Lang) -> &'static str {
+        match lang {
+            crate::i18n::Lang::Ja => self.label(),
+            crate::i18n::Lang::En => self.label_en(),
+        }
+    }
+
     /// An amount of 千円 in this unit, exactly (`None` only past the range of a decimal):
     /// 228,520千円 is 228.52百万円.
     pub fn from_thousand_yen(self, amount: Decimal) -> Option<Decimal> {
@@ -955,5 +963,12 @@ mod json_tests {
                 cell.number().map(|d| d.to_string())
             );
         }
+    }
+}
+
+/// A unit inside a message: 千円 in Japanese, "thousand yen" in English.
+impl crate::i18n::Arg for MoneyUnit {
+    fn arg(&self, lang: crate::i18n::Lang) -> String {
+        self.in_lang(lang).to_string()
     }
 }

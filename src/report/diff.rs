@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use super::{year_name, Block, Cell, Document, Field, Lang, List, Table};
 use crate::engine::Scale;
 use crate::evaluation::{Counts, RuleDiff, RulesUsed, SideTotals};
-use crate::i18n::{Heading, Localize};
+use crate::i18n::{Heading, Localize, ReportText};
 use crate::number::format_number as amount;
 
 fn rules_line(r: &RulesUsed) -> String {
@@ -126,33 +126,18 @@ fn text(d: &RuleDiff, lang: Lang) -> Document {
 
     // The verdict.
     if d.is_unchanged() {
-        doc.push(List::bullets([match lang {
-            Lang::Ja => format!(
-                "変更なし: 全{}項目で提案評価と算定効果額が同じです。",
-                d.items
-            ),
-            Lang::En => format!(
-                "No change: the suggested rating and the computed effect of all {} items are the same.",
-                d.items
-            ),
-        }]));
+        doc.push(List::bullets([ReportText::DiffUnchanged {
+            items: d.items,
+        }
+        .localize(lang)]));
     } else {
-        let mut verdict = vec![match lang {
-            Lang::Ja => format!(
-                "全{}項目中 {}項目が変わりました (提案評価 {}件, 算定効果額 {}件)。",
-                d.items,
-                d.changes.len(),
-                d.suggestions_changed(),
-                d.effects_changed()
-            ),
-            Lang::En => format!(
-                "{} of {} items changed (suggested rating: {}, computed effect: {}).",
-                d.changes.len(),
-                d.items,
-                d.suggestions_changed(),
-                d.effects_changed()
-            ),
-        }];
+        let mut verdict = vec![ReportText::DiffChanged {
+            items: d.items,
+            changed: d.changes.len(),
+            suggestions: d.suggestions_changed(),
+            effects: d.effects_changed(),
+        }
+        .localize(lang)];
         if d.base_scale != d.new_scale {
             verdict.push(Heading::ScalesDifferNote.localize(lang));
         }
@@ -208,16 +193,8 @@ fn text(d: &RuleDiff, lang: Lang) -> Document {
     headers.push(Heading::ComputedEffectAfter.localize(lang));
     headers.push(Heading::Difference.localize(lang));
     let unit = d.report_unit;
-    let mut policies = Table::new(&headers).title(match lang {
-        Lang::Ja => format!(
-            "基本方針別 提案評価 (単位:件) と算定効果額 (単位:{})",
-            unit.label()
-        ),
-        Lang::En => format!(
-            "By policy: suggested ratings (items) and computed effects ({})",
-            unit.label_en()
-        ),
-    });
+    let mut policies =
+        Table::new(&headers).title(ReportText::DiffPolicyTitle { unit }.localize(lang));
     // 千円 in the plan's report unit, exactly.
     let money = |d: Decimal| unit.from_thousand_yen(d).unwrap_or(d);
     let counts = |c: &Counts, labels: &[String]| {

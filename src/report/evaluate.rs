@@ -46,38 +46,22 @@ fn json_row(e: &ItemEvaluation, ev: &Evaluation) -> Json {
 
 /// An evaluation: one row per item. CSV names the rule set on every row; JSON too.
 pub fn evaluation_document(ev: &Evaluation, lang: Lang) -> Document {
-    let headers: Vec<&str> = match lang {
-        Lang::Ja => vec![
-            "取組",
-            "実施項目",
-            "種別",
-            "目標値",
-            "実績値",
-            "達成率",
-            "提案",
-            "評価",
-            "一致",
-            "効果見込額",
-            "実績効果額",
-            "算定効果額",
-            "説明",
-        ],
-        Lang::En => vec![
-            "id",
-            "title",
-            "kind",
-            "target",
-            "actual",
-            "achievement",
-            "suggested",
-            "recorded",
-            "agrees",
-            "expected",
-            "actual effect",
-            "computed",
-            "explanation",
-        ],
-    };
+    let headers = [
+        Heading::ItemId,
+        Heading::ItemTitle,
+        Heading::Kind,
+        Heading::Target,
+        Heading::Actual,
+        Heading::Achievement,
+        Heading::Suggested,
+        Heading::RecordedRating,
+        Heading::Agrees,
+        Heading::ExpectedColumn,
+        Heading::ActualEffect,
+        Heading::ComputedColumn,
+        Heading::Explanation,
+    ]
+    .map(|h| h.localize(lang));
     let printed = |c: &Option<crate::model::Cell>| {
         c.as_ref()
             .map_or(Cell::Empty, |c| Cell::Text(c.text.clone()))

@@ -68,10 +68,7 @@ pub fn effects_chart(s: &Summary, lang: Lang) -> Chart {
                 values: s.policies.iter().map(|p| money(p.effects.actual)).collect(),
             },
         ],
-        unit: match lang {
-            Lang::Ja => unit.label().to_string(),
-            Lang::En => unit.label_en().to_string(),
-        },
+        unit: unit.in_lang(lang).to_string(),
     }
 }
 

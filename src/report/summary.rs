@@ -4,7 +4,7 @@
 use super::{year_name, Cell, Document, Field, Lang, Table};
 use crate::engine::{Figure, FigureTable};
 use crate::evaluation::{Counts, EffectTotals, PolicySummary, Summary};
-use crate::i18n::{Heading, Localize};
+use crate::i18n::{Heading, Localize, ReportText};
 use crate::model::Scale;
 
 fn rating_header(scale: &Scale, label: &str, lang: Lang) -> String {
@@ -33,10 +33,10 @@ pub fn results_heading(s: &Summary, lang: Lang) -> String {
     format!(
         "{} {}",
         s.plan_name,
-        match lang {
-            Lang::Ja => format!("{}の取組結果", s.year.japanese()),
-            Lang::En => format!("results of {}", year_name(s.year, lang)),
+        ReportText::ResultsOf {
+            year: year_name(s.year, lang)
         }
+        .localize(lang)
     )
 }
 
@@ -140,10 +140,12 @@ pub fn effects_table(s: &Summary, lang: Lang) -> Table {
         Heading::ActualEffect.localize(lang),
         Heading::Ratio.localize(lang),
     ])
-    .title(match lang {
-        Lang::Ja => format!("実績効果額と達成割合 (単位:{})", s.report_unit.label()),
-        Lang::En => format!("Effect amounts and ratio ({})", s.report_unit.label_en()),
-    });
+    .title(
+        ReportText::EffectsTitle {
+            unit: s.report_unit,
+        }
+        .localize(lang),
+    );
     for p in &s.policies {
         effects.row(vec![
             format!("{} {}", p.number, p.name).into(),
@@ -170,10 +172,12 @@ pub fn themes_table(s: &Summary, lang: Lang) -> Table {
         Heading::ActualEffect.localize(lang),
         Heading::Ratio.localize(lang),
     ])
-    .title(match lang {
-        Lang::Ja => format!("改革の推進項目別 効果額 (単位:{})", s.report_unit.label()),
-        Lang::En => format!("Effect amounts by theme ({})", s.report_unit.label_en()),
-    });
+    .title(
+        ReportText::ThemeEffectsTitle {
+            unit: s.report_unit,
+        }
+        .localize(lang),
+    );
     for t in &s.themes {
         themes.row(vec![
             format!("{}({}) {}", t.policy, t.number, t.name).into(),
