@@ -3,8 +3,6 @@
 //! the character pairs they share. No regular expressions: every function is a plain scan whose
 //! cost is bounded by the lengths of its inputs.
 
-use std::collections::BTreeSet;
-
 /// One occurrence of a word found by [`scan`], positions in characters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
@@ -163,27 +161,31 @@ pub fn starts_with_any<'a>(text: &str, words: &'a [String]) -> Option<&'a str> {
 }
 
 /// The pairs of neighbouring content characters of `text` (kanji, katakana, letters, digits;
-/// kana and punctuation separate), and a run of one such character as itself.
-fn pairs(text: &str) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    let mut run: Vec<char> = Vec::new();
-    let mut flush = |run: &mut Vec<char>| {
-        if run.len() == 1 {
-            out.insert(run[0].to_string());
-        }
-        for w in run.windows(2) {
-            out.insert(w.iter().collect());
-        }
-        run.clear();
-    };
-    for c in text.chars() {
+/// kana and punctuation separate), and a run of one such character as itself (`(c, None)`):
+/// sorted, each once.
+fn pairs(text: &str) -> Vec<(char, Option<char>)> {
+    let mut out = Vec::new();
+    // The run of content characters so far: its last character and its length.
+    let mut last: Option<char> = None;
+    let mut run = 0;
+    // A character that is no content character ends the last run too.
+    for c in text.chars().chain(std::iter::once('\0')) {
         if is_content_char(c) {
-            run.push(c);
+            if let Some(p) = last {
+                out.push((p, Some(c)));
+            }
+            last = Some(c);
+            run += 1;
         } else {
-            flush(&mut run);
+            if let (Some(p), 1) = (last, run) {
+                out.push((p, None));
+            }
+            last = None;
+            run = 0;
         }
     }
-    flush(&mut run);
+    out.sort_unstable();
+    out.dedup();
     out
 }
 
@@ -196,7 +198,8 @@ pub fn similarity(a: &str, b: &str) -> (usize, usize) {
         return (0, 0);
     }
     let pb = pairs(b);
-    (pa.intersection(&pb).count(), pa.len())
+    let shared = pa.iter().filter(|p| pb.binary_search(p).is_ok()).count();
+    (shared, pa.len())
 }
 
 #[cfg(test)]
@@ -266,6 +269,42 @@ mod tests {
         assert_eq!(starts_with_any("に向けた", &list), Some("に向け"));
         assert_eq!(starts_with_any("の検討", &list), None);
         assert_eq!(contains_any("", &list), None);
+    }
+
+    /// Pairs as strings in a set, the plain way: what `pairs` must agree with.
+    fn pairs_as_strings(text: &str) -> std::collections::BTreeSet<String> {
+        let mut out = std::collections::BTreeSet::new();
+        for run in text.split(|c: char| !is_content_char(c)) {
+            let chars: Vec<char> = run.chars().collect();
+            if chars.len() == 1 {
+                out.insert(run.to_string());
+            }
+            for w in chars.windows(2) {
+                out.insert(w.iter().collect::<String>());
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn pairs_are_the_sets_of_character_pairs() {
+        for text in [
+            "",
+            "A",
+            "状況把握",
+            "状況状況、状況",
+            "県内先進自治体の状況把握には至らなかった",
+            "A、B。CD ab1 x",
+            "ヒアリング等による個別具体的な状況把握",
+        ] {
+            let want: Vec<String> = pairs_as_strings(text).into_iter().collect();
+            let mut got: Vec<String> = pairs(text)
+                .into_iter()
+                .map(|(a, b)| b.map_or(a.to_string(), |b| format!("{a}{b}")))
+                .collect();
+            got.sort();
+            assert_eq!(got, want, "{text}");
+        }
     }
 
     #[test]
