@@ -7,7 +7,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
-use gyokaku::i18n::CommandError;
+use gyokaku::i18n::{CommandError, Localize, Notice};
 use gyokaku::report::{self, escape_control, Document, Format, Lang, Options};
 
 use super::CliError;
@@ -118,10 +118,16 @@ pub fn out(text: &str) {
         if e.kind() == io::ErrorKind::BrokenPipe {
             std::process::exit(0);
         }
-        // Nothing more can be printed; say so where it still can be.
-        let _ = writeln!(io::stderr(), "error: cannot write the output: {e}");
-        std::process::exit(2);
+        output_failed(e);
     }
+}
+
+/// Nothing more can be printed: says so where it still can be, and ends the command.
+fn output_failed(reason: io::Error) -> ! {
+    let lang = gyokaku::i18n::display_lang();
+    let message = CommandError::CannotWriteOutput { reason }.localize(lang);
+    let _ = writeln!(io::stderr(), "{}", Notice::Error { message }.localize(lang));
+    std::process::exit(2);
 }
 
 /// Writes bytes (a workbook) to stdout unchanged; a closed pipe ends quietly as in [`out`].
@@ -131,8 +137,7 @@ pub fn out_bytes(bytes: &[u8]) {
         if e.kind() == io::ErrorKind::BrokenPipe {
             std::process::exit(0);
         }
-        let _ = writeln!(io::stderr(), "error: cannot write the output: {e}");
-        std::process::exit(2);
+        output_failed(e);
     }
 }
 

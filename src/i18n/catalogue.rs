@@ -74,6 +74,10 @@ messages! {
         CannotWrite { path: PathBuf, reason: std::io::Error } =>
             ja: "{path} に書き込めませんでした: {reason}",
             en: "{path} could not be written: {reason}";
+        /// Standard output (or error) cannot be written: nothing more can be printed.
+        CannotWriteOutput { reason: std::io::Error } =>
+            ja: "出力を書き込めません: {reason}",
+            en: "cannot write the output: {reason}";
         /// `--output` names a file whose extension says no format, and `--format` is not given.
         UnknownExtension { path: PathBuf } =>
             ja: "{path}: 拡張子から出力形式が分かりません。--format を指定してください",
