@@ -129,7 +129,7 @@ fn an_unknown_item_cannot_be_explained() {
 
 #[test]
 fn explain_as_csv_gives_inputs_steps_and_outcome() {
-    let out = stdout_of(&["explain", "5-8-3", "--format", "csv"], 0);
+    let out = stdout_of(&["explain", "5-8-3", "--format", "csv", "--lang", "en"], 0);
     let mut lines = out.lines();
     assert_eq!(lines.next(), Some("part,name,value"));
     assert!(out.contains("input,x.target,"), "{out}");
@@ -137,6 +137,20 @@ fn explain_as_csv_gives_inputs_steps_and_outcome() {
     assert!(out.contains("\noutcome,"), "{out}");
     // Open data: plain numbers, no thousands separators in the amounts.
     assert!(!out.contains("┆"), "{out}");
+    // Japanese by default, headers and parts alike.
+    let out = stdout_of(&["explain", "5-8-3", "--format", "csv"], 0);
+    assert_eq!(out.lines().next(), Some("区分,名前,値"));
+    assert!(out.contains("\n入力,x.target,20800\n"), "{out}");
+    assert!(out.contains("\n手順1,"), "{out}");
+    assert!(out.contains("\n結果,"), "{out}");
+}
+
+#[test]
+fn a_weak_reading_is_marked_in_the_readers_language() {
+    let out = stdout_of(&["explain", "1-1-4"], 0);
+    assert!(out.contains("→ ahead (弱)"), "{out}");
+    let out = stdout_of(&["explain", "1-1-4", "--lang", "en"], 0);
+    assert!(out.contains("→ ahead (weak)"), "{out}");
 }
 
 #[test]

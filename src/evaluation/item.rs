@@ -281,7 +281,7 @@ pub fn evaluate_item_with(
             result: out
                 .value
                 .as_ref()
-                .map(|r| format!("{}{}", r.verdict, if r.weak { " (weak)" } else { "" }))
+                .map(|r| r.verdict.clone())
                 .unwrap_or_else(|| "()".into()),
         });
         reading_notes = out.trace.clone();

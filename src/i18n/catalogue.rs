@@ -293,6 +293,26 @@ messages! {
         NothingImplausible =>
             ja: "疑わしい値はありません。",
             en: "No value looks implausible.";
+        /// report/explain.rs, CSV: the column saying which part of the trace a row belongs to.
+        TracePart =>
+            ja: "区分",
+            en: "part";
+        /// report/explain.rs, CSV: the column naming the input, call or outcome.
+        TraceName =>
+            ja: "名前",
+            en: "name";
+        /// report/explain.rs, CSV: a row of the rules' input.
+        TraceInput =>
+            ja: "入力",
+            en: "input";
+        /// report/explain.rs, CSV: a row of the outcome.
+        TraceOutcome =>
+            ja: "結果",
+            en: "outcome";
+        /// report/explain.rs, CSV: the n-th rule call.
+        TraceStepNumber { n: usize } =>
+            ja: "手順{n}",
+            en: "step {n}";
         /// report/agreement.rs: "weak".
         Weak =>
             ja: "弱",

@@ -237,9 +237,12 @@ fn is_item_formula(step: &TraceStep, item: &Item) -> bool {
     step.function == "effect" && item.indicator.effect.is_some()
 }
 
-fn step_result(step: &TraceStep) -> String {
+/// What a call returned, as the trace shows it: a rating quoted, a reading of the text marked
+/// when its evidence is weak ("ahead (弱)").
+fn step_result(step: &TraceStep, weak: bool, lang: Lang) -> String {
     match step.function.as_str() {
         "rating" | "judged" if step.result != "()" => format!("{:?}", step.result),
+        "judge" if weak => format!("{} ({})", step.result, Heading::Weak.localize(lang)),
         _ => step.result.clone(),
     }
 }
@@ -298,7 +301,11 @@ pub fn explain_document(x: &Explanation, lang: Lang) -> Document {
             ),
         ),
     ]));
-    let mut csv = Table::new(&["part", "name", "value"]);
+    let mut csv = Table::new(&[
+        Heading::TracePart.localize(lang),
+        Heading::TraceName.localize(lang),
+        Heading::Value.localize(lang),
+    ]);
 
     // The inputs.
     let mut inputs = Table::new(&[
@@ -314,7 +321,7 @@ pub fn explain_document(x: &Explanation, lang: Lang) -> Document {
             meaning(name, lang).into(),
         ]);
         csv.row(vec![
-            "input".into(),
+            Heading::TraceInput.localize(lang).into(),
             format!("x.{name}").into(),
             v.rhai().into(),
         ]);
@@ -354,6 +361,7 @@ pub fn explain_document(x: &Explanation, lang: Lang) -> Document {
         ordered: true,
         items: Vec::new(),
     };
+    let weak = e.reading.as_ref().is_some_and(|r| r.weak);
     for (n, (call, s, with)) in steps.iter().enumerate() {
         let prefix = if is_item_formula(s, x.item) {
             ""
@@ -366,11 +374,12 @@ pub fn explain_document(x: &Explanation, lang: Lang) -> Document {
                 .iter()
                 .map(|note| format!("{prefix}{}", note.localize(lang))),
         );
-        details.push(format!("→ {}", step_result(s)));
+        let returned = step_result(s, weak, lang);
+        details.push(format!("→ {returned}"));
         csv.row(vec![
-            format!("step {}", n + 1).into(),
+            Heading::TraceStepNumber { n: n + 1 }.localize(lang).into(),
             format!("{call} — {}", s.file).into(),
-            step_result(s).into(),
+            returned.into(),
         ]);
         list.items.push(ListItem {
             text: format!("{call} — {}", s.file),
@@ -385,7 +394,11 @@ pub fn explain_document(x: &Explanation, lang: Lang) -> Document {
     let mut result = Table::new(&[Heading::What.localize(lang), Heading::Value.localize(lang)])
         .title(Heading::Outcome.localize(lang));
     let mut outcome = |name: &str, value: Cell| {
-        csv.row(vec!["outcome".into(), name.into(), value.clone()]);
+        csv.row(vec![
+            Heading::TraceOutcome.localize(lang).into(),
+            name.into(),
+            value.clone(),
+        ]);
         result.row(vec![name.into(), value]);
     };
     outcome(
