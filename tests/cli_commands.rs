@@ -310,12 +310,22 @@ fn a_broken_effect_formula_is_one_finding_at_its_line() {
 fn csv_for_excel_starts_with_a_byte_order_mark() {
     let out = stdout_of(&["list", "--format", "csv", "--bom"], 0);
     assert!(
-        out.starts_with("\u{feff}id,policy,theme,item,title,"),
+        out.starts_with("\u{feff}取組番号,基本方針,改革の推進項目,実施項目番号,取組項目,"),
         "{}",
-        &out[..40]
+        out.chars().take(40).collect::<String>()
     );
     let plain = stdout_of(&["list", "--format", "csv"], 0);
-    assert!(plain.starts_with("id,policy"), "no BOM unless asked");
+    assert!(
+        plain.starts_with("取組番号,基本方針"),
+        "no BOM unless asked"
+    );
+    // English keys, stable for scripts, with --lang en.
+    let en = stdout_of(&["list", "--format", "csv", "--bom", "--lang", "en"], 0);
+    assert!(
+        en.starts_with("\u{feff}id,policy,theme,item,title,"),
+        "{}",
+        en.chars().take(40).collect::<String>()
+    );
     // A BOM only ever precedes CSV.
     let table = stdout_of(&["summary", "--bom"], 0);
     assert!(!table.starts_with('\u{feff}'));

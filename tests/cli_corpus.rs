@@ -159,6 +159,17 @@ fn evaluate_list_check_and_report_take_a_folder_of_plans() {
     let (csv, _) = run(&["evaluate", &plans, "--format", "csv"], 0);
     insta::assert_snapshot!("corpus_evaluate_csv", csv);
     let header = csv.lines().next().unwrap();
+    assert!(
+        header.starts_with("計画,自治体名,年度,取組番号,"),
+        "{header}"
+    );
+    assert_eq!(
+        header.matches("年度").count(),
+        1,
+        "one year column: {header}"
+    );
+    let (csv, _) = run(&["evaluate", &plans, "--format", "csv", "--lang", "en"], 0);
+    let header = csv.lines().next().unwrap();
     assert!(header.starts_with("plan,municipality,year,id,"), "{header}");
     assert_eq!(
         header.matches("year").count(),
@@ -197,7 +208,10 @@ fn evaluate_list_check_and_report_take_a_folder_of_plans() {
 
     // The same output every run, whatever order the plans finish in.
     for _ in 0..3 {
-        assert_eq!(run(&["evaluate", &plans, "--format", "csv"], 0).0, csv);
+        assert_eq!(
+            run(&["evaluate", &plans, "--format", "csv", "--lang", "en"], 0).0,
+            csv
+        );
     }
 }
 

@@ -103,6 +103,14 @@ fn a_moved_a_band_shows_the_transitions_the_items_and_the_totals() {
     );
 
     let csv = stdout_of(&["diff", "--rules", new, "--format", "csv"], 1);
+    assert!(
+        csv.starts_with("取組番号,取組項目,評価,提案 (変更前),提案 (変更後),"),
+        "{csv}"
+    );
+    let csv = stdout_of(
+        &["diff", "--rules", new, "--format", "csv", "--lang", "en"],
+        1,
+    );
     let mut lines = csv.lines();
     assert_eq!(
         lines.next().unwrap(),

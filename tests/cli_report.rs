@@ -323,7 +323,9 @@ fn every_command_prints_csv_with_a_byte_order_mark_on_request() {
         assert!(!out.contains('┆') && !out.contains('│'), "{args:?}: {out}");
     }
     let sheet = stdout_of(&["sheet", "5-8-3", "--format", "csv"], 0);
-    assert!(sheet.starts_with("id,year,target,expected_effect,actual,actual_effect,rating\n"));
+    assert!(sheet.starts_with("取組番号,年度,目標値,効果見込額,実績値,実績効果額,評価\n"));
+    let en = stdout_of(&["sheet", "5-8-3", "--format", "csv", "--lang", "en"], 0);
+    assert!(en.starts_with("id,year,target,expected_effect,actual,actual_effect,rating\n"));
     assert!(
         sheet.contains("\n5-8-3,R5,\"20,800\",10000,\"25,900\",15100,A\n"),
         "{sheet}"

@@ -98,6 +98,11 @@ fn ratings_off_the_scale_are_counted_apart_in_the_summary() {
     assert!(out.contains("│ C ほとんど進んでいない ┆    9 │"), "{out}");
     insta::assert_snapshot!("off_scale_summary", out);
     let csv = run(&["--format", "csv"]);
+    assert!(
+        csv.starts_with("基本方針,基本方針名,評価_S,評価_A,評価_B,評価_C,評価_区分外_D,評価計,"),
+        "{csv}"
+    );
+    let csv = run(&["--format", "csv", "--lang", "en"]);
     assert!(csv.starts_with("policy,name,recorded_S,recorded_A,recorded_B,recorded_C,recorded_not_on_scale_D,recorded_total,"), "{csv}");
     let json: serde_json::Value = serde_json::from_str(&run(&["--format", "json"])).unwrap();
     assert_eq!(
@@ -126,6 +131,12 @@ fn ratings_off_the_scale_are_not_compared_in_agreement() {
         "the two D items are not counted as rated: {out}"
     );
     let csv = stdout_of(&[&base[..], &["--format", "csv"]].concat(), 0);
+    assert!(csv.contains("\n1-3-4,B,,D,尺度外,"), "{csv}");
+    assert!(csv.contains("\n2-4-8,B,いいえ,D,尺度外,"), "{csv}");
+    let csv = stdout_of(
+        &[&base[..], &["--format", "csv", "--lang", "en"]].concat(),
+        0,
+    );
     assert!(csv.contains("\n1-3-4,B,,D,not_on_scale,"), "{csv}");
     // Its target is 0: the inherited reading of its comment (…できておらず) gives "behind", B here.
     assert!(csv.contains("\n2-4-8,B,false,D,not_on_scale,"), "{csv}");
@@ -187,7 +198,18 @@ fn recorded_ratings_on_another_scale_are_not_compared() {
         out.contains("agreement: not comparable (recorded on A/B/C/D, suggested on S/A/B/C)"),
         "{out}"
     );
-    let csv = stdout_of(&["agreement", "--rules", SABC, "--format", "csv"], 0);
+    let csv = stdout_of(
+        &[
+            "agreement",
+            "--rules",
+            SABC,
+            "--format",
+            "csv",
+            "--lang",
+            "en",
+        ],
+        0,
+    );
     assert!(
         !csv.contains(",agrees,") && !csv.contains(",differs,"),
         "{csv}"

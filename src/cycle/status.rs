@@ -7,7 +7,7 @@ use serde_json::json;
 use super::completeness::Completeness;
 use crate::check::{implausible_values, Implausibility, Implausible};
 use crate::engine::RuleSet;
-use crate::i18n::{CycleText, Heading, Lang, Localize};
+use crate::i18n::{CsvColumn, CsvValue, CycleText, Heading, Lang, Localize};
 use crate::model::{FiscalYear, ItemId, Plan};
 use crate::report::{Block, Cell, Document, List, ListItem, Section, Table};
 
@@ -180,7 +180,16 @@ pub fn status_document(s: &Status, lang: Lang) -> Document {
     }
     doc.push(questioned);
 
-    let mut csv = Table::new(&["department", "section", "item", "reported", "to_check"]);
+    let mut csv = Table::new(
+        &[
+            CsvColumn::Department,
+            CsvColumn::Section,
+            CsvColumn::Id,
+            CsvColumn::Reported,
+            CsvColumn::ToCheck,
+        ]
+        .map(|c| c.localize(lang)),
+    );
     for sec in &s.sections {
         for (id, reported) in sec
             .reported
@@ -198,7 +207,7 @@ pub fn status_document(s: &Status, lang: Lang) -> Document {
                 sec.department.clone().into(),
                 sec.section.clone().into(),
                 id.to_string().into(),
-                reported.to_string().into(),
+                CsvValue::yes_no(reported).localize(lang).into(),
                 to_check.join("; ").into(),
             ]);
         }

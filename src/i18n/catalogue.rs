@@ -843,6 +843,226 @@ messages! {
             en: "items";
     }
 
+    /// The coded values of CSV open data, in the reader's language (the English ones are the
+    /// JSON codes).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum CsvValue {
+        /// The suggestion agrees with the recorded rating.
+        Agrees =>
+            ja: "一致",
+            en: "agrees";
+        /// The suggestion differs from the recorded rating.
+        Differs =>
+            ja: "不一致",
+            en: "differs";
+        /// The rules leave the rating to judgement.
+        JudgementRequired =>
+            ja: "要判断",
+            en: "judgement_required";
+        /// No rating is recorded.
+        NotRecorded =>
+            ja: "評価なし",
+            en: "not_recorded";
+        /// The recorded rating is not on the rules' scale.
+        NotOnScale =>
+            ja: "尺度外",
+            en: "not_on_scale";
+        /// Yes.
+        Yes =>
+            ja: "はい",
+            en: "true";
+        /// No.
+        No =>
+            ja: "いいえ",
+            en: "false";
+    }
+
+    /// The columns of CSV open data, in the reader's language: Japanese names by default, the
+    /// English keys (snake_case, stable for scripts) with `--lang en`.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum CsvColumn {
+        /// the item's number (1-1-1).
+        Id =>
+            ja: "取組番号",
+            en: "id";
+        /// the plan's id (folder of plans).
+        Plan =>
+            ja: "計画",
+            en: "plan";
+        /// the municipality (folder of plans).
+        Municipality =>
+            ja: "自治体名",
+            en: "municipality";
+        /// the fiscal year.
+        Year =>
+            ja: "年度",
+            en: "year";
+        /// the 基本方針's number.
+        Policy =>
+            ja: "基本方針",
+            en: "policy";
+        /// the 基本方針's name (summary).
+        PolicyName =>
+            ja: "基本方針名",
+            en: "name";
+        /// the 改革の推進項目's number.
+        Theme =>
+            ja: "改革の推進項目",
+            en: "theme";
+        /// the item's number within its theme.
+        ItemNumber =>
+            ja: "実施項目番号",
+            en: "item";
+        /// the item's title.
+        Title =>
+            ja: "取組項目",
+            en: "title";
+        /// the indicator.
+        Indicator =>
+            ja: "指標",
+            en: "indicator";
+        /// the indicator's unit.
+        Unit =>
+            ja: "単位",
+            en: "unit";
+        /// the indicator's kind (higher_better …).
+        Kind =>
+            ja: "指標の種類",
+            en: "kind";
+        /// the year's target.
+        Target =>
+            ja: "目標値",
+            en: "target";
+        /// the year's actual.
+        Actual =>
+            ja: "実績値",
+            en: "actual";
+        /// the achievement the rules computed (1 = 100%).
+        Achievement =>
+            ja: "達成率",
+            en: "achievement";
+        /// the recorded rating.
+        Rating =>
+            ja: "評価",
+            en: "rating";
+        /// the recorded rating, beside the suggestion.
+        Recorded =>
+            ja: "評価",
+            en: "recorded";
+        /// the rating the rules suggest.
+        Suggested =>
+            ja: "提案",
+            en: "suggested";
+        /// whether the suggestion rests on weak evidence.
+        Weak =>
+            ja: "根拠が弱い",
+            en: "weak";
+        /// whether suggestion and recorded rating agree.
+        Agreement =>
+            ja: "提案と評価",
+            en: "agreement";
+        /// 効果見込額 (千円).
+        ExpectedEffect =>
+            ja: "効果見込額",
+            en: "expected_effect";
+        /// 実績効果額 (千円).
+        ActualEffect =>
+            ja: "実績効果額",
+            en: "actual_effect";
+        /// the effect the formula gives.
+        ComputedEffect =>
+            ja: "算定効果額",
+            en: "computed_effect";
+        /// the rules' one-line explanation.
+        Explanation =>
+            ja: "説明",
+            en: "explanation";
+        /// the rule set's name.
+        Rules =>
+            ja: "規則",
+            en: "rules";
+        /// the rule set's hash.
+        RulesSha256 =>
+            ja: "規則のSHA-256",
+            en: "rules_sha256";
+        /// 取組主管 部局.
+        Department =>
+            ja: "部局",
+            en: "department";
+        /// 取組主管 所属.
+        Section =>
+            ja: "所属",
+            en: "section";
+        /// the department's comment.
+        Comment =>
+            ja: "取組実績",
+            en: "comment";
+        /// whether the year's results are in (status).
+        Reported =>
+            ja: "報告済",
+            en: "reported";
+        /// what looks implausible (status).
+        ToCheck =>
+            ja: "要確認",
+            en: "to_check";
+        /// diff: the suggestion under the base rules.
+        SuggestedBefore =>
+            ja: "提案 (変更前)",
+            en: "suggested_before";
+        /// diff: the suggestion under the new rules.
+        SuggestedAfter =>
+            ja: "提案 (変更後)",
+            en: "suggested_after";
+        /// diff: the achievement under the base rules.
+        AchievementBefore =>
+            ja: "達成率 (変更前)",
+            en: "achievement_before";
+        /// diff: the achievement under the new rules.
+        AchievementAfter =>
+            ja: "達成率 (変更後)",
+            en: "achievement_after";
+        /// diff: the computed effect under the base rules.
+        ComputedEffectBefore =>
+            ja: "算定効果額 (変更前)",
+            en: "computed_effect_before";
+        /// diff: the computed effect under the new rules.
+        ComputedEffectAfter =>
+            ja: "算定効果額 (変更後)",
+            en: "computed_effect_after";
+        /// diff: the base rule set.
+        BaseRules =>
+            ja: "変更前の規則",
+            en: "base_rules";
+        /// diff: the new rule set.
+        NewRules =>
+            ja: "変更後の規則",
+            en: "new_rules";
+        /// summary: the number of items rated.
+        RecordedTotal =>
+            ja: "評価計",
+            en: "recorded_total";
+        /// summary: items without a recorded rating.
+        RecordedNotRated =>
+            ja: "評価なし",
+            en: "recorded_not_rated";
+        /// summary: items the rules leave to judgement.
+        SuggestedJudgementRequired =>
+            ja: "提案_要判断",
+            en: "suggested_judgement_required";
+        /// summary: the count of a recorded rating.
+        RecordedCount { label: String } =>
+            ja: "評価_{label}",
+            en: "recorded_{label}";
+        /// summary: the count of a recorded rating not on the scale.
+        RecordedOffScale { label: String } =>
+            ja: "評価_区分外_{label}",
+            en: "recorded_not_on_scale_{label}";
+        /// summary: the count of a suggested rating.
+        SuggestedCount { label: String } =>
+            ja: "提案_{label}",
+            en: "suggested_{label}";
+    }
+
     /// What each property of the rules' input `x` means (`gyokaku explain`).
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub enum InputMeaning {

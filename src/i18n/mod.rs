@@ -47,6 +47,17 @@ use std::sync::atomic::{AtomicU8, Ordering};
 
 use rust_decimal::Decimal;
 
+impl CsvValue {
+    /// `true` or `false` as open data writes it: はい / いいえ, or `true` / `false` in English.
+    pub fn yes_no(value: bool) -> CsvValue {
+        if value {
+            CsvValue::Yes
+        } else {
+            CsvValue::No
+        }
+    }
+}
+
 /// The language a user reads: Japanese (the document's language) by default, or English.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -3,7 +3,7 @@
 
 use super::{Block, Cell, Document, Field, Lang, Table};
 use crate::evaluation::{AgreementReport, Evaluation, ItemEvaluation};
-use crate::i18n::{AgreementText, Heading, Localize};
+use crate::i18n::{AgreementText, CsvColumn, CsvValue, Heading, Localize};
 
 /// The suggested rating, marked when it rests on weak evidence (the reading of the text gives
 /// little to go on): "B (弱)", "B (weak)".
@@ -178,30 +178,29 @@ pub fn agreement_document(report: &AgreementReport, ev: &Evaluation, lang: Lang)
         Heading::Rules.localize(lang),
         ev.rules.short(),
     )]));
-    let mut t = Table::new(&[
-        "id",
-        "suggested",
-        "weak",
-        "recorded",
-        "agreement",
-        "explanation",
-    ]);
+    let mut t = Table::new(
+        &[
+            CsvColumn::Id,
+            CsvColumn::Suggested,
+            CsvColumn::Weak,
+            CsvColumn::Recorded,
+            CsvColumn::Agreement,
+            CsvColumn::Explanation,
+        ]
+        .map(|c| c.localize(lang)),
+    );
     for e in &ev.items {
         t.row(vec![
             e.id.to_string().into(),
             rating(&e.suggested),
-            e.reading
-                .as_ref()
-                .map_or(Cell::Empty, |r| Cell::Text(r.weak.to_string())),
+            e.reading.as_ref().map_or(Cell::Empty, |r| {
+                CsvValue::yes_no(r.weak).localize(lang).into()
+            }),
             rating(&e.recorded),
             if report.not_on_scale.iter().any(|o| o.id == e.id) {
-                "not_on_scale".into()
+                CsvValue::NotOnScale.localize(lang).into()
             } else {
-                serde_json::to_value(e.agreement)
-                    .ok()
-                    .and_then(|v| v.as_str().map(String::from))
-                    .unwrap_or_default()
-                    .into()
+                super::evaluate::agreement_value(e.agreement, lang).into()
             },
             e.explanation.localize(lang).into(),
         ]);

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use super::render::csv_table;
 use super::{year_name, Cell, Document, Lang, Section, Table};
 use crate::evaluation::{CorpusSummary, CorpusTotal, Counts, EffectTotals};
-use crate::i18n::{CorpusText, Heading, Localize};
+use crate::i18n::{CorpusText, CsvColumn, Heading, Localize};
 use crate::model::FiscalYear;
 
 /// The labels of all lines: the first plan's scale, then any others met, in order.
@@ -109,7 +109,7 @@ pub fn corpus_summary_document(s: &CorpusSummary, lang: Lang) -> Document {
     let mut doc = Document::default();
     doc.push(plans);
     doc.push(totals);
-    doc.csv = Some(summary_csv(s, &recorded, &suggested, unrated));
+    doc.csv = Some(summary_csv(s, &recorded, &suggested, unrated, lang));
     doc.json = Some(serde_json::to_value(s).expect("JSON of plain values"));
     doc
 }
@@ -120,16 +120,26 @@ fn summary_csv(
     recorded: &[String],
     suggested: &[String],
     unrated: bool,
+    lang: Lang,
 ) -> Table {
-    let mut headers: Vec<String> = ["plan", "municipality", "year"].map(String::from).to_vec();
-    headers.extend(recorded.iter().map(|l| format!("recorded_{l}")));
+    let mut headers = vec![CsvColumn::Plan, CsvColumn::Municipality, CsvColumn::Year];
+    headers.extend(
+        recorded
+            .iter()
+            .map(|l| CsvColumn::RecordedCount { label: l.clone() }),
+    );
     if unrated {
-        headers.push("recorded_not_rated".into());
+        headers.push(CsvColumn::RecordedNotRated);
     }
-    headers.push("recorded_total".into());
-    headers.extend(suggested.iter().map(|l| format!("suggested_{l}")));
-    headers.push("suggested_judgement_required".into());
-    headers.extend(["expected_effect", "actual_effect"].map(String::from));
+    headers.push(CsvColumn::RecordedTotal);
+    headers.extend(
+        suggested
+            .iter()
+            .map(|l| CsvColumn::SuggestedCount { label: l.clone() }),
+    );
+    headers.push(CsvColumn::SuggestedJudgementRequired);
+    headers.extend([CsvColumn::ExpectedEffect, CsvColumn::ActualEffect]);
+    let headers: Vec<String> = headers.iter().map(|c| c.localize(lang)).collect();
     let mut t = Table::new(&headers);
     for r in &s.rows {
         let mut row: Vec<Cell> = vec![
@@ -201,7 +211,7 @@ pub fn plans_document(parts: &[PlanPart], lang: Lang) -> Document {
         }
         doc.push(section);
     }
-    doc.csv = Some(plans_csv(parts));
+    doc.csv = Some(plans_csv(parts, lang));
     doc.json = Some(serde_json::Value::Array(
         parts
             .iter()
@@ -225,15 +235,21 @@ pub fn plans_document(parts: &[PlanPart], lang: Lang) -> Document {
 /// (where a part has a column of one of these names, it is the same).
 /// The columns are those of all parts, in the order first met (parts on other scales may have
 /// other rating columns); a part leaves the others' columns blank.
-fn plans_csv(parts: &[PlanPart]) -> Table {
+fn plans_csv(parts: &[PlanPart], lang: Lang) -> Table {
     let tables: Vec<_> = parts.iter().map(|p| csv_table(&p.doc)).collect();
-    let mut headers: Vec<String> = ["plan", "municipality", "year"].map(String::from).to_vec();
+    let headers: Vec<String> = [CsvColumn::Plan, CsvColumn::Municipality, CsvColumn::Year]
+        .map(|c| c.localize(lang))
+        .to_vec();
     // A part's own plan or year column is the one in front.
-    let mut column: HashMap<&str, usize> =
-        HashMap::from([("plan", 0), ("municipality", 1), ("year", 2)]);
+    let mut column: HashMap<String, usize> = headers
+        .iter()
+        .enumerate()
+        .map(|(i, h)| (h.clone(), i))
+        .collect();
+    let mut headers = headers;
     for t in &tables {
         for c in &t.columns {
-            column.entry(&c.header).or_insert_with(|| {
+            column.entry(c.header.clone()).or_insert_with(|| {
                 headers.push(c.header.clone());
                 headers.len() - 1
             });

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use super::{year_name, Block, Cell, Document, Field, Lang, List, Table};
 use crate::engine::Scale;
 use crate::evaluation::{Counts, RuleDiff, RulesUsed, SideTotals};
-use crate::i18n::{Heading, Localize, ReportText};
+use crate::i18n::{CsvColumn, Heading, Localize, ReportText};
 use crate::number::format_number as amount;
 
 fn rules_line(r: &RulesUsed) -> String {
@@ -33,25 +33,28 @@ fn label_or_judgement(label: &Option<String>, lang: Lang) -> Cell {
 /// format names both rule sets; CSV has one row per changed item.
 pub fn diff_document(d: &RuleDiff, lang: Lang) -> Document {
     let mut doc = text(d, lang);
-    doc.csv = Some(csv_table(d));
+    doc.csv = Some(csv_table(d, lang));
     doc.json = Some(serde_json::to_value(d).expect("JSON of plain values"));
     doc
 }
 
-fn csv_table(d: &RuleDiff) -> Table {
-    let mut t = Table::new(&[
-        "id",
-        "title",
-        "recorded",
-        "suggested_before",
-        "suggested_after",
-        "achievement_before",
-        "achievement_after",
-        "computed_effect_before",
-        "computed_effect_after",
-        "base_rules",
-        "new_rules",
-    ]);
+fn csv_table(d: &RuleDiff, lang: Lang) -> Table {
+    let mut t = Table::new(
+        &[
+            CsvColumn::Id,
+            CsvColumn::Title,
+            CsvColumn::Recorded,
+            CsvColumn::SuggestedBefore,
+            CsvColumn::SuggestedAfter,
+            CsvColumn::AchievementBefore,
+            CsvColumn::AchievementAfter,
+            CsvColumn::ComputedEffectBefore,
+            CsvColumn::ComputedEffectAfter,
+            CsvColumn::BaseRules,
+            CsvColumn::NewRules,
+        ]
+        .map(|c| c.localize(lang)),
+    );
     let dec = |x: Option<Decimal>| x.map_or(Cell::Empty, Cell::Number);
     let label = |l: &Option<String>| l.clone().map_or(Cell::Empty, Cell::Rating);
     for c in &d.changes {

@@ -4,8 +4,21 @@ use serde_json::{json, Value as Json};
 
 use super::{year_name, Block, Cell, Document, Field, Lang, Table};
 use crate::evaluation::{Agreement, Evaluation, ItemEvaluation};
-use crate::i18n::{Heading, Localize};
+use crate::i18n::{CsvColumn, CsvValue, Heading, Localize};
 use crate::number::plain;
+
+/// How suggestion and record relate, as open data writes it: 一致, 不一致 … or the JSON codes
+/// (`agrees`, `differs` …) in English.
+pub(super) fn agreement_value(a: Agreement, lang: Lang) -> String {
+    match a {
+        Agreement::Agrees => CsvValue::Agrees,
+        Agreement::Differs => CsvValue::Differs,
+        Agreement::JudgementRequired => CsvValue::JudgementRequired,
+        Agreement::NotRecorded => CsvValue::NotRecorded,
+        Agreement::NotOnScale => CsvValue::NotOnScale,
+    }
+    .localize(lang)
+}
 
 fn agreement_mark(a: Agreement, lang: Lang) -> String {
     match a {
@@ -68,23 +81,26 @@ pub fn evaluation_document(ev: &Evaluation, lang: Lang) -> Document {
     };
     let rating = |r: &Option<String>| r.clone().map_or(Cell::Empty, Cell::Rating);
     let mut table = Table::new(&headers).wrap(&[1, 12]).figures(&[3, 4]);
-    let mut csv = Table::new(&[
-        "id",
-        "year",
-        "kind",
-        "target",
-        "actual",
-        "achievement",
-        "suggested",
-        "recorded",
-        "agreement",
-        "expected_effect",
-        "actual_effect",
-        "computed_effect",
-        "explanation",
-        "rules",
-        "rules_sha256",
-    ]);
+    let mut csv = Table::new(
+        &[
+            CsvColumn::Id,
+            CsvColumn::Year,
+            CsvColumn::Kind,
+            CsvColumn::Target,
+            CsvColumn::Actual,
+            CsvColumn::Achievement,
+            CsvColumn::Suggested,
+            CsvColumn::Recorded,
+            CsvColumn::Agreement,
+            CsvColumn::ExpectedEffect,
+            CsvColumn::ActualEffect,
+            CsvColumn::ComputedEffect,
+            CsvColumn::Explanation,
+            CsvColumn::Rules,
+            CsvColumn::RulesSha256,
+        ]
+        .map(|c| c.localize(lang)),
+    );
     for e in &ev.items {
         table.row(vec![
             e.id.to_string().into(),
@@ -113,11 +129,7 @@ pub fn evaluation_document(ev: &Evaluation, lang: Lang) -> Document {
             e.achievement.map_or(Cell::Empty, Cell::Number),
             rating(&e.suggested),
             rating(&e.recorded),
-            serde_json::to_value(e.agreement)
-                .ok()
-                .and_then(|v| v.as_str().map(String::from))
-                .unwrap_or_default()
-                .into(),
+            agreement_value(e.agreement, lang).into(),
             Cell::amount_or_none(e.expected_effect),
             Cell::amount_or_none(e.actual_effect),
             Cell::amount_or_none(e.computed_effect),

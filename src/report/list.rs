@@ -6,27 +6,28 @@ use serde_json::{json, Map, Value as Json};
 
 use super::{year_name, Block, Cell, Document, Field, Lang, Section, Table};
 use crate::evaluation::{Evaluation, ItemEvaluation};
-use crate::i18n::{Heading, Localize};
+use crate::i18n::{CsvColumn, Heading, Localize};
 use crate::model::{circled, Item, Plan};
 
-/// The columns of CSV and the keys of JSON, in order.
-pub const COLUMNS: [&str; 16] = [
-    "id",
-    "policy",
-    "theme",
-    "item",
-    "title",
-    "indicator",
-    "unit",
-    "rating",
-    "target",
-    "actual",
-    "expected_effect",
-    "actual_effect",
-    "department",
-    "section",
-    "suggested",
-    "comment",
+/// The columns of CSV (named in the reader's language) and the keys of JSON (their English
+/// names), in order.
+pub const COLUMNS: [CsvColumn; 16] = [
+    CsvColumn::Id,
+    CsvColumn::Policy,
+    CsvColumn::Theme,
+    CsvColumn::ItemNumber,
+    CsvColumn::Title,
+    CsvColumn::Indicator,
+    CsvColumn::Unit,
+    CsvColumn::Rating,
+    CsvColumn::Target,
+    CsvColumn::Actual,
+    CsvColumn::ExpectedEffect,
+    CsvColumn::ActualEffect,
+    CsvColumn::Department,
+    CsvColumn::Section,
+    CsvColumn::Suggested,
+    CsvColumn::Comment,
 ];
 
 /// The position of the recorded rating ("rating") in [`COLUMNS`].
@@ -178,7 +179,7 @@ pub fn list_document(plan: &Plan, ev: &Evaluation, lang: Lang) -> Document {
         ev.rules.short(),
     )]));
 
-    let mut csv = Table::new(&COLUMNS);
+    let mut csv = Table::new(&COLUMNS.map(|c| c.localize(lang)));
     for (l, _) in &lines {
         csv.row(
             l.values
@@ -199,7 +200,7 @@ pub fn list_document(plan: &Plan, ev: &Evaluation, lang: Lang) -> Document {
             let mut m = Map::new();
             for (k, v) in COLUMNS.iter().zip(&l.values) {
                 m.insert(
-                    (*k).into(),
+                    k.localize(Lang::En),
                     v.clone().map(Json::String).unwrap_or(Json::Null),
                 );
             }

@@ -1,7 +1,7 @@
 //! `gyokaku sheet`: one item's 進捗管理シート — texts, indicator, the five years, subtotals.
 
 use super::{year_name, Block, Cell, Document, Field, Lang, List, Section, Table};
-use crate::i18n::{Heading, Localize};
+use crate::i18n::{CsvColumn, Heading, Localize};
 use crate::model::{Item, Plan};
 
 /// A sheet's effect: an amount (千円) when the cell holds one, else its text as printed.
@@ -187,15 +187,18 @@ pub fn sheet_blocks(plan: &Plan, item: &Item, lang: Lang) -> Vec<Block> {
 pub fn sheet_document(plan: &Plan, item: &Item, lang: Lang) -> Document {
     let mut doc = Document::titled(sheet_title(item));
     doc.blocks = sheet_blocks(plan, item, lang);
-    let mut csv = Table::new(&[
-        "id",
-        "year",
-        "target",
-        "expected_effect",
-        "actual",
-        "actual_effect",
-        "rating",
-    ]);
+    let mut csv = Table::new(
+        &[
+            CsvColumn::Id,
+            CsvColumn::Year,
+            CsvColumn::Target,
+            CsvColumn::ExpectedEffect,
+            CsvColumn::Actual,
+            CsvColumn::ActualEffect,
+            CsvColumn::Rating,
+        ]
+        .map(|c| c.localize(lang)),
+    );
     for (year, figures) in year_figures(plan, item) {
         let mut row = vec![item.id.to_string().into(), year.to_string().into()];
         row.extend(figures);

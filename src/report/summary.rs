@@ -4,7 +4,7 @@
 use super::{year_name, Cell, Document, Field, Lang, Table};
 use crate::engine::{Figure, FigureTable};
 use crate::evaluation::{Counts, EffectTotals, PolicySummary, Summary};
-use crate::i18n::{Heading, Localize, ReportText};
+use crate::i18n::{CsvColumn, Heading, Localize, ReportText};
 use crate::model::Scale;
 
 fn rating_header(scale: &Scale, label: &str, lang: Lang) -> String {
@@ -192,7 +192,7 @@ pub fn themes_table(s: &Summary, lang: Lang) -> Table {
 
 /// The per-policy breakdown as open data: one row per policy and a total row, counts of both
 /// scales and the effect amounts as plain numbers.
-fn csv_table(s: &Summary) -> Table {
+fn csv_table(s: &Summary, lang: Lang) -> Table {
     let labels: Vec<&str> = s.recorded_scale.labels().collect();
     let suggested_labels: Vec<&str> = s.scale.labels().collect();
     let off_scale: Vec<&str> = s
@@ -201,20 +201,23 @@ fn csv_table(s: &Summary) -> Table {
         .iter()
         .map(|(l, _)| l.as_str())
         .collect();
-    let mut headers = vec!["policy".to_string(), "name".to_string()];
-    headers.extend(labels.iter().map(|l| format!("recorded_{l}")));
-    headers.extend(
-        off_scale
-            .iter()
-            .map(|l| format!("recorded_not_on_scale_{l}")),
-    );
+    let mut headers = vec![CsvColumn::Policy, CsvColumn::PolicyName];
+    headers.extend(labels.iter().map(|l| CsvColumn::RecordedCount {
+        label: l.to_string(),
+    }));
+    headers.extend(off_scale.iter().map(|l| CsvColumn::RecordedOffScale {
+        label: l.to_string(),
+    }));
     if s.recorded.unrated > 0 {
-        headers.push("recorded_not_rated".into());
+        headers.push(CsvColumn::RecordedNotRated);
     }
-    headers.push("recorded_total".into());
-    headers.extend(suggested_labels.iter().map(|l| format!("suggested_{l}")));
-    headers.push("suggested_judgement_required".into());
-    headers.extend(["expected_effect", "actual_effect"].map(String::from));
+    headers.push(CsvColumn::RecordedTotal);
+    headers.extend(suggested_labels.iter().map(|l| CsvColumn::SuggestedCount {
+        label: l.to_string(),
+    }));
+    headers.push(CsvColumn::SuggestedJudgementRequired);
+    headers.extend([CsvColumn::ExpectedEffect, CsvColumn::ActualEffect]);
+    let headers: Vec<String> = headers.iter().map(|c| c.localize(lang)).collect();
     let mut t = Table::new(&headers);
     let line = |number: String, name: String, r: &Counts, sg: &Counts, e: &EffectTotals| {
         let mut row: Vec<Cell> = vec![number.into(), name.into()];
@@ -282,7 +285,7 @@ pub fn summary_document(s: &Summary, lang: Lang) -> Document {
         Heading::Rules.localize(lang),
         s.rules.short(),
     )]));
-    doc.csv = Some(csv_table(s));
+    doc.csv = Some(csv_table(s, lang));
     doc.json = Some(serde_json::to_value(s).expect("JSON of plain values"));
     doc
 }
