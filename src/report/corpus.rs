@@ -231,22 +231,18 @@ pub fn plans_document(parts: &[PlanPart], lang: Lang) -> Document {
     doc
 }
 
-/// Every part's CSV table below each other, with `plan`, `municipality` and `year` in front
-/// (where a part has a column of one of these names, it is the same).
+/// Every part's CSV table below each other, with the plan, municipality and year columns in
+/// front (計画, 自治体名, 年度; `plan`, `municipality`, `year` in English: where a part has a
+/// column of one of these names, it is the same).
 /// The columns are those of all parts, in the order first met (parts on other scales may have
 /// other rating columns); a part leaves the others' columns blank.
 fn plans_csv(parts: &[PlanPart], lang: Lang) -> Table {
     let tables: Vec<_> = parts.iter().map(|p| csv_table(&p.doc)).collect();
-    let headers: Vec<String> = [CsvColumn::Plan, CsvColumn::Municipality, CsvColumn::Year]
+    let mut headers: Vec<String> = [CsvColumn::Plan, CsvColumn::Municipality, CsvColumn::Year]
         .map(|c| c.localize(lang))
         .to_vec();
     // A part's own plan or year column is the one in front.
-    let mut column: HashMap<String, usize> = headers
-        .iter()
-        .enumerate()
-        .map(|(i, h)| (h.clone(), i))
-        .collect();
-    let mut headers = headers;
+    let mut column: HashMap<String, usize> = headers.iter().cloned().zip(0..).collect();
     for t in &tables {
         for c in &t.columns {
             column.entry(c.header.clone()).or_insert_with(|| {
