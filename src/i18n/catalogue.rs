@@ -5,7 +5,6 @@
 
 use std::path::PathBuf;
 
-use crate::model::MoneyUnit;
 use rust_decimal::Decimal;
 
 use super::Text;
@@ -1318,11 +1317,11 @@ messages! {
             ja: "{year}の取組結果",
             en: "results of {year}";
         /// The title of the effect amounts per policy.
-        EffectsTitle { unit: MoneyUnit } =>
+        EffectsTitle { unit: String } =>
             ja: "実績効果額と達成割合 (単位:{unit})",
             en: "Effect amounts and ratio ({unit})";
         /// The title of the effect amounts per theme.
-        ThemeEffectsTitle { unit: MoneyUnit } =>
+        ThemeEffectsTitle { unit: String } =>
             ja: "改革の推進項目別 効果額 (単位:{unit})",
             en: "Effect amounts by theme ({unit})";
         /// `diff`: nothing changed.
@@ -1334,7 +1333,7 @@ messages! {
             ja: "全{items}項目中 {changed}項目が変わりました (提案評価 {suggestions}件, 算定効果額 {effects}件)。",
             en: "{changed} of {items} items changed (suggested rating: {suggestions}, computed effect: {effects}).";
         /// `diff`: the title of the per-policy table.
-        DiffPolicyTitle { unit: MoneyUnit } =>
+        DiffPolicyTitle { unit: String } =>
             ja: "基本方針別 提案評価 (単位:件) と算定効果額 (単位:{unit})",
             en: "By policy: suggested ratings (items) and computed effects ({unit})";
     }

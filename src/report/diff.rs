@@ -196,8 +196,12 @@ fn text(d: &RuleDiff, lang: Lang) -> Document {
     headers.push(Heading::ComputedEffectAfter.localize(lang));
     headers.push(Heading::Difference.localize(lang));
     let unit = d.report_unit;
-    let mut policies =
-        Table::new(&headers).title(ReportText::DiffPolicyTitle { unit }.localize(lang));
+    let mut policies = Table::new(&headers).title(
+        ReportText::DiffPolicyTitle {
+            unit: unit.in_lang(lang).into(),
+        }
+        .localize(lang),
+    );
     // 千円 in the plan's report unit, exactly.
     let money = |d: Decimal| unit.from_thousand_yen(d).unwrap_or(d);
     let counts = |c: &Counts, labels: &[String]| {

@@ -142,7 +142,7 @@ pub fn effects_table(s: &Summary, lang: Lang) -> Table {
     ])
     .title(
         ReportText::EffectsTitle {
-            unit: s.report_unit,
+            unit: s.report_unit.in_lang(lang).into(),
         }
         .localize(lang),
     );
@@ -174,7 +174,7 @@ pub fn themes_table(s: &Summary, lang: Lang) -> Table {
     ])
     .title(
         ReportText::ThemeEffectsTitle {
-            unit: s.report_unit,
+            unit: s.report_unit.in_lang(lang).into(),
         }
         .localize(lang),
     );
