@@ -361,7 +361,13 @@ pub fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
     let lang = lang_of(&args);
     set_display_lang(lang);
-    let matches = match help::localize(Cli::command(), lang).try_get_matches_from(args) {
+    // Wording the command line's help costs more than reading it: it is worded only when clap
+    // has something to show (help, the version, an error), by reading the arguments again with
+    // the worded command (the same reading: the wording changes no argument).
+    let matches = match Cli::command()
+        .try_get_matches_from(&args)
+        .or_else(|_| help::localize(Cli::command(), lang).try_get_matches_from(args))
+    {
         Ok(matches) => matches,
         Err(e) => match help::error_text(&e, lang) {
             Some(text) => {
