@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use gyokaku::evaluation::agreement;
 use gyokaku::report::agreement_document;
 
-use super::{evaluated, CliError, EvalArgs, PlanArg};
+use super::{evaluated, free_at_exit, CliError, EvalArgs, PlanArg};
 
 /// Compare the rules' suggested ratings with the recorded ones.
 #[derive(Debug, clap::Args)]
@@ -21,11 +21,9 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
-    let (_, ev) = evaluated(&args.plan, &args.eval)?;
-    args.eval.out.emit(&agreement_document(
-        &agreement(&ev),
-        &ev,
-        args.eval.out.lang,
-    ))?;
+    let (plan, rules, ev) = evaluated(&args.plan, &args.eval)?;
+    let doc = agreement_document(&agreement(&ev), &ev, args.eval.out.lang);
+    args.eval.out.emit(&doc)?;
+    free_at_exit((plan, rules, ev, doc));
     Ok(ExitCode::SUCCESS)
 }

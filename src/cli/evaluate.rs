@@ -42,7 +42,7 @@ fn evaluate_once(args: &Args) -> Result<(), CliError> {
             Ok(evaluation_document(ev, lang))
         });
     }
-    let (_, ev) = evaluated(&args.plan, &args.eval)?;
+    let (_, _, ev) = evaluated(&args.plan, &args.eval)?;
     args.eval
         .out
         .emit(&evaluation_document(&ev, args.eval.out.lang))?;

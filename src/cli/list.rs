@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use gyokaku::report::list_document;
 
-use super::{emit_plans, evaluated, many_plans, CliError, EvalArgs, PlanArg};
+use super::{emit_plans, evaluated, free_at_exit, many_plans, CliError, EvalArgs, PlanArg};
 
 /// Print the item list (【参考①】) for the year.
 #[derive(Debug, clap::Args)]
@@ -28,9 +28,9 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
         })?;
         return Ok(ExitCode::SUCCESS);
     }
-    let (plan, ev) = evaluated(&args.plan, &args.eval)?;
-    args.eval
-        .out
-        .emit(&list_document(&plan, &ev, args.eval.out.lang))?;
+    let (plan, rules, ev) = evaluated(&args.plan, &args.eval)?;
+    let doc = list_document(&plan, &ev, args.eval.out.lang);
+    args.eval.out.emit(&doc)?;
+    free_at_exit((plan, rules, ev, doc));
     Ok(ExitCode::SUCCESS)
 }

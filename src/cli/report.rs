@@ -14,7 +14,7 @@ use std::process::ExitCode;
 use gyokaku::evaluation::{evaluate, summarize_with_rules};
 use gyokaku::report::report_document;
 
-use super::{emit_plans, load, many_plans, CliError, EvalArgs, PlanArg};
+use super::{emit_plans, free_at_exit, load, many_plans, CliError, EvalArgs, PlanArg};
 
 /// Write the year's whole report: tables, charts, item list and every progress sheet.
 #[derive(Debug, clap::Args)]
@@ -39,8 +39,8 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let ev = evaluate(&plan, &rules, year)?;
     // The document's tables, and the figures the rule set's summary.rhai adds.
     let summary = summarize_with_rules(&plan, &ev, &rules)?;
-    args.eval
-        .out
-        .emit(&report_document(&plan, &ev, &summary, args.eval.out.lang))?;
+    let doc = report_document(&plan, &ev, &summary, args.eval.out.lang);
+    args.eval.out.emit(&doc)?;
+    free_at_exit((plan, rules, ev, summary, doc));
     Ok(ExitCode::SUCCESS)
 }

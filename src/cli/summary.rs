@@ -12,7 +12,7 @@ use gyokaku::evaluation::{evaluate, summarize_corpus, summarize_with_rules};
 use gyokaku::model::Plan;
 use gyokaku::report::{corpus_summary_document, summary_document};
 
-use super::{folders_of, load, many_plans, years_of, CliError, EvalArgs, PlanArg};
+use super::{folders_of, free_at_exit, load, many_plans, years_of, CliError, EvalArgs, PlanArg};
 
 /// Print the summary tables of the year's results (of one plan, or of every plan in a folder).
 #[derive(Debug, clap::Args)]
@@ -31,9 +31,9 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
         let ev = evaluate(&plan, &rules, year)?;
         // The document's tables, and the figures the rule set's summary.rhai adds.
         let summary = summarize_with_rules(&plan, &ev, &rules)?;
-        args.eval
-            .out
-            .emit(&summary_document(&summary, args.eval.out.lang))?;
+        let doc = summary_document(&summary, args.eval.out.lang);
+        args.eval.out.emit(&doc)?;
+        free_at_exit((plan, rules, ev, summary, doc));
         return Ok(ExitCode::SUCCESS);
     }
     let folders = folders_of(dir)?;
