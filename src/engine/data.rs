@@ -58,6 +58,64 @@ impl PhraseGroup {
 struct PhraseFile {
     #[serde(default)]
     group: Vec<toml::Spanned<PhraseGroup>>,
+    #[serde(default)]
+    match_share: Option<toml::Spanned<toml::Value>>,
+    #[serde(default)]
+    markers: Option<MarkerLists>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+struct MarkerLists {
+    #[serde(default)]
+    points: Vec<String>,
+    #[serde(default)]
+    clauses: Vec<String>,
+}
+
+/// How `read_comment` cuts and matches texts: `match_share` and `[markers]` of
+/// `data/phrases.toml`, prepared once.
+#[derive(Debug, Clone)]
+pub struct Matching {
+    /// How alike a planned point and a clause must be to be matched (share of the point's
+    /// character pairs found in the clause).
+    pub match_share: Decimal,
+    /// Where the planned actions are cut into points.
+    pub points: Vec<String>,
+    /// Where the comment is cut into clauses.
+    pub clauses: Vec<String>,
+    point_splitter: text::Splitter,
+    clause_splitter: text::Splitter,
+}
+
+/// One piece of evidence of [`PhraseBook::read`]: a planned point, the clause of the comment
+/// matched with it, the phrase found there and its group — or, in `group`, `not mentioned`
+/// (no clause is like the point) or `no phrase` (the clause has no phrase of the groups).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadEvidence<'a> {
+    /// The planned point ("" for a clause no point was matched with).
+    pub point: String,
+    /// The clause ("" when no clause is like the point).
+    pub clause: String,
+    /// The most telling phrase of the clause ("" when none).
+    pub found: String,
+    /// The phrase's group, or `None` with `found` empty.
+    pub group: Option<&'a PhraseGroup>,
+}
+
+/// What [`PhraseBook::read`] makes of a year's planned actions and comment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommentReading<'a> {
+    /// The planned points, in order.
+    pub points: Vec<String>,
+    /// The clauses of the comment, in order.
+    pub clauses: Vec<String>,
+    /// Every group of which the comment has a phrase, in file order.
+    pub groups: Vec<&'a PhraseGroup>,
+    /// How many planned points a clause was matched with.
+    pub matched: usize,
+    /// Per planned point (in order) its clause and phrase, then each clause with a telling
+    /// phrase that no point was matched with.
+    pub evidence: Vec<ReadEvidence<'a>>,
 }
 
 /// The phrase groups of a rule set, ready to search texts, with a record of which groups some
@@ -71,6 +129,8 @@ pub struct PhraseBook {
     group_of: Vec<usize>,
     recording: AtomicBool,
     found: Vec<AtomicBool>,
+    /// `match_share` and `[markers]`, when the file has them.
+    matching: Option<Matching>,
 }
 
 /// A phrase group and whether any text searched while recording contained one of its phrases.
@@ -108,6 +168,27 @@ impl PhraseBook {
         if parsed.group.is_empty() {
             return Err(config(1, RuleConfigProblem::NoPhraseGroups));
         }
+        let matching = match (&parsed.match_share, &parsed.markers) {
+            (Some(share), Some(markers)) => {
+                let line = line_of(text, share.span().start);
+                let match_share = decimal_of(share.get_ref()).ok_or_else(|| {
+                    config(
+                        line,
+                        RuleConfigProblem::NotAShare {
+                            key: "match_share".into(),
+                        },
+                    )
+                })?;
+                Some(Matching {
+                    match_share,
+                    point_splitter: text::Splitter::new(&markers.points),
+                    clause_splitter: text::Splitter::new(&markers.clauses),
+                    points: markers.points.clone(),
+                    clauses: markers.clauses.clone(),
+                })
+            }
+            _ => None,
+        };
         let mut groups = Vec::new();
         let mut phrases = Vec::new();
         let mut group_of = Vec::new();
@@ -158,7 +239,132 @@ impl PhraseBook {
             phrases: text::Scanner::new(&phrases),
             group_of,
             recording: AtomicBool::new(false),
+            matching,
         })
+    }
+
+    /// `match_share` and `[markers]` of the file, when it has both.
+    pub fn matching(&self) -> Option<&Matching> {
+        self.matching.as_ref()
+    }
+
+    /// Reads a year's planned actions (`plan`) against its comment with `matching`: the plan
+    /// cut into points and the comment into clauses at the markers; each point matched with
+    /// the clause most like it (the last of equally alike ones), when at least `match_share`
+    /// of its character pairs are found there; of each clause's phrases the most telling, by
+    /// the order of group names in `telling` (a phrase of a group not in `telling` never is).
+    /// `charge` is told the work of each step before it is done and may stop the reading.
+    pub fn read<E>(
+        &self,
+        plan: &str,
+        comment: &str,
+        matching: &Matching,
+        telling: &[String],
+        mut charge: impl FnMut(usize) -> Result<(), E>,
+    ) -> Result<CommentReading<'_>, E> {
+        charge(text::scan_work(comment, &matching.clauses))?;
+        let clauses = matching.clause_splitter.split(comment);
+        charge(text::scan_work(plan, &matching.points))?;
+        let points = matching.point_splitter.split(plan);
+
+        // The phrases of each clause, and every group the comment uses.
+        let mut used = vec![false; self.groups.len()];
+        let mut found = Vec::with_capacity(clauses.len());
+        for clause in &clauses {
+            charge(clause.len().saturating_mul(64))?;
+            let here = self.find_indexed(clause);
+            for (g, _) in &here {
+                used[*g] = true;
+            }
+            found.push(here);
+        }
+        let rank: Vec<Option<usize>> = (self.groups.iter())
+            .map(|g| telling.iter().position(|t| *t == g.name))
+            .collect();
+        let most_telling = |phrases: &[(usize, text::Found)]| {
+            phrases
+                .iter()
+                .filter_map(|(g, f)| rank[*g].map(|r| (r, *g, f)))
+                .min_by_key(|(r, _, _)| *r)
+                .map(|(_, g, f)| (&self.groups[g], f.word.clone()))
+        };
+
+        let mut evidence = Vec::new();
+        let mut matched = 0;
+        for point in &points {
+            let mut best = None;
+            let mut best_share = matching.match_share;
+            for (i, clause) in clauses.iter().enumerate() {
+                charge(point.len().saturating_add(clause.len()))?;
+                let share = match text::similarity(point, clause) {
+                    (_, 0) => Decimal::ZERO,
+                    (shared, all) => Decimal::from(shared) / Decimal::from(all),
+                };
+                if share >= best_share {
+                    best = Some(i);
+                    best_share = share;
+                }
+            }
+            let Some(best) = best else {
+                evidence.push(ReadEvidence {
+                    point: point.clone(),
+                    clause: String::new(),
+                    found: String::new(),
+                    group: None,
+                });
+                continue;
+            };
+            matched += 1;
+            let (group, phrase) = match most_telling(&found[best]) {
+                Some((g, p)) => (Some(g), p),
+                None => (None, String::new()),
+            };
+            evidence.push(ReadEvidence {
+                point: point.clone(),
+                clause: clauses[best].clone(),
+                found: phrase,
+                group,
+            });
+        }
+        // Phrases of clauses no planned point was matched with.
+        for (i, clause) in clauses.iter().enumerate() {
+            if let Some((g, p)) = most_telling(&found[i]) {
+                if !evidence.iter().any(|e| e.clause == *clause) {
+                    evidence.push(ReadEvidence {
+                        point: String::new(),
+                        clause: clause.clone(),
+                        found: p,
+                        group: Some(g),
+                    });
+                }
+            }
+        }
+        Ok(CommentReading {
+            groups: (self.groups.iter())
+                .zip(&used)
+                .filter_map(|(g, u)| u.then_some(g))
+                .collect(),
+            points,
+            clauses,
+            matched,
+            evidence,
+        })
+    }
+
+    /// The phrases of `text` with the index of their group, recorded for coverage.
+    fn find_indexed(&self, text: &str) -> Vec<(usize, text::Found)> {
+        let recording = self.recording.load(Ordering::Relaxed);
+        self.phrases
+            .scan(text)
+            .into_iter()
+            .map(|f| {
+                let g = self.group_of[f.index];
+                if recording {
+                    self.found[g].store(true, Ordering::Relaxed);
+                }
+                (g, f)
+            })
+            .collect()
     }
 
     /// The groups, in file order.
@@ -169,17 +375,9 @@ impl PhraseBook {
     /// Every phrase of any group in `text`, left to right, the longest at each place, never
     /// overlapping: `(group, phrase, start, end)` with character positions.
     pub fn find(&self, text: &str) -> Vec<(&PhraseGroup, String, usize, usize)> {
-        let recording = self.recording.load(Ordering::Relaxed);
-        self.phrases
-            .scan(text)
+        self.find_indexed(text)
             .into_iter()
-            .map(|f| {
-                let g = self.group_of[f.index];
-                if recording {
-                    self.found[g].store(true, Ordering::Relaxed);
-                }
-                (&self.groups[g], f.word, f.start, f.end)
-            })
+            .map(|(g, f)| (&self.groups[g], f.word, f.start, f.end))
             .collect()
     }
 
@@ -204,6 +402,16 @@ impl PhraseBook {
     }
 }
 
+/// A number of a data file as the exact decimal it is written as: TOML floats are binary, and
+/// for the short decimals of a data file the shortest representation gives the number back.
+fn decimal_of(value: &toml::Value) -> Option<Decimal> {
+    match value {
+        toml::Value::Integer(i) => Some(Decimal::from(*i)),
+        toml::Value::Float(f) => f.to_string().parse().ok(),
+        _ => None,
+    }
+}
+
 #[derive(Deserialize)]
 struct StepEntry {
     name: String,
@@ -214,6 +422,19 @@ struct StepEntry {
 struct StepFile {
     #[serde(default)]
     step: Vec<toml::Spanned<StepEntry>>,
+    #[serde(default)]
+    not_reached_after: Vec<String>,
+}
+
+/// The furthest step a text names as reached ([`StepBook::furthest`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepReached<'a> {
+    /// The step's name.
+    pub step: &'a str,
+    /// Its place in the order, 0 for the first step.
+    pub rank: usize,
+    /// The word that names it in the text.
+    pub word: String,
 }
 
 /// The ordered steps of `data/steps.toml` (`[[step]]`, each a name and the words that name it),
@@ -225,6 +446,8 @@ pub struct StepBook {
     /// Every word of every step, prepared for searching, and the step it names.
     words: text::Scanner,
     step_of: Vec<usize>,
+    /// What, following a step's word, makes it the aim rather than the step reached.
+    not_reached_after: Vec<String>,
 }
 
 /// One word of a step found in a text by [`StepBook::find`].
@@ -293,6 +516,32 @@ impl StepBook {
             names,
             words: text::Scanner::new(&words),
             step_of,
+            not_reached_after: parsed.not_reached_after,
+        })
+    }
+
+    /// The place of the step named `name` in the order, if there is one.
+    pub fn rank(&self, name: &str) -> Option<usize> {
+        self.names.iter().position(|n| n == name)
+    }
+
+    /// The furthest step `text` names as reached: of its step words ([`StepBook::find`]),
+    /// those not joined to a longer word and not followed by one of `not_reached_after`
+    /// (導入に向けた: the aim, not the result), the one of the latest step (the first found of
+    /// that step).
+    pub fn furthest(&self, text: &str) -> Option<StepReached<'_>> {
+        let mut best: Option<StepWord<'_>> = None;
+        for w in self.find(text) {
+            let reached = !w.found.joined
+                && text::starts_with_any(&w.found.after, &self.not_reached_after).is_none();
+            if reached && best.as_ref().is_none_or(|b| w.rank > b.rank) {
+                best = Some(w);
+            }
+        }
+        best.map(|w| StepReached {
+            step: w.step,
+            rank: w.rank,
+            word: w.found.word,
         })
     }
 
@@ -336,9 +585,7 @@ fn to_dynamic(file: &str, value: &toml::Value) -> Result<Dynamic, RuleError> {
         toml::Value::String(s) => Dynamic::from(s.clone()),
         toml::Value::Integer(i) => Dynamic::from_int(*i),
         toml::Value::Float(f) => {
-            // TOML floats are binary; a rule wants the number as written, which for the
-            // short decimals of a data file the shortest representation gives back exactly.
-            let d: Decimal = f.to_string().parse().map_err(|_| RuleError::Config {
+            let d = decimal_of(value).ok_or_else(|| RuleError::Config {
                 file: file.to_string(),
                 line: 1,
                 problem: RuleConfigProblem::NotExactDecimal {
@@ -414,6 +661,162 @@ phrases = ["至らなかった"]
         let cov = book.coverage();
         assert_eq!((cov[0].line, cov[1].line), (2, 6));
         assert!(cov.iter().all(|g| g.found));
+    }
+
+    const READING: &str = r#"
+match_share = 0.5
+
+[markers]
+points = ["・"]
+clauses = ["。", "が、"]
+
+[[group]]
+name = "completion"
+label = "完了"
+phrases = ["実施した", "行った"]
+
+[[group]]
+name = "shortfall"
+phrases = ["至らなかった", "未実施"]
+"#;
+
+    fn read<'a>(book: &'a PhraseBook, plan: &str, comment: &str) -> CommentReading<'a> {
+        let telling = ["shortfall".to_string(), "completion".to_string()];
+        let matching = book.matching().expect("match_share and markers");
+        book.read(plan, comment, matching, &telling, |_| Ok::<_, ()>(()))
+            .unwrap()
+    }
+
+    #[test]
+    fn a_comment_is_read_point_by_point() {
+        let book = PhraseBook::parse("data/phrases.toml", READING).unwrap();
+        let r = read(
+            &book,
+            "・研修会の開催・視察の実施・規程の改正",
+            "研修会を行ったが、視察の実施には至らなかった。様式は未実施。",
+        );
+        assert_eq!(r.points, ["研修会の開催", "視察の実施", "規程の改正"]);
+        assert_eq!(
+            r.clauses,
+            [
+                "研修会を行った",
+                "視察の実施には至らなかった",
+                "様式は未実施"
+            ]
+        );
+        let names: Vec<&str> = r.groups.iter().map(|g| g.name.as_str()).collect();
+        assert_eq!(names, ["completion", "shortfall"], "file order");
+        assert_eq!(r.matched, 2);
+        let got: Vec<(&str, &str, &str, Option<&str>)> = (r.evidence.iter())
+            .map(|e| {
+                let group = e.group.map(|g| g.name.as_str());
+                (e.point.as_str(), e.clause.as_str(), e.found.as_str(), group)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "研修会の開催",
+                    "研修会を行った",
+                    "行った",
+                    Some("completion")
+                ),
+                (
+                    "視察の実施",
+                    "視察の実施には至らなかった",
+                    "至らなかった",
+                    Some("shortfall")
+                ),
+                ("規程の改正", "", "", None),
+                ("", "様式は未実施", "未実施", Some("shortfall")),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_most_telling_phrase_follows_the_order_given() {
+        let book = PhraseBook::parse("data/phrases.toml", READING).unwrap();
+        let matching = book.matching().unwrap();
+        let comment = "調査を実施したが一部未実施";
+        let order = |first: &str, second: &str| {
+            let telling = [first.to_string(), second.to_string()];
+            let r = book
+                .read("調査", comment, matching, &telling, |_| Ok::<_, ()>(()))
+                .unwrap();
+            r.evidence[0].found.clone()
+        };
+        assert_eq!(order("shortfall", "completion"), "未実施");
+        assert_eq!(order("completion", "shortfall"), "実施した");
+        // A group left out of the order is never the most telling.
+        let r = book
+            .read("調査", comment, matching, &["x".into()], |_| {
+                Ok::<_, ()>(())
+            })
+            .unwrap();
+        assert_eq!(
+            (r.evidence[0].found.as_str(), r.evidence[0].group),
+            ("", None)
+        );
+        assert_eq!(
+            r.groups.len(),
+            2,
+            "the groups the comment uses, all the same"
+        );
+    }
+
+    #[test]
+    fn reading_is_charged_and_can_be_stopped() {
+        let book = PhraseBook::parse("data/phrases.toml", READING).unwrap();
+        let matching = book.matching().unwrap();
+        let mut charged = 0;
+        let r = book.read("・調査", "調査した。", matching, &[], |units| {
+            charged += units;
+            Ok::<_, ()>(())
+        });
+        assert!(r.is_ok() && charged > 0);
+        let stopped = book.read("・調査", "調査した。", matching, &[], |_| {
+            Err("stop")
+        });
+        assert_eq!(stopped.unwrap_err(), "stop");
+    }
+
+    #[test]
+    fn reading_needs_the_share_and_the_markers() {
+        assert!(PhraseBook::parse("p.toml", PHRASES)
+            .unwrap()
+            .matching()
+            .is_none());
+        let text = READING.replace("match_share = 0.5", "match_share = \"half\"");
+        let err = PhraseBook::parse("p.toml", &text).unwrap_err().en();
+        assert!(
+            err.starts_with("p.toml:2:") && err.contains("match_share"),
+            "{err}"
+        );
+        let book = PhraseBook::parse("p.toml", READING).unwrap();
+        assert_eq!(
+            book.matching().unwrap().match_share,
+            Decimal::from_str_exact("0.5").unwrap()
+        );
+    }
+
+    #[test]
+    fn the_furthest_step_reached() {
+        let text = "not_reached_after = [\"に向け\"]\n[[step]]\nname = \"検討\"\nwords = [\"検討\"]\n[[step]]\nname = \"運用\"\nwords = [\"運用\", \"導入\"]\n";
+        let book = StepBook::parse("data/steps.toml", text).unwrap();
+        let reached = |t: &str| book.furthest(t).map(|s| (s.step, s.rank, s.word));
+        assert_eq!(
+            reached("検討の上、導入した"),
+            Some(("運用", 1, "導入".into()))
+        );
+        assert_eq!(
+            reached("導入に向けた検討"),
+            Some(("検討", 0, "検討".into())),
+            "an aim is not a step reached"
+        );
+        assert_eq!(reached("運用方法を整理"), None, "運用 only begins 運用方法");
+        assert_eq!(reached(""), None);
+        assert_eq!((book.rank("運用"), book.rank("x")), (Some(1), None));
     }
 
     #[test]

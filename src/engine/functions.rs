@@ -1,7 +1,10 @@
 //! The functions the engine gives every script for reading text and data: `data(name)`,
-//! `phrases(text)`, `step_words(text)`, `scan`, `split_at`, `contains_any`, `starts_with_any`,
-//! `similarity`.
+//! `phrases(text)`, `step_words(text)`, `read_comment(plan, comment, telling)`,
+//! `furthest_step(text)`, `step_rank(name)`, `scan`, `split_at`, `contains_any`,
+//! `starts_with_any`, `similarity`.
 //! Documented for analysts in `rules/README.md`.
+
+use std::collections::BTreeMap;
 
 use rhai::{Array, Dynamic, Engine, EvalAltResult, INT};
 use rust_decimal::Decimal;
@@ -53,12 +56,6 @@ fn charge(function: &str, units: usize) -> Result<()> {
     })
 }
 
-/// The work of finding any of `words` at every place of `text`.
-fn scan_work(text: &str, words: &[String]) -> usize {
-    let word_chars: usize = words.iter().map(|w| w.chars().count()).sum();
-    text.chars().count().saturating_mul(word_chars.max(1))
-}
-
 /// The strings of a script's array; anything else in it is an error naming the function.
 fn strings(function: &str, list: &Array) -> Result<Vec<String>> {
     list.iter()
@@ -82,27 +79,48 @@ fn map<const N: usize>(entries: [(&str, Dynamic); N]) -> Dynamic {
     Dynamic::from_map(entries.into_iter().map(|(k, v)| (k.into(), v)).collect())
 }
 
+/// The data file `name` (`data(name)`), or the error naming the files there are.
+fn data_file<'a>(files: &'a BTreeMap<String, Dynamic>, name: &str) -> Result<&'a Dynamic> {
+    files.get(name).ok_or_else(|| {
+        let name = name.to_string();
+        fail(if files.is_empty() {
+            RuleProblem::NoDataFiles { name }
+        } else {
+            RuleProblem::NoDataFile {
+                name,
+                known: files.keys().cloned().collect(),
+            }
+        })
+    })
+}
+
 /// Registers the text and data functions on `engine`; `data` is the rule set's data files.
 pub(crate) fn register(engine: &mut Engine, data: &Data) {
     let files = data.files.clone();
+    let whole = files.clone();
     engine.register_fn("data", move |name: &str| -> Result<Dynamic> {
-        files.get(name).cloned().ok_or_else(|| {
-            let name = name.to_string();
-            fail(if files.is_empty() {
-                RuleProblem::NoDataFiles { name }
-            } else {
-                RuleProblem::NoDataFile {
-                    name,
-                    known: files.keys().cloned().collect(),
-                }
+        data_file(&whole, name).cloned()
+    });
+    // data(name, key): one value of the file, without copying the rest of it.
+    engine.register_fn("data", move |name: &str, key: &str| -> Result<Dynamic> {
+        let value = data_file(&files, name)?;
+        value
+            .read_lock::<rhai::Map>()
+            .and_then(|m| m.get(key).cloned())
+            .ok_or_else(|| {
+                fail(RuleProblem::NoDataKey {
+                    name: name.to_string(),
+                    key: key.to_string(),
+                })
             })
-        })
     });
     let book = data.phrases.clone();
     engine.register_fn("phrases", move |text: &str| -> Result<Array> {
-        let book = book
-            .as_ref()
-            .ok_or_else(|| fail(RuleProblem::NoPhraseBook))?;
+        let book = book.as_ref().ok_or_else(|| {
+            fail(RuleProblem::NoPhraseBook {
+                function: "phrases(text)".into(),
+            })
+        })?;
         charge("phrases", text.len().saturating_mul(64))?;
         Ok(book
             .find(text)
@@ -120,9 +138,11 @@ pub(crate) fn register(engine: &mut Engine, data: &Data) {
     });
     let steps = data.steps.clone();
     engine.register_fn("step_words", move |text: &str| -> Result<Array> {
-        let steps = steps
-            .as_ref()
-            .ok_or_else(|| fail(RuleProblem::NoStepBook))?;
+        let steps = steps.as_ref().ok_or_else(|| {
+            fail(RuleProblem::NoStepBook {
+                function: "step_words(text)".into(),
+            })
+        })?;
         charge("step_words", text.len().saturating_mul(64))?;
         Ok(steps
             .find(text)
@@ -140,9 +160,84 @@ pub(crate) fn register(engine: &mut Engine, data: &Data) {
             })
             .collect())
     });
+    let book = data.phrases.clone();
+    engine.register_fn(
+        "read_comment",
+        move |plan: &str, comment: &str, telling: Array| -> Result<Dynamic> {
+            const NAME: &str = "read_comment";
+            let book = book.as_ref().ok_or_else(|| {
+                fail(RuleProblem::NoPhraseBook {
+                    function: "read_comment(plan, comment, telling)".into(),
+                })
+            })?;
+            let matching = book
+                .matching()
+                .ok_or_else(|| fail(RuleProblem::NoMatching))?;
+            let telling = strings(NAME, &telling)?;
+            let r = book.read(plan, comment, matching, &telling, |units| {
+                charge(NAME, units)
+            })?;
+            let texts = |list: Vec<String>| -> Dynamic {
+                Dynamic::from_array(list.into_iter().map(Dynamic::from).collect())
+            };
+            let evidence = r.evidence.into_iter().map(|e| {
+                let group = match (e.group, e.clause.is_empty()) {
+                    (Some(g), _) => g.name.clone(),
+                    (None, true) => "not mentioned".to_string(),
+                    (None, false) => "no phrase".to_string(),
+                };
+                map([
+                    ("point", e.point.into()),
+                    ("clause", e.clause.into()),
+                    ("found", e.found.into()),
+                    ("group", group.into()),
+                ])
+            });
+            let groups = (r.groups.iter())
+                .map(|g| (g.name.as_str().into(), g.label().to_string().into()))
+                .collect();
+            Ok(map([
+                ("points", texts(r.points)),
+                ("clauses", texts(r.clauses)),
+                ("groups", Dynamic::from_map(groups)),
+                ("matched", int(r.matched)),
+                ("evidence", Dynamic::from_array(evidence.collect())),
+            ]))
+        },
+    );
+    let steps = data.steps.clone();
+    engine.register_fn("furthest_step", move |text: &str| -> Result<Dynamic> {
+        let steps = steps.as_ref().ok_or_else(|| {
+            fail(RuleProblem::NoStepBook {
+                function: "furthest_step(text)".into(),
+            })
+        })?;
+        charge("furthest_step", text.len().saturating_mul(64))?;
+        Ok(steps
+            .furthest(text)
+            .map(|s| {
+                map([
+                    ("step", s.step.to_string().into()),
+                    ("rank", int(s.rank)),
+                    ("word", s.word.into()),
+                ])
+            })
+            .unwrap_or(Dynamic::UNIT))
+    });
+    let steps = data.steps.clone();
+    engine.register_fn("step_rank", move |name: &str| -> Result<INT> {
+        let steps = steps.as_ref().ok_or_else(|| {
+            fail(RuleProblem::NoStepBook {
+                function: "step_rank(name)".into(),
+            })
+        })?;
+        Ok(steps
+            .rank(name)
+            .map_or(-1, |r| INT::try_from(r).unwrap_or(INT::MAX)))
+    });
     engine.register_fn("scan", |text: &str, words: Array| -> Result<Array> {
         let words = strings("scan", &words)?;
-        charge("scan", scan_work(text, &words))?;
+        charge("scan", text::scan_work(text, &words))?;
         Ok(text::scan(text, &words)
             .into_iter()
             .map(|f| {
@@ -158,7 +253,7 @@ pub(crate) fn register(engine: &mut Engine, data: &Data) {
     });
     engine.register_fn("split_at", |text: &str, markers: Array| -> Result<Array> {
         let markers = strings("split_at", &markers)?;
-        charge("split_at", scan_work(text, &markers))?;
+        charge("split_at", text::scan_work(text, &markers))?;
         Ok(text::split_at(text, &markers)
             .into_iter()
             .map(Dynamic::from)

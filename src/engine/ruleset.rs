@@ -1535,6 +1535,31 @@ mod tests {
                 .verdict,
             "on_plan"
         );
+        // data(name, key), and the readings that need what the data files lack.
+        for (script, message) in [
+            (
+                "data(\"steps\", \"not_there\")",
+                "data/steps.toml has no not_there",
+            ),
+            (
+                "read_comment(x.plan, x.comment, [])",
+                "data/phrases.toml has no match_share and [markers]",
+            ),
+        ] {
+            let r = reading_rules(&format!("fn judge(x) {{ {script} }}"), true).unwrap();
+            let err = r.judge(&Arc::new(input()), AT).unwrap_err().en();
+            assert!(err.contains(message), "{script}: {err}");
+        }
+        let r = reading_rules(
+            r#"fn judge(x) {
+                let from = step_rank(data("steps", "ahead_from"));
+                if from == -1 && furthest_step("前倒し") == () { #{ verdict: "ahead" } } else { () }
+            }"#,
+            true,
+        )
+        .unwrap();
+        let reading = r.judge(&Arc::new(input()), AT).unwrap().unwrap();
+        assert_eq!(reading.value.unwrap().verdict, "ahead");
         let err = RuleSet::load(&MemoryRules {
             name: "mem".into(),
             files: vec![

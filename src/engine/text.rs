@@ -106,28 +106,57 @@ impl Scanner {
     }
 }
 
+/// The work of finding any of `words` at every place of `text`: what a rule call is charged
+/// for it.
+pub fn scan_work(text: &str, words: &[String]) -> usize {
+    let word_chars: usize = words.iter().map(|w| w.chars().count()).sum();
+    text.chars().count().saturating_mul(word_chars.max(1))
+}
+
 /// Splits `text` at every occurrence of any of `markers`; each piece is trimmed of white space
 /// and of markers it starts or ends with, and empty pieces are left out. A text without markers
 /// is one piece.
 pub fn split_at(text: &str, markers: &[String]) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut pieces = Vec::new();
-    let mut from = 0;
-    for f in scan(text, markers) {
-        pieces.push(chars[from..f.start].iter().collect::<String>());
-        from = f.end;
+    Splitter::new(markers).split(text)
+}
+
+/// A list of markers prepared for [`split_at`] of many texts.
+#[derive(Debug, Clone, Default)]
+pub struct Splitter {
+    markers: Scanner,
+    /// The markers without white space, which pieces are trimmed of.
+    trimmed: Vec<String>,
+}
+
+impl Splitter {
+    /// Prepares `markers`.
+    pub fn new(markers: &[String]) -> Splitter {
+        Splitter {
+            markers: Scanner::new(markers),
+            trimmed: markers
+                .iter()
+                .map(|m| m.trim().to_string())
+                .filter(|m| !m.is_empty())
+                .collect(),
+        }
     }
-    pieces.push(chars[from..].iter().collect());
-    let trimmed: Vec<String> = markers
-        .iter()
-        .map(|m| m.trim().to_string())
-        .filter(|m| !m.is_empty())
-        .collect();
-    pieces
-        .into_iter()
-        .map(|p| trim_markers(&p, &trimmed))
-        .filter(|p| !p.is_empty())
-        .collect()
+
+    /// The pieces of `text`, as [`split_at`] cuts it.
+    pub fn split(&self, text: &str) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut pieces = Vec::new();
+        let mut from = 0;
+        for f in self.markers.scan(text) {
+            pieces.push(chars[from..f.start].iter().collect::<String>());
+            from = f.end;
+        }
+        pieces.push(chars[from..].iter().collect());
+        pieces
+            .into_iter()
+            .map(|p| trim_markers(&p, &self.trimmed))
+            .filter(|p| !p.is_empty())
+            .collect()
+    }
 }
 
 fn trim_markers(piece: &str, markers: &[String]) -> String {

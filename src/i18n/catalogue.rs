@@ -1974,6 +1974,10 @@ messages! {
         NotExactDecimal { number: String } =>
             ja: "数値 {number} は正確な10進数として読めません",
             en: "the number {number} is not an exact decimal";
+        /// A share (`match_share`) that is not a number.
+        NotAShare { key: String } =>
+            ja: "{key} は 0 から 1 の数値で書いてください",
+            en: "{key} must be a number from 0 to 1";
     }
 
     /// What is wrong with a scale's declared relation to another scale.
@@ -2094,18 +2098,26 @@ messages! {
         NoDataFile { name: String, known: Vec<String> } =>
             ja: "data(\"{name}\"): ルールセットに data/{name}.toml がありません (あるのは {known})",
             en: "data(\"{name}\"): the rule set has no data/{name}.toml (it has: {known})";
+        /// `data(name, key)` of a key the file does not have.
+        NoDataKey { name: String, key: String } =>
+            ja: "data(\"{name}\", \"{key}\"): data/{name}.toml に {key} がありません",
+            en: "data(\"{name}\", \"{key}\"): data/{name}.toml has no {key}";
         /// `data(name)` in a rule set without data files.
         NoDataFiles { name: String } =>
             ja: "data(\"{name}\"): ルールセットに data/{name}.toml がありません (data/ のファイルがありません)",
             en: "data(\"{name}\"): the rule set has no data/{name}.toml (it has none)";
         /// `phrases(text)` without `data/phrases.toml`.
-        NoPhraseBook =>
-            ja: "phrases(text): ルールセットに data/phrases.toml がありません",
-            en: "phrases(text): the rule set has no data/phrases.toml";
-        /// `step_words(text)` without `data/steps.toml`.
-        NoStepBook =>
-            ja: "step_words(text): ルールセットに data/steps.toml がありません",
-            en: "step_words(text): the rule set has no data/steps.toml";
+        NoPhraseBook { function: String } =>
+            ja: "{function}: ルールセットに data/phrases.toml がありません",
+            en: "{function}: the rule set has no data/phrases.toml";
+        /// `step_words(text)` or `furthest_step(text)` without `data/steps.toml`.
+        NoStepBook { function: String } =>
+            ja: "{function}: ルールセットに data/steps.toml がありません",
+            en: "{function}: the rule set has no data/steps.toml";
+        /// `read_comment` with a `data/phrases.toml` that lacks `match_share` or `[markers]`.
+        NoMatching =>
+            ja: "read_comment(plan, comment, telling): data/phrases.toml に match_share と [markers] (points, clauses) がありません",
+            en: "read_comment(plan, comment, telling): data/phrases.toml has no match_share and [markers] (points, clauses)";
         /// A list of words that holds something else.
         ListNotStrings { function: String, type_name: String } =>
             ja: "{function}: リストには文字列を入れてください ({type_name} が入っています)",
