@@ -295,8 +295,11 @@ pub fn no_such_item(id: ItemId) -> CliError {
 
 /// Loads the plan, its rules and the year.
 pub fn load(plan: &PlanArg, eval: &EvalArgs) -> Result<(Plan, RuleSet, FiscalYear), CliError> {
-    let plan = plan.load()?;
-    let rules = RuleSet::load_dir(rules_dir(&plan, eval.rules.as_deref())?)?;
+    // The rule set (named by plan.toml) compiles while the plan's items load.
+    let (plan, rules) = plan.loader().load_beside(&plan.plan, |plan| {
+        Ok::<_, CliError>(RuleSet::load_dir(rules_dir(plan, eval.rules.as_deref())?)?)
+    })?;
+    let rules = rules?;
     let year = year_of(&plan, eval.one_year()?)?;
     announce_completeness(&plan, year, &eval.out);
     Ok((plan, rules, year))

@@ -246,7 +246,7 @@ where
     })
 }
 
-fn evaluate_plan<E: std::error::Error + 'static>(
+fn evaluate_plan<E: std::error::Error + Send + 'static>(
     folder: &Path,
     rules: Option<&Path>,
     loader: &PlanLoader,
@@ -254,22 +254,28 @@ fn evaluate_plan<E: std::error::Error + 'static>(
     rule_sets: &RuleSets,
 ) -> Result<EvaluatedPlan, CorpusError<E>> {
     let folder_buf = || folder.to_path_buf();
-    let plan = loader.load(folder).map_err(|source| CorpusError::Load {
-        folder: folder_buf(),
-        source,
-    })?;
-    let rules_folder = rules
-        .map(Path::to_path_buf)
-        .or_else(|| plan.rules.clone())
-        .ok_or_else(|| CorpusError::NoRules {
-            folder: folder_buf(),
-        })?;
-    let rule_set = rule_sets
-        .get(&rules_folder)
-        .map_err(|source| CorpusError::Rules {
+    // The plan's rule set (named by plan.toml) is compiled, or found compiled, while its items
+    // load.
+    let (plan, rule_set) = loader
+        .load_beside(folder, |plan| {
+            let rules_folder = rules
+                .map(Path::to_path_buf)
+                .or_else(|| plan.rules.clone())
+                .ok_or_else(|| CorpusError::NoRules {
+                    folder: folder_buf(),
+                })?;
+            rule_sets
+                .get(&rules_folder)
+                .map_err(|source| CorpusError::Rules {
+                    folder: folder_buf(),
+                    source,
+                })
+        })
+        .map_err(|source| CorpusError::Load {
             folder: folder_buf(),
             source,
         })?;
+    let rule_set = rule_set?;
     let years = years(&plan).map_err(|source| CorpusError::Year {
         folder: folder_buf(),
         source,

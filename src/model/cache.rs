@@ -93,35 +93,82 @@ impl PlanCache {
 
     /// Loads the plan in `dir` and says whether the entry was read or written.
     pub fn load_telling(&self, dir: &Path) -> Result<(Plan, CacheUse), LoadErrors> {
+        self.load_with(dir, |_| (), false)
+            .map(|(plan, used, ())| (plan, used))
+    }
+
+    /// Loads the plan in `dir` like [`PlanCache::load_telling`] and, on another thread while
+    /// its entry is read (or its items parsed), runs `beside` on the plan as `plan.toml` gives
+    /// it, without its items. `beside` does not run when `plan.toml` does not load.
+    pub fn load_beside<T: Send>(
+        &self,
+        dir: &Path,
+        beside: impl FnOnce(&Plan) -> T + Send,
+    ) -> Result<(Plan, CacheUse, T), LoadErrors> {
+        self.load_with(dir, beside, true)
+    }
+
+    fn load_with<T: Send>(
+        &self,
+        dir: &Path,
+        beside: impl FnOnce(&Plan) -> T + Send,
+        parallel: bool,
+    ) -> Result<(Plan, CacheUse, T), LoadErrors> {
         let source = DirSource::new(dir);
         let plan_file = source.plan_file().map_err(LoadError::Io)?;
         let plan = plan_of(&source, &plan_file)?;
+        let items = || self.items(&source, &plan_file);
+        let (items, t) = match parallel {
+            true => rayon::join(items, || beside(&plan)),
+            false => (items(), beside(&plan)),
+        };
+        let (plan, used) = match items? {
+            Items::Entry(items) => (restore(plan, items, &source), CacheUse::Read),
+            Items::Files {
+                files,
+                stamp,
+                entry,
+            } => {
+                let plan = with_items(plan, &files)?;
+                let settled = stamp
+                    .newest
+                    .checked_add(Duration::from_secs(RACY_SECONDS))
+                    .is_some_and(|t| t <= SystemTime::now());
+                let used = match settled && write_entry(&entry, &stamp.key, &plan.items).is_ok() {
+                    true => CacheUse::Written,
+                    false => CacheUse::Parsed,
+                };
+                (plan, used)
+            }
+            // Something cannot be looked at: loading says what.
+            Items::Unstamped => (super::load::load_plan(dir)?, CacheUse::Parsed),
+        };
+        Ok((plan, used, t))
+    }
+
+    /// The items of the plan in `source` (whose `plan.toml` is `plan_file`): its entry's when
+    /// that is current, else its item files.
+    fn items(&self, source: &DirSource, plan_file: &SourceFile) -> Result<Items, LoadErrors> {
         let paths = source.item_paths().map_err(LoadError::Io)?;
         // Stamped before any item is read: a file changed after its stamp changes the key of
         // the next run, never the content filed under this one.
-        let Ok(stamp) = Stamp::of(dir, &plan_file, &paths) else {
-            // Something cannot be looked at: loading says what.
-            return super::load::load_plan(dir).map(|plan| (plan, CacheUse::Parsed));
+        let Ok(stamp) = Stamp::of(source.dir(), plan_file, &paths) else {
+            return Ok(Items::Unstamped);
         };
         let entry = self.entry_path(&stamp.folder);
         if let Some(items) = read_entry(&entry, &stamp.key) {
-            return Ok((restore(plan, items, &source), CacheUse::Read));
+            return Ok(Items::Entry(items));
         }
         let files = paths
             .iter()
             .map(|p| source.read_item(p))
             .collect::<io::Result<Vec<SourceFile>>>()
             .map_err(LoadError::Io)?;
-        let plan = with_items(plan, &files)?;
-        let settled = stamp
-            .newest
-            .checked_add(Duration::from_secs(RACY_SECONDS))
-            .is_some_and(|t| t <= SystemTime::now());
-        let used = match settled && write_entry(&entry, &stamp.key, &plan.items).is_ok() {
-            true => CacheUse::Written,
-            false => CacheUse::Parsed,
-        };
-        Ok((plan, used))
+        Ok(Items::Files {
+            files,
+            stamp,
+            entry,
+        })
     }
 
     /// The entry of the plan folder `folder` (its canonical path).
@@ -129,6 +176,20 @@ impl PlanCache {
         let name = hex(&Sha256::digest(folder.as_os_str().as_encoded_bytes()));
         self.dir.join("plans").join(format!("{}.bin", &name[..32]))
     }
+}
+
+/// Where a plan's items come from.
+enum Items {
+    /// Its current entry.
+    Entry(Vec<(Item, ItemSource)>),
+    /// Its item files, to be parsed; their entry is `entry`, to be filed under `stamp`.
+    Files {
+        files: Vec<SourceFile>,
+        stamp: Stamp,
+        entry: PathBuf,
+    },
+    /// Its files cannot all be looked at: the plan is loaded without the cache.
+    Unstamped,
 }
 
 /// What the entry of a plan's files as they are now must be filed under.
@@ -242,6 +303,7 @@ fn hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::PlanLoader;
 
     fn root() -> PathBuf {
         PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -351,6 +413,43 @@ mod tests {
         fs::create_dir(&entry).unwrap();
         let (plan, used) = cache.load_telling(&plan_dir).unwrap();
         assert_eq!((plan, used), (parsed, CacheUse::Parsed));
+    }
+
+    #[test]
+    fn beside_sees_the_plan_of_plan_toml_and_the_plan_loads_as_without_it() {
+        let tmp = tempfile::tempdir().unwrap();
+        let plan_dir = tmp.path().join("plan");
+        settled_copy(&plan_dir);
+        let parsed = super::super::load::load_plan(&plan_dir).unwrap();
+        let cached = PlanLoader::cached(PlanCache::new(tmp.path().join("cache")));
+        // Without the cache; through it, the entry written, then read.
+        for loader in [PlanLoader::default(), cached.clone(), cached] {
+            let (plan, (rules, items)) = loader
+                .load_beside(&plan_dir, |p| (p.rules.clone(), p.items.len()))
+                .unwrap();
+            assert_eq!(plan, parsed);
+            assert_eq!((rules, items), (parsed.rules.clone(), 0));
+        }
+        assert_eq!(
+            PlanCache::new(tmp.path().join("cache"))
+                .load_telling(&plan_dir)
+                .unwrap()
+                .1,
+            CacheUse::Read
+        );
+        // A plan.toml that does not load: the plan's error, and `beside` never runs.
+        fs::write(plan_dir.join("plan.toml"), "id = 1\n").unwrap();
+        let ran = std::sync::atomic::AtomicBool::new(false);
+        for loader in [
+            PlanLoader::default(),
+            PlanLoader::cached(PlanCache::new(tmp.path().join("cache"))),
+        ] {
+            let err = loader.load_beside(&plan_dir, |_| {
+                ran.store(true, std::sync::atomic::Ordering::Relaxed)
+            });
+            assert!(err.unwrap_err().to_string().contains("plan.toml"));
+        }
+        assert!(!ran.into_inner());
     }
 
     #[test]

@@ -233,6 +233,21 @@ pub fn load_plan_from(source: &dyn PlanSource) -> Result<Plan, LoadErrors> {
     with_items(plan, &files)
 }
 
+/// Loads the plan in `dir` and, on another thread while its item files are read, runs `beside`
+/// on the plan as `plan.toml` gives it, without its items. `beside` does not run when
+/// `plan.toml` does not load.
+pub(crate) fn load_plan_beside<T: Send>(
+    dir: &Path,
+    beside: impl FnOnce(&Plan) -> T + Send,
+) -> Result<(Plan, T), LoadErrors> {
+    let source = DirSource::new(dir);
+    let plan_file = source.plan_file().map_err(LoadError::Io)?;
+    let plan = plan_of(&source, &plan_file)?;
+    let (files, t) = rayon::join(|| source.item_files(), || beside(&plan));
+    let files = files.map_err(LoadError::Io)?;
+    Ok((with_items(plan, &files)?, t))
+}
+
 /// The plan of `plan.toml` (read from `source`), without its items.
 pub(crate) fn plan_of(source: &dyn PlanSource, plan_file: &SourceFile) -> Result<Plan, LoadErrors> {
     let mut plan = parse_plan(plan_file)?;

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::cache::PlanCache;
-use super::load::{load_plan, LoadErrors};
+use super::load::{load_plan, load_plan_beside, LoadErrors};
 use super::plan::Plan;
 
 /// Loads plan folders, through a cache of parsed plans or not. The default reads the files
@@ -38,6 +38,21 @@ impl PlanLoader {
         match &self.cache {
             Some(cache) => cache.load(dir),
             None => load_plan(dir),
+        }
+    }
+
+    /// Loads the plan in `dir` and, on another thread while its items load, runs `beside` on
+    /// the plan as `plan.toml` gives it, without its items: what needs only `plan.toml` (the
+    /// plan's rule set) is ready when the plan is. `beside` does not run when `plan.toml` does
+    /// not load; its result is dropped when the items do not.
+    pub fn load_beside<T: Send>(
+        &self,
+        dir: &Path,
+        beside: impl FnOnce(&Plan) -> T + Send,
+    ) -> Result<(Plan, T), LoadErrors> {
+        match &self.cache {
+            Some(cache) => cache.load_beside(dir, beside).map(|(plan, _, t)| (plan, t)),
+            None => load_plan_beside(dir, beside),
         }
     }
 }
