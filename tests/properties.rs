@@ -266,3 +266,72 @@ proptest! {
         prop_assert_eq!(counted, items.len());
     }
 }
+
+/// The rule inputs of every item of the bundled plan in every year of its period.
+fn bundled_inputs() -> &'static [gyokaku::engine::RuleInput] {
+    static INPUTS: OnceLock<Vec<gyokaku::engine::RuleInput>> = OnceLock::new();
+    INPUTS.get_or_init(|| {
+        let plan = gyokaku::model::load_plan(common::root().join("plans/isehara-6")).unwrap();
+        let mut inputs = Vec::new();
+        for year in &plan.years {
+            for item in &plan.items {
+                inputs.push(gyokaku::evaluation::rule_input(&plan, item, *year, rules()));
+            }
+        }
+        inputs
+    })
+}
+
+/// Everything the rules say of one input: achievement, reading, rating, effect, each with its
+/// explanation lines.
+fn rules_say(rules: &RuleSet, x: gyokaku::engine::RuleInput) -> String {
+    let x = std::sync::Arc::new(x);
+    let at = gyokaku::engine::CallSite {
+        item: Some(&x.id),
+        year: &x.year,
+    };
+    let a = rules.achievement(&x, at).map(|o| (o.value, o.trace));
+    let s = a.as_ref().ok().map(|(value, _)| {
+        rules.suggest(&x, *value, at).map(|s| {
+            let reading = s.reading.map(|r| (r.value, r.trace));
+            (reading, s.rating.value, s.rating.trace, s.rated_by)
+        })
+    });
+    let e = rules
+        .kind_effect(&x, at)
+        .map(|e| e.map(|e| (e.value, e.trace)));
+    format!("{a:?}\n{s:?}\n{e:?}")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Rule calls answered from memory say exactly what running them says: inputs mixed from
+    /// the bundled plan's (a comment of one item with the figures of another, emptied fields),
+    /// evaluated in sequence by one rule set that remembers its calls and by one recording
+    /// coverage, which runs every call.
+    #[test]
+    fn remembered_calls_say_what_running_them_says(
+        picks in prop::collection::vec((0usize..355, 0usize..355, 0usize..355, 0u8..4), 1..24),
+    ) {
+        let inputs = bundled_inputs();
+        let mut running = RuleSet::load_dir(common::root().join("rules")).unwrap();
+        running.record_coverage();
+        for (a, b, c, blank) in picks {
+            let mut x = inputs[a % inputs.len()].clone();
+            let other = &inputs[b % inputs.len()];
+            let third = &inputs[c % inputs.len()];
+            x.comment = other.comment.clone();
+            x.plan = other.plan.clone();
+            x.target = third.target;
+            x.target_text = third.target_text.clone();
+            match blank {
+                0 => x.comment.clear(),
+                1 => x.actual = None,
+                2 => x.kind = other.kind.clone(),
+                _ => {}
+            }
+            prop_assert_eq!(rules_say(rules(), x.clone()), rules_say(&running, x));
+        }
+    }
+}

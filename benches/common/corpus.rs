@@ -1,7 +1,11 @@
 //! A synthetic corpus of plans for benchmarks: `n` plan folders, each a clone of a template plan
 //! (the bundled Isehara plan) as another municipality with its own policy and theme names and
 //! perturbed figures (targets, actuals and effect amounts moved by up to ±10%, differently per
-//! plan and item). Generated under `target/` or a temporary folder, never committed.
+//! plan and item) and comments of its own (each year's 取組実績 begins with the municipality's
+//! number, so no two plans report in the same words: the engine remembers rule calls that must
+//! run alike, and cloned comments would let it answer other municipalities' readings from
+//! memory, which real plans never allow). Generated under `target/` or a temporary folder,
+//! never committed.
 
 #![allow(dead_code)] // each bench uses part of it
 
@@ -34,7 +38,11 @@ pub fn default_dir(plans: usize) -> PathBuf {
 /// corpus of that size is already there, and returns the folder.
 pub fn ensure(out: &Path, plans: usize) -> io::Result<PathBuf> {
     let marker = out.join(".complete");
-    let stamp = format!("{plans} plans from {}\n", template().display());
+    // The stamp names the generator's version: a corpus written by an earlier one is written again.
+    let stamp = format!(
+        "{plans} plans from {} (comments of their own)\n",
+        template().display()
+    );
     if fs::read_to_string(&marker).ok().as_deref() == Some(stamp.as_str()) {
         return Ok(out.to_path_buf());
     }
@@ -97,6 +105,12 @@ fn item(text: &str, k: usize, i: usize) -> String {
             let Some(year) = year.as_table_like_mut() else {
                 continue;
             };
+            if let Some(Value::String(s)) = year.get_mut("comment").and_then(Item::as_value_mut) {
+                if !s.value().is_empty() {
+                    let own = format!("（第{k}団体）{}", s.value());
+                    *year.get_mut("comment").unwrap() = toml_edit::value(own);
+                }
+            }
             for field in ["target", "actual", "expected_effect", "actual_effect"] {
                 if let Some(Value::String(s)) = year.get_mut(field).and_then(Item::as_value_mut) {
                     if let Some(moved) = perturb(s.value(), factor) {

@@ -138,49 +138,100 @@ fn text(s: &Option<String>) -> Dynamic {
     s.clone().map(Dynamic::from).unwrap_or(Dynamic::UNIT)
 }
 
-/// Registers the shared `RuleInput` and its properties with the engine.
+/// Reads one property of the input as a script sees it.
+type Getter = fn(&RuleInput) -> Dynamic;
+
+/// Every property of `x` and how it is read, in the order of [`PROPERTIES`].
+const GETTERS: &[(&str, Getter)] = &[
+    ("id", |x| x.id.clone().into()),
+    ("title", |x| x.title.clone().into()),
+    ("kind", |x| x.kind.clone().into()),
+    ("indicator", |x| x.indicator.clone().into()),
+    ("unit", |x| x.unit.clone().into()),
+    ("year", |x| x.year.clone().into()),
+    ("target", |x| num(x.target)),
+    ("actual", |x| num(x.actual)),
+    ("baseline", |x| num(x.baseline)),
+    ("final_target", |x| num(x.final_target)),
+    ("previous", |x| num(x.previous)),
+    ("previous_target", |x| num(x.previous_target)),
+    ("bound", |x| text(&x.bound)),
+    ("within_bound", |x| {
+        x.within_bound.map(Dynamic::from).unwrap_or(Dynamic::UNIT)
+    }),
+    ("target_text", |x| x.target_text.clone().into()),
+    ("actual_text", |x| x.actual_text.clone().into()),
+    ("baseline_text", |x| x.baseline_text.clone().into()),
+    ("final_target_text", |x| x.final_target_text.clone().into()),
+    ("plan", |x| x.plan.clone().into()),
+    ("comment", |x| x.comment.clone().into()),
+    ("target_total", |x| num(x.target_total)),
+    ("actual_total", |x| num(x.actual_total)),
+    ("expected_effect", |x| num(x.expected_effect)),
+    ("actual_effect", |x| num(x.actual_effect)),
+    ("recorded", |x| text(&x.recorded)),
+    ("value", |x| num(x.value)),
+    ("total", |x| num(x.total)),
+    ("scale", |x| {
+        Dynamic::from_array(
+            x.scale
+                .iter()
+                .cloned()
+                .map(Dynamic::from)
+                .collect::<Array>(),
+        )
+    }),
+    ("history", |x| {
+        Dynamic::from_array(
+            x.history
+                .iter()
+                .cloned()
+                .map(Dynamic::from)
+                .collect::<Array>(),
+        )
+    }),
+    ("year_index", |x| {
+        Dynamic::from(rhai::INT::try_from(x.year_index).unwrap_or(rhai::INT::MAX))
+    }),
+    ("target_sum", |x| {
+        num(x.this_year().and_then(|r| r.target_sum))
+    }),
+    ("actual_sum", |x| {
+        num(x.this_year().and_then(|r| r.actual_sum))
+    }),
+    ("expected_effect_sum", |x| {
+        num(x.this_year().and_then(|r| r.expected_effect_sum))
+    }),
+    ("actual_effect_sum", |x| {
+        num(x.this_year().and_then(|r| r.actual_effect_sum))
+    }),
+];
+
+/// Whether property `index` of [`PROPERTIES`] reads the same in `x` as `value`: what a
+/// remembered rule call read ([`super::memo`]) compared with a new input.
+pub(crate) fn reads_as(x: &RuleInput, index: usize, value: &Dynamic) -> bool {
+    GETTERS
+        .get(index)
+        .is_some_and(|(_, get)| super::memo::same(&get(x), value))
+}
+
+/// The index of the property called `name` in [`PROPERTIES`].
+#[cfg(test)]
+pub(crate) fn property_index(name: &str) -> Option<usize> {
+    GETTERS.iter().position(|(n, _)| *n == name)
+}
+
+/// Registers the shared `RuleInput` and its properties with the engine. Every read is told to
+/// [`super::memo::read`], so a rule call can be remembered by what it read.
 pub(crate) fn register(engine: &mut Engine) {
     engine.register_type_with_name::<Arc<RuleInput>>("Input");
-    macro_rules! getters {
-        ($($name:ident => $conv:expr;)*) => {
-            $(engine.register_get(stringify!($name), |x: &mut Arc<RuleInput>| -> Dynamic { let f: fn(&RuleInput) -> Dynamic = $conv; f(x) });)*
-        };
-    }
-    getters! {
-        id => |x| x.id.clone().into();
-        title => |x| x.title.clone().into();
-        kind => |x| x.kind.clone().into();
-        indicator => |x| x.indicator.clone().into();
-        unit => |x| x.unit.clone().into();
-        year => |x| x.year.clone().into();
-        target => |x| num(x.target);
-        actual => |x| num(x.actual);
-        baseline => |x| num(x.baseline);
-        final_target => |x| num(x.final_target);
-        previous => |x| num(x.previous);
-        previous_target => |x| num(x.previous_target);
-        bound => |x| text(&x.bound);
-        within_bound => |x| x.within_bound.map(Dynamic::from).unwrap_or(Dynamic::UNIT);
-        target_text => |x| x.target_text.clone().into();
-        actual_text => |x| x.actual_text.clone().into();
-        baseline_text => |x| x.baseline_text.clone().into();
-        final_target_text => |x| x.final_target_text.clone().into();
-        plan => |x| x.plan.clone().into();
-        comment => |x| x.comment.clone().into();
-        target_total => |x| num(x.target_total);
-        actual_total => |x| num(x.actual_total);
-        expected_effect => |x| num(x.expected_effect);
-        actual_effect => |x| num(x.actual_effect);
-        recorded => |x| text(&x.recorded);
-        value => |x| num(x.value);
-        total => |x| num(x.total);
-        scale => |x| Dynamic::from_array(x.scale.iter().cloned().map(Dynamic::from).collect::<Array>());
-        history => |x| Dynamic::from_array(x.history.iter().cloned().map(Dynamic::from).collect::<Array>());
-        year_index => |x| Dynamic::from(rhai::INT::try_from(x.year_index).unwrap_or(rhai::INT::MAX));
-        target_sum => |x| num(x.this_year().and_then(|r| r.target_sum));
-        actual_sum => |x| num(x.this_year().and_then(|r| r.actual_sum));
-        expected_effect_sum => |x| num(x.this_year().and_then(|r| r.expected_effect_sum));
-        actual_effect_sum => |x| num(x.this_year().and_then(|r| r.actual_effect_sum));
+    for (index, (name, get)) in GETTERS.iter().enumerate() {
+        let get = *get;
+        engine.register_get(*name, move |x: &mut Arc<RuleInput>| -> Dynamic {
+            let value = get(x);
+            super::memo::read(index, &value);
+            value
+        });
     }
     engine.register_type_with_name::<YearRecord>("Year");
     macro_rules! year_getters {
@@ -255,3 +306,12 @@ pub const PROPERTIES: &[&str] = &[
     "expected_effect_sum",
     "actual_effect_sum",
 ];
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_property_has_its_getter_in_order() {
+        let names: Vec<&str> = super::GETTERS.iter().map(|(n, _)| *n).collect();
+        assert_eq!(names, super::PROPERTIES);
+    }
+}

@@ -6,6 +6,7 @@ mod data;
 mod error;
 mod functions;
 mod input;
+mod memo;
 mod reading;
 mod ruleset;
 mod sheet;

@@ -16,6 +16,7 @@ use super::data::{self, Data, PhraseBook, StepBook, DATA_DIR, PHRASES_FILE, STEP
 use super::error::{rule_problem, Compile, RuleError};
 use super::functions;
 use super::input::{self, RuleInput};
+use super::memo;
 use super::reading::Reading;
 use super::source::{DirRules, RuleSource};
 use super::summary::{FigureTable, SummaryInput, SUMMARY_FILE};
@@ -276,7 +277,12 @@ pub struct RuleSet {
     engine: Engine,
     /// Set by [`RuleSet::record_coverage`]; `None` in normal evaluation.
     coverage: Option<Recorder>,
+    /// Tells this rule set's remembered calls from another's ([`memo`]).
+    instance: u64,
 }
+
+/// The next [`RuleSet::instance`].
+static INSTANCES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 // One compiled rule set serves every thread of a parallel evaluation.
 const _: fn() = || {
@@ -606,6 +612,7 @@ impl RuleSet {
             data,
             engine,
             coverage: None,
+            instance: INSTANCES.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         };
         set.check_functions()?;
         Ok(set)
@@ -720,7 +727,7 @@ impl RuleSet {
             item: None,
             year: &input.year,
         };
-        let out = self.call(script, "summary", vec![input.to_dynamic()], at)?;
+        let out = self.run(script, "summary", vec![input.to_dynamic()], at)?;
         let value =
             super::summary::figure_tables(out.value).map_err(|problem| RuleError::Runtime {
                 file: script.file.clone(),
@@ -812,7 +819,7 @@ impl RuleSet {
         let Some(script) = &self.judgement else {
             return Ok(None);
         };
-        let out = self.call(script, "judge", vec![Dynamic::from(Arc::clone(input))], at)?;
+        let out = self.call(script, "judge", input, Vec::new(), at)?;
         let value = if out.value.is_unit() {
             None
         } else {
@@ -869,10 +876,8 @@ impl RuleSet {
         let out = self.call(
             &self.rating,
             "judged",
-            vec![
-                Dynamic::from(Arc::clone(input)),
-                Dynamic::from(verdict.to_string()),
-            ],
+            input,
+            vec![Dynamic::from(verdict.to_string())],
             at,
         )?;
         let value = self.label_result("judged", at, &out.value)?;
@@ -882,7 +887,39 @@ impl RuleSet {
         })
     }
 
+    /// Calls `function(x, more…)` of `script` — or, when this thread made a call that must
+    /// run the same way, answers as it did ([`memo`]).
     fn call(
+        &self,
+        script: &Script,
+        function: &'static str,
+        x: &Arc<RuleInput>,
+        more: Vec<Dynamic>,
+        at: CallSite,
+    ) -> Result<Outcome<Dynamic>, RuleError> {
+        let mut args = Vec::with_capacity(more.len() + 1);
+        args.push(Dynamic::from(Arc::clone(x)));
+        args.extend(more.iter().cloned());
+        if self.coverage.is_some() {
+            return self.run(script, function, args, at);
+        }
+        let key = memo::CallKey {
+            rules: self.instance,
+            file: script.file.clone(),
+            function,
+        };
+        if let Some((value, trace)) = memo::recall(&key, x, &more) {
+            return Ok(Outcome { value, trace });
+        }
+        memo::start();
+        let result = self.run(script, function, args, at);
+        let done = result.as_ref().ok().map(|o| (&o.value, o.trace.as_slice()));
+        memo::finish(key, more, done);
+        result
+    }
+
+    /// Runs `function(args…)` of `script`.
+    fn run(
         &self,
         script: &Script,
         function: &str,
@@ -972,12 +1009,7 @@ impl RuleSet {
         at: CallSite,
     ) -> Result<Outcome<Option<Decimal>>, RuleError> {
         let script = self.kind_script(&input.kind, at)?;
-        let out = self.call(
-            script,
-            "achievement",
-            vec![Dynamic::from(Arc::clone(input))],
-            at,
-        )?;
+        let out = self.call(script, "achievement", input, Vec::new(), at)?;
         let value = self.number_result(&script.file, "achievement", at, &out.value)?;
         Ok(Outcome {
             value,
@@ -996,12 +1028,7 @@ impl RuleSet {
         let a = achievement
             .map(Dynamic::from_decimal)
             .unwrap_or(Dynamic::UNIT);
-        let out = self.call(
-            &self.rating,
-            "rating",
-            vec![Dynamic::from(Arc::clone(input)), a],
-            at,
-        )?;
+        let out = self.call(&self.rating, "rating", input, vec![a], at)?;
         let value = self.label_result("rating", at, &out.value)?;
         Ok(Outcome {
             value,
@@ -1048,7 +1075,7 @@ impl RuleSet {
         else {
             return Ok(None);
         };
-        let out = self.call(script, "effect", vec![Dynamic::from(Arc::clone(input))], at)?;
+        let out = self.call(script, "effect", input, Vec::new(), at)?;
         let value = self.number_result(&script.file, "effect", at, &out.value)?;
         Ok(Some(Outcome {
             value,

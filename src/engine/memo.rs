@@ -1,0 +1,247 @@
+//! Remembering rule calls by what they read. A rule function is deterministic: it sees only
+//! its arguments, the rule set's data files and the engine's pure functions (no clock, no
+//! randomness, no files). So a call that read `x.comment == ""` and returned `()` with one
+//! explanation line will do exactly that for every input whose comment is empty, whatever else
+//! the input holds. Each thread remembers, per rule set, script and function, the calls it
+//! made: the other arguments, the properties of `x` read in the order they were read with
+//! their values, and the result with its explanation. A new call whose arguments are the same
+//! and whose input reads the same for each remembered property is answered from memory; it
+//! could not have run differently, since every branch it took depended only on those values.
+//!
+//! Most calls of a run are of this kind: the years without results yet (no actual, no comment)
+//! read one or two properties and return `()`. The memory is bounded per thread; calls that
+//! fail are never remembered; recording coverage turns it off (every run must be counted).
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use rhai::{Array, Dynamic, Map};
+
+use super::input::{reads_as, RuleInput};
+use crate::i18n::Text;
+
+/// The most calls one thread remembers for one function of one script with the same other
+/// arguments: beyond them, calls that read values no earlier call read run as usual.
+const MAX_PER_KEY: usize = 8;
+/// The most calls one thread remembers in all; past it the memory starts afresh.
+const MAX_CALLS: usize = 4096;
+
+/// Which call: the rule set (its instance), the script and the function.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct CallKey {
+    pub rules: u64,
+    pub file: String,
+    pub function: &'static str,
+}
+
+struct Remembered {
+    args: Vec<Dynamic>,
+    reads: Vec<(usize, Dynamic)>,
+    value: Dynamic,
+    trace: Vec<Text>,
+}
+
+#[derive(Default)]
+struct Memory {
+    calls: HashMap<CallKey, Vec<Remembered>>,
+    count: usize,
+    /// The reads of the call running on this thread, while one is recorded.
+    reads: Option<Vec<(usize, Dynamic)>>,
+}
+
+thread_local! {
+    static MEMORY: RefCell<Memory> = RefCell::new(Memory::default());
+}
+
+/// Tells the running call's record that it read property `index` of `x` as `value`.
+pub(crate) fn read(index: usize, value: &Dynamic) {
+    MEMORY.with(|m| {
+        if let Some(reads) = m.borrow_mut().reads.as_mut() {
+            reads.push((index, value.clone()));
+        }
+    });
+}
+
+/// The remembered result and explanation of a call like this one, if any.
+pub(crate) fn recall(
+    key: &CallKey,
+    x: &RuleInput,
+    args: &[Dynamic],
+) -> Option<(Dynamic, Vec<Text>)> {
+    MEMORY.with(|m| {
+        let m = m.borrow();
+        let found = m.calls.get(key)?.iter().find(|r| {
+            r.args.len() == args.len()
+                && r.args.iter().zip(args).all(|(a, b)| same(a, b))
+                && r.reads.iter().all(|(i, v)| reads_as(x, *i, v))
+        })?;
+        Some((found.value.clone(), found.trace.clone()))
+    })
+}
+
+/// Starts recording what the call about to run reads.
+pub(crate) fn start() {
+    MEMORY.with(|m| m.borrow_mut().reads = Some(Vec::new()));
+}
+
+/// Stops recording; remembers the call when it succeeded (`Some`).
+pub(crate) fn finish(key: CallKey, args: Vec<Dynamic>, result: Option<(&Dynamic, &[Text])>) {
+    MEMORY.with(|m| {
+        let mut m = m.borrow_mut();
+        let Some(reads) = m.reads.take() else {
+            return;
+        };
+        let Some((value, trace)) = result else {
+            return;
+        };
+        // Only plain results can be handed out again unchanged.
+        if !plain(value) || !args.iter().all(plain) || !reads.iter().all(|(_, v)| plain(v)) {
+            return;
+        }
+        if m.count >= MAX_CALLS {
+            m.calls.clear();
+            m.count = 0;
+        }
+        let list = m.calls.entry(key).or_default();
+        if list.len() < MAX_PER_KEY {
+            list.push(Remembered {
+                args,
+                reads,
+                value: value.clone(),
+                trace: trace.to_vec(),
+            });
+            m.count += 1;
+        }
+    });
+}
+
+/// A value made of units, booleans, integers, decimals, strings, arrays and maps of them: one
+/// that compares by content ([`same`]) and is never shared or changed in place.
+fn plain(v: &Dynamic) -> bool {
+    if v.is_shared() {
+        return false;
+    }
+    if v.is_unit() || v.is_bool() || v.is_int() || v.is_decimal() || v.is_string() {
+        return true;
+    }
+    if let Some(a) = v.read_lock::<Array>() {
+        return a.iter().all(plain);
+    }
+    if let Some(m) = v.read_lock::<Map>() {
+        return m.values().all(plain);
+    }
+    v.is::<super::input::YearRecord>()
+}
+
+/// Whether two plain values are equal in content and type (1 and 1.0 are not the same: a
+/// script can tell them apart).
+pub(crate) fn same(a: &Dynamic, b: &Dynamic) -> bool {
+    if a.type_id() != b.type_id() {
+        return false;
+    }
+    if a.is_unit() {
+        return true;
+    }
+    if let (Ok(x), Ok(y)) = (a.as_bool(), b.as_bool()) {
+        return x == y;
+    }
+    if let (Ok(x), Ok(y)) = (a.as_int(), b.as_int()) {
+        return x == y;
+    }
+    if let (Ok(x), Ok(y)) = (a.as_decimal(), b.as_decimal()) {
+        // 1.0 and 1.00 are equal but print differently: compare the digits too.
+        return x == y && x.scale() == y.scale();
+    }
+    if let (Some(x), Some(y)) = (
+        a.read_lock::<rhai::ImmutableString>(),
+        b.read_lock::<rhai::ImmutableString>(),
+    ) {
+        return *x == *y;
+    }
+    if let (Some(x), Some(y)) = (a.read_lock::<Array>(), b.read_lock::<Array>()) {
+        return x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| same(p, q));
+    }
+    if let (Some(x), Some(y)) = (a.read_lock::<Map>(), b.read_lock::<Map>()) {
+        return x.len() == y.len()
+            && x.iter()
+                .zip(y.iter())
+                .all(|((k, p), (l, q))| k == l && same(p, q));
+    }
+    if let (Some(x), Some(y)) = (
+        a.read_lock::<super::input::YearRecord>(),
+        b.read_lock::<super::input::YearRecord>(),
+    ) {
+        // Debug shows each decimal with its digits (1.0 is not 1.00 when printed).
+        return format!("{:?}", *x) == format!("{:?}", *y);
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+
+    fn key() -> CallKey {
+        CallKey {
+            rules: u64::MAX,
+            file: "kinds/k.rhai".into(),
+            function: "achievement",
+        }
+    }
+
+    #[test]
+    fn a_call_is_recalled_only_when_its_reads_and_arguments_match() {
+        let x = RuleInput {
+            comment: String::new(),
+            target: Some(Decimal::TEN),
+            ..RuleInput::default()
+        };
+        // The call read x.comment as "" and was given the argument 1.
+        let comment = crate::engine::input::property_index("comment").unwrap();
+        start();
+        read(comment, &Dynamic::from(String::new()));
+        let trace = [Text::same("no comment")];
+        finish(
+            key(),
+            vec![Dynamic::from_int(1)],
+            Some((&Dynamic::UNIT, &trace)),
+        );
+        let (value, said) = recall(&key(), &x, &[Dynamic::from_int(1)]).expect("recalled");
+        assert!(value.is_unit());
+        assert_eq!(said, trace);
+        // What it did not read may differ; what it read, or an argument, may not.
+        let other = RuleInput {
+            target: None,
+            ..x.clone()
+        };
+        assert!(recall(&key(), &other, &[Dynamic::from_int(1)]).is_some());
+        let commented = RuleInput {
+            comment: "実施した".into(),
+            ..x.clone()
+        };
+        assert!(recall(&key(), &commented, &[Dynamic::from_int(1)]).is_none());
+        assert!(recall(&key(), &x, &[Dynamic::from_int(2)]).is_none());
+        assert!(recall(&key(), &x, &[Dynamic::from_decimal(Decimal::ONE)]).is_none());
+        // A failed call is never remembered.
+        let failing = CallKey {
+            function: "effect",
+            ..key()
+        };
+        start();
+        finish(failing.clone(), Vec::new(), None);
+        assert!(recall(&failing, &x, &[]).is_none());
+    }
+
+    #[test]
+    fn decimals_are_the_same_only_with_the_same_digits() {
+        let d = |s: &str| Dynamic::from_decimal(Decimal::from_str_exact(s).unwrap());
+        assert!(same(&d("1.0"), &d("1.0")));
+        assert!(!same(&d("1.0"), &d("1.00")), "they print differently");
+        assert!(!same(&d("1"), &Dynamic::from_int(1)));
+        assert!(same(&Dynamic::UNIT, &Dynamic::UNIT));
+        let list = |v: Vec<Dynamic>| Dynamic::from_array(v);
+        assert!(same(&list(vec![d("2")]), &list(vec![d("2")])));
+        assert!(!same(&list(vec![d("2")]), &list(vec![d("2"), d("2")])));
+    }
+}
