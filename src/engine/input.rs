@@ -134,77 +134,126 @@ fn num(d: Option<Decimal>) -> Dynamic {
     d.map(Dynamic::from_decimal).unwrap_or(Dynamic::UNIT)
 }
 
-fn text(s: &Option<String>) -> Dynamic {
-    s.clone().map(Dynamic::from).unwrap_or(Dynamic::UNIT)
+/// How one property of the input is read: text and numbers directly (so a remembered read can
+/// be compared without building the script's value), the rest as the script sees it.
+#[derive(Clone, Copy)]
+enum Getter {
+    Text(fn(&RuleInput) -> &str),
+    MaybeText(fn(&RuleInput) -> Option<&str>),
+    Number(fn(&RuleInput) -> Option<Decimal>),
+    Other(fn(&RuleInput) -> Dynamic),
 }
 
-/// Reads one property of the input as a script sees it.
-type Getter = fn(&RuleInput) -> Dynamic;
+impl Getter {
+    /// The property's value as a script sees it.
+    fn get(self, x: &RuleInput) -> Dynamic {
+        match self {
+            Getter::Text(f) => f(x).into(),
+            Getter::MaybeText(f) => f(x).map_or(Dynamic::UNIT, |t| t.to_string().into()),
+            Getter::Number(f) => num(f(x)),
+            Getter::Other(f) => f(x),
+        }
+    }
+
+    /// Whether the property of `x` is `value`.
+    fn reads_as(self, x: &RuleInput, value: &Dynamic) -> bool {
+        let text = |t: Option<&str>| match (t, value.read_lock::<rhai::ImmutableString>()) {
+            (Some(t), Some(v)) => t == v.as_str(),
+            (None, None) => value.is_unit(),
+            _ => false,
+        };
+        match self {
+            Getter::Text(f) => text(Some(f(x))),
+            Getter::MaybeText(f) => text(f(x)),
+            Getter::Number(f) => match (f(x), value.as_decimal()) {
+                // 1.0 and 1.00 print differently: the digits must be the same too.
+                (Some(d), Ok(v)) => d == v && d.scale() == v.scale(),
+                (None, _) => value.is_unit(),
+                _ => false,
+            },
+            Getter::Other(f) => super::memo::same(&f(x), value),
+        }
+    }
+}
 
 /// Every property of `x` and how it is read, in the order of [`PROPERTIES`].
 const GETTERS: &[(&str, Getter)] = &[
-    ("id", |x| x.id.clone().into()),
-    ("title", |x| x.title.clone().into()),
-    ("kind", |x| x.kind.clone().into()),
-    ("indicator", |x| x.indicator.clone().into()),
-    ("unit", |x| x.unit.clone().into()),
-    ("year", |x| x.year.clone().into()),
-    ("target", |x| num(x.target)),
-    ("actual", |x| num(x.actual)),
-    ("baseline", |x| num(x.baseline)),
-    ("final_target", |x| num(x.final_target)),
-    ("previous", |x| num(x.previous)),
-    ("previous_target", |x| num(x.previous_target)),
-    ("bound", |x| text(&x.bound)),
-    ("within_bound", |x| {
-        x.within_bound.map(Dynamic::from).unwrap_or(Dynamic::UNIT)
-    }),
-    ("target_text", |x| x.target_text.clone().into()),
-    ("actual_text", |x| x.actual_text.clone().into()),
-    ("baseline_text", |x| x.baseline_text.clone().into()),
-    ("final_target_text", |x| x.final_target_text.clone().into()),
-    ("plan", |x| x.plan.clone().into()),
-    ("comment", |x| x.comment.clone().into()),
-    ("target_total", |x| num(x.target_total)),
-    ("actual_total", |x| num(x.actual_total)),
-    ("expected_effect", |x| num(x.expected_effect)),
-    ("actual_effect", |x| num(x.actual_effect)),
-    ("recorded", |x| text(&x.recorded)),
-    ("value", |x| num(x.value)),
-    ("total", |x| num(x.total)),
-    ("scale", |x| {
-        Dynamic::from_array(
-            x.scale
-                .iter()
-                .cloned()
-                .map(Dynamic::from)
-                .collect::<Array>(),
-        )
-    }),
-    ("history", |x| {
-        Dynamic::from_array(
-            x.history
-                .iter()
-                .cloned()
-                .map(Dynamic::from)
-                .collect::<Array>(),
-        )
-    }),
-    ("year_index", |x| {
-        Dynamic::from(rhai::INT::try_from(x.year_index).unwrap_or(rhai::INT::MAX))
-    }),
-    ("target_sum", |x| {
-        num(x.this_year().and_then(|r| r.target_sum))
-    }),
-    ("actual_sum", |x| {
-        num(x.this_year().and_then(|r| r.actual_sum))
-    }),
-    ("expected_effect_sum", |x| {
-        num(x.this_year().and_then(|r| r.expected_effect_sum))
-    }),
-    ("actual_effect_sum", |x| {
-        num(x.this_year().and_then(|r| r.actual_effect_sum))
-    }),
+    ("id", Getter::Text(|x| &x.id)),
+    ("title", Getter::Text(|x| &x.title)),
+    ("kind", Getter::Text(|x| &x.kind)),
+    ("indicator", Getter::Text(|x| &x.indicator)),
+    ("unit", Getter::Text(|x| &x.unit)),
+    ("year", Getter::Text(|x| &x.year)),
+    ("target", Getter::Number(|x| x.target)),
+    ("actual", Getter::Number(|x| x.actual)),
+    ("baseline", Getter::Number(|x| x.baseline)),
+    ("final_target", Getter::Number(|x| x.final_target)),
+    ("previous", Getter::Number(|x| x.previous)),
+    ("previous_target", Getter::Number(|x| x.previous_target)),
+    ("bound", Getter::MaybeText(|x| x.bound.as_deref())),
+    (
+        "within_bound",
+        Getter::Other(|x| x.within_bound.map(Dynamic::from).unwrap_or(Dynamic::UNIT)),
+    ),
+    ("target_text", Getter::Text(|x| &x.target_text)),
+    ("actual_text", Getter::Text(|x| &x.actual_text)),
+    ("baseline_text", Getter::Text(|x| &x.baseline_text)),
+    ("final_target_text", Getter::Text(|x| &x.final_target_text)),
+    ("plan", Getter::Text(|x| &x.plan)),
+    ("comment", Getter::Text(|x| &x.comment)),
+    ("target_total", Getter::Number(|x| x.target_total)),
+    ("actual_total", Getter::Number(|x| x.actual_total)),
+    ("expected_effect", Getter::Number(|x| x.expected_effect)),
+    ("actual_effect", Getter::Number(|x| x.actual_effect)),
+    ("recorded", Getter::MaybeText(|x| x.recorded.as_deref())),
+    ("value", Getter::Number(|x| x.value)),
+    ("total", Getter::Number(|x| x.total)),
+    (
+        "scale",
+        Getter::Other(|x| {
+            Dynamic::from_array(
+                x.scale
+                    .iter()
+                    .cloned()
+                    .map(Dynamic::from)
+                    .collect::<Array>(),
+            )
+        }),
+    ),
+    (
+        "history",
+        Getter::Other(|x| {
+            Dynamic::from_array(
+                x.history
+                    .iter()
+                    .cloned()
+                    .map(Dynamic::from)
+                    .collect::<Array>(),
+            )
+        }),
+    ),
+    (
+        "year_index",
+        Getter::Other(|x| {
+            Dynamic::from(rhai::INT::try_from(x.year_index).unwrap_or(rhai::INT::MAX))
+        }),
+    ),
+    (
+        "target_sum",
+        Getter::Number(|x| x.this_year().and_then(|r| r.target_sum)),
+    ),
+    (
+        "actual_sum",
+        Getter::Number(|x| x.this_year().and_then(|r| r.actual_sum)),
+    ),
+    (
+        "expected_effect_sum",
+        Getter::Number(|x| x.this_year().and_then(|r| r.expected_effect_sum)),
+    ),
+    (
+        "actual_effect_sum",
+        Getter::Number(|x| x.this_year().and_then(|r| r.actual_effect_sum)),
+    ),
 ];
 
 /// Whether property `index` of [`PROPERTIES`] reads the same in `x` as `value`: what a
@@ -212,7 +261,7 @@ const GETTERS: &[(&str, Getter)] = &[
 pub(crate) fn reads_as(x: &RuleInput, index: usize, value: &Dynamic) -> bool {
     GETTERS
         .get(index)
-        .is_some_and(|(_, get)| super::memo::same(&get(x), value))
+        .is_some_and(|(_, get)| get.reads_as(x, value))
 }
 
 /// The index of the property called `name` in [`PROPERTIES`].
@@ -228,7 +277,7 @@ pub(crate) fn register(engine: &mut Engine) {
     for (index, (name, get)) in GETTERS.iter().enumerate() {
         let get = *get;
         engine.register_get(*name, move |x: &mut Arc<RuleInput>| -> Dynamic {
-            let value = get(x);
+            let value = get.get(x);
             super::memo::read(index, &value);
             value
         });
