@@ -291,12 +291,14 @@ impl PhraseBook {
 
         let mut evidence = Vec::new();
         let mut matched = 0;
+        let clause_pairs: Vec<text::Pairs> = clauses.iter().map(|c| text::Pairs::of(c)).collect();
         for point in &points {
             let mut best = None;
             let mut best_share = matching.match_share;
+            let point_pairs = text::Pairs::of(point);
             for (i, clause) in clauses.iter().enumerate() {
                 charge(point.len().saturating_add(clause.len()))?;
-                let share = match text::similarity(point, clause) {
+                let share = match point_pairs.found_in(&clause_pairs[i]) {
                     (_, 0) => Decimal::ZERO,
                     (shared, all) => Decimal::from(shared) / Decimal::from(all),
                 };

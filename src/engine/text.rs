@@ -222,13 +222,30 @@ fn pairs(text: &str) -> Vec<(char, Option<char>)> {
 /// letters or digits (a lone such character counts as itself) that
 /// `b` also has, as a fraction (numerator, denominator); (0, 0) when `a` has none.
 pub fn similarity(a: &str, b: &str) -> (usize, usize) {
-    let pa = pairs(a);
-    if pa.is_empty() {
-        return (0, 0);
+    Pairs::of(a).found_in(&Pairs::of(b))
+}
+
+/// The character pairs of a text, taken once for comparing it with many others by
+/// [`similarity`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pairs(Vec<(char, Option<char>)>);
+
+impl Pairs {
+    /// The pairs of `text`.
+    pub fn of(text: &str) -> Pairs {
+        Pairs(pairs(text))
     }
-    let pb = pairs(b);
-    let shared = pa.iter().filter(|p| pb.binary_search(p).is_ok()).count();
-    (shared, pa.len())
+
+    /// How many of these pairs `other` has, of how many: [`similarity`] of the two texts.
+    pub fn found_in(&self, other: &Pairs) -> (usize, usize) {
+        if self.0.is_empty() {
+            return (0, 0);
+        }
+        let shared = (self.0.iter())
+            .filter(|p| other.0.binary_search(p).is_ok())
+            .count();
+        (shared, self.0.len())
+    }
 }
 
 #[cfg(test)]
