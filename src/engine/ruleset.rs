@@ -279,6 +279,8 @@ pub struct RuleSet {
     coverage: Option<Recorder>,
     /// Tells this rule set's remembered calls from another's ([`memo`]).
     instance: u64,
+    /// Whether calls are remembered ([`RuleSet::remember_calls`]).
+    remember: bool,
 }
 
 /// The next [`RuleSet::instance`].
@@ -613,6 +615,7 @@ impl RuleSet {
             engine,
             coverage: None,
             instance: INSTANCES.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            remember: true,
         };
         set.check_functions()?;
         Ok(set)
@@ -900,7 +903,7 @@ impl RuleSet {
         let mut args = Vec::with_capacity(more.len() + 1);
         args.push(Dynamic::from(Arc::clone(x)));
         args.extend(more.iter().cloned());
-        if self.coverage.is_some() {
+        if !self.remember || self.coverage.is_some() {
             return self.run(script, function, args, at);
         }
         let key = memo::CallKey {
@@ -916,6 +919,13 @@ impl RuleSet {
         let done = result.as_ref().ok().map(|o| (&o.value, o.trace.as_slice()));
         memo::finish(key, more, done);
         result
+    }
+
+    /// Whether a call that must run like one this thread already made is answered from
+    /// memory (the default; see `rules/README.md`) or run again. Results are the same either
+    /// way; running every call is for measuring the rules themselves.
+    pub fn remember_calls(&mut self, on: bool) {
+        self.remember = on;
     }
 
     /// Runs `function(args…)` of `script`.
