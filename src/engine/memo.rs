@@ -20,8 +20,8 @@ use rhai::{Array, Dynamic, Map};
 use super::input::{reads_as, RuleInput};
 use crate::i18n::Text;
 
-/// The most calls one thread remembers for one function of one script with the same other
-/// arguments: beyond them, calls that read values no earlier call read run as usual.
+/// The most calls one thread remembers for one function of one script: when a call is new and
+/// the list is full, it takes the place of the one recalled least.
 const MAX_PER_KEY: usize = 8;
 /// The most calls one thread remembers in all; past it the memory starts afresh.
 const MAX_CALLS: usize = 4096;
@@ -39,6 +39,8 @@ struct Remembered {
     reads: Vec<(usize, Dynamic)>,
     value: Dynamic,
     trace: Vec<Text>,
+    /// How often it was recalled.
+    recalled: u64,
 }
 
 #[derive(Default)]
@@ -69,12 +71,13 @@ pub(crate) fn recall(
     args: &[Dynamic],
 ) -> Option<(Dynamic, Vec<Text>)> {
     MEMORY.with(|m| {
-        let m = m.borrow();
-        let found = m.calls.get(key)?.iter().find(|r| {
+        let mut m = m.borrow_mut();
+        let found = m.calls.get_mut(key)?.iter_mut().find(|r| {
             r.args.len() == args.len()
                 && r.args.iter().zip(args).all(|(a, b)| same(a, b))
                 && r.reads.iter().all(|(i, v)| reads_as(x, *i, v))
         })?;
+        found.recalled += 1;
         Some((found.value.clone(), found.trace.clone()))
     })
 }
@@ -103,14 +106,18 @@ pub(crate) fn finish(key: CallKey, args: Vec<Dynamic>, result: Option<(&Dynamic,
             m.count = 0;
         }
         let list = m.calls.entry(key).or_default();
+        let call = Remembered {
+            args,
+            reads,
+            value: value.clone(),
+            trace: trace.to_vec(),
+            recalled: 0,
+        };
         if list.len() < MAX_PER_KEY {
-            list.push(Remembered {
-                args,
-                reads,
-                value: value.clone(),
-                trace: trace.to_vec(),
-            });
+            list.push(call);
             m.count += 1;
+        } else if let Some(least) = list.iter_mut().min_by_key(|r| r.recalled) {
+            *least = call;
         }
     });
 }
@@ -231,6 +238,35 @@ mod tests {
         start();
         finish(failing.clone(), Vec::new(), None);
         assert!(recall(&failing, &x, &[]).is_none());
+    }
+
+    #[test]
+    fn a_full_list_gives_up_the_call_recalled_least() {
+        let key = CallKey {
+            function: "rating",
+            ..key()
+        };
+        let target = crate::engine::input::property_index("target").unwrap();
+        let x = |t: i64| RuleInput {
+            target: Some(Decimal::from(t)),
+            ..RuleInput::default()
+        };
+        let remember = |t: i64| {
+            start();
+            read(target, &Dynamic::from_decimal(Decimal::from(t)));
+            finish(key.clone(), Vec::new(), Some((&Dynamic::from_int(t), &[])));
+        };
+        for t in 0..MAX_PER_KEY as i64 {
+            remember(t);
+        }
+        // All but the call for 3 are recalled once; a new call takes the place of 3.
+        for t in (0..MAX_PER_KEY as i64).filter(|t| *t != 3) {
+            assert!(recall(&key, &x(t), &[]).is_some());
+        }
+        remember(100);
+        assert!(recall(&key, &x(3), &[]).is_none());
+        assert!(recall(&key, &x(100), &[]).is_some());
+        assert!(recall(&key, &x(0), &[]).is_some());
     }
 
     #[test]
