@@ -4,6 +4,7 @@
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use rhai::{CallFnOptions, Dynamic, Engine, EvalAltResult, Scope, AST};
@@ -417,6 +418,39 @@ fn compile(engine: &Engine, file: &str, text: &str) -> Result<AST, RuleError> {
     })
 }
 
+/// Compiles each script (its file for messages, and its text), on this thread and one more, the
+/// longest first: a rule set's scripts compile independently, and compiling is most of loading
+/// one. Results in the order given. (Plain threads, not rayon's: a rule set may be loaded inside
+/// a rayon task that others wait on, and a thread waiting for rayon work may pick up theirs.)
+fn compile_all(engine: &Engine, scripts: &[(String, &SourceFile)]) -> Vec<Result<AST, RuleError>> {
+    let mut order: Vec<usize> = (0..scripts.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(scripts[i].1.text.len()));
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+            let (file, f) = &scripts[i];
+            done.push((i, compile(engine, file, &f.text)));
+        }
+        done
+    };
+    let mut done = match scripts.len() {
+        0 | 1 => work(),
+        _ => std::thread::scope(|scope| {
+            let helper = scope.spawn(work);
+            let mut done = work();
+            done.extend(
+                helper
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            );
+            done
+        }),
+    };
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, ast)| ast).collect()
+}
+
 /// Why Rhai's reader refused a script or formula: an undefined variable by its name, any other
 /// error in the reader's words.
 fn compile_problem(e: &rhai::ParseErrorType) -> CompileProblem {
@@ -537,63 +571,51 @@ impl RuleSet {
         }
         let data = load_data(data_files.values().map(|(l, f)| (l.as_str(), *f)))?;
         let engine = build_engine(&data);
-        let (rating_layer, rating_file) = layers
-            .iter()
-            .rev()
-            .find_map(|l| l.file(RATING_FILE).map(|f| (l, f)))
-            .ok_or_else(|| RuleError::Config {
-                file: format!("{location}/{RATING_FILE}"),
-                line: 1,
-                problem: RuleConfigProblem::NoRatingScript,
-            })?;
-        let rating_path = format!("{}/{RATING_FILE}", rating_layer.location);
-        let rating = Script {
-            ast: compile(&engine, &rating_path, &rating_file.text)?,
-            file: rating_path,
-            text: rating_file.text.clone(),
+        // The rule set's own file of a name, or else the nearest base's.
+        let latest = |name: &str| {
+            (layers.iter().rev())
+                .find_map(|l| l.file(name).map(|f| (format!("{}/{name}", l.location), f)))
         };
-        let summary = match layers
-            .iter()
-            .rev()
-            .find_map(|l| l.file(SUMMARY_FILE).map(|f| (l, f)))
-        {
-            Some((layer, f)) => {
-                let file = format!("{}/{SUMMARY_FILE}", layer.location);
-                Some(Script {
-                    ast: compile(&engine, &file, &f.text)?,
-                    file,
-                    text: f.text.clone(),
-                })
-            }
-            None => None,
-        };
-        let mut kinds = BTreeMap::new();
+        // Every script, in the order their errors are reported: rating.rhai, summary.rhai, each
+        // layer's kinds (a kind of a base is compiled, and checked, even when replaced),
+        // judgement.rhai.
+        let mut scripts = vec![latest(RATING_FILE).ok_or_else(|| RuleError::Config {
+            file: format!("{location}/{RATING_FILE}"),
+            line: 1,
+            problem: RuleConfigProblem::NoRatingScript,
+        })?];
+        let summary = latest(SUMMARY_FILE);
+        let has_summary = summary.is_some();
+        scripts.extend(summary);
+        let mut kind_names = Vec::new();
         for layer in &layers {
             for (kind, f) in files_in(&layer.files, "kinds", "rhai") {
-                let file = format!("{}/{}", layer.location, f.path.display());
-                let script = Script {
-                    ast: compile(&engine, &file, &f.text)?,
-                    file,
-                    text: f.text.clone(),
-                };
-                kinds.insert(kind, script);
+                kind_names.push(kind);
+                scripts.push((format!("{}/{}", layer.location, f.path.display()), f));
             }
         }
-        let judgement = match layers
-            .iter()
-            .rev()
-            .find_map(|l| l.file(JUDGEMENT_FILE).map(|f| (l, f)))
-        {
-            Some((layer, f)) => {
-                let file = format!("{}/{JUDGEMENT_FILE}", layer.location);
-                Some(Script {
-                    ast: compile(&engine, &file, &f.text)?,
+        let judgement = latest(JUDGEMENT_FILE);
+        let has_judgement = judgement.is_some();
+        scripts.extend(judgement);
+        let asts = compile_all(&engine, &scripts);
+        let mut compiled = (scripts.into_iter().zip(asts))
+            .map(|((file, f), ast)| {
+                Ok(Script {
+                    ast: ast?,
                     file,
                     text: f.text.clone(),
                 })
-            }
-            None => None,
-        };
+            })
+            .collect::<Result<Vec<Script>, RuleError>>()?
+            .into_iter();
+        let mut next = || compiled.next().expect("one compiled script per script");
+        let rating = next();
+        let summary = has_summary.then(&mut next);
+        let mut kinds = BTreeMap::new();
+        for kind in kind_names {
+            kinds.insert(kind, next());
+        }
+        let judgement = has_judgement.then(&mut next);
         let bases = layers[..layers.len() - 1]
             .iter()
             .rev()
@@ -1206,6 +1228,63 @@ mod tests {
         item: Some("1-2-3"),
         year: "R5",
     };
+
+    /// The scripts compile side by side, yet of several broken ones the first in the order
+    /// rating.rhai, the kinds (as the source lists them: a folder by name), judgement.rhai is
+    /// reported, and each kind keeps its own script.
+    #[test]
+    fn scripts_compile_together_and_the_first_error_is_reported() {
+        let load = |files: &[(&str, &str)]| {
+            let files = [("ruleset.toml", TWO_LABEL_CONFIG)].iter().chain(files);
+            RuleSet::load(&MemoryRules {
+                name: "mem".into(),
+                files: files.map(|(p, t)| SourceFile::new(*p, *t)).collect(),
+            })
+        };
+        let failing = |files: &[(&str, &str)]| match load(files) {
+            Err(RuleError::Compile(c)) => c.file,
+            other => panic!("{other:?}"),
+        };
+        let broken = "fn achievement(x) { 1 + }";
+        let judge = ("judgement.rhai", "fn judge(x) {");
+        let kinds = [("kinds/b.rhai", broken), ("kinds/a.rhai", broken)];
+        let all_broken = [
+            &[("rating.rhai", "fn rating(x, a) {")],
+            &kinds[..],
+            &[judge],
+        ]
+        .concat();
+        assert_eq!(failing(&all_broken), "mem/rating.rhai");
+        assert_eq!(
+            failing(&[&[("rating.rhai", RATING)], &kinds[..], &[judge]].concat()),
+            "mem/kinds/b.rhai"
+        );
+        assert_eq!(
+            failing(&[
+                ("rating.rhai", RATING),
+                ("kinds/a.rhai", "fn achievement(x) { 1 }"),
+                judge
+            ]),
+            "mem/judgement.rhai"
+        );
+        let r = load(&[
+            ("rating.rhai", RATING),
+            ("kinds/b.rhai", "fn achievement(x) { 2 }"),
+            ("kinds/a.rhai", "fn achievement(x) { 1 }"),
+            ("kinds/c.rhai", "fn achievement(x) { 3 }"),
+        ])
+        .unwrap();
+        for (kind, value) in [("a", 1), ("b", 2), ("c", 3)] {
+            let x = Arc::new(RuleInput {
+                kind: kind.into(),
+                ..input()
+            });
+            assert_eq!(
+                r.achievement(&x, AT).unwrap().value,
+                Some(Decimal::from(value))
+            );
+        }
+    }
 
     #[test]
     fn decimals_are_exact_inside_scripts() {
