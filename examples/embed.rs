@@ -39,7 +39,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             item.title,
             item.suggested.as_deref().unwrap_or("-"),
             item.recorded.as_deref().unwrap_or("-"),
-            item.explanation
+            item.explanation()
         );
     }
     Ok(())

@@ -243,8 +243,8 @@ impl RuleDiff {
                     after: n.computed_effect,
                 },
                 explanation: Change {
-                    before: b.explanation.clone(),
-                    after: n.explanation.clone(),
+                    before: b.explanation(),
+                    after: n.explanation(),
                 },
             };
             if change.suggested.changed() || change.computed_effect.changed() {

@@ -81,10 +81,35 @@ pub struct ItemEvaluation {
     pub actual_effect: Option<Decimal>,
     /// The actual effect computed from the item's formula (or the kind's), rounded to 千円.
     pub computed_effect: Option<Decimal>,
-    /// One line: kind, values, band; in Japanese and in English.
-    pub explanation: Text,
     /// Every rule call, in order.
     pub trace: Vec<TraceStep>,
+}
+
+/// The functions whose lines make up the one-line explanation (the effect's do not).
+const EXPLAINED: &[&str] = &["achievement", "judge", "rating", "judged"];
+
+impl ItemEvaluation {
+    /// One line: kind, values, band; in Japanese and in English. Put together from the trace
+    /// when asked for, since most runs (a summary) never show it.
+    pub fn explanation(&self) -> Text {
+        let explained = |s: &&TraceStep| EXPLAINED.contains(&s.function.as_str());
+        let notes: Vec<&Text> = (self.trace.iter().filter(explained))
+            .flat_map(|s| &s.notes)
+            .collect();
+        let rating_notes: &[Text] = (self.trace.iter())
+            .find(|s| s.function == "rating" || s.function == "judged")
+            .map_or(&[], |s| &s.notes);
+        let line = |lang| {
+            one_line(
+                &self.kind,
+                &notes,
+                self.suggested.as_deref(),
+                rating_notes,
+                lang,
+            )
+        };
+        Text::both(line(Lang::Ja), line(Lang::En))
+    }
 }
 
 /// The one-line explanation in `lang`: the kind, what the rules explained, and the suggested
@@ -268,32 +293,31 @@ pub fn evaluate_item_with(
     trace.push(TraceStep {
         file: rules.kind_file(&input.kind).unwrap_or_default().to_string(),
         function: "achievement".into(),
-        notes: achievement.trace.clone(),
+        notes: achievement.trace,
         result: show(achievement.value),
     });
     let suggestion = rules.suggest(&input, achievement.value, at)?;
-    let mut reading_notes: Vec<Text> = Vec::new();
-    if let Some(out) = &suggestion.reading {
+    let mut reading = None;
+    if let Some(out) = suggestion.reading {
         trace.push(TraceStep {
             file: rules.judgement_file().unwrap_or_default().to_string(),
             function: "judge".into(),
-            notes: out.trace.clone(),
+            notes: out.trace,
             result: out
                 .value
                 .as_ref()
                 .map(|r| r.verdict.clone())
                 .unwrap_or_else(|| "()".into()),
         });
-        reading_notes = out.trace.clone();
+        reading = out.value;
     }
     let rating = suggestion.rating;
     trace.push(TraceStep {
         file: rules.rating_file().to_string(),
         function: suggestion.rated_by.into(),
-        notes: rating.trace.clone(),
+        notes: rating.trace,
         result: rating.value.clone().unwrap_or_else(|| "()".into()),
     });
-    let reading = suggestion.reading.and_then(|r| r.value);
     let computed = rules
         .effect(&input, EffectBasis::Actual, formula, at)?
         .map(effect_step);
@@ -318,22 +342,6 @@ pub fn evaluate_item_with(
         }
         _ => Agreement::Differs,
     };
-    let notes: Vec<&Text> = achievement
-        .trace
-        .iter()
-        .chain(&reading_notes)
-        .chain(&rating.trace)
-        .collect();
-    let line = |lang| {
-        one_line(
-            &input.kind,
-            &notes,
-            rating.value.as_deref(),
-            &rating.trace,
-            lang,
-        )
-    };
-    let explanation = Text::both(line(Lang::Ja), line(Lang::En));
     Ok(ItemEvaluation {
         id: item.id,
         policy: item.id.policy,
@@ -356,7 +364,6 @@ pub fn evaluate_item_with(
             .and_then(|e| e.actual_effect.as_ref())
             .and_then(Cell::thousand_yen),
         computed_effect,
-        explanation,
         trace,
     })
 }
@@ -413,11 +420,11 @@ actual = "3(79)"
         assert_eq!(ev.suggested.as_deref(), Some("A"));
         assert_eq!(ev.agreement, Agreement::NotRecorded);
         assert!(
-            ev.explanation
+            ev.explanation()
                 .en
                 .starts_with("upper_bound: actual 12.6億円 keeps the limit 30億円以内"),
             "{}",
-            ev.explanation
+            ev.explanation()
         );
     }
 
@@ -492,7 +499,11 @@ actual = "6"
         let plan = plan_with_item("5-10-1", item);
         let ev = evaluate_item(&plan, &plan.items[0], FiscalYear::reiwa(6), &rules).unwrap();
         assert_eq!(ev.achievement, Decimal::from_str_exact("0.9").ok());
-        assert!(ev.explanation.en.contains("R5: 12"), "{:?}", ev.explanation);
+        assert!(
+            ev.explanation().en.contains("R5: 12"),
+            "{:?}",
+            ev.explanation()
+        );
     }
 
     #[test]

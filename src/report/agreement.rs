@@ -67,7 +67,7 @@ pub fn agreement_document(report: &AgreementReport, ev: &Evaluation, lang: Lang)
                 e.title.clone().into(),
                 suggested_cell(e, lang),
                 rating(&e.recorded),
-                e.explanation.localize(lang).into(),
+                e.explanation().localize(lang).into(),
             ]);
         }
         t
@@ -90,7 +90,7 @@ pub fn agreement_document(report: &AgreementReport, ev: &Evaluation, lang: Lang)
             e.id.to_string().into(),
             e.title.clone().into(),
             rating(&e.recorded),
-            e.explanation.localize(lang).into(),
+            e.explanation().localize(lang).into(),
         ]);
     }
     let mut o = Table::new(&[
@@ -110,7 +110,7 @@ pub fn agreement_document(report: &AgreementReport, ev: &Evaluation, lang: Lang)
             e.suggested
                 .clone()
                 .map_or_else(|| judge.as_str().into(), Cell::Rating),
-            e.explanation.localize(lang).into(),
+            e.explanation().localize(lang).into(),
         ]);
     }
     let mut doc = Document::default();
@@ -202,7 +202,7 @@ pub fn agreement_document(report: &AgreementReport, ev: &Evaluation, lang: Lang)
             } else {
                 super::evaluate::agreement_value(e.agreement, lang).into()
             },
-            e.explanation.localize(lang).into(),
+            e.explanation().localize(lang).into(),
         ]);
     }
     doc.csv = Some(t);

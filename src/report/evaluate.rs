@@ -52,7 +52,7 @@ fn json_row(e: &ItemEvaluation, ev: &Evaluation) -> Json {
         "expected_effect": dec(e.expected_effect),
         "actual_effect": dec(e.actual_effect),
         "computed_effect": dec(e.computed_effect),
-        "explanation": e.explanation,
+        "explanation": e.explanation(),
         "rules": ev.rules,
     })
 }
@@ -118,7 +118,7 @@ pub fn evaluation_document(ev: &Evaluation, lang: Lang) -> Document {
             Cell::amount_or_none(e.expected_effect),
             Cell::amount_or_none(e.actual_effect),
             Cell::amount_or_none(e.computed_effect),
-            e.explanation.localize(lang).into(),
+            e.explanation().localize(lang).into(),
         ]);
         csv.row(vec![
             e.id.to_string().into(),
@@ -133,7 +133,7 @@ pub fn evaluation_document(ev: &Evaluation, lang: Lang) -> Document {
             Cell::amount_or_none(e.expected_effect),
             Cell::amount_or_none(e.actual_effect),
             Cell::amount_or_none(e.computed_effect),
-            e.explanation.localize(lang).into(),
+            e.explanation().localize(lang).into(),
             ev.rules.name.clone().into(),
             ev.rules.hash.clone().into(),
         ]);
