@@ -57,7 +57,8 @@ pub fn read_text_within(path: &Path, folder: &Path, limit: u64) -> Result<String
     if meta.len() > limit {
         return Err(too_large());
     }
-    let mut bytes = Vec::new();
+    // Room for the whole file (and one byte more, to see it end): read in one or two calls.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len() + 1).unwrap_or(0));
     fs::File::open(path)
         .map_err(io)?
         .take(limit + 1)
