@@ -158,8 +158,12 @@ impl RuleSets {
 /// memory at once.) So at most one plan per worker is held, as long as `job` keeps only what
 /// it makes of the plan.
 pub fn map_plans<T: Send>(folders: &[PathBuf], job: impl Fn(&Path) -> T + Sync) -> Vec<T> {
-    let next = AtomicUsize::new(0);
     let workers = rayon::current_num_threads().clamp(1, folders.len().max(1));
+    if workers == 1 {
+        // One plan (or one core): no worker to start, the plans one after the other here.
+        return folders.iter().map(|folder| job(folder)).collect();
+    }
+    let next = AtomicUsize::new(0);
     let mut done: Vec<(usize, T)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
@@ -351,6 +355,18 @@ fn totals(rows: &[PlanYearSummary]) -> Result<Vec<CorpusTotal>, Option<FiscalYea
 mod tests {
     use super::*;
     use rust_decimal::Decimal;
+
+    /// Results come in folder order; a single plan is done on the calling thread, with no
+    /// worker started for it.
+    #[test]
+    fn plans_map_in_folder_order_and_one_plan_on_this_thread() {
+        let folders: Vec<PathBuf> = (0..7).map(|i| PathBuf::from(format!("p{i}"))).collect();
+        let names = map_plans(&folders, |f| f.display().to_string());
+        assert_eq!(names, ["p0", "p1", "p2", "p3", "p4", "p5", "p6"]);
+        let here = std::thread::current().id();
+        let ran_on = map_plans(&folders[..1], |_| std::thread::current().id());
+        assert_eq!(ran_on, [here]);
+    }
 
     fn row(folder: &str, actual: Decimal) -> PlanYearSummary {
         let scale = crate::engine::Scale {
