@@ -2,7 +2,9 @@
 //! touching a script — the phrase groups of `data/phrases.toml`, the ordered steps of
 //! `data/steps.toml`. Scripts read a file with `data("steps")`, find the phrases of a text
 //! with `phrases(text)` and the words of steps with `step_words(text)`; both searches are
-//! prepared once, when the rule set is loaded.
+//! prepared once, when the rule set is loaded. The books also read with them: a year's plan
+//! against its comment ([`PhraseBook::read`], `read_comment`) and the furthest step a text
+//! names ([`StepBook::furthest`], `furthest_step`).
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -171,14 +173,16 @@ impl PhraseBook {
         let matching = match (&parsed.match_share, &parsed.markers) {
             (Some(share), Some(markers)) => {
                 let line = line_of(text, share.span().start);
-                let match_share = decimal_of(share.get_ref()).ok_or_else(|| {
-                    config(
-                        line,
-                        RuleConfigProblem::NotAShare {
-                            key: "match_share".into(),
-                        },
-                    )
-                })?;
+                let match_share = decimal_of(share.get_ref())
+                    .filter(|d| (Decimal::ZERO..=Decimal::ONE).contains(d))
+                    .ok_or_else(|| {
+                        config(
+                            line,
+                            RuleConfigProblem::NotAShare {
+                                key: "match_share".into(),
+                            },
+                        )
+                    })?;
                 Some(Matching {
                     match_share,
                     point_splitter: text::Splitter::new(&markers.points),
@@ -789,12 +793,15 @@ phrases = ["至らなかった", "未実施"]
             .unwrap()
             .matching()
             .is_none());
-        let text = READING.replace("match_share = 0.5", "match_share = \"half\"");
-        let err = PhraseBook::parse("p.toml", &text).unwrap_err().en();
-        assert!(
-            err.starts_with("p.toml:2:") && err.contains("match_share"),
-            "{err}"
-        );
+        for share in ["\"half\"", "1.5", "-0.1"] {
+            let text = READING.replace("match_share = 0.5", &format!("match_share = {share}"));
+            let err = PhraseBook::parse("p.toml", &text).unwrap_err().en();
+            assert!(
+                err.starts_with("p.toml:2:")
+                    && err.contains("match_share must be a number from 0 to 1"),
+                "{share}: {err}"
+            );
+        }
         let book = PhraseBook::parse("p.toml", READING).unwrap();
         assert_eq!(
             book.matching().unwrap().match_share,

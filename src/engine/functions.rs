@@ -5,11 +5,12 @@
 //! Documented for analysts in `rules/README.md`.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use rhai::{Array, Dynamic, Engine, EvalAltResult, INT};
 use rust_decimal::Decimal;
 
-use super::data::Data;
+use super::data::{Data, PhraseBook, StepBook};
 use super::text;
 use crate::i18n::RuleProblem;
 
@@ -94,6 +95,24 @@ fn data_file<'a>(files: &'a BTreeMap<String, Dynamic>, name: &str) -> Result<&'a
     })
 }
 
+/// The rule set's phrase book, or the error that `function` needs `data/phrases.toml`.
+fn phrase_book<'a>(book: &'a Option<Arc<PhraseBook>>, function: &str) -> Result<&'a PhraseBook> {
+    book.as_deref().ok_or_else(|| {
+        fail(RuleProblem::NoPhraseBook {
+            function: function.to_string(),
+        })
+    })
+}
+
+/// The rule set's steps, or the error that `function` needs `data/steps.toml`.
+fn step_book<'a>(steps: &'a Option<Arc<StepBook>>, function: &str) -> Result<&'a StepBook> {
+    steps.as_deref().ok_or_else(|| {
+        fail(RuleProblem::NoStepBook {
+            function: function.to_string(),
+        })
+    })
+}
+
 /// Registers the text and data functions on `engine`; `data` is the rule set's data files.
 pub(crate) fn register(engine: &mut Engine, data: &Data) {
     let files = data.files.clone();
@@ -116,11 +135,7 @@ pub(crate) fn register(engine: &mut Engine, data: &Data) {
     });
     let book = data.phrases.clone();
     engine.register_fn("phrases", move |text: &str| -> Result<Array> {
-        let book = book.as_ref().ok_or_else(|| {
-            fail(RuleProblem::NoPhraseBook {
-                function: "phrases(text)".into(),
-            })
-        })?;
+        let book = phrase_book(&book, "phrases(text)")?;
         charge("phrases", text.len().saturating_mul(64))?;
         Ok(book
             .find(text)
@@ -138,11 +153,7 @@ pub(crate) fn register(engine: &mut Engine, data: &Data) {
     });
     let steps = data.steps.clone();
     engine.register_fn("step_words", move |text: &str| -> Result<Array> {
-        let steps = steps.as_ref().ok_or_else(|| {
-            fail(RuleProblem::NoStepBook {
-                function: "step_words(text)".into(),
-            })
-        })?;
+        let steps = step_book(&steps, "step_words(text)")?;
         charge("step_words", text.len().saturating_mul(64))?;
         Ok(steps
             .find(text)
@@ -165,11 +176,7 @@ pub(crate) fn register(engine: &mut Engine, data: &Data) {
         "read_comment",
         move |plan: &str, comment: &str, telling: Array| -> Result<Dynamic> {
             const NAME: &str = "read_comment";
-            let book = book.as_ref().ok_or_else(|| {
-                fail(RuleProblem::NoPhraseBook {
-                    function: "read_comment(plan, comment, telling)".into(),
-                })
-            })?;
+            let book = phrase_book(&book, "read_comment(plan, comment, telling)")?;
             let matching = book
                 .matching()
                 .ok_or_else(|| fail(RuleProblem::NoMatching))?;
@@ -207,11 +214,7 @@ pub(crate) fn register(engine: &mut Engine, data: &Data) {
     );
     let steps = data.steps.clone();
     engine.register_fn("furthest_step", move |text: &str| -> Result<Dynamic> {
-        let steps = steps.as_ref().ok_or_else(|| {
-            fail(RuleProblem::NoStepBook {
-                function: "furthest_step(text)".into(),
-            })
-        })?;
+        let steps = step_book(&steps, "furthest_step(text)")?;
         charge("furthest_step", text.len().saturating_mul(64))?;
         Ok(steps
             .furthest(text)
@@ -226,11 +229,7 @@ pub(crate) fn register(engine: &mut Engine, data: &Data) {
     });
     let steps = data.steps.clone();
     engine.register_fn("step_rank", move |name: &str| -> Result<INT> {
-        let steps = steps.as_ref().ok_or_else(|| {
-            fail(RuleProblem::NoStepBook {
-                function: "step_rank(name)".into(),
-            })
-        })?;
+        let steps = step_book(&steps, "step_rank(name)")?;
         Ok(steps
             .rank(name)
             .map_or(-1, |r| INT::try_from(r).unwrap_or(INT::MAX)))

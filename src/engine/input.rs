@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use rhai::{Array, Dynamic, Engine};
+use rhai::{Array, Dynamic, Engine, Map};
 use rust_decimal::Decimal;
 
 /// The inputs of one rule call. Scripts read them as properties (`x.target`); a property that
@@ -171,7 +171,7 @@ impl Getter {
                 (None, _) => value.is_unit(),
                 _ => false,
             },
-            Getter::Other(f) => super::memo::same(&f(x), value),
+            Getter::Other(f) => same(&f(x), value),
         }
     }
 }
@@ -257,7 +257,7 @@ const GETTERS: &[(&str, Getter)] = &[
 ];
 
 /// Whether property `index` of [`PROPERTIES`] reads the same in `x` as `value`: what a
-/// remembered rule call read ([`super::memo`]) compared with a new input.
+/// remembered rule call read compared with a new input.
 pub(crate) fn reads_as(x: &RuleInput, index: usize, value: &Dynamic) -> bool {
     GETTERS
         .get(index)
@@ -270,15 +270,82 @@ pub(crate) fn property_index(name: &str) -> Option<usize> {
     GETTERS.iter().position(|(n, _)| *n == name)
 }
 
+/// What a rule call read of `x`: each property by its index in [`PROPERTIES`], with its value,
+/// in the order read.
+pub(crate) type Reads = Vec<(usize, Dynamic)>;
+
+thread_local! {
+    /// The reads of the rule call running on this thread, while they are recorded.
+    static READS: std::cell::RefCell<Option<Reads>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Records what `call` reads of `x` on this thread: its result and the reads.
+pub(crate) fn record_reads<T>(call: impl FnOnce() -> T) -> (T, Reads) {
+    READS.with(|r| *r.borrow_mut() = Some(Vec::new()));
+    let out = call();
+    let reads = READS.with(|r| r.borrow_mut().take()).unwrap_or_default();
+    (out, reads)
+}
+
+/// Tells the recording, if any, that the running call read property `index` as `value`.
+fn read(index: usize, value: &Dynamic) {
+    READS.with(|r| {
+        if let Some(reads) = r.borrow_mut().as_mut() {
+            reads.push((index, value.clone()));
+        }
+    });
+}
+
+/// Whether two plain values are equal in content and type (1 and 1.0 are not the same: a
+/// script can tell them apart).
+pub(crate) fn same(a: &Dynamic, b: &Dynamic) -> bool {
+    if a.type_id() != b.type_id() {
+        return false;
+    }
+    if a.is_unit() {
+        return true;
+    }
+    if let (Ok(x), Ok(y)) = (a.as_bool(), b.as_bool()) {
+        return x == y;
+    }
+    if let (Ok(x), Ok(y)) = (a.as_int(), b.as_int()) {
+        return x == y;
+    }
+    if let (Ok(x), Ok(y)) = (a.as_decimal(), b.as_decimal()) {
+        // 1.0 and 1.00 are equal but print differently: compare the digits too.
+        return x == y && x.scale() == y.scale();
+    }
+    if let (Some(x), Some(y)) = (
+        a.read_lock::<rhai::ImmutableString>(),
+        b.read_lock::<rhai::ImmutableString>(),
+    ) {
+        return *x == *y;
+    }
+    if let (Some(x), Some(y)) = (a.read_lock::<Array>(), b.read_lock::<Array>()) {
+        return x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| same(p, q));
+    }
+    if let (Some(x), Some(y)) = (a.read_lock::<Map>(), b.read_lock::<Map>()) {
+        return x.len() == y.len()
+            && x.iter()
+                .zip(y.iter())
+                .all(|((k, p), (l, q))| k == l && same(p, q));
+    }
+    if let (Some(x), Some(y)) = (a.read_lock::<YearRecord>(), b.read_lock::<YearRecord>()) {
+        // Debug shows each decimal with its digits (1.0 is not 1.00 when printed).
+        return format!("{:?}", *x) == format!("{:?}", *y);
+    }
+    false
+}
+
 /// Registers the shared `RuleInput` and its properties with the engine. Every read is told to
-/// [`super::memo::read`], so a rule call can be remembered by what it read.
+/// [`record_reads`], so a rule call can be remembered by what it read.
 pub(crate) fn register(engine: &mut Engine) {
     engine.register_type_with_name::<Arc<RuleInput>>("Input");
     for (index, (name, get)) in GETTERS.iter().enumerate() {
         let get = *get;
         engine.register_get(*name, move |x: &mut Arc<RuleInput>| -> Dynamic {
             let value = get.get(x);
-            super::memo::read(index, &value);
+            read(index, &value);
             value
         });
     }
@@ -358,9 +425,24 @@ pub const PROPERTIES: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn decimals_are_the_same_only_with_the_same_digits() {
+        let d = |s: &str| Dynamic::from_decimal(Decimal::from_str_exact(s).unwrap());
+        assert!(same(&d("1.0"), &d("1.0")));
+        assert!(!same(&d("1.0"), &d("1.00")), "they print differently");
+        assert!(!same(&d("1"), &Dynamic::from_int(1)));
+        assert!(same(&Dynamic::UNIT, &Dynamic::UNIT));
+        let list = |v: Vec<Dynamic>| Dynamic::from_array(v);
+        assert!(same(&list(vec![d("2")]), &list(vec![d("2")])));
+        assert!(!same(&list(vec![d("2")]), &list(vec![d("2"), d("2")])));
+    }
+
     #[test]
     fn every_property_has_its_getter_in_order() {
-        let names: Vec<&str> = super::GETTERS.iter().map(|(n, _)| *n).collect();
-        assert_eq!(names, super::PROPERTIES);
+        let names: Vec<&str> = GETTERS.iter().map(|(n, _)| *n).collect();
+        assert_eq!(names, PROPERTIES);
     }
 }

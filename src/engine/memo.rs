@@ -2,9 +2,10 @@
 //! its arguments, the rule set's data files and the engine's pure functions (no clock, no
 //! randomness, no files). So a call that read `x.comment == ""` and returned `()` with one
 //! explanation line will do exactly that for every input whose comment is empty, whatever else
-//! the input holds. Each thread remembers, per rule set, script and function, the calls it
-//! made: the other arguments, the properties of `x` read in the order they were read with
-//! their values, and the result with its explanation. A new call whose arguments are the same
+//! the input holds. Each thread remembers, per script and function, the calls it made: the
+//! other arguments, the properties of `x` read in the order they were read with their values
+//! (recorded by the input's getters, [`super::input::record_reads`]), and the result with its
+//! explanation. A new call whose arguments are the same
 //! and whose input reads the same for each remembered property is answered from memory; it
 //! could not have run differently, since every branch it took depended only on those values.
 //!
@@ -17,7 +18,7 @@ use std::collections::HashMap;
 
 use rhai::{Array, Dynamic, Map};
 
-use super::input::{reads_as, RuleInput};
+use super::input::{reads_as, same, Reads, RuleInput};
 use crate::i18n::Text;
 
 /// The most calls one thread remembers for one function of one script: when a call is new and
@@ -26,17 +27,17 @@ const MAX_PER_KEY: usize = 8;
 /// The most calls one thread remembers in all; past it the memory starts afresh.
 const MAX_CALLS: usize = 4096;
 
-/// Which call: the rule set (its instance), the script and the function.
+/// Which call: the script (by an id no other script compiled in the process has) and the
+/// function.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) struct CallKey {
-    pub rules: u64,
-    pub file: String,
+    pub script: u64,
     pub function: &'static str,
 }
 
 struct Remembered {
     args: Vec<Dynamic>,
-    reads: Vec<(usize, Dynamic)>,
+    reads: Reads,
     value: Dynamic,
     trace: Vec<Text>,
     /// How often it was recalled.
@@ -47,21 +48,10 @@ struct Remembered {
 struct Memory {
     calls: HashMap<CallKey, Vec<Remembered>>,
     count: usize,
-    /// The reads of the call running on this thread, while one is recorded.
-    reads: Option<Vec<(usize, Dynamic)>>,
 }
 
 thread_local! {
     static MEMORY: RefCell<Memory> = RefCell::new(Memory::default());
-}
-
-/// Tells the running call's record that it read property `index` of `x` as `value`.
-pub(crate) fn read(index: usize, value: &Dynamic) {
-    MEMORY.with(|m| {
-        if let Some(reads) = m.borrow_mut().reads.as_mut() {
-            reads.push((index, value.clone()));
-        }
-    });
 }
 
 /// The remembered result and explanation of a call like this one, if any.
@@ -82,18 +72,15 @@ pub(crate) fn recall(
     })
 }
 
-/// Starts recording what the call about to run reads.
-pub(crate) fn start() {
-    MEMORY.with(|m| m.borrow_mut().reads = Some(Vec::new()));
-}
-
-/// Stops recording; remembers the call when it succeeded (`Some`).
-pub(crate) fn finish(key: CallKey, args: Vec<Dynamic>, result: Option<(&Dynamic, &[Text])>) {
+/// Remembers a call that succeeded (`Some`) with what it read of `x` ([`super::input::record_reads`]).
+pub(crate) fn finish(
+    key: CallKey,
+    args: Vec<Dynamic>,
+    reads: Reads,
+    result: Option<(&Dynamic, &[Text])>,
+) {
     MEMORY.with(|m| {
         let mut m = m.borrow_mut();
-        let Some(reads) = m.reads.take() else {
-            return;
-        };
         let Some((value, trace)) = result else {
             return;
         };
@@ -140,50 +127,6 @@ fn plain(v: &Dynamic) -> bool {
     v.is::<super::input::YearRecord>()
 }
 
-/// Whether two plain values are equal in content and type (1 and 1.0 are not the same: a
-/// script can tell them apart).
-pub(crate) fn same(a: &Dynamic, b: &Dynamic) -> bool {
-    if a.type_id() != b.type_id() {
-        return false;
-    }
-    if a.is_unit() {
-        return true;
-    }
-    if let (Ok(x), Ok(y)) = (a.as_bool(), b.as_bool()) {
-        return x == y;
-    }
-    if let (Ok(x), Ok(y)) = (a.as_int(), b.as_int()) {
-        return x == y;
-    }
-    if let (Ok(x), Ok(y)) = (a.as_decimal(), b.as_decimal()) {
-        // 1.0 and 1.00 are equal but print differently: compare the digits too.
-        return x == y && x.scale() == y.scale();
-    }
-    if let (Some(x), Some(y)) = (
-        a.read_lock::<rhai::ImmutableString>(),
-        b.read_lock::<rhai::ImmutableString>(),
-    ) {
-        return *x == *y;
-    }
-    if let (Some(x), Some(y)) = (a.read_lock::<Array>(), b.read_lock::<Array>()) {
-        return x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| same(p, q));
-    }
-    if let (Some(x), Some(y)) = (a.read_lock::<Map>(), b.read_lock::<Map>()) {
-        return x.len() == y.len()
-            && x.iter()
-                .zip(y.iter())
-                .all(|((k, p), (l, q))| k == l && same(p, q));
-    }
-    if let (Some(x), Some(y)) = (
-        a.read_lock::<super::input::YearRecord>(),
-        b.read_lock::<super::input::YearRecord>(),
-    ) {
-        // Debug shows each decimal with its digits (1.0 is not 1.00 when printed).
-        return format!("{:?}", *x) == format!("{:?}", *y);
-    }
-    false
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -191,10 +134,29 @@ mod tests {
 
     fn key() -> CallKey {
         CallKey {
-            rules: u64::MAX,
-            file: "kinds/k.rhai".into(),
+            script: u64::MAX,
             function: "achievement",
         }
+    }
+
+    /// Remembers a call that read `reads` and returned `value` saying `trace`.
+    fn remember(
+        key: &CallKey,
+        args: Vec<Dynamic>,
+        reads: &[(&str, Dynamic)],
+        value: Dynamic,
+        trace: &[Text],
+    ) {
+        let reads = reads
+            .iter()
+            .map(|(name, v)| {
+                (
+                    crate::engine::input::property_index(name).unwrap(),
+                    v.clone(),
+                )
+            })
+            .collect();
+        finish(key.clone(), args, reads, Some((&value, trace)));
     }
 
     #[test]
@@ -205,14 +167,13 @@ mod tests {
             ..RuleInput::default()
         };
         // The call read x.comment as "" and was given the argument 1.
-        let comment = crate::engine::input::property_index("comment").unwrap();
-        start();
-        read(comment, &Dynamic::from(String::new()));
         let trace = [Text::same("no comment")];
-        finish(
-            key(),
+        remember(
+            &key(),
             vec![Dynamic::from_int(1)],
-            Some((&Dynamic::UNIT, &trace)),
+            &[("comment", Dynamic::from(String::new()))],
+            Dynamic::UNIT,
+            &trace,
         );
         let (value, said) = recall(&key(), &x, &[Dynamic::from_int(1)]).expect("recalled");
         assert!(value.is_unit());
@@ -235,8 +196,7 @@ mod tests {
             function: "effect",
             ..key()
         };
-        start();
-        finish(failing.clone(), Vec::new(), None);
+        finish(failing.clone(), Vec::new(), Vec::new(), None);
         assert!(recall(&failing, &x, &[]).is_none());
     }
 
@@ -246,38 +206,30 @@ mod tests {
             function: "rating",
             ..key()
         };
-        let target = crate::engine::input::property_index("target").unwrap();
         let x = |t: i64| RuleInput {
             target: Some(Decimal::from(t)),
             ..RuleInput::default()
         };
-        let remember = |t: i64| {
-            start();
-            read(target, &Dynamic::from_decimal(Decimal::from(t)));
-            finish(key.clone(), Vec::new(), Some((&Dynamic::from_int(t), &[])));
+        let remember_target = |t: i64| {
+            let target = Dynamic::from_decimal(Decimal::from(t));
+            remember(
+                &key,
+                Vec::new(),
+                &[("target", target)],
+                Dynamic::from_int(t),
+                &[],
+            );
         };
         for t in 0..MAX_PER_KEY as i64 {
-            remember(t);
+            remember_target(t);
         }
         // All but the call for 3 are recalled once; a new call takes the place of 3.
         for t in (0..MAX_PER_KEY as i64).filter(|t| *t != 3) {
             assert!(recall(&key, &x(t), &[]).is_some());
         }
-        remember(100);
+        remember_target(100);
         assert!(recall(&key, &x(3), &[]).is_none());
         assert!(recall(&key, &x(100), &[]).is_some());
         assert!(recall(&key, &x(0), &[]).is_some());
-    }
-
-    #[test]
-    fn decimals_are_the_same_only_with_the_same_digits() {
-        let d = |s: &str| Dynamic::from_decimal(Decimal::from_str_exact(s).unwrap());
-        assert!(same(&d("1.0"), &d("1.0")));
-        assert!(!same(&d("1.0"), &d("1.00")), "they print differently");
-        assert!(!same(&d("1"), &Dynamic::from_int(1)));
-        assert!(same(&Dynamic::UNIT, &Dynamic::UNIT));
-        let list = |v: Vec<Dynamic>| Dynamic::from_array(v);
-        assert!(same(&list(vec![d("2")]), &list(vec![d("2")])));
-        assert!(!same(&list(vec![d("2")]), &list(vec![d("2"), d("2")])));
     }
 }

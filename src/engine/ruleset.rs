@@ -232,7 +232,13 @@ struct Script {
     file: String,
     text: String,
     ast: AST,
+    /// Tells this script's remembered calls ([`memo`]) from those of every other script
+    /// compiled in the process.
+    id: u64,
 }
+
+/// The next [`Script::id`].
+static SCRIPTS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 impl Script {
     fn has_function(&self, name: &str) -> bool {
@@ -278,14 +284,9 @@ pub struct RuleSet {
     engine: Engine,
     /// Set by [`RuleSet::record_coverage`]; `None` in normal evaluation.
     coverage: Option<Recorder>,
-    /// Tells this rule set's remembered calls from another's ([`memo`]).
-    instance: u64,
     /// Whether calls are remembered ([`RuleSet::remember_calls`]).
     remember: bool,
 }
-
-/// The next [`RuleSet::instance`].
-static INSTANCES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 // One compiled rule set serves every thread of a parallel evaluation.
 const _: fn() = || {
@@ -604,6 +605,7 @@ impl RuleSet {
                     ast: ast?,
                     file,
                     text: f.text.clone(),
+                    id: SCRIPTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
                 })
             })
             .collect::<Result<Vec<Script>, RuleError>>()?
@@ -636,7 +638,6 @@ impl RuleSet {
             data,
             engine,
             coverage: None,
-            instance: INSTANCES.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             remember: true,
         };
         set.check_functions()?;
@@ -929,17 +930,15 @@ impl RuleSet {
             return self.run(script, function, args, at);
         }
         let key = memo::CallKey {
-            rules: self.instance,
-            file: script.file.clone(),
+            script: script.id,
             function,
         };
         if let Some((value, trace)) = memo::recall(&key, x, &more) {
             return Ok(Outcome { value, trace });
         }
-        memo::start();
-        let result = self.run(script, function, args, at);
+        let (result, reads) = input::record_reads(|| self.run(script, function, args, at));
         let done = result.as_ref().ok().map(|o| (&o.value, o.trace.as_slice()));
-        memo::finish(key, more, done);
+        memo::finish(key, more, reads, done);
         result
     }
 

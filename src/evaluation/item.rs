@@ -85,15 +85,12 @@ pub struct ItemEvaluation {
     pub trace: Vec<TraceStep>,
 }
 
-/// The functions whose lines make up the one-line explanation (the effect's do not).
-const EXPLAINED: &[&str] = &["achievement", "judge", "rating", "judged"];
-
 impl ItemEvaluation {
     /// One line: kind, values, band; in Japanese and in English. Put together from the trace
     /// when asked for, since most runs (a summary) never show it.
     pub fn explanation(&self) -> Text {
-        let explained = |s: &&TraceStep| EXPLAINED.contains(&s.function.as_str());
-        let notes: Vec<&Text> = (self.trace.iter().filter(explained))
+        // Every step's lines but the effect's.
+        let notes: Vec<&Text> = (self.trace.iter().filter(|s| s.function != "effect"))
             .flat_map(|s| &s.notes)
             .collect();
         let rating_notes: &[Text] = (self.trace.iter())
