@@ -257,18 +257,23 @@ fn the_cache_of_parsed_plans_is_used_rebuilt_when_broken_and_bypassed_on_request
         assert_eq!(out.status.code(), Some(0), "{args:?}");
         String::from_utf8(out.stdout).unwrap()
     };
-    let entries = || -> Vec<PathBuf> {
-        match std::fs::read_dir(cache.path().join("plans")) {
+    let entries_in = |folder: &str| -> Vec<PathBuf> {
+        match std::fs::read_dir(cache.path().join(folder)) {
             Ok(dir) => dir.map(|e| e.unwrap().path()).collect(),
             Err(_) => Vec::new(),
         }
     };
+    let entries = || entries_in("plans");
     let parsed = run(&["evaluate", "--no-cache", "--format", "csv"], 0).0;
     assert_eq!(
         with_cache(&["evaluate", "--no-cache", "--format", "csv"]),
         parsed
     );
     assert!(entries().is_empty(), "--no-cache writes no entry");
+    assert!(
+        entries_in("evaluations").is_empty(),
+        "nor stores an evaluation"
+    );
 
     // The bundled plan's files are old: the first run writes its entry, the second reads it.
     assert_eq!(with_cache(&["evaluate", "--format", "csv"]), parsed);
@@ -278,9 +283,26 @@ fn the_cache_of_parsed_plans_is_used_rebuilt_when_broken_and_bypassed_on_request
     };
     assert_eq!(with_cache(&["evaluate", "--format", "csv"]), parsed);
 
+    // The year's evaluation is stored beside it, and read by the next run.
+    let stored = match entries_in("evaluations").as_slice() {
+        [stored] => stored.clone(),
+        other => panic!("one stored evaluation: {other:?}"),
+    };
+
     // A truncated entry: the same output, and the entry written whole again.
-    let whole = std::fs::read(&entry).unwrap();
-    std::fs::write(&entry, &whole[..whole.len() / 3]).unwrap();
-    assert_eq!(with_cache(&["evaluate", "--format", "csv"]), parsed);
-    assert_eq!(std::fs::read(&entry).unwrap(), whole);
+    for entry in [&entry, &stored] {
+        let whole = std::fs::read(entry).unwrap();
+        std::fs::write(entry, &whole[..whole.len() / 3]).unwrap();
+        assert_eq!(with_cache(&["evaluate", "--format", "csv"]), parsed);
+        assert_eq!(std::fs::read(entry).unwrap(), whole, "{}", entry.display());
+    }
+    // Every year of every plan, stored and read: as computed without the cache.
+    let all = ["summary", "--year", "all", "--format", "csv"];
+    let computed = run(
+        &["summary", "--year", "all", "--format", "csv", "--no-cache"],
+        0,
+    )
+    .0;
+    assert_eq!(with_cache(&all), computed);
+    assert_eq!(with_cache(&all), computed);
 }

@@ -26,10 +26,12 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use gyokaku::cycle::commit::CommitError;
 use gyokaku::cycle::{default_year, Completeness, DefaultYearError, ImportFailure, TemplateError};
 use gyokaku::engine::{RuleError, RuleSet};
-use gyokaku::evaluation::{evaluate_plans, CorpusError, DiffError, EvaluatedPlan, Evaluation};
+use gyokaku::evaluation::{
+    evaluate_plans, CorpusError, DiffError, EvaluatedPlan, Evaluation, StoredEvaluations,
+};
 use gyokaku::i18n::{display_lang, set_display_lang, CommandError, Localize, Notice};
 use gyokaku::model::{
-    is_plan_folder, plan_folders, FiscalYear, ItemId, LoadErrors, Plan, PlanLoader,
+    is_plan_folder, plan_folders, FiscalYear, ItemId, LoadErrors, Plan, PlanKey, PlanLoader,
 };
 use gyokaku::report::{plans_document, Document, Format, Lang, PlanPart};
 use gyokaku::ruletest::AcceptError;
@@ -295,20 +297,38 @@ pub fn no_such_item(id: ItemId) -> CliError {
 
 /// Loads the plan, its rules and the year.
 pub fn load(plan: &PlanArg, eval: &EvalArgs) -> Result<(Plan, RuleSet, FiscalYear), CliError> {
+    load_keyed(plan, eval).map(|(plan, _, rules, year)| (plan, rules, year))
+}
+
+/// Loads the plan, its key in the cache (when it came through it) and its rules and the year.
+fn load_keyed(
+    plan: &PlanArg,
+    eval: &EvalArgs,
+) -> Result<(Plan, Option<PlanKey>, RuleSet, FiscalYear), CliError> {
     // The rule set (named by plan.toml) compiles while the plan's items load.
-    let (plan, rules) = plan.loader().load_beside(&plan.plan, |plan| {
+    let (plan, key, rules) = plan.loader().load_keyed_beside(&plan.plan, |plan| {
         Ok::<_, CliError>(RuleSet::load_dir(rules_dir(plan, eval.rules.as_deref())?)?)
     })?;
     let rules = rules?;
     let year = year_of(&plan, eval.one_year()?)?;
     announce_completeness(&plan, year, &eval.out);
-    Ok((plan, rules, year))
+    Ok((plan, key, rules, year))
 }
 
-/// Loads the plan and its rules and evaluates the year: what most commands start from.
-pub fn evaluated(plan: &PlanArg, eval: &EvalArgs) -> Result<(Plan, RuleSet, Evaluation), CliError> {
-    let (plan, rules, year) = load(plan, eval)?;
-    let evaluation = gyokaku::evaluation::evaluate(&plan, &rules, year)?;
+/// Loads the plan and its rules and evaluates the year (read from the cache's stored
+/// evaluations when current): what most commands start from.
+pub fn evaluated(
+    plan_arg: &PlanArg,
+    eval: &EvalArgs,
+) -> Result<(Plan, RuleSet, Evaluation), CliError> {
+    let (plan, key, rules, year) = load_keyed(plan_arg, eval)?;
+    let mut evaluations = StoredEvaluations::of(&plan_arg.loader()).evaluate_years(
+        &plan,
+        key.as_ref(),
+        &rules,
+        &[year],
+    )?;
+    let evaluation = evaluations.remove(0);
     Ok((plan, rules, evaluation))
 }
 

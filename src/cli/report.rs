@@ -11,10 +11,10 @@
 
 use std::process::ExitCode;
 
-use gyokaku::evaluation::{evaluate, summarize_with_rules};
+use gyokaku::evaluation::summarize_with_rules;
 use gyokaku::report::report_document;
 
-use super::{emit_plans, free_at_exit, load, many_plans, CliError, EvalArgs, PlanArg};
+use super::{emit_plans, evaluated, free_at_exit, many_plans, CliError, EvalArgs, PlanArg};
 
 /// Write the year's whole report: tables, charts, item list and every progress sheet.
 #[derive(Debug, clap::Args)]
@@ -35,8 +35,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
         })?;
         return Ok(ExitCode::SUCCESS);
     }
-    let (plan, rules, year) = load(&args.plan, &args.eval)?;
-    let ev = evaluate(&plan, &rules, year)?;
+    let (plan, rules, ev) = evaluated(&args.plan, &args.eval)?;
     // The document's tables, and the figures the rule set's summary.rhai adds.
     let summary = summarize_with_rules(&plan, &ev, &rules)?;
     let doc = report_document(&plan, &ev, &summary, args.eval.out.lang);

@@ -8,11 +8,13 @@
 
 use std::process::ExitCode;
 
-use gyokaku::evaluation::{evaluate, summarize_corpus, summarize_with_rules};
+use gyokaku::evaluation::{summarize_corpus, summarize_with_rules};
 use gyokaku::model::Plan;
 use gyokaku::report::{corpus_summary_document, summary_document};
 
-use super::{folders_of, free_at_exit, load, many_plans, years_of, CliError, EvalArgs, PlanArg};
+use super::{
+    evaluated, folders_of, free_at_exit, many_plans, years_of, CliError, EvalArgs, PlanArg,
+};
 
 /// Print the summary tables of the year's results (of one plan, or of every plan in a folder).
 #[derive(Debug, clap::Args)]
@@ -27,8 +29,7 @@ pub struct Args {
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let dir = &args.plan.plan;
     if !many_plans(&args.plan, &args.eval) {
-        let (plan, rules, year) = load(&args.plan, &args.eval)?;
-        let ev = evaluate(&plan, &rules, year)?;
+        let (plan, rules, ev) = evaluated(&args.plan, &args.eval)?;
         // The document's tables, and the figures the rule set's summary.rhai adds.
         let summary = summarize_with_rules(&plan, &ev, &rules)?;
         let doc = summary_document(&summary, args.eval.out.lang);

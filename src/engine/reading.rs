@@ -2,7 +2,7 @@
 //! comment — a verdict, whether the evidence is weak, and the evidence itself.
 
 use rhai::{Dynamic, Map};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::i18n::RuleProblem;
 
@@ -12,7 +12,7 @@ pub const VERDICTS: &[&str] = &["ahead", "on_plan", "behind", "no_progress"];
 
 /// One piece of evidence: a phrase (or step) found in the comment, and the planned point it
 /// was matched with.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
     /// The planned point (年次計画), "" when the evidence is not tied to one.
     pub point: String,
@@ -25,7 +25,7 @@ pub struct Evidence {
 }
 
 /// A reading of the year's text, from `judge(x)`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reading {
     /// One of [`VERDICTS`].
     pub verdict: String,

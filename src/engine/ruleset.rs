@@ -792,6 +792,11 @@ impl RuleSet {
         }
     }
 
+    /// Whether the rule set records coverage ([`RuleSet::record_coverage`]).
+    pub fn records_coverage(&self) -> bool {
+        self.coverage.is_some()
+    }
+
     /// What the calls since [`RuleSet::record_coverage`] reached, per script (the rating
     /// script first, then the kinds); `None` when not recording.
     pub fn coverage(&self) -> Option<Coverage> {

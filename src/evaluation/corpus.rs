@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use serde::Serialize;
 
 use super::aggregate::{summarize, Counts, EffectTotals};
-use super::{evaluate_years, Evaluation};
+use super::{Evaluation, StoredEvaluations};
 use crate::engine::{RuleError, RuleSet};
 use crate::i18n::{display_lang, CommandError, Lang, Localize};
 use crate::model::{FiscalYear, LoadErrors, Plan, PlanLoader};
@@ -260,8 +260,8 @@ fn evaluate_plan<E: std::error::Error + Send + 'static>(
     let folder_buf = || folder.to_path_buf();
     // The plan's rule set (named by plan.toml) is compiled, or found compiled, while its items
     // load.
-    let (plan, rule_set) = loader
-        .load_beside(folder, |plan| {
+    let (plan, key, rule_set) = loader
+        .load_keyed_beside(folder, |plan| {
             let rules_folder = rules
                 .map(Path::to_path_buf)
                 .or_else(|| plan.rules.clone())
@@ -284,8 +284,9 @@ fn evaluate_plan<E: std::error::Error + Send + 'static>(
         folder: folder_buf(),
         source,
     })?;
-    let evaluations =
-        evaluate_years(&plan, &rule_set, &years).map_err(|source| CorpusError::Rules {
+    let evaluations = StoredEvaluations::of(loader)
+        .evaluate_years(&plan, key.as_ref(), &rule_set, &years)
+        .map_err(|source| CorpusError::Rules {
             folder: folder_buf(),
             source: Arc::new(source),
         })?;

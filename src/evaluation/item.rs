@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use rust_decimal::{Decimal, RoundingStrategy};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::engine::{
     CallSite, Effect, EffectBasis, Formula, Reading, RuleError, RuleInput, RuleSet, SheetCells,
@@ -30,7 +30,7 @@ pub enum Agreement {
 }
 
 /// One step of an item's evaluation, for `gyokaku explain`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TraceStep {
     /// The rule file (or item file, for the item's formula).
     pub file: String,
@@ -279,6 +279,32 @@ pub fn evaluate_item_with(
     year: FiscalYear,
     rules: &RuleSet,
 ) -> Result<ItemEvaluation, RuleError> {
+    let outcome = rule_outcome(plan, item, formula, year, rules)?;
+    Ok(item_evaluation(plan, item, year, rules, outcome))
+}
+
+/// What the rules give for an item and year: everything of its [`ItemEvaluation`] that is not
+/// the plan's own. A function of the plan and the rule set alone (a rule sees nothing else), so
+/// it can be stored with them (`stored.rs`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct RuleOutcome {
+    #[serde(with = "crate::model::exact::option")]
+    achievement: Option<Decimal>,
+    suggested: Option<String>,
+    reading: Option<Reading>,
+    #[serde(with = "crate::model::exact::option")]
+    computed_effect: Option<Decimal>,
+    trace: Vec<TraceStep>,
+}
+
+/// Runs the rules for one item and year.
+pub(crate) fn rule_outcome(
+    plan: &Plan,
+    item: &Item,
+    formula: Option<&Formula>,
+    year: FiscalYear,
+    rules: &RuleSet,
+) -> Result<RuleOutcome, RuleError> {
     // Built once and shared: every rule call and the effect read the same input.
     let input = Arc::new(rule_input(plan, item, year, rules));
     let at = CallSite {
@@ -322,13 +348,30 @@ pub fn evaluate_item_with(
     if let Some((_, step)) = computed {
         trace.push(step);
     }
+    Ok(RuleOutcome {
+        achievement: achievement.value,
+        suggested: rating.value,
+        reading,
+        computed_effect,
+        trace,
+    })
+}
 
+/// An item's evaluation for `year`: what the rules gave (`outcome`), the sheet's own figures,
+/// and how the suggestion relates to the recorded rating.
+pub(crate) fn item_evaluation(
+    plan: &Plan,
+    item: &Item,
+    year: FiscalYear,
+    rules: &RuleSet,
+    outcome: RuleOutcome,
+) -> ItemEvaluation {
     let entry = item.year(year);
-    let recorded = input.recorded.clone();
+    let recorded = entry.and_then(|e| e.rating.clone());
     // A suggestion is compared on the recorded scale: itself when the scales are the same,
     // through the rule set's declared relation when they differ.
     let on_recorded = recorded_scale(plan, rules);
-    let agreement = match (&rating.value, &recorded) {
+    let agreement = match (&outcome.suggested, &recorded) {
         (_, None) => Agreement::NotRecorded,
         (_, Some(r)) if !recorded_relates(plan, rules) || on_recorded.get(r).is_none() => {
             Agreement::NotOnScale
@@ -339,19 +382,19 @@ pub fn evaluate_item_with(
         }
         _ => Agreement::Differs,
     };
-    Ok(ItemEvaluation {
+    ItemEvaluation {
         id: item.id,
         policy: item.id.policy,
         theme: item.id.theme,
         title: item.title.clone(),
         year,
-        kind: input.kind.clone(),
-        unit: input.unit.clone(),
+        kind: item.indicator.kind.clone(),
+        unit: item.indicator.unit.clone(),
         target: entry.and_then(|e| e.target.clone()),
         actual: entry.and_then(|e| e.actual.clone()),
-        achievement: achievement.value,
-        suggested: rating.value,
-        reading,
+        achievement: outcome.achievement,
+        suggested: outcome.suggested,
+        reading: outcome.reading,
         recorded,
         agreement,
         expected_effect: entry
@@ -360,9 +403,9 @@ pub fn evaluate_item_with(
         actual_effect: entry
             .and_then(|e| e.actual_effect.as_ref())
             .and_then(Cell::thousand_yen),
-        computed_effect,
-        trace,
-    })
+        computed_effect: outcome.computed_effect,
+        trace: outcome.trace,
+    }
 }
 
 #[cfg(test)]

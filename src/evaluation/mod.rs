@@ -6,6 +6,7 @@ mod agreement;
 mod corpus;
 mod diff;
 mod item;
+mod stored;
 
 /// Which side of the sheet an effect is computed for (defined with the rule input).
 pub use crate::engine::EffectBasis;
@@ -23,12 +24,14 @@ pub use item::{
     recorded_relates, recorded_scale, round_amount, rule_input, sheet_cells, Agreement,
     ItemEvaluation, TraceStep,
 };
+pub use stored::{Stored, StoredEvaluations};
 
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::engine::{RuleError, RuleSet, Scale};
 use crate::model::{FiscalYear, Plan};
+use item::{item_evaluation, rule_outcome, RuleOutcome};
 
 /// Which rule set produced an evaluation: its name, where it was loaded from, and a content hash.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -94,37 +97,61 @@ pub fn evaluate_years(
     rules: &RuleSet,
     years: &[FiscalYear],
 ) -> Result<Vec<Evaluation>, RuleError> {
-    let per_item: Vec<Result<Vec<ItemEvaluation>, RuleError>> = plan
+    let outcomes = rule_outcomes(plan, rules, years)?;
+    Ok(evaluations(plan, rules, years, outcomes))
+}
+
+/// What the rules give for every item of `plan` in each of `years`: one list per year, in item
+/// order.
+fn rule_outcomes(
+    plan: &Plan,
+    rules: &RuleSet,
+    years: &[FiscalYear],
+) -> Result<Vec<Vec<RuleOutcome>>, RuleError> {
+    let per_item: Vec<Result<Vec<RuleOutcome>, RuleError>> = plan
         .items
         .par_iter()
         .map(|item| {
             let formula = item_formula(item, rules)?;
             (years.iter())
-                .map(|year| evaluate_item_with(plan, item, formula.as_ref(), *year, rules))
+                .map(|year| rule_outcome(plan, item, formula.as_ref(), *year, rules))
                 .collect()
         })
         .collect();
-    let mut by_year: Vec<Vec<ItemEvaluation>> = years
+    let mut by_year: Vec<Vec<RuleOutcome>> = years
         .iter()
         .map(|_| Vec::with_capacity(plan.items.len()))
         .collect();
     for item in per_item {
-        for (year, evaluation) in by_year.iter_mut().zip(item?) {
-            year.push(evaluation);
+        for (year, outcome) in by_year.iter_mut().zip(item?) {
+            year.push(outcome);
         }
     }
+    Ok(by_year)
+}
+
+/// The plan's evaluations for `years` from what the rules gave (`outcomes`, as
+/// [`rule_outcomes`] lists them).
+fn evaluations(
+    plan: &Plan,
+    rules: &RuleSet,
+    years: &[FiscalYear],
+    outcomes: Vec<Vec<RuleOutcome>>,
+) -> Vec<Evaluation> {
     let rules_used = RulesUsed::of(rules);
     let recorded_scale = recorded_scale(plan, rules);
-    Ok(years
+    years
         .iter()
-        .zip(by_year)
-        .map(|(year, items)| Evaluation {
+        .zip(outcomes)
+        .map(|(year, outcomes)| Evaluation {
             plan: plan.id.clone(),
             year: *year,
             rules: rules_used.clone(),
             scale: rules.scale().clone(),
             recorded_scale: recorded_scale.clone(),
-            items,
+            items: (plan.items.iter().zip(outcomes))
+                .map(|(item, outcome)| item_evaluation(plan, item, *year, rules, outcome))
+                .collect(),
         })
-        .collect())
+        .collect()
 }

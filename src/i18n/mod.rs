@@ -247,7 +247,7 @@ impl From<CaseProblem> for PlanProblem {
 
 /// A text given in both languages by data rather than by the program: a rule script's
 /// `explain(ja, en)`, for example. One given language stands in for the other.
-#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Text {
     /// Japanese.
     pub ja: String,

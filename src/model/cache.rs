@@ -23,6 +23,8 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::item::{Item, ItemSource};
@@ -43,13 +45,36 @@ const FORMAT: u32 = 1;
 /// What an entry starts with.
 const MAGIC: &[u8; 16] = b"gyokaku plans\0\0\0";
 
-/// Bytes before the content: the magic, the key and the content's CRC-32.
+/// Bytes before the content of an entry: its magic, its key and the content's CRC-32.
 const HEADER: usize = MAGIC.len() + 32 + 4;
 
 /// A folder of parsed plans.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanCache {
     dir: PathBuf,
+}
+
+/// What identifies a plan's files as they are now: its folder and the key its entry is filed
+/// under. Given only for a plan whose entry was read or written, never for one whose files
+/// changed too recently to be trusted ([`RACY_SECONDS`]); what is computed from the plan alone
+/// (its evaluation under a rule set) can be filed under it in turn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanKey {
+    folder: PathBuf,
+    key: [u8; 32],
+}
+
+impl PlanKey {
+    /// The plan folder, canonical.
+    pub fn folder(&self) -> &Path {
+        &self.folder
+    }
+
+    /// The key: a SHA-256 over gyokaku's version, the model's source, the folder, `plan.toml`
+    /// and every item file's name and status.
+    pub fn bytes(&self) -> &[u8; 32] {
+        &self.key
+    }
 }
 
 /// What loading through the cache did.
@@ -94,7 +119,7 @@ impl PlanCache {
     /// Loads the plan in `dir` and says whether the entry was read or written.
     pub fn load_telling(&self, dir: &Path) -> Result<(Plan, CacheUse), LoadErrors> {
         self.load_with(dir, |_| (), false)
-            .map(|(plan, used, ())| (plan, used))
+            .map(|(plan, used, _, ())| (plan, used))
     }
 
     /// Loads the plan in `dir` like [`PlanCache::load_telling`] and, on another thread while
@@ -105,6 +130,17 @@ impl PlanCache {
         dir: &Path,
         beside: impl FnOnce(&Plan) -> T + Send,
     ) -> Result<(Plan, CacheUse, T), LoadErrors> {
+        self.load_keyed_beside(dir, beside)
+            .map(|(plan, used, _, t)| (plan, used, t))
+    }
+
+    /// Like [`PlanCache::load_beside`], and the plan's [`PlanKey`] when its entry was read or
+    /// written.
+    pub fn load_keyed_beside<T: Send>(
+        &self,
+        dir: &Path,
+        beside: impl FnOnce(&Plan) -> T + Send,
+    ) -> Result<(Plan, CacheUse, Option<PlanKey>, T), LoadErrors> {
         self.load_with(dir, beside, true)
     }
 
@@ -113,7 +149,7 @@ impl PlanCache {
         dir: &Path,
         beside: impl FnOnce(&Plan) -> T + Send,
         parallel: bool,
-    ) -> Result<(Plan, CacheUse, T), LoadErrors> {
+    ) -> Result<(Plan, CacheUse, Option<PlanKey>, T), LoadErrors> {
         let source = DirSource::new(dir);
         let plan_file = source.plan_file().map_err(LoadError::Io)?;
         let plan = plan_of(&source, &plan_file)?;
@@ -122,8 +158,8 @@ impl PlanCache {
             true => rayon::join(items, || beside(&plan)),
             false => (items(), beside(&plan)),
         };
-        let (plan, used) = match items? {
-            Items::Entry(items) => (restore(plan, items, &source), CacheUse::Read),
+        let (plan, used, key) = match items? {
+            Items::Entry(items, key) => (restore(plan, items, &source), CacheUse::Read, Some(key)),
             Items::Files {
                 files,
                 stamp,
@@ -134,16 +170,15 @@ impl PlanCache {
                     .newest
                     .checked_add(Duration::from_secs(RACY_SECONDS))
                     .is_some_and(|t| t <= SystemTime::now());
-                let used = match settled && write_entry(&entry, &stamp.key, &plan.items).is_ok() {
-                    true => CacheUse::Written,
-                    false => CacheUse::Parsed,
-                };
-                (plan, used)
+                match settled && write_items(&entry, &stamp.key, &plan.items).is_ok() {
+                    true => (plan, CacheUse::Written, Some(stamp.plan_key())),
+                    false => (plan, CacheUse::Parsed, None),
+                }
             }
             // Something cannot be looked at: loading says what.
-            Items::Unstamped => (super::load::load_plan(dir)?, CacheUse::Parsed),
+            Items::Unstamped => (super::load::load_plan(dir)?, CacheUse::Parsed, None),
         };
-        Ok((plan, used, t))
+        Ok((plan, used, key, t))
     }
 
     /// The items of the plan in `source` (whose `plan.toml` is `plan_file`): its entry's when
@@ -156,8 +191,8 @@ impl PlanCache {
             return Ok(Items::Unstamped);
         };
         let entry = self.entry_path(&stamp.folder);
-        if let Some(items) = read_entry(&entry, &stamp.key) {
-            return Ok(Items::Entry(items));
+        if let Some(items) = read_entry(&entry, MAGIC, &stamp.key) {
+            return Ok(Items::Entry(items, stamp.plan_key()));
         }
         let files = paths
             .iter()
@@ -180,8 +215,8 @@ impl PlanCache {
 
 /// Where a plan's items come from.
 enum Items {
-    /// Its current entry.
-    Entry(Vec<(Item, ItemSource)>),
+    /// Its current entry, and the key it is filed under.
+    Entry(Vec<(Item, ItemSource)>, PlanKey),
     /// Its item files, to be parsed; their entry is `entry`, to be filed under `stamp`.
     Files {
         files: Vec<SourceFile>,
@@ -193,16 +228,23 @@ enum Items {
 }
 
 /// What the entry of a plan's files as they are now must be filed under.
-struct Stamp {
+pub(super) struct Stamp {
     /// The plan folder, canonical.
     folder: PathBuf,
     key: [u8; 32],
     /// The latest time an item file was changed.
-    newest: SystemTime,
+    pub(super) newest: SystemTime,
 }
 
 impl Stamp {
-    fn of(dir: &Path, plan_file: &SourceFile, items: &[PathBuf]) -> io::Result<Stamp> {
+    fn plan_key(&self) -> PlanKey {
+        PlanKey {
+            folder: self.folder.clone(),
+            key: self.key,
+        }
+    }
+
+    pub(super) fn of(dir: &Path, plan_file: &SourceFile, items: &[PathBuf]) -> io::Result<Stamp> {
         let folder = fs::canonicalize(dir)?;
         let mut key = Sha256::new();
         let mut field = |bytes: &[u8]| {
@@ -247,13 +289,18 @@ impl Stamp {
     }
 }
 
-/// The items of an entry, when it exists, is filed under `key` and reads whole.
-fn read_entry(path: &Path, key: &[u8; 32]) -> Option<Vec<(Item, ItemSource)>> {
+/// What an entry of a cache holds, when the entry exists, starts with `magic`, is filed under
+/// `key` and reads whole: anything else is no entry.
+pub(crate) fn read_entry<T: DeserializeOwned>(
+    path: &Path,
+    magic: &[u8; 16],
+    key: &[u8; 32],
+) -> Option<T> {
     let bytes = fs::read(path).ok()?;
     let (header, content) = bytes.split_at_checked(HEADER)?;
-    let (magic, rest) = header.split_at(MAGIC.len());
+    let (stored_magic, rest) = header.split_at(magic.len());
     let (stored_key, crc) = rest.split_at(32);
-    if magic != MAGIC || stored_key != key {
+    if stored_magic != magic || stored_key != key {
         return None;
     }
     if crc32fast::hash(content).to_le_bytes() != crc {
@@ -262,19 +309,35 @@ fn read_entry(path: &Path, key: &[u8; 32]) -> Option<Vec<(Item, ItemSource)>> {
     postcard::from_bytes(content).ok()
 }
 
-/// Writes the entry atomically: a temporary file in the cache folder renamed over it.
-fn write_entry(path: &Path, key: &[u8; 32], items: &[Item]) -> io::Result<()> {
-    let pairs: Vec<(&Item, &ItemSource)> = items.iter().map(|i| (i, &i.source)).collect();
-    let content = postcard::to_allocvec(&pairs).map_err(io::Error::other)?;
+/// Writes an entry of a cache atomically: a temporary file in the cache folder renamed over
+/// it. `magic`, `key` and a CRC-32 of the content, then `value`.
+pub(crate) fn write_entry<T: Serialize + ?Sized>(
+    path: &Path,
+    magic: &[u8; 16],
+    key: &[u8; 32],
+    value: &T,
+) -> io::Result<()> {
+    let content = postcard::to_allocvec(value).map_err(io::Error::other)?;
     let folder = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(folder)?;
     let mut file = tempfile::NamedTempFile::new_in(folder)?;
-    file.write_all(MAGIC)?;
+    file.write_all(magic)?;
     file.write_all(key)?;
     file.write_all(&crc32fast::hash(&content).to_le_bytes())?;
     file.write_all(&content)?;
     file.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// Writes the entry of a plan's items.
+fn write_items(path: &Path, key: &[u8; 32], items: &[Item]) -> io::Result<()> {
+    let pairs: Vec<(&Item, &ItemSource)> = items.iter().map(|i| (i, &i.source)).collect();
+    write_entry(path, MAGIC, key, &pairs)
+}
+
+/// The hexadecimal digits of `bytes`.
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The plan with the items of its entry: each item's file named as loading names it, each
@@ -296,41 +359,11 @@ fn restore(mut plan: Plan, items: Vec<(Item, ItemSource)>, source: &DirSource) -
     plan
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::testing::{age, settled_copy};
     use crate::model::PlanLoader;
-
-    fn root() -> PathBuf {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-    }
-
-    /// A copy of the bundled plan whose files are older than the racy window.
-    fn settled_copy(to: &Path) {
-        fs::create_dir_all(to.join("items")).unwrap();
-        let from = root().join("plans/isehara-6");
-        fs::copy(from.join("plan.toml"), to.join("plan.toml")).unwrap();
-        for e in fs::read_dir(from.join("items")).unwrap() {
-            let e = e.unwrap();
-            fs::copy(e.path(), to.join("items").join(e.file_name())).unwrap();
-        }
-        age(to);
-    }
-
-    /// Waits until every file of the plan is older than the racy window.
-    fn age(plan: &Path) {
-        let paths = DirSource::new(plan).item_paths().unwrap();
-        let text = fs::read_to_string(plan.join("plan.toml")).unwrap();
-        let stamp = Stamp::of(plan, &SourceFile::new("plan.toml", text), &paths).unwrap();
-        let ready = stamp.newest + Duration::from_secs(RACY_SECONDS);
-        if let Ok(wait) = ready.duration_since(SystemTime::now()) {
-            std::thread::sleep(wait + Duration::from_millis(50));
-        }
-    }
 
     fn entry_of(cache: &PlanCache, plan: &Path) -> PathBuf {
         cache.entry_path(&fs::canonicalize(plan).unwrap())

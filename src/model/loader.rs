@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::cache::PlanCache;
+use super::cache::{PlanCache, PlanKey};
 use super::load::{load_plan, load_plan_beside, LoadErrors};
 use super::plan::Plan;
 
@@ -50,9 +50,22 @@ impl PlanLoader {
         dir: &Path,
         beside: impl FnOnce(&Plan) -> T + Send,
     ) -> Result<(Plan, T), LoadErrors> {
+        self.load_keyed_beside(dir, beside)
+            .map(|(plan, _, t)| (plan, t))
+    }
+
+    /// Like [`PlanLoader::load_beside`], and the plan's [`PlanKey`] when it came through the
+    /// cache and its files are settled: what may file results computed from the plan.
+    pub fn load_keyed_beside<T: Send>(
+        &self,
+        dir: &Path,
+        beside: impl FnOnce(&Plan) -> T + Send,
+    ) -> Result<(Plan, Option<PlanKey>, T), LoadErrors> {
         match &self.cache {
-            Some(cache) => cache.load_beside(dir, beside).map(|(plan, _, t)| (plan, t)),
-            None => load_plan_beside(dir, beside),
+            Some(cache) => cache
+                .load_keyed_beside(dir, beside)
+                .map(|(plan, _, key, t)| (plan, key, t)),
+            None => load_plan_beside(dir, beside).map(|(plan, t)| (plan, None, t)),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The plan model: typed, validated plan data read from TOML files. Knows nothing of rules.
 
 mod cache;
-mod exact;
+pub(crate) mod exact;
 mod fiscal_year;
 mod folders;
 mod item;
@@ -16,7 +16,8 @@ pub(crate) mod testing;
 mod value;
 mod year_map;
 
-pub use cache::{CacheUse, PlanCache, CACHE_DIR_ENV, RACY_SECONDS};
+pub(crate) use cache::{hex, read_entry, write_entry};
+pub use cache::{CacheUse, PlanCache, PlanKey, CACHE_DIR_ENV, RACY_SECONDS};
 pub use fiscal_year::{FiscalYear, FiscalYearError, YearNotation};
 pub use folders::{is_plan_folder, plan_folders};
 pub use item::{

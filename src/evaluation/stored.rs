@@ -1,0 +1,376 @@
+//! Evaluations stored beside the cache of parsed plans, so that a second run over the same plan
+//! and rule set does not run the rules again: `summary`, `report`, `evaluate` … over a folder of
+//! plans read what the first run computed.
+//!
+//! A rule sees nothing but the plan's figures and texts, its rule set's files and pure
+//! functions (`rules/README.md`), so what the rules give for an item and year is a function of
+//! the plan's files, the rule set's files and the program. An entry is filed under a SHA-256 of
+//! all three: the plan's [`PlanKey`] (its files as they are now; given only for a plan whose
+//! files are settled), the rule set's hash (every script and data file), and gyokaku's version
+//! with a fingerprint of its whole source and `Cargo.lock`. Anything else changed, the key
+//! differs and the rules run again. Only the rules' part is stored; the sheet's own figures,
+//! and how a suggestion relates to the recorded rating, are taken from the plan every time.
+//!
+//! One entry per plan folder and rule set folder, `evaluations/<hash>.bin` in the cache
+//! folder, holding every year computed so far under that key. It is written atomically and
+//! checked like an entry of parsed plans: a partial, corrupt or foreign entry is no entry. A
+//! rule set recording coverage is never answered from an entry: its calls must run to be
+//! counted.
+
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use super::item::RuleOutcome;
+use super::{evaluations, rule_outcomes, Evaluation};
+use crate::engine::{RuleError, RuleSet};
+use crate::model::{
+    hex, read_entry, write_entry, FiscalYear, Plan, PlanCache, PlanKey, PlanLoader,
+};
+
+/// What an entry starts with.
+const MAGIC: &[u8; 16] = b"gyokaku results\0";
+
+/// The number of this layout of an entry.
+const FORMAT: u32 = 1;
+
+/// The years of a plan an entry holds: each year (as the plan writes it) with what the rules
+/// gave for every item, in item order.
+type Years = Vec<(String, Vec<RuleOutcome>)>;
+
+/// A folder of stored evaluations, or none (every evaluation computed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredEvaluations {
+    dir: Option<PathBuf>,
+}
+
+/// Whether an evaluation was read from its entry or computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stored {
+    /// Every year asked for was in the plan's current entry: no rule ran.
+    Read,
+    /// The rules ran, and the entry was written.
+    Written,
+    /// The rules ran; nothing was written (no key, coverage recorded, or the folder cannot be
+    /// written).
+    Computed,
+}
+
+impl StoredEvaluations {
+    /// Evaluations stored in `dir`.
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        StoredEvaluations {
+            dir: Some(dir.into()),
+        }
+    }
+
+    /// Evaluations stored in the folder `evaluations` of the cache of parsed plans.
+    pub fn beside(plans: &PlanCache) -> Self {
+        StoredEvaluations::new(plans.dir().join("evaluations"))
+    }
+
+    /// Those of the cache `loader` loads plans through; none when it loads them from their
+    /// files alone (`--no-cache`).
+    pub fn of(loader: &PlanLoader) -> Self {
+        StoredEvaluations {
+            dir: loader.cache().map(|c| c.dir().join("evaluations")),
+        }
+    }
+
+    /// The folder, if any.
+    pub fn dir(&self) -> Option<&Path> {
+        self.dir.as_deref()
+    }
+
+    /// Evaluates `plan` for `years` under `rules` as [`super::evaluate_years`] does, reading
+    /// what the rules gave from the plan's entry when it is current and holds every year, and
+    /// storing it otherwise. `key` is the plan's, from loading it through the cache; without
+    /// one nothing is read or stored.
+    pub fn evaluate_years(
+        &self,
+        plan: &Plan,
+        key: Option<&PlanKey>,
+        rules: &RuleSet,
+        years: &[FiscalYear],
+    ) -> Result<Vec<Evaluation>, RuleError> {
+        self.evaluate_years_telling(plan, key, rules, years)
+            .map(|(evaluations, _)| evaluations)
+    }
+
+    /// Like [`StoredEvaluations::evaluate_years`], and whether the entry was read or written.
+    pub fn evaluate_years_telling(
+        &self,
+        plan: &Plan,
+        key: Option<&PlanKey>,
+        rules: &RuleSet,
+        years: &[FiscalYear],
+    ) -> Result<(Vec<Evaluation>, Stored), RuleError> {
+        // A year asked for twice is evaluated twice, as without an entry.
+        let distinct = (years.iter().enumerate()).all(|(i, y)| !years[..i].contains(y));
+        let (Some(dir), Some(key)) = (&self.dir, key) else {
+            return Ok((super::evaluate_years(plan, rules, years)?, Stored::Computed));
+        };
+        if !distinct || rules.records_coverage() {
+            return Ok((super::evaluate_years(plan, rules, years)?, Stored::Computed));
+        }
+        let path = entry_path(dir, key, rules);
+        let entry_key = entry_key(key, rules);
+        let mut held: Years = read_entry(&path, MAGIC, &entry_key)
+            .filter(|held: &Years| {
+                // Filed under the key of these very files: anything else is a foreign entry.
+                held.iter()
+                    .all(|(_, items)| items.len() == plan.items.len())
+            })
+            .unwrap_or_default();
+        let names: Vec<String> = years.iter().map(|y| y.to_string()).collect();
+        let places: Option<Vec<usize>> = (names.iter())
+            .map(|name| held.iter().position(|(n, _)| n == name))
+            .collect();
+        if let Some(places) = places {
+            // The years are distinct: each place is taken once.
+            let outcomes = (places.into_iter())
+                .map(|at| std::mem::take(&mut held[at].1))
+                .collect();
+            return Ok((evaluations(plan, rules, years, outcomes), Stored::Read));
+        }
+        let outcomes = rule_outcomes(plan, rules, years)?;
+        // The years of this run join (or replace) those held already.
+        held.retain(|(n, _)| !names.contains(n));
+        let first = held.len();
+        held.extend(names.into_iter().zip(outcomes));
+        let used = match write_entry(&path, MAGIC, &entry_key, &held) {
+            Ok(()) => Stored::Written,
+            Err(_) => Stored::Computed,
+        };
+        let outcomes = held.drain(first..).map(|(_, o)| o).collect();
+        Ok((evaluations(plan, rules, years, outcomes), used))
+    }
+}
+
+/// The entry of a plan folder under a rule set folder.
+fn entry_path(dir: &Path, key: &PlanKey, rules: &RuleSet) -> PathBuf {
+    let mut name = Sha256::new();
+    name.update(key.folder().as_os_str().as_encoded_bytes());
+    name.update([0]);
+    name.update(rules.location().as_bytes());
+    let name = hex(&name.finalize());
+    dir.join(format!("{}.bin", &name[..32]))
+}
+
+/// What the entry of a plan's files under a rule set's files, by this build, is filed under.
+fn entry_key(key: &PlanKey, rules: &RuleSet) -> [u8; 32] {
+    let mut hasher = Sha256::new();
+    let mut field = |bytes: &[u8]| {
+        hasher.update((bytes.len() as u64).to_le_bytes());
+        hasher.update(bytes);
+    };
+    field(MAGIC);
+    field(env!("CARGO_PKG_VERSION").as_bytes());
+    field(env!("GYOKAKU_BUILD_FINGERPRINT").as_bytes());
+    field(&FORMAT.to_le_bytes());
+    field(key.bytes());
+    field(rules.hash().as_bytes());
+    hasher.finalize().into()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+
+    use super::*;
+    use crate::model::testing::{age, settled_copy};
+    use crate::model::CacheUse;
+
+    fn rules() -> RuleSet {
+        RuleSet::load_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/rules")).unwrap()
+    }
+
+    /// The plan in `dir` through `cache`, and its key (the plan's files are settled).
+    fn load(cache: &PlanCache, dir: &Path) -> (Plan, Option<PlanKey>) {
+        let (plan, used, key, ()) = cache.load_keyed_beside(dir, |_| ()).unwrap();
+        assert_ne!(used, CacheUse::Parsed);
+        (plan, key)
+    }
+
+    /// A settled copy of the bundled plan loaded through a cache, and the default rules.
+    struct Fixture {
+        tmp: tempfile::TempDir,
+        plan_dir: PathBuf,
+        cache: PlanCache,
+        stored: StoredEvaluations,
+        rules: RuleSet,
+        plan: Plan,
+        key: Option<PlanKey>,
+    }
+
+    fn fixture() -> Fixture {
+        let tmp = tempfile::tempdir().unwrap();
+        let plan_dir = tmp.path().join("plan");
+        settled_copy(&plan_dir);
+        let cache = PlanCache::new(tmp.path().join("cache"));
+        let (plan, key) = load(&cache, &plan_dir);
+        Fixture {
+            stored: StoredEvaluations::beside(&cache),
+            rules: rules(),
+            tmp,
+            plan_dir,
+            cache,
+            plan,
+            key,
+        }
+    }
+
+    #[test]
+    fn a_stored_evaluation_is_the_computed_one_and_changes_invalidate_it() {
+        let Fixture {
+            tmp,
+            plan_dir,
+            cache,
+            stored,
+            rules,
+            plan,
+            key,
+        } = fixture();
+        let years = plan.years.clone();
+        let computed = crate::evaluation::evaluate_years(&plan, &rules, &years).unwrap();
+
+        let run = |plan: &Plan, key: Option<&PlanKey>, rules: &RuleSet, years: &[FiscalYear]| {
+            stored
+                .evaluate_years_telling(plan, key, rules, years)
+                .unwrap()
+        };
+        let (first, used) = run(&plan, key.as_ref(), &rules, &years);
+        assert_eq!((&first, used), (&computed, Stored::Written));
+        let (second, used) = run(&plan, key.as_ref(), &rules, &years);
+        // Every achievement, suggestion, reading, effect and explanation as computed.
+        assert_eq!((&second, used), (&computed, Stored::Read));
+        // A year of those held, on its own and among others.
+        let r5 = FiscalYear::reiwa(5);
+        let (one, used) = run(&plan, key.as_ref(), &rules, &[r5]);
+        assert_eq!(used, Stored::Read);
+        assert_eq!(
+            one[0],
+            computed[years.iter().position(|y| *y == r5).unwrap()]
+        );
+
+        // The rule set's folder with one data file changed: computed under it, not read.
+        let copied = tmp.path().join("rules");
+        copy_dir(
+            Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/rules")),
+            &copied,
+        );
+        let copy = RuleSet::load_dir(&copied).unwrap();
+        assert_eq!(run(&plan, key.as_ref(), &copy, &years).1, Stored::Written);
+        assert_eq!(run(&plan, key.as_ref(), &copy, &years).1, Stored::Read);
+        let phrases = copied.join("data/phrases.toml");
+        let text = fs::read_to_string(&phrases).unwrap();
+        fs::write(&phrases, format!("{text}\n# a comment\n")).unwrap();
+        let changed = RuleSet::load_dir(&copied).unwrap();
+        assert_ne!(changed.hash(), copy.hash());
+        assert_eq!(
+            run(&plan, key.as_ref(), &changed, &years).1,
+            Stored::Written
+        );
+        assert_eq!(run(&plan, key.as_ref(), &changed, &years).1, Stored::Read);
+
+        // A changed item: a new key, computed again, and the new value in it.
+        let item = plan_dir.join("items/5-8-3.toml");
+        let text = fs::read_to_string(&item).unwrap();
+        fs::write(&item, text.replace("\"15,100\"", "\"25,100\"")).unwrap();
+        let (racy, racy_key) = cache
+            .load_keyed_beside(&plan_dir, |_| ())
+            .map(|(p, _, k, _)| (p, k))
+            .unwrap();
+        assert_eq!(racy_key, None, "a file just written gives no key");
+        assert_eq!(run(&racy, None, &rules, &years).1, Stored::Computed);
+        age(&plan_dir);
+        let (edited, edited_key) = load(&cache, &plan_dir);
+        assert_ne!(edited_key, key);
+        let (after, used) = run(&edited, edited_key.as_ref(), &rules, &years);
+        assert_eq!(used, Stored::Written);
+        assert_eq!(
+            after,
+            crate::evaluation::evaluate_years(&edited, &rules, &years).unwrap()
+        );
+        assert_ne!(after, computed);
+
+        // Coverage is recorded by running every call: nothing is read.
+        let mut counting =
+            RuleSet::load_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/rules")).unwrap();
+        counting.record_coverage();
+        assert_eq!(
+            run(&edited, edited_key.as_ref(), &counting, &years).1,
+            Stored::Computed
+        );
+        // A year asked for twice: both evaluated, as without an entry.
+        let (twice, used) = run(&edited, edited_key.as_ref(), &rules, &[r5, r5]);
+        assert_eq!(used, Stored::Computed);
+        assert_eq!(twice[0], twice[1]);
+    }
+
+    #[test]
+    fn years_join_the_entry_and_a_broken_entry_is_computed_again() {
+        let Fixture {
+            tmp: _tmp,
+            stored,
+            rules,
+            plan,
+            key,
+            ..
+        } = fixture();
+        let key = key.as_ref();
+        let (r5, r6) = (FiscalYear::reiwa(5), FiscalYear::reiwa(6));
+        let telling = |years: &[FiscalYear]| {
+            stored
+                .evaluate_years_telling(&plan, key, &rules, years)
+                .unwrap()
+        };
+        assert_eq!(telling(&[r5]).1, Stored::Written);
+        assert_eq!(telling(&[r6]).1, Stored::Written);
+        let (both, used) = telling(&[r6, r5]);
+        assert_eq!(used, Stored::Read, "R5 and R6 are both held");
+        assert_eq!(
+            both,
+            crate::evaluation::evaluate_years(&plan, &rules, &[r6, r5]).unwrap()
+        );
+
+        let entry = fs::read_dir(stored.dir().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect::<Vec<_>>();
+        let [entry] = entry.as_slice() else {
+            panic!("one entry: {entry:?}")
+        };
+        let whole = fs::read(entry).unwrap();
+        let mut flipped = whole.clone();
+        let middle = flipped.len() / 2;
+        flipped[middle] ^= 0x40;
+        for broken in [&whole[..whole.len() / 2], &flipped, b"not an entry"] {
+            fs::write(entry, broken).unwrap();
+            let (evaluations, used) = telling(&[r6, r5]);
+            assert_eq!((&evaluations, used), (&both, Stored::Written));
+            assert_eq!(telling(&[r6, r5]).1, Stored::Read);
+        }
+        // A cache folder that cannot be written: computed, and no error.
+        let blocked = StoredEvaluations::new(entry.join("not a folder"));
+        let (evaluations, used) = blocked
+            .evaluate_years_telling(&plan, key, &rules, &[r5])
+            .unwrap();
+        assert_eq!(
+            (evaluations[0].clone(), used),
+            (both[1].clone(), Stored::Computed)
+        );
+    }
+
+    fn copy_dir(from: &Path, to: &Path) {
+        fs::create_dir_all(to).unwrap();
+        for e in fs::read_dir(from).unwrap() {
+            let e = e.unwrap();
+            if e.file_type().unwrap().is_dir() {
+                copy_dir(&e.path(), &to.join(e.file_name()));
+            } else {
+                fs::copy(e.path(), to.join(e.file_name())).unwrap();
+            }
+        }
+    }
+}
