@@ -44,7 +44,7 @@ fn bench(c: &mut Criterion) {
         }
         group.bench_function(name, |b| {
             b.iter(|| {
-                summarize_corpus(&folders, None, &PlanLoader::default(), every_year)
+                summarize_corpus(&folders, None, &PlanLoader::default(), every_year, false)
                     .expect("summary")
             })
         });

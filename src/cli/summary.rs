@@ -39,11 +39,14 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     }
     let folders = folders_of(dir)?;
     let years = |plan: &Plan| years_of(plan, args.eval.year);
+    // Without --year, each plan's latest complete year depends on its items.
+    let years_need_items = args.eval.year.is_none();
     let corpus = summarize_corpus(
         &folders,
         args.eval.rules.as_deref(),
         &args.plan.loader(),
         years,
+        years_need_items,
     )
     .map_err(Box::new)?;
     args.eval

@@ -4,14 +4,14 @@
 use std::collections::HashMap;
 
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Evaluation, ItemEvaluation, RulesUsed};
 use crate::engine::{FigureTable, RuleError, RuleSet, Scale, SummaryInput, SummaryItem};
 use crate::model::{FiscalYear, MoneyUnit, Plan};
 
 /// How many items got each rating.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Counts {
     /// Per label of the scale, best first.
     pub by_rating: Vec<(String, usize)>,
@@ -101,11 +101,13 @@ impl Counts {
 }
 
 /// Expected and actual effect amounts (千円) and the ratio between them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct EffectTotals {
     /// Sum of 効果見込額.
+    #[serde(with = "crate::model::exact")]
     pub expected: Decimal,
     /// Sum of 実績効果額.
+    #[serde(with = "crate::model::exact")]
     pub actual: Decimal,
 }
 

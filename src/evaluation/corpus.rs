@@ -16,7 +16,7 @@ use super::aggregate::{summarize, Counts, EffectTotals};
 use super::{Evaluation, StoredEvaluations};
 use crate::engine::{RuleError, RuleSet};
 use crate::i18n::{display_lang, CommandError, Lang, Localize};
-use crate::model::{FiscalYear, LoadErrors, Plan, PlanLoader};
+use crate::model::{FiscalYear, LoadErrors, Plan, PlanKey, PlanLoader};
 
 /// One plan's summary for one year: a line of the corpus tables.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -194,6 +194,8 @@ pub struct EvaluatedPlan {
     pub folder: PathBuf,
     /// The plan.
     pub plan: Plan,
+    /// Its key in the cache of parsed plans, when it came through it with settled files.
+    pub key: Option<PlanKey>,
     /// The rule set it was evaluated under (the one given, or the plan's own).
     pub rules: Arc<RuleSet>,
     /// One evaluation per year chosen, in year order.
@@ -232,22 +234,68 @@ where
 /// (or each plan's own rule set) and sums them up per plan, per year and overall. Only the
 /// sums of each plan are kept: its items and their evaluations are dropped as soon as they
 /// are counted.
+///
+/// Through a cache (`loader`), each plan's sums are stored with its evaluations, and a plan
+/// whose files, rule set and years are those of an earlier run is summed up from them without
+/// loading its items. That needs the years before the items: `years_need_items` says that
+/// `years` reads more of a plan than `plan.toml` (the latest year with complete results, for
+/// example), and then every plan is loaded.
 pub fn summarize_corpus<E>(
     folders: &[PathBuf],
     rules: Option<&Path>,
     loader: &PlanLoader,
     years: impl Fn(&Plan) -> Result<Vec<FiscalYear>, E> + Sync,
+    years_need_items: bool,
 ) -> Result<CorpusSummary, CorpusError<E>>
 where
     E: std::error::Error + Send + 'static,
 {
-    let per_plan = evaluate_plans(folders, rules, loader, years, |p| Ok(summary_rows(&p)))?;
-    let rows: Vec<PlanYearSummary> = per_plan.into_iter().flatten().collect();
+    let rule_sets = RuleSets::default();
+    let stored = StoredEvaluations::of(loader);
+    let per_plan: Vec<Result<Vec<PlanYearSummary>, CorpusError<E>>> =
+        map_plans(folders, |folder| {
+            if !years_need_items {
+                if let Some(lines) = stored_lines(folder, rules, loader, &years, &rule_sets) {
+                    return Ok(lines);
+                }
+            }
+            let plan = evaluate_plan(folder, rules, loader, &years, &rule_sets)?;
+            let lines = summary_rows(&plan);
+            if let Some(key) = plan.key.as_ref().filter(|_| !years_need_items) {
+                let years: Vec<FiscalYear> = plan.evaluations.iter().map(|e| e.year).collect();
+                stored.store_summary_lines(key, &plan.rules, &years, &lines);
+            }
+            Ok(lines)
+        });
+    let rows: Vec<PlanYearSummary> = (per_plan.into_iter())
+        .collect::<Result<Vec<_>, _>>()?
+        .into_iter()
+        .flatten()
+        .collect();
     Ok(CorpusSummary {
         plans: folders.len(),
         totals: totals(&rows).map_err(|year| CorpusError::TotalOverflow { year })?,
         rows,
     })
+}
+
+/// The summary lines of the plan in `folder` stored by an earlier run, when its files are
+/// settled and its entry holds every year: `None` whenever anything stands in the way (the
+/// plan is then loaded, which says what is wrong with it).
+fn stored_lines<E>(
+    folder: &Path,
+    rules: Option<&Path>,
+    loader: &PlanLoader,
+    years: &(impl Fn(&Plan) -> Result<Vec<FiscalYear>, E> + Sync),
+    rule_sets: &RuleSets,
+) -> Option<Vec<PlanYearSummary>> {
+    let (head, key) = loader.settled_head(folder)?;
+    let rules_folder = rules
+        .map(Path::to_path_buf)
+        .or_else(|| head.rules.clone())?;
+    let rule_set = rule_sets.get(&rules_folder).ok()?;
+    let years = years(&head).ok()?;
+    StoredEvaluations::of(loader).summary_lines(folder, &head, &key, &rule_set, &years)
 }
 
 fn evaluate_plan<E: std::error::Error + Send + 'static>(
@@ -293,6 +341,7 @@ fn evaluate_plan<E: std::error::Error + Send + 'static>(
     Ok(EvaluatedPlan {
         folder: folder_buf(),
         plan,
+        key,
         rules: rule_set,
         evaluations,
     })
@@ -396,6 +445,83 @@ mod tests {
         assert_eq!(
             totals(&[row("a", big), row("b", big)]),
             Err(Some(FiscalYear::reiwa(5)))
+        );
+    }
+}
+
+#[cfg(test)]
+mod stored_tests {
+    use std::convert::Infallible;
+    use std::fs;
+
+    use super::*;
+    use crate::model::testing::{age, settled_copy};
+    use crate::model::PlanCache;
+
+    /// Two settled copies of the bundled plan (`a`, `b`) naming the bundled rules, and a cache.
+    fn corpus(tmp: &Path) -> (Vec<PathBuf>, PlanLoader) {
+        let folders: Vec<PathBuf> = ["a", "b"].iter().map(|n| tmp.join(n)).collect();
+        for folder in &folders {
+            settled_copy(folder);
+            let plan = folder.join("plan.toml");
+            let rules = concat!(env!("CARGO_MANIFEST_DIR"), "/rules");
+            let text = fs::read_to_string(&plan).unwrap();
+            let text = text.replace("rules = \"../../rules\"", &format!("rules = \"{rules}\""));
+            fs::write(&plan, text).unwrap();
+        }
+        (
+            folders,
+            PlanLoader::cached(PlanCache::new(tmp.join("cache"))),
+        )
+    }
+
+    fn every_year(plan: &Plan) -> Result<Vec<FiscalYear>, Infallible> {
+        Ok(plan.years.clone())
+    }
+
+    #[test]
+    fn a_folder_of_plans_is_summed_up_from_stored_lines_while_nothing_changed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (folders, loader) = corpus(tmp.path());
+        let plain = summarize_corpus(&folders, None, &PlanLoader::default(), every_year, false);
+        let plain = plain.unwrap();
+        assert_eq!(plain.rows.len(), 2 * 5);
+        let first = summarize_corpus(&folders, None, &loader, every_year, false).unwrap();
+        assert_eq!(first, plain);
+        assert_eq!(
+            summarize_corpus(&folders, None, &loader, every_year, false).unwrap(),
+            plain
+        );
+
+        // What a run reports of an unchanged plan is what its entry holds: plan b's lines
+        // stored as plan a's are read for b, and its items are not loaded.
+        let stored = StoredEvaluations::of(&loader);
+        let (head, key) = loader.settled_head(&folders[1]).unwrap();
+        let rules = RuleSet::load_dir(head.rules.clone().unwrap()).unwrap();
+        let mut fake: Vec<PlanYearSummary> = plain.rows[..5].to_vec();
+        fake[0].effects.actual += rust_decimal::Decimal::ONE;
+        stored.store_summary_lines(&key, &rules, &head.years, &fake);
+        let read = summarize_corpus(&folders, None, &loader, every_year, false).unwrap();
+        assert_eq!(read.rows[5].effects.actual, fake[0].effects.actual);
+        assert_eq!(read.rows[5].folder, folders[1]);
+        // Years chosen from the items (the latest complete one): every plan loaded.
+        let loaded = summarize_corpus(&folders, None, &loader, every_year, true).unwrap();
+        assert_eq!(loaded, plain);
+
+        // A changed item file: plan b evaluated again, its new lines stored and read.
+        let item = folders[1].join("items/5-8-3.toml");
+        let text = fs::read_to_string(&item).unwrap();
+        fs::write(&item, text.replace("\"15,100\"", "\"25,100\"")).unwrap();
+        age(&folders[1]);
+        let changed = summarize_corpus(&folders, None, &loader, every_year, false).unwrap();
+        assert_eq!(changed.rows[..5], plain.rows[..5]);
+        assert_ne!(changed.rows[5..], plain.rows[5..]);
+        let plain_changed =
+            summarize_corpus(&folders, None, &PlanLoader::default(), every_year, false).unwrap();
+        assert_eq!(changed, plain_changed);
+        assert_eq!(
+            summarize_corpus(&folders, None, &loader, every_year, false).unwrap(),
+            plain_changed
         );
     }
 }

@@ -19,10 +19,12 @@
 
 use std::path::{Path, PathBuf};
 
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::item::RuleOutcome;
-use super::{evaluations, rule_outcomes, Evaluation};
+use super::{evaluations, rule_outcomes, Counts, EffectTotals, Evaluation, PlanYearSummary};
 use crate::engine::{RuleError, RuleSet};
 use crate::model::{
     hex, read_entry, write_entry, FiscalYear, Plan, PlanCache, PlanKey, PlanLoader,
@@ -33,10 +35,6 @@ const MAGIC: &[u8; 16] = b"gyokaku results\0";
 
 /// The number of this layout of an entry.
 const FORMAT: u32 = 1;
-
-/// The years of a plan an entry holds: each year (as the plan writes it) with what the rules
-/// gave for every item, in item order.
-type Years = Vec<(String, Vec<RuleOutcome>)>;
 
 /// A folder of stored evaluations, or none (every evaluation computed).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,56 +103,168 @@ impl StoredEvaluations {
         rules: &RuleSet,
         years: &[FiscalYear],
     ) -> Result<(Vec<Evaluation>, Stored), RuleError> {
-        // A year asked for twice is evaluated twice, as without an entry.
-        let distinct = (years.iter().enumerate()).all(|(i, y)| !years[..i].contains(y));
-        let (Some(dir), Some(key)) = (&self.dir, key) else {
+        let Some(entry) = self.entry(key, rules, years, "bin") else {
             return Ok((super::evaluate_years(plan, rules, years)?, Stored::Computed));
         };
-        if !distinct || rules.records_coverage() {
-            return Ok((super::evaluate_years(plan, rules, years)?, Stored::Computed));
-        }
-        let path = entry_path(dir, key, rules);
-        let entry_key = entry_key(key, rules);
-        let mut held: Years = read_entry(&path, MAGIC, &entry_key)
-            .filter(|held: &Years| {
-                // Filed under the key of these very files: anything else is a foreign entry.
-                held.iter()
-                    .all(|(_, items)| items.len() == plan.items.len())
-            })
-            .unwrap_or_default();
-        let names: Vec<String> = years.iter().map(|y| y.to_string()).collect();
-        let places: Option<Vec<usize>> = (names.iter())
-            .map(|name| held.iter().position(|(n, _)| n == name))
-            .collect();
-        if let Some(places) = places {
-            // The years are distinct: each place is taken once.
-            let outcomes = (places.into_iter())
-                .map(|at| std::mem::take(&mut held[at].1))
-                .collect();
+        // Filed under the key of these very files: any other length is a foreign entry.
+        let mut held: Held<Vec<RuleOutcome>> =
+            entry.read(|items: &Vec<RuleOutcome>| items.len() == plan.items.len());
+        if let Some(outcomes) = entry.take(&mut held) {
             return Ok((evaluations(plan, rules, years, outcomes), Stored::Read));
         }
         let outcomes = rule_outcomes(plan, rules, years)?;
-        // The years of this run join (or replace) those held already.
-        held.retain(|(n, _)| !names.contains(n));
+        let (outcomes, used) = entry.write(held, outcomes);
+        Ok((evaluations(plan, rules, years, outcomes), used))
+    }
+
+    /// The summary lines of the plan in `folder` for `years`, when the plan's entry of
+    /// summaries under `rules` holds every one of them: a folder of plans is summed up without
+    /// loading a plan's items. `plan` is the plan as `plan.toml` gives it (its items are not
+    /// needed), `key` its key.
+    pub(crate) fn summary_lines(
+        &self,
+        folder: &Path,
+        plan: &Plan,
+        key: &PlanKey,
+        rules: &RuleSet,
+        years: &[FiscalYear],
+    ) -> Option<Vec<PlanYearSummary>> {
+        let entry = self.entry(Some(key), rules, years, "summary.bin")?;
+        let mut held: Held<SummaryLine> = entry.read(|_| true);
+        let lines = entry.take(&mut held)?;
+        Some(
+            (years.iter().zip(lines))
+                .map(|(year, line)| line.of(plan, folder, *year))
+                .collect(),
+        )
+    }
+
+    /// Stores the summary lines `lines` of a plan (one per year of `years`) beside its
+    /// evaluations; whether it was written.
+    pub(crate) fn store_summary_lines(
+        &self,
+        key: &PlanKey,
+        rules: &RuleSet,
+        years: &[FiscalYear],
+        lines: &[PlanYearSummary],
+    ) -> Stored {
+        let Some(entry) = self.entry(Some(key), rules, years, "summary.bin") else {
+            return Stored::Computed;
+        };
+        let held: Held<SummaryLine> = entry.read(|_| true);
+        let lines = lines.iter().map(SummaryLine::from).collect();
+        entry.write(held, lines).1
+    }
+
+    /// The entry of the plan of `key` under `rules` for `years`, named `<hash>.<extension>`;
+    /// none when nothing may be stored (no folder, no key, coverage recorded, or a year asked
+    /// for twice, which is computed twice, as without an entry).
+    fn entry(
+        &self,
+        key: Option<&PlanKey>,
+        rules: &RuleSet,
+        years: &[FiscalYear],
+        extension: &str,
+    ) -> Option<Entry> {
+        let (dir, key) = (self.dir.as_ref()?, key?);
+        let distinct = (years.iter().enumerate()).all(|(i, y)| !years[..i].contains(y));
+        if !distinct || rules.records_coverage() {
+            return None;
+        }
+        Some(Entry {
+            path: entry_path(dir, key, rules, extension),
+            key: entry_key(key, rules),
+            names: years.iter().map(|y| y.to_string()).collect(),
+        })
+    }
+}
+
+/// What an entry holds: each year computed so far (as the plan writes it), with what was
+/// computed for it.
+type Held<T> = Vec<(String, T)>;
+
+/// One entry, and the years (as the plan writes them) a run asks of it.
+struct Entry {
+    path: PathBuf,
+    key: [u8; 32],
+    names: Vec<String>,
+}
+
+impl Entry {
+    /// What the entry holds, if it is current and every year's part passes `fits`; else
+    /// nothing.
+    fn read<T: DeserializeOwned>(&self, fits: impl Fn(&T) -> bool) -> Held<T> {
+        read_entry(&self.path, MAGIC, &self.key)
+            .filter(|held: &Held<T>| held.iter().all(|(_, t)| fits(t)))
+            .unwrap_or_default()
+    }
+
+    /// The part of every year asked for, taken out of `held`, when it holds them all.
+    fn take<T: Default>(&self, held: &mut Held<T>) -> Option<Vec<T>> {
+        let places: Vec<usize> = (self.names.iter())
+            .map(|name| held.iter().position(|(n, _)| n == name))
+            .collect::<Option<_>>()?;
+        // The years are distinct: each place is taken once.
+        Some(
+            places
+                .into_iter()
+                .map(|at| std::mem::take(&mut held[at].1))
+                .collect(),
+        )
+    }
+
+    /// Writes `computed` (a part per year asked for) with what `held` has of other years;
+    /// gives `computed` back, and whether it was written.
+    fn write<T: Serialize>(&self, mut held: Held<T>, computed: Vec<T>) -> (Vec<T>, Stored) {
+        held.retain(|(n, _)| !self.names.contains(n));
         let first = held.len();
-        held.extend(names.into_iter().zip(outcomes));
-        let used = match write_entry(&path, MAGIC, &entry_key, &held) {
+        held.extend(self.names.iter().cloned().zip(computed));
+        let used = match write_entry(&self.path, MAGIC, &self.key, &held) {
             Ok(()) => Stored::Written,
             Err(_) => Stored::Computed,
         };
-        let outcomes = held.drain(first..).map(|(_, o)| o).collect();
-        Ok((evaluations(plan, rules, years, outcomes), used))
+        (held.drain(first..).map(|(_, t)| t).collect(), used)
+    }
+}
+
+/// A plan's summary line for a year, without what `plan.toml` and the folder give.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct SummaryLine {
+    recorded: Counts,
+    suggested: Counts,
+    effects: EffectTotals,
+}
+
+impl SummaryLine {
+    fn from(line: &PlanYearSummary) -> Self {
+        SummaryLine {
+            recorded: line.recorded.clone(),
+            suggested: line.suggested.clone(),
+            effects: line.effects,
+        }
+    }
+
+    fn of(self, plan: &Plan, folder: &Path, year: FiscalYear) -> PlanYearSummary {
+        PlanYearSummary {
+            plan: plan.id.clone(),
+            municipality: plan.municipality.clone(),
+            folder: folder.to_path_buf(),
+            year,
+            recorded: self.recorded,
+            suggested: self.suggested,
+            effects: self.effects,
+        }
     }
 }
 
 /// The entry of a plan folder under a rule set folder.
-fn entry_path(dir: &Path, key: &PlanKey, rules: &RuleSet) -> PathBuf {
+fn entry_path(dir: &Path, key: &PlanKey, rules: &RuleSet, extension: &str) -> PathBuf {
     let mut name = Sha256::new();
     name.update(key.folder().as_os_str().as_encoded_bytes());
     name.update([0]);
     name.update(rules.location().as_bytes());
     let name = hex(&name.finalize());
-    dir.join(format!("{}.bin", &name[..32]))
+    dir.join(format!("{}.{extension}", &name[..32]))
 }
 
 /// What the entry of a plan's files under a rule set's files, by this build, is filed under.

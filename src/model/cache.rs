@@ -144,6 +144,19 @@ impl PlanCache {
         self.load_with(dir, beside, true)
     }
 
+    /// The plan in `dir` as `plan.toml` gives it, without its items, and its [`PlanKey`]: what
+    /// was stored under the key may be used without loading the items. `None` when the plan
+    /// cannot be looked at or its item files changed too recently to be trusted
+    /// ([`RACY_SECONDS`]); loading the plan then says what is wrong.
+    pub fn settled_head(&self, dir: &Path) -> Option<(Plan, PlanKey)> {
+        let source = DirSource::new(dir);
+        let plan_file = source.plan_file().ok()?;
+        let plan = plan_of(&source, &plan_file).ok()?;
+        let paths = source.item_paths().ok()?;
+        let stamp = Stamp::of(source.dir(), &plan_file, &paths).ok()?;
+        stamp.settled().then(|| (plan, stamp.plan_key()))
+    }
+
     fn load_with<T: Send>(
         &self,
         dir: &Path,
@@ -166,11 +179,7 @@ impl PlanCache {
                 entry,
             } => {
                 let plan = with_items(plan, &files)?;
-                let settled = stamp
-                    .newest
-                    .checked_add(Duration::from_secs(RACY_SECONDS))
-                    .is_some_and(|t| t <= SystemTime::now());
-                match settled && write_items(&entry, &stamp.key, &plan.items).is_ok() {
+                match stamp.settled() && write_items(&entry, &stamp.key, &plan.items).is_ok() {
                     true => (plan, CacheUse::Written, Some(stamp.plan_key())),
                     false => (plan, CacheUse::Parsed, None),
                 }
@@ -237,6 +246,12 @@ pub(super) struct Stamp {
 }
 
 impl Stamp {
+    /// Whether every item file is older than [`RACY_SECONDS`].
+    fn settled(&self) -> bool {
+        (self.newest.checked_add(Duration::from_secs(RACY_SECONDS)))
+            .is_some_and(|t| t <= SystemTime::now())
+    }
+
     fn plan_key(&self) -> PlanKey {
         PlanKey {
             folder: self.folder.clone(),

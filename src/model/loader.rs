@@ -33,6 +33,12 @@ impl PlanLoader {
         self.cache.as_ref()
     }
 
+    /// The plan in `dir` as `plan.toml` gives it, without its items, and its key, when it is
+    /// loaded through a cache and its files are settled ([`PlanCache::settled_head`]).
+    pub fn settled_head(&self, dir: &Path) -> Option<(Plan, PlanKey)> {
+        self.cache.as_ref()?.settled_head(dir)
+    }
+
     /// Loads the plan in `dir`.
     pub fn load(&self, dir: &Path) -> Result<Plan, LoadErrors> {
         match &self.cache {
