@@ -152,8 +152,8 @@ impl PlanCache {
         let source = DirSource::new(dir);
         let plan_file = source.plan_file().ok()?;
         let plan = plan_of(&source, &plan_file).ok()?;
-        let paths = source.item_paths().ok()?;
-        let stamp = Stamp::of(source.dir(), &plan_file, &paths).ok()?;
+        let items = source.item_paths_with_metadata().ok()?;
+        let stamp = Stamp::of(source.dir(), &plan_file, &items).ok()?;
         stamp.settled().then(|| (plan, stamp.plan_key()))
     }
 
@@ -193,19 +193,19 @@ impl PlanCache {
     /// The items of the plan in `source` (whose `plan.toml` is `plan_file`): its entry's when
     /// that is current, else its item files.
     fn items(&self, source: &DirSource, plan_file: &SourceFile) -> Result<Items, LoadErrors> {
-        let paths = source.item_paths().map_err(LoadError::Io)?;
+        let items = source.item_paths_with_metadata().map_err(LoadError::Io)?;
         // Stamped before any item is read: a file changed after its stamp changes the key of
         // the next run, never the content filed under this one.
-        let Ok(stamp) = Stamp::of(source.dir(), plan_file, &paths) else {
+        let Ok(stamp) = Stamp::of(source.dir(), plan_file, &items) else {
             return Ok(Items::Unstamped);
         };
         let entry = self.entry_path(&stamp.folder);
         if let Some(items) = read_entry(&entry, MAGIC, &stamp.key) {
             return Ok(Items::Entry(items, stamp.plan_key()));
         }
-        let files = paths
+        let files = items
             .iter()
-            .map(|p| source.read_item(p))
+            .map(|(p, _)| source.read_item(p))
             .collect::<io::Result<Vec<SourceFile>>>()
             .map_err(LoadError::Io)?;
         Ok(Items::Files {
@@ -259,7 +259,11 @@ impl Stamp {
         }
     }
 
-    pub(super) fn of(dir: &Path, plan_file: &SourceFile, items: &[PathBuf]) -> io::Result<Stamp> {
+    pub(super) fn of(
+        dir: &Path,
+        plan_file: &SourceFile,
+        items: &[(PathBuf, fs::Metadata)],
+    ) -> io::Result<Stamp> {
         let folder = fs::canonicalize(dir)?;
         let mut key = Sha256::new();
         let mut field = |bytes: &[u8]| {
@@ -274,8 +278,7 @@ impl Stamp {
         field(plan_file.text.as_bytes());
         field(&(items.len() as u64).to_le_bytes());
         let mut newest = SystemTime::UNIX_EPOCH;
-        for path in items {
-            let meta = fs::metadata(path)?;
+        for (path, meta) in items {
             let name = path.file_name().unwrap_or_default();
             field(name.as_encoded_bytes());
             field(&meta.len().to_le_bytes());

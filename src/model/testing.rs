@@ -46,9 +46,9 @@ pub fn settled_copy(to: &Path) {
 
 /// Waits until every file of the plan in `plan` is older than the cache's racy window.
 pub fn age(plan: &Path) {
-    let paths = DirSource::new(plan).item_paths().unwrap();
+    let items = DirSource::new(plan).item_paths_with_metadata().unwrap();
     let text = fs::read_to_string(plan.join("plan.toml")).unwrap();
-    let stamp = Stamp::of(plan, &SourceFile::new("plan.toml", text), &paths).unwrap();
+    let stamp = Stamp::of(plan, &SourceFile::new("plan.toml", text), &items).unwrap();
     let ready = stamp.newest + Duration::from_secs(RACY_SECONDS);
     if let Ok(wait) = ready.duration_since(SystemTime::now()) {
         std::thread::sleep(wait + Duration::from_millis(50));
