@@ -503,6 +503,34 @@ mod tests {
         assert!(!ran.into_inner());
     }
 
+    /// An item file that is a symbolic link is stamped by the file it leads to: a change there
+    /// is a change of the plan.
+    #[cfg(unix)]
+    #[test]
+    fn an_item_linked_elsewhere_is_stamped_by_its_target() {
+        let tmp = tempfile::tempdir().unwrap();
+        let plan_dir = tmp.path().join("plan");
+        settled_copy(&plan_dir);
+        let item = plan_dir.join("items/5-8-3.toml");
+        // Elsewhere in the plan folder: a link out of it is refused.
+        fs::create_dir(plan_dir.join("shared")).unwrap();
+        let target = plan_dir.join("shared/5-8-3.toml");
+        fs::rename(&item, &target).unwrap();
+        std::os::unix::fs::symlink(&target, &item).unwrap();
+        age(&plan_dir);
+        let cache = PlanCache::new(tmp.path().join("cache"));
+        let (first, _) = cache.load_telling(&plan_dir).unwrap();
+        assert_eq!(cache.load_telling(&plan_dir).unwrap().1, CacheUse::Read);
+
+        let text = fs::read_to_string(&target).unwrap();
+        fs::write(&target, text.replace("\"15,100\"", "\"25,100\"")).unwrap();
+        age(&plan_dir);
+        let (changed, used) = cache.load_telling(&plan_dir).unwrap();
+        assert_ne!(used, CacheUse::Read);
+        assert_ne!(changed, first);
+        assert_eq!(changed, super::super::load::load_plan(&plan_dir).unwrap());
+    }
+
     #[test]
     fn a_plan_with_errors_is_reported_and_not_cached() {
         let tmp = tempfile::tempdir().unwrap();

@@ -84,7 +84,11 @@ impl DirSource {
 
     /// The paths of the item files (`items/*.toml`), in name order.
     pub fn item_paths(&self) -> io::Result<Vec<PathBuf>> {
-        Ok(self.listed(|_, _| Ok(()))?.into_iter().map(|(p, ())| p).collect())
+        Ok(self
+            .listed(|_, _| Ok(()))?
+            .into_iter()
+            .map(|(p, ())| p)
+            .collect())
     }
 
     /// The item files of [`DirSource::item_paths`], each with its metadata (that of the file a
