@@ -271,26 +271,31 @@ impl PhraseBook {
         charge(text::scan_work(plan, &matching.points))?;
         let points = matching.point_splitter.split(plan);
 
-        // The phrases of each clause, and every group the comment uses.
-        let mut used = vec![false; self.groups.len()];
-        let mut found = Vec::with_capacity(clauses.len());
-        for clause in &clauses {
-            charge(clause.len().saturating_mul(64))?;
-            let here = self.find_indexed(clause);
-            for (g, _) in &here {
-                used[*g] = true;
-            }
-            found.push(here);
-        }
+        // Of each clause's phrases the most telling (its group and phrase; of equally telling
+        // ones the first), and every group the comment uses.
         let rank: Vec<Option<usize>> = (self.groups.iter())
             .map(|g| telling.iter().position(|t| *t == g.name))
             .collect();
-        let most_telling = |phrases: &[(usize, text::Found)]| {
-            phrases
-                .iter()
-                .filter_map(|(g, f)| rank[*g].map(|r| (r, *g, f)))
-                .min_by_key(|(r, _, _)| *r)
-                .map(|(_, g, f)| (&self.groups[g], f.word.clone()))
+        let mut used = vec![false; self.groups.len()];
+        let mut telling_phrase: Vec<Option<(usize, usize)>> = Vec::with_capacity(clauses.len());
+        for clause in &clauses {
+            charge(clause.len().saturating_mul(64))?;
+            let mut best: Option<(usize, usize, usize)> = None;
+            for hit in self.phrases.hits(clause) {
+                let g = self.group_of[hit.index];
+                self.note_found(g);
+                used[g] = true;
+                if let Some(r) = rank[g] {
+                    if best.is_none_or(|(best_rank, _, _)| r < best_rank) {
+                        best = Some((r, g, hit.index));
+                    }
+                }
+            }
+            telling_phrase.push(best.map(|(_, g, phrase)| (g, phrase)));
+        }
+        let most_telling = |clause: usize| {
+            telling_phrase[clause]
+                .map(|(g, phrase)| (&self.groups[g], self.phrases.word(phrase).to_string()))
         };
 
         let mut evidence = Vec::new();
@@ -321,7 +326,7 @@ impl PhraseBook {
                 continue;
             };
             matched += 1;
-            let (group, phrase) = match most_telling(&found[best]) {
+            let (group, phrase) = match most_telling(best) {
                 Some((g, p)) => (Some(g), p),
                 None => (None, String::new()),
             };
@@ -334,7 +339,7 @@ impl PhraseBook {
         }
         // Phrases of clauses no planned point was matched with.
         for (i, clause) in clauses.iter().enumerate() {
-            if let Some((g, p)) = most_telling(&found[i]) {
+            if let Some((g, p)) = most_telling(i) {
                 if !evidence.iter().any(|e| e.clause == *clause) {
                     evidence.push(ReadEvidence {
                         point: String::new(),
@@ -359,18 +364,22 @@ impl PhraseBook {
 
     /// The phrases of `text` with the index of their group, recorded for coverage.
     fn find_indexed(&self, text: &str) -> Vec<(usize, text::Found)> {
-        let recording = self.recording.load(Ordering::Relaxed);
         self.phrases
             .scan(text)
             .into_iter()
             .map(|f| {
                 let g = self.group_of[f.index];
-                if recording {
-                    self.found[g].store(true, Ordering::Relaxed);
-                }
+                self.note_found(g);
                 (g, f)
             })
             .collect()
+    }
+
+    /// Records that a text contained a phrase of group `g`, while recording.
+    fn note_found(&self, g: usize) {
+        if self.recording.load(Ordering::Relaxed) {
+            self.found[g].store(true, Ordering::Relaxed);
+        }
     }
 
     /// The groups, in file order.
@@ -536,18 +545,22 @@ impl StepBook {
     /// (導入に向けた: the aim, not the result), the one of the latest step (the first found of
     /// that step).
     pub fn furthest(&self, text: &str) -> Option<StepReached<'_>> {
-        let mut best: Option<StepWord<'_>> = None;
-        for w in self.find(text) {
-            let reached = !w.found.joined
-                && text::starts_with_any(&w.found.after, &self.not_reached_after).is_none();
-            if reached && best.as_ref().is_none_or(|b| w.rank > b.rank) {
-                best = Some(w);
+        // The best so far: its rank and word.
+        let mut best: Option<(usize, usize)> = None;
+        for hit in self.words.hits(text) {
+            let rank = self.step_of[hit.index];
+            let later = best.is_none_or(|(best_rank, _)| rank > best_rank);
+            if later
+                && !hit.joined(text)
+                && text::starts_with_any(hit.after(text), &self.not_reached_after).is_none()
+            {
+                best = Some((rank, hit.index));
             }
         }
-        best.map(|w| StepReached {
-            step: w.step,
-            rank: w.rank,
-            word: w.found.word,
+        best.map(|(rank, word)| StepReached {
+            step: &self.names[rank],
+            rank,
+            word: self.words.word(word).to_string(),
         })
     }
 
@@ -826,6 +839,79 @@ phrases = ["至らなかった", "未実施"]
         assert_eq!(reached("運用方法を整理"), None, "運用 only begins 運用方法");
         assert_eq!(reached(""), None);
         assert_eq!((book.rank("運用"), book.rank("x")), (Some(1), None));
+    }
+
+    /// Texts in the manner of plans and comments, for the bundled phrases and steps.
+    const TEXTS: [&str; 6] = [
+        "業務量調査を実施し、3業務を選定し、BPR計画を策定した。改善への取組は令和6年度に実施予定。",
+        "・地域行政情報調書の整理を行い、見直しに向けて検討を進めた。成功事例の周知は未実施。",
+        "運用方法を検討したが、導入には至らなかった。試行運用の準備を行っている。",
+        "  ■ 調査研究・視察を行い、ヒアリング等による個別具体的な状況把握に努めた ①協議 ②合意",
+        "実施した上で行った。完了したものの、一部未達。導入に向けた調整を行い、運用開始した",
+        "",
+    ];
+
+    #[test]
+    fn the_furthest_step_is_the_latest_of_the_words_found_that_name_it_reached() {
+        let steps = include_str!("../../rules/data/steps.toml");
+        let book = StepBook::parse("rules/data/steps.toml", steps).unwrap();
+        for text in TEXTS {
+            let reached = (book.find(text).into_iter()).filter(|w| {
+                !w.found.joined
+                    && text::starts_with_any(&w.found.after, &book.not_reached_after).is_none()
+            });
+            // The latest step, and of its words the first.
+            let mut plain: Option<StepWord<'_>> = None;
+            for w in reached {
+                if plain.as_ref().is_none_or(|p| w.rank > p.rank) {
+                    plain = Some(w);
+                }
+            }
+            let plain = plain.map(|w| (w.step, w.rank, w.found.word));
+            let got = book.furthest(text).map(|s| (s.step, s.rank, s.word));
+            assert_eq!(got, plain, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_clause_is_read_with_its_most_telling_phrase_found() {
+        let phrases = include_str!("../../rules/data/phrases.toml");
+        let book = PhraseBook::parse("rules/data/phrases.toml", phrases).unwrap();
+        let matching = book.matching().unwrap();
+        let telling: Vec<String> = [
+            "not_started",
+            "shortfall",
+            "delay",
+            "completion",
+            "progress",
+        ]
+        .map(String::from)
+        .to_vec();
+        for comment in TEXTS {
+            let r = book
+                .read(comment, comment, matching, &telling, |_| Ok::<_, ()>(()))
+                .unwrap();
+            for e in r.evidence.iter().filter(|e| !e.clause.is_empty()) {
+                // The phrase of the earliest group in `telling`, of equally telling ones the first.
+                let plain = (book.find(&e.clause).into_iter())
+                    .filter_map(|(g, p, _, _)| {
+                        let rank = telling.iter().position(|t| *t == g.name)?;
+                        Some((rank, g, p))
+                    })
+                    .min_by_key(|(rank, _, _)| *rank)
+                    .map(|(_, g, p)| (g.name.as_str(), p));
+                let got = e.group.map(|g| (g.name.as_str(), e.found.clone()));
+                assert_eq!(got, plain, "{}", e.clause);
+            }
+            let mut groups: Vec<&str> = (r.clauses.iter())
+                .flat_map(|c| book.find(c))
+                .map(|(g, ..)| g.name.as_str())
+                .collect();
+            groups.sort_by_key(|name| book.groups().iter().position(|g| g.name == *name));
+            groups.dedup();
+            let got: Vec<&str> = r.groups.iter().map(|g| g.name.as_str()).collect();
+            assert_eq!(got, groups, "{comment}");
+        }
     }
 
     #[test]

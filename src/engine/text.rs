@@ -3,6 +3,8 @@
 //! the character pairs they share. No regular expressions: every function is a plain scan whose
 //! cost is bounded by the lengths of its inputs.
 
+use rustc_hash::FxHashMap;
+
 /// One occurrence of a word found by [`scan`], positions in characters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
@@ -31,13 +33,28 @@ pub fn is_word_char(c: char) -> bool {
         | '\u{30A1}'..='\u{30FA}' | 'ー')
 }
 
-/// Characters that carry content for [`similarity`]: word characters, letters and digits.
+/// Characters that carry content for [`similarity`]: word characters, letters and digits
+/// (but not hiragana).
 fn is_content_char(c: char) -> bool {
-    is_word_char(c) || c.is_alphanumeric() && !is_kana(c)
-}
-
-fn is_kana(c: char) -> bool {
-    matches!(c, '\u{3040}'..='\u{309F}')
+    // The characters Japanese texts are mostly made of are answered here; only the rest go to
+    // the general Unicode tables, a search each. The answers are the same (a test compares
+    // them for every character).
+    match c {
+        '\0'..='\u{7F}' => c.is_ascii_alphanumeric(),
+        // Hiragana.
+        '\u{3040}'..='\u{309F}' => false,
+        // Punctuation: 、。「」【】〜 (not 々〆〇), ・, “”…※, ■○◆, the full-width ones （）！／.
+        '\u{3000}'..='\u{3004}'
+        | '\u{3008}'..='\u{3020}'
+        | '\u{30FB}'
+        | '\u{2000}'..='\u{206F}'
+        | '\u{25A0}'..='\u{25FF}'
+        | '\u{FF01}'..='\u{FF0F}'
+        | '\u{FF1A}'..='\u{FF20}'
+        | '\u{FF3B}'..='\u{FF40}'
+        | '\u{FF5B}'..='\u{FF65}' => false,
+        _ => is_word_char(c) || c.is_alphanumeric(),
+    }
 }
 
 /// Every occurrence of any of `words` in `text`, left to right: at each place the longest word
@@ -48,61 +65,155 @@ pub fn scan(text: &str, words: &[String]) -> Vec<Found> {
     Scanner::new(words).scan(text)
 }
 
-/// A list of words prepared for [`scan`]ning many texts: each word's characters, and for every
-/// first character the words that start with it, longest first (of equally long ones the
-/// earlier in the list), so a place of the text is tried only against the words that can
-/// match there.
+/// A list of words prepared for [`scan`]ning many texts: each word's length in characters,
+/// and for every first character the words that start with it, longest first (of equally long
+/// ones the earlier in the list), so a place of the text is tried only against the words that
+/// can match there.
 #[derive(Debug, Clone, Default)]
 pub struct Scanner {
-    words: Vec<Vec<char>>,
-    by_first: std::collections::HashMap<char, Vec<usize>>,
+    words: Vec<String>,
+    /// Each word's length in characters.
+    lengths: Vec<usize>,
+    /// Looked up at every character of every text scanned: hence the fast hash rather than
+    /// the default one, which is made to resist crafted keys (these keys are the rule set's).
+    by_first: FxHashMap<char, Vec<usize>>,
+}
+
+/// One occurrence of a word found by [`Scanner::hits`], without copying any text: positions
+/// in characters (as [`Found`] has them) and in bytes (to slice the text with).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Index of the word in the list searched for.
+    pub index: usize,
+    /// Character index where it starts.
+    pub start: usize,
+    /// Character index just after it.
+    pub end: usize,
+    /// Byte offset in the text where it starts.
+    pub byte_start: usize,
+    /// Byte offset in the text just after it.
+    pub byte_end: usize,
+}
+
+impl Hit {
+    /// Up to [`AFTER`] characters of `text` (the text it was found in) following the word.
+    pub fn after<'t>(&self, text: &'t str) -> &'t str {
+        let rest = &text[self.byte_end..];
+        match rest.char_indices().nth(AFTER) {
+            Some((cut, _)) => &rest[..cut],
+            None => rest,
+        }
+    }
+
+    /// Whether the character of `text` (the text it was found in) following the word is a
+    /// kanji or katakana ([`Found::joined`]).
+    pub fn joined(&self, text: &str) -> bool {
+        text[self.byte_end..]
+            .chars()
+            .next()
+            .is_some_and(is_word_char)
+    }
 }
 
 impl Scanner {
     /// Prepares `words`; empty ones are never found.
     pub fn new(words: &[String]) -> Scanner {
-        let words: Vec<Vec<char>> = words.iter().map(|w| w.chars().collect()).collect();
-        let mut by_first: std::collections::HashMap<char, Vec<usize>> = Default::default();
+        let lengths: Vec<usize> = words.iter().map(|w| w.chars().count()).collect();
+        let mut by_first: FxHashMap<char, Vec<usize>> = Default::default();
         for (index, w) in words.iter().enumerate() {
-            if let Some(first) = w.first() {
-                by_first.entry(*first).or_default().push(index);
+            if let Some(first) = w.chars().next() {
+                by_first.entry(first).or_default().push(index);
             }
         }
         for list in by_first.values_mut() {
-            list.sort_by_key(|i| (std::cmp::Reverse(words[*i].len()), *i));
+            list.sort_by_key(|i| (std::cmp::Reverse(lengths[*i]), *i));
         }
-        Scanner { words, by_first }
+        Scanner {
+            words: words.to_vec(),
+            lengths,
+            by_first,
+        }
+    }
+
+    /// The word at `index` of the list prepared.
+    pub fn word(&self, index: usize) -> &str {
+        &self.words[index]
     }
 
     /// Every occurrence of the words in `text`, as [`scan`] finds them.
     pub fn scan(&self, text: &str) -> Vec<Found> {
-        let chars: Vec<char> = text.chars().collect();
-        let mut found = Vec::new();
-        let mut i = 0;
-        while i < chars.len() {
-            let best = self.by_first.get(&chars[i]).and_then(|list| {
+        self.hits(text)
+            .map(|hit| Found {
+                index: hit.index,
+                word: self.words[hit.index].clone(),
+                start: hit.start,
+                end: hit.end,
+                after: hit.after(text).to_string(),
+                joined: hit.joined(text),
+            })
+            .collect()
+    }
+
+    /// The occurrences [`Scanner::scan`] finds, one at a time and without copying text.
+    pub fn hits<'a>(&'a self, text: &'a str) -> Hits<'a> {
+        Hits {
+            scanner: self,
+            text,
+            byte: 0,
+            char: 0,
+        }
+    }
+}
+
+/// The occurrences of a [`Scanner`]'s words in a text, left to right ([`Scanner::hits`]).
+#[derive(Debug, Clone)]
+pub struct Hits<'a> {
+    scanner: &'a Scanner,
+    text: &'a str,
+    /// Where the search goes on, in bytes and in characters.
+    byte: usize,
+    char: usize,
+}
+
+impl Iterator for Hits<'_> {
+    type Item = Hit;
+
+    fn next(&mut self) -> Option<Hit> {
+        let Scanner {
+            words,
+            lengths,
+            by_first,
+        } = self.scanner;
+        let text = self.text;
+        // A word's characters begin the rest of the text exactly when its bytes do (UTF-8
+        // codes each character by itself), so words are compared as bytes, never decoded.
+        let mut rest = text[self.byte..].chars();
+        loop {
+            let at = text.len() - rest.as_str().len();
+            let Some(c) = rest.next() else {
+                self.byte = text.len();
+                return None;
+            };
+            let best = by_first.get(&c).and_then(|list| {
+                let tail = &text[at..];
                 list.iter()
                     .copied()
-                    .find(|index| chars[i..].starts_with(&self.words[*index]))
+                    .find(|index| tail.starts_with(words[*index].as_str()))
             });
-            match best {
-                Some(index) => {
-                    let w = &self.words[index];
-                    let end = i + w.len();
-                    found.push(Found {
-                        index,
-                        word: w.iter().collect(),
-                        start: i,
-                        end,
-                        after: chars[end..].iter().take(AFTER).collect(),
-                        joined: chars.get(end).is_some_and(|c| is_word_char(*c)),
-                    });
-                    i = end;
-                }
-                None => i += 1,
+            if let Some(index) = best {
+                let hit = Hit {
+                    index,
+                    start: self.char,
+                    end: self.char + lengths[index],
+                    byte_start: at,
+                    byte_end: at + words[index].len(),
+                };
+                self.byte = hit.byte_end;
+                self.char = hit.end;
+                return Some(hit);
             }
+            self.char += 1;
         }
-        found
     }
 }
 
@@ -143,32 +254,42 @@ impl Splitter {
 
     /// The pieces of `text`, as [`split_at`] cuts it.
     pub fn split(&self, text: &str) -> Vec<String> {
-        let chars: Vec<char> = text.chars().collect();
         let mut pieces = Vec::new();
+        let mut keep = |piece: &str| {
+            let piece = trim_markers(piece, &self.trimmed);
+            if !piece.is_empty() {
+                pieces.push(piece.to_string());
+            }
+        };
         let mut from = 0;
-        for f in self.markers.scan(text) {
-            pieces.push(chars[from..f.start].iter().collect::<String>());
-            from = f.end;
+        for hit in self.markers.hits(text) {
+            keep(&text[from..hit.byte_start]);
+            from = hit.byte_end;
         }
-        pieces.push(chars[from..].iter().collect());
+        keep(&text[from..]);
         pieces
-            .into_iter()
-            .map(|p| trim_markers(&p, &self.trimmed))
-            .filter(|p| !p.is_empty())
-            .collect()
     }
 }
 
-fn trim_markers(piece: &str, markers: &[String]) -> String {
+/// `piece` without white space and `markers` at either end: each marker in turn taken off the
+/// start and then the end (and the white space it leaves), over again until nothing changes.
+fn trim_markers<'a>(piece: &'a str, markers: &[String]) -> &'a str {
+    // Trimmed from the start, and after every marker taken off: so only a marker taken off
+    // needs trimming after it.
     let mut p = piece.trim();
     loop {
-        let before = p;
+        // `p` only ever gets shorter: the same length is the same piece.
+        let before = p.len();
         for m in markers {
-            p = p.strip_prefix(m.as_str()).unwrap_or(p).trim();
-            p = p.strip_suffix(m.as_str()).unwrap_or(p).trim();
+            if let Some(rest) = p.strip_prefix(m.as_str()) {
+                p = rest.trim();
+            }
+            if let Some(rest) = p.strip_suffix(m.as_str()) {
+                p = rest.trim();
+            }
         }
-        if p == before {
-            return p.to_string();
+        if p.len() == before {
+            return p;
         }
     }
 }
@@ -193,7 +314,8 @@ pub fn starts_with_any<'a>(text: &str, words: &'a [String]) -> Option<&'a str> {
 /// kana and punctuation separate), and a run of one such character as itself (`(c, None)`):
 /// sorted, each once.
 fn pairs(text: &str) -> Vec<(char, Option<char>)> {
-    let mut out = Vec::new();
+    // At most one for each character.
+    let mut out = Vec::with_capacity(text.chars().count());
     // The run of content characters so far: its last character and its length.
     let mut last: Option<char> = None;
     let mut run = 0;
@@ -250,6 +372,8 @@ impl Pairs {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
 
     fn words(list: &[&str]) -> Vec<String> {
@@ -293,6 +417,101 @@ mod tests {
         assert!(scan("abc", &words(&[""])).is_empty());
     }
 
+    /// What [`scan`] must find, the plain way: at each character every word tried, the longest
+    /// (of equally long ones the first) taken.
+    fn scan_plain(text: &str, words: &[String]) -> Vec<Found> {
+        let chars: Vec<char> = text.chars().collect();
+        let words: Vec<Vec<char>> = words.iter().map(|w| w.chars().collect()).collect();
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            let best = (0..words.len())
+                .filter(|w| !words[*w].is_empty() && chars[i..].starts_with(&words[*w]))
+                .max_by_key(|w| (words[*w].len(), std::cmp::Reverse(*w)));
+            let Some(index) = best else {
+                i += 1;
+                continue;
+            };
+            let end = i + words[index].len();
+            found.push(Found {
+                index,
+                word: words[index].iter().collect(),
+                start: i,
+                end,
+                after: chars[end..].iter().take(AFTER).collect(),
+                joined: chars.get(end).is_some_and(|c| is_word_char(*c)),
+            });
+            i = end;
+        }
+        found
+    }
+
+    /// What [`split_at`] must cut, the plain way: pieces between the words found, each trimmed
+    /// of white space and markers (every marker in turn, off the start and then the end) until
+    /// a round changes nothing.
+    fn split_plain(text: &str, markers: &[String]) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut pieces = Vec::new();
+        let mut from = 0;
+        for f in scan_plain(text, markers) {
+            pieces.push(chars[from..f.start].iter().collect::<String>());
+            from = f.end;
+        }
+        pieces.push(chars[from..].iter().collect());
+        let trimmed: Vec<&str> = (markers.iter())
+            .map(|m| m.trim())
+            .filter(|m| !m.is_empty())
+            .collect();
+        let trim = |piece: &str| {
+            let mut p = piece.trim();
+            loop {
+                let before = p;
+                for m in &trimmed {
+                    p = p.strip_prefix(m).unwrap_or(p).trim();
+                    p = p.strip_suffix(m).unwrap_or(p).trim();
+                }
+                if p == before {
+                    return p.to_string();
+                }
+            }
+        };
+        (pieces.iter())
+            .map(|p| trim(p))
+            .filter(|p| !p.is_empty())
+            .collect()
+    }
+
+    /// Texts and words made of pieces that try the scanner: one-, two-, three- and four-byte
+    /// characters, a combining accent, white space of both widths, words that begin others.
+    fn piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "a", "b", "ab", "状", "況", "況把", "ー", "・", " ", "　", "。", "\n", "😀",
+            "e\u{301}", "が、", "ｱ",
+        ])
+    }
+
+    fn joined(pieces: impl Strategy<Value = Vec<&'static str>>) -> impl Strategy<Value = String> {
+        pieces.prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+        #[test]
+        fn scanning_and_splitting_find_what_the_plain_ways_find(
+            text in joined(prop::collection::vec(piece(), 0..24)),
+            words in prop::collection::vec(joined(prop::collection::vec(piece(), 0..3)), 0..6),
+        ) {
+            let scanner = Scanner::new(&words);
+            prop_assert_eq!(scanner.scan(&text), scan_plain(&text, &words));
+            for (hit, found) in scanner.hits(&text).zip(scanner.scan(&text)) {
+                prop_assert_eq!(&text[hit.byte_start..hit.byte_end], found.word);
+                prop_assert_eq!(hit.after(&text), found.after);
+            }
+            prop_assert_eq!(split_at(&text, &words), split_plain(&text, &words));
+        }
+    }
+
     #[test]
     fn split_at_bullets_and_sentence_ends() {
         let markers = words(&[" ・", "■", "。", "\n"]);
@@ -315,6 +534,29 @@ mod tests {
         assert_eq!(starts_with_any("に向けた", &list), Some("に向け"));
         assert_eq!(starts_with_any("の検討", &list), None);
         assert_eq!(contains_any("", &list), None);
+    }
+
+    /// The plain definition `is_content_char` answers faster.
+    fn is_content_char_plain(c: char) -> bool {
+        let kana = matches!(c, '\u{3040}'..='\u{309F}');
+        is_word_char(c) || c.is_alphanumeric() && !kana
+    }
+
+    #[test]
+    fn content_characters_are_letters_digits_and_word_characters_but_not_kana() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            assert_eq!(
+                is_content_char(c),
+                is_content_char_plain(c),
+                "{c:?} (U+{:04X})",
+                u32::from(c)
+            );
+        }
+        let content: String = "調査・研究、ＡＢ１２ (ｶﾅ)々〇①"
+            .chars()
+            .filter(|c| is_content_char(*c))
+            .collect();
+        assert_eq!(content, "調査研究ＡＢ１２ｶﾅ々〇①");
     }
 
     /// Pairs as strings in a set, the plain way: what `pairs` must agree with.
