@@ -82,10 +82,8 @@ pub struct Matching {
     /// character pairs found in the clause).
     pub match_share: Decimal,
     /// Where the planned actions are cut into points.
-    pub points: Vec<String>,
-    /// Where the comment is cut into clauses.
-    pub clauses: Vec<String>,
     point_splitter: text::Splitter,
+    /// Where the comment is cut into clauses.
     clause_splitter: text::Splitter,
 }
 
@@ -187,8 +185,6 @@ impl PhraseBook {
                     match_share,
                     point_splitter: text::Splitter::new(&markers.points),
                     clause_splitter: text::Splitter::new(&markers.clauses),
-                    points: markers.points.clone(),
-                    clauses: markers.clauses.clone(),
                 })
             }
             _ => None,
@@ -266,9 +262,9 @@ impl PhraseBook {
         telling: &[String],
         mut charge: impl FnMut(usize) -> Result<(), E>,
     ) -> Result<CommentReading<'_>, E> {
-        charge(text::scan_work(comment, &matching.clauses))?;
+        charge(matching.clause_splitter.work(comment))?;
         let clauses = matching.clause_splitter.split(comment);
-        charge(text::scan_work(plan, &matching.points))?;
+        charge(matching.point_splitter.work(plan))?;
         let points = matching.point_splitter.split(plan);
 
         // Of each clause's phrases the most telling (its group and phrase; of equally telling

@@ -41,6 +41,8 @@ fn is_content_char(c: char) -> bool {
     // them for every character).
     match c {
         '\0'..='\u{7F}' => c.is_ascii_alphanumeric(),
+        // Kanji and katakana, the most of them.
+        _ if is_word_char(c) => true,
         // Hiragana.
         '\u{3040}'..='\u{309F}' => false,
         // Punctuation: 、。「」【】〜 (not 々〆〇), ・, “”…※, ■○◆, the full-width ones （）！／.
@@ -53,7 +55,7 @@ fn is_content_char(c: char) -> bool {
         | '\u{FF1A}'..='\u{FF20}'
         | '\u{FF3B}'..='\u{FF40}'
         | '\u{FF5B}'..='\u{FF65}' => false,
-        _ => is_word_char(c) || c.is_alphanumeric(),
+        _ => c.is_alphanumeric(),
     }
 }
 
@@ -74,9 +76,14 @@ pub struct Scanner {
     words: Vec<String>,
     /// Each word's length in characters.
     lengths: Vec<usize>,
+    /// The characters of all words together: the work of [`Scanner::work`].
+    word_chars: usize,
     /// Looked up at every character of every text scanned: hence the fast hash rather than
     /// the default one, which is made to resist crafted keys (these keys are the rule set's).
     by_first: FxHashMap<char, Vec<usize>>,
+    /// A bit for every first character, by its code modulo 1,024: a character whose bit is
+    /// clear begins no word, and the scan passes it without looking it up.
+    first_bits: [u64; 16],
 }
 
 /// One occurrence of a word found by [`Scanner::hits`], without copying any text: positions
@@ -125,14 +132,27 @@ impl Scanner {
                 by_first.entry(first).or_default().push(index);
             }
         }
+        let mut first_bits = [0; 16];
+        for first in by_first.keys() {
+            let bit = *first as usize % 1024;
+            first_bits[bit / 64] |= 1 << (bit % 64);
+        }
         for list in by_first.values_mut() {
             list.sort_by_key(|i| (std::cmp::Reverse(lengths[*i]), *i));
         }
         Scanner {
             words: words.to_vec(),
+            word_chars: lengths.iter().sum(),
             lengths,
             by_first,
+            first_bits,
         }
+    }
+
+    /// The work of finding these words at every place of `text`: [`scan_work`] of the words
+    /// without counting their characters again.
+    pub fn work(&self, text: &str) -> usize {
+        text.chars().count().saturating_mul(self.word_chars.max(1))
     }
 
     /// The word at `index` of the list prepared.
@@ -183,6 +203,8 @@ impl Iterator for Hits<'_> {
             words,
             lengths,
             by_first,
+            first_bits,
+            ..
         } = self.scanner;
         let text = self.text;
         // A word's characters begin the rest of the text exactly when its bytes do (UTF-8
@@ -194,12 +216,17 @@ impl Iterator for Hits<'_> {
                 self.byte = text.len();
                 return None;
             };
-            let best = by_first.get(&c).and_then(|list| {
-                let tail = &text[at..];
-                list.iter()
-                    .copied()
-                    .find(|index| tail.starts_with(words[*index].as_str()))
-            });
+            let bit = c as usize % 1024;
+            let best = if first_bits[bit / 64] >> (bit % 64) & 1 == 0 {
+                None
+            } else {
+                by_first.get(&c).and_then(|list| {
+                    let tail = &text[at..];
+                    list.iter()
+                        .copied()
+                        .find(|index| tail.starts_with(words[*index].as_str()))
+                })
+            };
             if let Some(index) = best {
                 let hit = Hit {
                     index,
@@ -237,26 +264,43 @@ pub struct Splitter {
     markers: Scanner,
     /// The markers without white space, which pieces are trimmed of.
     trimmed: Vec<String>,
+    /// The characters these begin with, and those they end with: a piece that neither begins
+    /// nor ends with one of them has no marker to take off.
+    firsts: Vec<char>,
+    lasts: Vec<char>,
 }
 
 impl Splitter {
     /// Prepares `markers`.
     pub fn new(markers: &[String]) -> Splitter {
+        let trimmed: Vec<String> = (markers.iter())
+            .map(|m| m.trim().to_string())
+            .filter(|m| !m.is_empty())
+            .collect();
+        let ends = |end: fn(&str) -> Option<char>| {
+            let mut chars: Vec<char> = trimmed.iter().filter_map(|m| end(m)).collect();
+            chars.sort_unstable();
+            chars.dedup();
+            chars
+        };
         Splitter {
             markers: Scanner::new(markers),
-            trimmed: markers
-                .iter()
-                .map(|m| m.trim().to_string())
-                .filter(|m| !m.is_empty())
-                .collect(),
+            firsts: ends(|m| m.chars().next()),
+            lasts: ends(|m| m.chars().next_back()),
+            trimmed,
         }
+    }
+
+    /// The work of cutting `text`: [`scan_work`] of the markers.
+    pub fn work(&self, text: &str) -> usize {
+        self.markers.work(text)
     }
 
     /// The pieces of `text`, as [`split_at`] cuts it.
     pub fn split(&self, text: &str) -> Vec<String> {
         let mut pieces = Vec::new();
         let mut keep = |piece: &str| {
-            let piece = trim_markers(piece, &self.trimmed);
+            let piece = self.trim(piece);
             if !piece.is_empty() {
                 pieces.push(piece.to_string());
             }
@@ -269,27 +313,36 @@ impl Splitter {
         keep(&text[from..]);
         pieces
     }
-}
 
-/// `piece` without white space and `markers` at either end: each marker in turn taken off the
-/// start and then the end (and the white space it leaves), over again until nothing changes.
-fn trim_markers<'a>(piece: &'a str, markers: &[String]) -> &'a str {
-    // Trimmed from the start, and after every marker taken off: so only a marker taken off
-    // needs trimming after it.
-    let mut p = piece.trim();
-    loop {
-        // `p` only ever gets shorter: the same length is the same piece.
-        let before = p.len();
-        for m in markers {
-            if let Some(rest) = p.strip_prefix(m.as_str()) {
-                p = rest.trim();
+    /// `piece` without white space and markers at either end: each marker in turn taken off
+    /// the start and then the end (and the white space it leaves), over again until nothing
+    /// changes.
+    fn trim<'a>(&self, piece: &'a str) -> &'a str {
+        // Trimmed from the start, and after every marker taken off: so only a marker taken
+        // off needs trimming after it.
+        let mut p = piece.trim();
+        loop {
+            let (Some(first), Some(last)) = (p.chars().next(), p.chars().next_back()) else {
+                return p;
+            };
+            if self.firsts.binary_search(&first).is_err()
+                && self.lasts.binary_search(&last).is_err()
+            {
+                return p;
             }
-            if let Some(rest) = p.strip_suffix(m.as_str()) {
-                p = rest.trim();
+            // `p` only ever gets shorter: the same length is the same piece.
+            let before = p.len();
+            for m in &self.trimmed {
+                if let Some(rest) = p.strip_prefix(m.as_str()) {
+                    p = rest.trim();
+                }
+                if let Some(rest) = p.strip_suffix(m.as_str()) {
+                    p = rest.trim();
+                }
             }
-        }
-        if p.len() == before {
-            return p;
+            if p.len() == before {
+                return p;
+            }
         }
     }
 }
@@ -312,8 +365,8 @@ pub fn starts_with_any<'a>(text: &str, words: &'a [String]) -> Option<&'a str> {
 
 /// The pairs of neighbouring content characters of `text` (kanji, katakana, letters, digits;
 /// kana and punctuation separate), and a run of one such character as itself (`(c, None)`):
-/// sorted, each once.
-fn pairs(text: &str) -> Vec<(char, Option<char>)> {
+/// sorted, each once, each as its [`pair_key`].
+fn pair_keys(text: &str) -> Vec<u64> {
     // At most one for each character.
     let mut out = Vec::with_capacity(text.chars().count());
     // The run of content characters so far: its last character and its length.
@@ -323,13 +376,13 @@ fn pairs(text: &str) -> Vec<(char, Option<char>)> {
     for c in text.chars().chain(std::iter::once('\0')) {
         if is_content_char(c) {
             if let Some(p) = last {
-                out.push((p, Some(c)));
+                out.push(pair_key(p, Some(c)));
             }
             last = Some(c);
             run += 1;
         } else {
             if let (Some(p), 1) = (last, run) {
-                out.push((p, None));
+                out.push(pair_key(p, None));
             }
             last = None;
             run = 0;
@@ -338,6 +391,12 @@ fn pairs(text: &str) -> Vec<(char, Option<char>)> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// A pair of characters as one number, ordered as the pairs are (and cheaper to sort and
+/// search): the first character above, the second plus one (0 for none) below.
+fn pair_key(first: char, second: Option<char>) -> u64 {
+    u64::from(first) << 32 | second.map_or(0, |c| u64::from(c) + 1)
 }
 
 /// How much of `a` is found in `b`: the share of `a`'s pairs of neighbouring kanji, katakana,
@@ -350,12 +409,12 @@ pub fn similarity(a: &str, b: &str) -> (usize, usize) {
 /// The character pairs of a text, taken once for comparing it with many others by
 /// [`similarity`].
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Pairs(Vec<(char, Option<char>)>);
+pub struct Pairs(Vec<u64>);
 
 impl Pairs {
     /// The pairs of `text`.
     pub fn of(text: &str) -> Pairs {
-        Pairs(pairs(text))
+        Pairs(pair_keys(text))
     }
 
     /// How many of these pairs `other` has, of how many: [`similarity`] of the two texts.
@@ -509,6 +568,26 @@ mod tests {
                 prop_assert_eq!(hit.after(&text), found.after);
             }
             prop_assert_eq!(split_at(&text, &words), split_plain(&text, &words));
+            prop_assert_eq!(scanner.work(&text), scan_work(&text, &words));
+            prop_assert_eq!(Splitter::new(&words).work(&text), scan_work(&text, &words));
+        }
+    }
+
+    #[test]
+    fn scanning_and_splitting_tricky_texts_find_what_the_plain_ways_find() {
+        for (text, list) in [
+            // A marker that only white space and another marker leave at the end.
+            ("ーー況", &[" ー"][..]),
+            // The same word twice: the first is found.
+            ("況", &["況", "況"]),
+            ("ab状況把a", &["b", "況把", "a", "ab"]),
+            ("・ ・・a・", &["・", " ・"]),
+            ("😀e\u{301}😀", &["e", "\u{301}", "😀"]),
+            ("", &["", " "]),
+        ] {
+            let list = words(list);
+            assert_eq!(scan(text, &list), scan_plain(text, &list), "{text}");
+            assert_eq!(split_at(text, &list), split_plain(text, &list), "{text}");
         }
     }
 
@@ -557,6 +636,20 @@ mod tests {
             .filter(|c| is_content_char(*c))
             .collect();
         assert_eq!(content, "調査研究ＡＢ１２ｶﾅ々〇①");
+    }
+
+    /// The pairs of `text` as characters again.
+    fn pairs(text: &str) -> Vec<(char, Option<char>)> {
+        let char_of = |code: u64| char::from_u32(u32::try_from(code).unwrap()).unwrap();
+        (pair_keys(text).into_iter())
+            .map(|key| {
+                let second = key & 0xFFFF_FFFF;
+                (
+                    char_of(key >> 32),
+                    (second > 0).then(|| char_of(second - 1)),
+                )
+            })
+            .collect()
     }
 
     /// Pairs as strings in a set, the plain way: what `pairs` must agree with.
