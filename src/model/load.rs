@@ -481,7 +481,9 @@ fn parse_plan(file: &SourceFile) -> Result<Plan, LoadErrors> {
             ));
         }
     }
-    if let Some((label, first_line, line)) = duplicate_label(&file.text) {
+    // Only a plan with a scale can give a label twice (looking reads the file again).
+    let twice = raw.scale.as_ref().and_then(|_| duplicate_label(&file.text));
+    if let Some((label, first_line, line)) = twice {
         errors.push(LoadError::Duplicate {
             what: Identity::ScaleLabel,
             key: label,
