@@ -297,39 +297,58 @@ pub fn no_such_item(id: ItemId) -> CliError {
 
 /// Loads the plan, its rules and the year.
 pub fn load(plan: &PlanArg, eval: &EvalArgs) -> Result<(Plan, RuleSet, FiscalYear), CliError> {
-    load_keyed(plan, eval).map(|(plan, _, rules, year)| (plan, rules, year))
+    let (plan, _, rules, year) = load_keyed(plan, eval, false)?;
+    announce_completeness(&plan, year, &eval.out);
+    Ok((plan, rules, year))
 }
 
-/// Loads the plan, its key in the cache (when it came through it) and its rules and the year.
+/// Loads the plan, its key in the cache (when it came through it), its rules (compiled, or
+/// `deferred` to the first rule that runs) and the year.
 fn load_keyed(
     plan: &PlanArg,
     eval: &EvalArgs,
+    deferred: bool,
 ) -> Result<(Plan, Option<PlanKey>, RuleSet, FiscalYear), CliError> {
-    // The rule set (named by plan.toml) compiles while the plan's items load.
+    // The rule set (named by plan.toml) loads while the plan's items load.
     let (plan, key, rules) = plan.loader().load_keyed_beside(&plan.plan, |plan| {
-        Ok::<_, CliError>(RuleSet::load_dir(rules_dir(plan, eval.rules.as_deref())?)?)
+        let dir = rules_dir(plan, eval.rules.as_deref())?;
+        Ok::<_, CliError>(match deferred {
+            true => RuleSet::load_dir_deferred(dir)?,
+            false => RuleSet::load_dir(dir)?,
+        })
     })?;
     let rules = rules?;
     let year = year_of(&plan, eval.one_year()?)?;
-    announce_completeness(&plan, year, &eval.out);
     Ok((plan, key, rules, year))
 }
 
-/// Loads the plan and its rules and evaluates the year (read from the cache's stored
-/// evaluations when current): what most commands start from.
+/// Loads the plan and its rules and evaluates the year: what most commands start from. When
+/// the cache holds the year's evaluation under these files, it is read and the rule set's
+/// scripts are never compiled.
 pub fn evaluated(
     plan_arg: &PlanArg,
     eval: &EvalArgs,
 ) -> Result<(Plan, RuleSet, Evaluation), CliError> {
-    let (plan, key, rules, year) = load_keyed(plan_arg, eval)?;
-    let mut evaluations = StoredEvaluations::of(&plan_arg.loader()).evaluate_years(
-        &plan,
-        key.as_ref(),
-        &rules,
-        &[year],
-    )?;
-    let evaluation = evaluations.remove(0);
-    Ok((plan, rules, evaluation))
+    let (plan, key, rules, year) = load_keyed(plan_arg, eval, true)?;
+    let stored = StoredEvaluations::of(&plan_arg.loader());
+    let years = [year];
+    let read = stored.read(&plan, key.as_ref(), &rules, &years);
+    if read.is_none() {
+        // A script that does not compile is reported as loading would, before anything else
+        // is said about the plan.
+        rules.compile()?;
+    }
+    announce_completeness(&plan, year, &eval.out);
+    let evaluations = match read {
+        Some(evaluations) => evaluations,
+        None => stored.evaluate_years(&plan, key.as_ref(), &rules, &years)?,
+    };
+    Ok((plan, rules, first(evaluations)))
+}
+
+/// The first of the evaluations of one year.
+fn first(mut evaluations: Vec<Evaluation>) -> Evaluation {
+    evaluations.swap_remove(0)
 }
 
 /// Leaves `value` to the end of the process instead of freeing it now: a one-shot command's

@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use rhai::{CallFnOptions, Dynamic, Engine, EvalAltResult, Scope, AST};
 use rust_decimal::Decimal;
@@ -227,22 +227,34 @@ fn read_layers(source: &dyn RuleSource) -> Result<Vec<Layer>, RuleError> {
     Ok(layers)
 }
 
-/// A compiled script, the file it came from and its text (shown by coverage reports).
+/// A script of the rule set: the file it came from and its text (shown by coverage reports).
 struct Script {
     file: String,
     text: String,
-    ast: AST,
+    /// Its place among the rule set's scripts as they compile ([`Compiled::asts`]).
+    index: usize,
     /// Tells this script's remembered calls ([`memo`]) from those of every other script
-    /// compiled in the process.
+    /// loaded in the process.
     id: u64,
 }
 
 /// The next [`Script::id`].
 static SCRIPTS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
-impl Script {
-    fn has_function(&self, name: &str) -> bool {
-        self.ast.iter_functions().any(|f| f.name == name)
+/// What compiling a rule set gives: the engine its scripts run on and every script compiled,
+/// in the order of [`RuleSet::sources`].
+struct Compiled {
+    engine: Engine,
+    asts: Vec<AST>,
+}
+
+impl Compiled {
+    fn ast(&self, script: &Script) -> &AST {
+        &self.asts[script.index]
+    }
+
+    fn has_function(&self, script: &Script, name: &str) -> bool {
+        self.ast(script).iter_functions().any(|f| f.name == name)
     }
 }
 
@@ -281,7 +293,15 @@ pub struct RuleSet {
     /// `judgement.rhai`, when the rule set has one.
     judgement: Option<Script>,
     data: Data,
-    engine: Engine,
+    /// Every script (file, text) in the order they compile and their errors are reported:
+    /// rating.rhai, summary.rhai, each layer's kinds (a kind of a base is compiled, and
+    /// checked, even when replaced), judgement.rhai.
+    sources: Vec<(String, String)>,
+    /// The engine and the compiled scripts, once compiled: at loading ([`RuleSet::load`]) or
+    /// at the first rule that runs ([`RuleSet::load_deferred`]).
+    compiled: OnceLock<Compiled>,
+    /// Held while compiling, so that threads wanting the scripts at once compile them once.
+    compiling: Mutex<()>,
     /// Set by [`RuleSet::record_coverage`]; `None` in normal evaluation.
     coverage: Option<Recorder>,
     /// Whether calls are remembered ([`RuleSet::remember_calls`]).
@@ -423,15 +443,15 @@ fn compile(engine: &Engine, file: &str, text: &str) -> Result<AST, RuleError> {
 /// longest first: a rule set's scripts compile independently, and compiling is most of loading
 /// one. Results in the order given. (Plain threads, not rayon's: a rule set may be loaded inside
 /// a rayon task that others wait on, and a thread waiting for rayon work may pick up theirs.)
-fn compile_all(engine: &Engine, scripts: &[(String, &SourceFile)]) -> Vec<Result<AST, RuleError>> {
+fn compile_all(engine: &Engine, scripts: &[(String, String)]) -> Vec<Result<AST, RuleError>> {
     let mut order: Vec<usize> = (0..scripts.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(scripts[i].1.text.len()));
+    order.sort_by_key(|&i| std::cmp::Reverse(scripts[i].1.len()));
     let next = AtomicUsize::new(0);
     let work = || {
         let mut done = Vec::new();
         while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
-            let (file, f) = &scripts[i];
-            done.push((i, compile(engine, file, &f.text)));
+            let (file, text) = &scripts[i];
+            done.push((i, compile(engine, file, text)));
         }
         done
     };
@@ -532,8 +552,31 @@ impl RuleSet {
         Self::load(&DirRules::new(dir.as_ref()))
     }
 
+    /// Loads the rule set in folder `dir`, compiling its scripts when the first rule runs
+    /// ([`RuleSet::load_deferred`]).
+    pub fn load_dir_deferred(dir: impl AsRef<Path>) -> Result<RuleSet, RuleError> {
+        Self::load_deferred(&DirRules::new(dir.as_ref()))
+    }
+
+    /// Compiles the scripts now, if they are not yet: the error a rule would fail with, before
+    /// any runs.
+    pub fn compile(&self) -> Result<(), RuleError> {
+        self.compiled().map(|_| ())
+    }
+
     /// Loads and compiles a rule set from any source.
     pub fn load(source: &dyn RuleSource) -> Result<RuleSet, RuleError> {
+        let set = Self::load_deferred(source)?;
+        set.compiled()?;
+        Ok(set)
+    }
+
+    /// Loads a rule set from any source and compiles its scripts only when the first rule
+    /// runs: what reads its name, hash, scale and data (an evaluation stored under its hash,
+    /// for one) does without compiling. Errors in ruleset.toml and the data files are found
+    /// now; a script that does not compile, or lacks a function it must have, fails the first
+    /// rule that runs, with the error [`RuleSet::load`] would give.
+    pub fn load_deferred(source: &dyn RuleSource) -> Result<RuleSet, RuleError> {
         // This rule set and those it extends, the most basic first: each replaces what it
         // gives (its scale, rating.rhai, kinds of the same name) and adds its own kinds.
         let layers = read_layers(source)?;
@@ -571,7 +614,6 @@ impl RuleSet {
             }
         }
         let data = load_data(data_files.values().map(|(l, f)| (l.as_str(), *f)))?;
-        let engine = build_engine(&data);
         // The rule set's own file of a name, or else the nearest base's.
         let latest = |name: &str| {
             (layers.iter().rev())
@@ -598,19 +640,19 @@ impl RuleSet {
         let judgement = latest(JUDGEMENT_FILE);
         let has_judgement = judgement.is_some();
         scripts.extend(judgement);
-        let asts = compile_all(&engine, &scripts);
-        let mut compiled = (scripts.into_iter().zip(asts))
-            .map(|((file, f), ast)| {
-                Ok(Script {
-                    ast: ast?,
-                    file,
-                    text: f.text.clone(),
-                    id: SCRIPTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-                })
+        let sources: Vec<(String, String)> = (scripts.into_iter())
+            .map(|(file, f)| (file, f.text.clone()))
+            .collect();
+        let mut loaded = (sources.iter().enumerate())
+            .map(|(index, (file, text))| Script {
+                file: file.clone(),
+                text: text.clone(),
+                index,
+                id: SCRIPTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             })
-            .collect::<Result<Vec<Script>, RuleError>>()?
+            .collect::<Vec<Script>>()
             .into_iter();
-        let mut next = || compiled.next().expect("one compiled script per script");
+        let mut next = || loaded.next().expect("one script per source");
         let rating = next();
         let summary = has_summary.then(&mut next);
         let mut kinds = BTreeMap::new();
@@ -636,15 +678,35 @@ impl RuleSet {
             summary,
             judgement,
             data,
-            engine,
+            sources,
+            compiled: OnceLock::new(),
+            compiling: Mutex::new(()),
             coverage: None,
             remember: true,
         };
-        set.check_functions()?;
         Ok(set)
     }
 
-    fn check_functions(&self) -> Result<(), RuleError> {
+    /// The engine and the compiled scripts: compiled now if they are not yet (and checked for
+    /// the functions each must define).
+    fn compiled(&self) -> Result<&Compiled, RuleError> {
+        if let Some(compiled) = self.compiled.get() {
+            return Ok(compiled);
+        }
+        let _only_here = self.compiling.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(compiled) = self.compiled.get() {
+            return Ok(compiled);
+        }
+        let engine = build_engine(&self.data);
+        let asts = compile_all(&engine, &self.sources)
+            .into_iter()
+            .collect::<Result<Vec<AST>, RuleError>>()?;
+        let compiled = Compiled { engine, asts };
+        self.check_functions(&compiled)?;
+        Ok(self.compiled.get_or_init(|| compiled))
+    }
+
+    fn check_functions(&self, compiled: &Compiled) -> Result<(), RuleError> {
         let missing = |s: &Script, f: &str| RuleError::Config {
             file: s.file.clone(),
             line: 1,
@@ -652,10 +714,11 @@ impl RuleSet {
                 signature: format!("{f}(x{})", if f == "rating" { ", achievement" } else { "" }),
             },
         };
-        if !self.rating.has_function("rating") {
+        let has = |s: &Script, f: &str| compiled.has_function(s, f);
+        if !has(&self.rating, "rating") {
             return Err(missing(&self.rating, "rating"));
         }
-        if let Some(summary) = self.summary.as_ref().filter(|s| !s.has_function("summary")) {
+        if let Some(summary) = self.summary.as_ref().filter(|s| !has(s, "summary")) {
             return Err(RuleError::Config {
                 file: summary.file.clone(),
                 line: 1,
@@ -665,10 +728,10 @@ impl RuleSet {
             });
         }
         if let Some(judgement) = &self.judgement {
-            if !judgement.has_function("judge") {
+            if !has(judgement, "judge") {
                 return Err(missing(judgement, "judge"));
             }
-            if !self.rating.has_function("judged") {
+            if !has(&self.rating, "judged") {
                 return Err(RuleError::Config {
                     file: self.rating.file.clone(),
                     line: 1,
@@ -682,7 +745,7 @@ impl RuleSet {
             }
         }
         for script in self.kinds.values() {
-            if !script.has_function("achievement") {
+            if !has(script, "achievement") {
                 return Err(missing(script, "achievement"));
             }
         }
@@ -773,19 +836,26 @@ impl RuleSet {
         &self.rating.file
     }
 
-    /// Whether the kind's script defines `effect(x)`.
+    /// Whether the kind's script defines `effect(x)` (false when the scripts do not compile).
     pub fn kind_has_effect(&self, kind: &str) -> bool {
-        self.kinds
-            .get(kind)
-            .is_some_and(|s| s.has_function("effect"))
+        let Ok(compiled) = self.compiled() else {
+            return false;
+        };
+        (self.kinds.get(kind)).is_some_and(|s| compiled.has_function(s, "effect"))
     }
 
     /// Starts recording which statements and branches of the scripts the following calls
     /// reach (for `gyokaku test --coverage`). Recording makes calls slower; a rule set on
     /// which this is never called evaluates exactly as before. Results and limits are the same.
     pub fn record_coverage(&mut self) {
-        if self.coverage.is_none() {
-            self.coverage = Some(Recorder::install(&mut self.engine));
+        // Scripts that do not compile run nothing to record: their first rule fails.
+        let compiled = self.compiled().is_ok();
+        if let Some(c) = self
+            .compiled
+            .get_mut()
+            .filter(|_| compiled && self.coverage.is_none())
+        {
+            self.coverage = Some(Recorder::install(&mut c.engine));
         }
         if let Some(book) = &self.data.phrases {
             book.record();
@@ -801,11 +871,12 @@ impl RuleSet {
     /// script first, then the kinds); `None` when not recording.
     pub fn coverage(&self) -> Option<Coverage> {
         let recorder = self.coverage.as_ref()?;
+        let compiled = self.compiled.get()?;
         let scripts = std::iter::once(&self.rating)
             .chain(&self.judgement)
             .chain(self.kinds.values());
         let mut coverage =
-            recorder.report(scripts.map(|s| (s.file.as_str(), s.text.as_str(), &s.ast)));
+            recorder.report(scripts.map(|s| (s.file.as_str(), s.text.as_str(), compiled.ast(s))));
         coverage.phrase_groups = self
             .data
             .phrases
@@ -964,12 +1035,13 @@ impl RuleSet {
     ) -> Result<Outcome<Dynamic>, RuleError> {
         clear_trace();
         let _running = self.coverage.as_ref().map(|c| c.running(&script.file));
+        let compiled = self.compiled()?;
         let mut scope = Scope::new();
         let options = CallFnOptions::new().eval_ast(false).rewind_scope(true);
-        let result = self.engine.call_fn_with_options::<Dynamic>(
+        let result = compiled.engine.call_fn_with_options::<Dynamic>(
             options,
             &mut scope,
-            &script.ast,
+            compiled.ast(script),
             function,
             args,
         );
@@ -1104,10 +1176,9 @@ impl RuleSet {
         input: &Arc<RuleInput>,
         at: CallSite,
     ) -> Result<Option<Outcome<Option<Decimal>>>, RuleError> {
-        let Some(script) = self
-            .kinds
-            .get(&input.kind)
-            .filter(|s| s.has_function("effect"))
+        let compiled = self.compiled()?;
+        let Some(script) =
+            (self.kinds.get(&input.kind)).filter(|s| compiled.has_function(s, "effect"))
         else {
             return Ok(None);
         };
@@ -1138,8 +1209,7 @@ impl RuleSet {
         for name in FORMULA_VARIABLES {
             scope.push_dynamic(*name, Dynamic::UNIT);
         }
-        let ast = self
-            .engine
+        let ast = (self.compiled()?.engine)
             .compile_expression_with_scope(&scope, expression)
             .map_err(|e| {
                 RuleError::Compile(Compile {
@@ -1171,9 +1241,8 @@ impl RuleSet {
             scope.push_dynamic(*name, v.map(Dynamic::from_decimal).unwrap_or(Dynamic::UNIT));
         }
         clear_trace();
-        let result = self
-            .engine
-            .eval_ast_with_scope::<Dynamic>(&mut scope, &formula.ast);
+        let result =
+            (self.compiled()?.engine).eval_ast_with_scope::<Dynamic>(&mut scope, &formula.ast);
         match result {
             Ok(d) => self.number_result(&formula.file, "effect", at, &d),
             Err(e) => Err(self.runtime_error(&formula.file, "effect", at, &e)),
@@ -1287,6 +1356,58 @@ mod tests {
                 r.achievement(&x, AT).unwrap().value,
                 Some(Decimal::from(value))
             );
+        }
+    }
+
+    /// Loading deferred, a rule set reads as one compiled at once, and its scripts' errors are
+    /// those loading would give, at the first rule that runs (or on `compile`).
+    #[test]
+    fn a_deferred_rule_set_compiles_at_its_first_rule_with_the_errors_of_loading() {
+        let source = |files: &[(&str, &str)]| MemoryRules {
+            name: "mem".into(),
+            files: [("ruleset.toml", TWO_LABEL_CONFIG)]
+                .iter()
+                .chain(files)
+                .map(|(p, t)| SourceFile::new(*p, *t))
+                .collect(),
+        };
+        let good = source(&[
+            ("rating.rhai", RATING),
+            ("kinds/a.rhai", "fn achievement(x) { 1 }"),
+        ]);
+        let (eager, deferred) = (
+            RuleSet::load(&good).unwrap(),
+            RuleSet::load_deferred(&good).unwrap(),
+        );
+        assert!(deferred.compiled.get().is_none(), "nothing compiled yet");
+        assert_eq!(
+            (deferred.hash(), deferred.scale()),
+            (eager.hash(), eager.scale())
+        );
+        let x = Arc::new(RuleInput {
+            kind: "a".into(),
+            ..input()
+        });
+        let at = |r: &RuleSet| r.achievement(&x, AT).unwrap().value;
+        assert_eq!(at(&deferred), at(&eager));
+        assert!(deferred.compiled.get().is_some());
+
+        for broken in [
+            source(&[
+                ("rating.rhai", RATING),
+                ("kinds/a.rhai", "fn achievement(x) { 1 + }"),
+            ]),
+            // A function a script must define, missing.
+            source(&[
+                ("rating.rhai", RATING),
+                ("kinds/a.rhai", "fn other(x) { 1 }"),
+            ]),
+        ] {
+            let loading = RuleSet::load(&broken).unwrap_err().en();
+            let deferred = RuleSet::load_deferred(&broken).unwrap();
+            assert_eq!(deferred.compile().unwrap_err().en(), loading);
+            assert_eq!(deferred.achievement(&x, AT).unwrap_err().en(), loading);
+            assert!(deferred.compiled.get().is_none());
         }
     }
 

@@ -106,15 +106,27 @@ impl StoredEvaluations {
         let Some(entry) = self.entry(key, rules, years, "bin") else {
             return Ok((super::evaluate_years(plan, rules, years)?, Stored::Computed));
         };
-        // Filed under the key of these very files: any other length is a foreign entry.
-        let mut held: Held<Vec<RuleOutcome>> =
-            entry.read(|items: &Vec<RuleOutcome>| items.len() == plan.items.len());
+        let mut held = held_outcomes(&entry, plan);
         if let Some(outcomes) = entry.take(&mut held) {
             return Ok((evaluations(plan, rules, years, outcomes), Stored::Read));
         }
         let outcomes = rule_outcomes(plan, rules, years)?;
         let (outcomes, used) = entry.write(held, outcomes);
         Ok((evaluations(plan, rules, years, outcomes), used))
+    }
+
+    /// The evaluations of `plan` for `years` under `rules` when its entry holds them all
+    /// (no rule runs); `None` otherwise.
+    pub fn read(
+        &self,
+        plan: &Plan,
+        key: Option<&PlanKey>,
+        rules: &RuleSet,
+        years: &[FiscalYear],
+    ) -> Option<Vec<Evaluation>> {
+        let entry = self.entry(key, rules, years, "bin")?;
+        let outcomes = entry.take(&mut held_outcomes(&entry, plan))?;
+        Some(evaluations(plan, rules, years, outcomes))
     }
 
     /// The summary lines of the plan in `folder` for `years`, when the plan's entry of
@@ -177,6 +189,12 @@ impl StoredEvaluations {
             names: years.iter().map(|y| y.to_string()).collect(),
         })
     }
+}
+
+/// What the entry of `plan`'s evaluations holds: filed under the key of these very files, any
+/// other number of items is a foreign entry, read as none.
+fn held_outcomes(entry: &Entry, plan: &Plan) -> Held<Vec<RuleOutcome>> {
+    entry.read(|items: &Vec<RuleOutcome>| items.len() == plan.items.len())
 }
 
 /// What an entry holds: each year computed so far (as the plan writes it), with what was
