@@ -12,7 +12,8 @@
 //! and how a suggestion relates to the recorded rating, are taken from the plan every time.
 //!
 //! One entry per plan folder and rule set folder, `evaluations/<hash>.bin` in the cache
-//! folder, holding every year computed so far under that key. It is written atomically and
+//! folder, holding every year computed so far under that key; beside it `<hash>.summary.bin`,
+//! a plan's summary lines (per-year sums) for `summary` over a folder of plans. It is written atomically and
 //! checked like an entry of parsed plans: a partial, corrupt or foreign entry is no entry. A
 //! rule set recording coverage is never answered from an entry: its calls must run to be
 //! counted.
@@ -30,8 +31,11 @@ use crate::model::{
     hex, read_entry, write_entry, FiscalYear, Plan, PlanCache, PlanKey, PlanLoader,
 };
 
-/// What an entry starts with.
+/// What an entry of evaluations starts with.
 const MAGIC: &[u8; 16] = b"gyokaku results\0";
+
+/// What an entry of summary lines starts with.
+const SUMS_MAGIC: &[u8; 16] = b"gyokaku sums\0\0\0\0";
 
 /// The number of this layout of an entry.
 const FORMAT: u32 = 1;
@@ -103,7 +107,7 @@ impl StoredEvaluations {
         rules: &RuleSet,
         years: &[FiscalYear],
     ) -> Result<(Vec<Evaluation>, Stored), RuleError> {
-        let Some(entry) = self.entry(key, rules, years, "bin") else {
+        let Some(entry) = self.entry(key, rules, years, Kind::Evaluations) else {
             return Ok((super::evaluate_years(plan, rules, years)?, Stored::Computed));
         };
         let mut held = held_outcomes(&entry, plan);
@@ -124,7 +128,7 @@ impl StoredEvaluations {
         rules: &RuleSet,
         years: &[FiscalYear],
     ) -> Option<Vec<Evaluation>> {
-        let entry = self.entry(key, rules, years, "bin")?;
+        let entry = self.entry(key, rules, years, Kind::Evaluations)?;
         let outcomes = entry.take(&mut held_outcomes(&entry, plan))?;
         Some(evaluations(plan, rules, years, outcomes))
     }
@@ -141,7 +145,7 @@ impl StoredEvaluations {
         rules: &RuleSet,
         years: &[FiscalYear],
     ) -> Option<Vec<PlanYearSummary>> {
-        let entry = self.entry(Some(key), rules, years, "summary.bin")?;
+        let entry = self.entry(Some(key), rules, years, Kind::Sums)?;
         let mut held: Held<SummaryLine> = entry.read(|_| true);
         let lines = entry.take(&mut held)?;
         Some(
@@ -160,7 +164,7 @@ impl StoredEvaluations {
         years: &[FiscalYear],
         lines: &[PlanYearSummary],
     ) -> Stored {
-        let Some(entry) = self.entry(Some(key), rules, years, "summary.bin") else {
+        let Some(entry) = self.entry(Some(key), rules, years, Kind::Sums) else {
             return Stored::Computed;
         };
         let held: Held<SummaryLine> = entry.read(|_| true);
@@ -168,23 +172,28 @@ impl StoredEvaluations {
         entry.write(held, lines).1
     }
 
-    /// The entry of the plan of `key` under `rules` for `years`, named `<hash>.<extension>`;
-    /// none when nothing may be stored (no folder, no key, coverage recorded, or a year asked
-    /// for twice, which is computed twice, as without an entry).
+    /// The entry of the `kind` of the plan of `key` under `rules` for `years`; none when
+    /// nothing may be stored (no folder, no key, coverage recorded, or a year asked for twice,
+    /// which is computed twice, as without an entry).
     fn entry(
         &self,
         key: Option<&PlanKey>,
         rules: &RuleSet,
         years: &[FiscalYear],
-        extension: &str,
+        kind: Kind,
     ) -> Option<Entry> {
         let (dir, key) = (self.dir.as_ref()?, key?);
         let distinct = (years.iter().enumerate()).all(|(i, y)| !years[..i].contains(y));
         if !distinct || rules.records_coverage() {
             return None;
         }
+        let (extension, magic) = match kind {
+            Kind::Evaluations => ("bin", MAGIC),
+            Kind::Sums => ("summary.bin", SUMS_MAGIC),
+        };
         Some(Entry {
             path: entry_path(dir, key, rules, extension),
+            magic,
             key: entry_key(key, rules),
             names: years.iter().map(|y| y.to_string()).collect(),
         })
@@ -201,9 +210,18 @@ fn held_outcomes(entry: &Entry, plan: &Plan) -> Held<Vec<RuleOutcome>> {
 /// computed for it.
 type Held<T> = Vec<(String, T)>;
 
+/// What a plan's entry holds: its evaluations (`<hash>.bin`), or its summary lines
+/// (`<hash>.summary.bin`).
+#[derive(Clone, Copy)]
+enum Kind {
+    Evaluations,
+    Sums,
+}
+
 /// One entry, and the years (as the plan writes them) a run asks of it.
 struct Entry {
     path: PathBuf,
+    magic: &'static [u8; 16],
     key: [u8; 32],
     names: Vec<String>,
 }
@@ -212,7 +230,7 @@ impl Entry {
     /// What the entry holds, if it is current and every year's part passes `fits`; else
     /// nothing.
     fn read<T: DeserializeOwned>(&self, fits: impl Fn(&T) -> bool) -> Held<T> {
-        read_entry(&self.path, MAGIC, &self.key)
+        read_entry(&self.path, self.magic, &self.key)
             .filter(|held: &Held<T>| held.iter().all(|(_, t)| fits(t)))
             .unwrap_or_default()
     }
@@ -237,7 +255,7 @@ impl Entry {
         held.retain(|(n, _)| !self.names.contains(n));
         let first = held.len();
         held.extend(self.names.iter().cloned().zip(computed));
-        let used = match write_entry(&self.path, MAGIC, &self.key, &held) {
+        let used = match write_entry(&self.path, self.magic, &self.key, &held) {
             Ok(()) => Stored::Written,
             Err(_) => Stored::Computed,
         };
