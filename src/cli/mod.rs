@@ -78,7 +78,8 @@ pub struct PlanArg {
     /// The plan folder (plan.toml and items/).
     #[arg(default_value = "plans/isehara-6")]
     pub plan: PathBuf,
-    /// Parse every plan file, without the cache of parsed plans (which is then left as it is).
+    /// Parse every plan file and run every rule, without the cache of parsed plans and stored
+    /// evaluations (which is then left as it is).
     #[arg(long)]
     pub no_cache: bool,
 }

@@ -2379,8 +2379,8 @@ messages! {
             en: "The plan folder (plan.toml and items/) [default: plans/isehara-6]";
         /// --no-cache.
         NoCache =>
-            ja: "解析済み計画のキャッシュを使わず、計画のファイルをすべて読み直します (キャッシュはそのまま)",
-            en: "Parse every plan file, without the cache of parsed plans (which is then left as it is)";
+            ja: "キャッシュ (解析済みの計画と保存済みの評価) を使わず、計画のファイルをすべて読み直し、ルールをすべて実行します (キャッシュはそのまま)",
+            en: "Parse every plan file and run every rule, without the cache of parsed plans and stored evaluations (which is then left as it is)";
         /// A default value, after an option's help.
         Default { value: String } =>
             ja: "[既定: {value}]",
