@@ -128,26 +128,50 @@ impl<E: std::error::Error + Localize + 'static> std::fmt::Display for CorpusErro
 
 impl<E: std::error::Error + Localize + 'static> std::error::Error for CorpusError<E> {}
 
-/// A rule set compiled on first use, or why it could not be.
-type Compiled = Arc<OnceLock<Result<Arc<RuleSet>, Arc<RuleError>>>>;
+/// A rule set loaded on first use, and its scripts compiled on first need; or why either
+/// could not be.
+#[derive(Default)]
+struct Shared {
+    loaded: OnceLock<Result<Arc<RuleSet>, Arc<RuleError>>>,
+    compiled: OnceLock<Result<(), Arc<RuleError>>>,
+}
 
-/// Rule sets compiled once each, shared by every plan (and thread) that uses them.
+/// Rule sets loaded and compiled once each, shared by every plan (and thread) that uses them.
+/// What needs only a rule set's hash (stored sums) does not compile it.
 #[derive(Default)]
 struct RuleSets {
-    by_folder: Mutex<HashMap<PathBuf, Compiled>>,
+    by_folder: Mutex<HashMap<PathBuf, Arc<Shared>>>,
 }
 
 impl RuleSets {
-    fn get(&self, folder: &Path) -> Result<Arc<RuleSet>, Arc<RuleError>> {
-        let cell = {
-            let mut map = self
-                .by_folder
-                .lock()
-                .unwrap_or_else(|poisoned| poisoned.into_inner());
-            map.entry(folder.to_path_buf()).or_default().clone()
-        };
-        cell.get_or_init(|| RuleSet::load_dir(folder).map(Arc::new).map_err(Arc::new))
+    fn shared(&self, folder: &Path) -> Arc<Shared> {
+        let mut map = self
+            .by_folder
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        map.entry(folder.to_path_buf()).or_default().clone()
+    }
+
+    /// The rule set in `folder`, its scripts not necessarily compiled.
+    fn loaded(&self, folder: &Path) -> Result<Arc<RuleSet>, Arc<RuleError>> {
+        self.shared(folder)
+            .loaded
+            .get_or_init(|| {
+                RuleSet::load_dir_deferred(folder)
+                    .map(Arc::new)
+                    .map_err(Arc::new)
+            })
             .clone()
+    }
+
+    /// The rule set in `folder`, compiled: its first error, once for every plan that uses it.
+    fn compiled(&self, folder: &Path) -> Result<Arc<RuleSet>, Arc<RuleError>> {
+        let set = self.loaded(folder)?;
+        let shared = self.shared(folder);
+        let compiled = shared
+            .compiled
+            .get_or_init(|| set.compile().map_err(Arc::new));
+        compiled.clone().map(|()| set)
     }
 }
 
@@ -293,7 +317,7 @@ fn stored_lines<E>(
     let rules_folder = rules
         .map(Path::to_path_buf)
         .or_else(|| head.rules.clone())?;
-    let rule_set = rule_sets.get(&rules_folder).ok()?;
+    let rule_set = rule_sets.loaded(&rules_folder).ok()?;
     let years = years(&head).ok()?;
     StoredEvaluations::of(loader).summary_lines(folder, &head, &key, &rule_set, &years)
 }
@@ -317,7 +341,7 @@ fn evaluate_plan<E: std::error::Error + Send + 'static>(
                     folder: folder_buf(),
                 })?;
             rule_sets
-                .get(&rules_folder)
+                .compiled(&rules_folder)
                 .map_err(|source| CorpusError::Rules {
                     folder: folder_buf(),
                     source,
@@ -477,6 +501,37 @@ mod stored_tests {
 
     fn every_year(plan: &Plan) -> Result<Vec<FiscalYear>, Infallible> {
         Ok(plan.years.clone())
+    }
+
+    /// A rule set is loaded once for all the plans, compiled only when a rule must run, and a
+    /// script that does not compile fails every plan with the one error, compiled once.
+    #[test]
+    fn rule_sets_load_once_and_compile_once_when_needed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let rules = tmp.path().join("rules");
+        fs::create_dir_all(rules.join("kinds")).unwrap();
+        let bundled = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/rules"));
+        for f in ["ruleset.toml", "rating.rhai"] {
+            fs::copy(bundled.join(f), rules.join(f)).unwrap();
+        }
+        fs::write(rules.join("kinds/a.rhai"), "fn achievement(x) { 1 + }").unwrap();
+        let sets = RuleSets::default();
+        let loaded = sets.loaded(&rules).unwrap();
+        assert!(Arc::ptr_eq(&loaded, &sets.loaded(&rules).unwrap()));
+        let first = sets.compiled(&rules).unwrap_err();
+        let again = sets.compiled(&rules).unwrap_err();
+        assert!(Arc::ptr_eq(&first, &again), "compiled once");
+        assert!(first.to_string().contains("kinds/a.rhai"), "{first}");
+
+        let (folders, loader) = corpus(tmp.path());
+        let err = summarize_corpus(&folders, Some(&rules), &loader, every_year, false);
+        match err {
+            Err(CorpusError::Rules { folder, source }) => {
+                assert_eq!(folder, folders[0]);
+                assert_eq!(source.to_string(), first.to_string());
+            }
+            other => panic!("{:?}", other.map(|c| c.rows.len())),
+        }
     }
 
     #[test]
