@@ -305,4 +305,21 @@ fn the_cache_of_parsed_plans_is_used_rebuilt_when_broken_and_bypassed_on_request
     .0;
     assert_eq!(with_cache(&all), computed);
     assert_eq!(with_cache(&all), computed);
+
+    // `cache` tells what the folder holds; `cache --clear` empties it, and the next run
+    // computes the same again.
+    let held = with_cache(&["cache", "--lang", "en", "--format", "csv"]);
+    // In CSV each row is three lines: content, entries, size.
+    let size = |what: &str| -> u64 {
+        let lines: Vec<&str> = held.lines().collect();
+        let at = (lines.iter().position(|l| l.ends_with(what)))
+            .unwrap_or_else(|| panic!("{what} in {held}"));
+        lines[at + 2].rsplit(',').next().unwrap().parse().unwrap()
+    };
+    assert!(size(",parsed plans (plans/)") > 0, "{held}");
+    assert!(size(",stored evaluations (evaluations/)") > 0, "{held}");
+    let cleared = with_cache(&["cache", "--clear", "--lang", "en", "--format", "csv"]);
+    assert_eq!(cleared.replace("Cache emptied", "Cache"), held);
+    assert!(entries().is_empty() && entries_in("evaluations").is_empty());
+    assert_eq!(with_cache(&all), computed);
 }

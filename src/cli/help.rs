@@ -22,6 +22,7 @@ fn about(command: &str) -> Option<Help> {
         "status" => Help::Status,
         "report" => Help::Report,
         "test" => Help::Test,
+        "cache" => Help::Cache,
         "help" => Help::HelpCommand,
         _ => return None,
     })
@@ -57,6 +58,7 @@ fn argument(command: &str, id: &str) -> Option<Help> {
         (_, "by_department") => Help::ByDepartment,
         (_, "item_sheets") => Help::ItemSheets,
         (_, "dry_run") => Help::DryRun,
+        (_, "clear") => Help::Clear,
         (_, "help") => Help::HelpFlag,
         (_, "version") => Help::VersionFlag,
         _ => return None,

@@ -1,6 +1,7 @@
 //! The command line: one file per subcommand; each parses its arguments and calls the library.
 
 mod agreement;
+mod cache;
 mod check;
 mod diff;
 mod evaluate;
@@ -70,6 +71,7 @@ enum Command {
     Status(status::Args),
     Report(report::Args),
     Test(test::Args),
+    Cache(cache::Args),
 }
 
 /// Where the plan is, and how to read it.
@@ -448,6 +450,7 @@ pub fn main() -> ExitCode {
         Command::Status(a) => status::run(a),
         Command::Report(a) => report::run(a),
         Command::Test(a) => test::run(a),
+        Command::Cache(a) => cache::run(a),
     };
     match result {
         Ok(code) => code,

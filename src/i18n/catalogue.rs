@@ -17,6 +17,14 @@ messages! {
     #[derive(Debug)]
     #[non_exhaustive]
     pub enum CommandError {
+        /// `cache`: no folder for the cache can be named.
+        NoCacheFolder =>
+            ja: "キャッシュのフォルダが決まりません: GYOKAKU_CACHE_DIR、XDG_CACHE_HOME、HOME のいずれも設定されていません",
+            en: "no cache folder: none of GYOKAKU_CACHE_DIR, XDG_CACHE_HOME and HOME is set";
+        /// `cache`: the cache folder could not be looked at or emptied.
+        CacheFolder { path: PathBuf, reason: std::io::Error } =>
+            ja: "キャッシュのフォルダ {path} を扱えません: {reason}",
+            en: "cannot work on the cache folder {path}: {reason}";
         /// `--lang` names a language we do not have.
         UnknownLang { given: String } =>
             ja: "言語 {given:?} には対応していません: ja (日本語) か en (英語) を指定してください",
@@ -280,6 +288,38 @@ messages! {
     /// Headings, column names and labels of the reports (src/report, src/cycle/status.rs).
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub enum Heading {
+        /// cli/cache.rs: the cache's title.
+        CacheTitle =>
+            ja: "キャッシュ",
+            en: "Cache";
+        /// cli/cache.rs: the title after `--clear`.
+        CacheCleared =>
+            ja: "キャッシュを空にしました",
+            en: "Cache emptied";
+        /// cli/cache.rs: the cache folder.
+        CacheFolder =>
+            ja: "フォルダ",
+            en: "Folder";
+        /// cli/cache.rs: what a part of the cache holds.
+        CacheContent =>
+            ja: "内容",
+            en: "Content";
+        /// cli/cache.rs: the number of entries (after `--clear`: removed).
+        CacheEntries =>
+            ja: "項目数",
+            en: "Entries";
+        /// cli/cache.rs: their size.
+        CacheBytes =>
+            ja: "容量 (バイト)",
+            en: "Size (bytes)";
+        /// cli/cache.rs: the folder `plans`.
+        CacheParsedPlans =>
+            ja: "解析済みの計画",
+            en: "parsed plans";
+        /// cli/cache.rs: the folder `evaluations`.
+        CacheStoredEvaluations =>
+            ja: "保存済みの評価",
+            en: "stored evaluations";
         /// cycle/status.rs: "Reports per department and section".
         ReportsPerDepartment =>
             ja: "部・課ごとの報告状況",
@@ -2485,6 +2525,14 @@ messages! {
         DryRun =>
             ja: "何が変わるかを表示するだけで、何も書き込みません",
             en: "Print what would change and write nothing";
+        /// `cache`.
+        Cache =>
+            ja: "キャッシュ (解析済みの計画と保存済みの評価) のフォルダと容量を示します",
+            en: "Show the cache of parsed plans and stored evaluations: its folder and what it holds";
+        /// --clear.
+        Clear =>
+            ja: "キャッシュの項目をすべて削除します (次の実行で作り直されます)",
+            en: "Remove every entry of the cache (the next runs write them again)";
     }
 
     /// The common reasons a file cannot be read.

@@ -77,6 +77,18 @@ impl PlanKey {
     }
 }
 
+/// One folder of a cache's entries (`plans`, `evaluations` …): how many entries it holds and
+/// their bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CachePart {
+    /// The folder's name.
+    pub name: String,
+    /// Its entries.
+    pub entries: usize,
+    /// Their size, with any file a stopped run left half-written.
+    pub bytes: u64,
+}
+
 /// What loading through the cache did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CacheUse {
@@ -109,6 +121,57 @@ impl PlanCache {
     /// The cache folder.
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// What the cache holds: every folder of entries in it (`plans`, `evaluations` …), in
+    /// name order; none while the cache folder does not exist.
+    pub fn parts(&self) -> io::Result<Vec<CachePart>> {
+        self.walk(false)
+    }
+
+    /// Removes every entry of the cache, and any file a stopped run left half-written; gives
+    /// what there was. Files that are not entries are left alone. (Deleting the whole folder
+    /// is as safe: the cache only ever saves time.)
+    pub fn clear(&self) -> io::Result<Vec<CachePart>> {
+        self.walk(true)
+    }
+
+    fn walk(&self, remove: bool) -> io::Result<Vec<CachePart>> {
+        let folders = match fs::read_dir(&self.dir) {
+            Ok(folders) => folders,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(e),
+        };
+        let mut parts = Vec::new();
+        for folder in folders {
+            let folder = folder?;
+            if !folder.file_type()?.is_dir() {
+                continue;
+            }
+            let mut part = CachePart {
+                name: folder.file_name().to_string_lossy().into_owned(),
+                entries: 0,
+                bytes: 0,
+            };
+            for file in fs::read_dir(folder.path())? {
+                let file = file?;
+                let name = file.file_name();
+                let name = name.to_string_lossy();
+                // Entries end in .bin; a temporary file renamed over one starts with .tmp.
+                let entry = name.ends_with(".bin");
+                if !(entry || name.starts_with(".tmp")) || !file.file_type()?.is_file() {
+                    continue;
+                }
+                part.bytes += file.metadata()?.len();
+                part.entries += usize::from(entry);
+                if remove {
+                    fs::remove_file(file.path())?;
+                }
+            }
+            parts.push(part);
+        }
+        parts.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(parts)
     }
 
     /// Loads the plan in `dir`, from its entry when that is current.
@@ -529,6 +592,39 @@ mod tests {
         assert_ne!(used, CacheUse::Read);
         assert_ne!(changed, first);
         assert_eq!(changed, super::super::load::load_plan(&plan_dir).unwrap());
+    }
+
+    /// What the cache holds, and emptying it: entries and half-written files go, anything
+    /// else stays.
+    #[test]
+    fn the_cache_tells_what_it_holds_and_clears_its_entries_only() {
+        let tmp = tempfile::tempdir().unwrap();
+        let plan_dir = tmp.path().join("plan");
+        settled_copy(&plan_dir);
+        let cache = PlanCache::new(tmp.path().join("cache"));
+        assert_eq!(cache.parts().unwrap(), [], "no folder yet");
+        cache.load(&plan_dir).unwrap();
+        let entry = fs::metadata(entry_of(&cache, &plan_dir)).unwrap().len();
+        let plans = cache.dir().join("plans");
+        fs::write(plans.join(".tmpAbC123"), b"half").unwrap();
+        fs::write(plans.join("notes.txt"), b"mine").unwrap();
+        fs::write(cache.dir().join("README"), b"mine").unwrap();
+        let held = vec![CachePart {
+            name: "plans".into(),
+            entries: 1,
+            bytes: entry + 4,
+        }];
+        assert_eq!(cache.parts().unwrap(), held);
+        assert_eq!(cache.clear().unwrap(), held);
+        let empty = CachePart {
+            name: "plans".into(),
+            entries: 0,
+            bytes: 0,
+        };
+        assert_eq!(cache.parts().unwrap(), [empty]);
+        assert!(plans.join("notes.txt").exists() && cache.dir().join("README").exists());
+        // Emptied, the cache is written again by the next run.
+        assert_eq!(cache.load_telling(&plan_dir).unwrap().1, CacheUse::Written);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! never re-computes it.
 
 mod agreement;
+mod cache;
 mod check;
 mod corpus;
 mod diff;
@@ -17,6 +18,7 @@ mod sheet;
 mod summary;
 
 pub use agreement::agreement_document;
+pub use cache::cache_document;
 pub use check::check_document;
 pub use corpus::{corpus_summary_document, plans_document, PlanPart};
 pub use diff::diff_document;
