@@ -130,6 +130,11 @@ impl RuleInput {
     }
 }
 
+/// A list of values (the scale's labels, the history's years) as a Rhai array.
+fn array_of<T: Clone + Send + Sync + 'static>(items: &[T]) -> Dynamic {
+    Dynamic::from_array(items.iter().cloned().map(Dynamic::from).collect::<Array>())
+}
+
 fn num(d: Option<Decimal>) -> Dynamic {
     d.map(Dynamic::from_decimal).unwrap_or(Dynamic::UNIT)
 }
@@ -208,30 +213,8 @@ const GETTERS: &[(&str, Getter)] = &[
     ("recorded", Getter::MaybeText(|x| x.recorded.as_deref())),
     ("value", Getter::Number(|x| x.value)),
     ("total", Getter::Number(|x| x.total)),
-    (
-        "scale",
-        Getter::Other(|x| {
-            Dynamic::from_array(
-                x.scale
-                    .iter()
-                    .cloned()
-                    .map(Dynamic::from)
-                    .collect::<Array>(),
-            )
-        }),
-    ),
-    (
-        "history",
-        Getter::Other(|x| {
-            Dynamic::from_array(
-                x.history
-                    .iter()
-                    .cloned()
-                    .map(Dynamic::from)
-                    .collect::<Array>(),
-            )
-        }),
-    ),
+    ("scale", Getter::Other(|x| array_of(&x.scale))),
+    ("history", Getter::Other(|x| array_of(&x.history))),
     (
         "year_index",
         Getter::Other(|x| {

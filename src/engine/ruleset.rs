@@ -589,11 +589,7 @@ impl RuleSet {
             hasher.update(f.text.as_bytes());
             hasher.update([0]);
         }
-        let hash = hasher
-            .finalize()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect::<String>();
+        let hash = crate::model::hex(&hasher.finalize());
         let scale = layers
             .iter()
             .rev()

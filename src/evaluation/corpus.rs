@@ -314,12 +314,14 @@ fn stored_lines<E>(
     rule_sets: &RuleSets,
 ) -> Option<Vec<PlanYearSummary>> {
     let (head, key) = loader.settled_head(folder)?;
-    let rules_folder = rules
-        .map(Path::to_path_buf)
-        .or_else(|| head.rules.clone())?;
-    let rule_set = rule_sets.loaded(&rules_folder).ok()?;
+    let rule_set = rule_sets.loaded(&rules_folder(rules, &head)?).ok()?;
     let years = years(&head).ok()?;
     StoredEvaluations::of(loader).summary_lines(folder, &head, &key, &rule_set, &years)
+}
+
+/// The rule set a plan is evaluated under: the one given, else the one its plan.toml names.
+fn rules_folder(given: Option<&Path>, plan: &Plan) -> Option<PathBuf> {
+    given.map(Path::to_path_buf).or_else(|| plan.rules.clone())
 }
 
 fn evaluate_plan<E: std::error::Error + Send + 'static>(
@@ -334,12 +336,9 @@ fn evaluate_plan<E: std::error::Error + Send + 'static>(
     // load.
     let (plan, key, rule_set) = loader
         .load_keyed_beside(folder, |plan| {
-            let rules_folder = rules
-                .map(Path::to_path_buf)
-                .or_else(|| plan.rules.clone())
-                .ok_or_else(|| CorpusError::NoRules {
-                    folder: folder_buf(),
-                })?;
+            let rules_folder = rules_folder(rules, plan).ok_or_else(|| CorpusError::NoRules {
+                folder: folder_buf(),
+            })?;
             rule_sets
                 .compiled(&rules_folder)
                 .map_err(|source| CorpusError::Rules {

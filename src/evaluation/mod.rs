@@ -24,7 +24,7 @@ pub use item::{
     recorded_relates, recorded_scale, round_amount, rule_input, sheet_cells, Agreement,
     ItemEvaluation, TraceStep,
 };
-pub use stored::{Stored, StoredEvaluations};
+pub use stored::{Stored, StoredEvaluations, EVALUATIONS_FOLDER};
 
 use rayon::prelude::*;
 use serde::Serialize;

@@ -22,14 +22,16 @@ use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use super::item::RuleOutcome;
 use super::{evaluations, rule_outcomes, Counts, EffectTotals, Evaluation, PlanYearSummary};
 use crate::engine::{RuleError, RuleSet};
 use crate::model::{
-    hex, read_entry, write_entry, FiscalYear, Plan, PlanCache, PlanKey, PlanLoader,
+    hex, read_entry, write_entry, FiscalYear, KeyHasher, Plan, PlanCache, PlanKey, PlanLoader,
 };
+
+/// The folder of the cache that holds the stored evaluations, beside the parsed plans'.
+pub const EVALUATIONS_FOLDER: &str = "evaluations";
 
 /// What an entry of evaluations starts with.
 const MAGIC: &[u8; 16] = b"gyokaku results\0";
@@ -68,14 +70,14 @@ impl StoredEvaluations {
 
     /// Evaluations stored in the folder `evaluations` of the cache of parsed plans.
     pub fn beside(plans: &PlanCache) -> Self {
-        StoredEvaluations::new(plans.dir().join("evaluations"))
+        StoredEvaluations::new(plans.dir().join(EVALUATIONS_FOLDER))
     }
 
     /// Those of the cache `loader` loads plans through; none when it loads them from their
     /// files alone (`--no-cache`).
     pub fn of(loader: &PlanLoader) -> Self {
         StoredEvaluations {
-            dir: loader.cache().map(|c| c.dir().join("evaluations")),
+            dir: loader.cache().map(|c| c.dir().join(EVALUATIONS_FOLDER)),
         }
     }
 
@@ -295,28 +297,24 @@ impl SummaryLine {
 
 /// The entry of a plan folder under a rule set folder.
 fn entry_path(dir: &Path, key: &PlanKey, rules: &RuleSet, extension: &str) -> PathBuf {
-    let mut name = Sha256::new();
-    name.update(key.folder().as_os_str().as_encoded_bytes());
-    name.update([0]);
-    name.update(rules.location().as_bytes());
-    let name = hex(&name.finalize());
+    let mut name = KeyHasher::new();
+    name.field(key.folder().as_os_str().as_encoded_bytes())
+        .field(rules.location().as_bytes());
+    let name = hex(&name.finish());
     dir.join(format!("{}.{extension}", &name[..32]))
 }
 
 /// What the entry of a plan's files under a rule set's files, by this build, is filed under.
 fn entry_key(key: &PlanKey, rules: &RuleSet) -> [u8; 32] {
-    let mut hasher = Sha256::new();
-    let mut field = |bytes: &[u8]| {
-        hasher.update((bytes.len() as u64).to_le_bytes());
-        hasher.update(bytes);
-    };
-    field(MAGIC);
-    field(env!("CARGO_PKG_VERSION").as_bytes());
-    field(env!("GYOKAKU_BUILD_FINGERPRINT").as_bytes());
-    field(&FORMAT.to_le_bytes());
-    field(key.bytes());
-    field(rules.hash().as_bytes());
-    hasher.finalize().into()
+    let mut hasher = KeyHasher::new();
+    hasher
+        .field(MAGIC)
+        .field(env!("CARGO_PKG_VERSION").as_bytes())
+        .field(env!("GYOKAKU_BUILD_FINGERPRINT").as_bytes())
+        .field(&FORMAT.to_le_bytes())
+        .field(key.bytes())
+        .field(rules.hash().as_bytes());
+    hasher.finish()
 }
 
 #[cfg(test)]

@@ -35,6 +35,9 @@ use super::source::{DirSource, PlanSource, SourceFile};
 /// The environment variable naming the cache folder.
 pub const CACHE_DIR_ENV: &str = "GYOKAKU_CACHE_DIR";
 
+/// The folder of the cache that holds the parsed plans.
+pub const PLANS_FOLDER: &str = "plans";
+
 /// Item files changed less than this many seconds ago are not trusted to their times: no entry
 /// is written for their plan yet.
 pub const RACY_SECONDS: u64 = 2;
@@ -281,7 +284,9 @@ impl PlanCache {
     /// The entry of the plan folder `folder` (its canonical path).
     fn entry_path(&self, folder: &Path) -> PathBuf {
         let name = hex(&Sha256::digest(folder.as_os_str().as_encoded_bytes()));
-        self.dir.join("plans").join(format!("{}.bin", &name[..32]))
+        self.dir
+            .join(PLANS_FOLDER)
+            .join(format!("{}.bin", &name[..32]))
     }
 }
 
@@ -328,10 +333,9 @@ impl Stamp {
         items: &[(PathBuf, fs::Metadata)],
     ) -> io::Result<Stamp> {
         let folder = fs::canonicalize(dir)?;
-        let mut key = Sha256::new();
+        let mut key = KeyHasher::new();
         let mut field = |bytes: &[u8]| {
-            key.update((bytes.len() as u64).to_le_bytes());
-            key.update(bytes);
+            key.field(bytes);
         };
         field(MAGIC);
         field(env!("CARGO_PKG_VERSION").as_bytes());
@@ -364,7 +368,7 @@ impl Stamp {
         }
         Ok(Stamp {
             folder,
-            key: key.finalize().into(),
+            key: key.finish(),
             newest,
         })
     }
@@ -414,6 +418,28 @@ pub(crate) fn write_entry<T: Serialize + ?Sized>(
 fn write_items(path: &Path, key: &[u8; 32], items: &[Item]) -> io::Result<()> {
     let pairs: Vec<(&Item, &ItemSource)> = items.iter().map(|i| (i, &i.source)).collect();
     write_entry(path, MAGIC, key, &pairs)
+}
+
+/// A SHA-256 over fields, each preceded by its length, so that no two different lists of
+/// fields hash alike by running into each other: what an entry of a cache is filed under.
+pub(crate) struct KeyHasher(Sha256);
+
+impl KeyHasher {
+    pub(crate) fn new() -> Self {
+        KeyHasher(Sha256::new())
+    }
+
+    /// Adds one field.
+    pub(crate) fn field(&mut self, bytes: &[u8]) -> &mut Self {
+        self.0.update((bytes.len() as u64).to_le_bytes());
+        self.0.update(bytes);
+        self
+    }
+
+    /// The key.
+    pub(crate) fn finish(self) -> [u8; 32] {
+        self.0.finalize().into()
+    }
 }
 
 /// The hexadecimal digits of `bytes`.

@@ -16,8 +16,10 @@ pub(crate) mod testing;
 mod value;
 mod year_map;
 
-pub(crate) use cache::{hex, read_entry, write_entry};
-pub use cache::{CachePart, CacheUse, PlanCache, PlanKey, CACHE_DIR_ENV, RACY_SECONDS};
+pub(crate) use cache::{hex, read_entry, write_entry, KeyHasher};
+pub use cache::{
+    CachePart, CacheUse, PlanCache, PlanKey, CACHE_DIR_ENV, PLANS_FOLDER, RACY_SECONDS,
+};
 pub use fiscal_year::{FiscalYear, FiscalYearError, YearNotation};
 pub use folders::{is_plan_folder, plan_folders};
 pub use item::{

@@ -3,8 +3,9 @@
 use std::path::Path;
 
 use super::{Block, Cell, Document, Field, Lang, Table};
+use crate::evaluation::EVALUATIONS_FOLDER;
 use crate::i18n::{Heading, Localize};
-use crate::model::CachePart;
+use crate::model::{CachePart, PLANS_FOLDER};
 
 /// The cache in `dir`: its folder, and per part its entries and their size; after `--clear`
 /// (`cleared`), what was removed.
@@ -25,11 +26,18 @@ pub fn cache_document(dir: &Path, parts: &[CachePart], cleared: bool, lang: Lang
     ]);
     // The parsed plans first, then the evaluations stored beside them, then any other.
     let mut parts: Vec<&CachePart> = parts.iter().collect();
-    parts.sort_by_key(|p| (p.name != "plans", p.name != "evaluations", p.name.clone()));
+    parts.sort_by_key(|p| {
+        let name = p.name.as_str();
+        (
+            name != PLANS_FOLDER,
+            name != EVALUATIONS_FOLDER,
+            p.name.clone(),
+        )
+    });
     for part in &parts {
         let content = match part.name.as_str() {
-            "plans" => Some(Heading::CacheParsedPlans),
-            "evaluations" => Some(Heading::CacheStoredEvaluations),
+            PLANS_FOLDER => Some(Heading::CacheParsedPlans),
+            EVALUATIONS_FOLDER => Some(Heading::CacheStoredEvaluations),
             _ => None,
         };
         let folder = format!("{}/", part.name);
