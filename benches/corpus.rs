@@ -46,7 +46,7 @@ fn bench(c: &mut Criterion) {
         }
         group.bench_function(name, |b| {
             b.iter(|| {
-                summarize_corpus(&folders, None, &PlanLoader::default(), every_year, false)
+                summarize_corpus(&folders, None, &PlanLoader::default(), "all", every_year)
                     .expect("summary")
             })
         });
@@ -59,7 +59,7 @@ fn bench(c: &mut Criterion) {
         warm_up(&folders, &cached);
         group.bench_function(format!("{name}, warm cache"), |b| {
             b.iter(|| {
-                summarize_corpus(&folders, None, &cached, every_year, false).expect("summary")
+                summarize_corpus(&folders, None, &cached, "all", every_year).expect("summary")
             })
         });
     }
@@ -70,12 +70,12 @@ fn bench(c: &mut Criterion) {
 /// is younger than the racy window, and is waited for.
 fn warm_up(folders: &[std::path::PathBuf], loader: &PlanLoader) {
     let cache = loader.cache().expect("a cache");
-    summarize_corpus(folders, None, loader, every_year, false).expect("summary");
+    summarize_corpus(folders, None, loader, "all", every_year).expect("summary");
     let settled =
         || (folders.iter()).all(|f| cache.load_telling(f).expect("plan loads").1 == CacheUse::Read);
     if !settled() {
         std::thread::sleep(Duration::from_secs(RACY_SECONDS + 1));
-        summarize_corpus(folders, None, loader, every_year, false).expect("summary");
+        summarize_corpus(folders, None, loader, "all", every_year).expect("summary");
         assert!(settled(), "every plan cached");
     }
 }

@@ -232,6 +232,16 @@ pub fn years_of(plan: &Plan, year: Option<YearArg>) -> Result<Vec<FiscalYear>, C
     }
 }
 
+/// The name of the years `--year` chooses ([`years_of`]), by which stored summary lines
+/// remember the years it chose of a plan's files.
+pub fn year_choice(year: Option<YearArg>) -> String {
+    match year {
+        Some(YearArg::All) => "all".to_string(),
+        Some(YearArg::One(y)) => y.to_string(),
+        None => "latest complete".to_string(),
+    }
+}
+
 /// Whether the command reports many plans or years: `dir` is a folder of plan folders, or
 /// `--year all` is given.
 pub fn many_plans(plans: &PlanArg, eval: &EvalArgs) -> bool {

@@ -13,7 +13,8 @@ use gyokaku::model::Plan;
 use gyokaku::report::{corpus_summary_document, summary_document};
 
 use super::{
-    evaluated, folders_of, free_at_exit, many_plans, years_of, CliError, EvalArgs, PlanArg,
+    evaluated, folders_of, free_at_exit, many_plans, year_choice, years_of, CliError, EvalArgs,
+    PlanArg,
 };
 
 /// Print the summary tables of the year's results (of one plan, or of every plan in a folder).
@@ -39,14 +40,12 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     }
     let folders = folders_of(dir)?;
     let years = |plan: &Plan| years_of(plan, args.eval.year);
-    // Without --year, each plan's latest complete year depends on its items.
-    let years_need_items = args.eval.year.is_none();
     let corpus = summarize_corpus(
         &folders,
         args.eval.rules.as_deref(),
         &args.plan.loader(),
+        &year_choice(args.eval.year),
         years,
-        years_need_items,
     )
     .map_err(Box::new)?;
     args.eval

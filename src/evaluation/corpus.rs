@@ -259,17 +259,18 @@ where
 /// sums of each plan are kept: its items and their evaluations are dropped as soon as they
 /// are counted.
 ///
-/// Through a cache (`loader`), each plan's sums are stored with its evaluations, and a plan
-/// whose files, rule set and years are those of an earlier run is summed up from them without
-/// loading its items. That needs the years before the items: `years_need_items` says that
-/// `years` reads more of a plan than `plan.toml` (the latest year with complete results, for
-/// example), and then every plan is loaded.
+/// `choice` names what `years` chooses, in words that tell one choice from another (`"all"`,
+/// `"R5"`, `"latest complete"`): `years` may read the whole plan, items too, and the same
+/// name must always choose the same years of the same files. Through a cache (`loader`),
+/// each plan's sums are stored with its evaluations, with the years the choice made of its
+/// files; a plan whose files and rule set are those of an earlier run with the same choice is
+/// summed up from them without loading its items.
 pub fn summarize_corpus<E>(
     folders: &[PathBuf],
     rules: Option<&Path>,
     loader: &PlanLoader,
+    choice: &str,
     years: impl Fn(&Plan) -> Result<Vec<FiscalYear>, E> + Sync,
-    years_need_items: bool,
 ) -> Result<CorpusSummary, CorpusError<E>>
 where
     E: std::error::Error + Send + 'static,
@@ -278,16 +279,14 @@ where
     let stored = StoredEvaluations::of(loader);
     let per_plan: Vec<Result<Vec<PlanYearSummary>, CorpusError<E>>> =
         map_plans(folders, |folder| {
-            if !years_need_items {
-                if let Some(lines) = stored_lines(folder, rules, loader, &years, &rule_sets) {
-                    return Ok(lines);
-                }
+            if let Some(lines) = stored_lines(folder, rules, loader, choice, &rule_sets) {
+                return Ok(lines);
             }
             let plan = evaluate_plan(folder, rules, loader, &years, &rule_sets)?;
             let lines = summary_rows(&plan);
-            if let Some(key) = plan.key.as_ref().filter(|_| !years_need_items) {
+            if let Some(key) = plan.key.as_ref() {
                 let years: Vec<FiscalYear> = plan.evaluations.iter().map(|e| e.year).collect();
-                stored.store_summary_lines(key, &plan.rules, &years, &lines);
+                stored.store_summary_lines(key, &plan.rules, choice, &years, &lines);
             }
             Ok(lines)
         });
@@ -303,20 +302,19 @@ where
     })
 }
 
-/// The summary lines of the plan in `folder` stored by an earlier run, when its files are
-/// settled and its entry holds every year: `None` whenever anything stands in the way (the
-/// plan is then loaded, which says what is wrong with it).
-fn stored_lines<E>(
+/// The summary lines of the plan in `folder` stored by an earlier run that chose its years by
+/// `choice`, when its files are settled and its entry holds every year: `None` whenever
+/// anything stands in the way (the plan is then loaded, which says what is wrong with it).
+fn stored_lines(
     folder: &Path,
     rules: Option<&Path>,
     loader: &PlanLoader,
-    years: &(impl Fn(&Plan) -> Result<Vec<FiscalYear>, E> + Sync),
+    choice: &str,
     rule_sets: &RuleSets,
 ) -> Option<Vec<PlanYearSummary>> {
     let (head, key) = loader.settled_head(folder)?;
     let rule_set = rule_sets.loaded(&rules_folder(rules, &head)?).ok()?;
-    let years = years(&head).ok()?;
-    StoredEvaluations::of(loader).summary_lines(folder, &head, &key, &rule_set, &years)
+    StoredEvaluations::of(loader).summary_lines(folder, &head, &key, &rule_set, choice)
 }
 
 /// The rule set a plan is evaluated under: the one given, else the one its plan.toml names.
@@ -523,7 +521,7 @@ mod stored_tests {
         assert!(first.to_string().contains("kinds/a.rhai"), "{first}");
 
         let (folders, loader) = corpus(tmp.path());
-        let err = summarize_corpus(&folders, Some(&rules), &loader, every_year, false);
+        let err = summarize_corpus(&folders, Some(&rules), &loader, "all", every_year);
         match err {
             Err(CorpusError::Rules { folder, source }) => {
                 assert_eq!(folder, folders[0]);
@@ -537,13 +535,13 @@ mod stored_tests {
     fn a_folder_of_plans_is_summed_up_from_stored_lines_while_nothing_changed() {
         let tmp = tempfile::tempdir().unwrap();
         let (folders, loader) = corpus(tmp.path());
-        let plain = summarize_corpus(&folders, None, &PlanLoader::default(), every_year, false);
+        let plain = summarize_corpus(&folders, None, &PlanLoader::default(), "all", every_year);
         let plain = plain.unwrap();
         assert_eq!(plain.rows.len(), 2 * 5);
-        let first = summarize_corpus(&folders, None, &loader, every_year, false).unwrap();
+        let first = summarize_corpus(&folders, None, &loader, "all", every_year).unwrap();
         assert_eq!(first, plain);
         assert_eq!(
-            summarize_corpus(&folders, None, &loader, every_year, false).unwrap(),
+            summarize_corpus(&folders, None, &loader, "all", every_year).unwrap(),
             plain
         );
 
@@ -554,27 +552,43 @@ mod stored_tests {
         let rules = RuleSet::load_dir(head.rules.clone().unwrap()).unwrap();
         let mut fake: Vec<PlanYearSummary> = plain.rows[..5].to_vec();
         fake[0].effects.actual += rust_decimal::Decimal::ONE;
-        stored.store_summary_lines(&key, &rules, &head.years, &fake);
-        let read = summarize_corpus(&folders, None, &loader, every_year, false).unwrap();
+        stored.store_summary_lines(&key, &rules, "all", &head.years, &fake);
+        let read = summarize_corpus(&folders, None, &loader, "all", every_year).unwrap();
         assert_eq!(read.rows[5].effects.actual, fake[0].effects.actual);
         assert_eq!(read.rows[5].folder, folders[1]);
-        // Years chosen from the items (the latest complete one): every plan loaded.
-        let loaded = summarize_corpus(&folders, None, &loader, every_year, true).unwrap();
-        assert_eq!(loaded, plain);
+        // Years chosen from the items (the latest complete one): the first run with that
+        // choice loads every plan, and stores what it chose ...
+        let latest = |plan: &Plan| -> Result<Vec<FiscalYear>, Infallible> {
+            Ok(plan.latest_complete_year().into_iter().collect())
+        };
+        let loaded = summarize_corpus(&folders, None, &loader, "latest", latest).unwrap();
+        let year = loaded.rows[1].year;
+        let of_year = |rows: &[PlanYearSummary]| -> Vec<PlanYearSummary> {
+            rows.iter().filter(|r| r.year == year).cloned().collect()
+        };
+        assert_eq!(loaded.rows, of_year(&plain.rows));
+        // ... which the next run reads without loading the items: b's line faked for that
+        // choice is what it reports.
+        let mut fake_latest = of_year(&plain.rows)[1..].to_vec();
+        fake_latest[0].effects.actual += rust_decimal::Decimal::TWO;
+        stored.store_summary_lines(&key, &rules, "latest", &[year], &fake_latest);
+        let read = summarize_corpus(&folders, None, &loader, "latest", latest).unwrap();
+        assert_eq!(read.rows[1].effects.actual, fake_latest[0].effects.actual);
+        assert_eq!(read.rows[0], loaded.rows[0]);
 
         // A changed item file: plan b evaluated again, its new lines stored and read.
         let item = folders[1].join("items/5-8-3.toml");
         let text = fs::read_to_string(&item).unwrap();
         fs::write(&item, text.replace("\"15,100\"", "\"25,100\"")).unwrap();
         age(&folders[1]);
-        let changed = summarize_corpus(&folders, None, &loader, every_year, false).unwrap();
+        let changed = summarize_corpus(&folders, None, &loader, "all", every_year).unwrap();
         assert_eq!(changed.rows[..5], plain.rows[..5]);
         assert_ne!(changed.rows[5..], plain.rows[5..]);
         let plain_changed =
-            summarize_corpus(&folders, None, &PlanLoader::default(), every_year, false).unwrap();
+            summarize_corpus(&folders, None, &PlanLoader::default(), "all", every_year).unwrap();
         assert_eq!(changed, plain_changed);
         assert_eq!(
-            summarize_corpus(&folders, None, &loader, every_year, false).unwrap(),
+            summarize_corpus(&folders, None, &loader, "all", every_year).unwrap(),
             plain_changed
         );
     }

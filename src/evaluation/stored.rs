@@ -13,7 +13,9 @@
 //!
 //! One entry per plan folder and rule set folder, `evaluations/<hash>.bin` in the cache
 //! folder, holding every year computed so far under that key; beside it `<hash>.summary.bin`,
-//! a plan's summary lines (per-year sums) for `summary` over a folder of plans. It is written atomically and
+//! a plan's summary lines (per-year sums) for `summary` over a folder of plans, with the years
+//! each choice of years (`--year all`, `--year R5`, the latest complete year) made of the
+//! plan's files. It is written atomically and
 //! checked like an entry of parsed plans: a partial, corrupt or foreign entry is no entry. A
 //! rule set recording coverage is never answered from an entry: its calls must run to be
 //! counted.
@@ -37,7 +39,7 @@ pub const EVALUATIONS_FOLDER: &str = "evaluations";
 const MAGIC: &[u8; 16] = b"gyokaku results\0";
 
 /// What an entry of summary lines starts with.
-const SUMS_MAGIC: &[u8; 16] = b"gyokaku sums\0\0\0\0";
+const SUMS_MAGIC: &[u8; 16] = b"gyokaku sums 2\0\0";
 
 /// The number of this layout of an entry.
 const FORMAT: u32 = 1;
@@ -135,43 +137,60 @@ impl StoredEvaluations {
         Some(evaluations(plan, rules, years, outcomes))
     }
 
-    /// The summary lines of the plan in `folder` for `years`, when the plan's entry of
-    /// summaries under `rules` holds every one of them: a folder of plans is summed up without
-    /// loading a plan's items. `plan` is the plan as `plan.toml` gives it (its items are not
-    /// needed), `key` its key.
+    /// The summary lines of the plan in `folder` for the years `choice` names (see
+    /// [`super::summarize_corpus`]), when the plan's entry of summaries under `rules` says which
+    /// years that choice made of these very files and holds the lines of every one: a folder
+    /// of plans is summed up without loading a plan's items. `plan` is the plan as
+    /// `plan.toml` gives it (its items are not needed), `key` its key.
     pub(crate) fn summary_lines(
         &self,
         folder: &Path,
         plan: &Plan,
         key: &PlanKey,
         rules: &RuleSet,
-        years: &[FiscalYear],
+        choice: &str,
     ) -> Option<Vec<PlanYearSummary>> {
-        let entry = self.entry(Some(key), rules, years, Kind::Sums)?;
-        let mut held: Held<SummaryLine> = entry.read(|_| true);
-        let lines = entry.take(&mut held)?;
-        Some(
-            (years.iter().zip(lines))
-                .map(|(year, line)| line.of(plan, folder, *year))
-                .collect(),
-        )
+        let entry = self.entry(Some(key), rules, &[], Kind::Sums)?;
+        let mut sums: Sums = read_entry(&entry.path, entry.magic, &entry.key)?;
+        let years = sums.years_of(choice)?.to_vec();
+        let lines = (years.iter())
+            .map(|year| {
+                let at = (sums.lines.iter()).position(|(n, _)| *n == year.to_string())?;
+                Some(std::mem::take(&mut sums.lines[at].1).of(plan, folder, *year))
+            })
+            .collect::<Option<Vec<_>>>()?;
+        // A year named twice by the choice is never stored (see `entry`).
+        Some(lines)
     }
 
-    /// Stores the summary lines `lines` of a plan (one per year of `years`) beside its
-    /// evaluations; whether it was written.
+    /// Stores the summary lines `lines` of a plan (one per year of `years`, the years `choice`
+    /// made of the plan) beside its evaluations; whether it was written.
     pub(crate) fn store_summary_lines(
         &self,
         key: &PlanKey,
         rules: &RuleSet,
+        choice: &str,
         years: &[FiscalYear],
         lines: &[PlanYearSummary],
     ) -> Stored {
         let Some(entry) = self.entry(Some(key), rules, years, Kind::Sums) else {
             return Stored::Computed;
         };
-        let held: Held<SummaryLine> = entry.read(|_| true);
-        let lines = lines.iter().map(SummaryLine::from).collect();
-        entry.write(held, lines).1
+        let mut sums: Sums = read_entry(&entry.path, entry.magic, &entry.key).unwrap_or_default();
+        sums.choices.retain(|(name, _)| name != choice);
+        sums.choices.push((choice.to_string(), years.to_vec()));
+        sums.lines.retain(|(n, _)| !entry.names.contains(n));
+        (sums.lines).extend(
+            entry
+                .names
+                .iter()
+                .cloned()
+                .zip(lines.iter().map(SummaryLine::from)),
+        );
+        match write_entry(&entry.path, entry.magic, &entry.key, &sums) {
+            Ok(()) => Stored::Written,
+            Err(_) => Stored::Computed,
+        }
     }
 
     /// The entry of the `kind` of the plan of `key` under `rules` for `years`; none when
@@ -262,6 +281,23 @@ impl Entry {
             Err(_) => Stored::Computed,
         };
         (held.drain(first..).map(|(_, t)| t).collect(), used)
+    }
+}
+
+/// What a plan's entry of summaries holds: the years each choice of years made of the plan's
+/// files (by its name), and the summary line of each year summed up so far (as the plan
+/// writes it).
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Sums {
+    choices: Vec<(String, Vec<FiscalYear>)>,
+    lines: Held<SummaryLine>,
+}
+
+impl Sums {
+    fn years_of(&self, choice: &str) -> Option<&[FiscalYear]> {
+        (self.choices.iter())
+            .find(|(name, _)| name == choice)
+            .map(|(_, years)| years.as_slice())
     }
 }
 
