@@ -15,7 +15,7 @@ use gyokaku::engine::RuleSet;
 use gyokaku::evaluation::map_plans;
 use gyokaku::i18n::{CommandError, FindingKind, Lang, Localize, Text};
 use gyokaku::model::{is_plan_folder, plan_folders, LoadError, LoadErrors, PlanLoader};
-use gyokaku::report::{check_document, plans_document, PlanPart};
+use gyokaku::report::{check_document, write_plans, PlanPart, PrintedPart};
 
 use super::{rules_dir, CliError, OutputArgs, PlanArg};
 
@@ -51,6 +51,8 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             dir: dir.to_path_buf(),
         })?;
         let checked = map_plans(&folders, |folder| check_folder(folder, rules, &loader));
+        let format = args.out.format()?;
+        let options = args.out.print_options(format);
         let mut parts = Vec::new();
         let mut all = Vec::new();
         for (folder, result) in folders.into_iter().zip(checked) {
@@ -64,16 +66,18 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
                     .into_owned()
             };
             let (id, municipality) = plan.unwrap_or_else(|| (name(), name()));
-            parts.push(PlanPart {
+            let part = PlanPart {
                 plan: id,
                 municipality,
                 folder,
                 year: None,
                 doc: check_document(&findings, lang),
-            });
+            };
+            parts.push(PrintedPart::new(part, format, &options, lang));
             all.extend(findings);
         }
-        args.out.emit(&plans_document(&parts, lang))?;
+        (args.out)
+            .emit_with(|format, options, out| write_plans(parts, format, options, lang, out))?;
         all
     };
     Ok(if findings.iter().all(Finding::is_documented) {

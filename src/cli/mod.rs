@@ -34,7 +34,7 @@ use gyokaku::i18n::{display_lang, set_display_lang, CommandError, Localize, Noti
 use gyokaku::model::{
     is_plan_folder, plan_folders, FiscalYear, ItemId, LoadErrors, Plan, PlanKey, PlanLoader,
 };
-use gyokaku::report::{plans_document, Document, Format, Lang, PlanPart};
+use gyokaku::report::{write_plans, Document, Format, Lang, PlanPart, PrintedPart};
 use gyokaku::ruletest::AcceptError;
 
 pub use output::OutputArgs;
@@ -263,6 +263,9 @@ pub fn emit_plans(
 ) -> Result<(), CliError> {
     let folders = folders_of(&plans.plan)?;
     let years = |plan: &Plan| years_of(plan, eval.year);
+    let (lang, format) = (eval.out.lang, eval.out.format()?);
+    let options = eval.out.print_options(format);
+    // Each part is reduced to what the format prints of it on the worker that made it.
     let parts = evaluate_plans(
         &folders,
         eval.rules.as_deref(),
@@ -271,20 +274,22 @@ pub fn emit_plans(
         |p| {
             (p.evaluations.iter())
                 .map(|ev| {
-                    Ok(PlanPart {
+                    let part = PlanPart {
                         plan: p.plan.id.clone(),
                         municipality: p.plan.municipality.clone(),
                         folder: p.folder.clone(),
                         year: Some(ev.year),
                         doc: make(&p, ev)?,
-                    })
+                    };
+                    Ok(PrintedPart::new(part, format, &options, lang))
                 })
                 .collect::<Result<Vec<_>, CliError>>()
         },
     )
     .map_err(Box::new)?;
-    let parts: Vec<PlanPart> = parts.into_iter().flatten().collect();
-    eval.out.emit(&plans_document(&parts, eval.out.lang))
+    let parts: Vec<PrintedPart> = parts.into_iter().flatten().collect();
+    eval.out
+        .emit_with(|format, options, out| write_plans(parts, format, options, lang, out))
 }
 
 /// Says, before a report of a partial year, how many items have no results yet: on standard

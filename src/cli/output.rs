@@ -70,37 +70,48 @@ impl OutputArgs {
         }
     }
 
+    /// The options the output is printed with in `format`: the terminal's width when text
+    /// goes to it.
+    pub fn print_options(&self, format: Format) -> Options {
+        let to_terminal =
+            self.output.is_none() && !format.is_binary() && io::stdout().is_terminal();
+        self.options(to_terminal)
+    }
+
     /// Prints the document (escaped, see [`out`]), or writes it to `--output`.
     pub fn emit(&self, doc: &Document) -> Result<(), CliError> {
+        self.emit_with(|format, options, out| report::render(doc, format, options, out))
+    }
+
+    /// Prints what `write` writes in the format asked for, with [`OutputArgs::print_options`],
+    /// as [`OutputArgs::emit`] prints a document.
+    pub fn emit_with(
+        &self,
+        write: impl FnOnce(Format, &Options, &mut dyn Write) -> io::Result<()>,
+    ) -> Result<(), CliError> {
         let format = self.format()?;
+        let options = self.print_options(format);
+        let cannot_write = |path: PathBuf, reason: io::Error| -> CliError {
+            CommandError::CannotWrite { path, reason }.into()
+        };
         match &self.output {
-            Some(path) => report::save(doc, format, &self.options(false), path).map_err(|source| {
-                CommandError::CannotWrite {
-                    path: path.clone(),
-                    reason: source,
+            Some(path) => report::save_with(path, |out| write(format, &options, out))
+                .map_err(|source| cannot_write(path.clone(), source)),
+            None if format.is_binary() && io::stdout().is_terminal() => {
+                Err(CommandError::BinaryToTerminal {
+                    format: format.to_string(),
                 }
-                .into()
-            }),
-            None if format.is_binary() => {
-                if io::stdout().is_terminal() {
-                    return Err(CommandError::BinaryToTerminal {
-                        format: format.to_string(),
-                    }
-                    .into());
-                }
-                let bytes =
-                    report::render_bytes(doc, format, &self.options(false)).map_err(|source| {
-                        CliError::from(CommandError::CannotWrite {
-                            path: PathBuf::from("-"),
-                            reason: source,
-                        })
-                    })?;
-                out_bytes(&bytes);
-                Ok(())
+                .into())
             }
             None => {
-                let options = self.options(io::stdout().is_terminal());
-                out(&report::render_string(doc, format, &options));
+                let mut bytes = Vec::new();
+                write(format, &options, &mut bytes)
+                    .map_err(|source| cannot_write(PathBuf::from("-"), source))?;
+                match format.is_binary() {
+                    true => out_bytes(&bytes),
+                    // Text formats are UTF-8.
+                    false => out(&String::from_utf8_lossy(&bytes)),
+                }
                 Ok(())
             }
         }

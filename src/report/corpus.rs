@@ -4,10 +4,11 @@
 //! summary. The other commands ([`plans_document`]): each plan's own report in turn.
 
 use std::collections::{BTreeSet, HashMap};
+use std::io::{self, Write};
 use std::path::PathBuf;
 
-use super::render::csv_table;
-use super::{year_name, Cell, Document, Lang, Section, Table};
+use super::render::{csv_table, render, render_string, Options};
+use super::{year_name, Cell, Document, Format, Lang, Section, Table};
 use crate::evaluation::{CorpusSummary, CorpusTotal, Counts, EffectTotals};
 use crate::i18n::{CorpusText, CsvColumn, Heading, Localize};
 use crate::model::FiscalYear;
@@ -182,53 +183,151 @@ pub struct PlanPart {
 /// part's CSV table below each other, with the plan, the municipality and the year in front;
 /// JSON a list of the parts, each with its plan, folder, year and the command's own data.
 pub fn plans_document(parts: &[PlanPart], lang: Lang) -> Document {
-    let plans: BTreeSet<&PathBuf> = parts.iter().map(|p| &p.folder).collect();
-    let mut doc = Document::titled(CorpusText::Plans { count: plans.len() }.localize(lang));
+    let mut doc = plans_title(parts.iter().map(|p| &p.folder), lang);
     for part in parts {
-        let heading = match part.year {
-            Some(year) => CorpusText::PlanYear {
-                municipality: part.municipality.clone(),
-                plan: part.plan.clone(),
-                year: year_name(year, lang),
-            },
-            None => CorpusText::Plan {
-                municipality: part.municipality.clone(),
-                plan: part.plan.clone(),
-            },
-        };
-        let short = match part.year {
-            Some(year) => format!("{} {year}", part.plan),
-            None => part.plan.clone(),
-        };
-        let mut section = Section::new(heading.localize(lang)).short(short);
-        match &part.doc.title {
-            Some(title) => section.push(Section {
-                title: title.clone(),
-                short: None,
-                blocks: part.doc.blocks.clone(),
-            }),
-            None => section.blocks.extend(part.doc.blocks.iter().cloned()),
-        }
-        doc.push(section);
+        doc.push(part_section(part, lang));
     }
     doc.csv = Some(plans_csv(parts, lang));
     doc.json = Some(serde_json::Value::Array(
-        parts
-            .iter()
-            .map(|p| {
-                serde_json::json!({
-                    "plan": p.plan,
-                    "municipality": p.municipality,
-                    "folder": p.folder,
-                    "year": p.year,
-                    "data": p.doc.json.clone().unwrap_or_else(|| {
-                        serde_json::to_value(&p.doc).expect("JSON of plain values")
-                    }),
-                })
-            })
-            .collect(),
+        parts.iter().map(part_json).collect(),
     ));
     doc
+}
+
+/// The document of many plans' parts before its sections: its title, counting the plans.
+fn plans_title<'a>(folders: impl Iterator<Item = &'a PathBuf>, lang: Lang) -> Document {
+    let plans: BTreeSet<&PathBuf> = folders.collect();
+    Document::titled(CorpusText::Plans { count: plans.len() }.localize(lang))
+}
+
+/// A part's section of [`plans_document`].
+fn part_section(part: &PlanPart, lang: Lang) -> Section {
+    let heading = match part.year {
+        Some(year) => CorpusText::PlanYear {
+            municipality: part.municipality.clone(),
+            plan: part.plan.clone(),
+            year: year_name(year, lang),
+        },
+        None => CorpusText::Plan {
+            municipality: part.municipality.clone(),
+            plan: part.plan.clone(),
+        },
+    };
+    let short = match part.year {
+        Some(year) => format!("{} {year}", part.plan),
+        None => part.plan.clone(),
+    };
+    let mut section = Section::new(heading.localize(lang)).short(short);
+    match &part.doc.title {
+        Some(title) => section.push(Section {
+            title: title.clone(),
+            short: None,
+            blocks: part.doc.blocks.clone(),
+        }),
+        None => section.blocks.extend(part.doc.blocks.iter().cloned()),
+    }
+    section
+}
+
+/// A part's entry in the JSON list of [`plans_document`].
+fn part_json(p: &PlanPart) -> serde_json::Value {
+    serde_json::json!({
+        "plan": p.plan,
+        "municipality": p.municipality,
+        "folder": p.folder,
+        "year": p.year,
+        "data": p.doc.json.clone().unwrap_or_else(|| {
+            serde_json::to_value(&p.doc).expect("JSON of plain values")
+        }),
+    })
+}
+
+/// A part of many plans' output reduced, where it was made, to what `format` prints of it:
+/// the text of its section (table, Markdown), its CSV table, its JSON, or (xlsx, HTML) the
+/// whole part. A folder of plans keeps only this of each plan until all are printed (the
+/// output, never half of it, appears only once every plan is done), rather than each plan's
+/// whole document in every form.
+#[derive(Debug, Clone)]
+pub struct PrintedPart {
+    folder: PathBuf,
+    printed: Printed,
+}
+
+#[derive(Debug, Clone)]
+enum Printed {
+    Text(String),
+    Part(Box<PlanPart>),
+}
+
+impl PrintedPart {
+    /// What `format` prints of `part`, with `options` (those the whole output is printed
+    /// with).
+    pub fn new(part: PlanPart, format: Format, options: &Options, lang: Lang) -> Self {
+        let folder = part.folder.clone();
+        let printed = match format {
+            Format::Table | Format::Md => {
+                let mut doc = Document::default();
+                doc.push(part_section(&part, lang));
+                Printed::Text(render_string(&doc, format, options))
+            }
+            Format::Csv => {
+                let csv = csv_table(&part.doc).into_owned();
+                Printed::Part(Box::new(PlanPart {
+                    doc: Document {
+                        csv: Some(csv),
+                        ..Document::default()
+                    },
+                    ..part
+                }))
+            }
+            Format::Json => {
+                let json = part_json(&part)["data"].take();
+                Printed::Part(Box::new(PlanPart {
+                    doc: Document {
+                        json: Some(json),
+                        ..Document::default()
+                    },
+                    ..part
+                }))
+            }
+            Format::Xlsx | Format::Html => Printed::Part(Box::new(part)),
+        };
+        PrintedPart { folder, printed }
+    }
+}
+
+/// Writes many plans' parts, each made by [`PrintedPart::new`] with the same `format` and
+/// `options`, as [`plans_document`] of the whole parts prints: the same bytes.
+pub fn write_plans(
+    parts: Vec<PrintedPart>,
+    format: Format,
+    options: &Options,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Table | Format::Md => {
+            // The renderers join the title's and each section's pieces with one empty line.
+            let title = plans_title(parts.iter().map(|p| &p.folder), lang);
+            render(&title, format, options, out)?;
+            for part in parts {
+                if let Printed::Text(text) = part.printed {
+                    out.write_all(b"\n")?;
+                    out.write_all(text.as_bytes())?;
+                }
+            }
+            Ok(())
+        }
+        _ => {
+            let parts: Vec<PlanPart> = (parts.into_iter())
+                .filter_map(|p| match p.printed {
+                    Printed::Part(part) => Some(*part),
+                    Printed::Text(_) => None,
+                })
+                .collect();
+            render(&plans_document(&parts, lang), format, options, out)
+        }
+    }
 }
 
 /// Every part's CSV table below each other, with the plan, municipality and year columns in
@@ -274,4 +373,76 @@ fn plans_csv(parts: &[PlanPart], lang: Lang) -> Table {
         }
     }
     csv
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::RuleSet;
+    use crate::evaluation::evaluate;
+    use crate::model::{load_plan, FiscalYear};
+    use crate::report::list_document;
+
+    /// Each part reduced where it is made prints exactly what the whole parts print together,
+    /// in every format: the bundled plan's list as two plans of two years, and a part without
+    /// a title (as `check` makes).
+    #[test]
+    fn printed_parts_print_as_the_whole_document() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let plan = load_plan(format!("{root}/plans/isehara-6")).unwrap();
+        let rules = RuleSet::load_dir(format!("{root}/rules")).unwrap();
+        let mut parts = Vec::new();
+        for (folder, municipality) in [("a", "伊勢原市"), ("b", "架空町")] {
+            for year in [FiscalYear::reiwa(5), FiscalYear::reiwa(6)] {
+                let ev = evaluate(&plan, &rules, year).unwrap();
+                parts.push(PlanPart {
+                    plan: plan.id.clone(),
+                    municipality: municipality.to_string(),
+                    folder: PathBuf::from(folder),
+                    year: Some(year),
+                    doc: list_document(&plan, &ev, Lang::Ja),
+                });
+            }
+        }
+        let mut untitled = Document::default();
+        untitled.push(Section::new("所見".to_string()));
+        parts.push(PlanPart {
+            plan: "c".to_string(),
+            municipality: "c".to_string(),
+            folder: PathBuf::from("c"),
+            year: None,
+            doc: untitled,
+        });
+        for format in [
+            Format::Table,
+            Format::Md,
+            Format::Csv,
+            Format::Json,
+            Format::Html,
+        ] {
+            for options in [
+                Options::default(),
+                Options {
+                    width: Some(60),
+                    ascii: true,
+                    bom: true,
+                },
+            ] {
+                let mut whole = Vec::new();
+                render(
+                    &plans_document(&parts, Lang::En),
+                    format,
+                    &options,
+                    &mut whole,
+                )
+                .unwrap();
+                let printed = (parts.iter().cloned())
+                    .map(|p| PrintedPart::new(p, format, &options, Lang::En))
+                    .collect();
+                let mut written = Vec::new();
+                write_plans(printed, format, &options, Lang::En, &mut written).unwrap();
+                assert!(whole == written, "{format:?} {options:?}");
+            }
+        }
+    }
 }

@@ -20,7 +20,7 @@ mod summary;
 pub use agreement::agreement_document;
 pub use cache::cache_document;
 pub use check::check_document;
-pub use corpus::{corpus_summary_document, plans_document, PlanPart};
+pub use corpus::{corpus_summary_document, plans_document, write_plans, PlanPart, PrintedPart};
 pub use diff::diff_document;
 pub use document::{
     Block, Cell, Chart, Column, Document, Field, List, ListItem, Row, Section, Series, Table,
@@ -30,7 +30,7 @@ pub use evaluate::evaluation_document;
 pub use explain::{explain_document, Explanation};
 pub use list::list_document;
 pub use published::{effects_chart, ratings_chart, report_document};
-pub use render::{render, render_bytes, render_string, save, Options};
+pub use render::{render, render_bytes, render_string, save, save_with, Options};
 pub use sheet::sheet_document;
 pub use summary::summary_document;
 

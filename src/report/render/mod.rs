@@ -89,6 +89,14 @@ pub fn save(
     options: &Options,
     path: &std::path::Path,
 ) -> io::Result<()> {
+    save_with(path, |out| render(doc, format, options, out))
+}
+
+/// Writes what `write` writes to the file at `path` atomically, as [`save`] does.
+pub fn save_with(
+    path: &std::path::Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => std::path::Path::new("."),
@@ -105,7 +113,7 @@ pub fn save(
     let mut file = builder.tempfile_in(folder)?;
     {
         let mut w = io::BufWriter::new(file.as_file_mut());
-        render(doc, format, options, &mut w)?;
+        write(&mut w)?;
         w.flush()?;
     }
     file.as_file().sync_all()?;
