@@ -330,35 +330,39 @@ fn evaluate_plan<E: std::error::Error + Send + 'static>(
     rule_sets: &RuleSets,
 ) -> Result<EvaluatedPlan, CorpusError<E>> {
     let folder_buf = || folder.to_path_buf();
-    // The plan's rule set (named by plan.toml) is compiled, or found compiled, while its items
-    // load.
+    let rules_error = |source| CorpusError::Rules {
+        folder: folder_buf(),
+        source,
+    };
+    // The plan's rule set (named by plan.toml) is loaded, or found loaded, while its items
+    // load; it is compiled only if a rule must run.
     let (plan, key, rule_set) = loader
         .load_keyed_beside(folder, |plan| {
             let rules_folder = rules_folder(rules, plan).ok_or_else(|| CorpusError::NoRules {
                 folder: folder_buf(),
             })?;
-            rule_sets
-                .compiled(&rules_folder)
-                .map_err(|source| CorpusError::Rules {
-                    folder: folder_buf(),
-                    source,
-                })
+            let rule_set = rule_sets.loaded(&rules_folder).map_err(rules_error)?;
+            Ok((rules_folder, rule_set))
         })
         .map_err(|source| CorpusError::Load {
             folder: folder_buf(),
             source,
         })?;
-    let rule_set = rule_set?;
+    let (rules_folder, rule_set) = rule_set?;
     let years = years(&plan).map_err(|source| CorpusError::Year {
         folder: folder_buf(),
         source,
     })?;
-    let evaluations = StoredEvaluations::of(loader)
-        .evaluate_years(&plan, key.as_ref(), &rule_set, &years)
-        .map_err(|source| CorpusError::Rules {
-            folder: folder_buf(),
-            source: Arc::new(source),
-        })?;
+    let stored = StoredEvaluations::of(loader);
+    let evaluations = match stored.read(&plan, key.as_ref(), &rule_set, &years) {
+        Some(evaluations) => evaluations,
+        None => {
+            // A script that does not compile: its one error, for every plan that uses it.
+            let rule_set = rule_sets.compiled(&rules_folder).map_err(rules_error)?;
+            (stored.evaluate_years(&plan, key.as_ref(), &rule_set, &years))
+                .map_err(|source| rules_error(Arc::new(source)))?
+        }
+    };
     Ok(EvaluatedPlan {
         folder: folder_buf(),
         plan,
