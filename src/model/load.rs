@@ -331,8 +331,8 @@ struct LineIndex {
 
 impl LineIndex {
     fn new(text: &str) -> Self {
-        let newlines = text.bytes().enumerate().filter(|(_, b)| *b == b'\n');
-        let starts = std::iter::once(0).chain(newlines.map(|(i, _)| i + 1));
+        let newlines = memchr::memchr_iter(b'\n', text.as_bytes());
+        let starts = std::iter::once(0).chain(newlines.map(|i| i + 1));
         LineIndex {
             starts: starts.collect(),
         }
@@ -681,51 +681,49 @@ impl CellReader<'_> {
     /// never silently taken for a unit.
     fn check_units(&mut self, indicator: &Indicator, years: &YearMap, subtotals: &Subtotals) {
         let unit = indicator.unit.as_str();
-        let mut measured = vec![
+        // A field's name: of the item (no year), or of a year's entry. Named only for an error.
+        type Field = (Option<FiscalYear>, &'static str);
+        let name = |(year, name): Field| match year {
+            None => name.to_string(),
+            Some(year) => format!("years.{year}.{name}"),
+        };
+        let mut measured: Vec<(Field, Option<&Cell>)> = vec![
+            ((None, "indicator.baseline"), indicator.baseline.as_ref()),
             (
-                "indicator.baseline".to_string(),
-                indicator.baseline.as_ref(),
-            ),
-            (
-                "indicator.final_target".into(),
+                (None, "indicator.final_target"),
                 indicator.final_target.as_ref(),
             ),
         ];
-        let mut money = vec![
+        let mut money: Vec<(Field, Option<&Cell>)> = vec![
             (
-                "subtotals.expected_effect".to_string(),
+                (None, "subtotals.expected_effect"),
                 subtotals.expected_effect.as_ref(),
             ),
             (
-                "subtotals.actual_effect".into(),
+                (None, "subtotals.actual_effect"),
                 subtotals.actual_effect.as_ref(),
             ),
         ];
         for (year, e) in years {
-            measured.push((format!("years.{year}.target"), e.target.as_ref()));
-            measured.push((format!("years.{year}.actual"), e.actual.as_ref()));
-            money.push((
-                format!("years.{year}.expected_effect"),
-                e.expected_effect.as_ref(),
-            ));
-            money.push((
-                format!("years.{year}.actual_effect"),
-                e.actual_effect.as_ref(),
-            ));
+            let year = Some(*year);
+            measured.push(((year, "target"), e.target.as_ref()));
+            measured.push(((year, "actual"), e.actual.as_ref()));
+            money.push(((year, "expected_effect"), e.expected_effect.as_ref()));
+            money.push(((year, "actual_effect"), e.actual_effect.as_ref()));
             if let (Some(t), Some(a)) = (&e.target, &e.actual) {
                 if let Err(err) = super::value::check_target_actual(t, a) {
-                    self.unit_error_at(&format!("years.{year}.actual"), err);
+                    self.unit_error_at(&name((year, "actual")), err);
                 }
             }
         }
         for (field, cell) in measured {
             if let Some(Err(err)) = cell.map(|c| c.check_unit(unit)) {
-                self.unit_error_at(&field, err);
+                self.unit_error_at(&name(field), err);
             }
         }
         for (field, cell) in money {
             if let Some(Err(err)) = cell.map(Cell::check_money) {
-                self.unit_error_at(&field, err);
+                self.unit_error_at(&name(field), err);
             }
         }
     }
@@ -824,8 +822,9 @@ fn parse_item(
                 continue;
             }
         };
-        let first_line = r.lines.insert(format!("years.{year}"), r.line(key.span()));
-        let f = |name: &str| format!("years.{year}.{name}");
+        let field = format!("years.{year}");
+        let f = |name: &str| [field.as_str(), ".", name].concat();
+        let first_line = r.lines.insert(field.clone(), r.line(key.span()));
         let entry = YearEntry {
             plan: y.plan,
             target: r.cell(&f("target"), y.target),
