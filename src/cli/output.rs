@@ -103,19 +103,91 @@ impl OutputArgs {
                 }
                 .into())
             }
-            None => {
+            None if format.is_binary() => {
                 let mut bytes = Vec::new();
                 write(format, &options, &mut bytes)
                     .map_err(|source| cannot_write(PathBuf::from("-"), source))?;
-                match format.is_binary() {
-                    true => out_bytes(&bytes),
-                    // Text formats are UTF-8.
-                    false => out(&String::from_utf8_lossy(&bytes)),
-                }
+                out_bytes(&bytes);
                 Ok(())
+            }
+            // Text is escaped and written as it is rendered, not gathered first: what the
+            // command prints is all made by now, and rendering it cannot fail but by the
+            // writing itself.
+            None => {
+                let mut stdout = Escaped::new(io::BufWriter::new(io::stdout().lock()));
+                let result = write(format, &options, &mut stdout).and_then(|()| stdout.finish());
+                match result {
+                    Ok(()) => Ok(()),
+                    Err(e) if e.kind() == io::ErrorKind::BrokenPipe => std::process::exit(0),
+                    Err(e) => output_failed(e),
+                }
             }
         }
     }
+}
+
+/// Text written to `inner` as [`escape_control`] escapes it, as it comes: a character cut
+/// between two writes is held back until it is whole (bytes that are not UTF-8 are shown as
+/// U+FFFD, as a lossy reading of the whole shows them).
+struct Escaped<W: Write> {
+    inner: W,
+    held: Vec<u8>,
+}
+
+impl<W: Write> Escaped<W> {
+    fn new(inner: W) -> Self {
+        Escaped {
+            inner,
+            held: Vec::new(),
+        }
+    }
+
+    /// Writes what is held back and flushes.
+    fn finish(&mut self) -> io::Result<()> {
+        let held = std::mem::take(&mut self.held);
+        self.inner
+            .write_all(String::from_utf8_lossy(&held).as_bytes())?;
+        self.inner.flush()
+    }
+}
+
+impl<W: Write> Write for Escaped<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let joined;
+        let bytes: &[u8] = if self.held.is_empty() {
+            buf
+        } else {
+            self.held.extend_from_slice(buf);
+            joined = std::mem::take(&mut self.held);
+            &joined
+        };
+        let cut = whole_up_to(bytes);
+        let text = String::from_utf8_lossy(&bytes[..cut]);
+        self.inner.write_all(escape_control(&text).as_bytes())?;
+        self.held = bytes[cut..].to_vec();
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Where a UTF-8 character cut off at the end of `bytes` starts; `bytes.len()` when none is.
+fn whole_up_to(bytes: &[u8]) -> usize {
+    for back in 1..=bytes.len().min(3) {
+        let at = bytes.len() - back;
+        let length = match bytes[at] {
+            // A continuation byte: the character starts further back.
+            0x80..=0xBF => continue,
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF7 => 4,
+            _ => 1,
+        };
+        return if length > back { at } else { bytes.len() };
+    }
+    bytes.len()
 }
 
 /// Writes to stdout. When the reader has gone (broken pipe), exits quietly with success: the
@@ -156,4 +228,32 @@ pub fn out_bytes(bytes: &[u8]) {
 pub fn err(line: &str) {
     let mut stderr = io::stderr().lock();
     let _ = writeln!(stderr, "{}", escape_control(line));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Written in pieces of every size, cutting characters anywhere, the text comes out as
+    /// `escape_control` of the whole; a cut character at the very end is shown as U+FFFD.
+    #[test]
+    fn text_written_in_pieces_is_escaped_as_a_whole() {
+        let text = "伊勢原市 ▲19.6%\u{1b}[31m 行革🏯\r\n計画\u{7}";
+        for size in 1..=text.len() {
+            let mut w = Escaped::new(Vec::new());
+            for piece in text.as_bytes().chunks(size) {
+                w.write_all(piece).unwrap();
+            }
+            w.finish().unwrap();
+            assert_eq!(
+                String::from_utf8(w.inner).unwrap(),
+                escape_control(text),
+                "{size}"
+            );
+        }
+        let mut w = Escaped::new(Vec::new());
+        w.write_all(&"行🏯".as_bytes()[..5]).unwrap();
+        w.finish().unwrap();
+        assert_eq!(String::from_utf8(w.inner).unwrap(), "行\u{fffd}");
+    }
 }
