@@ -32,7 +32,7 @@ fuzz_target!(|script: &str| {
     }) else {
         return;
     };
-    let input = RuleInput {
+    let input = std::sync::Arc::new(RuleInput {
         id: "1-2-3".into(),
         year: "R5".into(),
         kind: "k".into(),
@@ -43,9 +43,9 @@ fuzz_target!(|script: &str| {
         value: Some(Decimal::new(1, 28)),
         scale: vec!["A".into(), "B".into()],
         ..RuleInput::default()
-    };
+    });
     let at = CallSite {
-        item: "1-2-3",
+        item: Some("1-2-3"),
         year: "R5",
     };
     if let Ok(out) = rules.achievement(&input, at) {
