@@ -216,6 +216,23 @@ fn the_workbook_holds_every_figure_of_summary_and_list() {
     let has = |name: &str| bytes.windows(name.len()).any(|w| w == name.as_bytes());
     assert!(has("xl/charts/chart1.xml") && has("xl/charts/chart2.xml"));
     assert!(!has("xl/charts/chart3.xml"));
+    // Their series in the HTML report's colours (A, B, C, D; expected, actual), in order.
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+    let mut chart = |name: &str| {
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut xml).unwrap();
+        xml.to_uppercase()
+    };
+    let colours = |xml: &str| -> Vec<String> {
+        (xml.match_indices("SRGBCLR VAL=\""))
+            .map(|(at, m)| xml[at + m.len()..at + m.len() + 6].to_string())
+            .collect()
+    };
+    let palette: Vec<String> = (gyokaku::report::SERIES_COLOURS.iter())
+        .map(|c| c.trim_start_matches('#').to_uppercase())
+        .collect();
+    assert_eq!(colours(&chart("xl/charts/chart1.xml")), palette[..4]);
+    assert_eq!(colours(&chart("xl/charts/chart2.xml")), palette[..2]);
 }
 
 #[test]

@@ -24,6 +24,7 @@ pub use corpus::{corpus_summary_document, plans_document, write_plans, PlanPart,
 pub use diff::diff_document;
 pub use document::{
     Block, Cell, Chart, Column, Document, Field, List, ListItem, Row, Section, Series, Table,
+    SERIES_COLOURS,
 };
 pub use escape::{escape_control, is_unsafe_for_terminal};
 pub use evaluate::evaluation_document;

@@ -47,11 +47,6 @@ svg text { font-family: inherit; font-size: 11px; fill: #1b1f24; }
   a { color: inherit; text-decoration: none; } }
 "#;
 
-/// The colours of chart series, in order (ratings A, B, C, D…; expected, actual).
-const PALETTE: [&str; 8] = [
-    "#2f6db5", "#5fa35a", "#e0a526", "#c8483f", "#7d5ba6", "#3aa3a3", "#9c6b3f", "#7f7f7f",
-];
-
 /// `s` with HTML's special characters escaped.
 fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -270,7 +265,7 @@ fn chart(c: &Chart, h: &mut String) {
     // Legend.
     let mut lx = LABEL;
     for (k, series) in c.series.iter().enumerate() {
-        let colour = PALETTE[k % PALETTE.len()];
+        let colour = Chart::colour(k);
         s.push_str(&format!(
             "<rect x=\"{lx:.1}\" y=\"6\" width=\"12\" height=\"12\" fill=\"{colour}\"/><text x=\"{:.1}\" y=\"16\">{}</text>\n",
             lx + 16.0,
@@ -315,7 +310,7 @@ fn chart(c: &Chart, h: &mut String) {
                         "<rect x=\"{:.1}\" y=\"{y0:.1}\" width=\"{:.1}\" height=\"{per_series}\" fill=\"{}\"><title>{} {}: {}</title></rect>\n",
                         x(a),
                         x(b) - x(a),
-                        PALETTE[k % PALETTE.len()],
+                        Chart::colour(k),
                         esc(cat),
                         esc(&series.name),
                         esc(&crate::number::format_number(*v))
@@ -347,7 +342,7 @@ fn chart(c: &Chart, h: &mut String) {
                     "<rect x=\"{a:.1}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{}\"><title>{} {}: {}</title></rect>\n",
                     (b - a).max(0.5),
                     per_series - 2.0,
-                    PALETTE[k % PALETTE.len()],
+                    Chart::colour(k),
                     esc(cat),
                     esc(&series.name),
                     esc(&crate::number::format_number(*v))

@@ -9,8 +9,8 @@ use std::io::{self, Write};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
-    Chart as XlChart, ChartType, Format as XlFormat, FormatAlign, FormatBorder, Workbook,
-    Worksheet, XlsxError,
+    Chart as XlChart, ChartFormat, ChartSolidFill, ChartType, Format as XlFormat, FormatAlign,
+    FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
 use crate::report::{Block, Cell, Chart, Document, Field, List, Table};
@@ -446,7 +446,12 @@ impl<'a> SheetWriter<'a> {
                 .add_series()
                 .set_name(series.name.as_str())
                 .set_categories((name.as_str(), first + 1, 0, first + categories, 0))
-                .set_values((name.as_str(), first + 1, col, first + categories, col));
+                .set_values((name.as_str(), first + 1, col, first + categories, col))
+                // The colours of the HTML report's charts, not the spreadsheet's own.
+                .set_format(
+                    ChartFormat::new()
+                        .set_solid_fill(ChartSolidFill::new().set_color(Chart::colour(k))),
+                );
         }
         chart.title().set_name(&format!("{} ({})", c.title, c.unit));
         chart.x_axis().set_num_format("#,##0");
