@@ -115,12 +115,8 @@ impl OutputArgs {
             // writing itself.
             None => {
                 let mut stdout = Escaped::new(io::BufWriter::new(io::stdout().lock()));
-                let result = write(format, &options, &mut stdout).and_then(|()| stdout.finish());
-                match result {
-                    Ok(()) => Ok(()),
-                    Err(e) if e.kind() == io::ErrorKind::BrokenPipe => std::process::exit(0),
-                    Err(e) => output_failed(e),
-                }
+                written(write(format, &options, &mut stdout).and_then(|()| stdout.finish()));
+                Ok(())
             }
         }
     }
@@ -194,14 +190,20 @@ fn whole_up_to(bytes: &[u8]) -> usize {
 /// reader took what it wanted.
 pub fn out(text: &str) {
     let mut stdout = io::stdout().lock();
-    let result = stdout
-        .write_all(escape_control(text).as_bytes())
-        .and_then(|()| stdout.flush());
-    if let Err(e) = result {
-        if e.kind() == io::ErrorKind::BrokenPipe {
-            std::process::exit(0);
-        }
-        output_failed(e);
+    written(
+        stdout
+            .write_all(escape_control(text).as_bytes())
+            .and_then(|()| stdout.flush()),
+    );
+}
+
+/// Goes on when writing to stdout went well; else ends the command: quietly with success when
+/// the reader has gone (a broken pipe), with a message otherwise.
+fn written(result: io::Result<()>) {
+    match result {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) => output_failed(e),
     }
 }
 
@@ -216,12 +218,7 @@ fn output_failed(reason: io::Error) -> ! {
 /// Writes bytes (a workbook) to stdout unchanged; a closed pipe ends quietly as in [`out`].
 pub fn out_bytes(bytes: &[u8]) {
     let mut stdout = io::stdout().lock();
-    if let Err(e) = stdout.write_all(bytes).and_then(|()| stdout.flush()) {
-        if e.kind() == io::ErrorKind::BrokenPipe {
-            std::process::exit(0);
-        }
-        output_failed(e);
-    }
+    written(stdout.write_all(bytes).and_then(|()| stdout.flush()));
 }
 
 /// Writes a line to stderr (messages, errors); a stderr that cannot be written is ignored.

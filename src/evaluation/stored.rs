@@ -152,15 +152,14 @@ impl StoredEvaluations {
     ) -> Option<Vec<PlanYearSummary>> {
         let entry = self.entry(Some(key), rules, &[], Kind::Sums)?;
         let mut sums: Sums = read_entry(&entry.path, entry.magic, &entry.key)?;
+        // The years were distinct when stored (see `entry`).
         let years = sums.years_of(choice)?.to_vec();
-        let lines = (years.iter())
-            .map(|year| {
-                let at = (sums.lines.iter()).position(|(n, _)| *n == year.to_string())?;
-                Some(std::mem::take(&mut sums.lines[at].1).of(plan, folder, *year))
-            })
-            .collect::<Option<Vec<_>>>()?;
-        // A year named twice by the choice is never stored (see `entry`).
-        Some(lines)
+        let lines = take(&names_of(&years), &mut sums.lines)?;
+        Some(
+            (years.into_iter().zip(lines))
+                .map(|(year, line)| line.of(plan, folder, year))
+                .collect(),
+        )
     }
 
     /// Stores the summary lines `lines` of a plan (one per year of `years`, the years `choice`
@@ -179,14 +178,8 @@ impl StoredEvaluations {
         let mut sums: Sums = read_entry(&entry.path, entry.magic, &entry.key).unwrap_or_default();
         sums.choices.retain(|(name, _)| name != choice);
         sums.choices.push((choice.to_string(), years.to_vec()));
-        sums.lines.retain(|(n, _)| !entry.names.contains(n));
-        (sums.lines).extend(
-            entry
-                .names
-                .iter()
-                .cloned()
-                .zip(lines.iter().map(SummaryLine::from)),
-        );
+        let lines = lines.iter().map(SummaryLine::from).collect();
+        join(&entry.names, &mut sums.lines, lines);
         match write_entry(&entry.path, entry.magic, &entry.key, &sums) {
             Ok(()) => Stored::Written,
             Err(_) => Stored::Computed,
@@ -216,7 +209,7 @@ impl StoredEvaluations {
             path: entry_path(dir, key, rules, extension),
             magic,
             key: entry_key(key, rules),
-            names: years.iter().map(|y| y.to_string()).collect(),
+            names: names_of(years),
         })
     }
 }
@@ -258,30 +251,47 @@ impl Entry {
 
     /// The part of every year asked for, taken out of `held`, when it holds them all.
     fn take<T: Default>(&self, held: &mut Held<T>) -> Option<Vec<T>> {
-        let places: Vec<usize> = (self.names.iter())
-            .map(|name| held.iter().position(|(n, _)| n == name))
-            .collect::<Option<_>>()?;
-        // The years are distinct: each place is taken once.
-        Some(
-            places
-                .into_iter()
-                .map(|at| std::mem::take(&mut held[at].1))
-                .collect(),
-        )
+        take(&self.names, held)
     }
 
     /// Writes `computed` (a part per year asked for) with what `held` has of other years;
     /// gives `computed` back, and whether it was written.
     fn write<T: Serialize>(&self, mut held: Held<T>, computed: Vec<T>) -> (Vec<T>, Stored) {
-        held.retain(|(n, _)| !self.names.contains(n));
-        let first = held.len();
-        held.extend(self.names.iter().cloned().zip(computed));
+        let first = join(&self.names, &mut held, computed);
         let used = match write_entry(&self.path, self.magic, &self.key, &held) {
             Ok(()) => Stored::Written,
             Err(_) => Stored::Computed,
         };
         (held.drain(first..).map(|(_, t)| t).collect(), used)
     }
+}
+
+/// The years as a plan writes them, by which an entry holds them.
+fn names_of(years: &[FiscalYear]) -> Vec<String> {
+    years.iter().map(|y| y.to_string()).collect()
+}
+
+/// The part of each year of `names` (distinct), taken out of `held`, when it holds them all.
+fn take<T: Default>(names: &[String], held: &mut Held<T>) -> Option<Vec<T>> {
+    let places: Vec<usize> = (names.iter())
+        .map(|name| held.iter().position(|(n, _)| n == name))
+        .collect::<Option<_>>()?;
+    // The years are distinct: each place is taken once.
+    Some(
+        places
+            .into_iter()
+            .map(|at| std::mem::take(&mut held[at].1))
+            .collect(),
+    )
+}
+
+/// Puts `computed` (a part per year of `names`) into `held` in place of what it held of those
+/// years, at its end; where they start.
+fn join<T>(names: &[String], held: &mut Held<T>, computed: Vec<T>) -> usize {
+    held.retain(|(n, _)| !names.contains(n));
+    let first = held.len();
+    held.extend(names.iter().cloned().zip(computed));
+    first
 }
 
 /// What a plan's entry of summaries holds: the years each choice of years made of the plan's

@@ -134,20 +134,6 @@ pub enum Cell {
     Rating(String),
 }
 
-/// The colours of a chart's series, in order (ratings A, B, C, D…; expected, actual): every
-/// renderer draws series `k` in `SERIES_COLOURS[k % 8]`, so a chart looks the same in the
-/// workbook as on the page.
-pub const SERIES_COLOURS: [&str; 8] = [
-    "#2f6db5", "#5fa35a", "#e0a526", "#c8483f", "#7d5ba6", "#3aa3a3", "#9c6b3f", "#7f7f7f",
-];
-
-impl Chart {
-    /// The colour of series `k` ([`SERIES_COLOURS`]).
-    pub fn colour(k: usize) -> &'static str {
-        SERIES_COLOURS[k % SERIES_COLOURS.len()]
-    }
-}
-
 /// A bar chart over categories.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Chart {

@@ -24,14 +24,13 @@ pub use corpus::{corpus_summary_document, plans_document, write_plans, PlanPart,
 pub use diff::diff_document;
 pub use document::{
     Block, Cell, Chart, Column, Document, Field, List, ListItem, Row, Section, Series, Table,
-    SERIES_COLOURS,
 };
 pub use escape::{escape_control, is_unsafe_for_terminal};
 pub use evaluate::evaluation_document;
 pub use explain::{explain_document, Explanation};
 pub use list::list_document;
 pub use published::{effects_chart, ratings_chart, report_document};
-pub use render::{render, render_bytes, render_string, save, save_with, Options};
+pub use render::{render, render_bytes, render_string, save, save_with, Options, SERIES_COLOURS};
 pub use sheet::sheet_document;
 pub use summary::summary_document;
 

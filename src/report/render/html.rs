@@ -265,7 +265,7 @@ fn chart(c: &Chart, h: &mut String) {
     // Legend.
     let mut lx = LABEL;
     for (k, series) in c.series.iter().enumerate() {
-        let colour = Chart::colour(k);
+        let colour = super::series_colour(k);
         s.push_str(&format!(
             "<rect x=\"{lx:.1}\" y=\"6\" width=\"12\" height=\"12\" fill=\"{colour}\"/><text x=\"{:.1}\" y=\"16\">{}</text>\n",
             lx + 16.0,
@@ -310,7 +310,7 @@ fn chart(c: &Chart, h: &mut String) {
                         "<rect x=\"{:.1}\" y=\"{y0:.1}\" width=\"{:.1}\" height=\"{per_series}\" fill=\"{}\"><title>{} {}: {}</title></rect>\n",
                         x(a),
                         x(b) - x(a),
-                        Chart::colour(k),
+                        super::series_colour(k),
                         esc(cat),
                         esc(&series.name),
                         esc(&crate::number::format_number(*v))
@@ -342,7 +342,7 @@ fn chart(c: &Chart, h: &mut String) {
                     "<rect x=\"{a:.1}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{}\"><title>{} {}: {}</title></rect>\n",
                     (b - a).max(0.5),
                     per_series - 2.0,
-                    Chart::colour(k),
+                    super::series_colour(k),
                     esc(cat),
                     esc(&series.name),
                     esc(&crate::number::format_number(*v))

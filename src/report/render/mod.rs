@@ -26,6 +26,17 @@ pub struct Options {
     pub bom: bool,
 }
 
+/// The colours of a chart's series, in order (ratings A, B, C, D…; expected, actual): the
+/// workbook's and the page's charts draw series `k` alike (the palette repeats after eight).
+pub const SERIES_COLOURS: [&str; 8] = [
+    "#2f6db5", "#5fa35a", "#e0a526", "#c8483f", "#7d5ba6", "#3aa3a3", "#9c6b3f", "#7f7f7f",
+];
+
+/// The colour of a chart's series `k` (the palette repeats after eight).
+pub(crate) fn series_colour(k: usize) -> &'static str {
+    SERIES_COLOURS[k % SERIES_COLOURS.len()]
+}
+
 /// The most characters a table cell shows: a longer text (a 4 MB title) is cut with a note of
 /// how much was left out. Tables are for reading; CSV and JSON carry every character.
 pub const MAX_CELL_CHARS: usize = 1_000;

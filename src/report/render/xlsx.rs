@@ -450,7 +450,7 @@ impl<'a> SheetWriter<'a> {
                 // The colours of the HTML report's charts, not the spreadsheet's own.
                 .set_format(
                     ChartFormat::new()
-                        .set_solid_fill(ChartSolidFill::new().set_color(Chart::colour(k))),
+                        .set_solid_fill(ChartSolidFill::new().set_color(super::series_colour(k))),
                 );
         }
         chart.title().set_name(&format!("{} ({})", c.title, c.unit));
