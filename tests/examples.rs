@@ -1,6 +1,7 @@
 //! The illustrative example plans under `examples/` (invented data, marked as such): their rule
 //! sets, which extend the default one, pass their own and their inherited cases, and their
-//! summaries are what a person reads.
+//! summaries are what a person reads; the five-year plan with four years of results checks
+//! clean and its years and agreement are what a person reads.
 
 mod common;
 
@@ -45,6 +46,41 @@ fn the_heisei_to_reiwa_example_summary() {
         0,
     );
     insta::assert_snapshot!("heisei_reiwa_summary_en_md", out);
+}
+
+#[test]
+fn the_five_year_example_checks_clean() {
+    let out = stdout_of(&["check", "examples/five-year"], 0);
+    assert_eq!(out.trim_end(), "問題は見つかりませんでした。");
+    let out = stdout_of(&["check", "examples/five-year", "--lang", "en"], 0);
+    assert_eq!(out.trim_end(), "No findings.");
+}
+
+#[test]
+fn the_five_year_example_summary_of_every_year() {
+    let out = stdout_of(&["summary", "examples/five-year", "--year", "all"], 0);
+    // Every item reports in R5–R8 (14 rated, none without a rating); R9 has only its plan.
+    for row in [
+        "│ 令和5年度 ┆      1 ┆  7 ┆  6 ┆  1 ┆ 0 ┆        0 ┆   14 ┆          106,000 ┆          128,850 ┆   121.6% │",
+        "│ 令和8年度 ┆      1 ┆  5 ┆  4 ┆  5 ┆ 0 ┆        0 ┆   14 ┆          282,750 ┆          181,150 ┆    64.1% │",
+        "│ 令和9年度 ┆      1 ┆  0 ┆  0 ┆  0 ┆ 0 ┆       14 ┆   14 ┆          355,000 ┆                0 ┆     0.0% │",
+    ] {
+        assert!(out.contains(row), "{row}\n{out}");
+    }
+    insta::assert_snapshot!("five_year_summary_all", out);
+}
+
+#[test]
+fn the_five_year_example_agreement_in_its_fourth_year() {
+    let out = stdout_of(&["agreement", "examples/five-year", "--year", "R8"], 0);
+    // The one disagreement is a judgement call: 経常収支比率 kept under 90%未満 by 0.8 points,
+    // recorded B where the rules suggest A.
+    assert!(out.contains("一致率: 14 件中 13 件 (92.9%)"), "{out}");
+    assert!(
+        out.contains("│ 3-5-1 ┆ 経常収支比率の改善 ┆ A    ┆ B    ┆"),
+        "{out}"
+    );
+    insta::assert_snapshot!("five_year_agreement_r8", out);
 }
 
 #[test]
