@@ -14,16 +14,18 @@
 
 mod common;
 
-use std::convert::Infallible;
+use std::path::Path;
 use std::time::Duration;
 
 use common::corpus;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use gyokaku::evaluation::summarize_corpus;
-use gyokaku::model::{plan_folders, CacheUse, Plan, PlanCache, PlanLoader, RACY_SECONDS};
+use gyokaku::evaluation::CorpusSummary;
+use gyokaku::model::{plan_folders, CacheUse, PlanCache, PlanLoader, RACY_SECONDS};
+use gyokaku::{Workspace, Years};
 
-fn every_year(plan: &Plan) -> Result<Vec<gyokaku::model::FiscalYear>, Infallible> {
-    Ok(plan.years.clone())
+/// `summary DIR --year all` in `workspace`.
+fn summarize(workspace: &Workspace, dir: &Path) -> CorpusSummary {
+    workspace.summarize_plans(dir, Years::All).expect("summary")
 }
 
 fn bench(c: &mut Criterion) {
@@ -44,23 +46,17 @@ fn bench(c: &mut Criterion) {
             group.sample_size(10);
             group.measurement_time(Duration::from_secs(10));
         }
-        group.bench_function(name, |b| {
-            b.iter(|| {
-                summarize_corpus(&folders, None, &PlanLoader::default(), "all", every_year)
-                    .expect("summary")
-            })
-        });
+        let files_only = Workspace::new();
+        group.bench_function(name, |b| b.iter(|| summarize(&files_only, &dir)));
         // The same through a warm cache (its own folder under `target/`): every plan's files,
         // evaluations and sums stored by a first run, as a second run over unchanged plans
         // and rules finds them.
-        let cached = PlanLoader::cached(PlanCache::new(
+        let cached = Workspace::cached(PlanCache::new(
             dir.with_file_name(format!("cache-summary-{plans}")),
         ));
-        warm_up(&folders, &cached);
+        warm_up(&dir, &folders, &cached);
         group.bench_function(format!("{name}, warm cache"), |b| {
-            b.iter(|| {
-                summarize_corpus(&folders, None, &cached, "all", every_year).expect("summary")
-            })
+            b.iter(|| summarize(&cached, &dir))
         });
     }
     group.finish();
@@ -68,14 +64,14 @@ fn bench(c: &mut Criterion) {
 
 /// Runs the summary through `loader` until every plan is in its cache: a corpus just written
 /// is younger than the racy window, and is waited for.
-fn warm_up(folders: &[std::path::PathBuf], loader: &PlanLoader) {
-    let cache = loader.cache().expect("a cache");
-    summarize_corpus(folders, None, loader, "all", every_year).expect("summary");
+fn warm_up(dir: &Path, folders: &[std::path::PathBuf], workspace: &Workspace) {
+    let cache = workspace.loader().cache().expect("a cache");
+    summarize(workspace, dir);
     let settled =
         || (folders.iter()).all(|f| cache.load_telling(f).expect("plan loads").1 == CacheUse::Read);
     if !settled() {
         std::thread::sleep(Duration::from_secs(RACY_SECONDS + 1));
-        summarize_corpus(folders, None, loader, "all", every_year).expect("summary");
+        summarize(workspace, dir);
         assert!(settled(), "every plan cached");
     }
 }

@@ -26,5 +26,9 @@ pub mod evaluation;
 pub mod i18n;
 pub mod model;
 pub mod number;
+#[cfg(feature = "report")]
 pub mod report;
 pub mod ruletest;
+pub mod workspace;
+
+pub use workspace::{Workspace, Years};

@@ -21,9 +21,10 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
-    let (plan, rules, ev) = evaluated(&args.plan, &args.eval)?;
-    let doc = agreement_document(&agreement(&ev), &ev, args.eval.out.lang);
+    let p = evaluated(&args.plan, &args.eval)?;
+    let ev = &p.evaluations[0];
+    let doc = agreement_document(&agreement(ev), ev, args.eval.out.lang);
     args.eval.out.emit(&doc)?;
-    free_at_exit((plan, rules, ev, doc));
+    free_at_exit((p, doc));
     Ok(ExitCode::SUCCESS)
 }

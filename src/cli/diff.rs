@@ -13,7 +13,7 @@ use gyokaku::evaluation::{evaluate, RuleDiff};
 use gyokaku::model::FiscalYear;
 use gyokaku::report::diff_document;
 
-use super::{announce_completeness, rules_dir, year_of, CliError, OutputArgs, PlanArg};
+use super::{announce_completeness, year_of, CliError, OutputArgs, PlanArg};
 
 /// Compare the plan's evaluation under two rule sets.
 #[derive(Debug, clap::Args)]
@@ -35,8 +35,8 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
-    let plan = args.plan.load()?;
-    let base = RuleSet::load_dir(rules_dir(&plan, args.base.as_deref())?)?;
+    let workspace = args.plan.workspace(args.base.as_deref(), args.out.lang);
+    let (plan, base) = workspace.load_with_rules(&args.plan.plan)?;
     let new = RuleSet::load_dir(&args.rules)?;
     let year = year_of(&plan, args.year)?;
     announce_completeness(&plan, year, &args.out);

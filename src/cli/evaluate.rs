@@ -42,10 +42,10 @@ fn evaluate_once(args: &Args) -> Result<(), CliError> {
             Ok(evaluation_document(ev, lang))
         });
     }
-    let (_, _, ev) = evaluated(&args.plan, &args.eval)?;
+    let p = evaluated(&args.plan, &args.eval)?;
     args.eval
         .out
-        .emit(&evaluation_document(&ev, args.eval.out.lang))?;
+        .emit(&evaluation_document(&p.evaluations[0], args.eval.out.lang))?;
     Ok(())
 }
 

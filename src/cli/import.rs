@@ -12,10 +12,10 @@ use std::process::ExitCode;
 
 use gyokaku::cycle::import_workbooks;
 use gyokaku::engine::RuleSet;
-use gyokaku::model::load_plan;
 use gyokaku::report::Lang;
+use gyokaku::Workspace;
 
-use super::{rules_dir, CliError};
+use super::CliError;
 
 /// Take returned workbooks into the plan's item files.
 #[derive(Debug, clap::Args)]
@@ -39,10 +39,14 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
-    let plan = load_plan(&args.plan)?;
+    let mut workspace = Workspace::new().with_lang(args.lang);
+    if let Some(rules) = &args.rules {
+        workspace = workspace.with_rules(rules);
+    }
+    let plan = workspace.load(&args.plan)?;
     let rules = match plan.scale {
         Some(_) => None,
-        None => Some(RuleSet::load_dir(rules_dir(&plan, args.rules.as_deref())?)?),
+        None => Some(RuleSet::load_dir(workspace.rules_folder(&plan)?)?),
     };
     let result = import_workbooks(
         &args.plan,

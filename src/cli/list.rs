@@ -28,9 +28,9 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
         })?;
         return Ok(ExitCode::SUCCESS);
     }
-    let (plan, rules, ev) = evaluated(&args.plan, &args.eval)?;
-    let doc = list_document(&plan, &ev, args.eval.out.lang);
+    let p = evaluated(&args.plan, &args.eval)?;
+    let doc = list_document(&p.plan, &p.evaluations[0], args.eval.out.lang);
     args.eval.out.emit(&doc)?;
-    free_at_exit((plan, rules, ev, doc));
+    free_at_exit((p, doc));
     Ok(ExitCode::SUCCESS)
 }

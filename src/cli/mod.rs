@@ -25,17 +25,14 @@ use std::process::ExitCode;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use gyokaku::cycle::commit::CommitError;
-use gyokaku::cycle::{default_year, Completeness, DefaultYearError, ImportFailure, TemplateError};
+use gyokaku::cycle::{Completeness, ImportFailure, TemplateError};
 use gyokaku::engine::{RuleError, RuleSet};
-use gyokaku::evaluation::{
-    evaluate_plans, CorpusError, DiffError, EvaluatedPlan, Evaluation, StoredEvaluations,
-};
+use gyokaku::evaluation::{DiffError, EvaluatedPlan, Evaluation};
 use gyokaku::i18n::{display_lang, set_display_lang, CommandError, Localize, Notice};
-use gyokaku::model::{
-    is_plan_folder, plan_folders, FiscalYear, ItemId, LoadErrors, Plan, PlanKey, PlanLoader,
-};
+use gyokaku::model::{is_plan_folder, FiscalYear, ItemId, LoadErrors, Plan, PlanLoader};
 use gyokaku::report::{write_plans, Document, Format, Lang, PlanPart, PrintedPart};
 use gyokaku::ruletest::AcceptError;
+use gyokaku::workspace::{CorpusError, PlanError, Workspace, Years};
 
 pub use output::OutputArgs;
 
@@ -92,6 +89,16 @@ impl PlanArg {
         PlanLoader::from_env(self.no_cache)
     }
 
+    /// The workspace the command reads plans in: through the cache unless `--no-cache`, under
+    /// the rule set `rules` when one is given, worded in `lang`.
+    pub fn workspace(&self, rules: Option<&Path>, lang: Lang) -> Workspace {
+        let workspace = Workspace::new().with_loader(self.loader()).with_lang(lang);
+        match rules {
+            Some(rules) => workspace.with_rules(rules),
+            None => workspace,
+        }
+    }
+
     /// Loads the plan.
     pub fn load(&self) -> Result<Plan, CliError> {
         Ok(self.loader().load(&self.plan)?)
@@ -106,39 +113,28 @@ pub struct EvalArgs {
     pub rules: Option<PathBuf>,
     /// The fiscal year: R5, 令和5年度, 令和元年度, H30, 平成30年度, FY2023 or 2023年度 [default: the latest whose results are complete]; `all` for every year of the period (summary, evaluate, list, report).
     #[arg(long)]
-    pub year: Option<YearArg>,
+    pub year: Option<Years>,
     #[command(flatten)]
     pub out: OutputArgs,
 }
 
-/// `--year`: one fiscal year, or `all`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum YearArg {
-    /// One fiscal year.
-    One(FiscalYear),
-    /// Every year of each plan's period.
-    All,
-}
+impl EvalArgs {
+    /// The years `--year` asks for (the latest complete one when it is not given).
+    pub fn years(&self) -> Years {
+        self.year.unwrap_or_default()
+    }
 
-impl std::str::FromStr for YearArg {
-    type Err = gyokaku::model::FiscalYearError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "all" | "全年度" => Ok(YearArg::All),
-            year => year.parse().map(YearArg::One),
+    /// The one year asked for: `--year all` is for commands over several years.
+    pub fn one_year(&self) -> Result<Years, CliError> {
+        match self.years() {
+            Years::All => Err(CommandError::OneYearOnly.into()),
+            one => Ok(one),
         }
     }
-}
 
-impl EvalArgs {
-    /// The one year asked for, if any: `--year all` is for commands over several years.
-    pub fn one_year(&self) -> Result<Option<FiscalYear>, CliError> {
-        match self.year {
-            None => Ok(None),
-            Some(YearArg::One(y)) => Ok(Some(y)),
-            Some(YearArg::All) => Err(CommandError::OneYearOnly.into()),
-        }
+    /// The workspace of `plan` under these options.
+    pub fn workspace(&self, plan: &PlanArg) -> Workspace {
+        plan.workspace(self.rules.as_deref(), self.out.lang)
     }
 }
 
@@ -151,9 +147,9 @@ pub enum CliError {
     /// The rules did not load or failed.
     #[error("{0}")]
     Rules(#[from] RuleError),
-    /// No year was given and none could be chosen.
+    /// A plan could not be opened or evaluated.
     #[error("{0}")]
-    DefaultYear(DefaultYearError),
+    Workspace(#[from] PlanError),
     /// Test cases could not be re-recorded.
     #[error("{0}")]
     Accept(#[from] AcceptError),
@@ -183,7 +179,7 @@ impl Localize for CliError {
             CliError::Plan(e) => e.localize(lang),
             CliError::Rules(e) => e.localize(lang),
             CliError::Diff(e) => e.localize(lang),
-            CliError::DefaultYear(e) => e.text(lang),
+            CliError::Workspace(e) => e.localize(lang),
             CliError::Template(e) => e.text(lang),
             CliError::Import(e) => e.text(lang),
             CliError::Commit(e) => e.localize(lang),
@@ -194,63 +190,15 @@ impl Localize for CliError {
     }
 }
 
-/// The plan's rule set folder, or the one given.
-pub fn rules_dir(plan: &Plan, given: Option<&Path>) -> Result<PathBuf, CliError> {
-    given
-        .map(Path::to_path_buf)
-        .or_else(|| plan.rules.clone())
-        .ok_or(CliError::Command(CommandError::NoRuleSet))
-}
-
-/// The year asked for, or the latest whose results are complete.
-pub fn year_of(plan: &Plan, given: Option<FiscalYear>) -> Result<FiscalYear, CliError> {
-    match given {
-        // The plan's own spelling of the year: FY2019 is its 平成31年度 when it writes so.
-        Some(y) => plan.period_year(y).ok_or_else(|| {
-            CommandError::YearOutsidePeriod {
-                year: y.to_string(),
-                first: plan
-                    .years
-                    .first()
-                    .map(|y| y.to_string())
-                    .unwrap_or_default(),
-                last: plan.years.last().map(|y| y.to_string()).unwrap_or_default(),
-            }
-            .into()
-        }),
-        None => default_year(plan).map_err(CliError::DefaultYear),
-    }
-}
-
-/// The years of `plan` that `--year` asks for: every year of its period (`all`), the one
-/// given, or the latest whose results are complete.
-pub fn years_of(plan: &Plan, year: Option<YearArg>) -> Result<Vec<FiscalYear>, CliError> {
-    match year {
-        Some(YearArg::All) => Ok(plan.years.clone()),
-        Some(YearArg::One(y)) => Ok(vec![year_of(plan, Some(y))?]),
-        None => Ok(vec![year_of(plan, None)?]),
-    }
-}
-
-/// The name of the years `--year` chooses ([`years_of`]), by which stored summary lines
-/// remember the years it chose of a plan's files.
-pub fn year_choice(year: Option<YearArg>) -> String {
-    match year {
-        Some(YearArg::All) => "all".to_string(),
-        Some(YearArg::One(y)) => y.to_string(),
-        None => "latest complete".to_string(),
-    }
-}
-
 /// Whether the command reports many plans or years: `dir` is a folder of plan folders, or
 /// `--year all` is given.
 pub fn many_plans(plans: &PlanArg, eval: &EvalArgs) -> bool {
-    !is_plan_folder(&plans.plan) || eval.year == Some(YearArg::All)
+    !is_plan_folder(&plans.plan) || eval.years().is_all()
 }
 
-/// The plan folders of `dir`: itself, or the plan folders inside it.
-pub fn folders_of(dir: &Path) -> Result<Vec<PathBuf>, CliError> {
-    plan_folders(dir).map_err(|reason| CommandError::NoPlanFolders { reason }.into())
+/// The plan's year `year` chooses (one year, or the latest complete one).
+pub fn year_of(plan: &Plan, year: Option<FiscalYear>) -> Result<FiscalYear, CliError> {
+    Ok(Years::from(year).one_of(plan).map_err(PlanError::from)?)
 }
 
 /// Evaluates every plan of `dir` for the years `--year` asks for, makes each plan's document
@@ -261,17 +209,12 @@ pub fn emit_plans(
     eval: &EvalArgs,
     make: impl Fn(&EvaluatedPlan, &Evaluation) -> Result<Document, CliError> + Sync,
 ) -> Result<(), CliError> {
-    let folders = folders_of(&plans.plan)?;
-    let years = |plan: &Plan| years_of(plan, eval.year);
     let (lang, format) = (eval.out.lang, eval.out.format()?);
     let options = eval.out.print_options(format);
     // Each part is reduced to what the format prints of it on the worker that made it.
-    let parts = evaluate_plans(
-        &folders,
-        eval.rules.as_deref(),
-        &plans.loader(),
-        years,
-        |p| {
+    let parts = eval
+        .workspace(plans)
+        .evaluate_plans(&plans.plan, eval.years(), |p| {
             (p.evaluations.iter())
                 .map(|ev| {
                     let part = PlanPart {
@@ -284,9 +227,8 @@ pub fn emit_plans(
                     Ok(PrintedPart::new(part, format, &options, lang))
                 })
                 .collect::<Result<Vec<_>, CliError>>()
-        },
-    )
-    .map_err(Box::new)?;
+        })
+        .map_err(Box::new)?;
     let parts: Vec<PrintedPart> = parts.into_iter().flatten().collect();
     eval.out
         .emit_with(|format, options, out| write_plans(parts, format, options, lang, out))
@@ -313,60 +255,24 @@ pub fn no_such_item(id: ItemId) -> CliError {
     .into()
 }
 
-/// Loads the plan, its rules and the year.
+/// Loads the plan and its rules, compiled, and chooses the year: for a command that runs
+/// the rules itself.
 pub fn load(plan: &PlanArg, eval: &EvalArgs) -> Result<(Plan, RuleSet, FiscalYear), CliError> {
-    let (plan, _, rules, year) = load_keyed(plan, eval, false)?;
+    let (plan, rules) = eval.workspace(plan).load_with_rules(&plan.plan)?;
+    let year = eval.one_year()?.one_of(&plan).map_err(PlanError::from)?;
     announce_completeness(&plan, year, &eval.out);
     Ok((plan, rules, year))
-}
-
-/// Loads the plan, its key in the cache (when it came through it), its rules (compiled, or
-/// `deferred` to the first rule that runs) and the year.
-fn load_keyed(
-    plan: &PlanArg,
-    eval: &EvalArgs,
-    deferred: bool,
-) -> Result<(Plan, Option<PlanKey>, RuleSet, FiscalYear), CliError> {
-    // The rule set (named by plan.toml) loads while the plan's items load.
-    let (plan, key, rules) = plan.loader().load_keyed_beside(&plan.plan, |plan| {
-        let dir = rules_dir(plan, eval.rules.as_deref())?;
-        Ok::<_, CliError>(match deferred {
-            true => RuleSet::load_dir_deferred(dir)?,
-            false => RuleSet::load_dir(dir)?,
-        })
-    })?;
-    let rules = rules?;
-    let year = year_of(&plan, eval.one_year()?)?;
-    Ok((plan, key, rules, year))
 }
 
 /// Loads the plan and its rules and evaluates the year: what most commands start from. When
 /// the cache holds the year's evaluation under these files, it is read and the rule set's
 /// scripts are never compiled.
-pub fn evaluated(
-    plan_arg: &PlanArg,
-    eval: &EvalArgs,
-) -> Result<(Plan, RuleSet, Evaluation), CliError> {
-    let (plan, key, rules, year) = load_keyed(plan_arg, eval, true)?;
-    let stored = StoredEvaluations::of(&plan_arg.loader());
-    let years = [year];
-    let read = stored.read(&plan, key.as_ref(), &rules, &years);
-    if read.is_none() {
-        // A script that does not compile is reported as loading would, before anything else
-        // is said about the plan.
-        rules.compile()?;
-    }
-    announce_completeness(&plan, year, &eval.out);
-    let evaluations = match read {
-        Some(evaluations) => evaluations,
-        None => stored.evaluate_years(&plan, key.as_ref(), &rules, &years)?,
-    };
-    Ok((plan, rules, first(evaluations)))
-}
-
-/// The first of the evaluations of one year.
-fn first(mut evaluations: Vec<Evaluation>) -> Evaluation {
-    evaluations.swap_remove(0)
+pub fn evaluated(plan_arg: &PlanArg, eval: &EvalArgs) -> Result<EvaluatedPlan, CliError> {
+    let opened = eval
+        .workspace(plan_arg)
+        .open(&plan_arg.plan, eval.one_year()?)?;
+    announce_completeness(opened.plan(), opened.years()[0], &eval.out);
+    Ok(opened.evaluate()?)
 }
 
 /// Leaves `value` to the end of the process instead of freeing it now: a one-shot command's

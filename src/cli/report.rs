@@ -35,11 +35,12 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
         })?;
         return Ok(ExitCode::SUCCESS);
     }
-    let (plan, rules, ev) = evaluated(&args.plan, &args.eval)?;
+    let p = evaluated(&args.plan, &args.eval)?;
+    let ev = &p.evaluations[0];
     // The document's tables, and the figures the rule set's summary.rhai adds.
-    let summary = summarize_with_rules(&plan, &ev, &rules)?;
-    let doc = report_document(&plan, &ev, &summary, args.eval.out.lang);
+    let summary = summarize_with_rules(&p.plan, ev, &p.rules)?;
+    let doc = report_document(&p.plan, ev, &summary, args.eval.out.lang);
     args.eval.out.emit(&doc)?;
-    free_at_exit((plan, rules, ev, summary, doc));
+    free_at_exit((p, summary, doc));
     Ok(ExitCode::SUCCESS)
 }

@@ -7,10 +7,11 @@
 
 use std::process::ExitCode;
 
-use gyokaku::cycle::{status, status_document};
-use gyokaku::engine::RuleSet;
+use gyokaku::cycle::status;
+use gyokaku::report::status_document;
 
-use super::{rules_dir, year_of, CliError, EvalArgs, PlanArg};
+use super::{CliError, EvalArgs, PlanArg};
+use gyokaku::workspace::PlanError;
 
 /// Show which departments have reported the year's results and which values look wrong.
 #[derive(Debug, clap::Args)]
@@ -23,10 +24,12 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
-    let plan = args.plan.load()?;
-    let rules = RuleSet::load_dir(rules_dir(&plan, args.eval.rules.as_deref())?)?;
+    let (plan, rules) = args
+        .eval
+        .workspace(&args.plan)
+        .load_with_rules(&args.plan.plan)?;
     // The report itself says how many items have not reported: no separate notice.
-    let year = year_of(&plan, args.eval.one_year()?)?;
+    let year = (args.eval.one_year()?.one_of(&plan)).map_err(PlanError::from)?;
     let s = status(&plan, &rules, year);
     args.eval
         .out

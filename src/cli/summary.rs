@@ -8,14 +8,10 @@
 
 use std::process::ExitCode;
 
-use gyokaku::evaluation::{summarize_corpus, summarize_with_rules};
-use gyokaku::model::Plan;
+use gyokaku::evaluation::summarize_with_rules;
 use gyokaku::report::{corpus_summary_document, summary_document};
 
-use super::{
-    evaluated, folders_of, free_at_exit, many_plans, year_choice, years_of, CliError, EvalArgs,
-    PlanArg,
-};
+use super::{evaluated, free_at_exit, many_plans, CliError, EvalArgs, PlanArg};
 
 /// Print the summary tables of the year's results (of one plan, or of every plan in a folder).
 #[derive(Debug, clap::Args)]
@@ -28,26 +24,18 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
-    let dir = &args.plan.plan;
     if !many_plans(&args.plan, &args.eval) {
-        let (plan, rules, ev) = evaluated(&args.plan, &args.eval)?;
+        let p = evaluated(&args.plan, &args.eval)?;
         // The document's tables, and the figures the rule set's summary.rhai adds.
-        let summary = summarize_with_rules(&plan, &ev, &rules)?;
+        let summary = summarize_with_rules(&p.plan, &p.evaluations[0], &p.rules)?;
         let doc = summary_document(&summary, args.eval.out.lang);
         args.eval.out.emit(&doc)?;
-        free_at_exit((plan, rules, ev, summary, doc));
+        free_at_exit((p, summary, doc));
         return Ok(ExitCode::SUCCESS);
     }
-    let folders = folders_of(dir)?;
-    let years = |plan: &Plan| years_of(plan, args.eval.year);
-    let corpus = summarize_corpus(
-        &folders,
-        args.eval.rules.as_deref(),
-        &args.plan.loader(),
-        &year_choice(args.eval.year),
-        years,
-    )
-    .map_err(Box::new)?;
+    let corpus = (args.eval.workspace(&args.plan))
+        .summarize_plans(&args.plan.plan, args.eval.years())
+        .map_err(|e| Box::new(e.map_part(|never| match never {})))?;
     args.eval
         .out
         .emit(&corpus_summary_document(&corpus, args.eval.out.lang))?;

@@ -16,7 +16,7 @@ use gyokaku::model::FiscalYear;
 
 use gyokaku::i18n::CommandError;
 
-use super::{rules_dir, year_of, CliError, PlanArg};
+use super::{year_of, CliError, PlanArg};
 
 /// Write the Excel workbook departments fill in with the year's results.
 #[derive(Debug, clap::Args)]
@@ -51,7 +51,10 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let scale = match &plan.scale {
         Some(scale) => scale,
         None => {
-            rules = RuleSet::load_dir(rules_dir(&plan, args.rules.as_deref())?)?;
+            let workspace = args
+                .plan
+                .workspace(args.rules.as_deref(), Default::default());
+            rules = RuleSet::load_dir(workspace.rules_folder(&plan)?)?;
             rules.scale()
         }
     };

@@ -4,15 +4,19 @@
 
 pub mod commit;
 mod completeness;
+#[cfg(feature = "xlsx")]
 mod import;
 pub mod layout;
 mod status;
+#[cfg(feature = "xlsx")]
 mod template;
 
 pub use completeness::{default_year, Completeness, DefaultYearError};
+#[cfg(feature = "xlsx")]
 pub use import::{
     import_workbooks, prepare_import, read_workbook, render_import, FieldChange, ImportError,
     ImportFailure, ImportPlan, ItemUpdate, Problem, ReturnedCell, ReturnedRow, ReturnedWorkbook,
 };
-pub use status::{implausible_text, status, status_document, Questioned, SectionStatus, Status};
+pub use status::{status, Questioned, SectionStatus, Status};
+#[cfg(feature = "xlsx")]
 pub use template::{departments, template_items, write_template, TemplateError, TemplateOptions};

@@ -2,14 +2,11 @@
 //! and which have not, and which returned values look implausible.
 
 use serde::Serialize;
-use serde_json::json;
 
 use super::completeness::Completeness;
-use crate::check::{implausible_values, Implausibility, Implausible};
+use crate::check::{implausible_values, Implausibility};
 use crate::engine::RuleSet;
-use crate::i18n::{CsvColumn, CsvValue, CycleText, Heading, Lang, Localize};
 use crate::model::{FiscalYear, ItemId, Plan};
-use crate::report::{Block, Cell, Document, List, ListItem, Section, Table};
 
 /// One section's (所属's) reports.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -108,118 +105,4 @@ pub fn status(plan: &Plan, rules: &RuleSet, year: FiscalYear) -> Status {
         sections,
         questioned,
     }
-}
-
-/// An implausible value in the user's language.
-pub fn implausible_text(what: &Implausible, lang: Lang) -> String {
-    what.localize(lang)
-}
-
-fn ids(list: &[ItemId]) -> String {
-    list.iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// The status as a report.
-pub fn status_document(s: &Status, lang: Lang) -> Document {
-    let year = crate::report::year_name(s.year, lang);
-    let mut doc = Document::titled(
-        CycleText::StatusTitle {
-            plan: s.plan.clone(),
-            year,
-        }
-        .localize(lang),
-    );
-    let c = &s.completeness;
-    doc.push(Block::Text(c.notice(lang).unwrap_or_else(|| {
-        CycleText::AllReported { items: c.items }.localize(lang)
-    })));
-
-    let columns = [
-        CycleText::StatusDepartment,
-        CycleText::StatusSection,
-        CycleText::StatusItems,
-        CycleText::StatusReported,
-        CycleText::StatusNotReported,
-        CycleText::StatusItemsNotReported,
-    ]
-    .map(|c| c.localize(lang));
-    let mut table = Table::new(&columns);
-    for sec in &s.sections {
-        table.row(vec![
-            sec.department.clone().into(),
-            sec.section.clone().into(),
-            Cell::Number((sec.reported.len() + sec.missing.len()).into()),
-            Cell::Number(sec.reported.len().into()),
-            Cell::Number(sec.missing.len().into()),
-            ids(&sec.missing).into(),
-        ]);
-    }
-    let mut by_section = Section::new(Heading::ReportsPerDepartment.localize(lang));
-    by_section.push(table);
-    doc.push(by_section);
-
-    let mut questioned = Section::new(format!(
-        "{} ({})",
-        Heading::ValuesToCheck.localize(lang),
-        s.questioned.len()
-    ));
-    if s.questioned.is_empty() {
-        questioned.push(Block::Text(Heading::NothingImplausible.localize(lang)));
-    } else {
-        let mut list = List::default();
-        for q in &s.questioned {
-            list.items.push(ListItem {
-                text: format!("{} {} ({}) {}", q.item, q.title, q.owner, q.value.field),
-                details: vec![implausible_text(&q.value.what, lang)],
-            });
-        }
-        questioned.push(list);
-    }
-    doc.push(questioned);
-
-    let mut csv = Table::new(
-        &[
-            CsvColumn::Department,
-            CsvColumn::Section,
-            CsvColumn::Id,
-            CsvColumn::Reported,
-            CsvColumn::ToCheck,
-        ]
-        .map(|c| c.localize(lang)),
-    );
-    for sec in &s.sections {
-        for (id, reported) in sec
-            .reported
-            .iter()
-            .map(|i| (i, true))
-            .chain(sec.missing.iter().map(|i| (i, false)))
-        {
-            let to_check: Vec<String> = s
-                .questioned
-                .iter()
-                .filter(|q| q.item == *id)
-                .map(|q| implausible_text(&q.value.what, lang))
-                .collect();
-            csv.row(vec![
-                sec.department.clone().into(),
-                sec.section.clone().into(),
-                id.to_string().into(),
-                CsvValue::yes_no(reported).localize(lang).into(),
-                to_check.join("; ").into(),
-            ]);
-        }
-    }
-    doc.csv = Some(csv);
-    doc.json = Some(json!({
-        "plan": s.plan,
-        "year": s.year,
-        "items": c.items,
-        "without_results": c.without_results,
-        "sections": s.sections,
-        "questioned": s.questioned,
-    }));
-    doc
 }

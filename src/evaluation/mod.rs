@@ -14,10 +14,8 @@ pub use aggregate::{
     summarize, summarize_with_rules, Counts, EffectTotals, PolicySummary, Summary, ThemeSummary,
 };
 pub use agreement::{agreement, AgreementReport, Figure};
-pub use corpus::{
-    evaluate_plans, map_plans, summarize_corpus, CorpusError, CorpusSummary, CorpusTotal,
-    EvaluatedPlan, PlanYearSummary,
-};
+pub use corpus::{map_plans, CorpusSummary, CorpusTotal, EvaluatedPlan, PlanYearSummary};
+pub(crate) use corpus::{summary_rows, totals};
 pub use diff::{Change, DiffError, ItemChange, PolicyDiff, RuleDiff, SideTotals, Transitions};
 pub use item::{
     computed_effect, evaluate_item, evaluate_item_with, item_formula, recorded_comparable,

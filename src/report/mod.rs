@@ -15,6 +15,7 @@ mod list;
 mod published;
 pub mod render;
 mod sheet;
+mod status;
 mod summary;
 
 pub use agreement::agreement_document;
@@ -32,6 +33,7 @@ pub use list::list_document;
 pub use published::{effects_chart, ratings_chart, report_document};
 pub use render::{render, render_bytes, render_string, save, save_with, Options, SERIES_COLOURS};
 pub use sheet::sheet_document;
+pub use status::status_document;
 pub use summary::summary_document;
 
 /// The reader's language (defined in [`crate::i18n`]).

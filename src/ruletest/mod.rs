@@ -14,15 +14,19 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+#[cfg(feature = "edit")]
 mod accept;
 mod case;
+#[cfg(feature = "report")]
 mod render;
 mod run;
 
+#[cfg(feature = "edit")]
 pub use accept::{accept, render_accepted, AcceptError, Accepted, NotAccepted, NotAcceptedReason};
 pub use case::{
     inherited_cases, load_cases, parse_case_file, Case, CaseError, CaseErrors, CaseFile,
     Expectations, Expected, TESTS_DIR,
 };
+#[cfg(feature = "report")]
 pub use render::{render_coverage, render_results, summary_line};
 pub use run::{run_cases, CaseResult, Check, Mismatch, TestRun};
