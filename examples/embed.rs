@@ -1,46 +1,68 @@
-//! Evaluating a plan from Rust in a few lines: `cargo run --example embed`.
+//! Evaluating a plan from Rust, without the command line: `cargo run --example embed
+//! --no-default-features` builds only the engine (no CLI, no report formats).
 //!
-//! Loads the bundled Isehara plan and the default rules, evaluates the latest year with
-//! results, and prints each policy's effect amounts and the items the rules rate differently
-//! from the planning section.
+//! Opens the bundled Isehara plan in a [`Workspace`] (its own rule set, `rules/`, as its
+//! `plan.toml` names it), evaluates the latest year whose results are complete, and prints the
+//! official tables' figures — ratings per policy, expected and actual effects — and the items
+//! the rules rate differently from the planning section, worded in the language asked for
+//! (`cargo run --example embed --no-default-features -- en`).
 
-use gyokaku::engine::RuleSet;
-use gyokaku::evaluation::{evaluate, summarize, Agreement};
-use gyokaku::model::load_plan;
+use gyokaku::evaluation::{summarize, Agreement};
+use gyokaku::i18n::{Lang, Localize};
+use gyokaku::number::format_number as amount;
+use gyokaku::{Workspace, Years};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let plan = load_plan("plans/isehara-6")?;
-    let rules = RuleSet::load_dir("rules")?;
-    let year = plan.latest_year_with_results().ok_or("no results yet")?;
+    let lang: Lang = match std::env::args().nth(1) {
+        Some(code) => code.parse()?,
+        None => Lang::Ja,
+    };
+    let workspace = Workspace::new().with_lang(lang);
+    let evaluated = match workspace.evaluate("plans/isehara-6", Years::LatestComplete) {
+        Ok(evaluated) => evaluated,
+        // Errors keep their data and are worded on demand, in the language asked for.
+        Err(e) => return Err(e.localize(workspace.lang()).into()),
+    };
+    let (plan, evaluation) = (&evaluated.plan, &evaluated.evaluations[0]);
+    let summary = summarize(plan, evaluation);
 
-    let evaluation = evaluate(&plan, &rules, year)?;
-    let summary = summarize(&plan, &evaluation);
-
-    println!("{} — {}", plan.name, year.japanese());
+    println!("{} — {}", plan.name, evaluation.year.japanese());
     for p in &summary.policies {
         println!(
-            "  {} {}: 効果見込額 {} → 実績効果額 {} 千円",
-            p.number, p.name, p.effects.expected, p.effects.actual
+            "  {} {}: {} / 効果見込額 {} → 実績効果額 {} 千円",
+            p.number,
+            p.name,
+            counts(&p.recorded),
+            amount(p.effects.expected),
+            amount(p.effects.actual)
         );
     }
     println!(
-        "  合計: {} → {} 千円",
-        summary.effects.expected, summary.effects.actual
+        "  合計: {} / {} → {} 千円",
+        counts(&summary.recorded),
+        amount(summary.effects.expected),
+        amount(summary.effects.actual)
     );
 
-    for item in evaluation
-        .items
-        .iter()
-        .filter(|i| i.agreement == Agreement::Differs)
-    {
+    for item in (evaluation.items.iter()).filter(|i| i.agreement == Agreement::Differs) {
         println!(
-            "  {} {}: suggested {}, recorded {} ({})",
+            "  {} {}: {} {}, {} {} ({})",
             item.id,
             item.title,
+            lang.pick("提案", "suggested"),
             item.suggested.as_deref().unwrap_or("-"),
+            lang.pick("記録", "recorded"),
             item.recorded.as_deref().unwrap_or("-"),
-            item.explanation()
+            item.explanation().localize(lang)
         );
     }
     Ok(())
+}
+
+/// "A 17 / B 43 / C 11 / D 0 (71)".
+fn counts(counts: &gyokaku::evaluation::Counts) -> String {
+    let each: Vec<String> = (counts.by_rating.iter())
+        .map(|(label, n)| format!("{label} {n}"))
+        .collect();
+    format!("{} ({})", each.join(" / "), counts.total)
 }

@@ -7,15 +7,18 @@
 //! plan files (TOML) ──► model ──► engine (Rhai rules) ──► evaluation ──► report
 //! ```
 //!
-//! ```no_run
-//! use gyokaku::{engine::RuleSet, evaluation, model};
+//! The library is usable without the command line: a [`Workspace`] loads a plan (or a folder
+//! of plans), runs its rules and hands back the evaluations; documents and their formats are
+//! the optional `report` feature, the `gyokaku` command the default `cli` feature.
 //!
-//! let plan = model::load_plan("plans/isehara-6")?;
-//! let rules = RuleSet::load_dir("rules")?;
-//! let year = plan.latest_complete_year().expect("a year with complete results");
-//! let result = evaluation::evaluate(&plan, &rules, year)?;
-//! let summary = evaluation::summarize(&plan, &result);
-//! println!("{} items, actual effect {}千円", result.items.len(), summary.effects.actual);
+//! ```no_run
+//! use gyokaku::evaluation::summarize;
+//! use gyokaku::{Workspace, Years};
+//!
+//! let evaluated = Workspace::new().evaluate("plans/isehara-6", Years::LatestComplete)?;
+//! let evaluation = &evaluated.evaluations[0];
+//! let summary = summarize(&evaluated.plan, evaluation);
+//! println!("{} items, actual effect {}千円", evaluation.items.len(), summary.effects.actual);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
