@@ -23,15 +23,21 @@
 //!
 //! # Adding a message
 //!
-//! 1. Add an entry to the fitting enum in `catalogue.rs` (or a new enum inside the same
-//!    `messages!` block): a variant name saying what happened, typed fields, a doc comment,
-//!    then `ja:` and `en:` templates. Templates are `format!` strings whose `{name}`s are the
-//!    fields (`{name:?}` quotes it); every field should appear in both.
+//! New messages live beside the module that raises them (the catalogue holds the older ones
+//! until they move too):
+//!
+//! 1. In the module (or a `messages.rs` beside it), one `crate::i18n::messages! { … }` block
+//!    with the fitting enums: a variant name saying what happened, typed fields, a doc
+//!    comment, then `ja:` and `en:` templates. Templates are `format!` strings whose `{name}`s
+//!    are the fields (`{name:?}` quotes it); every field should appear in both. The block also
+//!    defines that module's `all_templates()`: add a unit test there calling
+//!    `crate::i18n::check_templates(&all_templates())`.
 //! 2. Fields are shown through [`Arg`]: strings and paths as they are, numbers with thousands
 //!    separators (`569,807`), lists joined with `、` or `, `, I/O errors worded in the language,
-//!    and other catalogue messages in the same language (so messages nest). A field of a new
-//!    type needs an `impl Arg`.
-//! 3. Return or store the kind; word it with `.localize(lang)` where it is printed.
+//!    and other messages in the same language (so messages nest). A field of a new type needs
+//!    an `impl Arg`.
+//! 3. Return or store the kind (errors keep their data); word it with `.localize(lang)` where
+//!    it is printed, in the language the caller passes.
 //!
 //! `cargo test --lib i18n` checks that every entry has both wordings and that both use the
 //! same fields. Never write `if ja {…} else {…}` at a call site.
@@ -385,52 +391,61 @@ pub struct Template {
     pub en: &'static str,
 }
 
+/// Checks that every message of `templates` has both wordings, that the Japanese one is
+/// Japanese, and that both use the same fields, all of them declared. Every module that
+/// defines messages with [`messages!`] calls it from a test on its `all_templates()`.
+#[cfg(test)]
+pub(crate) fn check_templates(templates: &[Template]) {
+    for t in templates {
+        assert!(!t.ja.trim().is_empty(), "{} has Japanese", t.name);
+        assert!(!t.en.trim().is_empty(), "{} has English", t.name);
+        assert!(
+            !t.ja.is_ascii() || t.ja == t.en || t.ja.starts_with('{'),
+            "{}: the Japanese wording is Japanese: {:?}",
+            t.name,
+            t.ja
+        );
+        let (ja, en) = (placeholders(t.ja), placeholders(t.en));
+        assert_eq!(ja, en, "{}: both wordings use the same fields", t.name);
+        for p in &ja {
+            assert!(
+                t.fields.contains(&p.as_str()),
+                "{}: {{{p}}} is a field",
+                t.name
+            );
+        }
+    }
+}
+
+/// The `{name}`s a template uses.
+#[cfg(test)]
+fn placeholders(template: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        if rest[start..].starts_with("{{") {
+            rest = &rest[start + 2..];
+            continue;
+        }
+        let end = rest[start..].find('}').expect("closed placeholder") + start;
+        let name = rest[start + 1..end].split(':').next().unwrap_or_default();
+        out.push(name.to_string());
+        rest = &rest[end + 1..];
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The `{name}`s a template uses.
-    fn placeholders(template: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        let mut rest = template;
-        while let Some(start) = rest.find('{') {
-            if rest[start..].starts_with("{{") {
-                rest = &rest[start + 2..];
-                continue;
-            }
-            let end = rest[start..].find('}').expect("closed placeholder") + start;
-            let name = rest[start + 1..end].split(':').next().unwrap_or_default();
-            out.push(name.to_string());
-            rest = &rest[end + 1..];
-        }
-        out.sort();
-        out.dedup();
-        out
-    }
 
     #[test]
     fn every_entry_has_both_languages_with_the_same_fields() {
         let all = catalogue::all_templates();
         assert!(all.len() > 20, "the catalogue is listed: {}", all.len());
-        for t in all {
-            assert!(!t.ja.trim().is_empty(), "{} has Japanese", t.name);
-            assert!(!t.en.trim().is_empty(), "{} has English", t.name);
-            assert!(
-                !t.ja.is_ascii() || t.ja == t.en || t.ja.starts_with('{'),
-                "{}: the Japanese wording is Japanese: {:?}",
-                t.name,
-                t.ja
-            );
-            let (ja, en) = (placeholders(t.ja), placeholders(t.en));
-            assert_eq!(ja, en, "{}: both wordings use the same fields", t.name);
-            for p in &ja {
-                assert!(
-                    t.fields.contains(&p.as_str()),
-                    "{}: {{{p}}} is a field",
-                    t.name
-                );
-            }
-        }
+        check_templates(&all);
     }
 
     #[test]
