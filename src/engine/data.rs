@@ -7,6 +7,7 @@
 //! names ([`StepBook::furthest`], `furthest_step`).
 
 use std::collections::BTreeMap;
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
@@ -17,6 +18,7 @@ use serde::Deserialize;
 use super::error::RuleError;
 use super::text;
 use crate::i18n::RuleConfigProblem;
+use crate::model::{error_line, line_of, SourceFile};
 
 /// The folder of a rule set that holds its data files.
 pub const DATA_DIR: &str = "data";
@@ -159,7 +161,7 @@ impl PhraseBook {
         };
         let parsed: PhraseFile = toml::from_str(text).map_err(|e| {
             config(
-                e.span().map(|s| line_of(text, s.start)).unwrap_or(1),
+                error_line(text, &e),
                 RuleConfigProblem::Toml {
                     detail: e.message().trim_end().to_string(),
                 },
@@ -483,7 +485,7 @@ impl StepBook {
         };
         let parsed: StepFile = toml::from_str(text).map_err(|e| {
             config(
-                e.span().map(|s| line_of(text, s.start)).unwrap_or(1),
+                error_line(text, &e),
                 RuleConfigProblem::Toml {
                     detail: e.message().trim_end().to_string(),
                 },
@@ -578,16 +580,12 @@ impl StepBook {
     }
 }
 
-fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].matches('\n').count() + 1
-}
-
 /// Reads a data file into the value scripts get from `data(name)`: tables become maps, arrays
 /// arrays, strings strings, whole numbers integers, other numbers exact decimals.
 pub fn parse_data(file: &str, text: &str) -> Result<Dynamic, RuleError> {
     let value: toml::Table = toml::from_str(text).map_err(|e| RuleError::Config {
         file: file.to_string(),
-        line: e.span().map(|s| line_of(text, s.start)).unwrap_or(1),
+        line: error_line(text, &e),
         problem: RuleConfigProblem::Toml {
             detail: e.message().trim_end().to_string(),
         },
@@ -637,6 +635,42 @@ pub struct Data {
     pub phrases: Option<Arc<PhraseBook>>,
     /// `step_words(text)`, when the rule set has `data/steps.toml`.
     pub steps: Option<Arc<StepBook>>,
+}
+
+impl Data {
+    /// Reads a rule set's `data/*.toml` files, each with the location of the rule set it comes
+    /// from; `data/phrases.toml` also becomes its phrase book, `data/steps.toml` its step book.
+    pub fn read<'a>(
+        files: impl Iterator<Item = (&'a str, &'a SourceFile)>,
+    ) -> Result<Data, RuleError> {
+        let mut values = BTreeMap::new();
+        let mut phrases = None;
+        let mut steps = None;
+        let mut paths = Vec::new();
+        for (location, f) in files {
+            let name = f
+                .path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+                .to_string();
+            let file = format!("{location}/{}", f.path.display());
+            paths.push(file.clone());
+            values.insert(name, parse_data(&file, &f.text)?);
+            if f.path == Path::new(PHRASES_FILE) {
+                phrases = Some(Arc::new(PhraseBook::parse(&file, &f.text)?));
+            }
+            if f.path == Path::new(STEPS_FILE) {
+                steps = Some(Arc::new(StepBook::parse(&file, &f.text)?));
+            }
+        }
+        Ok(Data {
+            paths,
+            files: Arc::new(values),
+            phrases,
+            steps,
+        })
+    }
 }
 
 #[cfg(test)]

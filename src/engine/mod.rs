@@ -10,7 +10,6 @@ mod memo;
 mod reading;
 mod ruleset;
 mod sheet;
-mod source;
 mod summary;
 #[cfg(test)]
 pub(crate) mod testing;
@@ -24,10 +23,9 @@ pub use error::{Compile, RuleError};
 pub use input::{RuleInput, YearRecord, PROPERTIES, YEAR_PROPERTIES};
 pub use reading::{Evidence, Reading, VERDICTS};
 pub use ruleset::{
-    limits, CallSite, Formula, Outcome, RuleSet, Suggestion, CONFIG_FILE, FORMULA_VARIABLES,
-    JUDGEMENT_FILE, RATING_FILE,
+    limits, CallSite, DirRules, Formula, MemoryRules, Outcome, RuleSet, RuleSource, Suggestion,
+    CONFIG_FILE, FORMULA_VARIABLES, JUDGEMENT_FILE, RATING_FILE,
 };
 pub use sheet::{number_in, Effect, EffectBasis, SheetCells, YearCells};
-pub use source::{DirRules, MemoryRules, RuleSource};
 pub use summary::{Figure, FigureTable, SummaryInput, SummaryItem, SUMMARY_FILE};
 pub use trace::{MAX_BYTES_PER_CALL, MAX_LINES_PER_CALL};

@@ -3,14 +3,10 @@
 //! an item's effect is computed from its formula or its kind's `effect(x)`. Evaluation, check,
 //! explain and `gyokaku test` all go through here, so a case tests exactly what a plan runs.
 
-use std::sync::Arc;
-
 use rust_decimal::Decimal;
 
 use super::input::{RuleInput, YearRecord};
-use super::ruleset::{CallSite, Formula, RuleSet};
-use super::RuleError;
-use crate::i18n::{RuleTrace, Text};
+use crate::i18n::Text;
 use crate::model::{Cell, FiscalYear, Scale};
 
 /// The number in a cell, in the indicator's unit (億円 scaled exactly when the units differ).
@@ -163,64 +159,4 @@ pub struct Effect {
     pub file: String,
     /// How: the formula with its values, or what the script explained.
     pub notes: Vec<Text>,
-}
-
-fn show(d: Option<Decimal>) -> String {
-    d.map(|d| d.normalize().to_string())
-        .unwrap_or_else(|| "()".into())
-}
-
-impl RuleSet {
-    /// An item's effect for the year of `input`, unrounded: from its own compiled formula when
-    /// it has one (computed only when the value it starts from, the target or the actual, is a
-    /// number), else from its kind's `effect(x)` (called in any case: its guards decide).
-    /// `Ok(None)` when there is nothing to compute.
-    pub fn effect(
-        &self,
-        input: &Arc<RuleInput>,
-        basis: EffectBasis,
-        formula: Option<&Formula>,
-        at: CallSite,
-    ) -> Result<Option<Effect>, RuleError> {
-        let (value, total, previous) = match basis {
-            EffectBasis::Target => (input.target, input.target_total, input.previous_target),
-            EffectBasis::Actual => (input.actual, input.actual_total, input.previous),
-        };
-        if let Some(formula) = formula {
-            if value.is_none() {
-                return Ok(None);
-            }
-            let result =
-                self.eval_formula(formula, [value, previous, input.baseline, total], at)?;
-            return Ok(result.map(|d| Effect {
-                value: d,
-                file: formula.file().to_string(),
-                notes: vec![Text::of(&RuleTrace::Formula {
-                    expression: formula.expression().to_string(),
-                    value: show(value),
-                    previous: show(previous),
-                    baseline: show(input.baseline),
-                    total: show(total),
-                })],
-            }));
-        }
-        let outcome = if basis == EffectBasis::Actual {
-            // `value`, `total` and `previous` are the actual's already.
-            self.kind_effect(input, at)?
-        } else {
-            let mut input = RuleInput::clone(input);
-            input.value = value;
-            input.total = total;
-            input.previous = previous;
-            self.kind_effect(&Arc::new(input), at)?
-        };
-        let Some(out) = outcome else {
-            return Ok(None);
-        };
-        Ok(out.value.map(|d| Effect {
-            value: d,
-            file: self.kind_file(&input.kind).unwrap_or_default().to_string(),
-            notes: out.trace,
-        }))
-    }
 }

@@ -1,6 +1,9 @@
-//! Rule sets built in memory for unit tests: a two-label scale, a rating script and one kind.
+//! Rule sets built in memory for unit tests: a two-label scale, a rating script and one kind,
+//! and an input and call site to run them with.
 
-use super::{MemoryRules, RuleError, RuleSet};
+use rust_decimal::Decimal;
+
+use super::{CallSite, MemoryRules, RuleError, RuleInput, RuleSet};
 use crate::model::SourceFile;
 
 /// A ruleset.toml with the scale A (ahead of plan) and B (roughly on plan).
@@ -28,6 +31,33 @@ pub fn memory_rules(rating: &str, kind: &str, script: &str) -> Result<RuleSet, R
         ],
     })
 }
+
+/// A rating script on [`TWO_LABEL_CONFIG`]: A above 100%, else B; `()` without an achievement.
+pub const RATING: &str =
+    "fn rating(x, a) { if a == () { return (); } if a > 1 { \"A\" } else { \"B\" } }";
+
+/// Loads the rule set "mem" with [`RATING`] and `script` as the kind `k`.
+pub fn rules(script: &str) -> Result<RuleSet, RuleError> {
+    memory_rules(RATING, "k", script)
+}
+
+/// Item 1-2-3 of kind `k` in R5: target 40, actual 44.
+pub fn input() -> RuleInput {
+    RuleInput {
+        id: "1-2-3".into(),
+        year: "R5".into(),
+        kind: "k".into(),
+        target: Some(Decimal::from(40)),
+        actual: Some(Decimal::from(44)),
+        ..RuleInput::default()
+    }
+}
+
+/// Where [`input`] is: item 1-2-3, R5.
+pub const AT: CallSite = CallSite {
+    item: Some("1-2-3"),
+    year: "R5",
+};
 
 /// The English wording of an error, for tests that assert its text (`to_string` is Japanese).
 pub trait English {

@@ -3,6 +3,8 @@
 //! item and year is explained does not depend on how many others the same run evaluated. A line
 //! is a [`Text`]: the script's Japanese and English (`explain(ja, en)`), or one text for both.
 
+use std::cell::RefCell;
+
 use crate::i18n::{RuleTrace, Text};
 
 /// The most lines one rule call keeps.
@@ -60,6 +62,33 @@ impl Trace {
         self.cut = false;
         std::mem::take(&mut self.lines)
     }
+}
+
+thread_local! {
+    /// What the rule running on this thread has said through `explain`/`print`/`debug`. A rule
+    /// call runs start to end on one thread, so each call's lines are its own even when many
+    /// threads share one rule set; a call starts with [`start_call`] and ends with [`take_call`].
+    static CURRENT: RefCell<Trace> = RefCell::new(Trace::default());
+}
+
+/// `print`, `debug` and `explain(text)`: one text for both languages.
+pub(super) fn note(line: &str) {
+    CURRENT.with(|t| t.borrow_mut().push(Text::same(line)));
+}
+
+/// `explain(ja, en)`: the line in Japanese and in English.
+pub(super) fn note_both(ja: &str, en: &str) {
+    CURRENT.with(|t| t.borrow_mut().push(Text::both(ja, en)));
+}
+
+/// Starts a rule call on this thread: what the previous one said is forgotten.
+pub(super) fn start_call() {
+    CURRENT.with(|t| t.borrow_mut().start_call());
+}
+
+/// What the call running on this thread has said, leaving nothing.
+pub(super) fn take_call() -> Vec<Text> {
+    CURRENT.with(|t| t.borrow_mut().take())
 }
 
 #[cfg(test)]

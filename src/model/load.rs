@@ -14,6 +14,7 @@ use crate::i18n::{display_lang, Arg, Lang, LoadText, Localize, PlanProblem};
 
 use super::fiscal_year::{FiscalYear, YearNotation};
 use super::item::{Discrepancy, Indicator, Item, ItemId, ItemSource, Subtotals, YearEntry};
+use super::lines::{error_line, LineIndex};
 use super::plan::{Plan, Policy, Theme};
 use super::scale::{duplicate_label, Scale};
 use super::source::{DirSource, PlanSource, SourceFile};
@@ -323,34 +324,8 @@ pub(crate) fn normalize(path: &Path) -> PathBuf {
     out.iter().collect()
 }
 
-/// Where each line of a file starts, found in one pass, so that the line of every field is a
-/// binary search rather than a count of the newlines before it.
-struct LineIndex {
-    starts: Vec<usize>,
-}
-
-impl LineIndex {
-    fn new(text: &str) -> Self {
-        let newlines = memchr::memchr_iter(b'\n', text.as_bytes());
-        let starts = std::iter::once(0).chain(newlines.map(|i| i + 1));
-        LineIndex {
-            starts: starts.collect(),
-        }
-    }
-
-    /// 1-based line of a byte offset.
-    fn line(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&start| start <= offset)
-    }
-}
-
-/// 1-based line of a byte offset, for a single look-up.
-fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].matches('\n').count() + 1
-}
-
 fn toml_error(file: &SourceFile, item: Option<ItemId>, e: toml::de::Error) -> LoadError {
-    let line = e.span().map(|s| line_of(&file.text, s.start)).unwrap_or(1);
+    let line = error_line(&file.text, &e);
     LoadError::Invalid {
         file: file.path.clone(),
         item,
@@ -904,15 +879,6 @@ fn parse_item(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn line_index_agrees_with_counting_newlines() {
-        let text = "a\n\nbc\nd\n";
-        let index = LineIndex::new(text);
-        for offset in 0..=text.len() + 2 {
-            assert_eq!(index.line(offset), line_of(text, offset), "{offset}");
-        }
-    }
 
     use crate::model::source::MemorySource;
 

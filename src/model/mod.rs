@@ -5,6 +5,7 @@ pub(crate) mod exact;
 mod fiscal_year;
 mod folders;
 mod item;
+mod lines;
 mod load;
 mod loader;
 mod plan;
@@ -25,6 +26,7 @@ pub use folders::{is_plan_folder, plan_folders};
 pub use item::{
     circled, Discrepancy, Indicator, Item, ItemId, ItemIdError, ItemSource, Subtotals, YearEntry,
 };
+pub(crate) use lines::{error_line, line_of};
 pub(crate) use load::normalize;
 pub use load::{load_plan, load_plan_from, Identity, LoadError, LoadErrors, MAX_ITEMS};
 pub use loader::PlanLoader;

@@ -152,7 +152,7 @@ pub fn duplicate_label(text: &str) -> Option<(String, usize, usize)> {
     }
     let file: File = toml::from_str(text).ok()?;
     let ratings = file.scale?.ratings;
-    let line = |l: &Spanned<String>| text[..l.span().start].matches('\n').count() + 1;
+    let line = |l: &Spanned<String>| super::lines::line_of(text, l.span().start);
     for (i, r) in ratings.iter().enumerate() {
         let key = normalize_label(r.label.get_ref());
         if let Some(first) = ratings[..i]

@@ -14,7 +14,9 @@ use toml::Spanned;
 
 use crate::engine::{RuleInput, Scale, SheetCells, YearCells};
 use crate::i18n::{CaseProblem, PlanProblem};
-use crate::model::{Cell, FileError, FiscalYear, LoadError, LoadErrors, Value};
+use crate::model::{
+    error_line, line_of, Cell, FileError, FiscalYear, LoadError, LoadErrors, Value,
+};
 
 /// The folder of a rule set that holds its test cases.
 pub const TESTS_DIR: &str = "tests";
@@ -288,18 +290,13 @@ pub struct HistoryYear {
     pub actual_effect: Option<Cell>,
 }
 
-/// 1-based line of a byte offset.
-fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].matches('\n').count() + 1
-}
-
 /// Reads one case file's text; `path` names it in messages.
 pub fn parse_case_file(path: &Path, text: &str) -> Result<CaseFile, Vec<CaseError>> {
     let raw: RawFile = toml::from_str(text).map_err(|e| {
         vec![LoadError::Invalid {
             file: path.to_path_buf(),
             item: None,
-            line: e.span().map(|s| line_of(text, s.start)).unwrap_or(1),
+            line: error_line(text, &e),
             problem: PlanProblem::Toml {
                 detail: e.message().trim_end().to_string(),
             },

@@ -58,7 +58,7 @@ impl RuleSource for DirRules {
 
     fn files(&self) -> io::Result<Vec<SourceFile>> {
         let mut files = Vec::new();
-        for sub in ["", "kinds", super::DATA_DIR] {
+        for sub in ["", "kinds", crate::engine::DATA_DIR] {
             let dir = self.dir.join(sub);
             let entries = match fs::read_dir(&dir) {
                 Ok(entries) => entries,

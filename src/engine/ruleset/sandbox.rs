@@ -1,0 +1,184 @@
+//! The Rhai engine rule scripts run on: fixed limits, nothing read from outside (no modules,
+//! no `eval`, no clock), comparisons with a missing value refused, and the functions of
+//! `rules/README.md` registered. One engine serves every script and formula of a rule set.
+
+use rhai::{Engine, EvalAltResult};
+use rust_decimal::Decimal;
+
+use super::limits;
+use crate::engine::data::Data;
+use crate::engine::{functions, input, summary, trace};
+use crate::number::{format_number, format_percent};
+
+/// The engine for a rule set whose data files are `data`.
+pub(super) fn build_engine(data: &Data) -> Engine {
+    let mut engine = Engine::new();
+    engine
+        .set_max_operations(limits::MAX_OPERATIONS)
+        .set_max_call_levels(limits::MAX_CALL_LEVELS)
+        .set_max_expr_depths(limits::MAX_EXPR_DEPTH, limits::MAX_FUNCTION_EXPR_DEPTH)
+        .set_max_string_size(limits::MAX_STRING_SIZE)
+        .set_max_array_size(limits::MAX_ARRAY_SIZE)
+        .set_max_map_size(limits::MAX_MAP_SIZE)
+        .set_max_variables(limits::MAX_VARIABLES)
+        .set_strict_variables(true)
+        .set_fail_on_invalid_map_property(true)
+        // No shared cache of interned strings: one rule set evaluates items on every core, and
+        // Rhai guards that cache with a lock whose waiters sleep 10 ms, so with it two threads
+        // ran no faster than one.
+        .set_max_strings_interned(0)
+        // Rules read nothing from outside: no modules from files, no eval.
+        .set_module_resolver(rhai::module_resolvers::DummyModuleResolver::new());
+    engine.disable_symbol("eval");
+    engine.on_print(trace::note);
+    engine.on_debug(|s, _, _| trace::note(s));
+    engine.register_fn("explain", trace::note);
+    engine.register_fn("explain", trace::note_both);
+    engine.register_fn("percent", |d: Decimal| format_percent(d));
+    engine.register_fn("fmt", |d: Decimal| format_number(d));
+    engine.register_fn("fmt", |i: rhai::INT| format_number(Decimal::from(i)));
+    forbid_comparisons_with_missing_values(&mut engine);
+    input::register(&mut engine);
+    summary::register(&mut engine);
+    functions::register(&mut engine, data);
+    engine
+}
+
+/// Comparing a missing value (`()`) with a number would silently be false in Rhai; in a rule
+/// that hides a value the document does not give, so it is an error telling the analyst to
+/// test for `()` first. (`==` and `!=` stay allowed: `x.target == ()` is how to test.)
+fn forbid_comparisons_with_missing_values(engine: &mut Engine) {
+    fn missing(op: &str) -> Box<EvalAltResult> {
+        format!(
+            "comparing a missing value with `{op}`: the document gives no value here; test for it first, e.g. `if x.target == () {{ return (); }}`"
+        )
+        .into()
+    }
+    macro_rules! forbid {
+        ($($op:literal),*) => {$(
+            engine.register_fn($op, |_: (), _: Decimal| -> Result<bool, Box<EvalAltResult>> { Err(missing($op)) });
+            engine.register_fn($op, |_: Decimal, _: ()| -> Result<bool, Box<EvalAltResult>> { Err(missing($op)) });
+            engine.register_fn($op, |_: (), _: rhai::INT| -> Result<bool, Box<EvalAltResult>> { Err(missing($op)) });
+            engine.register_fn($op, |_: rhai::INT, _: ()| -> Result<bool, Box<EvalAltResult>> { Err(missing($op)) });
+            engine.register_fn($op, |_: (), _: ()| -> Result<bool, Box<EvalAltResult>> { Err(missing($op)) });
+        )*};
+    }
+    forbid!("<", "<=", ">", ">=");
+    engine.set_fast_operators(false);
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::engine::testing::English as _;
+    use crate::engine::testing::{input, rules, AT};
+    use crate::i18n::Text;
+
+    /// Rhai's cache of interned strings is shared by the threads that evaluate with one rule
+    /// set, behind a lock whose waiters sleep 10 ms: with it, two cores ran no faster than one.
+    #[test]
+    fn the_engine_keeps_no_shared_string_cache() {
+        assert_eq!(build_engine(&Data::default()).max_strings_interned(), 0);
+    }
+
+    #[test]
+    fn decimals_are_exact_inside_scripts() {
+        let r =
+            rules("fn achievement(x) { if 0.1 + 0.2 == 0.3 { x.actual / x.target } else { 0 } }")
+                .unwrap();
+        let out = r.achievement(&Arc::new(input()), AT).unwrap();
+        assert_eq!(out.value, Some(Decimal::from_str_exact("1.1").unwrap()));
+        let rated = r.rating(&Arc::new(input()), out.value, AT).unwrap();
+        assert_eq!(rated.value.as_deref(), Some("A"));
+    }
+
+    #[test]
+    fn percentages_of_any_decimal_format() {
+        let d = |s: &str| Decimal::from_str_exact(s).unwrap();
+        assert_eq!(format_percent(d("1.1")), "110.0%");
+        assert_eq!(format_percent(d("20.234")), "2,023.4%");
+        assert_eq!(format_percent(d("-0.19555")), "-19.6%");
+        assert_eq!(format_percent(d("-0.0004")), "0.0%");
+        assert_eq!(format_percent(d("0.0000000000000000000000001")), "0.0%");
+        assert_eq!(
+            format_percent(Decimal::MAX),
+            "7,922,816,251,426,433,759,354,395,033,500.0%"
+        );
+        assert_eq!(
+            format_percent(Decimal::MIN),
+            "-7,922,816,251,426,433,759,354,395,033,500.0%"
+        );
+        let r = rules("fn achievement(x) { explain(percent(79228162514264337593543950335)); explain(fmt(79228162514264337593543950335)); 1 }").unwrap();
+        let out = r.achievement(&Arc::new(input()), AT).unwrap();
+        assert_eq!(
+            out.trace[1],
+            Text::same("79,228,162,514,264,337,593,543,950,335")
+        );
+    }
+
+    #[test]
+    fn an_endless_loop_stops_with_an_error() {
+        let r = rules("fn achievement(x) { loop { } }").unwrap();
+        let err = r.achievement(&Arc::new(input()), AT).unwrap_err().en();
+        assert!(
+            err.starts_with("mem/kinds/k.rhai: function achievement, item 1-2-3, R5:"),
+            "{err}"
+        );
+        assert!(err.contains("endless loop"), "{err}");
+    }
+
+    #[test]
+    fn deep_recursion_stops_with_an_error() {
+        let r = rules("fn f(n) { f(n + 1) } fn achievement(x) { f(0) }").unwrap();
+        let err = r.achievement(&Arc::new(input()), AT).unwrap_err().en();
+        assert!(err.contains("endless recursion"), "{err}");
+    }
+
+    #[test]
+    fn huge_strings_and_arrays_are_refused() {
+        let r = rules("fn achievement(x) { let s = \"x\"; while true { s += s; } }").unwrap();
+        assert!(r.achievement(&Arc::new(input()), AT).is_err());
+        let r = rules("fn achievement(x) { let a = []; while true { a.push(1); } }").unwrap();
+        assert!(r.achievement(&Arc::new(input()), AT).is_err());
+    }
+
+    #[test]
+    fn comparing_a_missing_value_is_an_error() {
+        let r = rules("fn achievement(x) { if x.baseline > 0 { 1 } else { 0 } }").unwrap();
+        let err = r.achievement(&Arc::new(input()), AT).unwrap_err().en();
+        assert!(err.contains("comparing a missing value with `>`"), "{err}");
+        let r = rules("fn achievement(x) { if 0 <= x.baseline { 1 } else { 0 } }").unwrap();
+        assert!(r.achievement(&Arc::new(input()), AT).is_err());
+        let r =
+            rules("fn achievement(x) { if x.baseline == () && x.target != () { 1 } else { 0 } }")
+                .unwrap();
+        assert_eq!(
+            r.achievement(&Arc::new(input()), AT).unwrap().value,
+            Some(Decimal::ONE)
+        );
+    }
+
+    #[test]
+    fn unknown_property_and_variable_are_errors() {
+        let r = rules("fn achievement(x) { x.tagret }").unwrap();
+        let err = r.achievement(&Arc::new(input()), AT).unwrap_err().en();
+        assert!(err.contains("tagret"), "{err}");
+        let err = rules("fn achievement(x) { undefined_name }")
+            .unwrap_err()
+            .en();
+        assert!(err.contains("undefined_name"), "{err}");
+    }
+
+    #[test]
+    fn no_clock_no_files_no_eval() {
+        assert!(rules("fn achievement(x) { timestamp() }")
+            .unwrap()
+            .achievement(&Arc::new(input()), AT)
+            .is_err());
+        let r = rules("fn achievement(x) { import \"other\" as o; o::f() }").unwrap();
+        assert!(r.achievement(&Arc::new(input()), AT).is_err());
+        assert!(rules("fn achievement(x) { eval(\"1\") }").is_err());
+    }
+}
