@@ -3,12 +3,14 @@
 mod agreement;
 mod cache;
 mod check;
+mod completions;
 mod diff;
 mod evaluate;
 mod explain;
 mod help;
 mod import;
 mod list;
+mod man;
 mod output;
 mod report;
 mod sheet;
@@ -22,7 +24,7 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use clap::{ColorChoice, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use gyokaku::cycle::commit::CommitError;
 use gyokaku::cycle::{Completeness, ImportFailure, TemplateError};
@@ -51,6 +53,16 @@ pub struct Cli {
         hide_env = true
     )]
     lang: Lang,
+    /// Colour in help and messages: auto (when the terminal shows it and NO_COLOR is not set),
+    /// always or never.
+    #[arg(
+        long,
+        global = true,
+        value_name = "WHEN",
+        default_value = "auto",
+        hide_possible_values = true
+    )]
+    color: ColorChoice,
 }
 
 #[derive(Debug, Subcommand)]
@@ -69,6 +81,8 @@ enum Command {
     Report(report::Args),
     Test(test::Args),
     Cache(cache::Args),
+    Completions(completions::Args),
+    Man(man::Args),
 }
 
 /// Where the plan is, and how to read it.
@@ -298,21 +312,43 @@ pub fn report_internal_error(what: &str) {
 /// `GYOKAKU_LANG`, else Japanese. Read before clap, so that `--help` and clap's own errors are
 /// in it too.
 pub fn lang_of(args: &[OsString]) -> Lang {
+    option_value(args, "--lang")
+        .or_else(|| std::env::var(LANG_ENV).ok())
+        .and_then(|l| l.parse().ok())
+        .unwrap_or_default()
+}
+
+/// The colour asked for with `--color WHEN` or `--color=WHEN` anywhere on the command line;
+/// `auto` when not given (or not a choice: clap then says so), where the terminal decides
+/// and `NO_COLOR` turns colour off. Read before clap, like the language, because clap colours
+/// help and errors while it reads the arguments.
+pub fn color_of(args: &[OsString]) -> ColorChoice {
+    option_value(args, "--color")
+        .and_then(|v| <ColorChoice as clap::ValueEnum>::from_str(&v, true).ok())
+        .unwrap_or(ColorChoice::Auto)
+}
+
+/// The value of the last `NAME VALUE` or `NAME=VALUE` before `--`.
+fn option_value(args: &[OsString], name: &str) -> Option<String> {
     let mut given = None;
     let mut args = args.iter().map(|a| a.to_string_lossy());
     while let Some(arg) = args.next() {
         if arg == "--" {
             break;
-        } else if arg == "--lang" {
+        } else if arg == name {
             given = args.next().map(|v| v.into_owned());
-        } else if let Some(v) = arg.strip_prefix("--lang=") {
+        } else if let Some(v) = arg.strip_prefix(name).and_then(|v| v.strip_prefix('=')) {
             given = Some(v.to_string());
         }
     }
     given
-        .or_else(|| std::env::var(LANG_ENV).ok())
-        .and_then(|l| l.parse().ok())
-        .unwrap_or_default()
+}
+
+/// The command line as `--help`, completions and the man page show it: worded in `lang`,
+/// coloured as `color` says.
+pub fn command(lang: Lang, color: ColorChoice) -> clap::Command {
+    // Set before the wording builds the command, which passes it on to every subcommand.
+    help::localize(Cli::command().color(color), lang)
 }
 
 /// The environment variable choosing the language when `--lang` is not given.
@@ -332,13 +368,14 @@ pub fn print_error(e: &impl Localize, lang: Lang) {
 pub fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
     let lang = lang_of(&args);
+    let color = color_of(&args);
     set_display_lang(lang);
     // Wording the command line's help costs more than reading it: it is worded only when clap
     // has something to show (help, the version, an error), by reading the arguments again with
     // the worded command (the same reading: the wording changes no argument).
     let matches = match Cli::command()
         .try_get_matches_from(&args)
-        .or_else(|_| help::localize(Cli::command(), lang).try_get_matches_from(args))
+        .or_else(|_| command(lang, color).try_get_matches_from(args))
     {
         Ok(matches) => matches,
         Err(e) => match help::error_text(&e, lang) {
@@ -372,6 +409,8 @@ pub fn main() -> ExitCode {
         Command::Report(a) => report::run(a),
         Command::Test(a) => test::run(a),
         Command::Cache(a) => cache::run(a),
+        Command::Completions(a) => completions::run(a, lang),
+        Command::Man(a) => man::run(a, lang),
     };
     match result {
         Ok(code) => code,

@@ -2533,6 +2533,51 @@ messages! {
         Clear =>
             ja: "キャッシュの項目をすべて削除します (次の実行で作り直されます)",
             en: "Remove every entry of the cache (the next runs write them again)";
+        // Issue 23 (init, the plan sheet, shell habits): kept together to ease merging.
+        /// --color.
+        Color =>
+            ja: "ヘルプやメッセージの色: auto (端末が表示でき、NO_COLOR が設定されていなければ)、always、never",
+            en: "Colour in help and messages: auto (when the terminal shows it and NO_COLOR is not set), always or never";
+        /// `completions`.
+        Completions =>
+            ja: "シェルの補完スクリプトを出力します",
+            en: "Print the shell completion script";
+        /// SHELL of completions.
+        Shell =>
+            ja: "シェル: bash, zsh, fish, powershell, elvish",
+            en: "The shell: bash, zsh, fish, powershell or elvish";
+        /// `man`.
+        Man =>
+            ja: "マニュアルページ (man) を書き出します",
+            en: "Write the manual page";
+        /// --output of man.
+        ManFolder =>
+            ja: "gyokaku.1 を出力する代わりに、それとコマンドごとのページをこのフォルダに書き出します",
+            en: "Write gyokaku.1 and one page per command into this folder instead of printing gyokaku.1";
+        /// The manual page's section NAME.
+        ManName =>
+            ja: "名前",
+            en: "NAME";
+        /// The manual page's section SYNOPSIS.
+        ManSynopsis =>
+            ja: "書式",
+            en: "SYNOPSIS";
+        /// The manual page's section DESCRIPTION.
+        ManDescription =>
+            ja: "説明",
+            en: "DESCRIPTION";
+        /// The manual page's section OPTIONS.
+        ManOptions =>
+            ja: "オプション",
+            en: "OPTIONS";
+        /// The manual page's section SUBCOMMANDS.
+        ManCommands =>
+            ja: "コマンド",
+            en: "SUBCOMMANDS";
+        /// The manual page's section VERSION.
+        ManVersion =>
+            ja: "バージョン",
+            en: "VERSION";
     }
 
     /// The common reasons a file cannot be read.
