@@ -124,6 +124,8 @@ pub struct CommentReading<'a> {
 /// text contained (for `gyokaku test --coverage`).
 #[derive(Debug)]
 pub struct PhraseBook {
+    /// Named by coverage reports.
+    #[cfg_attr(not(feature = "coverage"), allow(dead_code))]
     file: String,
     groups: Vec<PhraseGroup>,
     /// Every phrase, prepared for searching, and the group it belongs to.
@@ -395,11 +397,13 @@ impl PhraseBook {
     }
 
     /// Starts recording which groups texts contain.
+    #[cfg(feature = "coverage")]
     pub(crate) fn record(&self) {
         self.recording.store(true, Ordering::Relaxed);
     }
 
     /// Which groups texts searched since [`PhraseBook::record`] contained.
+    #[cfg(feature = "coverage")]
     pub(crate) fn coverage(&self) -> Vec<PhraseGroupCoverage> {
         self.groups
             .iter()
@@ -691,6 +695,7 @@ phrases = ["至らなかった"]
 "#;
 
     #[test]
+    #[cfg(feature = "coverage")]
     fn phrases_are_found_longest_first_and_recorded() {
         let book = PhraseBook::parse("data/phrases.toml", PHRASES).unwrap();
         book.record();

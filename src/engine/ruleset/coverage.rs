@@ -2,12 +2,14 @@
 //! `gyokaku test --coverage` (the recorder itself is `engine/coverage.rs`).
 
 use super::RuleSet;
+#[cfg(feature = "coverage")]
 use crate::engine::coverage::{Coverage, Recorder};
 
 impl RuleSet {
     /// Starts recording which statements and branches of the scripts the following calls
     /// reach (for `gyokaku test --coverage`). Recording makes calls slower; a rule set on
     /// which this is never called evaluates exactly as before. Results and limits are the same.
+    #[cfg(feature = "coverage")]
     pub fn record_coverage(&mut self) {
         // Scripts that do not compile run nothing to record: their first rule fails.
         let compiled = self.compiled().is_ok();
@@ -30,6 +32,7 @@ impl RuleSet {
 
     /// What the calls since [`RuleSet::record_coverage`] reached, per script (the rating
     /// script first, then the kinds); `None` when not recording.
+    #[cfg(feature = "coverage")]
     pub fn coverage(&self) -> Option<Coverage> {
         let recorder = self.coverage.as_ref()?;
         let compiled = self.compiled.get()?;

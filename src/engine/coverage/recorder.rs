@@ -1,4 +1,4 @@
-//! Statement and branch coverage of rule scripts, for `gyokaku test --coverage`: an opt-in
+//! The coverage recorder: an opt-in
 //! recorder built on Rhai's debugger interface. A rule set that never switches it on runs
 //! exactly as before; one that does records every statement and expression its calls reach.
 //!
@@ -13,9 +13,10 @@ use std::collections::{HashMap, HashSet};
 use std::mem::{discriminant, Discriminant};
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use crate::i18n::CoverageText;
 use rhai::debugger::{DebuggerCommand, DebuggerEvent};
 use rhai::{ASTNode, Engine, Expr, Position, Stmt, AST};
+
+use super::{Coverage, CoveragePoint, FunctionCoverage, Operator, Reach, ScriptCoverage};
 
 /// Which node ran where: position plus the node's variant, so that a parent and a child that
 /// start at the same place are never mistaken for one another.
@@ -366,182 +367,6 @@ fn expr_points(e: &Expr, points: &mut Vec<Point>) {
                 test: Test::Ran(key),
             });
         }
-    }
-}
-
-/// A chain operator whose parts may go unevaluated.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Operator {
-    /// `&&`: stops at the first false part.
-    And,
-    /// `||`: stops at the first true part.
-    Or,
-    /// `??`: stops at the first part that is not `()`.
-    Coalesce,
-}
-
-impl Operator {
-    /// As written in a script.
-    pub fn symbol(self) -> &'static str {
-        match self {
-            Operator::And => "&&",
-            Operator::Or => "||",
-            Operator::Coalesce => "??",
-        }
-    }
-}
-
-/// What a coverage point asks of the cases.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Reach {
-    /// A statement runs.
-    Statement,
-    /// An `if`'s condition is true at least once.
-    IfTrue,
-    /// An `if`'s condition is false at least once (the `else` side, or skipping the `if`).
-    IfFalse,
-    /// A part of a chain stops it (`||` true, `&&` false, `??` a value), so the rest is skipped.
-    Stops {
-        /// The chain's operator.
-        operator: Operator,
-        /// 1-based part.
-        part: usize,
-    },
-    /// The last part of a chain is evaluated.
-    Reached {
-        /// The chain's operator.
-        operator: Operator,
-        /// 1-based part.
-        part: usize,
-    },
-    /// A `switch` arm is taken.
-    SwitchArm,
-}
-
-impl Reach {
-    /// Whether this is a branch (anything but a plain statement).
-    pub fn is_branch(self) -> bool {
-        self != Reach::Statement
-    }
-}
-
-impl Reach {
-    /// What no case did, as a sentence for an analyst.
-    pub fn message(self) -> CoverageText {
-        match self {
-            Reach::Statement => CoverageText::NeverRun,
-            Reach::IfTrue => CoverageText::IfNeverTrue,
-            Reach::IfFalse => CoverageText::IfNeverFalse,
-            Reach::Stops { operator, part } => {
-                let operator_text = operator.symbol().to_string();
-                match operator {
-                    Operator::And => CoverageText::PartNeverFalse {
-                        part,
-                        operator: operator_text,
-                    },
-                    Operator::Or => CoverageText::PartNeverTrue {
-                        part,
-                        operator: operator_text,
-                    },
-                    Operator::Coalesce => CoverageText::PartNeverValue {
-                        part,
-                        operator: operator_text,
-                    },
-                }
-            }
-            Reach::Reached { operator, part } => CoverageText::PartNeverEvaluated {
-                part,
-                operator: operator.symbol().to_string(),
-            },
-            Reach::SwitchArm => CoverageText::SwitchArmNeverTaken,
-        }
-    }
-}
-
-/// One point of a script and whether any call reached it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CoveragePoint {
-    /// 1-based line.
-    pub line: usize,
-    /// 1-based column.
-    pub column: usize,
-    /// The function it is in.
-    pub function: String,
-    /// What reaching it means.
-    pub reach: Reach,
-    /// Whether it was reached.
-    pub covered: bool,
-}
-
-/// A function of a script and whether it was called.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FunctionCoverage {
-    /// Its name.
-    pub name: String,
-    /// The line its body starts on.
-    pub line: usize,
-    /// Whether any call entered it.
-    pub called: bool,
-}
-
-/// The coverage of one script.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ScriptCoverage {
-    /// The script file, as the rule set names it ("rules/kinds/level.rhai").
-    pub file: String,
-    /// Its text, to show uncovered lines.
-    pub text: String,
-    /// Its functions, in the order they are written.
-    pub functions: Vec<FunctionCoverage>,
-    /// Its points, in the order they are written.
-    pub points: Vec<CoveragePoint>,
-}
-
-impl ScriptCoverage {
-    /// Line `n` (1-based) of the script.
-    pub fn source_line(&self, n: usize) -> Option<&str> {
-        n.checked_sub(1).and_then(|i| self.text.lines().nth(i))
-    }
-
-    /// (reached, all) statements.
-    pub fn statements(&self) -> (usize, usize) {
-        self.tally(|r| !r.is_branch())
-    }
-
-    /// (reached, all) branches.
-    pub fn branches(&self) -> (usize, usize) {
-        self.tally(Reach::is_branch)
-    }
-
-    fn tally(&self, which: impl Fn(Reach) -> bool) -> (usize, usize) {
-        let points = self.points.iter().filter(|p| which(p.reach));
-        let all = points.clone().count();
-        (points.filter(|p| p.covered).count(), all)
-    }
-
-    /// The points no call reached.
-    pub fn uncovered(&self) -> impl Iterator<Item = &CoveragePoint> {
-        self.points.iter().filter(|p| !p.covered)
-    }
-}
-
-/// The coverage of a rule set's scripts: the rating script first, then one per kind.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Coverage {
-    /// Per script.
-    pub scripts: Vec<ScriptCoverage>,
-    /// The phrase groups of `data/phrases.toml` and whether some case's text contained one of
-    /// their phrases.
-    pub phrase_groups: Vec<super::data::PhraseGroupCoverage>,
-}
-
-impl Coverage {
-    /// Whether every point and function of every script was reached, and every phrase group found.
-    pub fn is_complete(&self) -> bool {
-        self.scripts
-            .iter()
-            .all(|s| s.points.iter().all(|p| p.covered) && s.functions.iter().all(|f| f.called))
-            && self.phrase_groups.iter().all(|g| g.found)
     }
 }
 
