@@ -32,6 +32,8 @@ pub mod number;
 #[cfg(feature = "report")]
 pub mod report;
 pub mod ruletest;
+#[cfg(test)]
+mod schemas;
 pub mod workspace;
 
 pub use workspace::{Workspace, Years};

@@ -9,6 +9,9 @@ mod input;
 mod memo;
 mod reading;
 mod ruleset;
+/// ruleset.toml's own type, for its JSON Schema (src/schemas.rs).
+#[cfg(test)]
+pub(crate) use ruleset::ConfigFile;
 mod sheet;
 mod summary;
 #[cfg(test)]

@@ -336,32 +336,59 @@ fn toml_error(file: &SourceFile, item: Option<ItemId>, e: toml::de::Error) -> Lo
     }
 }
 
+/// plan.toml: a reform plan (行財政改革推進計画), its period, policies and themes. The file
+/// format: docs/plan-format.md.
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-struct RawPlan {
+pub(crate) struct RawPlan {
+    /// The plan's identifier, as workbooks name it: "isehara-6".
     id: String,
+    /// 計画の名称, as the document prints it: "伊勢原市第6次行財政改革推進計画".
     name: String,
+    /// 自治体名: "伊勢原市".
     municipality: String,
+    /// 計画期間: every fiscal year of the period, in order, as the document prints them: "R5",
+    /// "令和5年度", "H30", "平成31年度", "FY2023", "2023年度".
+    #[cfg_attr(test, schemars(with = "Vec<String>"))]
     years: Vec<Spanned<String>>,
+    /// The rule set's folder, relative to this folder: "../../rules".
     rules: Option<String>,
+    /// The unit of the report's effect tables: 円, 千円, 万円, 百万円 or 億円 (千円 when left out).
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     report_unit: Option<Spanned<String>>,
+    /// The scale of the recorded ratings (評価), best first.
     scale: Option<Scale>,
+    /// 基本方針.
     policies: Vec<RawPolicy>,
+    /// 改革の推進項目, numbered across the plan.
     themes: Vec<RawTheme>,
 }
 
+/// 基本方針: a basic policy.
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct RawPolicy {
+    /// Its number: 1.
+    #[cfg_attr(test, schemars(with = "u32"))]
     number: Spanned<u32>,
+    /// Its name: "行政サービスの最適化".
     name: String,
 }
 
+/// 改革の推進項目: a reform theme of a policy.
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct RawTheme {
+    /// Its number, counted across the plan: 8 for (8).
+    #[cfg_attr(test, schemars(with = "u32"))]
     number: Spanned<u32>,
+    /// The number of its policy (基本方針).
+    #[cfg_attr(test, schemars(with = "u32"))]
     policy: Spanned<u32>,
+    /// Its name: "歳入改革(歳入の確保)".
     name: String,
 }
 
@@ -514,66 +541,128 @@ fn parse_plan(file: &SourceFile) -> Result<Plan, LoadErrors> {
 
 type Text = Spanned<String>;
 
+/// items/<policy>-<theme>-<item>.toml: one implementation item (実施項目) and its 進捗管理シート.
+/// Values are written as the document prints them: "23,583", "▲19.6%", "30億円以内", "2(78)",
+/// "検討", "-". The file format: docs/plan-format.md.
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-struct RawItem {
+pub(crate) struct RawItem {
+    /// 実施項目名.
     title: String,
+    /// 取組主管 部局: "企画部".
     department: String,
+    /// 取組主管 所属: "経営企画課".
     section: String,
+    /// 関連所属.
     #[serde(default)]
     related_sections: Vec<String>,
+    /// Whether the document has the item's 進捗管理シート (false: only its 【参考①】 row).
     sheet: bool,
+    /// 具体的な改善取組内容.
     actions: Option<String>,
+    /// 現状と課題.
     situation: Option<String>,
+    /// 計画最終年度において目指す姿.
     final_goal: Option<String>,
+    /// Free notes on the transcription.
     #[serde(default)]
     notes: Vec<String>,
+    /// 全期間総合評価: a label of the plan's scale, in the final year.
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     overall_rating: Option<Text>,
+    /// 指標(行動/成果).
     indicator: RawIndicator,
+    /// 年次計画 and results, one table per fiscal year: [years.R5].
     #[serde(default)]
+    #[cfg_attr(test, schemars(with = "BTreeMap<String, RawYear>"))]
     years: BTreeMap<Text, RawYear>,
+    /// 〔小計〕 as printed.
     #[serde(default)]
     subtotals: RawSubtotals,
+    /// Where the document contradicts itself: the printed value is kept and the disagreement
+    /// recorded, for `gyokaku check`.
     #[serde(default)]
     discrepancies: Vec<RawDiscrepancy>,
 }
 
+/// 指標(行動/成果): the item's indicator.
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct RawIndicator {
+    /// The indicator's name.
     name: String,
+    /// 単位 as printed: 件, %, 千円, トン/年 …, "-" when none.
     unit: String,
+    /// 種別: a kind of the rule set (the default rules: higher_better, lower_better,
+    /// cumulative, upper_bound, level, milestone).
+    #[cfg_attr(test, schemars(with = "String"))]
     kind: Text,
+    /// 指標の現状値.
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     baseline: Option<Text>,
+    /// 計画最終年度の目標値.
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     final_target: Option<Text>,
+    /// 効果額の算定式: a Rhai expression of value, previous, baseline and total, in 千円:
+    /// "(value - previous) * 200".
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     effect: Option<Text>,
 }
 
+/// One fiscal year of the item: 年次計画, target and expected effect, and the year's results.
 #[derive(Deserialize, Default)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct RawYear {
+    /// 年次計画: the year's planned actions.
     plan: Option<String>,
+    /// 目標値 ([上段]).
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     target: Option<Text>,
+    /// 効果見込額 ([下段], 千円 when written bare).
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     expected_effect: Option<Text>,
+    /// The year's 取組方針・取組内容.
     policy: Option<String>,
+    /// 実績値.
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     actual: Option<Text>,
+    /// 実績効果額 (千円 when written bare).
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     actual_effect: Option<Text>,
+    /// 評価: a label of the plan's scale.
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     rating: Option<Text>,
+    /// 取組実績: the department's account of the year.
     comment: Option<String>,
 }
 
+/// 〔小計〕: five-year sums as printed.
 #[derive(Deserialize, Default)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct RawSubtotals {
+    /// 〔小計〕効果見込額.
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     expected_effect: Option<Text>,
+    /// 〔小計〕実績効果額.
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     actual_effect: Option<Text>,
 }
 
+/// A place where the document contradicts itself.
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct RawDiscrepancy {
+    /// The field whose printed value is kept: "subtotals.expected_effect", "years.R5.target".
+    #[cfg_attr(test, schemars(with = "String"))]
     field: Text,
+    /// What disagrees.
     text: String,
+    /// The printed value it describes; the entry holds only while the field prints it.
     value: Option<String>,
 }
 

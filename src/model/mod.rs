@@ -17,6 +17,10 @@ pub(crate) mod testing;
 mod value;
 mod year_map;
 
+/// The files' own types, for their JSON Schemas (src/schemas.rs).
+#[cfg(test)]
+pub(crate) use load::{RawItem as ItemFile, RawPlan as PlanFile};
+
 pub(crate) use cache::{hex, read_entry, write_entry, KeyHasher};
 pub use cache::{
     CachePart, CacheUse, PlanCache, PlanKey, CACHE_DIR_ENV, PLANS_FOLDER, RACY_SECONDS,

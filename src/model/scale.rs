@@ -8,6 +8,7 @@ use crate::i18n::ScaleProblem;
 
 /// One rating of the scale.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Rating {
     /// The label recorded on the sheets: "A".
@@ -22,6 +23,7 @@ pub struct Rating {
 /// `ruleset.toml` (`[[scale.relations]]`), because bands of different schemes never match by
 /// their letters (a ≥110% "S" is not a >100% "A" by name).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Relation {
     /// The other scale, by its labels best first: `["A", "B", "C", "D"]`.
@@ -32,6 +34,7 @@ pub struct Relation {
 
 /// The ratings, best first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Scale {
     /// Best first.

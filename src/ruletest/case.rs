@@ -217,61 +217,137 @@ pub fn inherited_cases(
 
 type Text = Spanned<String>;
 
+/// A rule test file (rules/tests/*.toml): `[defaults]` for every case, then the cases.
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-struct RawFile {
+pub(crate) struct RawFile {
+    /// Inputs every case of the file starts from.
+    #[cfg_attr(test, schemars(with = "Option<RawInputs>"))]
     defaults: Option<Spanned<RawInputs>>,
+    /// The cases.
     #[serde(default)]
+    #[cfg_attr(test, schemars(with = "Vec<RawInputs>"))]
     case: Vec<Spanned<RawInputs>>,
 }
 
-/// A case, or the file's `[defaults]` (which may not have `name` or `expect`).
+/// A case, or the file's `[defaults]` (which may not have `name` or `expect`). Values are
+/// written as a plan file writes them.
 #[derive(Deserialize, Default)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct RawInputs {
+    /// The case's name, as failures print it.
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     name: Option<Text>,
+    /// The indicator's kind.
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     kind: Option<Text>,
+    /// The indicator's unit.
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     unit: Option<Text>,
+    /// The item id: 5-8-3.
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     id: Option<Text>,
+    /// The item's title.
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     title: Option<Text>,
+    /// The indicator's name.
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     indicator: Option<Text>,
+    /// The fiscal year: R5.
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     year: Option<Text>,
+    /// 目標値.
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     target: Option<Text>,
+    /// 実績値.
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     actual: Option<Text>,
+    /// 指標の現状値.
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     baseline: Option<Text>,
+    /// 計画最終年度の目標値.
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     final_target: Option<Text>,
+    /// The previous year's actual.
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     previous: Option<Text>,
+    /// The previous year's target.
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     previous_target: Option<Text>,
+    /// 効果見込額.
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     expected_effect: Option<Text>,
+    /// 実績効果額.
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     actual_effect: Option<Text>,
+    /// 年次計画.
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     plan: Option<Text>,
+    /// 取組実績.
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     comment: Option<Text>,
+    /// The recorded rating.
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     recorded: Option<Text>,
+    /// A given achievement, instead of the one the kind computes.
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     achievement: Option<Text>,
+    /// 効果額の算定式.
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     effect_formula: Option<Text>,
+    /// Earlier years of the item.
     history: Option<Vec<RawYear>>,
+    /// What the rules must give.
+    #[cfg_attr(test, schemars(with = "Option<RawExpect>"))]
     expect: Option<Spanned<RawExpect>>,
 }
 
 /// One earlier year of a case's history.
 #[derive(Deserialize, Clone)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct RawYear {
+    /// The fiscal year.
+    #[cfg_attr(test, schemars(with = "String"))]
     year: Text,
+    /// 目標値.
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     target: Option<Text>,
+    /// 実績値.
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     actual: Option<Text>,
+    /// 効果見込額.
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     expected_effect: Option<Text>,
+    /// 実績効果額.
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     actual_effect: Option<Text>,
 }
 
+/// What a case expects.
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct RawExpect {
+    /// The achievement: "1.1" or "110%".
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     achievement: Option<Text>,
+    /// The suggested rating.
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     rating: Option<Text>,
+    /// The actual effect the formula gives.
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     effect: Option<Text>,
+    /// The expected effect the formula gives.
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     target_effect: Option<Text>,
+    /// The verdict of a reading of the comment.
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     verdict: Option<Text>,
+    /// Whether the reading is weak.
+    #[cfg_attr(test, schemars(with = "Option<bool>"))]
     weak: Option<Spanned<bool>>,
 }
 

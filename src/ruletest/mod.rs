@@ -21,6 +21,10 @@ mod case;
 mod render;
 mod run;
 
+/// The case files' own type, for its JSON Schema (src/schemas.rs).
+#[cfg(test)]
+pub(crate) use case::RawFile as CaseFileSchema;
+
 #[cfg(feature = "edit")]
 pub use accept::{accept, render_accepted, AcceptError, Accepted, NotAccepted, NotAcceptedReason};
 pub use case::{

@@ -28,16 +28,20 @@ const KINDS_DIR: &str = "kinds";
 /// How many rule sets deep `extends` may go: a chain longer than this is surely a mistake.
 pub const MAX_EXTENDS: usize = 8;
 
-/// `ruleset.toml`.
+/// ruleset.toml: a rule set's name, the set it extends and its rating scale.
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub(super) struct Config {
+pub(crate) struct Config {
+    /// The rule set's name: "isehara-default".
     pub(super) name: String,
+    /// What it is for.
     #[serde(default)]
     pub(super) description: String,
     /// The rule set this one builds on, relative to its folder: `extends = "../rules"`.
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     extends: Option<toml::Spanned<String>>,
-    /// Required unless the rule set extends one that has it.
+    /// The rating scale, best first; required unless the rule set extends one that has it.
     scale: Option<Scale>,
 }
 

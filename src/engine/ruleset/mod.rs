@@ -21,6 +21,8 @@ use std::path::Path;
 use std::sync::{Mutex, OnceLock};
 
 pub use effect::{Formula, FORMULA_VARIABLES};
+#[cfg(test)]
+pub(crate) use layers::Config as ConfigFile;
 pub use layers::{CONFIG_FILE, JUDGEMENT_FILE, RATING_FILE};
 pub use rating::Suggestion;
 pub use run::{CallSite, Outcome};
