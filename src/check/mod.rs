@@ -163,9 +163,10 @@ fn check_item(plan: &Plan, rules: &RuleSet, item: &Item, f: &mut Findings) {
         return;
     }
 
-    // Targets: a numeric kind needs one in every year of the period (or "—"/"↓" where the
+    // Targets: a kind whose targets are numbers (its script does not declare
+    // `NUMERIC_TARGETS = false`) needs one in every year of the period (or "—"/"↓" where the
     // sheet sets no new one). Items without a sheet only have their 【参考①】 row.
-    if kind != "milestone" && item.sheet {
+    if rules.kind_traits(kind).numeric_targets && item.sheet {
         for year in &plan.years {
             if item.year(*year).and_then(|e| e.target.as_ref()).is_none() {
                 f.add(
@@ -310,5 +311,48 @@ fn check_item(plan: &Plan, rules: &RuleSet, item: &Item, f: &mut Findings) {
                 f.add(&found.field, FindingKind::Implausible { what: found.what });
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::testing::{memory_rules, RATING};
+    use crate::model::testing::plan_with_item;
+
+    /// An item of kind `k` with a target in R5 only.
+    const ITEM: &str = r#"
+title = "段階的な導入"
+department = "企画部"
+section = "企画課"
+sheet = true
+[indicator]
+name = "導入の段階"
+unit = "-"
+kind = "k"
+[years.R5]
+target = "検討"
+"#;
+
+    /// Whether check reports a year without a target for ITEM under a kind script `script`.
+    fn missing_targets(script: &str) -> Vec<String> {
+        let plan = plan_with_item("5-10-1", ITEM);
+        let rules = memory_rules(RATING, "k", script).unwrap();
+        (check_plan(&plan, &rules).into_iter())
+            .filter(|f| matches!(f.what, FindingKind::NoTarget { .. }))
+            .filter_map(|f| f.field)
+            .collect()
+    }
+
+    /// Check knows no kind by name: a kind's script says whether its targets are numbers.
+    #[test]
+    fn a_year_without_a_target_is_reported_unless_the_kind_declares_its_targets_are_no_numbers() {
+        assert_eq!(
+            missing_targets("fn achievement(x) { () }"),
+            ["years.R6.target"]
+        );
+        assert!(
+            missing_targets("const NUMERIC_TARGETS = false;\nfn achievement(x) { () }").is_empty()
+        );
     }
 }

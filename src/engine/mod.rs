@@ -26,8 +26,8 @@ pub use error::{Compile, RuleError};
 pub use input::{RuleInput, YearRecord, PROPERTIES, YEAR_PROPERTIES};
 pub use reading::{Evidence, Reading, VERDICTS};
 pub use ruleset::{
-    limits, CallSite, DirRules, Formula, MemoryRules, Outcome, RuleSet, RuleSource, Suggestion,
-    CONFIG_FILE, FORMULA_VARIABLES, JUDGEMENT_FILE, RATING_FILE,
+    limits, CallSite, DirRules, Formula, KindTraits, MemoryRules, Outcome, RuleSet, RuleSource,
+    Suggestion, CONFIG_FILE, FORMULA_VARIABLES, JUDGEMENT_FILE, RATING_FILE,
 };
 pub use sheet::{number_in, Effect, EffectBasis, SheetCells, YearCells};
 pub use summary::{Figure, FigureTable, SummaryInput, SummaryItem, SUMMARY_FILE};

@@ -1974,6 +1974,14 @@ messages! {
         MissingFunction { signature: String } =>
             ja: "スクリプトに関数 {signature} がありません",
             en: "the script defines no function {signature}";
+        /// A top-level constant of a kind script that is not something a kind declares.
+        UnknownDeclaration { name: String, known: Vec<String> } =>
+            ja: "定数 {name} は種類の宣言ではありません: 種類のスクリプトが宣言できるのは {known} です",
+            en: "the constant {name} declares nothing of the kind: a kind script can declare {known}";
+        /// A declaration of a kind script that is not `true` or `false`.
+        DeclarationNotBool { name: String } =>
+            ja: "{name} は true か false で宣言してください",
+            en: "{name} must be declared true or false";
         /// A rating script without `judged` beside a judgement script.
         NoJudged { verdicts: Vec<String> } =>
             ja: "スクリプトに関数 judged(x, verdict) がありません: judgement.rhai の判定 ({verdicts}) を評価に変える関数です",

@@ -1,11 +1,14 @@
 //! Compiling a rule set's scripts: all of them at once, on this thread and one more, when the
 //! rule set is loaded ([`RuleSet::load`]) or when its first rule runs
-//! ([`RuleSet::load_deferred`]); then each is checked for the functions it is there for.
+//! ([`RuleSet::load_deferred`]); then each is checked for the functions it is there for, and
+//! what each kind script declares of its kind is read.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 
 use rhai::{Engine, AST};
 
+use super::kind::{self, Kinds};
 use super::limits;
 use super::sandbox::build_engine;
 use super::script::Script;
@@ -19,6 +22,8 @@ use crate::i18n::{CompileProblem, RuleConfigProblem};
 pub(super) struct Compiled {
     pub(super) engine: Engine,
     asts: Vec<AST>,
+    /// What each kind's script declares of its kind.
+    pub(super) kinds: Arc<Kinds>,
 }
 
 impl Compiled {
@@ -54,8 +59,16 @@ impl RuleSet {
         let asts = compile_all(&engine, &self.sources)
             .into_iter()
             .collect::<Result<Vec<AST>, RuleError>>()?;
-        let compiled = Compiled { engine, asts };
+        let mut compiled = Compiled {
+            engine,
+            asts,
+            kinds: Arc::default(),
+        };
         self.check_functions(&compiled)?;
+        // What the kinds declare is known once they compile; `kind(name)` is resolved when a
+        // script calls it, so registering it now serves every script.
+        compiled.kinds = Arc::new(self.declared_kinds(&compiled)?);
+        kind::register(&mut compiled.engine, Arc::clone(&compiled.kinds));
         Ok(self.compiled.get_or_init(|| compiled))
     }
 

@@ -1,12 +1,14 @@
 //! A rule set: the rating scale, one Rhai script per indicator kind, the rating script and the
 //! optional summary and judgement scripts, read from a folder and those it extends, compiled
 //! once and run with fixed limits. One file per job: `source` and `layers` read the files,
-//! `compile` and `sandbox` make the scripts runnable, `run` calls one function, and `rating`,
-//! `effect` and `summary` are what the rest of gyokaku asks of a rule set.
+//! `compile` and `sandbox` make the scripts runnable, `kind` reads what a kind script declares
+//! of its kind, `run` calls one function, and `rating`, `effect` and `summary` are what the
+//! rest of gyokaku asks of a rule set.
 
 mod compile;
 mod coverage;
 mod effect;
+mod kind;
 mod layers;
 pub mod limits;
 mod rating;
@@ -23,6 +25,7 @@ use std::sync::{Mutex, OnceLock};
 pub use effect::{Formula, FORMULA_VARIABLES};
 #[cfg(test)]
 pub(crate) use layers::Config as ConfigFile;
+pub use kind::KindTraits;
 pub use layers::{CONFIG_FILE, JUDGEMENT_FILE, RATING_FILE};
 pub use rating::Suggestion;
 pub use run::{CallSite, Outcome};
