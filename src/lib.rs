@@ -34,6 +34,7 @@ pub mod report;
 pub mod ruletest;
 #[cfg(test)]
 mod schemas;
+pub mod setup;
 pub mod workspace;
 
 pub use workspace::{Workspace, Years};

@@ -9,6 +9,7 @@ mod evaluate;
 mod explain;
 mod help;
 mod import;
+mod init;
 mod list;
 mod man;
 mod output;
@@ -81,6 +82,7 @@ enum Command {
     Report(report::Args),
     Test(test::Args),
     Cache(cache::Args),
+    Init(init::Args),
     Completions(completions::Args),
     Man(man::Args),
 }
@@ -182,6 +184,9 @@ pub enum CliError {
     /// Two evaluations that cannot be compared.
     #[error("{0}")]
     Diff(#[from] DiffError),
+    /// A plan folder could not be made.
+    #[error("{0}")]
+    Init(#[from] gyokaku::setup::init::InitError),
     /// The command line's own failures.
     #[error(transparent)]
     Command(#[from] CommandError),
@@ -199,6 +204,7 @@ impl Localize for CliError {
             CliError::Commit(e) => e.localize(lang),
             CliError::Accept(e) => e.localize(lang),
             CliError::Corpus(e) => e.localize(lang),
+            CliError::Init(e) => e.localize(lang),
             CliError::Command(e) => e.localize(lang),
         }
     }
@@ -409,6 +415,7 @@ pub fn main() -> ExitCode {
         Command::Report(a) => report::run(a),
         Command::Test(a) => test::run(a),
         Command::Cache(a) => cache::run(a),
+        Command::Init(a) => init::run(a),
         Command::Completions(a) => completions::run(a, lang),
         Command::Man(a) => man::run(a, lang),
     };

@@ -2586,6 +2586,46 @@ messages! {
         ManVersion =>
             ja: "バージョン",
             en: "VERSION";
+        /// `init`.
+        Init =>
+            ja: "新しい計画のフォルダを作ります (plan.toml、ルールセット、README)",
+            en: "Make a new plan folder: plan.toml, its rule set and a README";
+        /// DIR of init.
+        InitDir =>
+            ja: "計画を作るフォルダ (なければ作ります)",
+            en: "The folder to make the plan in (made if it does not exist)";
+        /// --municipality.
+        Municipality =>
+            ja: "自治体名 (例: 伊勢原市)",
+            en: "The municipality (自治体名), e.g. 伊勢原市";
+        /// --plan-name.
+        PlanName =>
+            ja: "資料に印刷されている計画の名称 (例: 伊勢原市第7次行財政改革推進計画)",
+            en: "The plan's name as the document prints it, e.g. 伊勢原市第7次行財政改革推進計画";
+        /// --years of init.
+        Period =>
+            ja: "計画期間: R7..R11、令和7年度〜令和11年度、H28..R2、FY2025..FY2029、または年度の列挙",
+            en: "The period: R7..R11, 令和7年度〜令和11年度, H28..R2, FY2025..FY2029, or the years listed";
+        /// --scale of init.
+        InitScale =>
+            ja: "記録する評価の区分: A-D、S-C、または none (ルールセットの区分)",
+            en: "The scale of the recorded ratings: A-D, S-C, or none for the rule set's";
+        /// --unit of init.
+        InitUnit =>
+            ja: "報告書の効果額の単位: 千円 または 百万円 (円、万円、億円)",
+            en: "The unit of the report's effect tables: 千円 or 百万円 (円, 万円, 億円)";
+        /// --id of init.
+        PlanId =>
+            ja: "計画ID (ブックが計画を見分けるのに使います) [既定: フォルダ名]",
+            en: "The plan's id, as its workbooks name it [default: the folder's name]";
+        /// --rules of init.
+        InitRules =>
+            ja: "計画を評価するルールセット",
+            en: "The rule set the plan is evaluated with";
+        /// --own-rules.
+        OwnRules =>
+            ja: "--rules を土台にした計画独自のルールセット (DIR/rules) を作り、そこで調整できるようにします",
+            en: "Give the plan a rule set of its own (DIR/rules) that extends --rules, to adapt";
     }
 
     /// The common reasons a file cannot be read.
