@@ -23,9 +23,9 @@ use std::path::Path;
 use std::sync::{Mutex, OnceLock};
 
 pub use effect::{Formula, FORMULA_VARIABLES};
+pub use kind::KindTraits;
 #[cfg(test)]
 pub(crate) use layers::Config as ConfigFile;
-pub use kind::KindTraits;
 pub use layers::{CONFIG_FILE, JUDGEMENT_FILE, RATING_FILE};
 pub use rating::Suggestion;
 pub use run::{CallSite, Outcome};
