@@ -101,6 +101,24 @@ fn year_all_evaluates_every_year_of_every_plan() {
     assert_eq!(totals.len(), 6, "5 years and all years together");
     assert_eq!(totals[5]["year"], serde_json::Value::Null);
     assert_eq!(totals[5]["recorded"]["total"], 710);
+    // Progress to date: the actual of R5 (the one year with results) against what was
+    // expected of it, not of every year of the period.
+    let all = &totals[5]["effects"];
+    assert_eq!(all["expected_reported"], "457040", "2 plans × 228,520");
+    assert_eq!(all["actual"], "1605466");
+    assert_eq!(all["reported"], 142);
+    let (table, _) = run(&["summary", "--year", "all"], 0);
+    let all_years = table.lines().rev().find(|l| l.contains("全年度")).unwrap();
+    assert!(
+        all_years.contains("228,520") && all_years.contains("349.1%"),
+        "{all_years}"
+    );
+    let r9 = table
+        .lines()
+        .rev()
+        .find(|l| l.contains("令和9年度"))
+        .unwrap();
+    assert!(r9.trim_end_matches(['│', ' ']).ends_with('-'), "{r9}");
 }
 
 #[test]

@@ -59,11 +59,14 @@ fn the_five_year_example_checks_clean() {
 #[test]
 fn the_five_year_example_summary_of_every_year() {
     let out = stdout_of(&["summary", "examples/five-year", "--year", "all"], 0);
-    // Every item reports in R5–R8 (14 rated, none without a rating); R9 has only its plan.
+    // Every item reports in R5–R8 (14 rated, none without a rating); R9 has only its plan:
+    // no actual yet ("-", not 0), and progress to date is R5–R8's actual against R5–R8's
+    // expected effect (624,750 / 790,500), not against the whole period's 1,145,500.
     for row in [
-        "│ 令和5年度 ┆      1 ┆  7 ┆  6 ┆  1 ┆ 0 ┆        0 ┆   14 ┆          106,000 ┆          128,850 ┆   121.6% │",
-        "│ 令和8年度 ┆      1 ┆  5 ┆  4 ┆  5 ┆ 0 ┆        0 ┆   14 ┆          282,750 ┆          181,150 ┆    64.1% │",
-        "│ 令和9年度 ┆      1 ┆  0 ┆  0 ┆  0 ┆ 0 ┆       14 ┆   14 ┆          355,000 ┆                0 ┆     0.0% │",
+        "│ 令和5年度 ┆      1 ┆  7 ┆  6 ┆  1 ┆ 0 ┆        0 ┆   14 ┆          106,000 ┆                        106,000 ┆          128,850 ┆   121.6% │",
+        "│ 令和8年度 ┆      1 ┆  5 ┆  4 ┆  5 ┆ 0 ┆        0 ┆   14 ┆          282,750 ┆                        282,750 ┆          181,150 ┆    64.1% │",
+        "│ 令和9年度 ┆      1 ┆  0 ┆  0 ┆  0 ┆ 0 ┆       14 ┆   14 ┆          355,000 ┆                              - ┆                - ┆        - │",
+        "│ 全年度    ┆      1 ┆ 22 ┆ 24 ┆ 10 ┆ 0 ┆       14 ┆   70 ┆        1,145,500 ┆                        790,500 ┆          624,750 ┆    79.0% │",
     ] {
         assert!(out.contains(row), "{row}\n{out}");
     }

@@ -100,7 +100,9 @@ impl Counts {
     }
 }
 
-/// Expected and actual effect amounts (千円) and the ratio between them.
+/// Expected and actual effect amounts (千円) and the ratio between them. The ratio measures
+/// the actual against what was expected of the items that have results: a year not yet
+/// reported, or an item that has not reported, is not counted as having achieved nothing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct EffectTotals {
     /// Sum of 効果見込額.
@@ -109,6 +111,12 @@ pub struct EffectTotals {
     /// Sum of 実績効果額.
     #[serde(with = "crate::model::exact")]
     pub actual: Decimal,
+    /// Sum of 効果見込額 of the items (and years) that have results: what the actual is
+    /// measured against.
+    #[serde(with = "crate::model::exact")]
+    pub expected_reported: Decimal,
+    /// How many items (item-years, over several years) have results.
+    pub reported: usize,
 }
 
 impl EffectTotals {
@@ -117,23 +125,54 @@ impl EffectTotals {
     pub(crate) fn merge(&mut self, other: &EffectTotals) -> Option<()> {
         let expected = self.expected.checked_add(other.expected)?;
         let actual = self.actual.checked_add(other.actual)?;
-        (self.expected, self.actual) = (expected, actual);
+        let expected_reported = self
+            .expected_reported
+            .checked_add(other.expected_reported)?;
+        (self.expected, self.actual, self.expected_reported) =
+            (expected, actual, expected_reported);
+        self.reported += other.reported;
         Some(())
     }
 
-    fn add(&mut self, e: &ItemEvaluation) {
+    /// Adds one item's year.
+    pub(crate) fn add(&mut self, e: &ItemEvaluation) {
         // Cannot overflow within one plan: an amount read from a sheet is below 10^20 千円
         // (15 digits, 億円 at most), one a rule computes is refused at 10^20 千円, and a plan
         // has at most `MAX_ITEMS` (10^6) items: every sum stays below 10^26, inside Decimal's
         // range (7.9 × 10^28). `tests/properties.rs` adds up the largest amounts.
-        self.expected += e.expected_effect.unwrap_or_default();
+        let expected = e.expected_effect.unwrap_or_default();
+        self.expected += expected;
         self.actual += e.actual_effect.unwrap_or_default();
+        if e.has_results {
+            self.expected_reported += expected;
+            self.reported += 1;
+        }
     }
 
-    /// 達成割合: actual ÷ expected, when something was expected (and the ratio is inside
-    /// `Decimal`'s range: a few thousandths of a 千円 expected against billions actual is not).
+    /// 達成割合: actual ÷ the expected effect of what has results; `None` when nothing has
+    /// results yet, or nothing was expected of it (or the ratio is outside `Decimal`'s range:
+    /// a few thousandths of a 千円 expected against billions actual).
     pub fn ratio(&self) -> Option<Decimal> {
-        self.actual.checked_div(self.expected)
+        if self.reported == 0 {
+            return None;
+        }
+        self.actual.checked_div(self.expected_reported)
+    }
+
+    /// Whether some of the expected effect belongs to items or years without results yet:
+    /// then the expected effect of what has results is shown beside the whole.
+    pub fn partly_reported(&self) -> bool {
+        self.expected_reported != self.expected
+    }
+
+    /// The actual effect, or `None` when nothing has results yet (shown as "-", not 0).
+    pub fn actual_reported(&self) -> Option<Decimal> {
+        (self.reported > 0).then_some(self.actual)
+    }
+
+    /// The expected effect of what has results, or `None` when nothing has (shown as "-").
+    pub fn expected_with_results(&self) -> Option<Decimal> {
+        (self.reported > 0).then_some(self.expected_reported)
     }
 }
 

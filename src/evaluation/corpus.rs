@@ -195,8 +195,8 @@ mod tests {
             recorded: Counts::new(&scale),
             suggested: Counts::new(&scale),
             effects: EffectTotals {
-                expected: Decimal::ZERO,
                 actual,
+                ..EffectTotals::default()
             },
         }
     }

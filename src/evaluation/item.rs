@@ -81,6 +81,10 @@ pub struct ItemEvaluation {
     pub actual_effect: Option<Decimal>,
     /// The actual effect computed from the item's formula (or the kind's), rounded to 千円.
     pub computed_effect: Option<Decimal>,
+    /// Whether the sheet has the year's results (a rating, an actual or an actual effect):
+    /// sums measure the actual against what was expected of the items that have them.
+    #[serde(skip)]
+    pub has_results: bool,
     /// Every rule call, in order.
     pub trace: Vec<TraceStep>,
 }
@@ -404,6 +408,7 @@ pub(crate) fn item_evaluation(
             .and_then(|e| e.actual_effect.as_ref())
             .and_then(Cell::thousand_yen),
         computed_effect: outcome.computed_effect,
+        has_results: entry.is_some_and(|e| e.has_results()),
         trace: outcome.trace,
     }
 }

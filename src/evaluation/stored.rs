@@ -39,7 +39,7 @@ pub const EVALUATIONS_FOLDER: &str = "evaluations";
 const MAGIC: &[u8; 16] = b"gyokaku results\0";
 
 /// What an entry of summary lines starts with.
-const SUMS_MAGIC: &[u8; 16] = b"gyokaku sums 2\0\0";
+const SUMS_MAGIC: &[u8; 16] = b"gyokaku sums 3\0\0";
 
 /// The number of this layout of an entry.
 const FORMAT: u32 = 1;

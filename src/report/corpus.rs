@@ -7,6 +7,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::io::{self, Write};
 use std::path::PathBuf;
 
+use super::progress::ProgressHeading;
 use super::render::{csv_table, render, render_string, Options};
 use super::{year_name, Cell, Document, Format, Lang, Section, Table};
 use crate::evaluation::{CorpusSummary, CorpusTotal, Counts, EffectTotals};
@@ -31,20 +32,21 @@ pub fn corpus_summary_document(s: &CorpusSummary, lang: Lang) -> Document {
     let recorded = labels(s, |t| &t.recorded);
     let suggested = labels(s, |t| &t.suggested);
     let unrated = s.totals.iter().any(|t| t.recorded.unrated > 0);
+    // Years or items without results yet: the expected effect of what has results, which the
+    // ratio measures against, beside the whole.
+    let partly = partly_reported(s);
     let counts_headers = |headers: &mut Vec<String>| {
         headers.extend(recorded.iter().cloned());
         if unrated {
             headers.push(Heading::NotRated.localize(lang));
         }
         headers.push(Heading::Total.localize(lang));
-        headers.extend(
-            [
-                Heading::ExpectedEffectThousandYen.localize(lang),
-                Heading::ActualEffectThousandYen.localize(lang),
-                Heading::Ratio.localize(lang),
-            ]
-            .map(String::from),
-        );
+        headers.push(Heading::ExpectedEffectThousandYen.localize(lang));
+        if partly {
+            headers.push(ProgressHeading::ExpectedReportedThousandYen.localize(lang));
+        }
+        headers.push(Heading::ActualEffectThousandYen.localize(lang));
+        headers.push(Heading::Ratio.localize(lang));
     };
     let counts = |row: &mut Vec<Cell>, c: &Counts, e: &EffectTotals| {
         row.extend(recorded.iter().map(|l| Cell::count(c.get(l))));
@@ -52,11 +54,12 @@ pub fn corpus_summary_document(s: &CorpusSummary, lang: Lang) -> Document {
             row.push(Cell::count(c.unrated));
         }
         row.push(Cell::count(c.total));
-        row.extend([
-            Cell::Amount(e.expected),
-            Cell::Amount(e.actual),
-            Cell::percent_or_none(e.ratio()),
-        ]);
+        row.push(Cell::Amount(e.expected));
+        if partly {
+            row.push(Cell::amount_or_none(e.expected_with_results()));
+        }
+        row.push(Cell::amount_or_none(e.actual_reported()));
+        row.push(Cell::percent_or_none(e.ratio()));
     };
 
     let mut headers: Vec<String> = [
@@ -110,17 +113,24 @@ pub fn corpus_summary_document(s: &CorpusSummary, lang: Lang) -> Document {
     let mut doc = Document::default();
     doc.push(plans);
     doc.push(totals);
-    doc.csv = Some(summary_csv(s, &recorded, &suggested, unrated, lang));
+    doc.csv = Some(summary_csv(s, &recorded, &suggested, unrated, partly, lang));
     doc.json = Some(serde_json::to_value(s).expect("JSON of plain values"));
     doc
 }
 
-/// One row per plan and year, as open data.
+/// Whether some plan's year has items without results (a year to come, a partial year).
+fn partly_reported(s: &CorpusSummary) -> bool {
+    s.totals.iter().any(|t| t.effects.partly_reported())
+}
+
+/// One row per plan and year, as open data (the expected effect of what has results last,
+/// when part of it has none).
 fn summary_csv(
     s: &CorpusSummary,
     recorded: &[String],
     suggested: &[String],
     unrated: bool,
+    partly: bool,
     lang: Lang,
 ) -> Table {
     let mut headers = vec![CsvColumn::Plan, CsvColumn::Municipality, CsvColumn::Year];
@@ -140,7 +150,10 @@ fn summary_csv(
     );
     headers.push(CsvColumn::SuggestedJudgementRequired);
     headers.extend([CsvColumn::ExpectedEffect, CsvColumn::ActualEffect]);
-    let headers: Vec<String> = headers.iter().map(|c| c.localize(lang)).collect();
+    let mut headers: Vec<String> = headers.iter().map(|c| c.localize(lang)).collect();
+    if partly {
+        headers.push(ProgressHeading::ExpectedReportedColumn.localize(lang));
+    }
     let mut t = Table::new(&headers);
     for r in &s.rows {
         let mut row: Vec<Cell> = vec![
@@ -157,6 +170,9 @@ fn summary_csv(
         row.push(Cell::count(r.suggested.unrated));
         row.push(Cell::Amount(r.effects.expected));
         row.push(Cell::Amount(r.effects.actual));
+        if partly {
+            row.push(Cell::Amount(r.effects.expected_reported));
+        }
         t.row(row);
     }
     t

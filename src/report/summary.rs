@@ -1,6 +1,7 @@
 //! `gyokaku summary`: the document's tables 達成状況, 分野別内訳表 and 実績効果額と達成割合,
 //! plus effects per theme and the rules' suggested ratings per policy.
 
+use super::progress::ProgressHeading;
 use super::{year_name, Cell, Document, Field, Lang, Table};
 use crate::engine::{Figure, FigureTable};
 use crate::evaluation::{Counts, EffectTotals, PolicySummary, Summary};
@@ -26,6 +27,32 @@ fn ratio(e: &EffectTotals) -> Cell {
 /// An effect amount (千円, the sheets' unit) in the plan's report unit, converted exactly.
 fn money(s: &Summary, d: rust_decimal::Decimal) -> Cell {
     Cell::Amount(s.report_unit.from_thousand_yen(d).unwrap_or(d))
+}
+
+/// The effect columns of a line: expected, the expected of what has results (when part of the
+/// year has not reported), actual ("-" before any result) and the ratio between them.
+fn effect_cells(s: &Summary, e: &EffectTotals) -> Vec<Cell> {
+    let mut cells = vec![money(s, e.expected)];
+    if s.effects.partly_reported() {
+        cells.push(
+            e.expected_with_results()
+                .map_or(Cell::None, |d| money(s, d)),
+        );
+    }
+    cells.push(e.actual_reported().map_or(Cell::None, |d| money(s, d)));
+    cells.push(ratio(e));
+    cells
+}
+
+/// The headers of [`effect_cells`].
+fn effect_headers(s: &Summary, lang: Lang) -> Vec<String> {
+    let mut headers = vec![Heading::ExpectedEffect.localize(lang)];
+    if s.effects.partly_reported() {
+        headers.push(ProgressHeading::ExpectedReported.localize(lang));
+    }
+    headers.push(Heading::ActualEffect.localize(lang));
+    headers.push(Heading::Ratio.localize(lang));
+    headers
 }
 
 /// The heading of a year's results: "伊勢原市… 令和5年度の取組結果".
@@ -134,58 +161,45 @@ pub fn suggested_table(s: &Summary, lang: Lang) -> Table {
 
 /// 実績効果額と達成割合: expected and actual effect per policy and in total.
 pub fn effects_table(s: &Summary, lang: Lang) -> Table {
-    let mut effects = Table::new(&[
-        Heading::Policy.localize(lang),
-        Heading::ExpectedEffect.localize(lang),
-        Heading::ActualEffect.localize(lang),
-        Heading::Ratio.localize(lang),
-    ])
-    .title(
+    let mut headers = vec![Heading::Policy.localize(lang)];
+    headers.extend(effect_headers(s, lang));
+    let mut effects = Table::new(&headers).title(
         ReportText::EffectsTitle {
             unit: s.report_unit.in_lang(lang).into(),
         }
         .localize(lang),
     );
     for p in &s.policies {
-        effects.row(vec![
-            format!("{} {}", p.number, p.name).into(),
-            money(s, p.effects.expected),
-            money(s, p.effects.actual),
-            ratio(&p.effects),
-        ]);
+        let mut row = vec![format!("{} {}", p.number, p.name).into()];
+        row.extend(effect_cells(s, &p.effects));
+        effects.row(row);
     }
-    effects.total(vec![
-        Heading::Total.localize(lang).into(),
-        money(s, s.effects.expected),
-        money(s, s.effects.actual),
-        ratio(&s.effects),
-    ]);
+    let mut total = vec![Heading::Total.localize(lang).into()];
+    total.extend(effect_cells(s, &s.effects));
+    effects.total(total);
     effects
 }
 
 /// Items and effect amounts per theme (改革の推進項目).
 pub fn themes_table(s: &Summary, lang: Lang) -> Table {
-    let mut themes = Table::new(&[
+    let mut headers = vec![
         Heading::Theme.localize(lang),
         Heading::ThemeItemCount.localize(lang),
-        Heading::ExpectedEffect.localize(lang),
-        Heading::ActualEffect.localize(lang),
-        Heading::Ratio.localize(lang),
-    ])
-    .title(
+    ];
+    headers.extend(effect_headers(s, lang));
+    let mut themes = Table::new(&headers).title(
         ReportText::ThemeEffectsTitle {
             unit: s.report_unit.in_lang(lang).into(),
         }
         .localize(lang),
     );
     for t in &s.themes {
-        themes.row(vec![
+        let mut row = vec![
             format!("{}({}) {}", t.policy, t.number, t.name).into(),
             Cell::count(t.items),
-            money(s, t.effects.expected),
-            money(s, t.effects.actual),
-            ratio(&t.effects),
-        ]);
+        ];
+        row.extend(effect_cells(s, &t.effects));
+        themes.row(row);
     }
     themes
 }
@@ -217,7 +231,11 @@ fn csv_table(s: &Summary, lang: Lang) -> Table {
     }));
     headers.push(CsvColumn::SuggestedJudgementRequired);
     headers.extend([CsvColumn::ExpectedEffect, CsvColumn::ActualEffect]);
-    let headers: Vec<String> = headers.iter().map(|c| c.localize(lang)).collect();
+    let mut headers: Vec<String> = headers.iter().map(|c| c.localize(lang)).collect();
+    let partly = s.effects.partly_reported();
+    if partly {
+        headers.push(ProgressHeading::ExpectedReportedColumn.localize(lang));
+    }
     let mut t = Table::new(&headers);
     let line = |number: String, name: String, r: &Counts, sg: &Counts, e: &EffectTotals| {
         let mut row: Vec<Cell> = vec![number.into(), name.into()];
@@ -231,6 +249,9 @@ fn csv_table(s: &Summary, lang: Lang) -> Table {
         row.push(Cell::count(sg.unrated));
         row.push(money(s, e.expected));
         row.push(money(s, e.actual));
+        if partly {
+            row.push(money(s, e.expected_reported));
+        }
         row
     };
     for p in &s.policies {
