@@ -1,132 +1,250 @@
-//! What a rule script sees of an item and a year: the `x` passed to every rule function.
+//! What a rule script sees of an item and a year: the `x` passed to every rule function. Its
+//! struct, its properties and what they mean are made from the declaration in
+//! [`super::record`]; here they become what a script reads, and each read is told to the
+//! remembered calls ([`record_reads`]).
 
 use std::sync::Arc;
 
 use rhai::{Array, Dynamic, Engine, Map};
 use rust_decimal::Decimal;
 
-/// The inputs of one rule call. Scripts read them as properties (`x.target`); a property that
-/// does not exist is an error, and a value the document does not give is `()`. The rule set's
-/// functions take it shared (`Arc<RuleInput>`): every call for an item and year reads the same
-/// input, handed to the script without copying it.
-#[derive(Debug, Clone, Default)]
-pub struct RuleInput {
-    /// Item id, "5-8-3".
-    pub id: String,
-    /// Item title.
-    pub title: String,
-    /// Indicator kind.
-    pub kind: String,
-    /// Indicator name.
-    pub indicator: String,
-    /// Indicator unit ("件", "%", "-").
-    pub unit: String,
-    /// Fiscal year, "R5".
-    pub year: String,
-    /// The year's target, as a number in the indicator's unit.
-    pub target: Option<Decimal>,
-    /// The year's actual.
-    pub actual: Option<Decimal>,
-    /// The baseline (指標の現状値).
-    pub baseline: Option<Decimal>,
-    /// The final year's target.
-    pub final_target: Option<Decimal>,
-    /// The previous year's actual; the baseline in the first year.
-    pub previous: Option<Decimal>,
-    /// The previous year's target; the baseline in the first year.
-    pub previous_target: Option<Decimal>,
-    /// The bound written with the target: "<=", "<", ">=", ">".
-    pub bound: Option<String>,
-    /// For a target with a bound (以内, 未満 …): whether the actual keeps it.
-    pub within_bound: Option<bool>,
-    /// The target as printed.
-    pub target_text: String,
-    /// The actual as printed.
-    pub actual_text: String,
-    /// 指標の現状値 as printed (`"未導入"`, `"▲19.6%"`; `""` when blank).
-    pub baseline_text: String,
-    /// 計画最終年度の目標値 as printed (`"導入方針の決定"`, `"運用中"`).
-    pub final_target_text: String,
-    /// The year's planned actions (年次計画) as printed; `""` when the sheet has none.
-    pub plan: String,
-    /// The year's comment (取組実績) as printed; `""` when the sheet has none.
-    pub comment: String,
-    /// Bracketed total of a compound target "2(78)".
-    pub target_total: Option<Decimal>,
-    /// Bracketed total of a compound actual "2(76)".
-    pub actual_total: Option<Decimal>,
-    /// 効果見込額 of the year.
-    pub expected_effect: Option<Decimal>,
-    /// 実績効果額 of the year.
-    pub actual_effect: Option<Decimal>,
-    /// The rating recorded on the sheet.
-    pub recorded: Option<String>,
-    /// For `effect(x)`: the value the effect is computed from (target or actual).
-    pub value: Option<Decimal>,
-    /// For `effect(x)`: bracketed total of `value`.
-    pub total: Option<Decimal>,
-    /// The scale's labels, best first.
-    pub scale: Vec<String>,
-    /// The plan's years from its first through the evaluated one, in order: targets, actuals,
-    /// effects and running totals, so rules can compute cumulative progress (累計) from annual
-    /// figures. The evaluated year is the last.
-    pub history: Vec<YearRecord>,
-    /// The position of the evaluated year in `history` (0 in the plan's first year).
-    pub year_index: usize,
+use super::sheet::{Row, Sheet};
+use crate::i18n::Lang;
+
+/// A property's value as read from the input, before it becomes the script's: text and
+/// numbers are compared with a remembered read without building the script's value, and
+/// `explain` shows each as a script would print it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PropertyValue<'a> {
+    /// Text, always given (`""` when the sheet has none).
+    Text(&'a str),
+    /// Text, or `()` when the sheet has none.
+    MaybeText(Option<&'a str>),
+    /// A number, or `()`.
+    Number(Option<Decimal>),
+    /// `true`, `false`, or `()`.
+    Flag(Option<bool>),
+    /// A position in a list: an integer to the script.
+    Index(usize),
+    /// A list of labels.
+    Labels(&'a [String]),
+    /// A list of years (`x.history`).
+    Years(&'a [YearRecord]),
 }
 
-/// One year of an item's history, as rules see it (`x.history[i]`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct YearRecord {
-    /// Fiscal year as the plan writes it in short, "R5".
-    pub year: String,
-    /// The year's target, in the indicator's unit.
-    pub target: Option<Decimal>,
-    /// The year's actual.
-    pub actual: Option<Decimal>,
-    /// The target as printed.
-    pub target_text: String,
-    /// The actual as printed.
-    pub actual_text: String,
-    /// 効果見込額 (千円).
-    pub expected_effect: Option<Decimal>,
-    /// 実績効果額 (千円).
-    pub actual_effect: Option<Decimal>,
-    /// Running total of the annual targets from the plan's first year through this one;
-    /// `()` when one of those years has no numeric target.
-    pub target_sum: Option<Decimal>,
-    /// Running total of the annual actuals, likewise.
-    pub actual_sum: Option<Decimal>,
-    /// Running total of 効果見込額, likewise.
-    pub expected_effect_sum: Option<Decimal>,
-    /// Running total of 実績効果額, likewise.
-    pub actual_effect_sum: Option<Decimal>,
+/// The type of a stored property, read as a [`PropertyValue`].
+trait PropertyType {
+    fn value(&self) -> PropertyValue<'_>;
 }
 
-impl YearRecord {
-    /// Fills the running totals of `records`, in order: each is the sum of its own and every
-    /// earlier year's figure, or `()` from the first year without one.
-    pub fn add_running_totals(records: &mut [YearRecord]) {
-        let mut sums: [Option<Decimal>; 4] = [Some(Decimal::ZERO); 4];
-        for r in records {
-            let figures = [r.target, r.actual, r.expected_effect, r.actual_effect];
-            for (sum, figure) in sums.iter_mut().zip(figures) {
-                *sum = sum.zip(figure).and_then(|(s, f)| s.checked_add(f));
+impl PropertyType for String {
+    fn value(&self) -> PropertyValue<'_> {
+        PropertyValue::Text(self)
+    }
+}
+
+impl PropertyType for Option<String> {
+    fn value(&self) -> PropertyValue<'_> {
+        PropertyValue::MaybeText(self.as_deref())
+    }
+}
+
+impl PropertyType for Option<Decimal> {
+    fn value(&self) -> PropertyValue<'_> {
+        PropertyValue::Number(*self)
+    }
+}
+
+impl PropertyType for Option<bool> {
+    fn value(&self) -> PropertyValue<'_> {
+        PropertyValue::Flag(*self)
+    }
+}
+
+impl PropertyType for usize {
+    fn value(&self) -> PropertyValue<'_> {
+        PropertyValue::Index(*self)
+    }
+}
+
+impl PropertyType for Vec<String> {
+    fn value(&self) -> PropertyValue<'_> {
+        PropertyValue::Labels(self)
+    }
+}
+
+impl PropertyType for Vec<YearRecord> {
+    fn value(&self) -> PropertyValue<'_> {
+        PropertyValue::Years(self)
+    }
+}
+
+/// A property read from the others (not stored) gives its value owned.
+impl From<Option<Decimal>> for PropertyValue<'_> {
+    fn from(d: Option<Decimal>) -> Self {
+        PropertyValue::Number(d)
+    }
+}
+
+impl PropertyValue<'_> {
+    /// The value as a script sees it.
+    fn to_dynamic(self) -> Dynamic {
+        match self {
+            PropertyValue::Text(t) => t.into(),
+            PropertyValue::MaybeText(t) => t.map_or(Dynamic::UNIT, |t| t.to_string().into()),
+            PropertyValue::Number(d) => num(d),
+            PropertyValue::Flag(b) => b.map_or(Dynamic::UNIT, Dynamic::from),
+            PropertyValue::Index(i) => {
+                Dynamic::from(rhai::INT::try_from(i).unwrap_or(rhai::INT::MAX))
             }
-            [
-                r.target_sum,
-                r.actual_sum,
-                r.expected_effect_sum,
-                r.actual_effect_sum,
-            ] = sums;
+            PropertyValue::Labels(l) => array_of(l),
+            PropertyValue::Years(y) => array_of(y),
+        }
+    }
+
+    /// Whether a script reading this value would read `value`.
+    fn reads_as(self, value: &Dynamic) -> bool {
+        let text = |t: Option<&str>| match (t, value.read_lock::<rhai::ImmutableString>()) {
+            (Some(t), Some(v)) => t == v.as_str(),
+            (None, None) => value.is_unit(),
+            _ => false,
+        };
+        match self {
+            PropertyValue::Text(t) => text(Some(t)),
+            PropertyValue::MaybeText(t) => text(t),
+            PropertyValue::Number(d) => match (d, value.as_decimal()) {
+                // 1.0 and 1.00 print differently: the digits must be the same too.
+                (Some(d), Ok(v)) => d == v && d.scale() == v.scale(),
+                (None, _) => value.is_unit(),
+                _ => false,
+            },
+            other => same(&other.to_dynamic(), value),
         }
     }
 }
+
+/// One property of `x` a script can read: its name, what it means, how it is read.
+#[derive(Clone, Copy)]
+pub struct InputProperty {
+    /// The name a script reads it by (`target` for `x.target`).
+    pub name: &'static str,
+    meaning: [&'static str; 2],
+    get: for<'a> fn(&'a RuleInput) -> PropertyValue<'a>,
+}
+
+impl std::fmt::Debug for InputProperty {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name)
+    }
+}
+
+impl InputProperty {
+    /// What it means, for the inputs table of `gyokaku explain`.
+    pub fn meaning(&self, lang: Lang) -> &'static str {
+        lang.pick(self.meaning[0], self.meaning[1])
+    }
+
+    /// Its value in `x`.
+    pub fn of<'a>(&self, x: &'a RuleInput) -> PropertyValue<'a> {
+        (self.get)(x)
+    }
+}
+
+/// Makes [`RuleInput`] and its properties from [`super::record::input_properties!`].
+macro_rules! rule_input {
+    (
+        made of the sheet {
+            $( $(#[$m:meta])* $name:ident : $ty:ty = $make:expr => $ja:literal, $en:literal; )*
+        }
+        read from the others {
+            $( $(#[$rm:meta])* $rname:ident : $rty:ty = $read:expr => $rja:literal, $ren:literal; )*
+        }
+    ) => {
+        /// The inputs of one rule call. Scripts read them as properties (`x.target`); a property
+        /// that does not exist is an error, and a value the document does not give is `()`. The
+        /// rule set's functions take it shared (`Arc<RuleInput>`): every call for an item and
+        /// year reads the same input, handed to the script without copying it.
+        #[derive(Debug, Clone, Default)]
+        pub struct RuleInput {
+            $( $(#[$m])* pub $name: $ty, )*
+        }
+
+        impl RuleInput {
+            /// The rules' `x` for a sheet: each property made as the declaration says.
+            pub(crate) fn from_sheet(s: &Sheet<'_, '_>) -> RuleInput {
+                RuleInput {
+                    $( $name: { let make: fn(&Sheet<'_, '_>) -> $ty = $make; make(s) }, )*
+                }
+            }
+
+            $(
+                $(#[$rm])*
+                pub fn $rname(&self) -> $rty {
+                    let read: fn(&RuleInput) -> $rty = $read;
+                    read(self)
+                }
+            )*
+        }
+
+        /// Every property of `x`, in order: what it means and how it is read.
+        pub const INPUT_PROPERTIES: &[InputProperty] = &[
+            $( InputProperty {
+                name: stringify!($name),
+                meaning: [$ja, $en],
+                get: |x| PropertyType::value(&x.$name),
+            }, )*
+            $( InputProperty {
+                name: stringify!($rname),
+                meaning: [$rja, $ren],
+                get: |x| PropertyValue::from(x.$rname()),
+            }, )*
+        ];
+
+        /// Every property a script can read, for documentation and coverage.
+        pub const PROPERTIES: &[&str] = &[$(stringify!($name),)* $(stringify!($rname),)*];
+    };
+}
+
+super::record::input_properties!(rule_input);
+
+/// Makes [`YearRecord`] and its properties from [`super::record::year_properties!`].
+macro_rules! year_record {
+    ($( $(#[$m:meta])* $name:ident : $ty:ty = $make:expr; )*) => {
+        /// One year of an item's history, as rules see it (`x.history[i]`).
+        #[derive(Debug, Clone, Default, PartialEq)]
+        pub struct YearRecord {
+            $( $(#[$m])* pub $name: $ty, )*
+        }
+
+        impl YearRecord {
+            /// The record of a year's row, each property made as the declaration says.
+            pub(crate) fn from_row(r: &Row<'_, '_>) -> YearRecord {
+                YearRecord {
+                    $( $name: { let make: fn(&Row<'_, '_>) -> $ty = $make; make(r) }, )*
+                }
+            }
+        }
+
+        /// Every property of one year and how it is read, in order.
+        const YEAR_GETTERS: &[(&str, for<'a> fn(&'a YearRecord) -> PropertyValue<'a>)] =
+            &[$( (stringify!($name), |y| PropertyType::value(&y.$name)), )*];
+
+        /// Every property of one year of `x.history`.
+        pub const YEAR_PROPERTIES: &[&str] = &[$(stringify!($name),)*];
+    };
+}
+
+super::record::year_properties!(year_record);
 
 impl RuleInput {
     /// The evaluated year's record, when the history has it.
     pub fn this_year(&self) -> Option<&YearRecord> {
         self.history.get(self.year_index)
+    }
+
+    /// Every property a script can read of `x`, in order, with its value.
+    pub fn properties(&self) -> impl Iterator<Item = (&'static InputProperty, PropertyValue<'_>)> {
+        INPUT_PROPERTIES.iter().map(move |p| (p, p.of(self)))
     }
 }
 
@@ -139,118 +257,18 @@ fn num(d: Option<Decimal>) -> Dynamic {
     d.map(Dynamic::from_decimal).unwrap_or(Dynamic::UNIT)
 }
 
-/// How one property of the input is read: text and numbers directly (so a remembered read can
-/// be compared without building the script's value), the rest as the script sees it.
-#[derive(Clone, Copy)]
-enum Getter {
-    Text(fn(&RuleInput) -> &str),
-    MaybeText(fn(&RuleInput) -> Option<&str>),
-    Number(fn(&RuleInput) -> Option<Decimal>),
-    Other(fn(&RuleInput) -> Dynamic),
-}
-
-impl Getter {
-    /// The property's value as a script sees it.
-    fn get(self, x: &RuleInput) -> Dynamic {
-        match self {
-            Getter::Text(f) => f(x).into(),
-            Getter::MaybeText(f) => f(x).map_or(Dynamic::UNIT, |t| t.to_string().into()),
-            Getter::Number(f) => num(f(x)),
-            Getter::Other(f) => f(x),
-        }
-    }
-
-    /// Whether the property of `x` is `value`.
-    fn reads_as(self, x: &RuleInput, value: &Dynamic) -> bool {
-        let text = |t: Option<&str>| match (t, value.read_lock::<rhai::ImmutableString>()) {
-            (Some(t), Some(v)) => t == v.as_str(),
-            (None, None) => value.is_unit(),
-            _ => false,
-        };
-        match self {
-            Getter::Text(f) => text(Some(f(x))),
-            Getter::MaybeText(f) => text(f(x)),
-            Getter::Number(f) => match (f(x), value.as_decimal()) {
-                // 1.0 and 1.00 print differently: the digits must be the same too.
-                (Some(d), Ok(v)) => d == v && d.scale() == v.scale(),
-                (None, _) => value.is_unit(),
-                _ => false,
-            },
-            Getter::Other(f) => same(&f(x), value),
-        }
-    }
-}
-
-/// Every property of `x` and how it is read, in the order of [`PROPERTIES`].
-const GETTERS: &[(&str, Getter)] = &[
-    ("id", Getter::Text(|x| &x.id)),
-    ("title", Getter::Text(|x| &x.title)),
-    ("kind", Getter::Text(|x| &x.kind)),
-    ("indicator", Getter::Text(|x| &x.indicator)),
-    ("unit", Getter::Text(|x| &x.unit)),
-    ("year", Getter::Text(|x| &x.year)),
-    ("target", Getter::Number(|x| x.target)),
-    ("actual", Getter::Number(|x| x.actual)),
-    ("baseline", Getter::Number(|x| x.baseline)),
-    ("final_target", Getter::Number(|x| x.final_target)),
-    ("previous", Getter::Number(|x| x.previous)),
-    ("previous_target", Getter::Number(|x| x.previous_target)),
-    ("bound", Getter::MaybeText(|x| x.bound.as_deref())),
-    (
-        "within_bound",
-        Getter::Other(|x| x.within_bound.map(Dynamic::from).unwrap_or(Dynamic::UNIT)),
-    ),
-    ("target_text", Getter::Text(|x| &x.target_text)),
-    ("actual_text", Getter::Text(|x| &x.actual_text)),
-    ("baseline_text", Getter::Text(|x| &x.baseline_text)),
-    ("final_target_text", Getter::Text(|x| &x.final_target_text)),
-    ("plan", Getter::Text(|x| &x.plan)),
-    ("comment", Getter::Text(|x| &x.comment)),
-    ("target_total", Getter::Number(|x| x.target_total)),
-    ("actual_total", Getter::Number(|x| x.actual_total)),
-    ("expected_effect", Getter::Number(|x| x.expected_effect)),
-    ("actual_effect", Getter::Number(|x| x.actual_effect)),
-    ("recorded", Getter::MaybeText(|x| x.recorded.as_deref())),
-    ("value", Getter::Number(|x| x.value)),
-    ("total", Getter::Number(|x| x.total)),
-    ("scale", Getter::Other(|x| array_of(&x.scale))),
-    ("history", Getter::Other(|x| array_of(&x.history))),
-    (
-        "year_index",
-        Getter::Other(|x| {
-            Dynamic::from(rhai::INT::try_from(x.year_index).unwrap_or(rhai::INT::MAX))
-        }),
-    ),
-    (
-        "target_sum",
-        Getter::Number(|x| x.this_year().and_then(|r| r.target_sum)),
-    ),
-    (
-        "actual_sum",
-        Getter::Number(|x| x.this_year().and_then(|r| r.actual_sum)),
-    ),
-    (
-        "expected_effect_sum",
-        Getter::Number(|x| x.this_year().and_then(|r| r.expected_effect_sum)),
-    ),
-    (
-        "actual_effect_sum",
-        Getter::Number(|x| x.this_year().and_then(|r| r.actual_effect_sum)),
-    ),
-];
-
 /// Whether property `index` of [`PROPERTIES`] reads the same in `x` as `value`: what a
 /// remembered rule call read compared with a new input.
 pub(crate) fn reads_as(x: &RuleInput, index: usize, value: &Dynamic) -> bool {
-    GETTERS
+    INPUT_PROPERTIES
         .get(index)
-        .is_some_and(|(_, get)| get.reads_as(x, value))
+        .is_some_and(|p| p.of(x).reads_as(value))
 }
 
 /// The index of the property called `name` in [`PROPERTIES`].
 #[cfg(test)]
 pub(crate) fn property_index(name: &str) -> Option<usize> {
-    GETTERS.iter().position(|(n, _)| *n == name)
+    PROPERTIES.iter().position(|n| *n == name)
 }
 
 /// What a rule call read of `x`: each property by its index in [`PROPERTIES`], with its value,
@@ -324,87 +342,22 @@ pub(crate) fn same(a: &Dynamic, b: &Dynamic) -> bool {
 /// [`record_reads`], so a rule call can be remembered by what it read.
 pub(crate) fn register(engine: &mut Engine) {
     engine.register_type_with_name::<Arc<RuleInput>>("Input");
-    for (index, (name, get)) in GETTERS.iter().enumerate() {
-        let get = *get;
-        engine.register_get(*name, move |x: &mut Arc<RuleInput>| -> Dynamic {
-            let value = get.get(x);
+    for (index, property) in INPUT_PROPERTIES.iter().enumerate() {
+        let get = property.get;
+        engine.register_get(property.name, move |x: &mut Arc<RuleInput>| -> Dynamic {
+            let value = get(x).to_dynamic();
             read(index, &value);
             value
         });
     }
     engine.register_type_with_name::<YearRecord>("Year");
-    macro_rules! year_getters {
-        ($($name:ident => $conv:expr;)*) => {
-            $(engine.register_get(stringify!($name), |y: &mut YearRecord| -> Dynamic { let f: fn(&YearRecord) -> Dynamic = $conv; f(y) });)*
-        };
-    }
-    year_getters! {
-        year => |y| y.year.clone().into();
-        target => |y| num(y.target);
-        actual => |y| num(y.actual);
-        target_text => |y| y.target_text.clone().into();
-        actual_text => |y| y.actual_text.clone().into();
-        expected_effect => |y| num(y.expected_effect);
-        actual_effect => |y| num(y.actual_effect);
-        target_sum => |y| num(y.target_sum);
-        actual_sum => |y| num(y.actual_sum);
-        expected_effect_sum => |y| num(y.expected_effect_sum);
-        actual_effect_sum => |y| num(y.actual_effect_sum);
+    for (name, get) in YEAR_GETTERS {
+        let get = *get;
+        engine.register_get(*name, move |y: &mut YearRecord| -> Dynamic {
+            get(y).to_dynamic()
+        });
     }
 }
-
-/// Every property of one year of `x.history`.
-pub const YEAR_PROPERTIES: &[&str] = &[
-    "year",
-    "target",
-    "actual",
-    "target_text",
-    "actual_text",
-    "expected_effect",
-    "actual_effect",
-    "target_sum",
-    "actual_sum",
-    "expected_effect_sum",
-    "actual_effect_sum",
-];
-
-/// Every property a script can read, for documentation and coverage.
-pub const PROPERTIES: &[&str] = &[
-    "id",
-    "title",
-    "kind",
-    "indicator",
-    "unit",
-    "year",
-    "target",
-    "actual",
-    "baseline",
-    "final_target",
-    "previous",
-    "previous_target",
-    "bound",
-    "within_bound",
-    "target_text",
-    "actual_text",
-    "baseline_text",
-    "final_target_text",
-    "plan",
-    "comment",
-    "target_total",
-    "actual_total",
-    "expected_effect",
-    "actual_effect",
-    "recorded",
-    "value",
-    "total",
-    "scale",
-    "history",
-    "year_index",
-    "target_sum",
-    "actual_sum",
-    "expected_effect_sum",
-    "actual_effect_sum",
-];
 
 #[cfg(test)]
 mod tests {
@@ -423,9 +376,92 @@ mod tests {
         assert!(!same(&list(vec![d("2")]), &list(vec![d("2"), d("2")])));
     }
 
+    /// An input with every property given, and a history of two years.
+    fn full_input() -> RuleInput {
+        let d = |s: &str| Some(Decimal::from_str_exact(s).unwrap());
+        let year = |y: &str| YearRecord {
+            year: y.into(),
+            target: d("10"),
+            actual: d("12.0"),
+            target_text: "10件".into(),
+            target_sum: d("20"),
+            ..YearRecord::default()
+        };
+        RuleInput {
+            id: "1-2-3".into(),
+            year: "R6".into(),
+            target: d("1.50"),
+            bound: Some("<=".into()),
+            within_bound: Some(true),
+            recorded: Some("A".into()),
+            scale: vec!["A".into(), "B".into()],
+            history: vec![year("R5"), year("R6")],
+            year_index: 1,
+            ..RuleInput::default()
+        }
+    }
+
     #[test]
-    fn every_property_has_its_getter_in_order() {
-        let names: Vec<&str> = GETTERS.iter().map(|(n, _)| *n).collect();
-        assert_eq!(names, PROPERTIES);
+    fn a_script_reads_every_property_as_the_input_holds_it() {
+        let mut engine = Engine::new();
+        register(&mut engine);
+        let x = Arc::new(full_input());
+        for (index, property) in INPUT_PROPERTIES.iter().enumerate() {
+            let mut scope = rhai::Scope::new();
+            scope.push("x", x.clone());
+            let read = engine
+                .eval_with_scope::<Dynamic>(&mut scope, &format!("x.{}", property.name))
+                .unwrap_or_else(|e| panic!("x.{}: {e}", property.name));
+            assert!(reads_as(&x, index, &read), "x.{} = {read:?}", property.name);
+        }
+        for name in YEAR_PROPERTIES {
+            let mut scope = rhai::Scope::new();
+            scope.push("x", x.clone());
+            let read =
+                engine.eval_with_scope::<Dynamic>(&mut scope, &format!("x.history[1].{name}"));
+            assert!(read.is_ok(), "x.history[1].{name}: {read:?}");
+        }
+        let mut scope = rhai::Scope::new();
+        scope.push("x", x.clone());
+        let sum = engine
+            .eval_with_scope::<Dynamic>(&mut scope, "x.target_sum")
+            .unwrap();
+        assert_eq!(
+            sum.as_decimal(),
+            Ok(Decimal::from(20)),
+            "the evaluated year's"
+        );
+    }
+
+    #[test]
+    fn every_meaning_is_worded_in_both_languages() {
+        for p in INPUT_PROPERTIES {
+            let (ja, en) = (p.meaning(Lang::Ja), p.meaning(Lang::En));
+            assert!(
+                !ja.is_ascii() && !en.trim().is_empty(),
+                "x.{}: {ja:?} {en:?}",
+                p.name
+            );
+        }
+    }
+
+    #[test]
+    fn a_read_matches_only_the_same_value_with_the_same_digits() {
+        let x = full_input();
+        let index = |name| property_index(name).unwrap();
+        let dec = |s: &str| Dynamic::from_decimal(Decimal::from_str_exact(s).unwrap());
+        assert!(reads_as(&x, index("target"), &dec("1.50")));
+        assert!(
+            !reads_as(&x, index("target"), &dec("1.5")),
+            "printed differently"
+        );
+        assert!(
+            reads_as(&x, index("actual"), &Dynamic::UNIT),
+            "not given: ()"
+        );
+        assert!(reads_as(&x, index("bound"), &Dynamic::from("<=")));
+        assert!(!reads_as(&x, index("recorded"), &Dynamic::UNIT));
+        assert!(reads_as(&x, index("year_index"), &Dynamic::from_int(1)));
+        assert!(!reads_as(&x, index("year_index"), &dec("1")), "an integer");
     }
 }

@@ -8,6 +8,7 @@ mod functions;
 mod input;
 mod memo;
 mod reading;
+mod record;
 mod ruleset;
 /// ruleset.toml's own type, for its JSON Schema (src/schemas.rs).
 #[cfg(test)]
@@ -23,12 +24,19 @@ pub use crate::model::{Rating, Scale};
 pub use coverage::{Coverage, CoveragePoint, FunctionCoverage, Operator, Reach, ScriptCoverage};
 pub use data::{PhraseGroup, PhraseGroupCoverage, DATA_DIR, PHRASES_FILE};
 pub use error::{Compile, RuleError};
-pub use input::{RuleInput, YearRecord, PROPERTIES, YEAR_PROPERTIES};
+pub use input::{
+    InputProperty, PropertyValue, RuleInput, YearRecord, INPUT_PROPERTIES, PROPERTIES,
+    YEAR_PROPERTIES,
+};
 pub use reading::{Evidence, Reading, VERDICTS};
+pub(crate) use record::sheet_cells;
 pub use ruleset::{
     limits, CallSite, DirRules, Formula, KindTraits, MemoryRules, Outcome, RuleSet, RuleSource,
     Suggestion, CONFIG_FILE, FORMULA_VARIABLES, JUDGEMENT_FILE, RATING_FILE,
 };
-pub use sheet::{number_in, Effect, EffectBasis, SheetCells, YearCells};
+pub(crate) use sheet::split_rows;
+pub use sheet::{
+    cell, number_in, Effect, EffectBasis, OwnedSheetCells, OwnedYearCells, SheetCells, YearCells,
+};
 pub use summary::{Figure, FigureTable, SummaryInput, SummaryItem, SUMMARY_FILE};
 pub use trace::{MAX_BYTES_PER_CALL, MAX_LINES_PER_CALL};

@@ -5,12 +5,13 @@ use std::sync::Arc;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
+use crate::engine::cell::{self, CellKind};
 use crate::engine::{
     CallSite, Effect, EffectBasis, Formula, Reading, RuleError, RuleInput, RuleSet, SheetCells,
     YearCells,
 };
 use crate::i18n::{Heading, Lang, Localize, Text};
-use crate::model::{Cell, FiscalYear, Item, ItemId, Plan};
+use crate::model::{Cell, FiscalYear, Item, ItemId, Plan, YearEntry};
 
 /// How the suggested rating relates to the recorded one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -149,54 +150,81 @@ pub fn round_amount(d: Decimal) -> Decimal {
     d.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
 }
 
-/// The cells of `item`'s sheet the rules read for `year`: the year's row, the years before it,
-/// and the previous year's figures (the baseline in the plan's first year).
-pub fn sheet_cells<'a>(plan: &Plan, item: &'a Item, year: FiscalYear) -> SheetCells<'a> {
-    let row = |y: FiscalYear| {
-        let e = item.year(y);
-        YearCells {
-            year: y,
-            target: e.and_then(|e| e.target.as_ref()),
-            actual: e.and_then(|e| e.actual.as_ref()),
-            expected_effect: e.and_then(|e| e.expected_effect.as_ref()),
-            actual_effect: e.and_then(|e| e.actual_effect.as_ref()),
+/// A plan's item in one fiscal year: where a plan's cells are read from.
+#[derive(Debug, Clone, Copy)]
+pub struct ItemYear<'a> {
+    /// The plan.
+    pub plan: &'a Plan,
+    /// The item.
+    pub item: &'a Item,
+    /// The fiscal year.
+    pub year: FiscalYear,
+    /// The item's row for the year, when its sheet has one.
+    pub entry: Option<&'a YearEntry>,
+}
+
+impl<'a> ItemYear<'a> {
+    /// `item` of `plan` in `year`.
+    pub fn new(plan: &'a Plan, item: &'a Item, year: FiscalYear) -> Self {
+        ItemYear {
+            plan,
+            item,
+            year,
+            entry: item.year(year),
         }
-    };
-    let baseline = item.indicator.baseline.as_ref();
-    let (previous, previous_target) = if plan.years.first() == Some(&year) {
-        (baseline, baseline)
-    } else {
-        let before = year.previous().map(row);
-        (before.and_then(|r| r.actual), before.and_then(|r| r.target))
-    };
-    SheetCells {
-        id: item.id.to_string(),
-        title: &item.title,
-        kind: &item.indicator.kind,
-        indicator: &item.indicator.name,
-        unit: &item.indicator.unit,
-        baseline,
-        final_target: item.indicator.final_target.as_ref(),
-        previous,
-        previous_target,
-        earlier: plan
-            .years
-            .iter()
-            .take_while(|y| **y < year)
-            .map(|y| row(*y))
-            .collect(),
-        this: row(year),
-        recorded: item.year(year).and_then(|e| e.rating.as_deref()),
-        plan: item
-            .year(year)
-            .and_then(|e| e.plan.as_deref())
-            .unwrap_or_default(),
-        comment: item
-            .year(year)
-            .and_then(|e| e.comment.as_deref())
-            .unwrap_or_default(),
+    }
+
+    /// A cell of the previous year's row; the baseline in the plan's first year.
+    pub fn before(&self, cell: fn(&'a YearEntry) -> Option<&'a Cell>) -> Option<&'a Cell> {
+        if self.plan.years.first() == Some(&self.year) {
+            return self.item.indicator.baseline.as_ref();
+        }
+        let previous = self.year.previous()?;
+        self.item.year(previous).and_then(cell)
+    }
+
+    /// The item in each of the plan's years before this one, in order.
+    fn earlier(self) -> impl Iterator<Item = ItemYear<'a>> {
+        (self.plan.years.iter())
+            .take_while(move |y| **y < self.year)
+            .map(move |y| ItemYear::new(self.plan, self.item, *y))
     }
 }
+
+/// Makes how a plan fills the sheet's cells from [`crate::engine::sheet_cells!`]: each cell as
+/// the declaration says a plan gives it.
+macro_rules! plan_cells {
+    (
+        cells { $( $(#[$m:meta])* $name:ident : $kind:ident = $from:expr; )* }
+        row { $( $(#[$rm:meta])* $row:ident : $rkind:ident = $rfrom:expr; )* }
+    ) => {
+        /// The cells of `item`'s sheet the rules read for `year`: the year's row, the rows of
+        /// the plan's years before it, and the previous year's figures (the baseline in the
+        /// plan's first year).
+        pub fn sheet_cells<'a>(plan: &'a Plan, item: &'a Item, year: FiscalYear) -> SheetCells<'a> {
+            let p = ItemYear::new(plan, item, year);
+            SheetCells {
+                $( $name: {
+                    let from: fn(ItemYear<'a>) -> <cell::$kind as CellKind>::Ref<'a> = $from;
+                    from(p)
+                }, )*
+                earlier: p.earlier().map(year_cells).collect(),
+            }
+        }
+
+        /// The row of a plan's item in a year.
+        fn year_cells(p: ItemYear<'_>) -> YearCells<'_> {
+            YearCells {
+                $( $row: {
+                    let from: fn(ItemYear<'_>) -> <cell::$rkind as CellKind>::Ref<'_> = $rfrom;
+                    from(p)
+                }, )*
+            }
+        }
+    };
+}
+
+crate::engine::sheet_cells!(plan_cells);
 
 /// Builds what the rules see of `item` in `year`.
 pub fn rule_input(plan: &Plan, item: &Item, year: FiscalYear, rules: &RuleSet) -> RuleInput {

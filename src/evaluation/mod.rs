@@ -20,7 +20,7 @@ pub use diff::{Change, DiffError, ItemChange, PolicyDiff, RuleDiff, SideTotals, 
 pub use item::{
     computed_effect, evaluate_item, evaluate_item_with, item_formula, recorded_comparable,
     recorded_relates, recorded_scale, round_amount, rule_input, sheet_cells, Agreement,
-    ItemEvaluation, TraceStep,
+    ItemEvaluation, ItemYear, TraceStep,
 };
 pub use stored::{Stored, StoredEvaluations, EVALUATIONS_FOLDER};
 

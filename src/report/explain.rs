@@ -6,9 +6,9 @@ use rust_decimal::Decimal;
 use serde_json::{json, Map, Value as Json};
 
 use super::{year_name, Block, Cell, Document, Field, Lang, List, ListItem, Section, Table};
-use crate::engine::{RuleInput, Scale};
+use crate::engine::{PropertyValue, RuleInput, Scale};
 use crate::evaluation::{Agreement, ItemEvaluation, RulesUsed, TraceStep};
-use crate::i18n::{Heading, InputMeaning, Localize};
+use crate::i18n::{Heading, Localize};
 use crate::model::Item;
 use crate::number::{format_percent as percent, plain};
 
@@ -30,167 +30,52 @@ pub struct Explanation<'a> {
     pub scale: &'a Scale,
 }
 
-/// A property's value as a rule script sees it.
-#[derive(Debug, Clone, PartialEq)]
-enum Shown {
-    /// `()`: the document gives nothing.
-    Unit,
-    Number(Decimal),
-    Text(String),
-    Bool(bool),
-    List(Vec<String>),
-}
-
-impl Shown {
-    fn num(d: Option<Decimal>) -> Self {
-        d.map_or(Shown::Unit, Shown::Number)
-    }
-
-    fn text(s: &Option<String>) -> Self {
-        s.clone().map_or(Shown::Unit, Shown::Text)
-    }
-
-    /// As Rhai would print it in a script: `()`, `1.1`, `"A"`, `true`, `["A", "B"]`.
-    fn rhai(&self) -> String {
-        match self {
-            Shown::Unit => "()".into(),
-            Shown::Number(d) => plain(*d),
-            Shown::Text(s) => format!("{s:?}"),
-            Shown::Bool(b) => b.to_string(),
-            Shown::List(l) => format!(
-                "[{}]",
-                l.iter()
-                    .map(|s| format!("{s:?}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        }
-    }
-
-    /// JSON: exact decimals as strings, `()` as null.
-    fn json(&self) -> Json {
-        match self {
-            Shown::Unit => Json::Null,
-            Shown::Number(d) => Json::String(plain(*d)),
-            Shown::Text(s) => Json::String(s.clone()),
-            Shown::Bool(b) => Json::Bool(*b),
-            Shown::List(l) => json!(l),
-        }
-    }
-}
-
-/// Every property of `x`, in the order of [`crate::engine::PROPERTIES`].
-fn properties(x: &RuleInput) -> Vec<(&'static str, Shown)> {
-    vec![
-        ("id", Shown::Text(x.id.clone())),
-        ("title", Shown::Text(x.title.clone())),
-        ("kind", Shown::Text(x.kind.clone())),
-        ("indicator", Shown::Text(x.indicator.clone())),
-        ("unit", Shown::Text(x.unit.clone())),
-        ("year", Shown::Text(x.year.clone())),
-        ("target", Shown::num(x.target)),
-        ("actual", Shown::num(x.actual)),
-        ("baseline", Shown::num(x.baseline)),
-        ("final_target", Shown::num(x.final_target)),
-        ("previous", Shown::num(x.previous)),
-        ("previous_target", Shown::num(x.previous_target)),
-        ("bound", Shown::text(&x.bound)),
-        (
-            "within_bound",
-            x.within_bound.map_or(Shown::Unit, Shown::Bool),
-        ),
-        ("target_text", Shown::Text(x.target_text.clone())),
-        ("actual_text", Shown::Text(x.actual_text.clone())),
-        ("baseline_text", Shown::Text(x.baseline_text.clone())),
-        (
-            "final_target_text",
-            Shown::Text(x.final_target_text.clone()),
-        ),
-        ("plan", Shown::Text(x.plan.clone())),
-        ("comment", Shown::Text(x.comment.clone())),
-        ("target_total", Shown::num(x.target_total)),
-        ("actual_total", Shown::num(x.actual_total)),
-        ("expected_effect", Shown::num(x.expected_effect)),
-        ("actual_effect", Shown::num(x.actual_effect)),
-        ("recorded", Shown::text(&x.recorded)),
-        ("value", Shown::num(x.value)),
-        ("total", Shown::num(x.total)),
-        ("scale", Shown::List(x.scale.clone())),
-        (
-            "history",
-            Shown::List(
-                x.history
-                    .iter()
-                    .map(|y| {
-                        let n = |d: Option<Decimal>| d.map_or("()".into(), plain);
-                        format!("{} target {} actual {}", y.year, n(y.target), n(y.actual))
-                    })
-                    .collect(),
-            ),
-        ),
-        (
-            "year_index",
-            Shown::Number(Decimal::from(x.year_index as u64)),
-        ),
-        (
-            "target_sum",
-            Shown::num(x.this_year().and_then(|y| y.target_sum)),
-        ),
-        (
-            "actual_sum",
-            Shown::num(x.this_year().and_then(|y| y.actual_sum)),
-        ),
-        (
-            "expected_effect_sum",
-            Shown::num(x.this_year().and_then(|y| y.expected_effect_sum)),
-        ),
-        (
-            "actual_effect_sum",
-            Shown::num(x.this_year().and_then(|y| y.actual_effect_sum)),
-        ),
-    ]
-}
-
-/// What a property means, for the inputs table.
-fn meaning(property: &str, lang: Lang) -> String {
-    let meaning = match property {
-        "id" => InputMeaning::Id,
-        "title" => InputMeaning::Title,
-        "kind" => InputMeaning::Kind,
-        "indicator" => InputMeaning::Indicator,
-        "unit" => InputMeaning::Unit,
-        "year" => InputMeaning::Year,
-        "target" => InputMeaning::Target,
-        "actual" => InputMeaning::Actual,
-        "baseline" => InputMeaning::Baseline,
-        "final_target" => InputMeaning::FinalTarget,
-        "previous" => InputMeaning::Previous,
-        "previous_target" => InputMeaning::PreviousTarget,
-        "bound" => InputMeaning::Bound,
-        "within_bound" => InputMeaning::WithinBound,
-        "target_text" => InputMeaning::TargetText,
-        "actual_text" => InputMeaning::ActualText,
-        "baseline_text" => InputMeaning::BaselineText,
-        "final_target_text" => InputMeaning::FinalTargetText,
-        "plan" => InputMeaning::Plan,
-        "comment" => InputMeaning::Comment,
-        "target_total" => InputMeaning::TargetTotal,
-        "actual_total" => InputMeaning::ActualTotal,
-        "expected_effect" => InputMeaning::ExpectedEffect,
-        "actual_effect" => InputMeaning::ActualEffect,
-        "recorded" => InputMeaning::Recorded,
-        "value" => InputMeaning::Value,
-        "total" => InputMeaning::Total,
-        "scale" => InputMeaning::Scale,
-        "history" => InputMeaning::History,
-        "year_index" => InputMeaning::YearIndex,
-        "target_sum" => InputMeaning::TargetSum,
-        "actual_sum" => InputMeaning::ActualSum,
-        "expected_effect_sum" => InputMeaning::ExpectedEffectSum,
-        "actual_effect_sum" => InputMeaning::ActualEffectSum,
-        _ => return String::new(),
+/// A property's value as Rhai would print it in a script: `()`, `1.1`, `"A"`, `true`,
+/// `["A", "B"]`; each year of the history by its year, target and actual.
+fn rhai(value: PropertyValue) -> String {
+    let list = |items: Vec<String>| {
+        let quoted: Vec<String> = items.iter().map(|s| format!("{s:?}")).collect();
+        format!("[{}]", quoted.join(", "))
     };
-    meaning.localize(lang)
+    match value {
+        PropertyValue::Text(t) | PropertyValue::MaybeText(Some(t)) => format!("{t:?}"),
+        PropertyValue::Number(Some(d)) => plain(d),
+        PropertyValue::Flag(Some(b)) => b.to_string(),
+        PropertyValue::Index(i) => i.to_string(),
+        PropertyValue::Labels(_) | PropertyValue::Years(_) => list(listed(value)),
+        PropertyValue::MaybeText(None)
+        | PropertyValue::Number(None)
+        | PropertyValue::Flag(None) => "()".into(),
+    }
+}
+
+/// A property's value in JSON: exact decimals as strings, `()` as null.
+fn json_of(value: PropertyValue) -> Json {
+    match value {
+        PropertyValue::Text(t) | PropertyValue::MaybeText(Some(t)) => Json::String(t.into()),
+        PropertyValue::Number(Some(d)) => Json::String(plain(d)),
+        PropertyValue::Flag(Some(b)) => Json::Bool(b),
+        PropertyValue::Index(i) => Json::String(i.to_string()),
+        PropertyValue::Labels(_) | PropertyValue::Years(_) => json!(listed(value)),
+        PropertyValue::MaybeText(None)
+        | PropertyValue::Number(None)
+        | PropertyValue::Flag(None) => Json::Null,
+    }
+}
+
+/// The items of a list property: the labels, or each year as "R5 target 10 actual 12".
+fn listed(value: PropertyValue) -> Vec<String> {
+    match value {
+        PropertyValue::Labels(labels) => labels.to_vec(),
+        PropertyValue::Years(years) => years
+            .iter()
+            .map(|y| {
+                let n = |d: Option<Decimal>| d.map_or("()".into(), plain);
+                format!("{} target {} actual {}", y.year, n(y.target), n(y.actual))
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// "A 計画を上回る", or the label marked as not on the scale.
@@ -251,10 +136,9 @@ fn step_result(step: &TraceStep, weak: bool, lang: Lang) -> String {
 /// step and outcome as `part, name, value`; JSON: the trace as data.
 pub fn explain_document(x: &Explanation, lang: Lang) -> Document {
     let e = x.evaluation;
-    let props = properties(x.input);
     let mut inputs_json = Map::new();
-    for (name, v) in &props {
-        inputs_json.insert((*name).into(), v.json());
+    for (property, value) in x.input.properties() {
+        inputs_json.insert(property.name.into(), json_of(value));
     }
     let dec = |d: Option<Decimal>| d.map(plain).map_or(Json::Null, Json::String);
     let json = json!({
@@ -314,16 +198,17 @@ pub fn explain_document(x: &Explanation, lang: Lang) -> Document {
         Heading::Meaning.localize(lang),
     ])
     .title(Heading::RuleInputTitle.localize(lang));
-    for (name, v) in &props {
+    for (property, value) in x.input.properties() {
+        let name = format!("x.{}", property.name);
         inputs.row(vec![
-            format!("x.{name}").into(),
-            v.rhai().into(),
-            meaning(name, lang).into(),
+            name.clone().into(),
+            rhai(value).into(),
+            property.meaning(lang).into(),
         ]);
         csv.row(vec![
             Heading::TraceInput.localize(lang).into(),
-            format!("x.{name}").into(),
-            v.rhai().into(),
+            name.into(),
+            rhai(value).into(),
         ]);
     }
     doc.push(inputs);
@@ -350,9 +235,9 @@ pub fn explain_document(x: &Explanation, lang: Lang) -> Document {
         } else {
             vec![format!(
                 "x.value = {}, x.previous = {}, x.total = {}",
-                Shown::num(x.input.target).rhai(),
-                Shown::num(x.input.previous_target).rhai(),
-                Shown::num(x.input.target_total).rhai()
+                rhai(PropertyValue::Number(x.input.target)),
+                rhai(PropertyValue::Number(x.input.previous_target)),
+                rhai(PropertyValue::Number(x.input.target_total))
             )]
         };
         steps.push((call, s, with));
@@ -459,19 +344,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_property_a_script_can_read_is_shown() {
-        let names: Vec<&str> = properties(&RuleInput::default())
-            .into_iter()
-            .map(|(n, _)| n)
-            .collect();
-        assert_eq!(names, crate::engine::PROPERTIES);
-        for n in names {
-            assert!(!meaning(n, Lang::Ja).is_empty(), "{n} has a meaning");
-            assert!(!meaning(n, Lang::En).is_empty(), "{n} has a meaning");
-        }
-    }
-
-    #[test]
     fn values_read_as_a_script_sees_them() {
         let x = RuleInput {
             target: Some(Decimal::new(15, 1)),
@@ -480,8 +352,7 @@ mod tests {
             scale: vec!["A".into(), "B".into()],
             ..RuleInput::default()
         };
-        let p = properties(&x);
-        let get = |n: &str| p.iter().find(|(k, _)| *k == n).unwrap().1.rhai();
+        let get = |n: &str| rhai(x.properties().find(|(p, _)| p.name == n).unwrap().1);
         assert_eq!(get("target"), "1.5");
         assert_eq!(get("actual"), "()");
         assert_eq!(get("bound"), "\"<=\"");

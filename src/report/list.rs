@@ -1,7 +1,6 @@
 //! `gyokaku list`: the 【参考①】取組項目一覧 — the year's items grouped by 基本方針 and
 //! 改革の推進項目, numbered ①②③ as the document numbers them, with 取組内容.
 
-use rust_decimal::Decimal;
 use serde_json::{json, Map, Value as Json};
 
 use super::{year_name, Block, Cell, Document, Field, Lang, Section, Table};
@@ -33,12 +32,12 @@ pub const COLUMNS: [CsvColumn; 16] = [
 /// The position of the recorded rating ("rating") in [`COLUMNS`].
 const RATING: usize = 7;
 
-/// One item's values, as the document prints them.
+/// One item's values, as the document prints them: the year's from its evaluation, and what
+/// the evaluation does not carry (the indicator's name, the owner, the year's comment) from
+/// the item.
 struct Line<'a> {
     item: &'a Item,
     values: Vec<Option<String>>,
-    expected_effect: Option<Decimal>,
-    actual_effect: Option<Decimal>,
 }
 
 fn lines<'a>(plan: &'a Plan, ev: &'a Evaluation) -> Vec<(Line<'a>, &'a ItemEvaluation)> {
@@ -46,12 +45,7 @@ fn lines<'a>(plan: &'a Plan, ev: &'a Evaluation) -> Vec<(Line<'a>, &'a ItemEvalu
         .iter()
         .filter_map(|e| {
             let item = plan.item(e.id)?;
-            let entry = item.year(ev.year);
-            let text = |c: Option<&crate::model::Cell>| c.map(|c| c.text.clone());
-            let number =
-                |c: Option<&crate::model::Cell>| c.and_then(crate::model::Cell::thousand_yen);
-            let expected = entry.and_then(|y| y.expected_effect.as_ref());
-            let actual = entry.and_then(|y| y.actual_effect.as_ref());
+            let text = |c: &Option<crate::model::Cell>| c.as_ref().map(|c| c.text.clone());
             Some((
                 Line {
                     item,
@@ -60,21 +54,19 @@ fn lines<'a>(plan: &'a Plan, ev: &'a Evaluation) -> Vec<(Line<'a>, &'a ItemEvalu
                         Some(e.policy.to_string()),
                         Some(e.theme.to_string()),
                         Some(e.id.number.to_string()),
-                        Some(item.title.clone()),
+                        Some(e.title.clone()),
                         Some(item.indicator.name.clone()),
-                        Some(item.indicator.unit.clone()),
-                        entry.and_then(|y| y.rating.clone()),
-                        text(entry.and_then(|y| y.target.as_ref())),
-                        text(entry.and_then(|y| y.actual.as_ref())),
-                        number(expected).map(crate::number::plain),
-                        number(actual).map(crate::number::plain),
+                        Some(e.unit.clone()),
+                        e.recorded.clone(),
+                        text(&e.target),
+                        text(&e.actual),
+                        e.expected_effect.map(crate::number::plain),
+                        e.actual_effect.map(crate::number::plain),
                         Some(item.department.clone()),
                         Some(item.section.clone()),
                         e.suggested.clone(),
-                        entry.and_then(|y| y.comment.clone()),
+                        item.year(ev.year).and_then(|y| y.comment.clone()),
                     ],
-                    expected_effect: number(expected),
-                    actual_effect: number(actual),
                 },
                 e,
             ))
@@ -112,16 +104,16 @@ fn theme_table(lines: &[&(Line, &ItemEvaluation)], ev: &Evaluation, lang: Lang) 
         };
         let printed = |i: usize| Cell::text_or_none(line.values[i].clone());
         t.row(vec![
-            circled(item.id.number).into(),
-            item.title.clone().into(),
+            circled(e.id.number).into(),
+            e.title.clone().into(),
             item.indicator.name.clone().into(),
-            item.indicator.unit.clone().into(),
+            e.unit.clone().into(),
             rating,
             printed(15),
             printed(8),
             printed(9),
-            Cell::amount_or_none(line.expected_effect),
-            Cell::amount_or_none(line.actual_effect),
+            Cell::amount_or_none(e.expected_effect),
+            Cell::amount_or_none(e.actual_effect),
             item.department.clone().into(),
             item.section.clone().into(),
             e.suggested.clone().map_or(Cell::None, Cell::Rating),
@@ -139,9 +131,7 @@ pub fn list_sections(plan: &Plan, ev: &Evaluation, lang: Lang) -> Vec<Section> {
         for theme in plan.themes.iter().filter(|t| t.policy == policy.number) {
             let of_theme: Vec<&(Line, &ItemEvaluation)> = lines
                 .iter()
-                .filter(|(l, _)| {
-                    l.item.id.policy == policy.number && l.item.id.theme == theme.number
-                })
+                .filter(|(_, e)| e.policy == policy.number && e.theme == theme.number)
                 .collect();
             if of_theme.is_empty() {
                 continue;

@@ -12,10 +12,11 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::engine::{RuleInput, Scale, SheetCells, YearCells};
+use crate::engine::cell::{self, CellKind};
+use crate::engine::{OwnedSheetCells, OwnedYearCells, RuleInput, Scale, SheetCells};
 use crate::i18n::{CaseProblem, PlanProblem};
 use crate::model::{
-    error_line, line_of, Cell, FileError, FiscalYear, LoadError, LoadErrors, Value,
+    error_line, line_of, Cell, FileError, FiscalYear, LoadError, LoadErrors, UnitError, Value,
 };
 
 /// The folder of a rule set that holds its test cases.
@@ -58,50 +59,17 @@ pub struct Case {
     pub line: usize,
     /// What the case shows, in the analyst's words.
     pub name: String,
-    /// The indicator kind whose script runs; `None` for a case that only tests the rating
-    /// (with `achievement`) or an item's own effect formula.
-    pub kind: Option<String>,
-    /// 単位 as printed; "-" when not given.
-    pub unit: String,
-    /// Item id the script sees (`x.id`).
-    pub id: String,
-    /// Item title (`x.title`).
-    pub title: String,
-    /// Indicator name (`x.indicator`).
-    pub indicator: String,
-    /// The fiscal year (`x.year`); R5 when not given.
-    pub year: FiscalYear,
-    /// 目標値 of the year.
-    pub target: Option<Cell>,
-    /// 実績値 of the year.
-    pub actual: Option<Cell>,
-    /// 指標の現状値.
-    pub baseline: Option<Cell>,
-    /// 計画最終年度の目標値.
-    pub final_target: Option<Cell>,
-    /// The previous year's actual (the plan passes the baseline in its first year).
-    pub previous: Option<Cell>,
-    /// The previous year's target (the baseline in the plan's first year).
-    pub previous_target: Option<Cell>,
-    /// 効果見込額 of the year.
-    pub expected_effect: Option<Cell>,
-    /// 実績効果額 of the year.
-    pub actual_effect: Option<Cell>,
-    /// 年次計画: the year's planned actions.
-    pub plan: String,
-    /// 取組実績: the year's comment.
-    pub comment: String,
-    /// The rating recorded on the sheet.
-    pub recorded: Option<String>,
+    /// The sheet the case describes: the cells it gives, each under its own name
+    /// (`target = "30億円以内"`), and the earlier years it gives as `history`, in order.
+    /// `sheet.kind` is `None` for a case that only tests the rating (with `achievement`) or an
+    /// item's own effect formula; the unit is "-" and the year R5 when not given.
+    pub sheet: OwnedSheetCells,
     /// An achievement given directly (`Some(None)`: "none", the rule's `()`): the rating
     /// script runs on it and the kind's `achievement(x)` does not.
     pub achievement: Option<Option<Decimal>>,
     /// An item's own effect formula (`indicator.effect` of an item file), tested instead of
     /// the kind's `effect(x)`.
     pub effect_formula: Option<String>,
-    /// Earlier years (`history = [{ year = "R5", target = "…", actual = "…" }, …]`), in order;
-    /// `x.history` is these and then the case's own year.
-    pub history: Vec<HistoryYear>,
     /// What the case expects.
     pub expect: Expectations,
 }
@@ -184,7 +152,7 @@ pub fn inherited_cases(
         .map(|mut f| {
             f.cases.retain_mut(|c| {
                 let e = &mut c.expect;
-                let kind_replaced = c.kind.as_deref().is_some_and(&replaced_kind);
+                let kind_replaced = c.sheet.kind.as_deref().is_some_and(&replaced_kind);
                 // A given achievement rates without the kind's script.
                 let rating_uses_kind = kind_replaced && c.achievement.is_none();
                 if (rating_replaced || rating_uses_kind) && e.rating.take().is_some() {
@@ -231,101 +199,6 @@ pub(crate) struct RawFile {
     case: Vec<Spanned<RawInputs>>,
 }
 
-/// A case, or the file's `[defaults]` (which may not have `name` or `expect`). Values are
-/// written as a plan file writes them.
-#[derive(Deserialize, Default)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-struct RawInputs {
-    /// The case's name, as failures print it.
-    #[cfg_attr(test, schemars(with = "Option<String>"))]
-    name: Option<Text>,
-    /// The indicator's kind.
-    #[cfg_attr(test, schemars(with = "Option<String>"))]
-    kind: Option<Text>,
-    /// The indicator's unit.
-    #[cfg_attr(test, schemars(with = "Option<String>"))]
-    unit: Option<Text>,
-    /// The item id: 5-8-3.
-    #[cfg_attr(test, schemars(with = "Option<String>"))]
-    id: Option<Text>,
-    /// The item's title.
-    #[cfg_attr(test, schemars(with = "Option<String>"))]
-    title: Option<Text>,
-    /// The indicator's name.
-    #[cfg_attr(test, schemars(with = "Option<String>"))]
-    indicator: Option<Text>,
-    /// The fiscal year: R5.
-    #[cfg_attr(test, schemars(with = "Option<String>"))]
-    year: Option<Text>,
-    /// 目標値.
-    #[cfg_attr(test, schemars(with = "Option<String>"))]
-    target: Option<Text>,
-    /// 実績値.
-    #[cfg_attr(test, schemars(with = "Option<String>"))]
-    actual: Option<Text>,
-    /// 指標の現状値.
-    #[cfg_attr(test, schemars(with = "Option<String>"))]
-    baseline: Option<Text>,
-    /// 計画最終年度の目標値.
-    #[cfg_attr(test, schemars(with = "Option<String>"))]
-    final_target: Option<Text>,
-    /// The previous year's actual.
-    #[cfg_attr(test, schemars(with = "Option<String>"))]
-    previous: Option<Text>,
-    /// The previous year's target.
-    #[cfg_attr(test, schemars(with = "Option<String>"))]
-    previous_target: Option<Text>,
-    /// 効果見込額.
-    #[cfg_attr(test, schemars(with = "Option<String>"))]
-    expected_effect: Option<Text>,
-    /// 実績効果額.
-    #[cfg_attr(test, schemars(with = "Option<String>"))]
-    actual_effect: Option<Text>,
-    /// 年次計画.
-    #[cfg_attr(test, schemars(with = "Option<String>"))]
-    plan: Option<Text>,
-    /// 取組実績.
-    #[cfg_attr(test, schemars(with = "Option<String>"))]
-    comment: Option<Text>,
-    /// The recorded rating.
-    #[cfg_attr(test, schemars(with = "Option<String>"))]
-    recorded: Option<Text>,
-    /// A given achievement, instead of the one the kind computes.
-    #[cfg_attr(test, schemars(with = "Option<String>"))]
-    achievement: Option<Text>,
-    /// 効果額の算定式.
-    #[cfg_attr(test, schemars(with = "Option<String>"))]
-    effect_formula: Option<Text>,
-    /// Earlier years of the item.
-    history: Option<Vec<RawYear>>,
-    /// What the rules must give.
-    #[cfg_attr(test, schemars(with = "Option<RawExpect>"))]
-    expect: Option<Spanned<RawExpect>>,
-}
-
-/// One earlier year of a case's history.
-#[derive(Deserialize, Clone)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-struct RawYear {
-    /// The fiscal year.
-    #[cfg_attr(test, schemars(with = "String"))]
-    year: Text,
-    /// 目標値.
-    #[cfg_attr(test, schemars(with = "Option<String>"))]
-    target: Option<Text>,
-    /// 実績値.
-    #[cfg_attr(test, schemars(with = "Option<String>"))]
-    actual: Option<Text>,
-    /// 効果見込額.
-    #[cfg_attr(test, schemars(with = "Option<String>"))]
-    expected_effect: Option<Text>,
-    /// 実績効果額.
-    #[cfg_attr(test, schemars(with = "Option<String>"))]
-    actual_effect: Option<Text>,
-}
-
 /// What a case expects.
 #[derive(Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
@@ -351,20 +224,89 @@ struct RawExpect {
     weak: Option<Spanned<bool>>,
 }
 
-/// One earlier year a case gives.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HistoryYear {
-    /// The fiscal year.
-    pub year: FiscalYear,
-    /// 目標値.
-    pub target: Option<Cell>,
-    /// 実績値.
-    pub actual: Option<Cell>,
-    /// 効果見込額.
-    pub expected_effect: Option<Cell>,
-    /// 実績効果額.
-    pub actual_effect: Option<Cell>,
+/// Makes what a case file accepts of a sheet from [`crate::engine::sheet_cells!`]: a key for
+/// every cell (the case's own year's row among them) and for each year of `history`, and how
+/// they are read into an [`OwnedSheetCells`].
+macro_rules! case_keys {
+    (
+        cells { $( $(#[$m:meta])* $name:ident : $kind:ident = $from:expr; )* }
+        row { $( $(#[$rm:meta])* $row:ident : $rkind:ident = $rfrom:expr; )* }
+    ) => {
+        /// A case, or the file's `[defaults]` (which may not have `name` or `expect`). Values are
+        /// written as a plan file writes them.
+        #[derive(Deserialize, Default)]
+        #[cfg_attr(test, derive(schemars::JsonSchema))]
+        #[serde(deny_unknown_fields)]
+        struct RawInputs {
+            /// The case's name, as failures print it.
+            #[cfg_attr(test, schemars(with = "Option<String>"))]
+            name: Option<Text>,
+            $(
+                $(#[$m])*
+                #[cfg_attr(test, schemars(with = "Option<String>"))]
+                $name: Option<Text>,
+            )*
+            /// A given achievement, instead of the one the kind computes.
+            #[cfg_attr(test, schemars(with = "Option<String>"))]
+            achievement: Option<Text>,
+            /// 効果額の算定式.
+            #[cfg_attr(test, schemars(with = "Option<String>"))]
+            effect_formula: Option<Text>,
+            /// Earlier years of the item.
+            history: Option<Vec<RawYear>>,
+            /// What the rules must give.
+            #[cfg_attr(test, schemars(with = "Option<RawExpect>"))]
+            expect: Option<Spanned<RawExpect>>,
+        }
+
+        /// One earlier year of a case's history.
+        #[derive(Deserialize, Clone)]
+        #[cfg_attr(test, derive(schemars::JsonSchema))]
+        #[serde(deny_unknown_fields)]
+        struct RawYear {
+            $( $(#[$rm])* $row: <cell::$rkind as HistoryCell>::Written, )*
+        }
+
+        impl Reader<'_> {
+            /// The cells a case gives (or else its file's `[defaults]`), each read as its kind
+            /// is written and then checked against the case's unit. No earlier years yet.
+            fn sheet(&mut self, c: &RawInputs, defaults: &RawInputs) -> OwnedSheetCells {
+                let sheet = OwnedSheetCells {
+                    $( $name: <cell::$kind as CaseCell>::read(
+                        self,
+                        stringify!($name),
+                        c.$name.as_ref().or(defaults.$name.as_ref()),
+                    ), )*
+                    earlier: Vec::new(),
+                };
+                $( <cell::$kind as CaseCell>::check(
+                    self,
+                    stringify!($name),
+                    c.$name.as_ref().or(defaults.$name.as_ref()),
+                    &sheet.$name,
+                    &sheet.unit,
+                ); )*
+                sheet
+            }
+
+            /// The row of an earlier year `year` of the history.
+            fn history_year(
+                &mut self,
+                y: &RawYear,
+                year: FiscalYear,
+                unit: &str,
+            ) -> OwnedYearCells {
+                OwnedYearCells {
+                    $( $row: <cell::$rkind as HistoryCell>::read_in(
+                        self, year, stringify!($row), &y.$row, unit,
+                    ), )*
+                }
+            }
+        }
+    };
 }
+
+crate::engine::sheet_cells!(case_keys);
 
 /// Reads one case file's text; `path` names it in messages.
 pub fn parse_case_file(path: &Path, text: &str) -> Result<CaseFile, Vec<CaseError>> {
@@ -484,6 +426,19 @@ impl Reader<'_> {
         }
     }
 
+    /// Notes a unit that does not fit the cell of `field` (`fits`, when the cell was read).
+    fn check(&mut self, field: &str, raw: Option<&Text>, fits: Option<Result<(), UnitError>>) {
+        if let (Some(raw), Some(Err(e))) = (raw, fits) {
+            self.error(
+                raw.span(),
+                PlanProblem::Unit {
+                    field: field.into(),
+                    problem: e,
+                },
+            );
+        }
+    }
+
     /// A number as the document prints it ("1.25", "125%", "15,100", "▲1,500"), read as `what`.
     fn number(&mut self, field: &str, raw: &Text, what: Number) -> Option<Decimal> {
         let value = match raw.get_ref().parse::<Cell>() {
@@ -560,103 +515,20 @@ impl Reader<'_> {
                 c.$field.as_ref().or(defaults.$field.as_ref())
             };
         }
-        let text = |t: Option<&Text>| t.map(|t| t.get_ref().trim().to_string());
-        let kind = text(input!(kind));
-        let year = match input!(year) {
-            Some(y) => match y.get_ref().parse::<FiscalYear>() {
-                Ok(year) => year,
-                Err(e) => {
-                    self.error(
-                        y.span(),
-                        PlanProblem::FieldYear {
-                            field: "year".into(),
-                            problem: e.problem(),
-                        },
-                    );
-                    FiscalYear::reiwa(5)
-                }
-            },
-            None => FiscalYear::reiwa(5),
-        };
-        // The id a script sees is an item's: written as plan files name items (1-2-3).
-        if let Some(id) = input!(id) {
-            match id.get_ref().parse::<crate::model::ItemId>() {
-                Ok(parsed) if parsed.to_string() == *id.get_ref() => {}
-                Ok(parsed) => self.error(
-                    id.span(),
-                    CaseProblem::IdNotAsWritten {
-                        given: id.get_ref().clone(),
-                        id: parsed.to_string(),
-                    },
-                ),
-                Err(e) => self.error(
-                    id.span(),
-                    CaseProblem::NotAnId {
-                        problem: e.problem(),
-                    },
-                ),
-            }
-        }
-        let target = self.cell("target", input!(target));
-        let actual = self.cell("actual", input!(actual));
-        let baseline = self.cell("baseline", input!(baseline));
-        let final_target = self.cell("final_target", input!(final_target));
-        let previous = self.cell("previous", input!(previous));
-        let previous_target = self.cell("previous_target", input!(previous_target));
-        let expected_effect = self.cell("expected_effect", input!(expected_effect));
-        let actual_effect = self.cell("actual_effect", input!(actual_effect));
-        // Units as a plan's loader checks them: a word after a number is never a unit.
-        let unit = text(input!(unit)).unwrap_or_else(|| "-".into());
-        for (field, raw, cell) in [
-            ("target", input!(target), &target),
-            ("actual", input!(actual), &actual),
-            ("baseline", input!(baseline), &baseline),
-            ("final_target", input!(final_target), &final_target),
-            ("previous", input!(previous), &previous),
-            ("previous_target", input!(previous_target), &previous_target),
-        ] {
-            if let (Some(raw), Some(Err(e))) = (raw, cell.as_ref().map(|c| c.check_unit(&unit))) {
-                self.error(
-                    raw.span(),
-                    PlanProblem::Unit {
-                        field: field.into(),
-                        problem: e,
-                    },
-                );
-            }
-        }
-        for (field, raw, cell) in [
-            ("expected_effect", input!(expected_effect), &expected_effect),
-            ("actual_effect", input!(actual_effect), &actual_effect),
-        ] {
-            if let (Some(raw), Some(Err(e))) = (raw, cell.as_ref().map(Cell::check_money)) {
-                self.error(
-                    raw.span(),
-                    PlanProblem::Unit {
-                        field: field.into(),
-                        problem: e,
-                    },
-                );
-            }
-        }
-        if let (Some(raw), Some(t), Some(a)) = (input!(actual), &target, &actual) {
-            if let Err(e) = crate::model::check_target_actual(t, a) {
-                self.error(
-                    raw.span(),
-                    PlanProblem::Unit {
-                        field: "actual".into(),
-                        problem: e,
-                    },
-                );
-            }
+        let mut sheet = self.sheet(&c, defaults);
+        if let (Some(raw), Some(t), Some(a)) = (input!(actual), &sheet.target, &sheet.actual) {
+            self.check(
+                "actual",
+                Some(raw),
+                Some(crate::model::check_target_actual(t, a)),
+            );
         }
         let achievement = match input!(achievement) {
             Some(a) if is_none(a.get_ref().trim()) => Some(None),
             Some(a) => self.number("achievement", a, Number::Ratio).map(Some),
             None => None,
         };
-        let effect_formula = text(input!(effect_formula));
-        let mut history = Vec::new();
+        let effect_formula = trimmed(input!(effect_formula));
         for y in c
             .history
             .as_ref()
@@ -664,55 +536,29 @@ impl Reader<'_> {
             .into_iter()
             .flatten()
         {
-            let Ok(hy) = y.year.get_ref().parse::<FiscalYear>() else {
+            let HistoryKey(given) = &y.year;
+            let Ok(year) = given.get_ref().parse::<FiscalYear>() else {
                 self.error(
-                    y.year.span(),
+                    given.span(),
                     CaseProblem::HistoryYear {
-                        given: y.year.get_ref().clone(),
+                        given: given.get_ref().clone(),
                     },
                 );
                 continue;
             };
-            if history
-                .last()
-                .is_some_and(|h: &HistoryYear| h.year.next() != Some(hy))
-            {
-                self.error(y.year.span(), CaseProblem::HistoryNotConsecutive);
+            if (sheet.earlier.last()).is_some_and(|h| h.year.next() != Some(year)) {
+                self.error(given.span(), CaseProblem::HistoryNotConsecutive);
             }
-            let year_cell = |r: &mut Self, field: &str, raw: Option<&Text>| {
-                let cell = r.cell(&format!("history {hy} {field}"), raw)?;
-                let fits = if field.ends_with("effect") {
-                    cell.check_money()
-                } else {
-                    cell.check_unit(&unit)
-                };
-                if let (Err(e), Some(raw)) = (fits, raw) {
-                    r.error(
-                        raw.span(),
-                        PlanProblem::Unit {
-                            field: format!("history {hy} {field}"),
-                            problem: e,
-                        },
-                    );
-                }
-                Some(cell)
-            };
-            let entry = HistoryYear {
-                year: hy,
-                target: year_cell(self, "target", y.target.as_ref()),
-                actual: year_cell(self, "actual", y.actual.as_ref()),
-                expected_effect: year_cell(self, "expected_effect", y.expected_effect.as_ref()),
-                actual_effect: year_cell(self, "actual_effect", y.actual_effect.as_ref()),
-            };
-            history.push(entry);
+            let row = self.history_year(y, year, &sheet.unit);
+            sheet.earlier.push(row);
         }
-        if let Some(last) = history.last() {
-            if last.year.next() != Some(year) {
+        if let Some(last) = sheet.earlier.last() {
+            if last.year.next() != Some(sheet.year) {
                 self.error_on(
                     line,
                     CaseProblem::HistoryEnd {
                         last: last.year.to_string(),
-                        year: year.to_string(),
+                        year: sheet.year.to_string(),
                     },
                 );
             }
@@ -800,6 +646,7 @@ impl Reader<'_> {
                 CaseProblem::ExpectsNothing { name: name.clone() },
             );
         }
+        let kind = &sheet.kind;
         if (expect.verdict.is_some() || expect.weak.is_some()) && kind.is_none() {
             self.error_on(line, CaseProblem::ReadingWithoutKind);
         }
@@ -825,28 +672,191 @@ impl Reader<'_> {
             file: self.path.to_path_buf(),
             line,
             name,
-            kind,
-            unit,
-            history,
-            id: text(input!(id)).unwrap_or_default(),
-            title: text(input!(title)).unwrap_or_default(),
-            indicator: text(input!(indicator)).unwrap_or_default(),
-            year,
-            target,
-            actual,
-            baseline,
-            final_target,
-            previous,
-            previous_target,
-            expected_effect,
-            actual_effect,
-            plan: text(input!(plan)).unwrap_or_default(),
-            comment: text(input!(comment)).unwrap_or_default(),
-            recorded: text(input!(recorded)),
+            sheet,
             achievement,
             effect_formula,
             expect,
         })
+    }
+}
+
+/// How a case file writes a kind of cell: read from the key's text, then checked against the
+/// case's unit once every key is read.
+trait CaseCell: CellKind {
+    /// Reads the key (the case's, or else `[defaults]`'s), noting what is wrong.
+    fn read(r: &mut Reader, field: &str, raw: Option<&Text>) -> Self::Owned;
+
+    /// Checks the value read against the case's unit.
+    fn check(_: &mut Reader, _field: &str, _raw: Option<&Text>, _: &Self::Owned, _unit: &str) {}
+}
+
+/// A key's text in an entry of a case's history, with where it stands in the file.
+#[derive(Deserialize, Clone)]
+#[serde(transparent)]
+struct HistoryKey(Text);
+
+/// Written as a string.
+#[cfg(test)]
+impl schemars::JsonSchema for HistoryKey {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        String::schema_name()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        String::json_schema(generator)
+    }
+}
+
+/// A kind of cell each earlier year of a case's history gives.
+trait HistoryCell: CaseCell {
+    /// As a history entry writes it.
+    type Written: for<'de> Deserialize<'de> + Clone;
+
+    /// The key's text, when the entry gives it.
+    fn given(raw: &Self::Written) -> Option<&Text>;
+
+    /// Reads it for the earlier year `year`: read and checked as the case's own, named after
+    /// the year in messages ("history R5 target").
+    fn read_in(
+        r: &mut Reader,
+        year: FiscalYear,
+        field: &str,
+        raw: &Self::Written,
+        unit: &str,
+    ) -> Self::Owned {
+        let field = format!("history {year} {field}");
+        let raw = Self::given(raw);
+        let value = Self::read(r, &field, raw);
+        Self::check(r, &field, raw, &value, unit);
+        value
+    }
+}
+
+/// The key's text, trimmed.
+fn trimmed(raw: Option<&Text>) -> Option<String> {
+    raw.map(|t| t.get_ref().trim().to_string())
+}
+
+impl CaseCell for cell::Text {
+    fn read(_: &mut Reader, _: &str, raw: Option<&Text>) -> String {
+        trimmed(raw).unwrap_or_default()
+    }
+}
+
+impl CaseCell for cell::Kind {
+    fn read(_: &mut Reader, _: &str, raw: Option<&Text>) -> Option<String> {
+        trimmed(raw)
+    }
+}
+
+impl CaseCell for cell::Unit {
+    fn read(_: &mut Reader, _: &str, raw: Option<&Text>) -> String {
+        trimmed(raw).unwrap_or_else(|| "-".into())
+    }
+}
+
+impl CaseCell for cell::Label {
+    fn read(_: &mut Reader, _: &str, raw: Option<&Text>) -> Option<String> {
+        trimmed(raw)
+    }
+}
+
+/// The id a script sees is an item's: written as plan files name items (1-2-3).
+impl CaseCell for cell::Id {
+    fn read(r: &mut Reader, _: &str, raw: Option<&Text>) -> String {
+        if let Some(id) = raw {
+            match id.get_ref().parse::<crate::model::ItemId>() {
+                Ok(parsed) if parsed.to_string() == *id.get_ref() => {}
+                Ok(parsed) => r.error(
+                    id.span(),
+                    CaseProblem::IdNotAsWritten {
+                        given: id.get_ref().clone(),
+                        id: parsed.to_string(),
+                    },
+                ),
+                Err(e) => r.error(
+                    id.span(),
+                    CaseProblem::NotAnId {
+                        problem: e.problem(),
+                    },
+                ),
+            }
+        }
+        trimmed(raw).unwrap_or_default()
+    }
+}
+
+/// R5 when not given.
+impl CaseCell for cell::Year {
+    fn read(r: &mut Reader, field: &str, raw: Option<&Text>) -> FiscalYear {
+        let Some(y) = raw else {
+            return FiscalYear::reiwa(5);
+        };
+        y.get_ref().parse::<FiscalYear>().unwrap_or_else(|e| {
+            r.error(
+                y.span(),
+                PlanProblem::FieldYear {
+                    field: field.into(),
+                    problem: e.problem(),
+                },
+            );
+            FiscalYear::reiwa(5)
+        })
+    }
+}
+
+impl HistoryCell for cell::Year {
+    /// Every year of the history names its year.
+    type Written = HistoryKey;
+
+    fn given(raw: &HistoryKey) -> Option<&Text> {
+        Some(&raw.0)
+    }
+
+    /// The year is the entry's key, read before the rest.
+    fn read_in(_: &mut Reader, year: FiscalYear, _: &str, _: &HistoryKey, _: &str) -> FiscalYear {
+        year
+    }
+}
+
+/// Units as a plan's loader checks them: a word after a number is never a unit.
+impl CaseCell for cell::Figure {
+    fn read(r: &mut Reader, field: &str, raw: Option<&Text>) -> Option<Cell> {
+        r.cell(field, raw)
+    }
+
+    fn check(r: &mut Reader, field: &str, raw: Option<&Text>, cell: &Option<Cell>, unit: &str) {
+        r.check(field, raw, cell.as_ref().map(|c| c.check_unit(unit)));
+    }
+}
+
+impl HistoryCell for cell::Figure {
+    type Written = Option<HistoryKey>;
+
+    fn given(raw: &Option<HistoryKey>) -> Option<&Text> {
+        raw.as_ref().map(|k| &k.0)
+    }
+}
+
+impl CaseCell for cell::Money {
+    fn read(r: &mut Reader, field: &str, raw: Option<&Text>) -> Option<Cell> {
+        r.cell(field, raw)
+    }
+
+    fn check(r: &mut Reader, field: &str, raw: Option<&Text>, cell: &Option<Cell>, _: &str) {
+        r.check(field, raw, cell.as_ref().map(Cell::check_money));
+    }
+}
+
+impl HistoryCell for cell::Money {
+    type Written = Option<HistoryKey>;
+
+    fn given(raw: &Option<HistoryKey>) -> Option<&Text> {
+        raw.as_ref().map(|k| &k.0)
     }
 }
 
@@ -858,36 +868,7 @@ impl Case {
     /// The cells of the sheet the case describes, as a plan's item gives them
     /// ([`crate::evaluation::sheet_cells`]).
     pub fn sheet_cells(&self) -> SheetCells<'_> {
-        SheetCells {
-            id: self.id.clone(),
-            title: &self.title,
-            kind: self.kind.as_deref().unwrap_or_default(),
-            indicator: &self.indicator,
-            unit: &self.unit,
-            baseline: self.baseline.as_ref(),
-            final_target: self.final_target.as_ref(),
-            previous: self.previous.as_ref(),
-            previous_target: self.previous_target.as_ref(),
-            earlier: (self.history.iter())
-                .map(|h| YearCells {
-                    year: h.year,
-                    target: h.target.as_ref(),
-                    actual: h.actual.as_ref(),
-                    expected_effect: h.expected_effect.as_ref(),
-                    actual_effect: h.actual_effect.as_ref(),
-                })
-                .collect(),
-            this: YearCells {
-                year: self.year,
-                target: self.target.as_ref(),
-                actual: self.actual.as_ref(),
-                expected_effect: self.expected_effect.as_ref(),
-                actual_effect: self.actual_effect.as_ref(),
-            },
-            recorded: self.recorded.as_deref(),
-            plan: &self.plan,
-            comment: &self.comment,
-        }
+        self.sheet.cells()
     }
 
     /// The `x` the rules see, built exactly as for a plan's item.
@@ -947,7 +928,7 @@ expect.rating = "judgement required"
         .unwrap();
         let case = &file.cases[0];
         assert_eq!(
-            (case.plan.as_str(), case.comment.as_str()),
+            (case.sheet.plan.as_str(), case.sheet.comment.as_str()),
             ("・調査", "調査を行った。")
         );
         assert_eq!(
@@ -980,9 +961,9 @@ expect.rating = "judgement required"
         assert_eq!(file.cases.len(), 2);
         let kept = &file.cases[0];
         assert_eq!((kept.line, kept.name.as_str()), (6, "kept"));
-        assert_eq!(kept.kind.as_deref(), Some("upper_bound"));
-        assert_eq!(kept.unit, "億円");
-        assert_eq!(kept.target.as_ref().unwrap().text, "30億円以内");
+        assert_eq!(kept.sheet.kind.as_deref(), Some("upper_bound"));
+        assert_eq!(kept.sheet.unit, "億円");
+        assert_eq!(kept.sheet.target.as_ref().unwrap().text, "30億円以内");
         let a = kept.expect.achievement.as_ref().unwrap();
         assert_eq!((a.value, a.line), (Some(dec("1.2")), 10));
         assert_eq!(
@@ -991,10 +972,10 @@ expect.rating = "judgement required"
         );
         let judgement = &file.cases[1];
         assert_eq!(judgement.line, 13);
-        assert_eq!(judgement.kind.as_deref(), Some("milestone"));
+        assert_eq!(judgement.sheet.kind.as_deref(), Some("milestone"));
         assert_eq!(judgement.expect.achievement.as_ref().unwrap().value, None);
         assert_eq!(judgement.expect.rating.as_ref().unwrap().value, None);
-        assert_eq!(judgement.year, FiscalYear::reiwa(5));
+        assert_eq!(judgement.sheet.year, FiscalYear::reiwa(5));
     }
 
     #[test]
@@ -1128,6 +1109,34 @@ expect.target_effect = "1.2億円"
         let e = &file.cases[1].expect;
         assert_eq!(e.effect.as_ref().unwrap().value, Some(dec("-15173")));
         assert_eq!(e.target_effect.as_ref().unwrap().value, Some(dec("120000")));
+    }
+
+    #[test]
+    fn a_cell_the_case_does_not_give_reads_as_unit() {
+        let file =
+            parse("[[case]]\nname = \"bare\"\nkind = \"k\"\nexpect.achievement = \"1\"\n").unwrap();
+        let x = std::sync::Arc::new(file.cases[0].rule_input(&crate::engine::Scale {
+            ratings: vec![],
+            relations: vec![],
+        }));
+        // What a script sees: `()` for what the sheet does not give, "" for its text.
+        let rules = crate::engine::testing::memory_rules(
+            "fn rating(x, a) { () }",
+            "k",
+            r#"fn achievement(x) {
+                if x.target == () && x.actual_total == () && x.recorded == ()
+                    && x.within_bound == () && x.target_text == "" && x.comment == ""
+                    && x.unit == "-" && x.year == "R5" && x.history.len() == 1
+                    && x.target_sum == () { 1 } else { 0 }
+            }"#,
+        )
+        .unwrap();
+        let at = crate::engine::CallSite {
+            item: Some("bare"),
+            year: &x.year,
+        };
+        let out = rules.achievement(&x, at).unwrap();
+        assert_eq!(out.value, Some(Decimal::ONE), "{:?}", out.trace);
     }
 
     const ITEM: &str = r#"

@@ -162,17 +162,17 @@ fn run_case(
     produced: &mut BTreeSet<String>,
 ) -> Result<(), RuleError> {
     let input = Arc::new(case.rule_input(rules.scale()));
-    let item = if case.id.is_empty() {
+    let item = if case.sheet.id.is_empty() {
         case.name.clone()
     } else {
-        case.id.clone()
+        case.sheet.id.clone()
     };
     let at = CallSite {
         item: Some(&item),
         year: &input.year,
     };
     let expect = &case.expect;
-    if let Some(kind) = case.kind.as_deref().filter(|k| !rules.has_kind(k)) {
+    if let Some(kind) = case.sheet.kind.as_deref().filter(|k| !rules.has_kind(k)) {
         let problem = RuleProblem::NoKindScript {
             kind: kind.to_string(),
             kinds: rules.kinds().map(str::to_string).collect(),
