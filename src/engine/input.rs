@@ -364,6 +364,25 @@ mod tests {
     use super::*;
     use rust_decimal::Decimal;
 
+    /// Analysts find every property of `x` in `rules/README.md`, in the order `explain` shows
+    /// them, and every property of a history year: a property added to the declaration and
+    /// not to their guide fails here.
+    #[test]
+    fn the_analysts_guide_lists_every_property_in_order() {
+        let guide = include_str!("../../rules/README.md");
+        let listed: Vec<&str> = (guide.lines())
+            .filter_map(|l| l.strip_prefix("| `x."))
+            .filter_map(|l| l.split('`').next())
+            .collect();
+        assert_eq!(listed, PROPERTIES);
+        for name in YEAR_PROPERTIES {
+            assert!(
+                guide.contains(&format!("`y.{name}`")),
+                "y.{name} in the guide"
+            );
+        }
+    }
+
     #[test]
     fn decimals_are_the_same_only_with_the_same_digits() {
         let d = |s: &str| Dynamic::from_decimal(Decimal::from_str_exact(s).unwrap());
