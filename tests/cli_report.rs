@@ -69,6 +69,37 @@ fn policy_row<'a>(table: &'a [Vec<Data>], name: &str) -> &'a [Data] {
         .unwrap_or_else(|| panic!("no row {name}"))
 }
 
+/// The bundled plan's items that have a 進捗管理シート in the document.
+fn items_with_sheets() -> usize {
+    std::fs::read_dir(common::root().join("plans/isehara-6/items"))
+        .unwrap()
+        .filter(|f| {
+            let text = std::fs::read_to_string(f.as_ref().unwrap().path()).unwrap();
+            !text.contains("\nsheet = false")
+        })
+        .count()
+}
+
+/// A figure the list printed ("23,583") read back: a number where it is a plain number, else
+/// the text.
+fn printed_figure(cell: &Data, printed: Option<&str>, id: &str) {
+    let printed = printed.unwrap_or("-");
+    match cell {
+        Data::Float(f) => {
+            let exact = Decimal::from_str_exact(&printed.replace(',', ""))
+                .unwrap_or_else(|_| panic!("{id}: {printed} read as the number {f}"));
+            assert_eq!(*f, exact.to_f64().unwrap(), "{id}");
+        }
+        other => {
+            assert_eq!(text(other), printed, "{id}");
+            assert!(
+                Decimal::from_str_exact(&printed.replace(',', "")).is_err(),
+                "{id}: {printed} is a number: written as text"
+            );
+        }
+    }
+}
+
 fn count(counts: &Json, label: &str) -> f64 {
     counts["by_rating"]
         .as_array()
@@ -87,11 +118,12 @@ fn the_workbook_holds_every_figure_of_summary_and_list() {
     let list = json_of(&["list", "--format", "json"]);
     let mut book: Xlsx<_> = open_workbook(&path).expect("an xlsx calamine reads");
 
-    // A worksheet for the figures, one for the list, one for every item's sheet.
+    // A worksheet for the figures, one for the list, one for every item's sheet (four items
+    // have none in the published document: `sheet = false`).
     let names = book.sheet_names();
     assert_eq!(names[0], "集計");
     assert_eq!(names[1], "取組項目一覧");
-    assert_eq!(names.len(), 2 + list.as_array().unwrap().len(), "{names:?}");
+    assert_eq!(names.len(), 2 + items_with_sheets(), "{names:?}");
     assert!(names.contains(&"5(8)③".to_string()), "{names:?}");
 
     let figures = rows(&mut book, "集計");
@@ -138,8 +170,30 @@ fn the_workbook_holds_every_figure_of_summary_and_list() {
     assert_eq!(number(&total[2]), float(&summary["effects"]["actual"]));
     assert!((number(&total[3]) - 797_733.0 / 228_520.0).abs() < 1e-9);
 
-    // Per theme.
-    let themes = table_after(&figures, "改革の推進項目別");
+    // Nothing of the rules' side: no suggestions, no stamp, no figures per theme.
+    for internal in ["ルールによる提案評価", "ルール", "改革の推進項目別"] {
+        assert!(
+            !figures
+                .iter()
+                .any(|r| r.first().is_some_and(|c| text(c).starts_with(internal))),
+            "{internal} in the published workbook"
+        );
+    }
+
+    // Per theme: in the planning section's view.
+    let internal_path = dir.path().join("internal.xlsx");
+    stdout_of(
+        &[
+            "report",
+            "--internal",
+            "-o",
+            internal_path.to_str().unwrap(),
+        ],
+        0,
+    );
+    let mut internal: Xlsx<_> = open_workbook(&internal_path).expect("an xlsx calamine reads");
+    let internal_figures = rows(&mut internal, "集計");
+    let themes = table_after(&internal_figures, "改革の推進項目別");
     for t in summary["themes"].as_array().unwrap() {
         let name = format!(
             "{}({}) {}",
@@ -158,7 +212,7 @@ fn the_workbook_holds_every_figure_of_summary_and_list() {
     let item_rows: Vec<&Vec<Data>> = items
         .iter()
         .filter(|r| {
-            r.len() >= 13
+            r.len() >= 12
                 && !text(&r[1]).is_empty()
                 && text(&r[0]) != "取組番号"
                 && text(&r[0]).chars().all(|c| ('①'..='⑳').contains(&c))
@@ -166,6 +220,8 @@ fn the_workbook_holds_every_figure_of_summary_and_list() {
         .collect();
     let list = list.as_array().unwrap();
     assert_eq!(item_rows.len(), list.len());
+    // The published list has no column of the rules' suggestions.
+    assert!(!items.iter().flatten().any(|c| text(c) == "提案"));
     for (row, item) in item_rows.iter().zip(list) {
         let id = item["id"].as_str().unwrap();
         assert_eq!(text(&row[1]), item["title"].as_str().unwrap(), "{id}");
@@ -180,16 +236,9 @@ fn the_workbook_holds_every_figure_of_summary_and_list() {
             item["comment"].as_str().unwrap_or("-"),
             "{id}"
         );
-        assert_eq!(
-            text(&row[6]),
-            item["target"].as_str().unwrap_or("-"),
-            "{id}"
-        );
-        assert_eq!(
-            text(&row[7]),
-            item["actual"].as_str().unwrap_or("-"),
-            "{id}"
-        );
+        // 目標(値) and 実績(値): numbers where they are plain numbers.
+        printed_figure(&row[6], item["target"].as_str(), id);
+        printed_figure(&row[7], item["actual"].as_str(), id);
         for (col, key) in [(8, "expected_effect"), (9, "actual_effect")] {
             match item[key].as_str() {
                 Some(_) => assert_eq!(number(&row[col]), float(&item[key]), "{id} {key}"),
@@ -205,11 +254,11 @@ fn the_workbook_holds_every_figure_of_summary_and_list() {
         .iter()
         .find(|r| text(&r[0]) == "令和5年度")
         .expect("the R5 row");
-    assert_eq!(text(&r5[1]), "20,800");
+    assert_eq!(number(&r5[1]), 20_800.0);
     assert_eq!(number(&r5[2]), 10_000.0);
-    assert_eq!(text(&r5[3]), "25,900");
+    assert_eq!(number(&r5[3]), 25_900.0);
     assert_eq!(number(&r5[4]), 15_100.0);
-    assert_eq!(text(&r5[5]), "A");
+    assert_eq!(text(&r5[5]), "A 計画を上回る");
 
     // Two native charts; every worksheet on A4.
     let bytes = std::fs::read(&path).unwrap();
@@ -252,7 +301,10 @@ fn the_html_page_is_self_contained_with_tables_charts_and_the_figures() {
         assert!(!offline.contains(banned), "{banned}");
     }
     // The figures, a section per part and per item sheet, two SVG charts.
-    assert_eq!(html.matches("<section class=\"top").count(), 2 + items);
+    assert_eq!(
+        html.matches("<section class=\"top").count(),
+        2 + items_with_sheets()
+    );
     // The wide item list prints in smaller type.
     assert_eq!(html.matches("<section class=\"top wide\"").count(), 1);
     assert_eq!(html.matches("<svg").count(), 2);
@@ -280,7 +332,15 @@ fn the_html_page_is_self_contained_with_tables_charts_and_the_figures() {
 #[test]
 fn markdown_and_text_reports() {
     insta::assert_snapshot!("report_md", stdout_of(&["report", "--format", "md"], 0));
-    insta::assert_snapshot!("report_text", stdout_of(&["report", "--width", "200"], 0));
+    // The planning section's view: the published document and the rules' side.
+    insta::assert_snapshot!(
+        "report_internal_md",
+        stdout_of(&["report", "--internal", "--format", "md"], 0)
+    );
+    insta::assert_snapshot!(
+        "report_internal_text",
+        stdout_of(&["report", "--internal", "--width", "200"], 0)
+    );
 }
 
 #[test]
@@ -399,4 +459,34 @@ fn the_rule_sets_own_figures_reach_the_report() {
     assert!(out.contains("評価得点と達成率"), "{out}");
     assert!(out.contains(" 208 |") && out.contains(" 284 |"), "{out}");
     assert!(out.contains("73.2%"), "{out}");
+}
+
+/// What only the planning section reads: the rules' side and the transcription's.
+const INTERNAL_TEXT: [&str; 9] = [
+    "備考",
+    "原資料の不整合",
+    "ルールによる提案評価",
+    "sha256",
+    "isehara-default",
+    "種別",
+    "効果額の算定式",
+    "lower_better",
+    "進捗管理シートがありません",
+];
+
+#[test]
+fn the_published_report_holds_nothing_internal_and_words_the_ratings() {
+    for format in ["md", "table", "html"] {
+        let out = stdout_of(&["report", "--format", format], 0);
+        for internal in INTERNAL_TEXT {
+            assert!(!out.contains(internal), "{format}: {internal}");
+        }
+        // A sheet's rating as the document prints it.
+        assert!(out.contains("A 計画を上回る"), "{format}");
+    }
+    let internal = stdout_of(&["report", "--internal", "--format", "md"], 0);
+    for internal_text in ["備考", "原資料の不整合", "ルールによる提案評価", "sha256"]
+    {
+        assert!(internal.contains(internal_text), "{internal_text}");
+    }
 }

@@ -5,6 +5,7 @@
 use clap::error::{ContextKind, ErrorKind};
 use clap::Command;
 use gyokaku::i18n::{ArgError, Help, Lang, Localize, Notice};
+use gyokaku::report::ReportHelp;
 
 /// What a command does.
 fn about(command: &str) -> Option<Help> {
@@ -31,8 +32,19 @@ fn about(command: &str) -> Option<Help> {
     })
 }
 
-/// What an argument of a command means.
-fn argument(command: &str, id: &str) -> Option<Help> {
+/// What an argument of a command means, in `lang`: a command's own options from the messages
+/// beside its module, the others from the catalogue.
+fn argument(command: &str, id: &str, lang: Lang) -> Option<String> {
+    let own = match (command, id) {
+        ("report", "internal") => Some(ReportHelp::Internal),
+        _ => None,
+    };
+    own.map(|h| h.localize(lang))
+        .or_else(|| catalogue_argument(command, id).map(|h| h.localize(lang)))
+}
+
+/// What an argument of a command means, worded in the catalogue.
+fn catalogue_argument(command: &str, id: &str) -> Option<Help> {
     Some(match (command, id) {
         ("diff", "rules") => Help::NewRules,
         ("diff", "base") => Help::BaseRules,
@@ -106,7 +118,7 @@ fn word(mut cmd: Command, name: &str, lang: Lang) -> Command {
         .map(|a| a.get_id().to_string())
         .collect();
     for id in ids {
-        let help = argument(name, &id);
+        let help = argument(name, &id, lang);
         cmd = cmd.mut_arg(&id, |a| {
             let heading = if a.is_positional() {
                 Help::Arguments
@@ -125,15 +137,11 @@ fn word(mut cmd: Command, name: &str, lang: Lang) -> Command {
                 || a.is_hide_default_value_set()
                 || !a.get_action().takes_values()
             {
-                a.help(t(h))
+                a.help(h)
             } else {
                 let value = defaults.join(", ");
-                a.help(format!(
-                    "{} {}",
-                    t(h),
-                    Help::Default { value }.localize(lang)
-                ))
-                .hide_default_value(true)
+                a.help(format!("{} {}", h, Help::Default { value }.localize(lang)))
+                    .hide_default_value(true)
             }
         });
     }
@@ -223,7 +231,7 @@ mod tests {
             }
             for a in sub.get_arguments() {
                 let id = a.get_id().as_str();
-                if argument(name, id).is_none() {
+                if argument(name, id, Lang::Ja).is_none() {
                     missing.push(format!("{name} {id}"));
                 }
             }

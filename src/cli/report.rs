@@ -12,7 +12,7 @@
 use std::process::ExitCode;
 
 use gyokaku::evaluation::summarize_with_rules;
-use gyokaku::report::report_document;
+use gyokaku::report::{report_document, View};
 
 use super::{emit_plans, evaluated, free_at_exit, many_plans, CliError, EvalArgs, PlanArg};
 
@@ -23,15 +23,25 @@ pub struct Args {
     plan: PlanArg,
     #[command(flatten)]
     eval: EvalArgs,
+    /// The planning section's own view: adds the rules' suggestions and their agreement, the
+    /// rule set's stamp, the figures per theme and the transcription's notes to the published
+    /// document.
+    #[arg(long)]
+    internal: bool,
 }
 
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let lang = args.eval.out.lang;
+    let view = if args.internal {
+        View::Internal
+    } else {
+        View::Published
+    };
     if many_plans(&args.plan, &args.eval) {
         emit_plans(&args.plan, &args.eval, |p, ev| {
             let summary = summarize_with_rules(&p.plan, ev, &p.rules)?;
-            Ok(report_document(&p.plan, ev, &summary, lang))
+            Ok(report_document(&p.plan, ev, &summary, view, lang))
         })?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -39,7 +49,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let ev = &p.evaluations[0];
     // The document's tables, and the figures the rule set's summary.rhai adds.
     let summary = summarize_with_rules(&p.plan, ev, &p.rules)?;
-    let doc = report_document(&p.plan, ev, &summary, args.eval.out.lang);
+    let doc = report_document(&p.plan, ev, &summary, view, lang);
     args.eval.out.emit(&doc)?;
     free_at_exit((p, summary, doc));
     Ok(ExitCode::SUCCESS)

@@ -3,7 +3,8 @@
 
 use serde_json::{json, Map, Value as Json};
 
-use super::{year_name, Block, Cell, Document, Field, Lang, Section, Table};
+use super::sheet::figure;
+use super::{year_name, Block, Cell, Document, Field, Lang, Section, Table, View};
 use crate::evaluation::{Evaluation, ItemEvaluation};
 use crate::i18n::{CsvColumn, Heading, Localize};
 use crate::model::{circled, Item, Plan};
@@ -74,9 +75,15 @@ fn lines<'a>(plan: &'a Plan, ev: &'a Evaluation) -> Vec<(Line<'a>, &'a ItemEvalu
         .collect()
 }
 
-/// The table of one theme's items, as the document's 【参考①】 prints it.
-fn theme_table(lines: &[&(Line, &ItemEvaluation)], ev: &Evaluation, lang: Lang) -> Table {
-    let mut t = Table::new(&[
+/// The table of one theme's items, as the document's 【参考①】 prints it; the internal view
+/// adds the rules' suggestion.
+fn theme_table(
+    lines: &[&(Line, &ItemEvaluation)],
+    ev: &Evaluation,
+    view: View,
+    lang: Lang,
+) -> Table {
+    let mut headers = vec![
         Heading::ItemNumber.localize(lang),
         Heading::ItemName.localize(lang),
         Heading::IndicatorContent.localize(lang),
@@ -89,10 +96,11 @@ fn theme_table(lines: &[&(Line, &ItemEvaluation)], ev: &Evaluation, lang: Lang) 
         Heading::ActualEffectShort.localize(lang),
         Heading::Department.localize(lang),
         Heading::Section.localize(lang),
-        Heading::Suggested.localize(lang),
-    ])
-    .wrap(&[1, 2, 5])
-    .figures(&[6, 7, 8, 9]);
+    ];
+    if view.is_internal() {
+        headers.push(Heading::Suggested.localize(lang));
+    }
+    let mut t = Table::new(&headers).wrap(&[1, 2, 5]).figures(&[6, 7, 8, 9]);
     for (line, e) in lines {
         let item = line.item;
         let rating = match &e.recorded {
@@ -103,27 +111,35 @@ fn theme_table(lines: &[&(Line, &ItemEvaluation)], ev: &Evaluation, lang: Lang) 
             None => Cell::None,
         };
         let printed = |i: usize| Cell::text_or_none(line.values[i].clone());
-        t.row(vec![
+        let entry = item.year(ev.year);
+        let mut row = vec![
             circled(e.id.number).into(),
             e.title.clone().into(),
             item.indicator.name.clone().into(),
             e.unit.clone().into(),
             rating,
             printed(15),
-            printed(8),
-            printed(9),
+            entry
+                .and_then(|y| y.target.as_ref())
+                .map_or(Cell::None, |c| figure(Some(c))),
+            entry
+                .and_then(|y| y.actual.as_ref())
+                .map_or(Cell::None, |c| figure(Some(c))),
             Cell::amount_or_none(e.expected_effect),
             Cell::amount_or_none(e.actual_effect),
             item.department.clone().into(),
             item.section.clone().into(),
-            e.suggested.clone().map_or(Cell::None, Cell::Rating),
-        ]);
+        ];
+        if view.is_internal() {
+            row.push(e.suggested.clone().map_or(Cell::None, Cell::Rating));
+        }
+        t.row(row);
     }
     t
 }
 
 /// The 【参考①】 list as sections: one per 基本方針, one per 改革の推進項目 within it.
-pub fn list_sections(plan: &Plan, ev: &Evaluation, lang: Lang) -> Vec<Section> {
+pub fn list_sections(plan: &Plan, ev: &Evaluation, view: View, lang: Lang) -> Vec<Section> {
     let lines = lines(plan, ev);
     let mut sections = Vec::new();
     for policy in &plan.policies {
@@ -137,7 +153,7 @@ pub fn list_sections(plan: &Plan, ev: &Evaluation, lang: Lang) -> Vec<Section> {
                 continue;
             }
             let mut ts = Section::new(format!("{} {}", circled(theme.number), theme.name));
-            ts.push(theme_table(&of_theme, ev, lang));
+            ts.push(theme_table(&of_theme, ev, view, lang));
             ps.push(ts);
         }
         if !ps.blocks.is_empty() {
@@ -161,7 +177,7 @@ pub fn list_title(ev: &Evaluation, lang: Lang) -> String {
 pub fn list_document(plan: &Plan, ev: &Evaluation, lang: Lang) -> Document {
     let lines = lines(plan, ev);
     let mut doc = Document::titled(list_title(ev, lang));
-    for s in list_sections(plan, ev, lang) {
+    for s in list_sections(plan, ev, View::Internal, lang) {
         doc.push(s);
     }
     doc.push(Block::Fields(vec![Field::text(

@@ -32,7 +32,7 @@ pub use evaluate::evaluation_document;
 pub use explain::{explain_document, Explanation};
 pub use list::list_document;
 pub use progress::ProgressHeading;
-pub use published::{effects_chart, ratings_chart, report_document};
+pub use published::{effects_chart, ratings_chart, report_document, ReportHelp, View};
 pub use render::{render, render_bytes, render_string, save, save_with, Options, SERIES_COLOURS};
 pub use sheet::sheet_document;
 pub use status::status_document;
