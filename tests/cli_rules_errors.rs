@@ -258,3 +258,74 @@ fn a_rule_set_error_is_worded_in_japanese_by_default() {
         "{en}"
     );
 }
+
+/// `if a > "1"` compares a figure with text: Rhai would quietly say false (every A became B,
+/// exit 0); it is a rule error at the script's line and column in every command.
+#[test]
+fn comparing_a_figure_with_text_is_an_error_in_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = rules_editing(dir.path(), "rating.rhai", "if a > 1 {", "if a > \"1\" {");
+    let rules_arg = rules.to_str().unwrap();
+    let en = evaluate_error(dir.path(), &rules);
+    assert_eq!(
+        en,
+        "error: [TMP]/rules/rating.rhai: function rating, item 1-1-1, R5: comparing a number with text using `>`: values of different kinds cannot be compared; make them the same kind first (the number 1, the text \"1\") (line 20, position 10)\n"
+    );
+    let ja = evaluate_error_ja(dir.path(), &rules);
+    assert_eq!(
+        ja,
+        "エラー: [TMP]/rules/rating.rhai: 関数 rating、実施項目 1-1-1、R5: 数値と文字列を `>` で比べています: 種類の違う値は比べられません。同じ種類にそろえてから比べてください (数値の 1、文字列の \"1\") (20 行 10 文字目)\n"
+    );
+    for command in ["summary", "report", "agreement", "explain 1-1-1", "diff"] {
+        let mut args: Vec<&str> = command.split(' ').collect();
+        args.extend(["--rules", rules_arg]);
+        let err = stderr_of(&args, 2);
+        assert!(err.contains("rating.rhai: 関数 rating"), "{command}: {err}");
+        assert!(
+            err.contains("数値と文字列を `>` で比べています"),
+            "{command}: {err}"
+        );
+    }
+    // check lists it as a finding, one per item, with the item file's line.
+    let out = stdout_of(&["check", "--rules", rules_arg], 1);
+    assert!(out.contains("数値と文字列を `>` で比べています"), "{out}");
+    // And the rule set's own test cases fail on it.
+    let out = stdout_of(&["test", rules_arg], 1);
+    assert!(out.contains("数値と文字列を `>` で比べています"), "{out}");
+}
+
+/// Comparisons of one kind, and of an integer with a decimal, keep working; `==` with a
+/// missing value stays the way to test for it; other mixtures are refused, a missing value
+/// ordered with text too.
+#[test]
+fn comparisons_of_one_kind_work_and_other_mixtures_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let same = "a > 1 && 2 > 1.5 && \"b\" > \"a\" && x.comment != () && true != ()";
+    let rules = rules_editing(
+        dir.path(),
+        "rating.rhai",
+        "if a > 1 {",
+        &format!("if {same} {{"),
+    );
+    stdout_of(&["evaluate", "--rules", rules.to_str().unwrap()], 0);
+    for (condition, error) in [
+        (
+            "a > 1 && a != \"x\"",
+            "comparing a number with text using `!=`",
+        ),
+        (
+            "x.comment > () || a > 1",
+            "comparing a missing value with `>`",
+        ),
+        ("true < 1", "comparing true/false with a number using `<`"),
+    ] {
+        let rules = rules_editing(
+            dir.path(),
+            "rating.rhai",
+            "if a > 1 {",
+            &format!("if {condition} {{"),
+        );
+        let err = evaluate_error(dir.path(), &rules);
+        assert!(err.contains(error), "{condition}: {err}");
+    }
+}

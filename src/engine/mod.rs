@@ -31,8 +31,9 @@ pub use input::{
 pub use reading::{Evidence, Reading, VERDICTS};
 pub(crate) use record::sheet_cells;
 pub use ruleset::{
-    limits, CallSite, DirRules, Formula, KindTraits, MemoryRules, Outcome, RuleSet, RuleSource,
-    Suggestion, CONFIG_FILE, FORMULA_VARIABLES, JUDGEMENT_FILE, RATING_FILE,
+    limits, CallSite, ComparisonProblem, DirRules, Formula, KindTraits, MemoryRules, Outcome,
+    RuleSet, RuleSource, Suggestion, ValueKind, CONFIG_FILE, FORMULA_VARIABLES, JUDGEMENT_FILE,
+    RATING_FILE,
 };
 pub(crate) use sheet::split_rows;
 pub use sheet::{

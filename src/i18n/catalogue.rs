@@ -1973,6 +1973,10 @@ messages! {
         Overflow { expression: String } =>
             ja: "計算結果が大きすぎます: {expression}",
             en: "the result is too large: {expression}";
+        /// A comparison of values of different kinds (worded beside the engine's set-up).
+        Comparison { problem: crate::engine::ComparisonProblem } =>
+            ja: "{problem}",
+            en: "{problem}";
         /// A rule's own `throw`.
         Thrown { value: String } =>
             ja: "ルールがエラーを出しました: {value}",

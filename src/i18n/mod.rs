@@ -371,6 +371,8 @@ macro_rules! messages {
     )*
 
         /// Every entry of the catalogue, for its tests.
+        // Called by the module's test only: a private module's messages leave it unused.
+        #[allow(dead_code)]
         pub fn all_templates() -> Vec<$crate::i18n::Template> {
             [$($name::TEMPLATES),*].concat()
         }

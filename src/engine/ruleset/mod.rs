@@ -29,6 +29,7 @@ pub(crate) use layers::Config as ConfigFile;
 pub use layers::{CONFIG_FILE, JUDGEMENT_FILE, RATING_FILE};
 pub use rating::Suggestion;
 pub use run::{CallSite, Outcome};
+pub use sandbox::{ComparisonProblem, ValueKind};
 pub use source::{DirRules, MemoryRules, RuleSource};
 
 use super::coverage::Recorder;

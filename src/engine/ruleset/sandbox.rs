@@ -1,5 +1,5 @@
 //! The Rhai engine rule scripts run on: fixed limits, nothing read from outside (no modules,
-//! no `eval`, no clock), comparisons with a missing value refused, and the functions of
+//! no `eval`, no clock), comparisons of values of different kinds refused, and the functions of
 //! `rules/README.md` registered. One engine serves every script and formula of a rule set.
 
 use rhai::{Engine, EvalAltResult};
@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use super::limits;
 use crate::engine::data::Data;
 use crate::engine::{functions, input, summary, trace};
+use crate::i18n::RuleProblem;
 use crate::number::{format_number, format_percent};
 
 /// The engine for a rule set whose data files are `data`.
@@ -37,33 +38,116 @@ pub(super) fn build_engine(data: &Data) -> Engine {
     engine.register_fn("percent", |d: Decimal| format_percent(d));
     engine.register_fn("fmt", |d: Decimal| format_number(d));
     engine.register_fn("fmt", |i: rhai::INT| format_number(Decimal::from(i)));
-    forbid_comparisons_with_missing_values(&mut engine);
+    forbid_comparisons_of_different_kinds(&mut engine);
     input::register(&mut engine);
     summary::register(&mut engine);
     functions::register(&mut engine, data);
     engine
 }
 
-/// Comparing a missing value (`()`) with a number would silently be false in Rhai; in a rule
-/// that hides a value the document does not give, so it is an error telling the analyst to
-/// test for `()` first. (`==` and `!=` stay allowed: `x.target == ()` is how to test.)
-fn forbid_comparisons_with_missing_values(engine: &mut Engine) {
-    fn missing(op: &str) -> Box<EvalAltResult> {
-        format!(
-            "comparing a missing value with `{op}`: the document gives no value here; test for it first, e.g. `if x.target == () {{ return (); }}`"
-        )
-        .into()
+crate::i18n::messages! {
+    /// A comparison in a rule that Rhai would quietly answer `false`.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum ComparisonProblem {
+        /// `<`, `<=`, `>` or `>=` with a missing value (`()`).
+        Missing { op: String } =>
+            ja: "値のないもの (()) を `{op}` で比べています: 資料に値がありません。先に確かめてください (例: `if x.target == () {{ return (); }}`)",
+            en: "comparing a missing value with `{op}`: the document gives no value here; test for it first, e.g. `if x.target == () {{ return (); }}`";
+        /// Two values of different kinds (a number and text, true/false and a number…).
+        Mixed { op: String, left: ValueKind, right: ValueKind } =>
+            ja: "{left}と{right}を `{op}` で比べています: 種類の違う値は比べられません。同じ種類にそろえてから比べてください (数値の 1、文字列の \"1\")",
+            en: "comparing {left} with {right} using `{op}`: values of different kinds cannot be compared; make them the same kind first (the number 1, the text \"1\")";
     }
-    macro_rules! forbid {
-        ($($op:literal),*) => {$(
-            engine.register_fn($op, |_: (), _: Decimal| -> Result<bool, Box<EvalAltResult>> { Err(missing($op)) });
-            engine.register_fn($op, |_: Decimal, _: ()| -> Result<bool, Box<EvalAltResult>> { Err(missing($op)) });
-            engine.register_fn($op, |_: (), _: rhai::INT| -> Result<bool, Box<EvalAltResult>> { Err(missing($op)) });
-            engine.register_fn($op, |_: rhai::INT, _: ()| -> Result<bool, Box<EvalAltResult>> { Err(missing($op)) });
-            engine.register_fn($op, |_: (), _: ()| -> Result<bool, Box<EvalAltResult>> { Err(missing($op)) });
+
+    /// A kind of value in a rule script, as a comparison error names it.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum ValueKind {
+        /// An integer or a decimal.
+        Number => ja: "数値", en: "a number";
+        /// A string or a character.
+        Text => ja: "文字列", en: "text";
+        /// `true` or `false`.
+        Bool => ja: "真偽値", en: "true/false";
+        /// An array.
+        Array => ja: "配列", en: "an array";
+        /// A map.
+        Map => ja: "マップ", en: "a map";
+    }
+}
+
+/// Comparing values of different kinds is silently false in Rhai (`a > "1"`, `x.baseline > 0`
+/// when the document gives no baseline): in a rule that turns every A into a B without a
+/// word. So every comparison of two kinds is an error at the script's line — numbers (integer
+/// or decimal) compare with numbers, text (string or character) with text, true/false with
+/// true/false. A missing value (`()`) may be tested with `==` and `!=` (that is how a rule
+/// asks whether the document gives a value), never ordered.
+fn forbid_comparisons_of_different_kinds(engine: &mut Engine) {
+    use rhai::{Array, ImmutableString, Map, INT};
+
+    fn refuse(problem: ComparisonProblem) -> Box<EvalAltResult> {
+        Box::new(EvalAltResult::ErrorRuntime(
+            rhai::Dynamic::from(RuleProblem::Comparison { problem }),
+            rhai::Position::NONE,
+        ))
+    }
+    // A missing value on either side of an ordering.
+    macro_rules! missing {
+        ($($t:ty),*) => {$(
+            for op in ["<", "<=", ">", ">="] {
+                engine.register_fn(op, move |_: (), _: $t| -> Result<bool, Box<EvalAltResult>> {
+                    Err(refuse(ComparisonProblem::Missing { op: op.into() }))
+                });
+                engine.register_fn(op, move |_: $t, _: ()| -> Result<bool, Box<EvalAltResult>> {
+                    Err(refuse(ComparisonProblem::Missing { op: op.into() }))
+                });
+            }
         )*};
     }
-    forbid!("<", "<=", ">", ">=");
+    missing!(Decimal, INT, ImmutableString, char, bool, Array, Map);
+    for op in ["<", "<=", ">", ">="] {
+        engine.register_fn(
+            op,
+            move |_: (), _: ()| -> Result<bool, Box<EvalAltResult>> {
+                Err(refuse(ComparisonProblem::Missing { op: op.into() }))
+            },
+        );
+    }
+    // Two values of different kinds, with any comparison.
+    macro_rules! mixed {
+        ($(($a:ty, $ka:ident, $b:ty, $kb:ident)),* $(,)?) => {$(
+            for op in ["==", "!=", "<", "<=", ">", ">="] {
+                let problem = move |left, right| ComparisonProblem::Mixed { op: op.into(), left, right };
+                engine.register_fn(op, move |_: $a, _: $b| -> Result<bool, Box<EvalAltResult>> {
+                    Err(refuse(problem(ValueKind::$ka, ValueKind::$kb)))
+                });
+                engine.register_fn(op, move |_: $b, _: $a| -> Result<bool, Box<EvalAltResult>> {
+                    Err(refuse(problem(ValueKind::$kb, ValueKind::$ka)))
+                });
+            }
+        )*};
+    }
+    mixed!(
+        (Decimal, Number, ImmutableString, Text),
+        (Decimal, Number, char, Text),
+        (Decimal, Number, bool, Bool),
+        (Decimal, Number, Array, Array),
+        (Decimal, Number, Map, Map),
+        (INT, Number, ImmutableString, Text),
+        (INT, Number, char, Text),
+        (INT, Number, bool, Bool),
+        (INT, Number, Array, Array),
+        (INT, Number, Map, Map),
+        (ImmutableString, Text, bool, Bool),
+        (ImmutableString, Text, Array, Array),
+        (ImmutableString, Text, Map, Map),
+        (char, Text, bool, Bool),
+        (char, Text, Array, Array),
+        (char, Text, Map, Map),
+        (bool, Bool, Array, Array),
+        (bool, Bool, Map, Map),
+        (Array, Array, Map, Map),
+    );
+    // Registered operators are looked up only when the engine does not take its own shortcut.
     engine.set_fast_operators(false);
 }
 
@@ -158,6 +242,50 @@ mod tests {
             r.achievement(&Arc::new(input()), AT).unwrap().value,
             Some(Decimal::ONE)
         );
+    }
+
+    #[test]
+    fn the_comparison_messages_have_both_wordings() {
+        crate::i18n::check_templates(&all_templates());
+    }
+
+    #[test]
+    fn comparing_values_of_different_kinds_is_an_error() {
+        for script in [
+            "x.actual > \"1\"",
+            "x.actual == \"44\"",
+            "1 != \"1\"",
+            "true < 1",
+            "'a' >= 0.5",
+            "[1] == 1",
+            "#{a: 1} == \"a\"",
+            "x.comment > ()",
+        ] {
+            let r = rules(&format!(
+                "fn achievement(x) {{ if {script} {{ 1 }} else {{ 0 }} }}"
+            ))
+            .unwrap();
+            let err = r.achievement(&Arc::new(input()), AT).unwrap_err().en();
+            assert!(err.contains("comparing"), "{script}: {err}");
+        }
+        for script in [
+            "x.actual > 40",
+            "x.actual >= 40.5",
+            "2 > 1.5",
+            "\"b\" > \"a\"",
+            "'b' > \"a\"",
+            "true != false",
+            "x.baseline == ()",
+            "() != true",
+            "[1] == [1]",
+        ] {
+            let r = rules(&format!(
+                "fn achievement(x) {{ if {script} {{ 1 }} else {{ 0 }} }}"
+            ))
+            .unwrap();
+            let out = r.achievement(&Arc::new(input()), AT);
+            assert_eq!(out.unwrap().value, Some(Decimal::ONE), "{script}");
+        }
     }
 
     #[test]
