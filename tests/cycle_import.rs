@@ -412,3 +412,111 @@ fn a_partial_department_return_changes_only_what_was_filled_in() {
         "{out}"
     );
 }
+
+/// The plan itself through the plan sheet: the bundled plan exported (`template --plan-sheet
+/// --from`), taken into an empty folder (`import --plan-sheet`), its R5 results then taken in
+/// through the year's own template and import; `list`, `summary` and `evaluate` for R5 print
+/// what they print for the bundled plan, and taking the plan sheet in again changes nothing.
+#[test]
+fn the_plan_sheet_round_trip_reproduces_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("plan-sheet.xlsx");
+    let (_, left_out) = run(
+        &[
+            "template",
+            "--plan-sheet",
+            "--from",
+            "plans/isehara-6",
+            "--output",
+            path(&book),
+        ],
+        0,
+    );
+    // What the sheet cannot carry is said, item by item, not dropped silently.
+    for what in [
+        "(notes)",
+        "(discrepancies)",
+        "(years.*.policy)",
+        "実績",
+        "〔小計〕実績効果額",
+    ] {
+        assert!(left_out.contains(what), "{what}: {left_out}");
+    }
+    let plan = dir.path().join("isehara-6");
+    let rules = root().join("rules");
+    let take_in = |dry_run: bool| {
+        let mut args = vec![
+            "import",
+            "--plan-sheet",
+            path(&book),
+            "--plan",
+            path(&plan),
+            "--rules",
+            path(&rules),
+        ];
+        if dry_run {
+            args.push("--dry-run");
+        }
+        run(&args, 0).0
+    };
+    assert!(take_in(true)
+        .ends_with("新規71項目、更新0項目、変更なし0項目 (--dry-run のため書き込んでいません)\n"));
+    assert!(!plan.exists(), "--dry-run wrote nothing");
+    let out = take_in(false);
+    assert!(
+        out.starts_with(&format!("{}: 作成\n", plan.join("plan.toml").display())),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("新規71項目、更新0項目、変更なし0項目\n"),
+        "{out}"
+    );
+    let files = snapshot(&plan);
+    assert_eq!(
+        take_in(false),
+        "計画入力シートを取込み: 新規0項目、更新0項目、変更なし71項目\n"
+    );
+    assert_eq!(snapshot(&plan), files, "taking it in again changes nothing");
+    // check finds only what the bundled plan records as the document's own discrepancies,
+    // which the sheet does not carry (and said so).
+    let (found, _) = run(&["check", path(&plan)], 1);
+    let recorded = left_out
+        .lines()
+        .find(|l| l.contains("(discrepancies)"))
+        .unwrap();
+    for line in found.lines().filter(|l| l.starts_with("- ")) {
+        let id = line
+            .split("/items/")
+            .nth(1)
+            .unwrap()
+            .split(".toml")
+            .next()
+            .unwrap();
+        assert!(recorded.contains(id), "{line}");
+    }
+
+    // The year's results, through the year's own workbook.
+    let blank = dir.path().join("r5.xlsx");
+    run(
+        &[
+            "template",
+            path(&plan),
+            "--year",
+            "R5",
+            "--output",
+            path(&blank),
+        ],
+        0,
+    );
+    let filled = dir.path().join("r5-returned.xlsx");
+    fill(&blank, &filled, &r5_results());
+    run(&["import", path(&filled), "--plan", path(&plan)], 0);
+
+    // The rule set named alike for both: the report's last line names its folder.
+    for command in ["list", "summary", "evaluate"] {
+        let args = ["--year", "R5", "--rules", "rules"];
+        let bundled = stdout_of(&[&[command, "plans/isehara-6"], &args[..]].concat(), 0);
+        let through_the_sheet = stdout_of(&[&[command, path(&plan)], &args[..]].concat(), 0);
+        assert_eq!(through_the_sheet, bundled, "{command}");
+    }
+}

@@ -6,6 +6,11 @@
 //! derived from the years), each atomically. `--dry-run` prints what would change, item by
 //! item, and writes nothing. Importing the same workbook again changes nothing.
 //! Exit 0 when imported (or checked), 2 when nothing could be written.
+//!
+//! `gyokaku import --plan-sheet FILE.xlsx [--plan DIR] [--dry-run]` takes the plan sheet in
+//! instead (the plan itself: made in DIR when it has no plan, else updated), with the same
+//! checks: every cell read as the plan files are, errors named by cell, nothing written on
+//! any error, the same workbook twice changing nothing.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -13,6 +18,7 @@ use std::process::ExitCode;
 use gyokaku::cycle::import_workbooks;
 use gyokaku::engine::RuleSet;
 use gyokaku::report::Lang;
+use gyokaku::setup::plan_import::import_plan_sheet;
 use gyokaku::Workspace;
 
 use super::CliError;
@@ -21,8 +27,12 @@ use super::CliError;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The returned workbooks (.xlsx made by `gyokaku template`).
-    #[arg(required = true, value_name = "FILE.xlsx")]
+    #[arg(required_unless_present = "plan_sheet", value_name = "FILE.xlsx")]
     files: Vec<PathBuf>,
+    /// Take in the plan sheet (made by `gyokaku template --plan-sheet`): the plan's policies,
+    /// themes and items.
+    #[arg(long, value_name = "FILE.xlsx", conflicts_with = "files")]
+    plan_sheet: Option<PathBuf>,
     /// The plan folder.
     #[arg(long, default_value = "plans/isehara-6")]
     plan: PathBuf,
@@ -39,6 +49,11 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
+    if let Some(book) = &args.plan_sheet {
+        let done = import_plan_sheet(&args.plan, book, args.rules.as_deref(), args.dry_run)?;
+        super::output::out(&done.render(args.dry_run, args.lang));
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut workspace = Workspace::new().with_lang(args.lang);
     if let Some(rules) = &args.rules {
         workspace = workspace.with_rules(rules);

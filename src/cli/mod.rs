@@ -187,6 +187,9 @@ pub enum CliError {
     /// A plan folder could not be made.
     #[error("{0}")]
     Init(#[from] gyokaku::setup::init::InitError),
+    /// A plan sheet could not be taken in.
+    #[error("{0}")]
+    PlanSheet(#[from] gyokaku::setup::plan_import::PlanImportFailure),
     /// The command line's own failures.
     #[error(transparent)]
     Command(#[from] CommandError),
@@ -205,6 +208,7 @@ impl Localize for CliError {
             CliError::Accept(e) => e.localize(lang),
             CliError::Corpus(e) => e.localize(lang),
             CliError::Init(e) => e.localize(lang),
+            CliError::PlanSheet(e) => e.localize(lang),
             CliError::Command(e) => e.localize(lang),
         }
     }

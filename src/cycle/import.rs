@@ -264,7 +264,7 @@ pub struct ReturnedWorkbook {
 }
 
 /// Text of a cell as the document would print it; `None` when blank.
-fn cell_text(data: Option<&Data>) -> Result<Option<String>, Problem> {
+pub(crate) fn cell_text(data: Option<&Data>) -> Result<Option<String>, Problem> {
     let number = |d: Decimal| Some(crate::number::format_number(d));
     match data {
         None | Some(Data::Empty) => Ok(None),
@@ -716,7 +716,7 @@ pub fn prepare_import(
 }
 
 /// The order of a year's keys in an item file (docs/plan-format.md).
-const YEAR_KEYS: [&str; 8] = [
+pub(crate) const YEAR_KEYS: [&str; 8] = [
     "plan",
     "target",
     "expected_effect",
@@ -729,8 +729,13 @@ const YEAR_KEYS: [&str; 8] = [
 
 /// Sets `key` in a table of the item file: an existing value keeps its place and decoration;
 /// a new key goes where the format's key order puts it, after the keys that come before it.
-fn set_key(table: &mut toml_edit::Table, key: &str, text: &str, order: &[&str]) {
-    let mut value = toml_edit::Value::from(text);
+pub(crate) fn set_key(
+    table: &mut toml_edit::Table,
+    key: &str,
+    value: impl Into<toml_edit::Value>,
+    order: &[&str],
+) {
+    let mut value = value.into();
     if let Some(old) = table.get(key).and_then(toml_edit::Item::as_value) {
         *value.decor_mut() = old.decor().clone();
         table.insert(key, toml_edit::Item::Value(value));
@@ -752,7 +757,10 @@ fn set_key(table: &mut toml_edit::Table, key: &str, text: &str, order: &[&str]) 
 
 /// The item file's table of the year; one is added after the other years' tables when the
 /// sheet has no row for the year (an item without a 進捗管理シート reports too).
-fn year_table(doc: &mut toml_edit::DocumentMut, year: FiscalYear) -> Option<&mut toml_edit::Table> {
+pub(crate) fn year_table(
+    doc: &mut toml_edit::DocumentMut,
+    year: FiscalYear,
+) -> Option<&mut toml_edit::Table> {
     let root = doc.as_table_mut();
     if !root.contains_key("years") {
         let mut years = toml_edit::Table::new();

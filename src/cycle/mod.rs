@@ -5,11 +5,11 @@
 pub mod commit;
 mod completeness;
 #[cfg(feature = "xlsx")]
-mod import;
+pub(crate) mod import;
 pub mod layout;
 mod status;
 #[cfg(feature = "xlsx")]
-mod template;
+pub(crate) mod template;
 
 pub use completeness::{default_year, Completeness, DefaultYearError};
 #[cfg(feature = "xlsx")]

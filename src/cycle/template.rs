@@ -127,17 +127,17 @@ pub fn write_template(plan: &Plan, options: &TemplateOptions) -> Result<Vec<u8>,
     Ok(workbook.save_to_buffer()?)
 }
 
-/// The cell formats.
-struct Styles {
-    title: Format,
+/// The cell formats (the plan sheet's too).
+pub(crate) struct Styles {
+    pub(crate) title: Format,
     label: Format,
-    heading: Format,
-    locked_text: Format,
-    locked_wrap: Format,
+    pub(crate) heading: Format,
+    pub(crate) locked_text: Format,
+    pub(crate) locked_wrap: Format,
     locked_number: Format,
-    entry: Format,
+    pub(crate) entry: Format,
     entry_wrap: Format,
-    note: Format,
+    pub(crate) note: Format,
 }
 
 const FONT: &str = "游ゴシック";
@@ -145,7 +145,7 @@ const ENTRY_FILL: u32 = 0xFFF9DB;
 const HEADING_FILL: u32 = 0xDDEBF7;
 
 impl Styles {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         let base = Format::new()
             .set_font_name(FONT)
             .set_font_size(10)
@@ -226,10 +226,10 @@ fn write_cell(
 }
 
 /// Height of one line of 10-point text, in points.
-const LINE_HEIGHT: f64 = 14.0;
+pub(crate) const LINE_HEIGHT: f64 = 14.0;
 
 /// How many lines `text` takes wrapped in a column `width` characters wide.
-fn wrapped_lines(text: &str, width: f64) -> u32 {
+pub(crate) fn wrapped_lines(text: &str, width: f64) -> u32 {
     let per_line = (width - 1.0).max(1.0);
     text.lines()
         .map(|l| {

@@ -2489,6 +2489,18 @@ messages! {
         OwnRules =>
             ja: "--rules を土台にした計画独自のルールセット (DIR/rules) を作り、そこで調整できるようにします",
             en: "Give the plan a rule set of its own (DIR/rules) that extends --rules, to adapt";
+        /// --plan-sheet of template.
+        PlanSheet =>
+            ja: "年度の実績入力シートではなく、計画入力シート (計画そのもの: 基本方針、改革の推進項目、実施項目、目標値) を書き出します",
+            en: "Write the plan sheet (the plan itself: policies, themes, items, targets) instead of a year's workbook";
+        /// --from of template.
+        From =>
+            ja: "--plan-sheet で書き出す計画 [既定: PLAN]",
+            en: "With --plan-sheet: the plan to export [default: PLAN]";
+        /// --plan-sheet of import.
+        PlanSheetFile =>
+            ja: "計画入力シート (gyokaku template --plan-sheet で作ったもの) を取り込みます: 計画の基本方針、改革の推進項目、実施項目",
+            en: "Take in the plan sheet (made by `gyokaku template --plan-sheet`): the plan's policies, themes and items";
     }
 
     /// The common reasons a file cannot be read.

@@ -3,6 +3,11 @@
 //! --plan-sheet`), so that a published plan becomes plan files without writing TOML by hand.
 
 pub mod init;
+pub mod layout;
+#[cfg(feature = "xlsx")]
+pub mod plan_import;
+#[cfg(feature = "xlsx")]
+pub mod plan_sheet;
 
 pub use init::{
     init_plan, parse_period, preset_scale, InitError, InitFile, InitText, NewPlan, Period,
