@@ -118,15 +118,30 @@ fn the_workbook_holds_every_figure_of_summary_and_list() {
     let list = json_of(&["list", "--format", "json"]);
     let mut book: Xlsx<_> = open_workbook(&path).expect("an xlsx calamine reads");
 
-    // A worksheet for the figures, one for the list, one for every item's sheet (four items
-    // have none in the published document: `sheet = false`).
+    // A worksheet for the document's text and figures, one for the list, one for the guide to
+    // the sheets, one for every item's sheet (four items have none in the published document:
+    // `sheet = false`).
     let names = book.sheet_names();
-    assert_eq!(names[0], "集計");
+    assert_eq!(names[0], "本文");
     assert_eq!(names[1], "取組項目一覧");
-    assert_eq!(names.len(), 2 + items_with_sheets(), "{names:?}");
+    assert_eq!(names[2], "【参考②】進捗管理シートの見方");
+    assert_eq!(names.len(), 3 + items_with_sheets(), "{names:?}");
     assert!(names.contains(&"5(8)③".to_string()), "{names:?}");
 
-    let figures = rows(&mut book, "集計");
+    let figures = rows(&mut book, "本文");
+    // The cover and the city's text, with the figures it states filled in.
+    let all_text: Vec<String> = figures.iter().flatten().map(text).collect();
+    for line in [
+        "令和6年10月",
+        "伊勢原市企画部経営企画課",
+        "1 はじめに",
+        "5 今後の取組の方向性",
+    ] {
+        assert!(all_text.iter().any(|t| t == line), "{line}");
+    }
+    assert!(all_text
+        .iter()
+        .any(|t| t.contains("8割程度の60件") && t.contains("8億円弱")));
     let policies = summary["policies"].as_array().unwrap();
     let labels = ["A", "B", "C", "D"];
 
@@ -157,7 +172,7 @@ fn the_workbook_holds_every_figure_of_summary_and_list() {
     }
 
     // 実績効果額と達成割合: numbers, not text.
-    let effects = table_after(&figures, "実績効果額と達成割合");
+    let effects = table_after(&figures, "実績効果額と達成割合 (単位");
     for p in policies {
         let name = format!("{} {}", p["number"], p["name"].as_str().unwrap());
         let row = policy_row(effects, &name);
@@ -192,7 +207,7 @@ fn the_workbook_holds_every_figure_of_summary_and_list() {
         0,
     );
     let mut internal: Xlsx<_> = open_workbook(&internal_path).expect("an xlsx calamine reads");
-    let internal_figures = rows(&mut internal, "集計");
+    let internal_figures = rows(&mut internal, "本文");
     let themes = table_after(&internal_figures, "改革の推進項目別");
     for t in summary["themes"].as_array().unwrap() {
         let name = format!(
@@ -300,11 +315,16 @@ fn the_html_page_is_self_contained_with_tables_charts_and_the_figures() {
     for banned in ["<script", "http://", "https://", "<link", "src=", "@import"] {
         assert!(!offline.contains(banned), "{banned}");
     }
-    // The figures, a section per part and per item sheet, two SVG charts.
+    // The cover; the five parts of the document (the four after the first go on without a
+    // new page), the list, the guide and every item sheet; two SVG charts.
+    assert!(
+        html.contains("<div class=\"cover\">\n<p>令和6年10月</p>\n<p>伊勢原市企画部経営企画課</p>")
+    );
     assert_eq!(
         html.matches("<section class=\"top").count(),
-        2 + items_with_sheets()
+        5 + 2 + items_with_sheets()
     );
+    assert_eq!(html.matches("<section class=\"top cont\"").count(), 4);
     // The wide item list prints in smaller type.
     assert_eq!(html.matches("<section class=\"top wide\"").count(), 1);
     assert_eq!(html.matches("<svg").count(), 2);
@@ -489,4 +509,65 @@ fn the_published_report_holds_nothing_internal_and_words_the_ratings() {
     {
         assert!(internal.contains(internal_text), "{internal_text}");
     }
+}
+
+fn strs(args: &[String]) -> Vec<&str> {
+    args.iter().map(String::as_str).collect()
+}
+
+#[test]
+fn the_report_text_is_checked_with_file_and_line() {
+    let sandbox = common::Sandbox::new();
+    let (plan, rules) = (sandbox.plan(), sandbox.rules());
+    let (plan, rules) = (plan.to_str().unwrap(), rules.to_str().unwrap());
+    let report = |more: &[&'static str]| -> Vec<String> {
+        ["report", plan, "--rules", rules, "--format", "md"]
+            .iter()
+            .chain(more)
+            .map(|s| s.to_string())
+            .collect()
+    };
+    // A placeholder with a misspelt name: an error naming the file and line, nothing written.
+    sandbox.edit("plan/report/R5.md", "{year}においては", "{yaer}においては");
+    let err = common::stderr_of(&strs(&report(&[])), 2);
+    assert!(
+        err.contains("report/R5.md:21: {yaer} は差し込む数値の名前ではありません"),
+        "{err}"
+    );
+    let err = common::stderr_of(&strs(&report(&["--lang", "en"])), 2);
+    assert!(
+        err.contains("report/R5.md:21: {yaer} names no figure"),
+        "{err}"
+    );
+
+    // A figure that cannot be computed for the year (R6 has no results yet): never a value
+    // made up, an error naming the line.
+    sandbox.write(
+        "plan/report/R6.md",
+        "# 総括\n\n達成割合は{achievement}です。\n",
+    );
+    let err = common::stderr_of(&strs(&report(&["--year", "R6"])), 2);
+    assert!(
+        err.contains("report/R6.md:3: {achievement} を計算できません"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_year_still_coming_in_says_so_in_the_document() {
+    let out = stdout_of(&["report", "--year", "R6", "--format", "md"], 0);
+    let first: Vec<&str> = out.lines().take(3).collect();
+    assert_eq!(
+        first[0],
+        "# 伊勢原市第6次行財政改革推進計画 令和6年度の取組結果（途中経過）"
+    );
+    assert!(
+        first[2].contains("71項目中71項目はまだ実績がありません"),
+        "{first:?}"
+    );
+    let en = stdout_of(
+        &["report", "--year", "R6", "--format", "md", "--lang", "en"],
+        0,
+    );
+    assert!(en.lines().next().unwrap().ends_with("(interim)"), "{en}");
 }

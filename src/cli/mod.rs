@@ -193,6 +193,12 @@ pub enum CliError {
     /// The command line's own failures.
     #[error(transparent)]
     Command(#[from] CommandError),
+    /// The year's report text in the plan folder does not read.
+    #[error("{0}")]
+    Text(#[from] gyokaku::model::TextError),
+    /// A placeholder of the report text cannot be computed.
+    #[error("{0}")]
+    Figure(#[from] gyokaku::report::FigureError),
 }
 
 impl Localize for CliError {
@@ -210,6 +216,8 @@ impl Localize for CliError {
             CliError::Init(e) => e.localize(lang),
             CliError::PlanSheet(e) => e.localize(lang),
             CliError::Command(e) => e.localize(lang),
+            CliError::Text(e) => e.localize(lang),
+            CliError::Figure(e) => e.localize(lang),
         }
     }
 }

@@ -11,10 +11,13 @@
 
 use std::process::ExitCode;
 
+use gyokaku::cycle::Completeness;
 use gyokaku::evaluation::summarize_with_rules;
-use gyokaku::report::{report_document, View};
+use gyokaku::evaluation::{EvaluatedPlan, Evaluation};
+use gyokaku::model::load_document_text;
+use gyokaku::report::{report_document, Document, Lang, View, Writing};
 
-use super::{emit_plans, evaluated, free_at_exit, many_plans, CliError, EvalArgs, PlanArg};
+use super::{emit_plans, free_at_exit, many_plans, CliError, EvalArgs, PlanArg};
 
 /// Write the year's whole report: tables, charts, item list and every progress sheet.
 #[derive(Debug, clap::Args)]
@@ -39,18 +42,36 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
         View::Published
     };
     if many_plans(&args.plan, &args.eval) {
-        emit_plans(&args.plan, &args.eval, |p, ev| {
-            let summary = summarize_with_rules(&p.plan, ev, &p.rules)?;
-            Ok(report_document(&p.plan, ev, &summary, view, lang))
-        })?;
+        emit_plans(&args.plan, &args.eval, |p, ev| document(p, ev, view, lang))?;
         return Ok(ExitCode::SUCCESS);
     }
-    let p = evaluated(&args.plan, &args.eval)?;
-    let ev = &p.evaluations[0];
-    // The document's tables, and the figures the rule set's summary.rhai adds.
-    let summary = summarize_with_rules(&p.plan, ev, &p.rules)?;
-    let doc = report_document(&p.plan, ev, &summary, view, lang);
+    let opened = (args.eval.workspace(&args.plan)).open(&args.plan.plan, args.eval.one_year()?)?;
+    // The document says so itself when the year is still coming in; standard error too, as
+    // for every command.
+    if let Some(notice) = Completeness::of(opened.plan(), opened.years()[0]).notice(lang) {
+        super::output::err(&notice);
+    }
+    let p = opened.evaluate()?;
+    let doc = document(&p, &p.evaluations[0], view, lang)?;
     args.eval.out.emit(&doc)?;
-    free_at_exit((p, summary, doc));
+    free_at_exit((p, doc));
     Ok(ExitCode::SUCCESS)
+}
+
+/// The year's report of an evaluated plan: its figures, the figures the rule set's
+/// summary.rhai adds, and the city's text of the year from the plan folder.
+fn document(
+    p: &EvaluatedPlan,
+    ev: &Evaluation,
+    view: View,
+    lang: Lang,
+) -> Result<Document, CliError> {
+    let summary = summarize_with_rules(&p.plan, ev, &p.rules)?;
+    let text = load_document_text(&p.folder, &p.plan, ev.year, lang == Lang::En)?;
+    let interim = Completeness::of(&p.plan, ev.year).notice(lang);
+    let writing = Writing {
+        text: text.as_ref(),
+        interim: interim.as_deref(),
+    };
+    Ok(report_document(&p.plan, ev, &summary, writing, view, lang)?)
 }

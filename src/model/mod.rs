@@ -1,6 +1,7 @@
 //! The plan model: typed, validated plan data read from TOML files. Knows nothing of rules.
 
 mod cache;
+mod document_text;
 pub(crate) mod exact;
 mod fiscal_year;
 mod folders;
@@ -24,6 +25,10 @@ pub(crate) use load::{RawItem as ItemFile, RawPlan as PlanFile};
 pub(crate) use cache::{hex, read_entry, write_entry, KeyHasher};
 pub use cache::{
     CachePart, CacheUse, PlanCache, PlanKey, CACHE_DIR_ENV, PLANS_FOLDER, RACY_SECONDS,
+};
+pub use document_text::{
+    load_document_text, parse_document_text, text_file, DocumentText, Figure, Part, PartText,
+    Passage, Piece, TextBlock, TextError, TextProblem, REPORT_TEXT_DIR,
 };
 pub use fiscal_year::{FiscalYear, FiscalYearError, YearNotation};
 pub use folders::{is_plan_folder, plan_folders};

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use super::progress::ProgressHeading;
 use super::render::{csv_table, render, render_string, Options};
-use super::{year_name, Cell, Document, Format, Lang, Section, Table};
+use super::{year_name, Block, Cell, Document, Format, Lang, Section, Table};
 use crate::evaluation::{CorpusSummary, CorpusTotal, Counts, EffectTotals};
 use crate::i18n::{CorpusText, CsvColumn, Heading, Localize};
 use crate::model::FiscalYear;
@@ -238,7 +238,12 @@ fn part_section(part: &PlanPart, lang: Lang) -> Section {
         Some(title) => section.push(Section {
             title: title.clone(),
             short: None,
-            blocks: part.doc.blocks.clone(),
+            continues: false,
+            // The cover's lines open the part.
+            blocks: (part.doc.cover.iter())
+                .map(|l| Block::Text(l.clone()))
+                .chain(part.doc.blocks.iter().cloned())
+                .collect(),
         }),
         None => section.blocks.extend(part.doc.blocks.iter().cloned()),
     }

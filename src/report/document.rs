@@ -11,6 +11,8 @@ use serde::Serialize;
 pub struct Document {
     /// The heading of the whole (a report's title; none for a bare table).
     pub title: Option<String>,
+    /// Lines printed under the title on the first page (a cover's date and author).
+    pub cover: Vec<String>,
     /// The content, in order.
     pub blocks: Vec<Block>,
     /// The machine-readable table for CSV (open data: plain numbers, one header row). Without
@@ -50,6 +52,9 @@ pub struct Section {
     /// A short name for a worksheet or an anchor (at most 31 characters in xlsx); the title
     /// when none.
     pub short: Option<String>,
+    /// A top-level section that goes on where the one before it ends: on the same worksheet,
+    /// without a new printed page.
+    pub continues: bool,
     /// The content.
     pub blocks: Vec<Block>,
 }

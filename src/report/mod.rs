@@ -12,12 +12,14 @@ mod escape;
 mod evaluate;
 mod explain;
 mod list;
+mod opening;
 pub mod progress;
 mod published;
 pub mod render;
 mod sheet;
 mod status;
 mod summary;
+mod words;
 
 pub use agreement::agreement_document;
 pub use cache::cache_document;
@@ -31,12 +33,14 @@ pub use escape::{escape_control, is_unsafe_for_terminal};
 pub use evaluate::evaluation_document;
 pub use explain::{explain_document, Explanation};
 pub use list::list_document;
+pub use opening::{FigureError, FigureProblem, OpeningText};
 pub use progress::ProgressHeading;
-pub use published::{effects_chart, ratings_chart, report_document, ReportHelp, View};
+pub use published::{effects_chart, ratings_chart, report_document, ReportHelp, View, Writing};
 pub use render::{render, render_bytes, render_string, save, save_with, Options, SERIES_COLOURS};
 pub use sheet::sheet_document;
 pub use status::status_document;
 pub use summary::summary_document;
+pub use words::{amount_in_words, share_in_words, ShareForm};
 
 /// The reader's language (defined in [`crate::i18n`]).
 pub use crate::i18n::Lang;

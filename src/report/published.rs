@@ -1,20 +1,18 @@
-//! `gyokaku report`: the whole published document of a year — 達成状況, 分野別内訳表,
-//! 実績効果額と達成割合, the per-theme table, the 【参考①】 list grouped by 基本方針 and
-//! 改革の推進項目, every 進捗管理シート, and the charts: ratings per policy (stacked bars) and
-//! expected against actual effect per policy.
+//! `gyokaku report`: the whole published document of a year — the cover, the city's text with
+//! the year's figures (達成状況, 分野別内訳表, 実績効果額と達成割合 and their charts: ratings per
+//! policy as stacked bars, expected against actual effect per policy), the 【参考①】 list
+//! grouped by 基本方針 and 改革の推進項目, the guide to the sheets and every 進捗管理シート — in
+//! the published view or the planning section's own.
 
 use rust_decimal::Decimal;
 
 use super::list::{list_document, list_sections, list_title};
+use super::opening::{cover, guide_section, opening_sections, FigureError, OpeningText};
 use super::sheet::{sheet_blocks, sheet_title};
-use super::summary::{
-    breakdown_table, effects_table, figure_table, results_heading, status_table, suggested_table,
-    themes_table,
-};
-use super::{Block, Chart, Document, Field, Lang, Section, Series};
+use super::{Chart, Document, Lang, Section, Series};
 use crate::evaluation::{Evaluation, Summary};
 use crate::i18n::{Heading, Localize};
-use crate::model::Plan;
+use crate::model::{DocumentText, Plan};
 
 /// Recorded ratings per policy, one stacked bar each.
 pub fn ratings_chart(s: &Summary, lang: Lang) -> Chart {
@@ -114,45 +112,61 @@ impl View {
     }
 }
 
-/// The report of the evaluated year, in the view asked for. CSV: every table in long form;
-/// JSON: the summary and the item list.
+/// What the report is made of besides the year's evaluation: the city's text of the year
+/// (from the plan folder) and, for a year still coming in, the notice saying how many items
+/// have not reported.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Writing<'a> {
+    /// The city's text: cover, はじめに, 総括, 主な取組, 今後の方向性, the guide.
+    pub text: Option<&'a DocumentText>,
+    /// "令和6年度: 71項目中70項目はまだ実績がありません", for a year still coming in: the title
+    /// says 途中経過 and the cover gives this line.
+    pub interim: Option<&'a str>,
+}
+
+/// The report of the evaluated year, in the view asked for: the cover, the numbered parts
+/// (the city's text and the year's figures), the 【参考①】 list, the guide to the sheets and
+/// every 進捗管理シート. CSV: every table in long form; JSON: the summary and the item list.
+/// A placeholder of the text that cannot be computed is an error naming its file and line.
 pub fn report_document(
     plan: &Plan,
     ev: &Evaluation,
     s: &Summary,
+    writing: Writing,
     view: View,
     lang: Lang,
-) -> Document {
-    let mut doc = Document::titled(results_heading(s, lang));
+) -> Result<Document, FigureError> {
+    let (title, cover) = cover(s, writing.text, writing.interim.map(String::from), lang);
+    let mut doc = Document::titled(title);
+    doc.cover = cover;
 
-    let mut totals = Section::new(Heading::ResultsInFigures.localize(lang))
-        .short(Heading::SummaryShort.localize(lang));
-    totals.push(status_table(s, lang));
-    totals.push(breakdown_table(s, lang));
-    totals.push(ratings_chart(s, lang));
-    totals.push(effects_table(s, lang));
-    totals.push(effects_chart(s, lang));
-    if view.is_internal() {
-        totals.push(themes_table(s, lang));
-        totals.push(suggested_table(s, lang));
+    // The numbered parts print on one worksheet and flow from page to page.
+    let short = if writing.text.is_some() {
+        OpeningText::TextShort.localize(lang)
+    } else {
+        Heading::SummaryShort.localize(lang)
+    };
+    for (i, mut part) in opening_sections(plan, s, writing.text, view, lang)?
+        .into_iter()
+        .enumerate()
+    {
+        if i == 0 {
+            part = part.short(short.clone());
+        } else {
+            part.continues = true;
+        }
+        doc.push(part);
     }
-    // The plan-level figures the rule set's summary.rhai defines (points, 達成率 …).
-    for f in &s.figures {
-        totals.push(figure_table(f));
-    }
-    if view.is_internal() {
-        totals.push(Block::Fields(vec![Field::text(
-            Heading::Rules.localize(lang),
-            s.rules.short(),
-        )]));
-    }
-    doc.push(totals);
 
     let mut list = Section::new(list_title(ev, lang)).short(Heading::ItemListShort.localize(lang));
     for section in list_sections(plan, ev, view, lang) {
         list.push(section);
     }
     doc.push(list);
+
+    if let Some(guide) = guide_section(plan, s, writing.text, lang)? {
+        doc.push(guide.short(OpeningText::Guide.localize(lang)));
+    }
 
     // The published document has a sheet for the items that have one.
     for item in plan.items.iter().filter(|i| i.sheet || view.is_internal()) {
@@ -169,7 +183,7 @@ pub fn report_document(
         without_keys(&mut json, &INTERNAL_KEYS);
     }
     doc.json = Some(json);
-    doc
+    Ok(doc)
 }
 
 /// What the JSON of the published view leaves out: the rules' suggestions and the rule set's

@@ -20,7 +20,9 @@ h3 { font-size: 12pt; margin-top: 6mm; }
 h4, h5, h6 { font-size: 11pt; margin-top: 4mm; }
 h1, h2, h3, h4, h5, h6, caption { break-after: avoid; }
 section.top { break-before: page; }
-section.top:first-of-type { break-before: auto; }
+section.top:first-of-type, section.top.cont { break-before: auto; }
+div.cover { text-align: right; margin: 2mm 0 8mm; }
+div.cover p { margin: 0.5mm 0; }
 section.wide table { font-size: 7.5pt; }
 section.wide th, section.wide td { padding: 0.6mm 0.8mm; }
 table { border-collapse: collapse; margin: 2mm 0 5mm; font-size: 9pt; width: 100%; }
@@ -78,6 +80,13 @@ pub fn render(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
     if let Some(t) = &doc.title {
         h.push_str(&format!("<h1>{}</h1>\n", esc(t)));
     }
+    if !doc.cover.is_empty() {
+        h.push_str("<div class=\"cover\">\n");
+        for line in &doc.cover {
+            h.push_str(&format!("<p>{}</p>\n", esc(line)));
+        }
+        h.push_str("</div>\n");
+    }
     let tops: Vec<&Section> = doc
         .blocks
         .iter()
@@ -111,11 +120,14 @@ fn blocks(blocks: &[Block], depth: usize, top: &mut usize, h: &mut String) {
                 if depth == 1 {
                     *top += 1;
                     // A part with a table of many columns prints in smaller type.
-                    let class = if widest_table(&s.blocks) >= WIDE_COLUMNS {
-                        "top wide"
-                    } else {
-                        "top"
-                    };
+                    let mut class = String::from("top");
+                    if widest_table(&s.blocks) >= WIDE_COLUMNS {
+                        class.push_str(" wide");
+                    }
+                    // A part that goes on where the one before ends: no new page.
+                    if s.continues {
+                        class.push_str(" cont");
+                    }
                     h.push_str(&format!("<section class=\"{class}\" id=\"s{top}\">\n"));
                 } else {
                     h.push_str("<section>\n");

@@ -13,6 +13,10 @@ pub fn render(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
     if let Some(t) = &doc.title {
         parts.push(format!("# {}\n", inline(t)));
     }
+    // The cover's lines, one paragraph each.
+    for line in &doc.cover {
+        parts.push(format!("{}\n", line));
+    }
     blocks(&doc.blocks, 1, &mut parts);
     out.write_all(parts.join("\n").as_bytes())
 }

@@ -16,6 +16,9 @@ pub fn render(doc: &Document, options: &Options, out: &mut dyn Write) -> io::Res
     if let Some(t) = &doc.title {
         parts.push(format!("{}\n", t));
     }
+    if !doc.cover.is_empty() {
+        parts.push(format!("{}\n", doc.cover.join("\n")));
+    }
     blocks(&doc.blocks, options, &mut parts);
     out.write_all(parts.join("\n").as_bytes())
 }

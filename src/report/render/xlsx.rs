@@ -93,29 +93,47 @@ pub fn render(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
         if let Some(t) = &doc.title {
             w.title(t)?;
         }
+        w.cover(&doc.cover)?;
         w.blocks(opening, 0)?;
         w.finish()?;
     }
-    for (i, b) in doc.blocks[first_section..].iter().enumerate() {
+    // A section that continues goes on the worksheet of the one before it.
+    let mut groups: Vec<Vec<&Block>> = Vec::new();
+    for b in &doc.blocks[first_section..] {
+        match (b, groups.last_mut()) {
+            (Block::Section(s), Some(group)) if s.continues => group.push(b),
+            _ => groups.push(vec![b]),
+        }
+    }
+    for (i, group) in groups.iter().enumerate() {
         let ws = book.add_worksheet();
         let mut w = SheetWriter::new(ws, &formats);
-        match b {
-            Block::Section(s) => {
-                let name = sheet_name(s.short.as_deref().unwrap_or(&s.title), &mut names);
-                w.ws.set_name(name).map_err(err)?;
-                match &doc.title {
-                    Some(t) if i == 0 && !own_sheet => {
-                        w.title(t)?;
-                        w.heading(&s.title)?;
+        for (k, b) in group.iter().enumerate() {
+            match b {
+                Block::Section(s) => {
+                    if k == 0 {
+                        let name = sheet_name(s.short.as_deref().unwrap_or(&s.title), &mut names);
+                        w.ws.set_name(name).map_err(err)?;
                     }
-                    _ => w.title(&s.title)?,
+                    match &doc.title {
+                        Some(t) if i == 0 && k == 0 && !own_sheet => {
+                            w.title(t)?;
+                            w.cover(&doc.cover)?;
+                            w.heading(&s.title)?;
+                        }
+                        _ if k > 0 || group.len() > 1 => {
+                            w.row += 1;
+                            w.heading(&s.title)?;
+                        }
+                        _ => w.title(&s.title)?,
+                    }
+                    w.blocks(&s.blocks, 1)?;
                 }
-                w.blocks(&s.blocks, 1)?;
-            }
-            other => {
-                let name = sheet_name("その他", &mut names);
-                w.ws.set_name(name).map_err(err)?;
-                w.blocks(std::slice::from_ref(other), 1)?;
+                other => {
+                    let name = sheet_name("その他", &mut names);
+                    w.ws.set_name(name).map_err(err)?;
+                    w.blocks(std::slice::from_ref(*other), 1)?;
+                }
             }
         }
         w.finish()?;
@@ -207,6 +225,20 @@ impl<'a> SheetWriter<'a> {
         // A 16pt title is about 1.5 times as wide as the body text.
         self.title_width = self.title_width.max(chars_width(text) * 1.5);
         self.row += 2;
+        Ok(())
+    }
+
+    /// The cover's lines under the title, then a blank row.
+    fn cover(&mut self, lines: &[String]) -> io::Result<()> {
+        if lines.is_empty() {
+            return Ok(());
+        }
+        for line in lines {
+            self.ws.write_string(self.row, 0, line).map_err(err)?;
+            self.title_width = self.title_width.max(chars_width(line));
+            self.row += 1;
+        }
+        self.row += 1;
         Ok(())
     }
 
