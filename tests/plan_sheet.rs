@@ -123,6 +123,8 @@ fn rows() -> Vec<Vec<(Column, &'static str)>> {
         (Baseline, "-"),
         (Subtotal, "-"),
         (Actions, "● 公共施設の再編計画を策定し、実施する。"),
+        // A formula in words: kept as a note, not computed.
+        (Formula, "施設の維持管理費の削減額 (再編後に算定)"),
     ]);
     facilities.extend(years(Target, ["検討", "方針決定", "準備", "実施", "運用"]));
     facilities.extend(years(ExpectedEffect, ["-", "-", "-", "-", "-"]));
@@ -314,6 +316,9 @@ fn the_usual_mistakes_are_refused_with_their_cells_named() {
     // A unit typed in a number cell: 件 in an indicator counted in トン/年.
     rows[1].retain(|(c, _)| *c != Column::Target(0));
     rows[1].push((Column::Target(0), "20,800件"));
+    // A formula with a misspelt variable.
+    rows[1].retain(|(c, _)| *c != Column::Formula);
+    rows[1].push((Column::Formula, "(previus - value) * 6"));
     // A kind the rule set does not have.
     rows[2].retain(|(c, _)| *c != Column::Kind);
     rows[2].push((Column::Kind, "マイルストーン"));

@@ -241,6 +241,10 @@ impl Layout {
     }
 }
 
+/// How an item file keeps an effect formula given in words (効果額の算定式 that is not an
+/// expression the rules can compute): as a note starting with this.
+pub const FORMULA_NOTE: &str = "効果額の算定式: ";
+
 /// "5(8)": a theme as the document numbers it, for the headings of its rows.
 pub fn circled(n: u32) -> Option<char> {
     match n {

@@ -12,11 +12,11 @@ use std::path::{Path, PathBuf};
 
 use calamine::{Data, Range, Reader, Xlsx};
 
-use super::layout::{self, uncircled, Column, Info, Layout, INFO_SHEET, PLAN_SHEET};
+use super::layout::{self, uncircled, Column, Info, Layout, FORMULA_NOTE, INFO_SHEET, PLAN_SHEET};
 use crate::cycle::commit::{commit, CommitError, PendingFile};
 use crate::cycle::import::{cell_text, set_key, year_table, YEAR_KEYS};
 use crate::cycle::layout::cell_name;
-use crate::engine::RuleSet;
+use crate::engine::{RuleSet, FORMULA_VARIABLES};
 use crate::i18n::{display_lang, Lang, Localize};
 use crate::model::{
     is_plan_folder, load_plan_from, Cell, DirSource, FiscalYear, Item, ItemId, LoadErrors,
@@ -111,6 +111,10 @@ crate::i18n::messages! {
         NoName { what: String, number: u32 } =>
             ja: "{what} {number} の名称がどの行にもありません",
             en: "{what} {number} is named in no row";
+        /// A formula (it names value, previous, baseline or total) that does not compile.
+        Formula { text: String, reason: String } =>
+            ja: "効果額の算定式 {text:?} を計算式として読めません (言葉で書くときは value・previous・baseline・total を使わずに書きます): {reason}",
+            en: "the effect formula {text:?} cannot be read as an expression (written in words, it names none of value, previous, baseline, total): {reason}";
         /// The sheet column holds something else.
         SheetFlag { text: String } =>
             ja: "進捗管理シート {text:?} は空欄・あり・なし のどれかにしてください",
@@ -481,7 +485,19 @@ fn prepare(
             rows.push(Row { row, cells });
         }
     }
-    let specs = read_rows(&items, &layout, &rows, &kinds, &mut errors);
+    // An effect formula compiles as the rules will compile it (the rule set compiled only
+    // for the first formula).
+    let formula = |text: &str| {
+        rule_set
+            .compile_formula(text, "")
+            .map(drop)
+            .map_err(|e| match e {
+                // The cell is named already: what is wrong with the expression is enough.
+                crate::engine::RuleError::Compile(c) => c.problem.localize(display_lang()),
+                other => other.localize(display_lang()),
+            })
+    };
+    let specs = read_rows(&items, &layout, &rows, &kinds, &formula, &mut errors);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -685,6 +701,8 @@ struct ItemSpec {
     baseline: Option<String>,
     final_target: Option<String>,
     effect: Option<String>,
+    /// 効果額の算定式 in words (kept as a note).
+    effect_words: Option<String>,
     /// Per year of the period: (年次計画, 目標値, 効果見込額).
     years: Vec<[Option<String>; 3]>,
     subtotal: Option<String>,
@@ -703,6 +721,7 @@ fn read_rows(
     layout: &Layout,
     rows: &[Row],
     kinds: &[String],
+    formula: &dyn Fn(&str) -> Result<(), String>,
     errors: &mut Vec<PlanSheetError>,
 ) -> Specs {
     let mut specs: Vec<(ItemSpec, String)> = Vec::new();
@@ -896,6 +915,23 @@ fn read_rows(
             }
         }
         let subtotal = value(Column::Subtotal, true, &mut problems);
+        // 効果額の算定式: an expression of the formula's variables, or words kept as a note.
+        let (effect, effect_words) = match text(Column::Formula) {
+            None => (None, None),
+            Some(f) if names_a_variable(&f) => {
+                if let Err(reason) = formula(&f) {
+                    problems.push((
+                        at(Column::Formula),
+                        PlanSheetProblem::Formula {
+                            text: f.clone(),
+                            reason,
+                        },
+                    ));
+                }
+                (Some(f), None)
+            }
+            Some(words) => (None, Some(words)),
+        };
         let sheet_flag = match text(Column::Sheet).as_deref() {
             None | Some("あり") => true,
             Some("なし") => false,
@@ -952,7 +988,8 @@ fn read_rows(
                 kind,
                 baseline,
                 final_target,
-                effect: text(Column::Formula),
+                effect,
+                effect_words,
                 years,
                 subtotal,
             },
@@ -999,6 +1036,25 @@ fn read_rows(
             .map(|(n, (p, name, _))| (n, (p, name)))
             .collect(),
     }
+}
+
+/// Whether a 効果額の算定式 names a variable of the formulas (`value`, `previous`, `baseline`,
+/// `total`): then it is meant as an expression, else it is words.
+fn names_a_variable(text: &str) -> bool {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .any(|word| FORMULA_VARIABLES.contains(&word))
+}
+
+/// The item's notes with the formula in words as the sheet gives it.
+fn notes_with(notes: &[String], words: Option<&str>) -> Vec<String> {
+    let mut out: Vec<String> = (notes.iter())
+        .filter(|n| !n.starts_with(FORMULA_NOTE))
+        .cloned()
+        .collect();
+    if let Some(words) = words {
+        out.push(format!("{FORMULA_NOTE}{words}"));
+    }
+    out
 }
 
 /// A number as a sheet writes it: `3`, `３`, `③`.
@@ -1075,6 +1131,12 @@ fn new_item(spec: &ItemSpec, years: &[FiscalYear]) -> String {
     line(&mut out, "actions", &spec.actions);
     line(&mut out, "situation", &spec.situation);
     line(&mut out, "final_goal", &spec.final_goal);
+    if let Some(words) = &spec.effect_words {
+        out.push_str(&format!(
+            "notes = [{}]\n",
+            quoted(&format!("{FORMULA_NOTE}{words}"))
+        ));
+    }
     out.push_str("\n[indicator]\n");
     line(&mut out, "name", &Some(spec.indicator.clone()));
     line(&mut out, "unit", &Some(spec.unit.clone()));
@@ -1178,6 +1240,16 @@ fn update_item(
             put(root, key, new.as_deref(), &ITEM_KEYS);
             changed.push(what(layout, column));
         }
+    }
+    let notes = notes_with(&item.notes, spec.effect_words.as_deref());
+    if notes != item.notes {
+        if notes.is_empty() {
+            root.remove("notes");
+        } else {
+            let array: toml_edit::Array = notes.iter().map(String::as_str).collect();
+            set_key(root, "notes", array, &ITEM_KEYS);
+        }
+        changed.push(what(layout, Column::Formula));
     }
     if let Some(indicator) = root.get_mut("indicator").and_then(|i| i.as_table_mut()) {
         let ind = &item.indicator;
@@ -1560,6 +1632,20 @@ mod tests {
     #[test]
     fn templates() {
         crate::i18n::check_templates(&all_templates());
+    }
+
+    #[test]
+    fn a_formula_names_its_variables_words_do_not() {
+        assert!(names_a_variable("(value - previous) * 200"));
+        assert!(names_a_variable("total*17.5"));
+        assert!(!names_a_variable("削減時間 × 単価"));
+        assert!(!names_a_variable("values are entered by the department"));
+        let notes = vec!["a".to_string(), format!("{FORMULA_NOTE}old")];
+        assert_eq!(
+            notes_with(&notes, Some("new")),
+            ["a".to_string(), format!("{FORMULA_NOTE}new")]
+        );
+        assert_eq!(notes_with(&notes, None), ["a"]);
     }
 
     #[test]

@@ -97,7 +97,9 @@ impl Localize for NotCarried {
 pub fn not_carried(plan: &Plan) -> Vec<NotCarried> {
     type Holds = fn(&Item) -> bool;
     let kinds: [(PlanSheetField, Holds); 6] = [
-        (PlanSheetField::Notes, |i| !i.notes.is_empty()),
+        (PlanSheetField::Notes, |i| {
+            i.notes.iter().any(|n| !n.starts_with(layout::FORMULA_NOTE))
+        }),
         (PlanSheetField::Discrepancies, |i| {
             !i.discrepancies.is_empty()
         }),
@@ -272,7 +274,14 @@ fn cell_of(plan: &Plan, item: &Item, layout: &Layout, column: Column) -> String 
         Column::ExpectedEffect(i) => effect(year(i).and_then(|e| e.expected_effect.as_ref())),
         Column::Subtotal => effect(item.subtotals.expected_effect.as_ref()),
         Column::YearPlan(i) => year(i).map(|e| text(&e.plan)).unwrap_or_default(),
-        Column::Formula => text(&item.indicator.effect),
+        // A formula, or one in words kept as a note.
+        Column::Formula => (item.indicator.effect.clone())
+            .or_else(|| {
+                (item.notes.iter())
+                    .find_map(|n| n.strip_prefix(layout::FORMULA_NOTE))
+                    .map(String::from)
+            })
+            .unwrap_or_default(),
         Column::Actions => text(&item.actions),
         Column::Situation => text(&item.situation),
         Column::FinalGoal => text(&item.final_goal),
