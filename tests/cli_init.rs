@@ -47,7 +47,8 @@ fn a_new_plan_loads_and_checks_clean_in_both_languages() {
         assert_eq!(code, 0, "{err}");
         assert_eq!(
             out,
-            "plans/isehara-7/plan.toml\nplans/isehara-7/README.md\n"
+            "plans/isehara-7/plan.toml\nplans/isehara-7/README.md\nplans/isehara-7/.taplo.toml\n\
+             plans/isehara-7/.schemas/plan.schema.json\nplans/isehara-7/.schemas/item.schema.json\n"
         );
         assert!(err.contains("--plan-sheet"), "{err}");
         let plan = work.path().join("plans/isehara-7");
@@ -55,6 +56,23 @@ fn a_new_plan_loads_and_checks_clean_in_both_languages() {
         let read = |f: &str| std::fs::read_to_string(plan.join(f)).unwrap();
         insta::assert_snapshot!(format!("plan_toml_{lang}"), read("plan.toml"));
         insta::assert_snapshot!(format!("readme_{lang}"), read("README.md"));
+        // Editors check the plan's files with gyokaku's schemas, copied beside them.
+        let taplo = read(".taplo.toml");
+        assert!(
+            taplo.contains(
+                "include = [\"items/*.toml\"]\n[rule.schema]\npath = \".schemas/item.schema.json\""
+            ),
+            "{taplo}"
+        );
+        for schema in ["plan.schema.json", "item.schema.json"] {
+            let ours = std::fs::read_to_string(root().join("schemas").join(schema)).unwrap();
+            assert_eq!(read(&format!(".schemas/{schema}")), ours);
+        }
+        let schema: serde_json::Value =
+            serde_json::from_str(&read(".schemas/plan.schema.json")).unwrap();
+        let plan_toml: toml::Value = toml::from_str(&read("plan.toml")).unwrap();
+        let instance = serde_json::to_value(plan_toml).unwrap();
+        assert!(jsonschema::is_valid(&schema, &instance));
         let (code, out, err) = run_in(work.path(), &["check", "plans/isehara-7", "--lang", lang]);
         assert_eq!(code, 0, "{out}{err}");
         let (code, out, err) = run_in(
@@ -89,6 +107,10 @@ fn a_rule_set_of_its_own_extends_the_one_given() {
     let (code, out, err) = run_in(work.path(), &args);
     assert_eq!(code, 0, "{err}");
     assert!(out.starts_with("plans/sanda/rules/ruleset.toml\n"), "{out}");
+    assert!(
+        out.ends_with("plans/sanda/.schemas/ruleset.schema.json\n"),
+        "{out}"
+    );
     let plan = std::fs::read_to_string(work.path().join("plans/sanda/plan.toml")).unwrap();
     assert!(plan.contains("id = \"sanda-2\""), "{plan}");
     assert!(

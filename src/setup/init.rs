@@ -82,8 +82,12 @@ crate::i18n::messages! {
             en: "# The plan's own rule set: it builds on {base}; put here only what it changes\n# (the scale [scale], the bands in rating.rhai, kinds in kinds/). See rules/README.md";
         /// The plan folder's README.
         Readme { name: String, municipality: String, dir: String, first: String, last: String, year: String, rules: String } =>
-            ja: "# {name}\n\n{municipality}の行財政改革推進計画 ({first}〜{last}) を gyokaku で評価するためのフォルダです。\n\n- `plan.toml` — 計画: 名称、計画期間、評価の区分、基本方針と改革の推進項目\n- `items/` — 実施項目ごとのファイル (`<基本方針>-<推進項目>-<番号>.toml`)\n- 評価のルール: `{rules}`\n\n## 1. 計画を入力する\n\n公表された計画の表 (取組項目一覧や進捗管理シート) を、Excel の計画入力シートに写します。\nTOML を手で書く必要はありません。\n\n    gyokaku template {dir} --plan-sheet --output 計画入力.xlsx\n\n「計画入力」シートの1行が1つの実施項目です: 基本方針と改革の推進項目 (番号と名称)、取組番号、\n取組項目、部局・課、指標、単位、種別 (一覧から選択)、現状値、各年度の目標値と効果見込額、年次計画、\n効果額の算定式。値は資料に印刷されているとおりに (`23,583`、`▲19.6%`、`30億円以内`、`検討`、`-`)。\n評価の区分などは「計画情報」シートにあります。\n\n    gyokaku import --plan-sheet 計画入力.xlsx --plan {dir} --dry-run   # 確認だけ\n    gyokaku import --plan-sheet 計画入力.xlsx --plan {dir}             # 取込み\n\n読めないセルは場所 (`計画入力.xlsx!計画入力!M5`) とともに示され、そのときは何も書き込みません。\n同じブックを何度取り込んでも結果は同じです。最後に確認します:\n\n    gyokaku check {dir}\n\n## 2. 毎年度の進行管理\n\n    gyokaku template {dir} --year {year} --by-department out/   # 各部局に配る実績入力シート\n    gyokaku import out/*.xlsx --plan {dir}                         # 返送されたシートの取込み\n    gyokaku status {dir} --year {year}                           # 報告状況\n    gyokaku summary {dir} --year {year}                          # 集計表\n    gyokaku report {dir} --year {year} --output report.xlsx      # 報告書\n",
-            en: "# {name}\n\nThis folder holds {municipality}'s reform plan ({first}–{last}) for gyokaku to evaluate.\n\n- `plan.toml` — the plan: its name, period, rating scale, policies (基本方針) and themes (改革の推進項目)\n- `items/` — one file per implementation item (`<policy>-<theme>-<number>.toml`)\n- the rules it is evaluated with: `{rules}`\n\n## 1. Enter the plan\n\nCopy the published plan's tables (the item list, the progress sheets) into the Excel plan sheet;\nno TOML is written by hand.\n\n    gyokaku template {dir} --plan-sheet --output plan-sheet.xlsx\n\nEach row of the sheet 計画入力 is one item: its policy and theme (number and name), its number,\ntitle, department and section, indicator, unit, kind (from the drop-down), baseline, each year's\ntarget and expected effect, the yearly plan and the effect formula. Type values as the document\nprints them (`23,583`, `▲19.6%`, `30億円以内`, `検討`, `-`). The scale and the other facts of the\nplan are on the sheet 計画情報.\n\n    gyokaku import --plan-sheet plan-sheet.xlsx --plan {dir} --dry-run   # check only\n    gyokaku import --plan-sheet plan-sheet.xlsx --plan {dir}             # take it in\n\nA cell that cannot be read is named with its place (`plan-sheet.xlsx!計画入力!M5`) and then nothing\nis written; taking the same workbook in again changes nothing. Then check the plan:\n\n    gyokaku check {dir}\n\n## 2. Every year\n\n    gyokaku template {dir} --year {year} --by-department out/   # the workbooks departments fill in\n    gyokaku import out/*.xlsx --plan {dir}                         # take the returned ones in\n    gyokaku status {dir} --year {year}                           # who has reported\n    gyokaku summary {dir} --year {year}                          # the summary tables\n    gyokaku report {dir} --year {year} --output report.xlsx      # the report\n";
+            ja: "# {name}\n\n{municipality}の行財政改革推進計画 ({first}〜{last}) を gyokaku で評価するためのフォルダです。\n\n- `plan.toml` — 計画: 名称、計画期間、評価の区分、基本方針と改革の推進項目\n- `items/` — 実施項目ごとのファイル (`<基本方針>-<推進項目>-<番号>.toml`)\n- 評価のルール: `{rules}`\n- `.taplo.toml`、`.schemas/` — エディタ (VS Code の Even Better TOML など) がファイルを確かめ、補完するための設定\n\n## 1. 計画を入力する\n\n公表された計画の表 (取組項目一覧や進捗管理シート) を、Excel の計画入力シートに写します。\nTOML を手で書く必要はありません。\n\n    gyokaku template {dir} --plan-sheet --output 計画入力.xlsx\n\n「計画入力」シートの1行が1つの実施項目です: 基本方針と改革の推進項目 (番号と名称)、取組番号、\n取組項目、部局・課、指標、単位、種別 (一覧から選択)、現状値、各年度の目標値と効果見込額、年次計画、\n効果額の算定式。値は資料に印刷されているとおりに (`23,583`、`▲19.6%`、`30億円以内`、`検討`、`-`)。\n評価の区分などは「計画情報」シートにあります。\n\n    gyokaku import --plan-sheet 計画入力.xlsx --plan {dir} --dry-run   # 確認だけ\n    gyokaku import --plan-sheet 計画入力.xlsx --plan {dir}             # 取込み\n\n読めないセルは場所 (`計画入力.xlsx!計画入力!M5`) とともに示され、そのときは何も書き込みません。\n同じブックを何度取り込んでも結果は同じです。最後に確認します:\n\n    gyokaku check {dir}\n\n## 2. 毎年度の進行管理\n\n    gyokaku template {dir} --year {year} --by-department out/   # 各部局に配る実績入力シート\n    gyokaku import out/*.xlsx --plan {dir}                         # 返送されたシートの取込み\n    gyokaku status {dir} --year {year}                           # 報告状況\n    gyokaku summary {dir} --year {year}                          # 集計表\n    gyokaku report {dir} --year {year} --output report.xlsx      # 報告書\n",
+            en: "# {name}\n\nThis folder holds {municipality}'s reform plan ({first}–{last}) for gyokaku to evaluate.\n\n- `plan.toml` — the plan: its name, period, rating scale, policies (基本方針) and themes (改革の推進項目)\n- `items/` — one file per implementation item (`<policy>-<theme>-<number>.toml`)\n- the rules it is evaluated with: `{rules}`\n- `.taplo.toml`, `.schemas/` — for editors (Even Better TOML for VS Code, …) to check and complete the files\n\n## 1. Enter the plan\n\nCopy the published plan's tables (the item list, the progress sheets) into the Excel plan sheet;\nno TOML is written by hand.\n\n    gyokaku template {dir} --plan-sheet --output plan-sheet.xlsx\n\nEach row of the sheet 計画入力 is one item: its policy and theme (number and name), its number,\ntitle, department and section, indicator, unit, kind (from the drop-down), baseline, each year's\ntarget and expected effect, the yearly plan and the effect formula. Type values as the document\nprints them (`23,583`, `▲19.6%`, `30億円以内`, `検討`, `-`). The scale and the other facts of the\nplan are on the sheet 計画情報.\n\n    gyokaku import --plan-sheet plan-sheet.xlsx --plan {dir} --dry-run   # check only\n    gyokaku import --plan-sheet plan-sheet.xlsx --plan {dir}             # take it in\n\nA cell that cannot be read is named with its place (`plan-sheet.xlsx!計画入力!M5`) and then nothing\nis written; taking the same workbook in again changes nothing. Then check the plan:\n\n    gyokaku check {dir}\n\n## 2. Every year\n\n    gyokaku template {dir} --year {year} --by-department out/   # the workbooks departments fill in\n    gyokaku import out/*.xlsx --plan {dir}                         # take the returned ones in\n    gyokaku status {dir} --year {year}                           # who has reported\n    gyokaku summary {dir} --year {year}                          # the summary tables\n    gyokaku report {dir} --year {year} --output report.xlsx      # the report\n";
+        /// The comment that opens the plan folder's .taplo.toml.
+        TaploHeader =>
+            ja: "# taplo (VS Code の Even Better TOML など) が、この計画のファイルを入力中に確かめ、補完します。\n# スキーマは gyokaku の schemas/ の写しです (gyokaku init が .schemas/ に置きました)。",
+            en: "# taplo (and editors built on it, such as Even Better TOML for VS Code) checks and completes\n# this plan's files as you type, with gyokaku's schemas (copied into .schemas/ by gyokaku init).";
         /// After the files are written.
         Created { dir: String } =>
             ja: "計画のフォルダを作りました。次は計画入力シートです: gyokaku template {dir} --plan-sheet --output 計画入力.xlsx (README.md を参照)",
@@ -326,6 +330,56 @@ fn plan_toml(new: &NewPlan, id: &str, rules: &Path, lang: Lang) -> String {
     out
 }
 
+/// The JSON Schemas of the files a plan folder holds (schemas/, generated from the loaders'
+/// types and checked against them by a test): copied into a new plan's `.schemas/`.
+const SCHEMAS: [(&str, &str); 3] = [
+    (
+        "plan.schema.json",
+        include_str!("../../schemas/plan.schema.json"),
+    ),
+    (
+        "item.schema.json",
+        include_str!("../../schemas/item.schema.json"),
+    ),
+    (
+        "ruleset.schema.json",
+        include_str!("../../schemas/ruleset.schema.json"),
+    ),
+];
+
+/// `.taplo.toml` and the schemas it names, so that an editor built on taplo (Even Better TOML)
+/// checks and completes the plan's files when the plan folder is opened.
+fn editor_files(dir: &Path, own_rules: bool, lang: Lang) -> Vec<PendingFile> {
+    let mut config = InitFile::TaploHeader.localize(lang);
+    let mut files = Vec::new();
+    let associations = [
+        ("plan.toml", SCHEMAS[0]),
+        ("items/*.toml", SCHEMAS[1]),
+        ("rules/ruleset.toml", SCHEMAS[2]),
+    ];
+    let wanted = if own_rules { 3 } else { 2 };
+    for (include, (name, schema)) in associations.into_iter().take(wanted) {
+        config.push_str(&format!(
+            "\n\n[[rule]]\ninclude = [{}]\n[rule.schema]\npath = {}",
+            quoted(include),
+            quoted(&format!(".schemas/{name}"))
+        ));
+        files.push(PendingFile {
+            path: dir.join(".schemas").join(name),
+            content: schema.as_bytes().to_vec(),
+        });
+    }
+    config.push('\n');
+    files.insert(
+        0,
+        PendingFile {
+            path: dir.join(".taplo.toml"),
+            content: config.into_bytes(),
+        },
+    );
+    files
+}
+
 /// Makes the plan folder `dir`: checks everything first, then writes plan.toml, README.md and
 /// (with `own_rules`) rules/ruleset.toml, each atomically, and the empty `items/`. Returns the
 /// files written.
@@ -406,6 +460,7 @@ pub fn init_plan(dir: &Path, new: &NewPlan, lang: Lang) -> Result<Vec<PathBuf>, 
         path: dir.join("README.md"),
         content: readme.localize(lang).into_bytes(),
     });
+    files.extend(editor_files(dir, new.own_rules, lang));
     for f in &files {
         if std::fs::symlink_metadata(&f.path).is_ok() {
             return Err(InitText::FileExists {
@@ -415,8 +470,8 @@ pub fn init_plan(dir: &Path, new: &NewPlan, lang: Lang) -> Result<Vec<PathBuf>, 
         }
     }
     let items = dir.join("items");
-    let folders = [Some(items.as_path()), files[0].path.parent()];
-    for folder in folders.into_iter().flatten() {
+    let parents = files.iter().filter_map(|f| f.path.parent());
+    for folder in std::iter::once(items.as_path()).chain(parents) {
         std::fs::create_dir_all(folder).map_err(|reason| InitText::CreateFolder {
             path: folder.to_path_buf(),
             reason,
