@@ -164,6 +164,36 @@ fn the_template_locks_the_plan_and_offers_the_rating_scale() {
     assert!(styles.contains(r#"<protection locked="0"/>"#), "{styles}");
 }
 
+/// The 進捗管理シート show the entry sheet's cells by formula; the result stored with each
+/// formula is what a program that does not recalculate on opening (LibreOffice) shows: blank,
+/// as the entry cells are, never a false 0 (`scripts/open-workbook.sh` checks it in LibreOffice).
+#[test]
+fn the_item_sheets_store_blank_results_until_something_is_entered() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kikaku.xlsx");
+    let args = [
+        "template",
+        "--year",
+        "R6",
+        "--department",
+        "企画部",
+        "--item-sheets",
+    ];
+    let mut args = args.to_vec();
+    args.extend(["--output", file.to_str().unwrap()]);
+    stdout_of(&args, 0);
+    let xml = part(&file, "xl/worksheets/sheet2.xml");
+    let formulas: Vec<&str> = xml.split("<c ").filter(|c| c.contains("<f>")).collect();
+    // 実績値, 実績効果額, 評価 and 取組実績 of the year.
+    assert_eq!(formulas.len(), 4, "{xml}");
+    for cell in formulas {
+        assert!(
+            cell.contains(r#" t="str"><f>"#) && cell.contains("</f><v></v></c>"),
+            "a formula's stored result is blank text: {cell}"
+        );
+    }
+}
+
 #[test]
 fn one_workbook_per_department() {
     let dir = tempfile::tempdir().unwrap();

@@ -498,11 +498,14 @@ fn write_item_sheet(
         sheet.write_string_with_format(row, col as u16, *h, &styles.heading)?;
     }
     row += 1;
+    // The stored result of each formula is blank text, as the entry cells are when the
+    // workbook is written: a program that does not recalculate on opening (LibreOffice) shows
+    // it as it is, nothing rather than 0. (An empty `set_result` would fall back to the
+    // sheet's default, "0".)
+    sheet.set_formula_result_default("");
     let reference = |column: Column| {
         let cell = format!("'{ENTRY_SHEET}'!{}", cell_name(entry_row, column.index()));
-        // The cached result is blank: a program that does not recalculate on opening shows
-        // nothing rather than 0 until something is entered.
-        rust_xlsxwriter::Formula::new(format!("=IF({cell}=\"\",\"\",{cell})")).set_result("")
+        rust_xlsxwriter::Formula::new(format!("=IF({cell}=\"\",\"\",{cell})"))
     };
     for y in &plan.years {
         let entry = item.year(*y).cloned().unwrap_or_default();
