@@ -186,7 +186,7 @@ expect.achievement = "none"
         "{stdout}"
     );
     assert!(
-        stdout.contains("rules/kinds/level.rhai:5: achievement (10 文)"),
+        stdout.contains("rules/kinds/level.rhai:7: achievement (10 文)"),
         "{stdout}"
     );
     assert!(
@@ -206,7 +206,7 @@ expect.achievement = "none"
         "{stdout}"
     );
     assert!(
-        stdout.contains("rules/kinds/level.rhai:5: achievement (10 statements)"),
+        stdout.contains("rules/kinds/level.rhai:7: achievement (10 statements)"),
         "{stdout}"
     );
     assert!(

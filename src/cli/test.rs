@@ -14,8 +14,8 @@ use std::process::ExitCode;
 
 use gyokaku::engine::RuleSet;
 use gyokaku::ruletest::{
-    accept, inherited_cases, load_cases, render_accepted, render_coverage, render_results,
-    run_cases, summary_line, TESTS_DIR,
+    accept, inherit_periods, inherited_cases, load_cases, render_accepted, render_coverage,
+    render_results, run_cases, summary_line, TESTS_DIR,
 };
 
 use gyokaku::i18n::{CommandError, Lang, Localize, RuleTestText};
@@ -55,14 +55,30 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             .map(|l| format!("{l}/"))
             .collect();
         let replaced = |file: &str| nearer.iter().any(|l| file.starts_with(l.as_str()));
-        let base_files = load_cases(base)?;
-        let (inherited, left_out) = inherited_cases(
+        let mut base_files = load_cases(base)?;
+        // The cases of the whole period, as far as forecast.rhai, overall.rhai and what they
+        // read are inherited.
+        let mut left_out = 0;
+        for f in &mut base_files {
+            left_out += inherit_periods(
+                &mut f.periods,
+                rules.forecast_file().is_some_and(replaced) || rules.data_files().any(replaced),
+                rules.overall_file().is_some_and(replaced),
+                replaced(rules.rating_file()),
+                |k| rules.kind_file(k).is_some_and(replaced),
+            );
+        }
+        let (inherited, more_left_out) = inherited_cases(
             base_files,
             replaced(rules.rating_file()),
             rules.judgement_file().is_some_and(replaced) || rules.data_files().any(replaced),
             |k| rules.kind_file(k).is_some_and(replaced),
         );
-        let count: usize = inherited.iter().map(|f| f.cases.len()).sum();
+        let left_out = left_out + more_left_out;
+        let count: usize = inherited
+            .iter()
+            .map(|f| f.cases.len() + f.periods.len())
+            .sum();
         let note = RuleTestText::Inherited {
             count,
             base: base.clone(),

@@ -6,6 +6,8 @@ use std::fmt;
 
 use rhai::EvalAltResult;
 
+use super::period::{ForecastProblem, PeriodRuleText};
+
 use crate::i18n::{
     display_lang, Arg, CompileProblem, Lang, Localize, RuleConfigProblem, RuleHint, RuleProblem,
     RuleText,
@@ -51,6 +53,17 @@ pub enum RuleError {
         file: String,
         /// How many `fn` it has.
         count: usize,
+    },
+    /// What a rule of the whole period returned is not what it must return (`forecast(p)`).
+    Period {
+        /// The rule file.
+        file: String,
+        /// The function.
+        function: String,
+        /// The item.
+        item: String,
+        /// What is wrong with it.
+        problem: Box<ForecastProblem>,
     },
     /// A rule returned an effect too large to be an amount of any plan.
     ResultOutOfRange {
@@ -138,6 +151,20 @@ impl Localize for RuleError {
     fn localize(&self, lang: Lang) -> String {
         let text = match self {
             RuleError::Compile(c) => return c.text(lang),
+            RuleError::Period {
+                file,
+                function,
+                item,
+                problem,
+            } => {
+                return PeriodRuleText::Returned {
+                    file: file.clone(),
+                    function: function.clone(),
+                    item: item.clone(),
+                    problem: (**problem).clone(),
+                }
+                .localize(lang)
+            }
             RuleError::Io { location, source } => RuleText::Io {
                 location: location.clone(),
                 reason: source.arg(lang),
@@ -236,6 +263,17 @@ impl RuleError {
                 problem,
                 ..
             } => RuleText::RuntimeInCase {
+                file: file.clone(),
+                function: function.clone(),
+                problem: (**problem).clone(),
+            }
+            .localize(lang),
+            RuleError::Period {
+                file,
+                function,
+                problem,
+                ..
+            } => PeriodRuleText::ReturnedInCase {
                 file: file.clone(),
                 function: function.clone(),
                 problem: (**problem).clone(),

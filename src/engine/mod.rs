@@ -7,6 +7,7 @@ mod error;
 mod functions;
 mod input;
 mod memo;
+pub mod period;
 mod reading;
 mod record;
 mod ruleset;
@@ -27,6 +28,10 @@ pub use error::{Compile, RuleError};
 pub use input::{
     InputProperty, PropertyValue, RuleInput, YearRecord, INPUT_PROPERTIES, PROPERTIES,
     YEAR_PROPERTIES,
+};
+pub use period::{
+    Forecast, ForecastProblem, Outlook, PeriodInput, PeriodRuleText, PeriodYear, FORECAST_FILE,
+    FORECAST_KEYS, OVERALL_FILE,
 };
 pub use reading::{Evidence, Reading, VERDICTS};
 pub(crate) use record::sheet_cells;

@@ -149,6 +149,20 @@ impl EffectTotals {
         }
     }
 
+    /// Adds the expected effect of an item's year without results.
+    pub(crate) fn add_expected(&mut self, expected: Option<Decimal>) {
+        self.expected += expected.unwrap_or_default();
+    }
+
+    /// Adds another part of the same plan (an item's years to its policy's): cannot overflow,
+    /// as [`EffectTotals::add`] cannot.
+    pub(crate) fn add_part(&mut self, other: &EffectTotals) {
+        self.expected += other.expected;
+        self.actual += other.actual;
+        self.expected_reported += other.expected_reported;
+        self.reported += other.reported;
+    }
+
     /// 達成割合: actual ÷ the expected effect of what has results; `None` when nothing has
     /// results yet, or nothing was expected of it (or the ratio is outside `Decimal`'s range:
     /// a few thousandths of a 千円 expected against billions actual).

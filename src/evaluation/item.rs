@@ -292,6 +292,27 @@ pub fn recorded_relates(plan: &Plan, rules: &RuleSet) -> bool {
     rules.scale().relates_to(recorded_scale(plan, rules))
 }
 
+/// How a suggestion of the rules relates to the rating recorded on the sheet (a year's, or the
+/// overall rating of the period). It is compared on the recorded scale: itself when the scales
+/// are the same, through the rule set's declared relation when they differ.
+pub fn agreement_of(
+    plan: &Plan,
+    rules: &RuleSet,
+    suggested: Option<&str>,
+    recorded: Option<&str>,
+) -> Agreement {
+    let on_recorded = recorded_scale(plan, rules);
+    match (suggested, recorded) {
+        (_, None) => Agreement::NotRecorded,
+        (_, Some(r)) if !recorded_relates(plan, rules) || on_recorded.get(r).is_none() => {
+            Agreement::NotOnScale
+        }
+        (None, Some(_)) => Agreement::JudgementRequired,
+        (Some(s), Some(r)) if rules.scale().read_on(s, on_recorded) == Some(r) => Agreement::Agrees,
+        _ => Agreement::Differs,
+    }
+}
+
 /// Evaluates one item for one year.
 pub fn evaluate_item(
     plan: &Plan,
@@ -400,20 +421,12 @@ pub(crate) fn item_evaluation(
 ) -> ItemEvaluation {
     let entry = item.year(year);
     let recorded = entry.and_then(|e| e.rating.clone());
-    // A suggestion is compared on the recorded scale: itself when the scales are the same,
-    // through the rule set's declared relation when they differ.
-    let on_recorded = recorded_scale(plan, rules);
-    let agreement = match (&outcome.suggested, &recorded) {
-        (_, None) => Agreement::NotRecorded,
-        (_, Some(r)) if !recorded_relates(plan, rules) || on_recorded.get(r).is_none() => {
-            Agreement::NotOnScale
-        }
-        (None, Some(_)) => Agreement::JudgementRequired,
-        (Some(s), Some(r)) if rules.scale().read_on(s, on_recorded) == Some(r.as_str()) => {
-            Agreement::Agrees
-        }
-        _ => Agreement::Differs,
-    };
+    let agreement = agreement_of(
+        plan,
+        rules,
+        outcome.suggested.as_deref(),
+        recorded.as_deref(),
+    );
     ItemEvaluation {
         id: item.id,
         policy: item.id.policy,

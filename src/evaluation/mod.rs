@@ -6,6 +6,7 @@ mod agreement;
 mod corpus;
 mod diff;
 mod item;
+mod period;
 mod stored;
 
 /// Which side of the sheet an effect is computed for (defined with the rule input).
@@ -21,6 +22,10 @@ pub use item::{
     computed_effect, evaluate_item, evaluate_item_with, item_formula, recorded_comparable,
     recorded_relates, recorded_scale, round_amount, rule_input, sheet_cells, Agreement,
     ItemEvaluation, ItemYear, TraceStep,
+};
+pub use period::{
+    evaluate_period, Direction, GroupPeriod, GroupYear, ItemPeriod, ItemPeriodYear, OutlookCounts,
+    OverallRating, PeriodEvaluation, RatingChange, RatingTransitions,
 };
 pub use stored::{Stored, StoredEvaluations, EVALUATIONS_FOLDER};
 

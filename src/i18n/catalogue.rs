@@ -1420,6 +1420,10 @@ messages! {
         Case { problem: CaseProblem } =>
             ja: "{problem}",
             en: "{problem}";
+        /// Rule test cases of the whole period (worded in `ruletest/period.rs`).
+        PeriodCase { problem: crate::ruletest::PeriodCaseProblem } =>
+            ja: "{problem}",
+            en: "{problem}";
     }
 
     /// What a rule test case file says wrongly (`rules/tests/*.toml`).

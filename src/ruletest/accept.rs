@@ -47,17 +47,6 @@ pub enum NotAcceptedReason {
 /// Why re-recording failed: a kind of the catalogue.
 pub use crate::i18n::AcceptError;
 
-fn key(check: Check) -> &'static str {
-    match check {
-        Check::Achievement => "achievement",
-        Check::Rating => "rating",
-        Check::Effect => "effect",
-        Check::TargetEffect => "target_effect",
-        Check::Verdict => "verdict",
-        Check::Weak => "weak",
-    }
-}
-
 /// Re-records every failing case of `run` whose file is in `own_tests` (the rule set's own
 /// `tests/` folder). Each file is written whole, through a temporary file, or not at all.
 pub fn accept(
@@ -100,11 +89,13 @@ pub fn accept(
                 detail: e.to_string(),
             })
         })?;
-        let cases = doc
-            .get_mut("case")
-            .and_then(toml_edit::Item::as_array_of_tables_mut)
-            .ok_or_else(|| changed(AcceptProblem::NoCases))?;
         for r in results {
+            // A case of a year is a [[case]], one of the whole period a [[period]].
+            let table = if r.period { "period" } else { "case" };
+            let cases = doc
+                .get_mut(table)
+                .and_then(toml_edit::Item::as_array_of_tables_mut)
+                .ok_or_else(|| changed(AcceptProblem::NoCases))?;
             let name = || r.name.clone();
             let case = cases
                 .iter_mut()
@@ -117,7 +108,7 @@ pub fn accept(
             let mut changes = Vec::new();
             for m in &r.mismatches {
                 let value = expect
-                    .get_mut(key(m.check))
+                    .get_mut(&m.check.to_string())
                     .and_then(toml_edit::Item::as_value_mut)
                     .ok_or_else(|| {
                         changed(AcceptProblem::NoExpectation {

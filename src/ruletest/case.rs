@@ -12,6 +12,7 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::period::{read_periods, PeriodCase, RawPeriod};
 use crate::engine::cell::{self, CellKind};
 use crate::engine::{OwnedSheetCells, OwnedYearCells, RuleInput, Scale, SheetCells};
 use crate::i18n::{CaseProblem, PlanProblem};
@@ -75,12 +76,14 @@ pub struct Case {
 }
 
 /// The cases of one file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CaseFile {
     /// The file.
     pub path: PathBuf,
     /// Its cases, in order.
     pub cases: Vec<Case>,
+    /// Its cases of the whole period (`[[period]]`), in order.
+    pub periods: Vec<PeriodCase>,
 }
 
 /// A case file that cannot be read or is wrong: the same error as a plan file's, with no item.
@@ -178,7 +181,7 @@ pub fn inherited_cases(
             });
             f
         })
-        .filter(|f| !f.cases.is_empty())
+        .filter(|f| !f.cases.is_empty() || !f.periods.is_empty())
         .collect();
     (files, left_out)
 }
@@ -197,6 +200,11 @@ pub(crate) struct RawFile {
     #[serde(default)]
     #[cfg_attr(test, schemars(with = "Vec<RawInputs>"))]
     case: Vec<Spanned<RawInputs>>,
+    /// The cases of the whole period: an item over every year, for forecast.rhai and
+    /// overall.rhai.
+    #[serde(default)]
+    #[cfg_attr(test, schemars(with = "Vec<RawPeriod>"))]
+    period: Vec<Spanned<RawPeriod>>,
 }
 
 /// What a case expects.
@@ -339,7 +347,7 @@ pub fn parse_case_file(path: &Path, text: &str) -> Result<CaseFile, Vec<CaseErro
         }
         None => RawInputs::default(),
     };
-    if raw.case.is_empty() && r.errors.is_empty() {
+    if raw.case.is_empty() && raw.period.is_empty() && r.errors.is_empty() {
         r.error(0..0, CaseProblem::NoCases);
     }
     let mut cases = Vec::new();
@@ -366,10 +374,12 @@ pub fn parse_case_file(path: &Path, text: &str) -> Result<CaseFile, Vec<CaseErro
             cases.push(case);
         }
     }
+    let periods = read_periods(path, text, raw.period, &mut names, &mut r.errors);
     if r.errors.is_empty() {
         Ok(CaseFile {
             path: path.to_path_buf(),
             cases,
+            periods,
         })
     } else {
         Err(r.errors)

@@ -17,6 +17,7 @@
 #[cfg(feature = "edit")]
 mod accept;
 mod case;
+pub mod period;
 #[cfg(feature = "report")]
 mod render;
 mod run;
@@ -31,6 +32,7 @@ pub use case::{
     inherited_cases, load_cases, parse_case_file, Case, CaseError, CaseErrors, CaseFile,
     Expectations, Expected, TESTS_DIR,
 };
+pub use period::{inherit_periods, PeriodCase, PeriodCaseProblem, PeriodExpectations};
 #[cfg(feature = "report")]
 pub use render::{render_coverage, render_results, summary_line};
 pub use run::{run_cases, CaseResult, Check, Mismatch, TestRun};

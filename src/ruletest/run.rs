@@ -15,6 +15,7 @@ use crate::i18n::{Lang, Localize, RuleProblem, RuleTestText, Text};
 use crate::number::format_number;
 
 use super::case::{Case, CaseFile, Expected};
+use super::period::run_period;
 
 /// Which result of a case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,8 +30,22 @@ pub enum Check {
     TargetEffect,
     /// The verdict of the reading of the text.
     Verdict,
-    /// Whether the reading's evidence is weak.
+    /// Whether the reading's evidence (or a forecast) is weak.
     Weak,
+    /// The forecast's outlook.
+    Outlook,
+    /// The forecast's expected final-year value.
+    Expected,
+    /// The lower end of the forecast's range.
+    Low,
+    /// The upper end of the forecast's range.
+    High,
+    /// The forecast's final-year step.
+    Step,
+    /// The forecast's progress towards the final target.
+    Progress,
+    /// The suggested overall rating of the period.
+    Overall,
 }
 
 impl fmt::Display for Check {
@@ -42,6 +57,13 @@ impl fmt::Display for Check {
             Check::TargetEffect => "target_effect",
             Check::Verdict => "verdict",
             Check::Weak => "weak",
+            Check::Outlook => "outlook",
+            Check::Expected => "expected",
+            Check::Low => "low",
+            Check::High => "high",
+            Check::Step => "step",
+            Check::Progress => "progress",
+            Check::Overall => "overall",
         })
     }
 }
@@ -70,6 +92,9 @@ pub struct CaseResult {
     pub line: usize,
     /// The case's name.
     pub name: String,
+    /// Whether it is a case of the whole period (`[[period]]`) rather than of a year
+    /// (`[[case]]`).
+    pub period: bool,
     /// Results that differ from the expectations.
     pub mismatches: Vec<Mismatch>,
     /// A rule that failed while running the case, in both languages.
@@ -114,6 +139,7 @@ pub fn run_cases(rules: &RuleSet, files: &[CaseFile]) -> TestRun {
             file: case.file.clone(),
             line: case.line,
             name: case.name.clone(),
+            period: false,
             mismatches: Vec::new(),
             error: None,
             trace: Vec::new(),
@@ -123,11 +149,14 @@ pub fn run_cases(rules: &RuleSet, files: &[CaseFile]) -> TestRun {
         }
         run.results.push(result);
     }
+    for case in files.iter().flat_map(|f| &f.periods) {
+        run.results.push(run_period(rules, case));
+    }
     run
 }
 
 /// A rule error without the item and year a plan would name: the case is named already.
-fn describe(e: &RuleError) -> Text {
+pub(super) fn describe(e: &RuleError) -> Text {
     Text::both(e.in_case(Lang::Ja), e.in_case(Lang::En))
 }
 
@@ -136,7 +165,7 @@ fn show(d: Option<Decimal>) -> String {
         .unwrap_or_else(|| "none".into())
 }
 
-fn compare<T: PartialEq>(
+pub(super) fn compare<T: PartialEq>(
     result: &mut CaseResult,
     check: Check,
     expected: &Expected<T>,
@@ -153,6 +182,34 @@ fn compare<T: PartialEq>(
             record,
         });
     }
+}
+
+/// Compares a label the rules gave (`None`: judgement required) with the one expected; an
+/// expected label off the scale fails, saying so.
+pub(super) fn compare_label(
+    result: &mut CaseResult,
+    check: Check,
+    expected: &Expected<String>,
+    got: &Option<String>,
+    rules: &RuleSet,
+) {
+    let text = got.clone().unwrap_or_else(|| "judgement required".into());
+    let on_scale = (expected.value.as_ref()).is_none_or(|l| rules.scale().get(l).is_some());
+    if on_scale {
+        compare(result, check, expected, got, text.clone(), text);
+        return;
+    }
+    result.mismatches.push(Mismatch {
+        check,
+        line: expected.line,
+        expected: format!(
+            "{} (not a label of the scale: {})",
+            expected.text,
+            rules.scale().labels().collect::<Vec<_>>().join(", ")
+        ),
+        got: text.clone(),
+        record: text,
+    });
 }
 
 fn run_case(
@@ -242,29 +299,7 @@ fn run_case(
             if let Some(label) = &out.value {
                 produced.insert(label.clone());
             }
-            let got = out
-                .value
-                .clone()
-                .unwrap_or_else(|| "judgement required".into());
-            let on_scale = e
-                .value
-                .as_ref()
-                .is_none_or(|l| rules.scale().get(l).is_some());
-            if on_scale {
-                compare(result, Check::Rating, e, &out.value, got.clone(), got);
-            } else {
-                result.mismatches.push(Mismatch {
-                    check: Check::Rating,
-                    line: e.line,
-                    expected: format!(
-                        "{} (not a label of the scale: {})",
-                        e.text,
-                        rules.scale().labels().collect::<Vec<_>>().join(", ")
-                    ),
-                    got: got.clone(),
-                    record: got,
-                });
-            }
+            compare_label(result, Check::Rating, e, &out.value, rules);
         }
     }
 

@@ -107,6 +107,17 @@ impl RuleSet {
                 });
             }
         }
+        for (script, function) in [(&self.forecast, "forecast"), (&self.overall, "overall")] {
+            if let Some(script) = script.as_ref().filter(|s| !has(s, function)) {
+                return Err(RuleError::Config {
+                    file: script.file.clone(),
+                    line: 1,
+                    problem: RuleConfigProblem::MissingFunction {
+                        signature: format!("{function}(p)"),
+                    },
+                });
+            }
+        }
         for script in self.kinds.values() {
             if !has(script, "achievement") {
                 return Err(missing(script, "achievement"));

@@ -31,13 +31,16 @@ impl RuleSet {
     }
 
     /// What the calls since [`RuleSet::record_coverage`] reached, per script (the rating
-    /// script first, then the kinds); `None` when not recording.
+    /// script first, then judgement.rhai, forecast.rhai, overall.rhai and the kinds); `None`
+    /// when not recording.
     #[cfg(feature = "coverage")]
     pub fn coverage(&self) -> Option<Coverage> {
         let recorder = self.coverage.as_ref()?;
         let compiled = self.compiled.get()?;
         let scripts = std::iter::once(&self.rating)
             .chain(&self.judgement)
+            .chain(&self.forecast)
+            .chain(&self.overall)
             .chain(self.kinds.values());
         let mut coverage =
             recorder.report(scripts.map(|s| (s.file.as_str(), s.text.as_str(), compiled.ast(s))));

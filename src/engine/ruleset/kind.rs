@@ -64,6 +64,9 @@ kind_traits! {
     /// `LOWER_IS_BETTER`: the less the better, as for a cost, a count to cut or a limit
     /// (lower_better, upper_bound).
     lower_is_better: "LOWER_IS_BETTER" = false,
+    /// `LEVEL`: the target is a level to keep, either way — above it is as far off as below
+    /// (level): a forecast asks whether it is kept, not where a trend leads.
+    level: "LEVEL" = false,
 }
 
 /// Every kind's traits, by kind.
@@ -186,6 +189,7 @@ mod tests {
             numeric_targets,
             limit,
             lower_is_better,
+            level: false,
         };
         assert_eq!(r.kind_traits("limit"), traits(true, true, true));
         assert_eq!(r.kind_traits("steps"), traits(false, false, false));
@@ -194,7 +198,7 @@ mod tests {
         assert_eq!(KindTraits::default(), traits(false, false, true));
         assert_eq!(
             KindTraits::CONSTANTS,
-            ["NUMERIC_TARGETS", "LIMIT", "LOWER_IS_BETTER"]
+            ["NUMERIC_TARGETS", "LIMIT", "LOWER_IS_BETTER", "LEVEL"]
         );
     }
 
@@ -244,7 +248,7 @@ mod tests {
         .en();
         assert_eq!(
             err,
-            "mem/kinds/k.rhai:3: the constant LIMT declares nothing of the kind: a kind script can declare NUMERIC_TARGETS, LIMIT, LOWER_IS_BETTER"
+            "mem/kinds/k.rhai:3: the constant LIMT declares nothing of the kind: a kind script can declare NUMERIC_TARGETS, LIMIT, LOWER_IS_BETTER, LEVEL"
         );
         let err = memory_rules(
             RATING,

@@ -12,6 +12,7 @@ use super::script::{Script, Scripts};
 use super::source::RuleSource;
 use crate::engine::data::{Data, DATA_DIR};
 use crate::engine::error::RuleError;
+use crate::engine::period::{FORECAST_FILE, OVERALL_FILE};
 use crate::engine::summary::SUMMARY_FILE;
 use crate::i18n::RuleConfigProblem;
 use crate::model::{error_line, line_of, Scale, SourceFile};
@@ -105,7 +106,8 @@ impl Layer {
 }
 
 /// A rule set and every rule set it extends, the most basic first: each replaces what it gives
-/// (its scale, rating.rhai, summary.rhai, judgement.rhai, kinds and data files of the same
+/// (its scale, rating.rhai, summary.rhai, judgement.rhai, forecast.rhai, overall.rhai, kinds
+/// and data files of the same
 /// name) and adds its own kinds and data files.
 pub(super) struct Layers(Vec<Layer>);
 
@@ -215,7 +217,8 @@ impl Layers {
         Data::read(data_files.into_values())
     }
 
-    /// The scripts: the rule set's own rating.rhai, summary.rhai and judgement.rhai or else
+    /// The scripts: the rule set's own rating.rhai, summary.rhai, judgement.rhai,
+    /// forecast.rhai and overall.rhai or else
     /// the nearest base's, and every layer's kinds.
     pub(super) fn scripts(&self) -> Result<Scripts, RuleError> {
         let latest = |name: &str| {
@@ -224,7 +227,7 @@ impl Layers {
         };
         // In the order their errors are reported: rating.rhai, summary.rhai, each layer's
         // kinds (a kind of a base is compiled, and checked, even when replaced),
-        // judgement.rhai.
+        // judgement.rhai, forecast.rhai, overall.rhai.
         let rating = latest(RATING_FILE).ok_or_else(|| RuleError::Config {
             file: format!("{}/{RATING_FILE}", self.location()),
             line: 1,
@@ -244,6 +247,12 @@ impl Layers {
         let judgement = latest(JUDGEMENT_FILE);
         let has_judgement = judgement.is_some();
         sources.extend(judgement);
+        let forecast = latest(FORECAST_FILE);
+        let has_forecast = forecast.is_some();
+        sources.extend(forecast);
+        let overall = latest(OVERALL_FILE);
+        let has_overall = overall.is_some();
+        sources.extend(overall);
         let sources: Vec<(String, String)> = (sources.into_iter())
             .map(|(file, f)| (file, f.text.clone()))
             .collect();
@@ -260,11 +269,15 @@ impl Layers {
             kinds.insert(kind, next());
         }
         let judgement = has_judgement.then(&mut next);
+        let forecast = has_forecast.then(&mut next);
+        let overall = has_overall.then(&mut next);
         Ok(Scripts {
             rating,
             summary,
             kinds,
             judgement,
+            forecast,
+            overall,
             sources,
         })
     }

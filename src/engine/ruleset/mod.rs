@@ -11,6 +11,7 @@ mod effect;
 mod kind;
 mod layers;
 pub mod limits;
+mod period;
 mod rating;
 mod run;
 mod sandbox;
@@ -55,6 +56,10 @@ pub struct RuleSet {
     summary: Option<Script>,
     /// `judgement.rhai`, when the rule set has one.
     judgement: Option<Script>,
+    /// `forecast.rhai`, when the rule set (or one it extends) has one.
+    forecast: Option<Script>,
+    /// `overall.rhai`, when the rule set (or one it extends) has one.
+    overall: Option<Script>,
     data: Data,
     /// Every script (file, text) in the order they compile and their errors are reported:
     /// rating.rhai, summary.rhai, each layer's kinds (a kind of a base is compiled, and
@@ -122,6 +127,8 @@ impl RuleSet {
             summary,
             kinds,
             judgement,
+            forecast,
+            overall,
             sources,
         } = layers.scripts()?;
         let bases = layers.bases();
@@ -137,6 +144,8 @@ impl RuleSet {
             rating,
             summary,
             judgement,
+            forecast,
+            overall,
             data,
             sources,
             compiled: OnceLock::new(),
@@ -206,6 +215,16 @@ impl RuleSet {
     /// `judgement.rhai`).
     pub fn has_judgement(&self) -> bool {
         self.judgement.is_some()
+    }
+
+    /// The file of the forecast script, when there is one.
+    pub fn forecast_file(&self) -> Option<&str> {
+        self.forecast.as_ref().map(|s| s.file.as_str())
+    }
+
+    /// The file of the overall rating script, when there is one.
+    pub fn overall_file(&self) -> Option<&str> {
+        self.overall.as_ref().map(|s| s.file.as_str())
     }
 
     /// The file of the judgement script, when there is one.

@@ -55,7 +55,7 @@ impl RuleSet {
             .map(Dynamic::from_decimal)
             .unwrap_or(Dynamic::UNIT);
         let out = self.call(&self.rating, "rating", input, vec![a], at)?;
-        let value = self.label_result("rating", at, &out.value)?;
+        let value = self.label_result(&self.rating.file, "rating", at, &out.value)?;
         Ok(Outcome {
             value,
             trace: out.trace,
@@ -133,7 +133,7 @@ impl RuleSet {
             vec![Dynamic::from(verdict.to_string())],
             at,
         )?;
-        let value = self.label_result("judged", at, &out.value)?;
+        let value = self.label_result(&self.rating.file, "judged", at, &out.value)?;
         Ok(Outcome {
             value,
             trace: out.trace,
@@ -155,10 +155,11 @@ impl RuleSet {
         })
     }
 
-    /// A label of the scale, or `None` for `()`, from what `function` of the rating script
+    /// A label of the scale, or `None` for `()`, from what `function` of the script in `file`
     /// returned.
-    fn label_result(
+    pub(super) fn label_result(
         &self,
+        file: &str,
         function: &str,
         at: CallSite,
         value: &Dynamic,
@@ -166,7 +167,7 @@ impl RuleSet {
         if value.is_unit() {
             return Ok(None);
         }
-        let error = |problem| runtime(&self.rating.file, function, at, problem);
+        let error = |problem| runtime(file, function, at, problem);
         let label = value.clone().into_string().map_err(|t| {
             error(RuleProblem::NotALabel {
                 type_name: t.to_string(),

@@ -40,8 +40,12 @@ pub(super) struct Scripts {
     pub(super) kinds: BTreeMap<String, Script>,
     /// `judgement.rhai`, when there is one.
     pub(super) judgement: Option<Script>,
+    /// `forecast.rhai`, when there is one.
+    pub(super) forecast: Option<Script>,
+    /// `overall.rhai`, when there is one.
+    pub(super) overall: Option<Script>,
     /// Every script (file, text) in the order they compile and their errors are reported:
     /// rating.rhai, summary.rhai, each layer's kinds (a kind of a base is compiled, and
-    /// checked, even when replaced), judgement.rhai.
+    /// checked, even when replaced), judgement.rhai, forecast.rhai, overall.rhai.
     pub(super) sources: Vec<(String, String)>,
 }
