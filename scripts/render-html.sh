@@ -5,8 +5,8 @@
 #   scripts/render-html.sh [PLAN] [OUT_DIR]
 #
 # Writes OUT_DIR/report.html and OUT_DIR/report.png (default OUT_DIR: target/render), and
-# OUT_DIR/report.pdf (the page printed to A4). Needs `chromium` (Debian package) on PATH;
-# exits 2 when it is missing.
+# OUT_DIR/report.pdf (printed by `gyokaku report --output report.pdf`, as a user would). Needs
+# `chromium` (Debian package) on PATH; exits 2 when it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,8 +30,7 @@ page="file://$(realpath "$out/report.html")"
 
 timeout 120 "$browser" "${flags[@]}" --window-size=900,2400 \
   --screenshot="$out/report.png" "$page" 2>/dev/null
-timeout 120 "$browser" "${flags[@]}" --no-pdf-header-footer \
-  --print-to-pdf="$out/report.pdf" "$page" 2>/dev/null
+cargo run --release --quiet -- report "$plan" --output "$out/report.pdf"
 
 # A PNG starts with its 8-byte signature; a blank or failed render is a few hundred bytes.
 if ! head -c 8 "$out/report.png" | cmp -s - <(printf '\x89PNG\r\n\x1a\n'); then

@@ -18,7 +18,7 @@ const DEFAULT_WIDTH: usize = 120;
 /// Output options shared by every command.
 #[derive(Debug, Clone, clap::Args)]
 pub struct OutputArgs {
-    /// Output format: table, md, csv, json, xlsx or html [default: from the extension of
+    /// Output format: table, md, csv, json, xlsx, html or pdf [default: from the extension of
     /// --output, else table].
     #[arg(long)]
     pub format: Option<Format>,

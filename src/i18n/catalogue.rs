@@ -2318,8 +2318,8 @@ messages! {
             en: "The fiscal year: R5, 令和5年度, 令和元年度, H30, 平成30年度, FY2023 or 2023年度 [default: the latest whose results are complete]; `all` for every year of the period (summary, evaluate, list, report)";
         /// --format.
         Format =>
-            ja: "出力形式: table, md, csv, json, xlsx, html [既定: --output の拡張子から、なければ table]",
-            en: "Output format: table, md, csv, json, xlsx or html [default: from the extension of --output, else table]";
+            ja: "出力形式: table, md, csv, json, xlsx, html, pdf [既定: --output の拡張子から、なければ table]",
+            en: "Output format: table, md, csv, json, xlsx, html or pdf [default: from the extension of --output, else table]";
         /// --output.
         Output =>
             ja: "標準出力の代わりに FILE に書き出します (一括で書くため、途中までのファイルは残りません)",

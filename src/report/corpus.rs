@@ -311,7 +311,7 @@ impl PrintedPart {
                     ..part
                 }))
             }
-            Format::Xlsx | Format::Html => Printed::Part(Box::new(part)),
+            Format::Xlsx | Format::Html | Format::Pdf => Printed::Part(Box::new(part)),
         };
         PrintedPart { folder, printed }
     }

@@ -65,12 +65,14 @@ pub enum Format {
     Xlsx,
     /// One self-contained HTML page (inline CSS and SVG charts, no scripts), printable to A4.
     Html,
+    /// The HTML page printed to A4 PDF by headless Chromium (feature `pdf`).
+    Pdf,
 }
 
 impl Format {
     /// Whether the format is binary (not text for a terminal).
     pub fn is_binary(self) -> bool {
-        self == Format::Xlsx
+        matches!(self, Format::Xlsx | Format::Pdf)
     }
 }
 
@@ -85,9 +87,10 @@ impl FromStr for Format {
             "md" | "markdown" => Ok(Format::Md),
             "xlsx" => Ok(Format::Xlsx),
             "html" => Ok(Format::Html),
+            "pdf" => Ok(Format::Pdf),
             other => Err(crate::i18n::CommandError::UnknownFormat {
                 given: other.into(),
-                known: ["table", "json", "csv", "md", "xlsx", "html"]
+                known: ["table", "json", "csv", "md", "xlsx", "html", "pdf"]
                     .map(String::from)
                     .to_vec(),
             }),
@@ -97,7 +100,7 @@ impl FromStr for Format {
 
 impl Format {
     /// The format a file name asks for by its extension: `.md`, `.csv`, `.json`, `.txt`,
-    /// `.xlsx`, `.html`.
+    /// `.xlsx`, `.html`, `.pdf`.
     pub fn from_path(path: &std::path::Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
@@ -107,6 +110,7 @@ impl Format {
             "json" => Some(Format::Json),
             "xlsx" => Some(Format::Xlsx),
             "html" | "htm" => Some(Format::Html),
+            "pdf" => Some(Format::Pdf),
             _ => None,
         }
     }
@@ -121,6 +125,7 @@ impl fmt::Display for Format {
             Format::Md => "md",
             Format::Xlsx => "xlsx",
             Format::Html => "html",
+            Format::Pdf => "pdf",
         })
     }
 }

@@ -9,8 +9,17 @@ use rust_decimal::Decimal;
 
 use crate::report::{Block, Cell, Chart, Document, Field, List, Section, Table};
 
+/// Every printed page: A4, the document's title at the top right and "page / pages" at the
+/// foot (CSS page-margin boxes; `{title}` is replaced by the title as a CSS string). Parts with
+/// wide tables (the item list) print on landscape pages.
+const PAGE_STYLE: &str = r#"
+@page { size: A4; margin: 16mm 12mm 16mm;
+  @top-right { content: {title}; font-size: 8pt; color: #555; }
+  @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; color: #333; } }
+@page wide { size: A4 landscape; margin: 14mm 12mm 14mm; }
+"#;
+
 const STYLE: &str = r#"
-@page { size: A4; margin: 14mm 12mm; }
 :root { --line: #9aa5b1; --head: #e8edf3; --total: #f4f6f8; }
 body { font-family: "Noto Sans JP", "Hiragino Sans", "Yu Gothic", "Meiryo", sans-serif;
   font-size: 10.5pt; line-height: 1.5; color: #1b1f24; max-width: 190mm; margin: 0 auto; padding: 8mm 4mm; }
@@ -19,10 +28,14 @@ h2 { font-size: 14pt; border-left: 5px solid #3b6ea5; padding-left: 2mm; margin-
 h3 { font-size: 12pt; margin-top: 6mm; }
 h4, h5, h6 { font-size: 11pt; margin-top: 4mm; }
 h1, h2, h3, h4, h5, h6, caption { break-after: avoid; }
+/* Headings break between words (at spaces), never inside a Japanese word, unless a word is
+   wider than the page. */
+h1, h2, h3, h4, h5, h6, caption, figcaption { word-break: keep-all; overflow-wrap: anywhere; }
 section.top { break-before: page; }
 section.top:first-of-type, section.top.cont { break-before: auto; }
 div.cover { text-align: right; margin: 2mm 0 8mm; }
 div.cover p { margin: 0.5mm 0; }
+section.wide { page: wide; }
 section.wide table { font-size: 7.5pt; }
 section.wide th, section.wide td { padding: 0.6mm 0.8mm; }
 table { border-collapse: collapse; margin: 2mm 0 5mm; font-size: 9pt; width: 100%; }
@@ -36,12 +49,14 @@ td.wrap { min-width: 28mm; }
 td.short { white-space: nowrap; }
 tr.total td { font-weight: bold; background: var(--total); }
 tr { break-inside: avoid; }
+table.keep { break-inside: avoid; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.5mm 4mm; margin: 2mm 0 4mm; }
 dt { font-weight: bold; }
 dd { margin: 0; white-space: pre-wrap; }
 p { white-space: pre-wrap; margin: 1mm 0 3mm; }
 ul.details { margin: 0; color: #444; }
-nav ol { columns: 2; font-size: 9.5pt; }
+nav ol { font-size: 9.5pt; padding-left: 8mm; }
+nav li { overflow-wrap: anywhere; margin: 0.3mm 0; }
 figure { margin: 3mm 0 6mm; break-inside: avoid; }
 figcaption { font-weight: bold; margin-bottom: 1mm; }
 svg text { font-family: inherit; font-size: 11px; fill: #1b1f24; }
@@ -65,6 +80,28 @@ fn esc(s: &str) -> String {
     out
 }
 
+/// `s` as a CSS string: quoted, its quotes, backslashes and line breaks escaped.
+fn css_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push_str("\\a "),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Style text that cannot end the `<style>` element early (a title holding `</style>`).
+fn esc_style(css: &str) -> String {
+    css.replace("</", "<\\/")
+}
+
 /// Writes the page.
 pub fn render(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
     let mut h = String::new();
@@ -76,7 +113,11 @@ pub fn render(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
     ));
     h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     h.push_str(&format!("<title>{}</title>\n", esc(title)));
-    h.push_str(&format!("<style>{STYLE}</style>\n</head>\n<body>\n"));
+    let page = PAGE_STYLE.replace("{title}", &css_string(title));
+    h.push_str(&format!(
+        "<style>{}{STYLE}</style>\n</head>\n<body>\n",
+        esc_style(&page)
+    ));
     if let Some(t) = &doc.title {
         h.push_str(&format!("<h1>{}</h1>\n", esc(t)));
     }
@@ -192,8 +233,16 @@ fn list(l: &List, h: &mut String) {
     h.push_str(&format!("</{tag}>\n"));
 }
 
+/// Tables this short, without long text, are kept on one page.
+const KEEP_ROWS: usize = 15;
+
 fn table(t: &Table, h: &mut String) {
-    h.push_str("<table>\n");
+    let short = t.rows.len() <= KEEP_ROWS && !t.columns.iter().any(|c| c.wrap);
+    h.push_str(if short {
+        "<table class=\"keep\">\n"
+    } else {
+        "<table>\n"
+    });
     if let Some(title) = &t.title {
         h.push_str(&format!("<caption>{}</caption>\n", esc(title)));
     }

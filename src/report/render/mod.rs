@@ -5,12 +5,16 @@ mod csv;
 mod html;
 mod json;
 mod markdown;
+#[cfg(feature = "pdf")]
+mod pdf;
 mod text;
 mod xlsx;
 
 use std::io::{self, Write};
 
 pub use csv::csv_table;
+#[cfg(feature = "pdf")]
+pub use pdf::{chromium, PdfProblem};
 
 use super::{Document, Format};
 
@@ -73,6 +77,13 @@ pub fn render(
         Format::Json => json::render(doc, out),
         Format::Xlsx => xlsx::render(doc, out),
         Format::Html => html::render(doc, out),
+        #[cfg(feature = "pdf")]
+        Format::Pdf => pdf::render(doc, out),
+        #[cfg(not(feature = "pdf"))]
+        Format::Pdf => Err(io::Error::new(
+            io::ErrorKind::Unsupported,
+            "built without the feature pdf",
+        )),
     }
 }
 
