@@ -5,7 +5,7 @@
 use clap::error::{ContextKind, ErrorKind};
 use clap::Command;
 use gyokaku::i18n::{ArgError, Help, Lang, Localize, Notice};
-use gyokaku::report::ReportHelp;
+use gyokaku::report::{PeriodHelp, ReportHelp};
 
 /// What a command does.
 fn about(command: &str) -> Option<Help> {
@@ -14,6 +14,7 @@ fn about(command: &str) -> Option<Help> {
         "summary" => Help::Summary,
         "list" => Help::List,
         "agreement" => Help::Agreement,
+        "period" => Help::PeriodCommand,
         "check" => Help::Check,
         "sheet" => Help::Sheet,
         "diff" => Help::Diff,
@@ -36,11 +37,11 @@ fn about(command: &str) -> Option<Help> {
 /// beside its module, the others from the catalogue.
 fn argument(command: &str, id: &str, lang: Lang) -> Option<String> {
     let own = match (command, id) {
-        ("report", "internal") => Some(ReportHelp::Internal),
+        ("report", "internal") => Some(ReportHelp::Internal.localize(lang)),
+        ("period", "year") => Some(PeriodHelp::SeenFrom.localize(lang)),
         _ => None,
     };
-    own.map(|h| h.localize(lang))
-        .or_else(|| catalogue_argument(command, id).map(|h| h.localize(lang)))
+    own.or_else(|| catalogue_argument(command, id).map(|h| h.localize(lang)))
 }
 
 /// What an argument of a command means, worded in the catalogue.

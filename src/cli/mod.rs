@@ -13,6 +13,7 @@ mod init;
 mod list;
 mod man;
 mod output;
+mod period;
 mod report;
 mod sheet;
 mod status;
@@ -72,6 +73,7 @@ enum Command {
     Summary(summary::Args),
     List(list::Args),
     Agreement(agreement::Args),
+    Period(period::Args),
     Check(check::Args),
     Sheet(sheet::Args),
     Diff(diff::Args),
@@ -417,6 +419,7 @@ pub fn main() -> ExitCode {
         Command::Summary(a) => summary::run(a),
         Command::List(a) => list::run(a),
         Command::Agreement(a) => agreement::run(a),
+        Command::Period(a) => period::run(a),
         Command::Check(a) => check::run(a),
         Command::Sheet(a) => sheet::run(a),
         Command::Diff(a) => diff::run(a),

@@ -2505,6 +2505,10 @@ messages! {
         PlanSheetFile =>
             ja: "計画入力シート (gyokaku template --plan-sheet で作ったもの) を取り込みます: 計画の基本方針、改革の推進項目、実施項目",
             en: "Take in the plan sheet (made by `gyokaku template --plan-sheet`): the plan's policies, themes and items";
+        /// `period`.
+        PeriodCommand =>
+            ja: "全期間の進捗: 実績のある年度までの進捗、最終年度目標の達成見込み、全期間総合評価の提案、前年度からの評価の推移",
+            en: "Print the whole period: progress to date, the forecast to the final target, the overall rating (全期間総合評価) the rules suggest, and how the ratings moved";
     }
 
     /// The common reasons a file cannot be read.
