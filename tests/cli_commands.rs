@@ -251,11 +251,17 @@ fn deeply_recursive_rule_fails_with_a_message() {
 fn missing_plan_folder_cannot_run() {
     let err = stderr_of(&["check", "no/such/plan"], 2);
     assert!(
-        err.contains("no/such/plan は計画のフォルダではありません"),
+        err.contains("計画フォルダ no/such/plan がありません"),
         "{err}"
     );
     let err = stderr_of(&["check", "no/such/plan", "--lang=en"], 2);
-    assert!(err.contains("no/such/plan is not a plan folder"), "{err}");
+    assert!(
+        err.contains("the plan folder no/such/plan is not there"),
+        "{err}"
+    );
+    // A folder that is there but holds no plan.
+    let err = stderr_of(&["check", "src"], 2);
+    assert!(err.contains("src は計画のフォルダではありません"), "{err}");
     let out = gyokaku(&["summary", "no/such/plan"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }

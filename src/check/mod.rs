@@ -151,15 +151,8 @@ fn effect_name(field: &str) -> EffectName {
 
 fn check_item(plan: &Plan, rules: &RuleSet, item: &Item, f: &mut Findings) {
     let kind = item.indicator.kind.as_str();
-    if !rules.has_kind(kind) {
-        f.add(
-            "indicator.kind",
-            FindingKind::UnknownKind {
-                kind: kind.into(),
-                rules: rules.location().into(),
-                kinds: rules.kinds().map(String::from).collect(),
-            },
-        );
+    if let Some(problem) = rules.unknown_kind(kind) {
+        f.add("indicator.kind", FindingKind::UnknownKind { problem });
         return;
     }
 

@@ -33,7 +33,9 @@ use gyokaku::cycle::{Completeness, ImportFailure, TemplateError};
 use gyokaku::engine::{RuleError, RuleSet};
 use gyokaku::evaluation::{DiffError, EvaluatedPlan, Evaluation};
 use gyokaku::i18n::{display_lang, set_display_lang, CommandError, Localize, Notice};
-use gyokaku::model::{is_plan_folder, FiscalYear, ItemId, LoadErrors, Plan, PlanLoader};
+use gyokaku::model::{
+    is_plan_folder, FiscalYear, ItemId, LoadErrors, Plan, PlanFolderMissing, PlanLoader,
+};
 use gyokaku::report::{write_plans, Document, Format, Lang, PlanPart, PrintedPart};
 use gyokaku::ruletest::AcceptError;
 use gyokaku::workspace::{CorpusError, PlanError, Workspace, Years};
@@ -192,6 +194,9 @@ pub enum CliError {
     /// A plan sheet could not be taken in.
     #[error("{0}")]
     PlanSheet(#[from] gyokaku::setup::plan_import::PlanImportFailure),
+    /// The plan folder is not there.
+    #[error("{0}")]
+    PlanFolder(#[from] PlanFolderMissing),
     /// The command line's own failures.
     #[error(transparent)]
     Command(#[from] CommandError),
@@ -217,6 +222,7 @@ impl Localize for CliError {
             CliError::Corpus(e) => e.localize(lang),
             CliError::Init(e) => e.localize(lang),
             CliError::PlanSheet(e) => e.localize(lang),
+            CliError::PlanFolder(e) => e.localize(lang),
             CliError::Command(e) => e.localize(lang),
             CliError::Text(e) => e.localize(lang),
             CliError::Figure(e) => e.localize(lang),
@@ -384,6 +390,31 @@ pub fn print_error(e: &impl Localize, lang: Lang) {
     );
 }
 
+/// The plan folder of the command (its `PLAN` or `--plan`) when nothing is there: said before
+/// anything is read, with where it was looked for and how to name it. A command that makes the
+/// plan (`--plan-sheet`) is left to do so.
+fn missing_plan_folder(matches: &clap::ArgMatches) -> Option<PlanFolderMissing> {
+    let (name, sub) = matches.subcommand()?;
+    let dir = sub.try_get_one::<PathBuf>("plan").ok().flatten()?;
+    if sub.try_contains_id("plan_sheet").unwrap_or(false)
+        && sub.value_source("plan_sheet") == Some(clap::parser::ValueSource::CommandLine)
+    {
+        return None;
+    }
+    let command = Cli::command();
+    let positional = command
+        .find_subcommand(name)
+        .and_then(|c| c.get_arguments().find(|a| a.get_id() == "plan"))
+        .is_some_and(|a| a.is_positional());
+    let usage = if positional {
+        format!("{name} path/to/plan")
+    } else {
+        format!("{name} --plan path/to/plan")
+    };
+    let defaulted = sub.value_source("plan") == Some(clap::parser::ValueSource::DefaultValue);
+    PlanFolderMissing::check(dir, defaulted, &usage)
+}
+
 /// Parses the command line and runs the command.
 pub fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
@@ -414,6 +445,10 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => e.exit(),
     };
+    if let Some(missing) = missing_plan_folder(&matches) {
+        print_error(&CliError::from(missing), lang);
+        return ExitCode::from(2);
+    }
     let result = match cli.command {
         Command::Evaluate(a) => evaluate::run(a),
         Command::Summary(a) => summary::run(a),

@@ -36,8 +36,8 @@ pub struct OutputArgs {
     /// double width).
     #[arg(long)]
     pub ascii: bool,
-    /// Wrap long text columns of tables to fit this many columns [default: the terminal's
-    /// width, or 120 when not a terminal]; 0 never wraps.
+    /// Fit the output into this many columns, wrapping long text [default: the terminal's
+    /// width; when not a terminal, long text columns of tables wrap at 120]; 0 never wraps.
     #[arg(long, value_name = "COLUMNS")]
     pub width: Option<usize>,
 }
@@ -65,6 +65,8 @@ impl OutputArgs {
         };
         Options {
             width,
+            // The width asked for, or the terminal's, is kept by every line.
+            fit: width.is_some() && (self.width.is_some() || to_terminal),
             ascii: self.ascii,
             bom: self.bom,
         }

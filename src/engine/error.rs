@@ -13,6 +13,26 @@ use crate::i18n::{
     RuleText,
 };
 
+crate::i18n::messages! {
+    /// An item's indicator kind that the rule set has no script for.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum KindProblem {
+        /// With the kinds there are and the one most likely meant.
+        Unknown { kind: String, rules: String, kinds: Vec<String>, nearest: Option<DidYouMean> } =>
+            ja: "指標の種別 {kind:?} はルールセット {rules} にありません{nearest} (あるのは {kinds})",
+            en: "unknown indicator kind {kind:?}{nearest} (the rule set {rules} has {kinds})";
+    }
+
+    /// The name most likely meant by one typed wrong.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum DidYouMean {
+        /// The nearest name.
+        Name { name: String } =>
+            ja: ": {name:?} ではありませんか",
+            en: ": did you mean {name:?}?";
+    }
+}
+
 /// A rule set that could not be loaded, or a rule that failed while evaluating an item.
 #[derive(Debug)]
 pub enum RuleError {
@@ -64,6 +84,13 @@ pub enum RuleError {
         item: String,
         /// What is wrong with it.
         problem: Box<ForecastProblem>,
+    },
+    /// An item names an indicator kind the rule set has no script for.
+    UnknownKind {
+        /// The item file and the line of its kind: `items/5-8-3.toml:14`.
+        at: String,
+        /// The kind, the kinds there are, the nearest.
+        problem: KindProblem,
     },
     /// A rule returned an effect too large to be an amount of any plan.
     ResultOutOfRange {
@@ -164,6 +191,9 @@ impl Localize for RuleError {
                     problem: (**problem).clone(),
                 }
                 .localize(lang)
+            }
+            RuleError::UnknownKind { at, problem } => {
+                return format!("{at}: {}", problem.localize(lang))
             }
             RuleError::Io { location, source } => RuleText::Io {
                 location: location.clone(),
@@ -445,5 +475,13 @@ fn hint_for(e: &EvalAltResult) -> Option<RuleHint> {
                 .then_some(RuleHint::UnitValue)
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_messages_have_both_wordings() {
+        crate::i18n::check_templates(&super::all_templates());
     }
 }

@@ -358,6 +358,13 @@ pub(crate) fn rule_outcome(
     year: FiscalYear,
     rules: &RuleSet,
 ) -> Result<RuleOutcome, RuleError> {
+    // A kind the rule set lacks is the item's mistake (a typo in its file), named there.
+    if let Some(problem) = rules.unknown_kind(&item.indicator.kind) {
+        return Err(RuleError::UnknownKind {
+            at: item.source.locate("indicator.kind"),
+            problem,
+        });
+    }
     // Built once and shared: every rule call and the effect read the same input.
     let input = Arc::new(rule_input(plan, item, year, rules));
     let at = CallSite {

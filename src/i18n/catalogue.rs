@@ -170,9 +170,9 @@ messages! {
     #[non_exhaustive]
     pub enum FindingKind {
         /// An indicator kind the rule set has no script for.
-        UnknownKind { kind: String, rules: String, kinds: Vec<String> } =>
-            ja: "指標の種別 {kind:?} はルールセット {rules} にありません (あるのは {kinds})",
-            en: "unknown indicator kind {kind:?}: the rule set {rules} has {kinds}";
+        UnknownKind { problem: crate::engine::KindProblem } =>
+            ja: "{problem}",
+            en: "{problem}";
         /// A numeric indicator without a target in a year.
         NoTarget { year: String } =>
             ja: "{year} の目標値がありません",
@@ -1525,8 +1525,8 @@ messages! {
             en: "{given:?} is not a fiscal year: write R5, 令和5年度, 令和元年度, H30, 平成30年度, FY2018 or 2018年度";
         /// Not an item id.
         NotAnItemId { given: String } =>
-            ja: "{given:?} は取組番号として読めません: <基本方針>-<推進項目>-<実施項目> (例 5-8-12) のように書いてください",
-            en: "{given:?} is not an item id: write <policy>-<theme>-<item>, e.g. 5-8-12";
+            ja: "{given:?} は取組番号として読めません: <基本方針>-<推進項目>-<実施項目> (例 5-8-12) か資料の番号 (例 5(8)⑫) で書いてください",
+            en: "{given:?} is not an item id: write <policy>-<theme>-<item>, e.g. 5-8-12, or the document's number, e.g. 5(8)⑫";
     }
 
     /// Why a printed value could not be read.

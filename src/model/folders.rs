@@ -7,6 +7,50 @@ use std::path::{Path, PathBuf};
 
 use super::read::FileError;
 
+crate::i18n::messages! {
+    /// A plan folder that is not there: where the command looked, and how to name the folder.
+    #[derive(Debug)]
+    pub enum PlanFolderMissing {
+        /// None was given: the default, relative to the folder the command started in.
+        Default { default: PathBuf, looked: PathBuf, usage: String } =>
+            ja: "計画フォルダが指定されていないので既定の {default} を探しましたが、{looked} はありません。計画フォルダ (plan.toml のあるフォルダ、または計画フォルダを含むフォルダ) を指定してください: gyokaku {usage}",
+            en: "no plan folder was given, so the default {default} was looked for, but {looked} is not there. Give the plan folder (the folder of plan.toml, or a folder of plan folders): gyokaku {usage}";
+        /// The folder given is not there.
+        Given { given: PathBuf, looked: PathBuf, usage: String } =>
+            ja: "計画フォルダ {given} がありません ({looked} を探しました)。計画フォルダ (plan.toml のあるフォルダ、または計画フォルダを含むフォルダ) を指定してください: gyokaku {usage}",
+            en: "the plan folder {given} is not there (looked for {looked}). Give the plan folder (the folder of plan.toml, or a folder of plan folders): gyokaku {usage}";
+    }
+}
+
+impl PlanFolderMissing {
+    /// Why `dir` cannot be a plan or a folder of plans, when nothing is there at all: `None`
+    /// when there is something (a plan, a folder, a file: loading then says what it is).
+    /// `defaulted` says the folder is the command's default rather than one the user typed;
+    /// `usage` is how to give one: `summary path/to/plan`.
+    pub fn check(dir: &Path, defaulted: bool, usage: &str) -> Option<PlanFolderMissing> {
+        if fs::symlink_metadata(dir).is_ok() {
+            return None;
+        }
+        let looked = std::env::current_dir()
+            .map(|cwd| cwd.join(dir))
+            .unwrap_or_else(|_| dir.to_path_buf());
+        let usage = usage.to_string();
+        Some(if defaulted {
+            PlanFolderMissing::Default {
+                default: dir.to_path_buf(),
+                looked,
+                usage,
+            }
+        } else {
+            PlanFolderMissing::Given {
+                given: dir.to_path_buf(),
+                looked,
+                usage,
+            }
+        })
+    }
+}
+
 /// Whether `dir` is a plan folder (it has a `plan.toml`). Whatever `plan.toml` is (a file, a
 /// link, a named pipe), the folder is meant as a plan: loading it then says what is wrong with
 /// the file, rather than that there is no plan.
@@ -47,6 +91,22 @@ pub fn plan_folders(dir: &Path) -> io::Result<Vec<PathBuf>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_messages_have_both_wordings() {
+        crate::i18n::check_templates(&all_templates());
+    }
+
+    #[test]
+    fn a_missing_folder_says_where_it_was_looked_for() {
+        let root = tempfile::tempdir().unwrap();
+        assert!(PlanFolderMissing::check(root.path(), false, "summary path/to/plan").is_none());
+        let missing = root.path().join("plans/isehara-6");
+        let err = PlanFolderMissing::check(&missing, true, "summary path/to/plan").unwrap();
+        let en = crate::i18n::Localize::localize(&err, crate::i18n::Lang::En);
+        assert!(en.contains(&missing.display().to_string()), "{en}");
+        assert!(en.ends_with("gyokaku summary path/to/plan"), "{en}");
+    }
 
     #[test]
     fn a_plan_folder_or_the_plan_folders_inside_in_name_order() {

@@ -71,21 +71,61 @@ impl ItemIdError {
     }
 }
 
+/// Reads an item id in every form a person meets it: `5-8-3` (files, the CLI), `5(8)③` (the
+/// document and the report), `5(8)[21]` beyond ⑳, `5(8)3`; full-width digits and brackets
+/// (`５（８）③`) and the dashes that stand for a hyphen (`5‐8‐3`, `５－８－３`) too.
 impl FromStr for ItemId {
     type Err = ItemIdError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let parts: Vec<&str> = s.trim().split('-').collect();
         let err = || ItemIdError(s.to_string());
-        if parts.len() != 3 {
-            return Err(err());
-        }
+        let folded: String = super::value::normalize(s)
+            .chars()
+            .map(|c| match c {
+                '［' => '[',
+                '］' => ']',
+                c => c,
+            })
+            .collect();
         let n = |p: &str| p.parse::<u32>().ok().filter(|n| *n > 0).ok_or_else(err);
+        let parts: Vec<&str> = folded.split('-').collect();
+        if let [policy, theme, number] = parts.as_slice() {
+            return Ok(ItemId {
+                policy: n(policy)?,
+                theme: n(theme)?,
+                number: n(number)?,
+            });
+        }
+        // 5(8)③: policy, theme in brackets, then the item circled, bracketed or plain.
+        let (policy, rest) = folded.split_once('(').ok_or_else(err)?;
+        let (theme, number) = rest.split_once(')').ok_or_else(err)?;
+        let number = match number.strip_prefix('[').and_then(|n| n.strip_suffix(']')) {
+            Some(inner) => n(inner)?,
+            None => match uncircled(number) {
+                Some(k) => k,
+                None => n(number)?,
+            },
+        };
         Ok(ItemId {
-            policy: n(parts[0])?,
-            theme: n(parts[1])?,
-            number: n(parts[2])?,
+            policy: n(policy)?,
+            theme: n(theme)?,
+            number,
         })
+    }
+}
+
+/// The number of a circled digit as the document writes items: ① … ⑳, ㉑ … ㊿.
+fn uncircled(text: &str) -> Option<u32> {
+    let mut chars = text.chars();
+    let c = chars.next()? as u32;
+    if chars.next().is_some() {
+        return None;
+    }
+    match c {
+        0x2460..=0x2473 => Some(c - 0x2460 + 1),
+        0x3251..=0x325F => Some(c - 0x3251 + 21),
+        0x32B1..=0x32BF => Some(c - 0x32B1 + 36),
+        _ => None,
     }
 }
 
@@ -291,6 +331,36 @@ mod tests {
         );
         assert_eq!(id.to_string(), "5-8-12");
         assert_eq!(id.japanese(), "5(8)⑫");
+        for form in [
+            "5(8)⑫",
+            "５（８）⑫",
+            "5(8)12",
+            "5(8)[12]",
+            "5‐8‐12",
+            "５－８－１２",
+        ] {
+            assert_eq!(form.parse::<ItemId>(), Ok(id), "{form}");
+        }
+        let id = ItemId {
+            policy: 2,
+            theme: 4,
+            number: 21,
+        };
+        assert_eq!(id.japanese(), "2(4)[21]");
+        assert_eq!("2(4)[21]".parse::<ItemId>(), Ok(id));
+        assert_eq!("2(4)㉑".parse::<ItemId>(), Ok(id));
+        assert_eq!("2(4)㊿".parse::<ItemId>().map(|i| i.number), Ok(50));
+        for wrong in [
+            "5(8)",
+            "(8)③",
+            "5(8)③④",
+            "5(8)[0]",
+            "5(8)-3",
+            "5-8-3-1",
+            "5(8",
+        ] {
+            assert!(wrong.parse::<ItemId>().is_err(), "{wrong}");
+        }
         assert!("5-8".parse::<ItemId>().is_err());
         assert!("5-8-0".parse::<ItemId>().is_err());
         assert!("a-b-c".parse::<ItemId>().is_err());

@@ -9,6 +9,7 @@ mod item;
 mod lines;
 mod load;
 mod loader;
+mod nearest;
 mod plan;
 mod read;
 mod scale;
@@ -31,7 +32,7 @@ pub use document_text::{
     Passage, Piece, TextBlock, TextError, TextProblem, REPORT_TEXT_DIR,
 };
 pub use fiscal_year::{FiscalYear, FiscalYearError, YearNotation};
-pub use folders::{is_plan_folder, plan_folders};
+pub use folders::{is_plan_folder, plan_folders, PlanFolderMissing};
 pub use item::{
     circled, Discrepancy, Indicator, Item, ItemId, ItemIdError, ItemSource, Subtotals, YearEntry,
 };
@@ -39,6 +40,7 @@ pub(crate) use lines::{error_line, line_of};
 pub(crate) use load::normalize;
 pub use load::{load_plan, load_plan_from, Identity, LoadError, LoadErrors, MAX_ITEMS};
 pub use loader::PlanLoader;
+pub use nearest::nearest;
 pub use plan::{Plan, Policy, Theme};
 pub use read::{is_within, read_text_within, FileError, MAX_FILE_BYTES};
 pub use scale::{duplicate_label, normalize_label, Rating, Relation, Scale};

@@ -421,7 +421,7 @@ impl fmt::Display for Cell {
 }
 
 /// Folds full-width digits, signs and brackets into their ASCII forms.
-fn normalize(text: &str) -> String {
+pub(super) fn normalize(text: &str) -> String {
     text.trim()
         .chars()
         .map(|c| match c {

@@ -445,6 +445,7 @@ mod tests {
                 Options::default(),
                 Options {
                     width: Some(60),
+                    fit: true,
                     ascii: true,
                     bom: true,
                 },

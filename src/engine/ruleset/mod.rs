@@ -36,6 +36,7 @@ pub use source::{DirRules, MemoryRules, RuleSource};
 use super::coverage::Recorder;
 use super::data::{Data, PhraseGroup};
 use super::error::RuleError;
+use super::error::{DidYouMean, KindProblem};
 use crate::model::Scale;
 use compile::Compiled;
 use layers::Layers;
@@ -194,6 +195,18 @@ impl RuleSet {
     /// Whether there is a script for `kind`.
     pub fn has_kind(&self, kind: &str) -> bool {
         self.kinds.contains_key(kind)
+    }
+
+    /// What is wrong with an item's `kind` when the rule set has no script for it: the kinds
+    /// it has and the nearest of them; `None` when it has one.
+    pub fn unknown_kind(&self, kind: &str) -> Option<KindProblem> {
+        (!self.has_kind(kind)).then(|| KindProblem::Unknown {
+            kind: kind.to_string(),
+            rules: self.location.clone(),
+            kinds: self.kinds().map(String::from).collect(),
+            nearest: crate::model::nearest(kind, self.kinds())
+                .map(|name| DidYouMean::Name { name: name.into() }),
+        })
     }
 
     /// The file of the script for `kind`.

@@ -144,7 +144,8 @@ impl RuleSet {
     fn kind_script(&self, kind: &str, at: CallSite) -> Result<&Script, RuleError> {
         self.kinds.get(kind).ok_or_else(|| {
             runtime(
-                &format!("{}/kinds/{kind}.rhai", self.location),
+                // The rule set, not a kinds/ file that is not there.
+                &self.location,
                 "achievement",
                 at,
                 RuleProblem::NoKindScript {

@@ -23,6 +23,10 @@ use super::{Document, Format};
 pub struct Options {
     /// Fit text tables into this many columns, wrapping long text (none: never wrap).
     pub width: Option<usize>,
+    /// Whether every line must fit `width` (a width the reader asked for, or the terminal's):
+    /// tables without long text columns are narrowed too, and plain lines are folded. When
+    /// not, only the long text columns wrap (output to a file or a pipe).
+    pub fit: bool,
     /// ASCII borders instead of box-drawing characters (for terminals that draw them double
     /// width).
     pub ascii: bool,

@@ -1,6 +1,7 @@
 //! The terminal: tables aligned by display width (box-drawing or ASCII borders), wrapped to
-//! the terminal's width when it is known; headings, key/value lines and lists as plain lines.
-//! (Control characters in data are escaped where the CLI writes to the terminal.)
+//! the terminal's width when it is known; headings, key/value lines and lists as plain lines,
+//! folded at that width too. (Control characters in data are escaped where the CLI writes to
+//! the terminal.)
 
 use std::io::{self, Write};
 
@@ -14,13 +15,80 @@ use crate::report::{Block, Document, List, Table};
 pub fn render(doc: &Document, options: &Options, out: &mut dyn Write) -> io::Result<()> {
     let mut parts: Vec<String> = Vec::new();
     if let Some(t) = &doc.title {
-        parts.push(format!("{}\n", t));
+        parts.push(format!("{}\n", fold(t, fit(options))));
     }
     if !doc.cover.is_empty() {
-        parts.push(format!("{}\n", doc.cover.join("\n")));
+        parts.push(format!("{}\n", fold(&doc.cover.join("\n"), fit(options))));
     }
     blocks(&doc.blocks, options, &mut parts);
     out.write_all(parts.join("\n").as_bytes())
+}
+
+/// Characters a folded line does not start with (Japanese line-breaking rules, 禁則).
+const NO_LINE_START: [char; 14] = [
+    '。', '、', '」', '』', '）', ')', '，', '．', '・', '：', '；', '！', '？', '〉',
+];
+
+/// The width every line must keep, when it must.
+fn fit(options: &Options) -> Option<usize> {
+    options.width.filter(|_| options.fit)
+}
+
+/// `text` with every line longer than `width` columns folded: at the last space of the line
+/// when there is one in its second half (words stay whole), else where the width ends
+/// (Japanese has no spaces). Continuation lines are indented by two.
+fn fold(text: &str, width: Option<usize>) -> String {
+    let Some(width) = width.filter(|w| *w > 8) else {
+        return text.to_string();
+    };
+    let mut out = String::with_capacity(text.len());
+    for (n, line) in text.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let mut rest = line;
+        let mut indent = "";
+        loop {
+            let room = width - indent.len();
+            let mut used = 0;
+            let mut cut = rest.len();
+            for (i, c) in rest.char_indices() {
+                used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                if used > room {
+                    cut = i;
+                    break;
+                }
+            }
+            if cut == rest.len() {
+                out.push_str(indent);
+                out.push_str(rest);
+                break;
+            }
+            // A line does not start with closing punctuation (。、」…): its character before
+            // goes down with it.
+            for _ in 0..2 {
+                match rest[..cut].char_indices().next_back() {
+                    Some((i, _)) if i > 0 && rest[cut..].starts_with(NO_LINE_START) => cut = i,
+                    _ => break,
+                }
+            }
+            // A space in the second half of what fits: break there.
+            let head = &rest[..cut];
+            let at = head
+                .rfind(' ')
+                .filter(|i| width_of(&head[..*i]) > room / 2)
+                .unwrap_or(cut);
+            out.push_str(indent);
+            out.push_str(rest[..at].trim_end());
+            out.push('\n');
+            rest = rest[at..].trim_start();
+            indent = "  ";
+            if rest.is_empty() {
+                break;
+            }
+        }
+    }
+    out
 }
 
 fn blocks(blocks: &[Block], options: &Options, parts: &mut Vec<String>) {
@@ -29,9 +97,9 @@ fn blocks(blocks: &[Block], options: &Options, parts: &mut Vec<String>) {
             Block::Section(s) => {
                 // The heading sits right above the section's first block.
                 let title = if s.title.starts_with('【') {
-                    format!("{}\n", s.title)
+                    format!("{}\n", fold(&s.title, fit(options)))
                 } else {
-                    format!("【{}】\n", s.title)
+                    format!("{}\n", fold(&format!("【{}】", s.title), fit(options)))
                 };
                 let mut inner = Vec::new();
                 self::blocks(&s.blocks, options, &mut inner);
@@ -45,11 +113,14 @@ fn blocks(blocks: &[Block], options: &Options, parts: &mut Vec<String>) {
             Block::Fields(fields) => parts.push(
                 fields
                     .iter()
-                    .map(|f| format!("{}: {}\n", &f.key, &f.value.display()))
+                    .map(|f| {
+                        let line = format!("{}: {}", &f.key, &f.value.display());
+                        format!("{}\n", fold(&line, fit(options)))
+                    })
                     .collect(),
             ),
-            Block::List(l) => parts.push(list(l)),
-            Block::Text(t) => parts.push(format!("{}\n", t.trim_end())),
+            Block::List(l) => parts.push(fold(&list(l), fit(options))),
+            Block::Text(t) => parts.push(format!("{}\n", fold(t.trim_end(), fit(options)))),
             Block::Chart(c) => parts.push(table(&c.as_table(), options)),
         }
     }
@@ -90,34 +161,42 @@ fn table(t: &Table, options: &Options) -> String {
     if let Some(title) = &t.title {
         out.push_str(&format!("{}\n", title));
     }
-    let wrap_any = t.columns.iter().any(|col| col.wrap);
-    // The widest cell of each column; a header wider than HEADER_WIDTH wraps.
-    let widest: Vec<usize> = t
-        .columns
-        .iter()
-        .enumerate()
-        .map(|(i, col)| {
-            t.rows
-                .iter()
-                .filter_map(|r| r.cells.get(i))
+    // The widest cell of each column, then with its header: whole, and as it may wrap (a
+    // header wider than HEADER_WIDTH wraps).
+    let cells: Vec<usize> = (0..t.columns.len())
+        .map(|i| {
+            (t.rows.iter().filter_map(|r| r.cells.get(i)))
                 .map(|c| width_of(&super::fit_cell(c.display())))
                 .max()
                 .unwrap_or(0)
-                .max(width_of(&col.header).min(HEADER_WIDTH))
-                .max(2)
         })
         .collect();
+    let natural = 3 * t.columns.len()
+        + 1
+        + (t.columns.iter().zip(&cells))
+            .map(|(col, w)| (*w).max(width_of(&col.header)) + 2)
+            .sum::<usize>();
+    let widest: Vec<usize> = (t.columns.iter().zip(&cells))
+        .map(|(col, w)| (*w).max(width_of(&col.header).min(HEADER_WIDTH)).max(2))
+        .collect();
+    // The columns that give way when the table must be narrower: its long text columns; in a
+    // table without any that is still wider than it must be, every column that is not figures
+    // (a name, a property, a value).
+    let too_wide = fit(options).is_some_and(|w| natural > w);
+    let wraps: Vec<bool> = (t.columns.iter().enumerate())
+        .map(|(i, col)| {
+            col.wrap || (too_wide && !t.columns.iter().any(|c| c.wrap) && !t.is_numeric(i))
+        })
+        .collect();
+    let wrap_any = wraps.iter().any(|w| *w);
     let width = options.width.filter(|_| wrap_any);
     if let Some(w) = width {
         let borders = 3 * t.columns.len() + 1;
-        let fixed: usize = t
-            .columns
-            .iter()
-            .zip(&widest)
-            .filter(|(c, _)| !c.wrap)
+        let fixed: usize = (wraps.iter().zip(&widest))
+            .filter(|(wrap, _)| !**wrap)
             .map(|(_, w)| w + 2)
             .sum();
-        let wrapped = t.columns.iter().filter(|c| c.wrap).count();
+        let wrapped = wraps.iter().filter(|w| **w).count();
         if borders + fixed + wrapped * MIN_WRAP_WIDTH > w {
             out.push_str(&records(t, options, w));
             return out;
@@ -128,14 +207,14 @@ fn table(t: &Table, options: &Options) -> String {
     for r in &t.rows {
         c.add_row(r.cells.iter().map(|cell| super::fit_cell(cell.display())));
     }
-    for (i, col) in t.columns.iter().enumerate() {
+    for i in 0..t.columns.len() {
         if let Some(column) = c.column_mut(i) {
             if t.is_numeric(i) {
                 column.set_cell_alignment(CellAlignment::Right);
             }
             // Only long text columns give way when the table must be narrower; the others
             // keep their widest cell (a header may wrap).
-            if width.is_some() && !col.wrap {
+            if width.is_some() && !wraps[i] {
                 column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(
                     u16::try_from(widest[i] + 2).unwrap_or(u16::MAX),
                 )));
