@@ -263,17 +263,47 @@ fn the_workbook_holds_every_figure_of_summary_and_list() {
         assert_eq!(text(&row[11]), item["section"].as_str().unwrap(), "{id}");
     }
 
-    // A sheet: 企業版ふるさと納税, R5.
+    // The official sheet: 企業版ふるさと納税, R5: the plan beside the target and expected
+    // effect, the worded rating, the actual and actual effect, as numbers.
     let sheet = rows(&mut book, "5(8)③");
-    let r5 = sheet
+    let at = sheet
         .iter()
-        .find(|r| text(&r[0]) == "令和5年度")
+        .position(|r| text(&r[0]) == "令和5年度")
         .expect("the R5 row");
-    assert_eq!(number(&r5[1]), 20_800.0);
-    assert_eq!(number(&r5[2]), 10_000.0);
-    assert_eq!(number(&r5[3]), 25_900.0);
-    assert_eq!(number(&r5[4]), 15_100.0);
-    assert_eq!(text(&r5[5]), "A 計画を上回る");
+    let (upper, lower) = (&sheet[at], &sheet[at + 1]);
+    assert!(text(&upper[1]).starts_with("・DMや庁内各課による働きかけ"));
+    assert_eq!(number(&upper[3]), 20_800.0);
+    assert_eq!(text(&upper[4]), "評価");
+    assert_eq!(text(&upper[5]), "A 計画を上回る");
+    assert_eq!(number(&upper[7]), 25_900.0);
+    assert_eq!(number(&lower[3]), 10_000.0);
+    assert!(text(&lower[4]).starts_with("委託業者と連携し"));
+    assert_eq!(number(&lower[7]), 15_100.0);
+    let labels: Vec<String> = sheet.iter().flatten().map(text).collect();
+    for label in [
+        "基本方針",
+        "実施項目",
+        "具体的な改善取組内容",
+        "現状と課題",
+        "令和5年度の取組方針・取組内容",
+        "令和9年度（計画最終年度）において目指す姿",
+        "指標（行動/成果）",
+        "指標の現状値",
+        "計画最終年度の目標値",
+        "〔小計〕効果見込額(千円)",
+        "〔小計〕実績効果額(千円)",
+        "全期間総合評価",
+    ] {
+        assert!(labels.iter().any(|l| l == label), "{label}");
+    }
+    let subtotal = sheet
+        .iter()
+        .find(|r| text(&r[0]) == "〔小計〕効果見込額(千円)")
+        .unwrap();
+    assert_eq!(
+        (number(&subtotal[3]), number(&subtotal[7])),
+        (20_000.0, 15_100.0)
+    );
 
     // Two native charts; every worksheet on A4.
     let bytes = std::fs::read(&path).unwrap();
@@ -297,6 +327,26 @@ fn the_workbook_holds_every_figure_of_summary_and_list() {
         .collect();
     assert_eq!(colours(&chart("xl/charts/chart1.xml")), palette[..4]);
     assert_eq!(colours(&chart("xl/charts/chart2.xml")), palette[..2]);
+
+    // Print: every worksheet on A4 with the title in its header and "page / pages" in its
+    // footer; the list repeats its header row on every page.
+    for i in 1..=names.len() {
+        let xml = chart(&format!("xl/worksheets/sheet{i}.xml"));
+        assert!(xml.contains("PAPERSIZE=\"9\""), "sheet{i}");
+        assert!(
+            xml.contains("<ODDFOOTER>&AMP;C&AMP;P / &AMP;N</ODDFOOTER>"),
+            "sheet{i}"
+        );
+        assert!(
+            xml.contains("令和5年度の取組結果について</ODDHEADER>"),
+            "sheet{i}"
+        );
+    }
+    let workbook = chart("xl/workbook.xml");
+    assert!(
+        workbook.contains("_XLNM.PRINT_TITLES\" LOCALSHEETID=\"1\""),
+        "{workbook}"
+    );
 }
 
 #[test]
@@ -325,6 +375,17 @@ fn the_html_page_is_self_contained_with_tables_charts_and_the_figures() {
         5 + 2 + items_with_sheets()
     );
     assert_eq!(html.matches("<section class=\"top cont\"").count(), 4);
+    // Every item's official sheet, laid out on its grid, the 全期間総合評価 row included.
+    assert_eq!(
+        html.matches("<table class=\"form\">").count(),
+        items_with_sheets()
+    );
+    assert_eq!(
+        html.matches("<th class=\"label\" colspan=\"3\">全期間総合評価</th>")
+            .count(),
+        items_with_sheets()
+    );
+    assert!(html.contains("<td class=\"rating\" colspan=\"2\">A 計画を上回る</td>"));
     // The wide item list prints in smaller type.
     assert_eq!(html.matches("<section class=\"top wide\"").count(), 1);
     assert_eq!(html.matches("<svg").count(), 2);

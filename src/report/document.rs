@@ -42,6 +42,47 @@ pub enum Block {
     Text(String),
     /// A chart of the figures of a table.
     Chart(Chart),
+    /// A form laid out on a grid (the official 進捗管理シート): drawn as its grid where the
+    /// format can (HTML, xlsx), else as its fallback blocks.
+    Form(Form),
+}
+
+/// A form: cells placed on a grid of columns, spanning columns and rows, as a printed sheet
+/// lays them out.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Form {
+    /// Printed above the grid.
+    pub title: Option<String>,
+    /// The columns' relative widths.
+    pub widths: Vec<u16>,
+    /// The rows, top to bottom.
+    pub rows: Vec<FormRow>,
+    /// What formats without a grid print instead (text, Markdown, CSV, JSON).
+    pub fallback: Vec<Block>,
+    /// What the formats that draw the grid print under it (the fallback holds it already).
+    pub below: Vec<Block>,
+}
+
+/// One row of a form: the cells that start on it, left to right.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct FormRow {
+    /// The cells.
+    pub cells: Vec<FormCell>,
+}
+
+/// A cell of a form.
+#[derive(Debug, Clone, Serialize)]
+pub struct FormCell {
+    /// The first column it covers.
+    pub col: usize,
+    /// How many columns it covers.
+    pub span: usize,
+    /// How many rows it covers (this one and those below).
+    pub rows: usize,
+    /// Its value.
+    pub value: Cell,
+    /// A label of the form (shaded), not a value.
+    pub label: bool,
 }
 
 /// A titled part of a document.
@@ -184,6 +225,7 @@ impl Document {
                 match b {
                     Block::Table(t) => out.push(t),
                     Block::Section(s) => walk(&s.blocks, out),
+                    Block::Form(f) => walk(&f.fallback, out),
                     _ => {}
                 }
             }
@@ -378,6 +420,39 @@ impl From<Table> for Block {
 impl From<List> for Block {
     fn from(l: List) -> Self {
         Block::List(l)
+    }
+}
+
+impl From<Form> for Block {
+    fn from(f: Form) -> Self {
+        Block::Form(f)
+    }
+}
+
+impl FormCell {
+    /// A value over `span` columns from `col`.
+    pub fn value(col: usize, span: usize, value: impl Into<Cell>) -> Self {
+        FormCell {
+            col,
+            span,
+            rows: 1,
+            value: value.into(),
+            label: false,
+        }
+    }
+
+    /// A label over `span` columns from `col`.
+    pub fn label(col: usize, span: usize, text: impl Into<String>) -> Self {
+        FormCell {
+            label: true,
+            ..FormCell::value(col, span, Cell::Text(text.into()))
+        }
+    }
+
+    /// The cell covering `rows` rows.
+    pub fn tall(mut self, rows: usize) -> Self {
+        self.rows = rows;
+        self
     }
 }
 

@@ -28,7 +28,8 @@ pub use check::check_document;
 pub use corpus::{corpus_summary_document, plans_document, write_plans, PlanPart, PrintedPart};
 pub use diff::diff_document;
 pub use document::{
-    Block, Cell, Chart, Column, Document, Field, List, ListItem, Row, Section, Series, Table,
+    Block, Cell, Chart, Column, Document, Field, Form, FormCell, FormRow, List, ListItem, Row,
+    Section, Series, Table,
 };
 pub use escape::{escape_control, is_unsafe_for_terminal};
 pub use evaluate::evaluation_document;

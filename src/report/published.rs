@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::list::{list_document, list_sections, list_title};
 use super::opening::{cover, guide_section, opening_sections, FigureError, OpeningText};
-use super::sheet::{sheet_blocks, sheet_title};
+use super::sheet::{official_sheet, sheet_title};
 use super::{Chart, Document, Lang, Section, Series};
 use crate::evaluation::{Evaluation, Summary};
 use crate::i18n::{Heading, Localize};
@@ -171,7 +171,7 @@ pub fn report_document(
     // The published document has a sheet for the items that have one.
     for item in plan.items.iter().filter(|i| i.sheet || view.is_internal()) {
         let mut sheet = Section::new(sheet_title(item)).short(item.id.japanese());
-        sheet.blocks = sheet_blocks(plan, item, view, lang);
+        sheet.push(official_sheet(plan, item, view, lang));
         doc.push(sheet);
     }
 

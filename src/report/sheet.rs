@@ -1,8 +1,111 @@
-//! `gyokaku sheet`: one item's 進捗管理シート — texts, indicator, the five years, subtotals.
+//! `gyokaku sheet`: one item's 進捗管理シート — texts, indicator, the five years, subtotals;
+//! and the official sheet as the document lays it out (a [`Form`]: the header block, 具体的な
+//! 改善取組内容, 現状と課題, the year's policy beside 目指す姿, 指標, each year's 年次計画 beside its
+//! target, expected effect, actual, actual effect and rating, 〔小計〕 and 全期間総合評価).
 
-use super::{year_name, Block, Cell, Document, Field, Lang, List, Section, Table, View};
+use super::{
+    year_name, Block, Cell, Document, Field, Form, FormCell, FormRow, Lang, List, Section, Table,
+    View,
+};
 use crate::i18n::{CsvColumn, Heading, Localize};
 use crate::model::{Item, Plan};
+
+pub use messages::SheetText;
+
+// The templates' list is read by the tests only.
+#[allow(dead_code)]
+mod messages {
+    crate::i18n::messages! {
+        /// The labels of the official 進捗管理シート.
+        #[derive(Debug, Clone)]
+        pub enum SheetText {
+            /// Above the grid.
+            FormTitle { plan: String } =>
+                ja: "{plan} 実施項目・進捗管理シート",
+                en: "{plan}: progress sheet of an implementation item";
+            /// 基本方針.
+            Policy =>
+                ja: "基本方針",
+                en: "Basic policy";
+            /// 改革の推進項目.
+            Theme =>
+                ja: "改革の推進項目",
+                en: "Reform theme";
+            /// 実施項目.
+            Item =>
+                ja: "実施項目",
+                en: "Implementation item";
+            /// The owner, as the sheet brackets it.
+            Owner { department: String, section: String } =>
+                ja: "【{department} {section}】",
+                en: "[{department} {section}]";
+            /// 関連所属.
+            Related { sections: String } =>
+                ja: "〔関連所属；{sections}〕",
+                en: "(related: {sections})";
+            /// 具体的な改善取組内容.
+            Actions =>
+                ja: "具体的な改善取組内容",
+                en: "Actions";
+            /// 現状と課題.
+            Situation =>
+                ja: "現状と課題",
+                en: "Situation and issues";
+            /// The year's policy.
+            YearPolicy { year: String } =>
+                ja: "{year}の取組方針・取組内容",
+                en: "Policy and actions for {year}";
+            /// 目指す姿.
+            FinalGoal { year: String } =>
+                ja: "{year}（計画最終年度）において目指す姿",
+                en: "What {year} (the plan's final year) aims at";
+            /// 指標.
+            Indicator =>
+                ja: "指標（行動/成果）",
+                en: "Indicator (action/outcome)";
+            /// 単位.
+            Unit =>
+                ja: "単位",
+                en: "Unit";
+            /// 指標の現状値.
+            Baseline =>
+                ja: "指標の現状値",
+                en: "Baseline";
+            /// 計画最終年度の目標値.
+            FinalTarget =>
+                ja: "計画最終年度の目標値",
+                en: "Target for the final year";
+            /// 年度.
+            Year =>
+                ja: "年度",
+                en: "Year";
+            /// The heading over the years' plans.
+            PlanHeader =>
+                ja: "年次計画：[上段]定量的な成果指標の目標値／[下段]効果見込額(千円)",
+                en: "Annual plan: [upper] the indicator's target / [lower] expected effect (thousand yen)";
+            /// The heading over the years' results.
+            ResultsHeader =>
+                ja: "取組実績：[上段]定量的な成果指標の実績値／[下段]実績効果額(千円)",
+                en: "Results: [upper] the indicator's actual / [lower] actual effect (thousand yen)";
+            /// 評価.
+            Rating =>
+                ja: "評価",
+                en: "Rating";
+            /// 〔小計〕効果見込額.
+            SubtotalExpected =>
+                ja: "〔小計〕効果見込額(千円)",
+                en: "[Subtotal] expected effect (thousand yen)";
+            /// 〔小計〕実績効果額.
+            SubtotalActual =>
+                ja: "〔小計〕実績効果額(千円)",
+                en: "[Subtotal] actual effect (thousand yen)";
+            /// 全期間総合評価.
+            Overall =>
+                ja: "全期間総合評価",
+                en: "Overall rating of the period";
+        }
+    }
+}
 
 /// A sheet's effect: an amount (千円) when the cell holds one, else its text as printed.
 fn amount(c: &Option<crate::model::Cell>) -> Cell {
@@ -212,9 +315,16 @@ pub fn sheet_blocks(plan: &Plan, item: &Item, view: View, lang: Lang) -> Vec<Blo
     if !plans.is_empty() {
         blocks.push(Block::Fields(plans));
     }
-    if view.is_published() {
-        return blocks;
+    if view.is_internal() {
+        blocks.extend(review_notes(item, lang));
     }
+    blocks
+}
+
+/// What only the planning section reads of an item: the source document's inconsistencies and
+/// the transcription's notes.
+fn review_notes(item: &Item, lang: Lang) -> Vec<Block> {
+    let mut blocks = Vec::new();
     if !item.discrepancies.is_empty() {
         let mut s = Section::new(Heading::SourceInconsistencies.localize(lang));
         s.push(List::bullets(
@@ -229,6 +339,163 @@ pub fn sheet_blocks(plan: &Plan, item: &Item, view: View, lang: Lang) -> Vec<Blo
         s.push(List::bullets(item.notes.iter().cloned()));
         blocks.push(s.into());
     }
+    blocks
+}
+
+/// The columns of the official sheet's grid: 年度 | 年次計画 (two) | target and expected effect |
+/// 評価 | rating and 取組実績 (two) | actual and actual effect.
+const FORM_WIDTHS: [u16; 8] = [13, 21, 21, 11, 7, 14, 14, 11];
+
+/// The item's official 進捗管理シート as the document lays it out, for the formats that draw
+/// a grid; the others print `sheet_blocks`. The internal view adds the indicator's kind and
+/// formula and the review notes under the grid.
+pub fn official_sheet(plan: &Plan, item: &Item, view: View, lang: Lang) -> Block {
+    let t = |m: SheetText| m.localize(lang);
+    let label = |col, span, m: SheetText| FormCell::label(col, span, m.localize(lang));
+    let text = |col, span, v: &Option<String>| {
+        FormCell::value(col, span, v.clone().map_or(Cell::Empty, Cell::Text))
+    };
+    let mut rows: Vec<Vec<FormCell>> = Vec::new();
+    let policy = plan.policy(item.id.policy).map_or("", |p| p.name.as_str());
+    let theme = plan.theme(item.id.theme).map_or("", |p| p.name.as_str());
+    rows.push(vec![
+        label(0, 1, SheetText::Policy),
+        FormCell::value(1, 2, format!("{} {policy}", item.id.policy)),
+        label(3, 2, SheetText::Theme),
+        FormCell::value(5, 3, format!("({}) {theme}", item.id.theme)),
+    ]);
+    let mut owner = t(SheetText::Owner {
+        department: item.department.clone(),
+        section: item.section.clone(),
+    });
+    if !item.related_sections.is_empty() {
+        owner.push_str(&t(SheetText::Related {
+            sections: item.related_sections.join("、"),
+        }));
+    }
+    rows.push(vec![
+        label(0, 1, SheetText::Item),
+        FormCell::value(
+            1,
+            4,
+            format!("{} {}", crate::model::circled(item.id.number), item.title),
+        ),
+        FormCell::value(5, 3, owner),
+    ]);
+    rows.push(vec![
+        label(0, 1, SheetText::Actions),
+        text(1, 7, &item.actions),
+    ]);
+    rows.push(vec![
+        label(0, 1, SheetText::Situation),
+        text(1, 7, &item.situation),
+    ]);
+    // The year the sheet was drawn up for: the one with 取組方針 (else the plan's first).
+    let (policy_year, year_policy) = match item
+        .years
+        .iter()
+        .find_map(|(y, e)| e.policy.clone().map(|p| (*y, p)))
+    {
+        Some((y, p)) => (Some(y), Some(p)),
+        None => (plan.years.first().copied(), None),
+    };
+    let name =
+        |y: Option<&crate::model::FiscalYear>| y.map_or_else(String::new, |y| year_name(*y, lang));
+    let last_year = name(plan.years.last());
+    rows.push(vec![
+        label(
+            0,
+            4,
+            SheetText::YearPolicy {
+                year: name(policy_year.as_ref()),
+            },
+        ),
+        label(4, 4, SheetText::FinalGoal { year: last_year }),
+    ]);
+    rows.push(vec![text(0, 4, &year_policy), text(4, 4, &item.final_goal)]);
+    let ind = &item.indicator;
+    rows.push(vec![
+        label(0, 1, SheetText::Indicator),
+        FormCell::value(1, 4, ind.name.clone()),
+        label(5, 1, SheetText::Unit),
+        FormCell::value(6, 2, ind.unit.clone()),
+    ]);
+    rows.push(vec![
+        label(0, 1, SheetText::Baseline),
+        FormCell::value(1, 2, figure(ind.baseline.as_ref())),
+        label(3, 3, SheetText::FinalTarget),
+        FormCell::value(6, 2, figure(ind.final_target.as_ref())),
+    ]);
+    rows.push(vec![
+        label(0, 1, SheetText::Year),
+        label(1, 3, SheetText::PlanHeader),
+        label(4, 4, SheetText::ResultsHeader),
+    ]);
+    for year in &plan.years {
+        let e = item.year(*year).cloned().unwrap_or_default();
+        rows.push(vec![
+            FormCell::value(0, 1, year_name(*year, lang)).tall(2),
+            text(1, 2, &e.plan).tall(2),
+            FormCell::value(3, 1, figure(e.target.as_ref())),
+            label(4, 1, SheetText::Rating),
+            FormCell::value(
+                5,
+                2,
+                rating_cell(plan, e.rating.as_ref(), View::Published, lang),
+            ),
+            FormCell::value(7, 1, figure(e.actual.as_ref())),
+        ]);
+        rows.push(vec![
+            FormCell::value(3, 1, amount(&e.expected_effect)),
+            text(4, 3, &e.comment),
+            FormCell::value(7, 1, amount(&e.actual_effect)),
+        ]);
+    }
+    rows.push(vec![
+        label(0, 3, SheetText::SubtotalExpected),
+        FormCell::value(3, 1, amount(&item.subtotals.expected_effect)),
+        label(4, 3, SheetText::SubtotalActual),
+        FormCell::value(7, 1, amount(&item.subtotals.actual_effect)),
+    ]);
+    // Empty until the final year's overall rating is recorded.
+    rows.push(vec![
+        label(0, 3, SheetText::Overall),
+        FormCell::value(
+            3,
+            5,
+            rating_cell(plan, item.overall_rating.as_ref(), View::Published, lang),
+        ),
+    ]);
+    Block::Form(Form {
+        title: Some(t(SheetText::FormTitle {
+            plan: plan.name.clone(),
+        })),
+        widths: FORM_WIDTHS.to_vec(),
+        rows: rows.into_iter().map(|cells| FormRow { cells }).collect(),
+        fallback: sheet_blocks(plan, item, view, lang),
+        below: if view.is_internal() {
+            review_blocks(item, lang)
+        } else {
+            Vec::new()
+        },
+    })
+}
+
+/// The blocks the grid formats print under the official sheet in the internal view: the
+/// indicator's kind and formula, and the review notes.
+fn review_blocks(item: &Item, lang: Lang) -> Vec<Block> {
+    let mut fields = vec![Field::text(
+        Heading::Kind.localize(lang),
+        item.indicator.kind.clone(),
+    )];
+    if let Some(e) = &item.indicator.effect {
+        fields.push(Field::text(
+            Heading::EffectFormula.localize(lang),
+            e.clone(),
+        ));
+    }
+    let mut blocks = vec![Block::Fields(fields)];
+    blocks.extend(review_notes(item, lang));
     blocks
 }
 

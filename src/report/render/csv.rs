@@ -28,6 +28,7 @@ fn has_fields(blocks: &[Block]) -> bool {
     blocks.iter().any(|b| match b {
         Block::Fields(_) => true,
         Block::Section(s) => has_fields(&s.blocks),
+        Block::Form(f) => has_fields(&f.fallback),
         _ => false,
     })
 }
@@ -47,6 +48,7 @@ fn long(doc: &Document) -> Table {
         for b in blocks {
             match b {
                 Block::Section(s) => walk(t, &s.title, &s.blocks),
+                Block::Form(f) => walk(t, section, &f.fallback),
                 Block::Table(table) => {
                     let name = table.title.as_deref().unwrap_or_default();
                     for (i, r) in table.rows.iter().enumerate() {

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use crate::report::{Block, Cell, Chart, Document, Field, List, Section, Table};
+use crate::report::{Block, Cell, Chart, Document, Field, Form, List, Section, Table};
 
 /// Every printed page: A4, the document's title at the top right and "page / pages" at the
 /// foot (CSS page-margin boxes; `{title}` is replaced by the title as a CSS string). Parts with
@@ -50,6 +50,14 @@ td.short { white-space: nowrap; }
 tr.total td { font-weight: bold; background: var(--total); }
 tr { break-inside: avoid; }
 table.keep { break-inside: avoid; }
+/* The official sheet: its grid at fixed widths; text wraps anywhere, figures never. */
+table.form { table-layout: fixed; font-size: 8.5pt; }
+table.form caption { font-size: 9.5pt; }
+table.form th.label { background: var(--head); text-align: left; font-weight: bold;
+  word-break: normal; overflow-wrap: anywhere; }
+table.form td.text { white-space: pre-wrap; overflow-wrap: anywhere; }
+table.form td.num { text-align: right; white-space: nowrap; }
+table.form td.rating { text-align: center; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.5mm 4mm; margin: 2mm 0 4mm; }
 dt { font-weight: bold; }
 dd { margin: 0; white-space: pre-wrap; }
@@ -182,6 +190,10 @@ fn blocks(blocks: &[Block], depth: usize, top: &mut usize, h: &mut String) {
             Block::List(l) => list(l, h),
             Block::Text(t) => h.push_str(&format!("<p>{}</p>\n", esc(t.trim_end()))),
             Block::Chart(c) => chart(c, h),
+            Block::Form(f) => {
+                form(f, h);
+                self::blocks(&f.below, depth, top, h);
+            }
         }
     }
 }
@@ -270,6 +282,49 @@ fn table(t: &Table, h: &mut String) {
                 _ => "",
             };
             h.push_str(&format!("<td{class}>{}</td>", esc(&cell.display())));
+        }
+        h.push_str("</tr>\n");
+    }
+    h.push_str("</tbody>\n</table>\n");
+}
+
+/// A form as a table on its grid: fixed column widths, cells spanning columns and rows,
+/// labels shaded, figures right-aligned.
+fn form(f: &Form, h: &mut String) {
+    h.push_str("<table class=\"form\">\n");
+    if let Some(title) = &f.title {
+        h.push_str(&format!("<caption>{}</caption>\n", esc(title)));
+    }
+    let total: u32 = f.widths.iter().map(|w| u32::from(*w)).sum::<u32>().max(1);
+    h.push_str("<colgroup>");
+    for w in &f.widths {
+        h.push_str(&format!(
+            "<col style=\"width:{:.1}%\">",
+            f64::from(*w) * 100.0 / f64::from(total)
+        ));
+    }
+    h.push_str("</colgroup>\n<tbody>\n");
+    for row in &f.rows {
+        h.push_str("<tr>");
+        for c in &row.cells {
+            let mut attrs = String::new();
+            if c.span > 1 {
+                attrs.push_str(&format!(" colspan=\"{}\"", c.span));
+            }
+            if c.rows > 1 {
+                attrs.push_str(&format!(" rowspan=\"{}\"", c.rows));
+            }
+            let class = match &c.value {
+                _ if c.label => "label",
+                Cell::Number(_) | Cell::Amount(_) | Cell::Percent(_) => "num",
+                Cell::Rating(_) | Cell::None => "rating",
+                _ => "text",
+            };
+            let tag = if c.label { "th" } else { "td" };
+            h.push_str(&format!(
+                "<{tag} class=\"{class}\"{attrs}>{}</{tag}>",
+                esc(&c.value.display())
+            ));
         }
         h.push_str("</tr>\n");
     }

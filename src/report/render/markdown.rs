@@ -60,6 +60,7 @@ fn blocks(blocks: &[Block], depth: usize, parts: &mut Vec<String>) {
             // A line break inside a paragraph is kept as a Markdown hard break.
             Block::Text(t) => parts.push(format!("{}\n", t.trim_end().replace('\n', "  \n"))),
             Block::Chart(c) => parts.push(chart(c, &hashes)),
+            Block::Form(f) => self::blocks(&f.fallback, depth, parts),
         }
     }
 }

@@ -122,6 +122,7 @@ fn blocks(blocks: &[Block], options: &Options, parts: &mut Vec<String>) {
             Block::List(l) => parts.push(fold(&list(l), fit(options))),
             Block::Text(t) => parts.push(format!("{}\n", fold(t.trim_end(), fit(options)))),
             Block::Chart(c) => parts.push(table(&c.as_table(), options)),
+            Block::Form(f) => self::blocks(&f.fallback, options, parts),
         }
     }
 }

@@ -13,14 +13,19 @@ use rust_xlsxwriter::{
     FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
-use crate::report::{Block, Cell, Chart, Document, Field, List, Table};
+use crate::report::{Block, Cell, Chart, Document, Field, Form, FormCell, List, Table};
 
 /// Worksheet column widths are capped here (characters); longer text wraps.
 const MAX_WIDTH: f64 = 60.0;
 /// Widest a wrapped text column is made.
-const WRAP_WIDTH: f64 = 28.0;
+const WRAP_WIDTH: f64 = 50.0;
 /// Columns a paragraph of text spans.
 const TEXT_COLUMNS: u16 = 8;
+/// The width of a form's columns together: a portrait A4 page at 100%.
+const FORM_WIDTH: f64 = 96.0;
+/// A line of wrapped text, in points: Japanese glyphs need more than the 15 of a Latin line
+/// at 11pt (LibreOffice clips the last line at 15).
+const LINE: f64 = 17.0;
 /// Paper size 9 is A4 in Excel's numbering.
 const A4: u8 = 9;
 
@@ -42,6 +47,7 @@ struct Formats {
     rating: XlFormat,
     key: XlFormat,
     paragraph: XlFormat,
+    label: XlFormat,
 }
 
 impl Formats {
@@ -67,6 +73,11 @@ impl Formats {
             rating: cell.clone().set_align(FormatAlign::Center),
             key: XlFormat::new().set_bold().set_align(FormatAlign::Top),
             paragraph: XlFormat::new().set_text_wrap().set_align(FormatAlign::Top),
+            label: cell
+                .clone()
+                .set_bold()
+                .set_background_color("#E8EDF3")
+                .set_text_wrap(),
         }
     }
 }
@@ -89,7 +100,7 @@ pub fn render(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
         let name = sheet_name(doc.title.as_deref().unwrap_or("gyokaku"), &mut names);
         let ws = book.add_worksheet();
         ws.set_name(name).map_err(err)?;
-        let mut w = SheetWriter::new(ws, &formats);
+        let mut w = SheetWriter::new(ws, &formats, doc.title.as_deref());
         if let Some(t) = &doc.title {
             w.title(t)?;
         }
@@ -107,7 +118,7 @@ pub fn render(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
     }
     for (i, group) in groups.iter().enumerate() {
         let ws = book.add_worksheet();
-        let mut w = SheetWriter::new(ws, &formats);
+        let mut w = SheetWriter::new(ws, &formats, doc.title.as_deref());
         for (k, b) in group.iter().enumerate() {
             match b {
                 Block::Section(s) => {
@@ -188,23 +199,41 @@ struct CellStyle {
 struct SheetWriter<'a> {
     ws: &'a mut Worksheet,
     f: &'a Formats,
+    /// The document's title, for the pages' header.
+    print_title: Option<&'a str>,
     row: u32,
     last_col: u16,
     widths: Vec<f64>,
     wrapped: BTreeSet<u16>,
+    /// Columns whose width a form set: kept as set.
+    fixed: std::collections::BTreeMap<u16, f64>,
+    /// Text merged across columns: (row, first column, last column, text), to size the row.
+    spans: Vec<(u32, u16, u16, String)>,
+    /// Table rows with wrapped text: the row and each wrapped cell's column and text width.
+    wrapped_rows: Vec<(u32, Vec<(u16, f64)>)>,
+    /// The row of the first table's header, and every table's headers: a worksheet whose
+    /// tables all have the same columns (the item list) repeats that row on every page.
+    first_header: Option<u32>,
+    headers: BTreeSet<Vec<String>>,
     /// The widest title or heading: the print area reaches at least this far.
     title_width: f64,
 }
 
 impl<'a> SheetWriter<'a> {
-    fn new(ws: &'a mut Worksheet, f: &'a Formats) -> Self {
+    fn new(ws: &'a mut Worksheet, f: &'a Formats, print_title: Option<&'a str>) -> Self {
         SheetWriter {
             ws,
             f,
+            print_title,
             row: 0,
             last_col: 0,
             widths: Vec::new(),
             wrapped: BTreeSet::new(),
+            fixed: std::collections::BTreeMap::new(),
+            spans: Vec::new(),
+            wrapped_rows: Vec::new(),
+            first_header: None,
+            headers: BTreeSet::new(),
             title_width: 0.0,
         }
     }
@@ -270,6 +299,10 @@ impl<'a> SheetWriter<'a> {
                 Block::List(l) => self.list(l)?,
                 Block::Text(t) => self.paragraph(t)?,
                 Block::Chart(c) => self.chart(c)?,
+                Block::Form(f) => {
+                    self.form(f)?;
+                    self.blocks(&f.below, depth + 1)?;
+                }
             }
         }
         Ok(())
@@ -317,8 +350,8 @@ impl<'a> SheetWriter<'a> {
             other => chars_width(&other.display()),
         };
         if style.wrap {
+            // Its width is chosen by the table (`table`), its row's height at the end.
             self.wrapped.insert(col);
-            self.need(col, width.min(WRAP_WIDTH));
         } else {
             self.need(col, width);
         }
@@ -338,53 +371,57 @@ impl<'a> SheetWriter<'a> {
             self.ws
                 .write_string_with_format(self.row, col, &c.header, &self.f.header)
                 .map_err(err)?;
-            // A header may wrap; it asks for half its width.
+            // A header may wrap between its words ("D 進捗がほぼなし" on two lines), never
+            // inside one: it asks for half its width, and at least its longest word.
             let header = chars_width(&c.header);
-            self.need(col, (header / 2.0).max(4.0));
+            let word = (c.header.split_whitespace())
+                .map(chars_width)
+                .fold(0.0, f64::max);
+            self.need(col, (header / 2.0).max(word + 1.0).max(4.0));
+            if self.first_header.is_none() {
+                self.first_header = Some(self.row);
+            }
+            self.headers
+                .insert(t.columns.iter().map(|c| c.header.clone()).collect());
             let content = t
                 .rows
                 .iter()
                 .filter_map(|r| r.cells.get(i))
                 .map(|cell| chars_width(&cell.display()) + 2.0)
-                .fold((header / 2.0).max(4.0), f64::max)
+                .fold((header / 2.0).max(word + 1.0).max(4.0), f64::max)
                 .min(if c.wrap { WRAP_WIDTH } else { MAX_WIDTH });
             header_lines = header_lines.max((header / content).ceil());
         }
         if header_lines > 1.0 {
             self.ws
-                .set_row_height(self.row, 15.0 * header_lines.min(4.0))
+                .set_row_height(self.row, LINE * header_lines.min(4.0) + 2.0)
                 .map_err(err)?;
         }
         self.row += 1;
         let numeric: Vec<bool> = (0..t.columns.len()).map(|i| t.is_numeric(i)).collect();
-        // The width each wrapped column will get, to make rows tall enough for their text
+        // A wrapped column is about a quarter as wide as its longest text (12 to
+        // WRAP_WIDTH); its rows are made tall enough for their text once the widths are known
         // (not every spreadsheet fits row heights to wrapped text when it opens a file).
-        let wrap_widths: Vec<Option<f64>> = t
-            .columns
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                c.wrap.then(|| {
-                    t.rows
-                        .iter()
-                        .filter_map(|r| r.cells.get(i))
-                        .map(|cell| chars_width(&cell.display()))
-                        .fold(0.0, f64::max)
-                        .clamp(12.0, WRAP_WIDTH)
-                })
-            })
-            .collect();
+        for (i, c) in t.columns.iter().enumerate() {
+            if c.wrap {
+                let longest = (t.rows.iter())
+                    .filter_map(|r| r.cells.get(i))
+                    .map(|cell| chars_width(&cell.display()))
+                    .fold(0.0, f64::max);
+                let col = u16::try_from(i).unwrap_or(u16::MAX);
+                self.need(col, (longest / 4.0).clamp(12.0, WRAP_WIDTH));
+            }
+        }
         for r in &t.rows {
-            let lines = r
-                .cells
-                .iter()
-                .zip(&wrap_widths)
-                .filter_map(|(cell, w)| w.map(|w| (chars_width(&cell.display()) / w).ceil()))
-                .fold(1.0, f64::max);
-            if lines > 1.0 {
-                self.ws
-                    .set_row_height(self.row, 15.0 * lines.min(26.0))
-                    .map_err(err)?;
+            let wrapped: Vec<(u16, f64)> = (r.cells.iter().enumerate())
+                .filter(|(i, _)| t.columns.get(*i).is_some_and(|c| c.wrap))
+                .map(|(i, cell)| {
+                    let col = u16::try_from(i).unwrap_or(u16::MAX);
+                    (col, chars_width(&cell.display()))
+                })
+                .collect();
+            if !wrapped.is_empty() {
+                self.wrapped_rows.push((self.row, wrapped));
             }
             for (i, cell) in r.cells.iter().enumerate() {
                 let col = u16::try_from(i).unwrap_or(u16::MAX);
@@ -415,24 +452,15 @@ impl<'a> SheetWriter<'a> {
         Ok(())
     }
 
-    /// Text merged across columns `from..TEXT_COLUMNS`, wrapped, with a row tall enough.
+    /// Text merged across columns `from..TEXT_COLUMNS`, wrapped; its row is made tall enough
+    /// once the columns' widths are known ([`SheetWriter::finish`]).
     fn text_span(&mut self, row: u32, from: u16, text: &str) -> io::Result<()> {
         let last = TEXT_COLUMNS.max(from + 1);
         self.ws
             .merge_range(row, from, row, last, text, &self.f.paragraph)
             .map_err(err)?;
         self.last_col = self.last_col.max(last);
-        // About 80 width units fit across the merged columns.
-        let lines: f64 = text
-            .lines()
-            .map(|l| (chars_width(l) / 80.0).ceil().max(1.0))
-            .sum::<f64>()
-            .max(1.0);
-        if lines > 1.0 {
-            self.ws
-                .set_row_height(row, 15.0 * lines.min(26.0))
-                .map_err(err)?;
-        }
+        self.spans.push((row, from, last, text.to_string()));
         Ok(())
     }
 
@@ -496,19 +524,163 @@ impl<'a> SheetWriter<'a> {
         Ok(())
     }
 
+    /// A form on its grid: the columns as wide as the form says (about [`FORM_WIDTH`] in all,
+    /// a portrait A4 page), cells merged over the columns and rows they span, rows tall enough
+    /// for their text (counted in display width: a Japanese character is two).
+    fn form(&mut self, form: &Form) -> io::Result<()> {
+        if let Some(title) = &form.title {
+            self.ws
+                .write_string_with_format(self.row, 0, title, &self.f.caption)
+                .map_err(err)?;
+            self.row += 1;
+        }
+        let total: f64 = form
+            .widths
+            .iter()
+            .map(|w| f64::from(*w))
+            .sum::<f64>()
+            .max(1.0);
+        let widths: Vec<f64> = (form.widths.iter())
+            .map(|w| (f64::from(*w) * FORM_WIDTH / total).max(3.0))
+            .collect();
+        for (i, w) in widths.iter().enumerate() {
+            let col = u16::try_from(i).unwrap_or(u16::MAX);
+            self.fixed.insert(col, *w);
+            self.last_col = self.last_col.max(col);
+        }
+        // Lines each row needs: a cell's lines are shared by the rows it covers.
+        let mut lines = vec![1.0f64; form.rows.len()];
+        for (r, row) in form.rows.iter().enumerate() {
+            for c in &row.cells {
+                let width: f64 = widths.iter().skip(c.col).take(c.span).sum();
+                let text = c.value.display();
+                let needed: f64 = text
+                    .lines()
+                    .map(|l| (chars_width(l) / (width - 1.0).max(1.0)).ceil().max(1.0))
+                    .sum::<f64>()
+                    .max(1.0);
+                let per_row = (needed / c.rows.max(1) as f64).ceil();
+                for l in lines.iter_mut().skip(r).take(c.rows.max(1)) {
+                    *l = l.max(per_row);
+                }
+            }
+        }
+        let first = self.row;
+        for (r, row) in form.rows.iter().enumerate() {
+            let at = first + r as u32;
+            if lines[r] > 1.0 {
+                self.ws
+                    .set_row_height(at, LINE * lines[r].min(24.0) + 2.0)
+                    .map_err(err)?;
+            }
+            for c in &row.cells {
+                self.form_cell(at, c)?;
+            }
+        }
+        self.row = first + form.rows.len() as u32 + 1;
+        Ok(())
+    }
+
+    fn form_cell(&mut self, row: u32, c: &FormCell) -> io::Result<()> {
+        let f = self.f;
+        let col = u16::try_from(c.col).unwrap_or(u16::MAX);
+        let last_col = col + u16::try_from(c.span.max(1) - 1).unwrap_or(0);
+        let last_row = row + u32::try_from(c.rows.max(1) - 1).unwrap_or(0);
+        let format = match &c.value {
+            _ if c.label => &f.label,
+            Cell::Number(d) | Cell::Amount(d) if d.fract().is_zero() => &f.integer,
+            Cell::Number(_) | Cell::Amount(_) => &f.decimal,
+            Cell::Percent(_) => &f.percent,
+            Cell::Rating(_) | Cell::None => &f.rating,
+            Cell::Text(_) | Cell::Empty => &f.wrap,
+        };
+        let merged = last_col > col || last_row > row;
+        let number = match &c.value {
+            Cell::Number(d) | Cell::Amount(d) | Cell::Percent(d) => d.to_f64(),
+            _ => None,
+        };
+        let text = match &c.value {
+            Cell::Number(_) | Cell::Amount(_) | Cell::Percent(_) => String::new(),
+            other => other.display(),
+        };
+        if merged {
+            self.ws
+                .merge_range(row, col, last_row, last_col, &text, format)
+                .map_err(err)?;
+        }
+        match number {
+            Some(n) => self
+                .ws
+                .write_number_with_format(row, col, n, format)
+                .map(|_| ())
+                .map_err(err),
+            None if merged => Ok(()),
+            None if text.is_empty() => self
+                .ws
+                .write_blank(row, col, format)
+                .map(|_| ())
+                .map_err(err),
+            None => self
+                .ws
+                .write_string_with_format(row, col, &text, format)
+                .map(|_| ())
+                .map_err(err),
+        }
+    }
+
     /// Column widths, A4 page setup and the print area.
     fn finish(&mut self) -> io::Result<()> {
         let mut total = 0.0;
         let mut last_col = self.last_col;
+        let mut final_widths: Vec<f64> = Vec::new();
+        // A form's columns may have no other content: they count too.
+        let columns = (self.fixed.keys().next_back())
+            .map_or(0, |c| usize::from(*c) + 1)
+            .max(self.widths.len());
+        self.widths.resize(columns, 0.0);
         for (i, w) in self.widths.iter().enumerate() {
             let col = u16::try_from(i).unwrap_or(u16::MAX);
-            let width = if self.wrapped.contains(&col) {
+            let width = if let Some(fixed) = self.fixed.get(&col) {
+                *fixed
+            } else if self.wrapped.contains(&col) {
                 w.clamp(12.0, WRAP_WIDTH)
             } else {
                 (w + 2.0).clamp(4.0, MAX_WIDTH)
             };
             self.ws.set_column_width(col, width).map_err(err)?;
+            final_widths.push(width);
             total += width;
+        }
+        // Table rows tall enough for their wrapped text in the columns' final widths.
+        for (row, cells) in &self.wrapped_rows {
+            let lines = (cells.iter())
+                .map(|(col, text)| {
+                    let width = final_widths.get(usize::from(*col)).copied().unwrap_or(8.43);
+                    (text / (width - 1.0).max(1.0)).ceil()
+                })
+                .fold(1.0, f64::max);
+            if lines > 1.0 {
+                self.ws
+                    .set_row_height(*row, LINE * lines.min(24.0) + 2.0)
+                    .map_err(err)?;
+            }
+        }
+        // Rows of merged text tall enough for it across the columns it spans (a column not
+        // sized is Excel's default 8.43; a Japanese character is two units wide).
+        for (row, from, last, text) in &self.spans {
+            let width: f64 = (*from..=*last)
+                .map(|c| final_widths.get(usize::from(c)).copied().unwrap_or(8.43))
+                .sum();
+            let lines: f64 = text
+                .lines()
+                .map(|l| (chars_width(l) / (width - 1.0).max(1.0)).ceil().max(1.0))
+                .sum::<f64>()
+                .max(1.0);
+            if lines > 1.0 {
+                self.ws
+                    .set_row_height(*row, LINE * lines.min(24.0) + 2.0)
+                    .map_err(err)?;
+            }
         }
         // Columns past the used ones (Excel's default 8.43 wide) until the titles fit.
         while total < self.title_width && last_col < 50 {
@@ -520,6 +692,15 @@ impl<'a> SheetWriter<'a> {
             self.ws.set_landscape();
         }
         self.ws.set_print_fit_to_pages(1, 0);
+        if let (Some(row), 1) = (self.first_header, self.headers.len()) {
+            self.ws.set_repeat_rows(row, row).map_err(err)?;
+        }
+        // The document's title at the top of every page, "page / pages" at the foot.
+        if let Some(title) = self.print_title {
+            let title: String = title.replace('&', "&&").chars().take(200).collect();
+            self.ws.set_header(format!("&R&8{title}"));
+        }
+        self.ws.set_footer("&C&P / &N");
         let last_row = self.row.max(1);
         self.ws
             .set_print_area(0, 0, last_row, last_col)
