@@ -520,3 +520,104 @@ fn the_plan_sheet_round_trip_reproduces_the_plan() {
         assert_eq!(through_the_sheet, bundled, "{command}");
     }
 }
+
+/// A plan's own sheet taken back into it changes nothing (values compare as values, texts as
+/// texts, and what the sheet does not carry is left alone); a row changed changes only its
+/// fields, comments kept; a row taken out of the sheet leaves its item as it is.
+#[test]
+fn the_plan_sheet_taken_back_into_its_plan_changes_only_what_was_changed() {
+    let sb = Sandbox::new();
+    let book = sb.path("plan-sheet.xlsx");
+    let (plan, rules) = (sb.plan(), sb.rules());
+    run(
+        &[
+            "template",
+            path(&plan),
+            "--plan-sheet",
+            "--rules",
+            path(&rules),
+            "--output",
+            path(&book),
+        ],
+        0,
+    );
+    let before = snapshot(&plan);
+    let take_in = |book: &Path| {
+        let args = [
+            "import",
+            "--plan-sheet",
+            path(book),
+            "--plan",
+            path(&plan),
+            "--rules",
+            path(&rules),
+        ];
+        run(&args, 0).0
+    };
+    assert_eq!(
+        take_in(&book),
+        "計画入力シートを取込み: 新規0項目、更新0項目、変更なし71項目\n"
+    );
+    assert_eq!(snapshot(&plan), before);
+
+    // 5-8-3's R7 target changed, 1-1-1's row taken out.
+    let mut xlsx: Xlsx<_> = calamine::open_workbook(&book).unwrap();
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let loaded = load_plan(&plan).unwrap();
+    let layout = gyokaku::setup::layout::Layout::new(&loaded.years, loaded.report_unit);
+    let target_r7 = layout.index(gyokaku::setup::layout::Column::Target(2));
+    for name in [
+        gyokaku::setup::layout::PLAN_SHEET,
+        gyokaku::setup::layout::INFO_SHEET,
+    ] {
+        let range = xlsx.worksheet_range(name).unwrap();
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(name).unwrap();
+        let first = gyokaku::setup::layout::FIRST_ITEM_ROW;
+        for (row, col, data) in range.used_cells() {
+            let Data::String(s) = data else { continue };
+            let (row, col) = (row as u32, col as u16);
+            // Rows after the first move up one: the first item's row is gone.
+            let row = match name {
+                gyokaku::setup::layout::PLAN_SHEET if row == first => continue,
+                gyokaku::setup::layout::PLAN_SHEET if row > first => row - 1,
+                _ => row,
+            };
+            sheet.write_string(row, col, s).unwrap();
+        }
+        if name == gyokaku::setup::layout::PLAN_SHEET {
+            let title = loaded.item("5-8-3".parse().unwrap()).unwrap().title.clone();
+            let title_col = u32::from(layout.index(gyokaku::setup::layout::Column::Title));
+            let last = range.end().unwrap().0;
+            let row = (first..=last)
+                .find(|r| range.get_value((*r, title_col)) == Some(&Data::String(title.clone())))
+                .unwrap();
+            sheet.write_string(row - 1, target_r7, "23,000").unwrap();
+        }
+    }
+    let changed = sb.path("changed.xlsx");
+    workbook.save(&changed).unwrap();
+    let out = take_in(&changed);
+    assert!(
+        out.contains("5-8-3 地方創生応援税制(企業版ふるさと納税)の推進: 更新 (目標値 令和7年度)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("シートにない実施項目 (そのまま残します): 1-1-1"),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("新規0項目、更新1項目、変更なし69項目\n"),
+        "{out}"
+    );
+    let after = snapshot(&plan);
+    for (file, text) in &before {
+        if file == "5-8-3.toml" {
+            let expected = text.replacen("target = \"—\"", "target = \"23,000\"", 1);
+            assert_ne!(&expected, text);
+            assert_eq!(after[file], expected);
+        } else {
+            assert_eq!(&after[file], text, "{file}");
+        }
+    }
+}
