@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Opens entry workbooks the way a department would, in LibreOffice, and prints them to PDF:
+# Opens entry workbooks (the year's, and the plan sheet) the way a department would, in
+# LibreOffice, and prints them to PDF:
 # proof that the files `gyokaku template` writes open cleanly (LibreOffice refuses a file it
 # cannot load, and headless it never waits on a repair prompt). Then reads every sheet of the
 # workbook with item sheets as LibreOffice shows it (CSV) and checks that the year's 実績値,
@@ -24,6 +25,7 @@ gyokaku=(cargo run --release --quiet --)
 
 "${gyokaku[@]}" template --year R6 --item-sheets --output "$out/R6_all.xlsx" > /dev/null
 "${gyokaku[@]}" template --year R6 --department 企画部 --output "$out/R6_企画部.xlsx" > /dev/null
+"${gyokaku[@]}" template --plan-sheet --output "$out/計画入力.xlsx" > /dev/null 2>&1
 
 # A private profile, so that a desktop LibreOffice running meanwhile is not disturbed.
 profile="$(mktemp -d)"

@@ -206,26 +206,19 @@ fn write_items(
         let mut lines = 1;
         for &column in layout.columns() {
             let value = cell_of(plan, item, layout, column);
-            if value.is_empty() {
-                continue;
-            }
-            if Layout::wraps(column) {
-                lines = lines.max(wrapped_lines(&value, Layout::width(column)));
-            }
             let format = if Layout::wraps(column) {
-                styles
-                    .locked_wrap
-                    .clone()
-                    .set_num_format("@")
-                    .set_unlocked()
+                lines = lines.max(wrapped_lines(&value, Layout::width(column)));
+                styles.locked_wrap.clone()
             } else {
-                styles
-                    .locked_text
-                    .clone()
-                    .set_num_format("@")
-                    .set_unlocked()
+                styles.locked_text.clone()
             };
-            sheet.write_string_with_format(row, layout.index(column), value, &format)?;
+            let format = format.set_num_format("@").set_unlocked();
+            // A blank cell keeps the row's borders.
+            if value.is_empty() {
+                sheet.write_blank(row, layout.index(column), &format)?;
+            } else {
+                sheet.write_string_with_format(row, layout.index(column), value, &format)?;
+            }
         }
         sheet.set_row_height(row, LINE_HEIGHT * f64::from(lines.min(8)) + 4.0)?;
     }
