@@ -621,3 +621,95 @@ fn the_plan_sheet_taken_back_into_its_plan_changes_only_what_was_changed() {
         }
     }
 }
+
+/// Words where the indicator counts: 1-1-1 counts 件 and 5-8-8 台, so "集計中" and "三十五台"
+/// are refused at their cells and nothing is written; once the plan declares 集計中, it is
+/// taken in as no figure, and status does not count the item as reported.
+#[test]
+fn a_word_where_the_indicator_counts_is_refused_unless_the_plan_allows_it() {
+    let sb = Sandbox::new();
+    let before = snapshot(&sb.plan());
+    let dir = sb.plan().parent().unwrap().to_path_buf();
+    let blank = dir.join("r6.xlsx");
+    run(
+        &[
+            "template",
+            "plans/isehara-6",
+            "--year",
+            "R6",
+            "--output",
+            path(&blank),
+        ],
+        0,
+    );
+    let id = |s: &str| -> ItemId { s.parse().unwrap() };
+    let mut entries = BTreeMap::new();
+    entries.insert((id("1-1-1"), Column::Actual), Typed::Text("集計中".into()));
+    entries.insert(
+        (id("5-8-8"), Column::Actual),
+        Typed::Text("三十五台".into()),
+    );
+    // A minus written with a hyphen (U+2010) is the minus it means.
+    entries.insert((id("1-3-1"), Column::Actual), Typed::Text("‐5".into()));
+    let filled = dir.join("R6_returned.xlsx");
+    fill(&blank, &filled, &entries);
+    let (_, err) = run(&["import", path(&filled), "--plan", path(&sb.plan())], 2);
+    assert_eq!(snapshot(&sb.plan()), before);
+    assert!(
+        err.contains("R6_returned.xlsx!実績入力!J5: 1-1-1 業務の分析・改善及びBPRの実施: \"集計中\" は数値ではありません。この指標 (単位 件) は数値で測るので"),
+        "{err}"
+    );
+    assert!(
+        err.contains(": 5-8-8 ") && err.contains("\"三十五台\" は数値ではありません"),
+        "{err}"
+    );
+    assert!(!err.contains("1-3-1"), "{err}");
+    assert!(
+        err.contains("2件の誤りがあるため、何も書き込んでいません"),
+        "{err}"
+    );
+    let (_, err) = run(
+        &[
+            "import",
+            path(&filled),
+            "--plan",
+            path(&sb.plan()),
+            "--lang",
+            "en",
+        ],
+        2,
+    );
+    assert!(
+        err.contains("\"集計中\" is not a figure: this indicator (unit 件) is measured in figures"),
+        "{err}"
+    );
+
+    // The plan allows 集計中: 1-1-1 takes it in, as no figure.
+    sb.edit(
+        "plan/plan.toml",
+        "years = [",
+        "indicator_words = [\"集計中\"]\nyears = [",
+    );
+    entries.remove(&(id("5-8-8"), Column::Actual));
+    fill(&blank, &filled, &entries);
+    run(&["import", path(&filled), "--plan", path(&sb.plan())], 0);
+    let text = fs::read_to_string(sb.plan().join("items/1-1-1.toml")).unwrap();
+    assert!(text.contains("actual = \"集計中\""), "{text}");
+    let (out, _) = run(
+        &[
+            "status",
+            path(&sb.plan()),
+            "--year",
+            "R6",
+            "--rules",
+            "rules",
+        ],
+        1,
+    );
+    let line = out.lines().find(|l| l.contains("経営企画課")).unwrap();
+    assert!(line.contains("1-1-1"), "1-1-1 has not reported: {line}");
+    // 1-3-1 reported −5, read as a figure.
+    assert!(!line.contains("1-3-1"), "{line}");
+    let text = fs::read_to_string(sb.plan().join("items/1-3-1.toml")).unwrap();
+    assert!(text.contains("actual = \"‐5\""), "{text}");
+}

@@ -87,6 +87,8 @@ pub enum Problem {
         /// The text.
         text: String,
     },
+    /// A word where the indicator counts.
+    Word(crate::model::WordProblem),
     /// The rating is not a label of the plan's scale.
     RatingOffScale {
         /// The text.
@@ -205,6 +207,7 @@ fn problem_text(p: &Problem, lang: Lang) -> String {
             reason: error.clone(),
         },
         Problem::EffectNotAnAmount { text } => CycleText::EffectNotAnAmount { text: text.clone() },
+        Problem::Word(problem) => return problem.localize(lang),
         Problem::RatingOffScale { text, labels } => CycleText::RatingOffScale {
             text: text.clone(),
             labels: labels.clone(),
@@ -526,6 +529,7 @@ fn checked(
     item: &Item,
     year: FiscalYear,
     scale: &Scale,
+    plan_words: &[String],
 ) -> Result<String, Problem> {
     match cell.column {
         Column::Actual | Column::ActualEffect => {
@@ -547,6 +551,12 @@ fn checked(
                         text: cell.text.clone(),
                         error: e.to_string(),
                     })?;
+                // Where the indicator counts, a word only if the plan allows it.
+                let words = crate::model::allowed_words(plan_words, &item.indicator);
+                if crate::model::counts(&item.indicator, &item.years, &words) {
+                    crate::model::read_figure(&mut parsed.clone(), &item.indicator.unit, &words)
+                        .map_err(Problem::Word)?;
+                }
             }
             if cell.column == Column::ActualEffect {
                 let amount = match &parsed.value {
@@ -629,7 +639,7 @@ pub fn prepare_import(
                 problem,
             };
             for cell in &row.cells {
-                let text = match checked(cell, item, book.year, scale) {
+                let text = match checked(cell, item, book.year, scale, &plan.indicator_words) {
                     Ok(t) => t,
                     Err(problem) => {
                         errors.push(ImportError {

@@ -1388,6 +1388,10 @@ messages! {
         Value { field: String, problem: ValueError } =>
             ja: "{field}: {problem}",
             en: "{field}: {problem}";
+        /// A word where the indicator counts (worded beside the model's words).
+        Word { field: String, problem: crate::model::WordProblem } =>
+            ja: "{field}: {problem}",
+            en: "{field}: {problem}";
         /// A value in a unit that does not fit.
         Unit { field: String, problem: UnitError } =>
             ja: "{field}: {problem}",
@@ -1548,6 +1552,10 @@ messages! {
         MarkBeforeText { text: String, mark: char } =>
             ja: "{text:?} は {mark:?} で始まっています。この記号は単独で「その年度の新たな目標なし (—/↓)」を表し、ほかの文字の前には置けません (負の数は ▲ か - で書きます)",
             en: "{text:?} starts with {mark:?}, which alone means no new target this year (—/↓); it cannot stand before other text (write ▲ or - for a negative number)";
+        /// A letter that looks like a minus sign before digits (worded beside the parser).
+        Sign { problem: crate::model::SignProblem } =>
+            ja: "{problem}",
+            en: "{problem}";
         /// A unit that is not one: "%%", "%円", punctuation.
         BadUnit { text: String, unit: String } =>
             ja: "{text:?}: {unit:?} は単位として読めません",

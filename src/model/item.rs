@@ -145,6 +145,9 @@ pub struct Indicator {
     pub final_target: Option<Cell>,
     /// The item's own effect formula: a Rhai expression over `value`, `previous`, `baseline`, `total`.
     pub effect: Option<String>,
+    /// Words this indicator's figures may be given as instead of a number ("集計中"), besides
+    /// the plan's `indicator_words`: each is read as no figure, printed as written.
+    pub words: Vec<String>,
 }
 
 /// One fiscal year's row of the sheet: the plan (年次計画) and, once the year is over, the results.

@@ -357,6 +357,10 @@ pub(crate) struct RawPlan {
     /// The unit of the report's effect tables: 円, 千円, 万円, 百万円 or 億円 (千円 when left out).
     #[cfg_attr(test, schemars(with = "Option<String>"))]
     report_unit: Option<Spanned<String>>,
+    /// Words any indicator's figures may be given as instead of a number, each read as no
+    /// figure ("集計中"); 未定 and (未定) always may.
+    #[serde(default)]
+    indicator_words: Vec<String>,
     /// The scale of the recorded ratings (評価), best first.
     scale: Option<Scale>,
     /// 基本方針.
@@ -531,6 +535,7 @@ fn parse_plan(file: &SourceFile) -> Result<Plan, LoadErrors> {
         years,
         year_notation,
         report_unit,
+        indicator_words: raw.indicator_words,
         rules: raw.rules.map(PathBuf::from),
         scale: raw.scale,
         policies,
@@ -609,6 +614,10 @@ struct RawIndicator {
     /// "(value - previous) * 200".
     #[cfg_attr(test, schemars(with = "Option<String>"))]
     effect: Option<Text>,
+    /// Words this indicator's figures may be given as instead of a number, each read as no
+    /// figure ("集計中"), besides the plan's indicator_words.
+    #[serde(default)]
+    words: Vec<String>,
 }
 
 /// One fiscal year of the item: 年次計画, target and expected effect, and the year's results.
@@ -852,13 +861,14 @@ fn parse_item(
     let kind = r
         .text("indicator.kind", Some(raw.indicator.kind))
         .unwrap_or_default();
-    let indicator = Indicator {
+    let mut indicator = Indicator {
         name: raw.indicator.name,
         unit: raw.indicator.unit,
         kind,
         baseline: r.cell("indicator.baseline", raw.indicator.baseline),
         final_target: r.cell("indicator.final_target", raw.indicator.final_target),
         effect: r.text("indicator.effect", raw.indicator.effect),
+        words: raw.indicator.words,
     };
 
     let mut years = YearMap::new();
@@ -922,6 +932,18 @@ fn parse_item(
         actual_effect: r.cell("subtotals.actual_effect", raw.subtotals.actual_effect),
     };
     r.check_units(&indicator, &years, &subtotals);
+    // Where the indicator counts, a word is a figure's place only if the plan allows it.
+    for (field, problem) in
+        super::words::read_words(&mut indicator, &mut years, &plan.indicator_words)
+    {
+        let line = r.lines.get(&field).copied().unwrap_or(1);
+        r.errors.push(LoadError::Invalid {
+            file: file.path.clone(),
+            item: Some(id),
+            line,
+            problem: PlanProblem::Word { field, problem },
+        });
+    }
     let overall_rating = r.rating("overall_rating", raw.overall_rating, plan.scale.as_ref());
     let discrepancies = raw
         .discrepancies

@@ -17,6 +17,7 @@ mod source;
 #[cfg(test)]
 pub(crate) mod testing;
 mod value;
+mod words;
 mod year_map;
 
 /// The files' own types, for their JSON Schemas (src/schemas.rs).
@@ -46,7 +47,8 @@ pub use read::{is_within, read_text_within, FileError, MAX_FILE_BYTES};
 pub use scale::{duplicate_label, normalize_label, Rating, Relation, Scale};
 pub use source::{DirSource, MemorySource, PlanSource, SourceFile};
 pub use value::{
-    check_target_actual, parse_value, units_agree, Bound, Cell, MoneyUnit, Quantity, UnitError,
-    Value, ValueError, BOUND_WORDS,
+    check_target_actual, parse_value, units_agree, Bound, Cell, MoneyUnit, Quantity, SignProblem,
+    UnitError, Value, ValueError, BOUND_WORDS,
 };
+pub use words::{allowed_words, counts, read_figure, WordProblem, UNDECIDED};
 pub use year_map::YearMap;

@@ -46,6 +46,9 @@ pub struct Plan {
     /// The unit the plan's report prints effect totals in (`report_unit` in plan.toml; 千円,
     /// the sheets' unit, when not given). Tables state it in their heading (単位:百万円).
     pub report_unit: MoneyUnit,
+    /// Words any indicator's figures may be given as instead of a number ("集計中"), besides
+    /// 未定: read as no figure, printed as written (`indicator_words` in plan.toml).
+    pub indicator_words: Vec<String>,
     /// The plan's default rule set, resolved against the plan's folder.
     pub rules: Option<PathBuf>,
     /// The scale the recorded ratings (評価) are on. Without one, recorded ratings are read on

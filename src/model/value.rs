@@ -439,6 +439,21 @@ pub(super) fn normalize(text: &str) -> String {
         .collect()
 }
 
+crate::i18n::messages! {
+    /// A sign that only looks like one.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum SignProblem {
+        /// "ー5" (the long-vowel mark), "一5" (the kanji for one), "ｰ5".
+        NotAMinus { text: String, mark: char } =>
+            ja: "{text:?} は {mark:?} で始まっていますが、これは負の符号ではありません (長音記号や漢数字の「一」です)。負の数は ▲5 か -5 と書いてください",
+            en: "{text:?} starts with {mark:?}, which is not a minus sign (a long-vowel mark or the kanji for one): write a negative number as ▲5 or -5";
+    }
+}
+
+/// Characters that look like a minus sign but are letters: before a digit they are refused
+/// rather than read as words ("ー5" would otherwise be a milestone's word).
+const NOT_A_MINUS: [char; 3] = ['ー', 'ｰ', '一'];
+
 /// Dashes and arrows that alone mean "no new target this year".
 const NO_NEW_TARGET_MARKS: [char; 5] = ['—', '―', '─', '━', '↓'];
 
@@ -473,6 +488,17 @@ pub fn parse_value(text: &str) -> Result<Value, ValueError> {
         "-" => return Ok(Value::None),
         "—" | "―" | "─" | "━" | "↓" => return Ok(Value::NoNewTarget),
         _ => {}
+    }
+    let mut chars = s.chars();
+    if let (Some(mark), Some(next)) = (chars.next(), chars.next()) {
+        if NOT_A_MINUS.contains(&mark) && next.is_ascii_digit() {
+            return Err(ValueError::Sign {
+                problem: SignProblem::NotAMinus {
+                    text: s.clone(),
+                    mark,
+                },
+            });
+        }
     }
     // "—5", "↓検討": a mark of "no new target" glued to other text is not a word.
     if let Some(mark) = s.chars().next().filter(|c| NO_NEW_TARGET_MARKS.contains(c)) {
@@ -678,6 +704,29 @@ mod tests {
         assert_eq!(q("▲19.6%").unit.as_deref(), Some("%"));
         assert_eq!(q("-15,173").amount, dec("-15173"));
         assert_eq!(q("△5").amount, dec("-5"));
+    }
+
+    #[test]
+    fn dashes_that_mean_minus_and_letters_that_only_look_like_one() {
+        // U+2010 hyphen, U+2011, U+2012, U+2013, U+2212 minus, U+FF0D full-width, U+FE63.
+        for minus in ['‐', '‑', '‒', '–', '−', '－', '﹣'] {
+            assert_eq!(q(&format!("{minus}5")).amount, dec("-5"), "{minus:?}");
+        }
+        for letter in ['ー', 'ｰ', '一'] {
+            let err = parse_value(&format!("{letter}5")).unwrap_err();
+            assert!(
+                matches!(err, ValueError::Sign { .. }),
+                "{letter:?}: {err:?}"
+            );
+            let en = crate::i18n::Localize::localize(&err, crate::i18n::Lang::En);
+            assert!(en.contains("is not a minus sign"), "{en}");
+        }
+        // A word that starts with one is still a word.
+        assert_eq!(
+            parse_value("一部実施").unwrap(),
+            Value::Text("一部実施".into())
+        );
+        crate::i18n::check_templates(&all_templates());
     }
 
     #[test]

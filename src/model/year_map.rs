@@ -64,6 +64,11 @@ impl YearMap {
         self.rows.iter().map(pair)
     }
 
+    /// The years and their rows, to change, in year order.
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = (&FiscalYear, &mut YearEntry)> {
+        self.rows.iter_mut().map(|(y, e)| (&*y, e))
+    }
+
     /// The rows, in year order.
     pub fn values(&self) -> impl Iterator<Item = &YearEntry> {
         self.rows.iter().map(|(_, e)| e)
