@@ -682,6 +682,7 @@ expect.overall = "none"
     }
 
     #[test]
+    #[cfg(feature = "edit")]
     fn a_failing_period_case_is_re_recorded_in_its_table() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("p.toml");
