@@ -632,3 +632,47 @@ fn a_year_still_coming_in_says_so_in_the_document() {
     );
     assert!(en.lines().next().unwrap().ends_with("(interim)"), "{en}");
 }
+
+#[test]
+fn a_draft_is_written_from_the_data_never_over_a_file_and_marked() {
+    let sandbox = common::Sandbox::new();
+    let (plan, rules) = (sandbox.plan(), sandbox.rules());
+    let (plan, rules) = (plan.to_str().unwrap(), rules.to_str().unwrap());
+    let published = std::fs::read_to_string(sandbox.path("plan/report/R5.md")).unwrap();
+
+    // The year has its text: the draft goes beside it.
+    let out = stdout_of(&["report", plan, "--rules", rules, "--draft"], 0);
+    assert!(out.contains("report/R5.draft.md"), "{out}");
+    assert_eq!(
+        std::fs::read_to_string(sandbox.path("plan/report/R5.md")).unwrap(),
+        published
+    );
+    let draft = std::fs::read_to_string(sandbox.path("plan/report/R5.draft.md")).unwrap();
+    assert!(draft.contains("draft = true"));
+    // The overview states the figures as placeholders; the A-rated items' comments, per policy.
+    assert!(draft.contains("{share:A+B}の{count:A+B}件") && draft.contains("上回る{actual_words}"));
+    assert!(draft.contains("## 3 スマート市役所への転換\n\n<!-- 3(6)④行政手続きのオンライン化の拡大 (評価 A) の取組実績から -->\n- オンライン手続きの拡大を進めた結果"));
+    // A third file is never made, nor either overwritten.
+    let err = common::stderr_of(&["report", plan, "--rules", rules, "--draft"], 2);
+    assert!(
+        err.contains("R5.md") && err.contains("R5.draft.md"),
+        "{err}"
+    );
+
+    // Without a text, the draft is the year's text, and the report says it is a draft.
+    std::fs::remove_file(sandbox.path("plan/report/R5.md")).unwrap();
+    std::fs::remove_file(sandbox.path("plan/report/R5.draft.md")).unwrap();
+    stdout_of(&["report", plan, "--rules", rules, "--draft"], 0);
+    let report = stdout_of(&["report", plan, "--rules", rules, "--format", "md"], 0);
+    let first = report.lines().next().unwrap();
+    assert_eq!(
+        first,
+        "# 【下書き】伊勢原市第6次行財政改革推進計画 令和5年度の取組結果"
+    );
+    assert!(
+        report.contains("71件の取組項目のうち、8割程度の60件が"),
+        "{report}"
+    );
+    assert!(report.contains("上回る8億円弱の実績効果額"), "{report}");
+    assert!(report.contains("### 3 スマート市役所への転換\n\n- オンライン手続きの拡大を進めた結果"));
+}

@@ -38,6 +38,7 @@ fn about(command: &str) -> Option<Help> {
 fn argument(command: &str, id: &str, lang: Lang) -> Option<String> {
     let own = match (command, id) {
         ("report", "internal") => Some(ReportHelp::Internal.localize(lang)),
+        ("report", "draft") => Some(ReportHelp::Draft.localize(lang)),
         ("period", "year") => Some(PeriodHelp::SeenFrom.localize(lang)),
         _ => None,
     };

@@ -206,6 +206,9 @@ pub enum CliError {
     /// A placeholder of the report text cannot be computed.
     #[error("{0}")]
     Figure(#[from] gyokaku::report::FigureError),
+    /// The draft of the report text could not be written.
+    #[error("{0}")]
+    Draft(#[from] gyokaku::report::DraftError),
 }
 
 impl Localize for CliError {
@@ -226,6 +229,7 @@ impl Localize for CliError {
             CliError::Command(e) => e.localize(lang),
             CliError::Text(e) => e.localize(lang),
             CliError::Figure(e) => e.localize(lang),
+            CliError::Draft(e) => e.localize(lang),
         }
     }
 }

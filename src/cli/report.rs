@@ -14,8 +14,11 @@ use std::process::ExitCode;
 use gyokaku::cycle::Completeness;
 use gyokaku::evaluation::summarize_with_rules;
 use gyokaku::evaluation::{EvaluatedPlan, Evaluation};
+use gyokaku::i18n::Localize;
 use gyokaku::model::load_document_text;
-use gyokaku::report::{report_document, Document, Lang, View, Writing};
+use gyokaku::report::{
+    draft_text, report_document, write_draft, Document, DraftText, Lang, View, Writing,
+};
 
 use super::{emit_plans, free_at_exit, many_plans, CliError, EvalArgs, PlanArg};
 
@@ -31,6 +34,10 @@ pub struct Args {
     /// document.
     #[arg(long)]
     internal: bool,
+    /// Write a draft of the overview and the main actions from the year's data into the plan
+    /// folder, report/<year>.md (or <year>.draft.md when that exists; neither is overwritten).
+    #[arg(long, conflicts_with_all = ["internal", "format", "output"])]
+    draft: bool,
 }
 
 /// Runs the command.
@@ -41,6 +48,9 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     } else {
         View::Published
     };
+    if args.draft {
+        return draft(&args, lang);
+    }
     if many_plans(&args.plan, &args.eval) {
         emit_plans(&args.plan, &args.eval, |p, ev| document(p, ev, view, lang))?;
         return Ok(ExitCode::SUCCESS);
@@ -55,6 +65,18 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let doc = document(&p, &p.evaluations[0], view, lang)?;
     args.eval.out.emit(&doc)?;
     free_at_exit((p, doc));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the draft of the year's text into the plan folder and says where.
+fn draft(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
+    let opened = (args.eval.workspace(&args.plan)).open(&args.plan.plan, args.eval.one_year()?)?;
+    let p = opened.evaluate()?;
+    let ev = &p.evaluations[0];
+    let summary = summarize_with_rules(&p.plan, ev, &p.rules)?;
+    let text = draft_text(&p.plan, ev, &summary, lang)?;
+    let path = write_draft(&p.folder, &p.plan, ev.year, &text)?;
+    super::output::out(&format!("{}\n", DraftText::Written { path }.localize(lang)));
     Ok(ExitCode::SUCCESS)
 }
 

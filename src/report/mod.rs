@@ -8,6 +8,7 @@ mod check;
 mod corpus;
 mod diff;
 mod document;
+mod draft;
 mod escape;
 mod evaluate;
 mod explain;
@@ -31,6 +32,7 @@ pub use document::{
     Block, Cell, Chart, Column, Document, Field, Form, FormCell, FormRow, List, ListItem, Row,
     Section, Series, Table,
 };
+pub use draft::{draft_text, write_draft, DraftError, DraftText};
 pub use escape::{escape_control, is_unsafe_for_terminal};
 pub use evaluate::evaluation_document;
 pub use explain::{explain_document, Explanation};

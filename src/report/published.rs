@@ -83,6 +83,10 @@ mod messages {
             Internal =>
                 ja: "経営企画課の確認用: 公表する報告書に、ルールによる提案評価と記録された評価との一致、ルールの識別、改革の推進項目別の効果額、転記の備考と原資料の不整合を加えます",
                 en: "The planning section's own view: adds the rules' suggestions and their agreement, the rule set's stamp, the figures per theme and the transcription's notes to the published document";
+            /// --draft.
+            Draft =>
+                ja: "年度のデータから総括と主な取組の進捗状況の下書きを計画フォルダの report/<年度>.md に書きます (既にあれば <年度>.draft.md。どちらも上書きしません)",
+                en: "Write a draft of the overview and the main actions from the year's data into the plan folder, report/<year>.md (or <year>.draft.md when that exists; neither is overwritten)";
         }
     }
 }
