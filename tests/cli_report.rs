@@ -676,3 +676,18 @@ fn a_draft_is_written_from_the_data_never_over_a_file_and_marked() {
     assert!(report.contains("上回る8億円弱の実績効果額"), "{report}");
     assert!(report.contains("### 3 スマート市役所への転換\n\n- オンライン手続きの拡大を進めた結果"));
 }
+
+#[test]
+fn in_english_the_citys_japanese_text_keeps_its_japanese_figures() {
+    let en = stdout_of(&["report", "--lang", "en", "--format", "md"], 0);
+    assert!(
+        en.contains("## 2 Results of FY2023 (R5) (overview)"),
+        "{en}"
+    );
+    assert!(
+        en.contains("令和5年度においては、計画に位置付けた71件の取組項目のうち、8割程度の60件が")
+    );
+    assert!(en.contains("上回る8億円弱の実績効果額"));
+    assert!(!en.contains("about 80%の") && !en.contains("FY2023 (R5)においては"));
+    assert!(en.contains("797,733 thousand yen"), "{en}");
+}

@@ -176,6 +176,9 @@ pub struct DocumentText {
     pub author: Option<String>,
     /// A draft not yet edited by the planning section: the document says so.
     pub draft: bool,
+    /// Written in English (`<year>.en.md`): its figures are worded in English; else in
+    /// Japanese, whatever language the report's own headings are in.
+    pub english: bool,
     /// The parts written, in the document's order.
     pub parts: Vec<PartText>,
 }
@@ -435,6 +438,10 @@ pub fn parse_document_text(
         date: front.date,
         author: front.author,
         draft: front.draft,
+        english: file
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.ends_with(".en.md")),
         parts,
     })
 }

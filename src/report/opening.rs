@@ -133,7 +133,22 @@ struct Filler<'a> {
     lang: Lang,
 }
 
-impl Filler<'_> {
+impl<'a> Filler<'a> {
+    /// Fills in `text`: its figures worded in the text's own language (Japanese unless it is
+    /// the English text), never mixed with the report's.
+    fn of(plan: &'a Plan, s: &'a Summary, text: Option<&DocumentText>) -> Self {
+        Filler {
+            plan,
+            s,
+            file: text.map(|t| t.file.clone()).unwrap_or_default(),
+            lang: if text.is_some_and(|t| t.english) {
+                Lang::En
+            } else {
+                Lang::Ja
+            },
+        }
+    }
+
     fn count(&self, labels: &[String]) -> usize {
         labels.iter().map(|l| self.s.recorded.get(l)).sum()
     }
@@ -289,12 +304,7 @@ pub fn opening_sections(
     view: View,
     lang: Lang,
 ) -> Result<Vec<Section>, FigureError> {
-    let filler = Filler {
-        plan,
-        s,
-        file: text.map(|t| t.file.clone()).unwrap_or_default(),
-        lang,
-    };
+    let filler = Filler::of(plan, s, text);
     let written = |part: Part| -> Result<Vec<Block>, FigureError> {
         match text.and_then(|t| t.part(part)) {
             Some(p) => filler.blocks(&p.blocks),
@@ -323,12 +333,13 @@ pub fn opening_sections(
     overview.push(Block::Fields(vec![Field {
         key: OpeningText::ActualEffectTotal.localize(lang),
         value: super::Cell::Text(format!(
-            "{}{}",
+            "{}{}{}",
             crate::number::format_number(
                 s.report_unit
                     .from_thousand_yen(s.effects.actual)
                     .unwrap_or(s.effects.actual)
             ),
+            lang.pick("", " "),
             s.report_unit.in_lang(lang)
         )),
     }]));
@@ -379,12 +390,7 @@ pub fn guide_section(
     let Some(part) = text.and_then(|t| t.part(Part::Guide)) else {
         return Ok(None);
     };
-    let filler = Filler {
-        plan,
-        s,
-        file: text.map(|t| t.file.clone()).unwrap_or_default(),
-        lang,
-    };
+    let filler = Filler::of(plan, s, text);
     let mut guide = Section::new(OpeningText::Guide.localize(lang));
     guide.blocks = filler.blocks(&part.blocks)?;
     Ok(Some(guide))
@@ -427,6 +433,23 @@ mod tests {
             "令和5年度、71件のうち8割程度の60件、8億円弱、約8割、84.5%、349.1%、5(8)①市税徴収率の向上"
         );
         assert_eq!(sections[0].title, "1 令和5年度の実績結果（総括）");
+
+        // An English text (R5.en.md) has its figures in English, whatever the headings' language.
+        let en = parse_document_text(
+            std::path::Path::new("report/R5.en.md"),
+            "# overview\n\n{count:A+B} of {items} ({share:A+B}), {actual_words}, {year}\n",
+            &plan,
+            FiscalYear::reiwa(5),
+        )
+        .unwrap();
+        let sections = opening_sections(&plan, &s, Some(&en), View::Published, Lang::Ja).unwrap();
+        let Block::Text(t) = &sections[0].blocks[0] else {
+            panic!("{:?}", sections[0])
+        };
+        assert_eq!(
+            t,
+            "60 of 71 (about 80%), just under ¥800 million, FY2023 (R5)"
+        );
 
         // No items in the year: the share cannot be computed, and the error says where.
         let mut empty = s.clone();
