@@ -691,3 +691,33 @@ fn in_english_the_citys_japanese_text_keeps_its_japanese_figures() {
     assert!(!en.contains("about 80%の") && !en.contains("FY2023 (R5)においては"));
     assert!(en.contains("797,733 thousand yen"), "{en}");
 }
+
+#[test]
+fn the_overall_rating_row_fills_once_recorded() {
+    let sandbox = common::Sandbox::new();
+    let (plan, rules) = (sandbox.plan(), sandbox.rules());
+    let (plan, rules) = (plan.to_str().unwrap(), rules.to_str().unwrap());
+    let row = |html: &str| {
+        let at = html.find("<h2>5(8)③ 地方創生応援税制").unwrap();
+        let from = at + html[at..].find(">全期間総合評価</th>").unwrap();
+        html[from..from + html[from..].find("</tr>").unwrap()].to_string()
+    };
+    let html = stdout_of(&["report", plan, "--rules", rules, "--format", "html"], 0);
+    // Empty until the final year's overall rating is recorded.
+    assert!(
+        row(&html).ends_with("colspan=\"5\"></td>"),
+        "{}",
+        row(&html)
+    );
+    sandbox.edit(
+        "plan/items/5-8-3.toml",
+        "sheet = true\n",
+        "sheet = true\noverall_rating = \"A\"\n",
+    );
+    let html = stdout_of(&["report", plan, "--rules", rules, "--format", "html"], 0);
+    assert!(
+        row(&html).contains("<td class=\"rating\" colspan=\"5\">A 計画を上回る</td>"),
+        "{}",
+        row(&html)
+    );
+}
