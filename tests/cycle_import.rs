@@ -111,8 +111,10 @@ fn r5_results() -> BTreeMap<(ItemId, Column), Typed> {
 }
 
 /// Removes the R5 results from every item file of the sandbox's plan: the state before the
-/// departments report. A printed 〔小計〕実績効果額 goes back to "-" (no results yet).
+/// departments report, and so before R5 was published (its plan.toml no longer declares R5
+/// closed). A printed 〔小計〕実績効果額 goes back to "-" (no results yet).
 fn remove_r5_results(sb: &Sandbox) {
+    reopen_r5(sb);
     for path in item_files(&sb.plan()) {
         let text = fs::read_to_string(&path).unwrap();
         let mut doc: toml_edit::DocumentMut = text.parse().unwrap();
@@ -132,6 +134,18 @@ fn remove_r5_results(sb: &Sandbox) {
         }
         fs::write(&path, doc.to_string()).unwrap();
     }
+}
+
+/// The sandbox's plan.toml without its declaration that R5 is published.
+fn reopen_r5(sb: &Sandbox) {
+    let path = sb.plan().join("plan.toml");
+    let text = fs::read_to_string(&path).unwrap();
+    let mut doc: toml_edit::DocumentMut = text.parse().unwrap();
+    assert!(
+        doc.remove("closed").is_some(),
+        "the plan declares R5 closed"
+    );
+    fs::write(path, doc.to_string()).unwrap();
 }
 
 fn item_files(plan: &Path) -> Vec<PathBuf> {
@@ -166,6 +180,13 @@ fn template(file: &Path, extra: &[&str]) {
 
 fn path(p: &Path) -> &str {
     p.to_str().unwrap()
+}
+
+/// `gyokaku import BOOK --plan PLAN EXTRA…`, expecting `code`: (stdout, stderr).
+fn import(book: &Path, plan: &Path, extra: &[&str], code: i32) -> (String, String) {
+    let mut args = vec!["import", path(book), "--plan", path(plan)];
+    args.extend_from_slice(extra);
+    run(&args, code)
 }
 
 /// The bundled plan's R5 template, filled with exactly its R5 results.
@@ -336,6 +357,7 @@ fn a_crash_between_files_leaves_each_file_old_or_new() {
     let result = gyokaku::cycle::import_workbooks(
         &sb.plan(),
         std::slice::from_ref(&filled),
+        None,
         None,
         false,
         &mut |_| {
@@ -653,7 +675,7 @@ fn a_word_where_the_indicator_counts_is_refused_unless_the_plan_allows_it() {
     entries.insert((id("1-3-1"), Column::Actual), Typed::Text("‐5".into()));
     let filled = dir.join("R6_returned.xlsx");
     fill(&blank, &filled, &entries);
-    let (_, err) = run(&["import", path(&filled), "--plan", path(&sb.plan())], 2);
+    let (_, err) = import(&filled, &sb.plan(), &[], 2);
     assert_eq!(snapshot(&sb.plan()), before);
     assert!(
         err.contains("R6_returned.xlsx!実績入力!J5: 1-1-1 業務の分析・改善及びBPRの実施: \"集計中\" は数値ではありません。この指標 (単位 件) は数値で測るので"),
@@ -668,17 +690,7 @@ fn a_word_where_the_indicator_counts_is_refused_unless_the_plan_allows_it() {
         err.contains("2件の誤りがあるため、何も書き込んでいません"),
         "{err}"
     );
-    let (_, err) = run(
-        &[
-            "import",
-            path(&filled),
-            "--plan",
-            path(&sb.plan()),
-            "--lang",
-            "en",
-        ],
-        2,
-    );
+    let (_, err) = import(&filled, &sb.plan(), &["--lang", "en"], 2);
     assert!(
         err.contains("\"集計中\" is not a figure: this indicator (unit 件) is measured in figures"),
         "{err}"
@@ -692,7 +704,7 @@ fn a_word_where_the_indicator_counts_is_refused_unless_the_plan_allows_it() {
     );
     entries.remove(&(id("5-8-8"), Column::Actual));
     fill(&blank, &filled, &entries);
-    run(&["import", path(&filled), "--plan", path(&sb.plan())], 0);
+    import(&filled, &sb.plan(), &[], 0);
     let text = fs::read_to_string(sb.plan().join("items/1-1-1.toml")).unwrap();
     assert!(text.contains("actual = \"集計中\""), "{text}");
     let (out, _) = run(
@@ -712,4 +724,87 @@ fn a_word_where_the_indicator_counts_is_refused_unless_the_plan_allows_it() {
     assert!(!line.contains("1-3-1"), "{line}");
     let text = fs::read_to_string(sb.plan().join("items/1-3-1.toml")).unwrap();
     assert!(text.contains("actual = \"‐5\""), "{text}");
+}
+
+/// 令和5年度 is published (plan.toml: [[closed]] R5, 令和6年10月): a workbook that changes a
+/// figure of it is refused at the cell unless the change is an amendment with its reason, and
+/// an amendment is recorded in the item file and shown by `sheet` and the internal report.
+#[test]
+fn a_published_year_changes_only_as_a_recorded_amendment() {
+    let sb = Sandbox::new();
+    let before = snapshot(&sb.plan());
+    let dir = sb.plan().parent().unwrap().to_path_buf();
+    // The published figures again: nothing changes, so nothing is refused.
+    let same = filled_r5(&dir);
+    let (out, _) = import(&same, &sb.plan(), &[], 0);
+    assert!(out.contains("0項目を更新、71項目は変更なし"), "{out}");
+
+    let blank = dir.join("r5-template.xlsx");
+    let mut entries = BTreeMap::new();
+    let id: ItemId = "5-8-3".parse().unwrap();
+    entries.insert((id, Column::Actual), Typed::Number(26900.0));
+    entries.insert((id, Column::Rating), Typed::Text("A".into()));
+    let edited = dir.join("R5_企画部.xlsx");
+    fill(&blank, &edited, &entries);
+    let (_, err) = import(&edited, &sb.plan(), &[], 2);
+    assert_eq!(snapshot(&sb.plan()), before);
+    assert!(
+        err.contains("R5_企画部.xlsx!実績入力!J") && err.contains(": 5-8-3 地方創生応援税制(企業版ふるさと納税)の推進: 令和5年度の実績は公表済みです (令和6年10月公表): 実績値 25,900 → 26,900 は、訂正として理由を付けたとき (--amend \"理由\") だけ取り込みます"),
+        "{err}"
+    );
+    assert!(
+        err.contains("1件の誤りがあるため、何も書き込んでいません"),
+        "{err}"
+    );
+    let (_, err) = import(&edited, &sb.plan(), &["--lang", "en"], 2);
+    assert!(
+        err.contains("the results of 令和5年度 are published (published 令和6年10月): actual 25,900 → 26,900 is taken in only as an amendment"),
+        "{err}"
+    );
+    let (_, err) = import(&edited, &sb.plan(), &["--amend", " "], 2);
+    assert!(
+        err.contains("--amend には訂正の理由を書いてください"),
+        "{err}"
+    );
+    assert_eq!(snapshot(&sb.plan()), before);
+
+    // As an amendment: taken in, and recorded.
+    let (out, _) = import(&edited, &sb.plan(), &["--amend", "寄附金の計上漏れ"], 0);
+    assert!(
+        out.contains("公表済みの実績の訂正 1件を実施項目ファイルに記録 (理由: 寄附金の計上漏れ)"),
+        "{out}"
+    );
+    let today = gyokaku::cycle::today_in_japan();
+    let text = fs::read_to_string(sb.plan().join("items/5-8-3.toml")).unwrap();
+    assert!(text.contains("actual = \"26,900\""), "{text}");
+    assert!(
+        text.ends_with(&format!(
+            "\n[[amendments]]\nyear = \"R5\"\nfield = \"actual\"\nold = \"25,900\"\nnew = \"26,900\"\nreason = \"寄附金の計上漏れ\"\ndate = \"{today}\"\n"
+        )),
+        "{text}"
+    );
+    let amended = format!("令和5年度 実績値: 25,900 → 26,900 ({today}、理由: 寄附金の計上漏れ)");
+    let (out, _) = run(&["sheet", "5-8-3", path(&sb.plan())], 0);
+    assert!(out.contains("【公表後の訂正】"), "{out}");
+    assert!(out.contains(&amended), "{out}");
+    let (out, _) = run(&["sheet", "5-8-3", path(&sb.plan()), "--lang", "en"], 0);
+    assert!(
+        out.contains(&format!(
+            "FY2023 (R5) actual: 25,900 → 26,900 ({today}; reason: 寄附金の計上漏れ)"
+        )),
+        "{out}"
+    );
+    let plan = sb.plan();
+    let args = ["report", path(&plan), "--rules", "rules", "--year", "R5"];
+    let (internal, _) = run(&[&args[..], &["--internal", "--format", "md"]].concat(), 0);
+    assert!(internal.contains(&amended), "the internal view shows it");
+    let (published, _) = run(&[&args[..], &["--format", "md"]].concat(), 0);
+    assert!(
+        !published.contains("公表後の訂正"),
+        "the published view does not"
+    );
+    // The same workbook again changes nothing, and records nothing more.
+    import(&edited, &sb.plan(), &[], 0);
+    let again = fs::read_to_string(sb.plan().join("items/5-8-3.toml")).unwrap();
+    assert_eq!(again, text);
 }

@@ -40,6 +40,7 @@ fn argument(command: &str, id: &str, lang: Lang) -> Option<String> {
         ("report", "internal") => Some(ReportHelp::Internal.localize(lang)),
         ("report", "draft") => Some(ReportHelp::Draft.localize(lang)),
         ("period", "year") => Some(PeriodHelp::SeenFrom.localize(lang)),
+        ("import", "amend") => Some(gyokaku::cycle::AmendText::Help.localize(lang)),
         _ => None,
     };
     own.or_else(|| catalogue_argument(command, id).map(|h| h.localize(lang)))

@@ -1,10 +1,12 @@
-//! `gyokaku import FILE.xlsx… [--plan DIR] [--dry-run]`
+//! `gyokaku import FILE.xlsx… [--plan DIR] [--dry-run] [--amend 理由]`
 //!
 //! Takes the returned workbooks in: every entry cell is read with the plan files' value parser;
 //! an invalid cell is reported as `book.xlsx!実績入力!J12: <item>: …` and then nothing at all is
 //! written. Otherwise the item files are updated in place (comments and layout kept; 〔小計〕
 //! derived from the years), each atomically. `--dry-run` prints what would change, item by
-//! item, and writes nothing. Importing the same workbook again changes nothing.
+//! item, and writes nothing. Importing the same workbook again changes nothing. A year the plan
+//! declares closed (published) changes only with `--amend "理由"`, each change recorded in the
+//! item file.
 //! Exit 0 when imported (or checked), 2 when nothing could be written.
 //!
 //! `gyokaku import --plan-sheet FILE.xlsx [--plan DIR] [--dry-run]` takes the plan sheet in
@@ -15,7 +17,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use gyokaku::cycle::import_workbooks;
+use gyokaku::cycle::{import_workbooks, Amend};
 use gyokaku::engine::RuleSet;
 use gyokaku::report::Lang;
 use gyokaku::setup::plan_import::import_plan_sheet;
@@ -36,6 +38,10 @@ pub struct Args {
     /// The plan folder.
     #[arg(long, default_value = "plans/isehara-6")]
     plan: PathBuf,
+    /// Change results of a year the plan declares closed (published), for this reason: each
+    /// change is recorded in its item file with the old and new value, the reason and the day.
+    #[arg(long, value_name = "理由")]
+    amend: Option<String>,
     /// Print what would change and write nothing.
     #[arg(long)]
     dry_run: bool,
@@ -63,10 +69,15 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
         Some(_) => None,
         None => Some(RuleSet::load_dir(workspace.rules_folder(&plan)?)?),
     };
+    let amend = match &args.amend {
+        Some(reason) => Some(Amend::today(reason)?),
+        None => None,
+    };
     let result = import_workbooks(
         &args.plan,
         &args.files,
         rules.as_ref().map(RuleSet::scale),
+        amend.as_ref(),
         args.dry_run,
         &mut |_| Ok(()),
     );

@@ -197,6 +197,9 @@ pub enum CliError {
     /// The plan folder is not there.
     #[error("{0}")]
     PlanFolder(#[from] PlanFolderMissing),
+    /// An amendment without its reason.
+    #[error("{0}")]
+    Amend(#[from] gyokaku::cycle::AmendText),
     /// The command line's own failures.
     #[error(transparent)]
     Command(#[from] CommandError),
@@ -226,6 +229,7 @@ impl Localize for CliError {
             CliError::Init(e) => e.localize(lang),
             CliError::PlanSheet(e) => e.localize(lang),
             CliError::PlanFolder(e) => e.localize(lang),
+            CliError::Amend(e) => e.localize(lang),
             CliError::Command(e) => e.localize(lang),
             CliError::Text(e) => e.localize(lang),
             CliError::Figure(e) => e.localize(lang),

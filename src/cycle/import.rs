@@ -20,6 +20,84 @@ use crate::model::{
     ValueError,
 };
 
+crate::i18n::messages! {
+    /// Taking results into a year whose results are published.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum AmendText {
+        /// A change to a published result without --amend.
+        ClosedYear { year: String, published: Option<Published>, field: String, old: String, new: String } =>
+            ja: "{year}の実績は公表済みです{published}: {field} {old} → {new} は、訂正として理由を付けたとき (--amend \"理由\") だけ取り込みます",
+            en: "the results of {year} are published{published}: {field} {old} → {new} is taken in only as an amendment, with its reason (--amend \"reason\")";
+        /// --amend without a reason.
+        EmptyReason =>
+            ja: "--amend には訂正の理由を書いてください (例: --amend \"寄附金の計上漏れの訂正\")",
+            en: "--amend needs the reason for the amendment (e.g. --amend \"donation left out of the count\")";
+        /// The help of `import --amend`.
+        Help =>
+            ja: "公表済みの年度 (plan.toml の [[closed]]) の実績を、この理由の訂正として取り込みます。変更はそれぞれ前後の値・理由・日付とともに実施項目ファイルに記録されます",
+            en: "Change results of a year the plan declares closed (published), for this reason: each change is recorded in its item file with the old and new value, the reason and the day";
+        /// After an import that amended published results.
+        Recorded { count: usize, reason: String } =>
+            ja: "公表済みの実績の訂正 {count}件を実施項目ファイルに記録 (理由: {reason})",
+            en: "{count} amendment(s) of published results recorded in the item files (reason: {reason})";
+    }
+
+    /// When a closed year's results were published.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum Published {
+        /// As the plan says it.
+        On { date: String } =>
+            ja: " ({date}公表)",
+            en: " (published {date})";
+    }
+}
+
+/// Taking changes into a published year: why, and the day, recorded with each change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Amend {
+    /// Why the published results change (`--amend "理由"`).
+    pub reason: String,
+    /// The day: "2026-12-06".
+    pub date: String,
+}
+
+impl Amend {
+    /// An amendment made today (the day in Japan) for `reason`, which must say something.
+    pub fn today(reason: &str) -> Result<Amend, AmendText> {
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(AmendText::EmptyReason);
+        }
+        Ok(Amend {
+            reason: reason.to_string(),
+            date: today_in_japan(),
+        })
+    }
+}
+
+/// Today's date in Japan (UTC+9, where plans are kept), as "2026-12-06".
+pub fn today_in_japan() -> String {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    civil_date((seconds + 9 * 3600) / 86_400)
+}
+
+/// The proleptic Gregorian date of a day counted from 1970-01-01 (Howard Hinnant's
+/// days-to-civil algorithm).
+fn civil_date(days: u64) -> String {
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
 /// What is wrong with a returned workbook or one of its cells.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
@@ -89,6 +167,19 @@ pub enum Problem {
     },
     /// A word where the indicator counts.
     Word(crate::model::WordProblem),
+    /// A change to a year whose results are published, without `--amend`.
+    ClosedYear {
+        /// The year.
+        year: FiscalYear,
+        /// When it was published, as the plan says.
+        published: Option<String>,
+        /// The column.
+        column: Column,
+        /// The value recorded.
+        old: String,
+        /// The value returned.
+        new: String,
+    },
     /// The rating is not a label of the plan's scale.
     RatingOffScale {
         /// The text.
@@ -208,6 +299,22 @@ fn problem_text(p: &Problem, lang: Lang) -> String {
         },
         Problem::EffectNotAnAmount { text } => CycleText::EffectNotAnAmount { text: text.clone() },
         Problem::Word(problem) => return problem.localize(lang),
+        Problem::ClosedYear {
+            year,
+            published,
+            column,
+            old,
+            new,
+        } => {
+            return AmendText::ClosedYear {
+                year: year.japanese(),
+                published: published.clone().map(|date| Published::On { date }),
+                field: column_name(*column, lang),
+                old: old.clone(),
+                new: new.clone(),
+            }
+            .localize(lang)
+        }
         Problem::RatingOffScale { text, labels } => CycleText::RatingOffScale {
             text: text.clone(),
             labels: labels.clone(),
@@ -486,6 +593,8 @@ pub struct ItemUpdate {
     pub changes: Vec<FieldChange>,
     /// The file's new text.
     pub text: String,
+    /// How many of the changes amend a published year (each recorded in `[[amendments]]`).
+    pub amended: usize,
 }
 
 /// What an import will do, worked out completely in memory.
@@ -497,6 +606,8 @@ pub struct ImportPlan {
     pub updates: Vec<ItemUpdate>,
     /// How many items had entries that change nothing (already recorded).
     pub unchanged: usize,
+    /// The amendment the changes to published years were recorded with, and how many.
+    pub amended: Option<(Amend, usize)>,
 }
 
 impl ImportPlan {
@@ -623,6 +734,7 @@ pub fn prepare_import(
     plan_file: &SourceFile,
     item_files: &[SourceFile],
     workbooks: &[ReturnedWorkbook],
+    amend: Option<&Amend>,
 ) -> Result<ImportPlan, Vec<ImportError>> {
     let mut errors = Vec::new();
     // Per item and field: (year, column, text, location), the first cell that gave it.
@@ -675,16 +787,51 @@ pub fn prepare_import(
     if !errors.is_empty() {
         return Err(errors);
     }
+    // A published year changes only as an amendment: without one, each change is refused at
+    // its cell.
+    if amend.is_none() {
+        for (id, list) in &entries {
+            let Some(item) = plan.item(*id) else { continue };
+            for (year, column, text, location) in list {
+                let Some(closed) = plan.closed_year(*year) else {
+                    continue;
+                };
+                let old = recorded(item, *year, *column);
+                if same(*column, old.as_deref(), text) {
+                    continue;
+                }
+                errors.push(ImportError {
+                    location: location.clone(),
+                    item: Some((item.id, item.title.clone())),
+                    problem: Problem::ClosedYear {
+                        year: *year,
+                        published: closed.published.clone(),
+                        column: *column,
+                        old: old.unwrap_or_else(|| "-".into()),
+                        new: text.clone(),
+                    },
+                });
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+    }
 
     let mut updates = Vec::new();
     let mut unchanged = 0;
+    let mut amended = 0;
     for (id, list) in &entries {
         let Some(item) = plan.item(*id) else { continue };
         let Some(source) = item_files.iter().find(|f| f.path == item.source.file) else {
             continue;
         };
-        match update_item(item, source, list) {
-            Ok(Some(update)) => updates.push(update),
+        let closed = |year: FiscalYear| plan.closed_year(year).is_some();
+        match update_item(item, source, list, &closed, amend) {
+            Ok(Some(update)) => {
+                amended += update.amended;
+                updates.push(update)
+            }
             Ok(None) => unchanged += 1,
             Err(problem) => errors.push(ImportError {
                 location: source.path.display().to_string(),
@@ -722,6 +869,7 @@ pub fn prepare_import(
             .collect(),
         updates,
         unchanged,
+        amended: amend.filter(|_| amended > 0).map(|a| (a.clone(), amended)),
     })
 }
 
@@ -804,6 +952,8 @@ fn update_item(
     item: &Item,
     source: &SourceFile,
     entries: &[(FiscalYear, Column, String, String)],
+    closed: &dyn Fn(FiscalYear) -> bool,
+    amend: Option<&Amend>,
 ) -> Result<Option<ItemUpdate>, Problem> {
     let mut doc: toml_edit::DocumentMut = source
         .text
@@ -817,6 +967,7 @@ fn update_item(
         .map(|(y, e)| (*y, e.actual_effect.as_ref().map(|c| c.text.clone())))
         .collect();
     let mut effect_changed = false;
+    let mut amendments = Vec::new();
     let mut sorted: Vec<&(FiscalYear, Column, String, String)> = entries.iter().collect();
     sorted.sort_by_key(|(y, c, _, _)| (*y, c.index()));
     for (year, column, text, location) in sorted {
@@ -835,12 +986,33 @@ fn update_item(
             effects.insert(*year, Some(text.clone()));
             effect_changed = true;
         }
+        if let Some(amend) = amend.filter(|_| closed(*year)) {
+            amendments.push(amendment_table(*year, field, old.as_deref(), text, amend));
+        }
         changes.push(FieldChange {
             field: format!("years.{year}.{field}"),
             old,
             new: text.clone(),
             from: Some(location.clone()),
         });
+    }
+    let amended = amendments.len();
+    if !amendments.is_empty() {
+        let root = doc.as_table_mut();
+        if !root.contains_key("amendments") {
+            root.insert(
+                "amendments",
+                toml_edit::Item::ArrayOfTables(toml_edit::ArrayOfTables::new()),
+            );
+        }
+        if let Some(list) = root
+            .get_mut("amendments")
+            .and_then(toml_edit::Item::as_array_of_tables_mut)
+        {
+            for table in amendments {
+                list.push(table);
+            }
+        }
     }
     if effect_changed {
         if let Some(subtotals) = doc
@@ -891,7 +1063,28 @@ fn update_item(
         file: source.path.clone(),
         changes,
         text: doc.to_string(),
+        amended,
     }))
+}
+
+/// One `[[amendments]]` entry of an item file: year, field, old and new value, reason, date.
+fn amendment_table(
+    year: FiscalYear,
+    field: &str,
+    old: Option<&str>,
+    new: &str,
+    amend: &Amend,
+) -> toml_edit::Table {
+    let mut table = toml_edit::Table::new();
+    table.insert("year", toml_edit::value(year.to_string()));
+    table.insert("field", toml_edit::value(field));
+    if let Some(old) = old {
+        table.insert("old", toml_edit::value(old));
+    }
+    table.insert("new", toml_edit::value(new));
+    table.insert("reason", toml_edit::value(amend.reason.as_str()));
+    table.insert("date", toml_edit::value(amend.date.as_str()));
+    table
 }
 
 /// What an import changes, item by item: for `--dry-run` and after the files are written.
@@ -932,6 +1125,16 @@ pub fn render_import(plan: &ImportPlan, dry_run: bool, lang: Lang) -> String {
     };
     out.push_str(&summary.localize(lang));
     out.push('\n');
+    if let Some((amend, count)) = &plan.amended {
+        out.push_str(
+            &AmendText::Recorded {
+                count: *count,
+                reason: amend.reason.clone(),
+            }
+            .localize(lang),
+        );
+        out.push('\n');
+    }
     out
 }
 
@@ -1011,12 +1214,14 @@ impl ImportFailure {
 
 /// Imports returned workbooks into the plan in `plan_dir`: reads and checks everything, and
 /// unless `dry_run`, writes the changed item files atomically. `scale` is the rating scale when
-/// the plan declares none (the rule set's). `before_rename` is called before each file is
+/// the plan declares none (the rule set's). A year the plan declares closed changes only with
+/// `amend`, each change recorded in its item file's `[[amendments]]`. `before_rename` is called before each file is
 /// replaced ([`super::commit::commit_with`]).
 pub fn import_workbooks(
     plan_dir: &Path,
     workbooks: &[PathBuf],
     scale: Option<&Scale>,
+    amend: Option<&Amend>,
     dry_run: bool,
     before_rename: &mut dyn FnMut(&Path) -> std::io::Result<()>,
 ) -> Result<ImportPlan, ImportFailure> {
@@ -1049,7 +1254,7 @@ pub fn import_workbooks(
     if !errors.is_empty() {
         return Err(ImportFailure::Cells(errors));
     }
-    let prepared = prepare_import(&plan, scale, &plan_file, &item_files, &books)
+    let prepared = prepare_import(&plan, scale, &plan_file, &item_files, &books, amend)
         .map_err(ImportFailure::Cells)?;
     if !dry_run {
         super::commit::commit_with(&prepared.pending_files(), before_rename)?;
@@ -1096,7 +1301,7 @@ expected_effect = "-"
                 )
             })
             .collect();
-        match update_item(item, &source, &entries).unwrap() {
+        match update_item(item, &source, &entries, &|_| false, None).unwrap() {
             Some(u) => (u.text, u.changes),
             None => (text.to_string(), Vec::new()),
         }

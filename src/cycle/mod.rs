@@ -14,8 +14,9 @@ pub(crate) mod template;
 pub use completeness::{default_year, Completeness, DefaultYearError};
 #[cfg(feature = "xlsx")]
 pub use import::{
-    import_workbooks, prepare_import, read_workbook, render_import, FieldChange, ImportError,
-    ImportFailure, ImportPlan, ItemUpdate, Problem, ReturnedCell, ReturnedRow, ReturnedWorkbook,
+    import_workbooks, prepare_import, read_workbook, render_import, today_in_japan, Amend,
+    AmendText, FieldChange, ImportError, ImportFailure, ImportPlan, ItemUpdate, Problem, Published,
+    ReturnedCell, ReturnedRow, ReturnedWorkbook,
 };
 pub use status::{status, Questioned, SectionStatus, Status};
 #[cfg(feature = "xlsx")]

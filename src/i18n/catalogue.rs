@@ -1388,6 +1388,10 @@ messages! {
         Value { field: String, problem: ValueError } =>
             ja: "{field}: {problem}",
             en: "{field}: {problem}";
+        /// An amendment that cannot be (worded beside the item).
+        Amendment { problem: crate::model::AmendmentProblem } =>
+            ja: "{problem}",
+            en: "{problem}";
         /// A word where the indicator counts (worded beside the model's words).
         Word { field: String, problem: crate::model::WordProblem } =>
             ja: "{field}: {problem}",

@@ -205,6 +205,37 @@ pub struct Discrepancy {
     pub value: Option<String>,
 }
 
+/// A published result changed afterwards (訂正): which, from what to what, why and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Amendment {
+    /// The year whose result changed.
+    pub year: FiscalYear,
+    /// The year's field: `actual`, `actual_effect`, `rating` or `comment`.
+    pub field: String,
+    /// The value before, as it was recorded; `None` when there was none.
+    pub old: Option<String>,
+    /// The value after.
+    pub new: String,
+    /// Why (`--amend "理由"`).
+    pub reason: String,
+    /// The day it was taken in: "2026-12-06".
+    pub date: String,
+}
+
+crate::i18n::messages! {
+    /// An amendment an item file records that cannot be.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum AmendmentProblem {
+        /// Not a field a department reports.
+        Field { field: String, fields: Vec<String> } =>
+            ja: "訂正の field {field:?} は年度の実績の欄ではありません ({fields} のどれかです)",
+            en: "the amendment's field {field:?} is not one of a year's results ({fields})";
+    }
+}
+
+/// The fields of a year an amendment may change: the results a department reports.
+pub const AMENDABLE_FIELDS: [&str; 4] = ["actual", "actual_effect", "rating", "comment"];
+
 /// One 実施項目 and its 進捗管理シート.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Item {
@@ -238,6 +269,8 @@ pub struct Item {
     pub subtotals: Subtotals,
     /// Where the document contradicts itself.
     pub discrepancies: Vec<Discrepancy>,
+    /// Published results changed afterwards, oldest first.
+    pub amendments: Vec<Amendment>,
     /// Where the item was read from, and the line of each field.
     #[serde(skip)]
     pub source: ItemSource,
@@ -320,6 +353,11 @@ impl Item {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_messages_have_both_wordings() {
+        crate::i18n::check_templates(&all_templates());
+    }
 
     #[test]
     fn ids() {

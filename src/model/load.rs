@@ -13,9 +13,12 @@ use toml::Spanned;
 use crate::i18n::{display_lang, Arg, Lang, LoadText, Localize, PlanProblem};
 
 use super::fiscal_year::{FiscalYear, YearNotation};
-use super::item::{Discrepancy, Indicator, Item, ItemId, ItemSource, Subtotals, YearEntry};
+use super::item::{
+    Amendment, Discrepancy, Indicator, Item, ItemId, ItemSource, Subtotals, YearEntry,
+    AMENDABLE_FIELDS,
+};
 use super::lines::{error_line, LineIndex};
-use super::plan::{Plan, Policy, Theme};
+use super::plan::{ClosedYear, Plan, Policy, Theme};
 use super::scale::{duplicate_label, Scale};
 use super::source::{DirSource, PlanSource, SourceFile};
 use super::value::{Cell, MoneyUnit, UnitError};
@@ -361,12 +364,28 @@ pub(crate) struct RawPlan {
     /// figure ("集計中"); 未定 and (未定) always may.
     #[serde(default)]
     indicator_words: Vec<String>,
+    /// The years whose results are published: import changes them only as amendments
+    /// (`--amend "理由"`), recorded in the item files.
+    #[serde(default)]
+    closed: Vec<RawClosed>,
     /// The scale of the recorded ratings (評価), best first.
     scale: Option<Scale>,
     /// 基本方針.
     policies: Vec<RawPolicy>,
     /// 改革の推進項目, numbered across the plan.
     themes: Vec<RawTheme>,
+}
+
+/// A year whose results are published.
+#[derive(Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+struct RawClosed {
+    /// The year: "R5".
+    #[cfg_attr(test, schemars(with = "String"))]
+    year: Spanned<String>,
+    /// When its results were published, as the document says it: "令和6年10月".
+    published: Option<String>,
 }
 
 /// 基本方針: a basic policy.
@@ -444,6 +463,29 @@ fn parse_plan(file: &SourceFile) -> Result<Plan, LoadErrors> {
                 MoneyUnit::default()
             }),
     };
+    let mut closed = Vec::new();
+    for c in raw.closed {
+        match c.year.get_ref().parse::<FiscalYear>() {
+            Ok(year) => match years.iter().copied().find(|y| *y == year) {
+                Some(year) => closed.push(ClosedYear {
+                    year,
+                    published: c.published,
+                }),
+                None => errors.push(invalid(
+                    c.year.span(),
+                    PlanProblem::YearOutsidePeriod {
+                        year: c.year.get_ref().clone(),
+                    },
+                )),
+            },
+            Err(e) => errors.push(invalid(
+                c.year.span(),
+                PlanProblem::Year {
+                    problem: e.problem(),
+                },
+            )),
+        }
+    }
     let line = |span: Range<usize>| lines.line(span.start);
     let duplicate =
         |what, key: String, second: Range<usize>, first: Range<usize>| LoadError::Duplicate {
@@ -536,6 +578,7 @@ fn parse_plan(file: &SourceFile) -> Result<Plan, LoadErrors> {
         year_notation,
         report_unit,
         indicator_words: raw.indicator_words,
+        closed,
         rules: raw.rules.map(PathBuf::from),
         scale: raw.scale,
         policies,
@@ -589,6 +632,9 @@ pub(crate) struct RawItem {
     /// recorded, for `gyokaku check`.
     #[serde(default)]
     discrepancies: Vec<RawDiscrepancy>,
+    /// Published results changed afterwards (訂正), as `gyokaku import --amend` records them.
+    #[serde(default)]
+    amendments: Vec<RawAmendment>,
 }
 
 /// 指標(行動/成果): the item's indicator.
@@ -659,6 +705,27 @@ struct RawSubtotals {
     /// 〔小計〕実績効果額.
     #[cfg_attr(test, schemars(with = "Option<String>"))]
     actual_effect: Option<Text>,
+}
+
+/// A published result changed afterwards.
+#[derive(Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+struct RawAmendment {
+    /// The year whose result changed: "R5".
+    #[cfg_attr(test, schemars(with = "String"))]
+    year: Text,
+    /// The year's field: actual, actual_effect, rating or comment.
+    #[cfg_attr(test, schemars(with = "String"))]
+    field: Text,
+    /// The value before (left out when there was none).
+    old: Option<String>,
+    /// The value after.
+    new: String,
+    /// Why it changed.
+    reason: String,
+    /// The day it was taken in: "2026-12-06".
+    date: String,
 }
 
 /// A place where the document contradicts itself.
@@ -961,6 +1028,42 @@ fn parse_item(
             }
         })
         .collect();
+    let mut amendments = Vec::new();
+    for a in raw.amendments {
+        let year = match a.year.get_ref().parse::<FiscalYear>() {
+            Ok(year) => plan.period_year(year),
+            Err(_) => None,
+        };
+        let Some(year) = year else {
+            r.error(
+                a.year.span(),
+                PlanProblem::YearOutsidePeriod {
+                    year: a.year.get_ref().clone(),
+                },
+            );
+            continue;
+        };
+        if !AMENDABLE_FIELDS.contains(&a.field.get_ref().as_str()) {
+            r.error(
+                a.field.span(),
+                PlanProblem::Amendment {
+                    problem: super::item::AmendmentProblem::Field {
+                        field: a.field.get_ref().clone(),
+                        fields: AMENDABLE_FIELDS.map(String::from).to_vec(),
+                    },
+                },
+            );
+            continue;
+        }
+        amendments.push(Amendment {
+            year,
+            field: a.field.into_inner(),
+            old: a.old,
+            new: a.new,
+            reason: a.reason,
+            date: a.date,
+        });
+    }
     if !r.errors.is_empty() {
         return Err(r.errors);
     }
@@ -980,6 +1083,7 @@ fn parse_item(
         years,
         subtotals,
         discrepancies,
+        amendments,
         source: ItemSource {
             file: file.path.clone(),
             lines: r.lines,

@@ -35,14 +35,15 @@ pub use document_text::{
 pub use fiscal_year::{FiscalYear, FiscalYearError, YearNotation};
 pub use folders::{is_plan_folder, plan_folders, PlanFolderMissing};
 pub use item::{
-    circled, Discrepancy, Indicator, Item, ItemId, ItemIdError, ItemSource, Subtotals, YearEntry,
+    circled, Amendment, AmendmentProblem, Discrepancy, Indicator, Item, ItemId, ItemIdError,
+    ItemSource, Subtotals, YearEntry, AMENDABLE_FIELDS,
 };
 pub(crate) use lines::{error_line, line_of};
 pub(crate) use load::normalize;
 pub use load::{load_plan, load_plan_from, Identity, LoadError, LoadErrors, MAX_ITEMS};
 pub use loader::PlanLoader;
 pub use nearest::nearest;
-pub use plan::{Plan, Policy, Theme};
+pub use plan::{ClosedYear, Plan, Policy, Theme};
 pub use read::{is_within, read_text_within, FileError, MAX_FILE_BYTES};
 pub use scale::{duplicate_label, normalize_label, Rating, Relation, Scale};
 pub use source::{DirSource, MemorySource, PlanSource, SourceFile};

@@ -29,6 +29,15 @@ pub struct Theme {
     pub name: String,
 }
 
+/// A year whose results are published (閉じた年度): taken in again only as an amendment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClosedYear {
+    /// The year, in the plan's notation.
+    pub year: FiscalYear,
+    /// When the results were published, as the document says it: "令和6年10月".
+    pub published: Option<String>,
+}
+
 /// A whole five-year plan with its items, in item order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Plan {
@@ -49,6 +58,9 @@ pub struct Plan {
     /// Words any indicator's figures may be given as instead of a number ("集計中"), besides
     /// 未定: read as no figure, printed as written (`indicator_words` in plan.toml).
     pub indicator_words: Vec<String>,
+    /// The years whose results are published (`[[closed]]` in plan.toml): import changes
+    /// them only as amendments, each recorded in the item file.
+    pub closed: Vec<ClosedYear>,
     /// The plan's default rule set, resolved against the plan's folder.
     pub rules: Option<PathBuf>,
     /// The scale the recorded ratings (評価) are on. Without one, recorded ratings are read on
@@ -87,6 +99,11 @@ impl Plan {
     /// period): `FY2019` is the plan's 平成31年度 when that is how its document writes it.
     pub fn period_year(&self, year: FiscalYear) -> Option<FiscalYear> {
         self.years.iter().copied().find(|y| *y == year)
+    }
+
+    /// The year, when its results are published.
+    pub fn closed_year(&self, year: FiscalYear) -> Option<&ClosedYear> {
+        self.closed.iter().find(|c| c.year == year)
     }
 
     /// The items that have no results for `year` yet (no row for the year, or a row without

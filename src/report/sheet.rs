@@ -7,7 +7,7 @@ use super::{
     year_name, Block, Cell, Document, Field, Form, FormCell, FormRow, Lang, List, Section, Table,
     View,
 };
-use crate::i18n::{CsvColumn, Heading, Localize};
+use crate::i18n::{CsvColumn, CycleText, Heading, Localize};
 use crate::model::{Item, Plan};
 
 pub use messages::SheetText;
@@ -103,6 +103,14 @@ mod messages {
             Overall =>
                 ja: "全期間総合評価",
                 en: "Overall rating of the period";
+            /// The heading over the amendments of published results.
+            Amendments =>
+                ja: "公表後の訂正",
+                en: "Amendments after publication";
+            /// One amendment.
+            Amendment { year: String, field: String, old: String, new: String, date: String, reason: String } =>
+                ja: "{year} {field}: {old} → {new} ({date}、理由: {reason})",
+                en: "{year} {field}: {old} → {new} ({date}; reason: {reason})";
         }
     }
 }
@@ -321,10 +329,25 @@ pub fn sheet_blocks(plan: &Plan, item: &Item, view: View, lang: Lang) -> Vec<Blo
     blocks
 }
 
-/// What only the planning section reads of an item: the source document's inconsistencies and
-/// the transcription's notes.
+/// What only the planning section reads of an item: published results amended afterwards, the
+/// source document's inconsistencies and the transcription's notes.
 fn review_notes(item: &Item, lang: Lang) -> Vec<Block> {
     let mut blocks = Vec::new();
+    if !item.amendments.is_empty() {
+        let mut s = Section::new(SheetText::Amendments.localize(lang));
+        s.push(List::bullets(item.amendments.iter().map(|a| {
+            SheetText::Amendment {
+                year: year_name(a.year, lang),
+                field: field_label(&a.field, lang),
+                old: a.old.clone().unwrap_or_else(|| "-".into()),
+                new: a.new.clone(),
+                date: a.date.clone(),
+                reason: a.reason.clone(),
+            }
+            .localize(lang)
+        })));
+        blocks.push(s.into());
+    }
     if !item.discrepancies.is_empty() {
         let mut s = Section::new(Heading::SourceInconsistencies.localize(lang));
         s.push(List::bullets(
@@ -340,6 +363,18 @@ fn review_notes(item: &Item, lang: Lang) -> Vec<Block> {
         blocks.push(s.into());
     }
     blocks
+}
+
+/// A year's field of an item file as the sheet names it: 実績値, 実績効果額, 評価, 取組実績.
+fn field_label(field: &str, lang: Lang) -> String {
+    match field {
+        "actual" => CycleText::FieldActual,
+        "actual_effect" => CycleText::FieldActualEffect,
+        "rating" => CycleText::FieldRating,
+        "comment" => CycleText::FieldComment,
+        other => return other.to_string(),
+    }
+    .localize(lang)
 }
 
 /// The columns of the official sheet's grid: 年度 | 年次計画 (two) | target and expected effect |
