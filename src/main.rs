@@ -10,9 +10,12 @@ use std::process::ExitCode;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // The language asked for, read before anything can fail: the panic message is in it too.
+    let lang = cli::lang_of(&args);
     // A panic is a bug in gyokaku, never the user's input: say so in one clear message and exit
     // with the error code, instead of a backtrace and exit code 101.
-    std::panic::set_hook(Box::new(|info| {
+    std::panic::set_hook(Box::new(move |info| {
         let what = info
             .payload()
             .downcast_ref::<&str>()
@@ -23,7 +26,7 @@ fn main() -> ExitCode {
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
             .unwrap_or_default();
-        cli::report_internal_error(&format!("{what}{place}"));
+        cli::report_internal_error(&format!("{what}{place}"), lang);
     }));
-    std::panic::catch_unwind(cli::main).unwrap_or(ExitCode::from(2))
+    std::panic::catch_unwind(|| cli::main(args, lang)).unwrap_or(ExitCode::from(2))
 }

@@ -6,7 +6,7 @@
 use std::process::ExitCode;
 
 use gyokaku::evaluation::agreement;
-use gyokaku::report::agreement_document;
+use gyokaku::report::{agreement_document, Lang};
 
 use super::{evaluated, free_at_exit, CliError, EvalArgs, PlanArg};
 
@@ -19,12 +19,12 @@ pub struct Args {
     eval: EvalArgs,
 }
 
-/// Runs the command.
-pub fn run(args: Args) -> Result<ExitCode, CliError> {
-    let p = evaluated(&args.plan, &args.eval)?;
+/// Runs the command, worded in `lang`.
+pub fn run(args: Args, lang: Lang) -> Result<ExitCode, CliError> {
+    let p = evaluated(&args.plan, &args.eval, lang)?;
     let ev = &p.evaluations[0];
-    let doc = agreement_document(&agreement(ev), ev, args.eval.out.lang);
-    args.eval.out.emit(&doc)?;
+    let doc = agreement_document(&agreement(ev), ev, lang);
+    args.eval.out.emit(&doc, lang)?;
     free_at_exit((p, doc));
     Ok(ExitCode::SUCCESS)
 }

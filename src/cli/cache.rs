@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use gyokaku::i18n::CommandError;
 use gyokaku::model::PlanCache;
-use gyokaku::report::cache_document;
+use gyokaku::report::{cache_document, Lang};
 
 use super::{CliError, OutputArgs};
 
@@ -21,8 +21,8 @@ pub struct Args {
     out: OutputArgs,
 }
 
-/// Runs the command.
-pub fn run(args: Args) -> Result<ExitCode, CliError> {
+/// Runs the command, worded in `lang`.
+pub fn run(args: Args, lang: Lang) -> Result<ExitCode, CliError> {
     let cache = PlanCache::from_env().ok_or(CommandError::NoCacheFolder)?;
     let parts = match args.clear {
         true => cache.clear(),
@@ -32,7 +32,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
         path: cache.dir().to_path_buf(),
         reason,
     })?;
-    let doc = cache_document(cache.dir(), &parts, args.clear, args.out.lang);
-    args.out.emit(&doc)?;
+    let doc = cache_document(cache.dir(), &parts, args.clear, lang);
+    args.out.emit(&doc, lang)?;
     Ok(ExitCode::SUCCESS)
 }

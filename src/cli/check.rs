@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use gyokaku::check::Finding;
 use gyokaku::i18n::CommandError;
 use gyokaku::model::is_plan_folder;
-use gyokaku::report::{check_document, write_plans, PlanPart, PrintedPart};
+use gyokaku::report::{check_document, write_plans, Lang, PlanPart, PrintedPart};
 use gyokaku::workspace::CorpusError;
 
 use super::{CliError, OutputArgs, PlanArg};
@@ -29,14 +29,14 @@ pub struct Args {
     out: OutputArgs,
 }
 
-/// Runs the command.
-pub fn run(args: Args) -> Result<ExitCode, CliError> {
+/// Runs the command, worded in `lang`.
+pub fn run(args: Args, lang: Lang) -> Result<ExitCode, CliError> {
     let dir = &args.plan.plan;
-    let lang = args.out.lang;
     let workspace = args.plan.workspace(args.rules.as_deref(), lang);
     let findings = if is_plan_folder(dir) {
         let checked = workspace.check(dir)?;
-        args.out.emit(&check_document(&checked.findings, lang))?;
+        args.out
+            .emit(&check_document(&checked.findings, lang), lang)?;
         checked.findings
     } else {
         let checked = workspace.check_plans(dir).map_err(|e| match e {
@@ -47,7 +47,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             other => Box::new(other.map_part(|never| match never {})).into(),
         })?;
         let format = args.out.format()?;
-        let options = args.out.print_options(format);
+        let options = args.out.print_options(format, lang);
         let mut parts = Vec::new();
         let mut all = Vec::new();
         for checked in checked {
@@ -66,11 +66,12 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
                 year: None,
                 doc: check_document(&checked.findings, lang),
             };
-            parts.push(PrintedPart::new(part, format, &options, lang));
+            parts.push(PrintedPart::new(part, format, &options));
             all.extend(checked.findings);
         }
-        (args.out)
-            .emit_with(|format, options, out| write_plans(parts, format, options, lang, out))?;
+        (args.out).emit_with(lang, |format, options, out| {
+            write_plans(parts, format, options, out)
+        })?;
         all
     };
     Ok(if findings.iter().all(Finding::is_documented) {

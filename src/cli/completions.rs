@@ -24,6 +24,6 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode, CliError> {
     let mut cmd = super::command(lang, ColorChoice::Never);
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut cmd, "gyokaku", &mut script);
-    super::output::out_bytes(&script);
+    super::output::out_bytes(&script, lang);
     Ok(ExitCode::SUCCESS)
 }

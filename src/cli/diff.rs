@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use gyokaku::engine::RuleSet;
 use gyokaku::evaluation::{evaluate, RuleDiff};
 use gyokaku::model::FiscalYear;
-use gyokaku::report::diff_document;
+use gyokaku::report::{diff_document, Lang};
 
 use super::{announce_completeness, year_of, CliError, OutputArgs, PlanArg};
 
@@ -33,17 +33,17 @@ pub struct Args {
     out: OutputArgs,
 }
 
-/// Runs the command.
-pub fn run(args: Args) -> Result<ExitCode, CliError> {
-    let workspace = args.plan.workspace(args.base.as_deref(), args.out.lang);
+/// Runs the command, worded in `lang`.
+pub fn run(args: Args, lang: Lang) -> Result<ExitCode, CliError> {
+    let workspace = args.plan.workspace(args.base.as_deref(), lang);
     let (plan, base) = workspace.load_with_rules(&args.plan.plan)?;
     let new = RuleSet::load_dir(&args.rules)?;
     let year = year_of(&plan, args.year)?;
-    announce_completeness(&plan, year, &args.out);
+    announce_completeness(&plan, year, &args.out, lang);
     let before = evaluate(&plan, &base, year)?;
     let after = evaluate(&plan, &new, year)?;
     let diff = RuleDiff::new(&plan, &before, &after)?;
-    args.out.emit(&diff_document(&diff, args.out.lang))?;
+    args.out.emit(&diff_document(&diff, lang), lang)?;
     Ok(if diff.is_unchanged() {
         ExitCode::SUCCESS
     } else {

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use gyokaku::model::load_plan;
-use gyokaku::report::evaluation_document;
+use gyokaku::report::{evaluation_document, Lang};
 
 use super::{emit_plans, evaluated, many_plans, watch, CliError, EvalArgs, PlanArg};
 
@@ -26,26 +26,25 @@ pub struct Args {
     watch: bool,
 }
 
-/// Runs the command.
-pub fn run(args: Args) -> Result<ExitCode, CliError> {
+/// Runs the command, worded in `lang`.
+pub fn run(args: Args, lang: Lang) -> Result<ExitCode, CliError> {
     if args.watch {
-        return watch::watch(|| folders(&args), || evaluate_once(&args));
+        return watch::watch(lang, || folders(&args), || evaluate_once(&args, lang));
     }
-    evaluate_once(&args)?;
+    evaluate_once(&args, lang)?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn evaluate_once(args: &Args) -> Result<(), CliError> {
-    let lang = args.eval.out.lang;
+fn evaluate_once(args: &Args, lang: Lang) -> Result<(), CliError> {
     if many_plans(&args.plan, &args.eval) {
-        return emit_plans(&args.plan, &args.eval, |_, ev| {
+        return emit_plans(&args.plan, &args.eval, lang, |_, ev| {
             Ok(evaluation_document(ev, lang))
         });
     }
-    let p = evaluated(&args.plan, &args.eval)?;
+    let p = evaluated(&args.plan, &args.eval, lang)?;
     args.eval
         .out
-        .emit(&evaluation_document(&p.evaluations[0], args.eval.out.lang))?;
+        .emit(&evaluation_document(&p.evaluations[0], lang), lang)?;
     Ok(())
 }
 

@@ -10,7 +10,7 @@ use gyokaku::evaluation::{
     computed_effect, evaluate_item, round_amount, rule_input, EffectBasis, RulesUsed,
 };
 use gyokaku::model::ItemId;
-use gyokaku::report::{explain_document, Explanation};
+use gyokaku::report::{explain_document, Explanation, Lang};
 
 use super::{load, no_such_item, CliError, EvalArgs, PlanArg};
 
@@ -25,9 +25,9 @@ pub struct Args {
     eval: EvalArgs,
 }
 
-/// Runs the command.
-pub fn run(args: Args) -> Result<ExitCode, CliError> {
-    let (plan, rules, year) = load(&args.plan, &args.eval)?;
+/// Runs the command, worded in `lang`.
+pub fn run(args: Args, lang: Lang) -> Result<ExitCode, CliError> {
+    let (plan, rules, year) = load(&args.plan, &args.eval, lang)?;
     let item = plan.item(args.id).ok_or_else(|| no_such_item(args.id))?;
     let evaluation = evaluate_item(&plan, item, year, &rules)?;
     let input = rule_input(&plan, item, year, &rules);
@@ -46,6 +46,6 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     };
     args.eval
         .out
-        .emit(&explain_document(&explanation, args.eval.out.lang))?;
+        .emit(&explain_document(&explanation, lang), lang)?;
     Ok(ExitCode::SUCCESS)
 }

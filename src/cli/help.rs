@@ -4,7 +4,8 @@
 
 use clap::error::{ContextKind, ErrorKind};
 use clap::Command;
-use gyokaku::i18n::{ArgError, Help, Lang, Localize, Notice};
+use gyokaku::i18n::{ArgError, CommandError, Help, Lang, Localize, Notice};
+use gyokaku::model::{FiscalYearError, ItemIdError};
 use gyokaku::report::{PeriodHelp, ReportHelp};
 
 /// What a command does.
@@ -173,10 +174,9 @@ pub fn error_text(e: &clap::Error, lang: Lang) -> Option<String> {
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
             let arg = get(ContextKind::InvalidArg)?;
             let value = get(ContextKind::InvalidValue).unwrap_or_default();
-            // The reason is our own parser's error (a catalogue kind, worded in the display
-            // language), or the values clap accepts.
+            // The reason is our own parser's error, or the values clap accepts.
             let reason = std::error::Error::source(e)
-                .map(ToString::to_string)
+                .map(|reason| parse_error(reason, lang))
                 .or_else(|| get(ContextKind::ValidValue))
                 .filter(|r| !r.is_empty());
             match reason {
@@ -216,6 +216,20 @@ pub fn error_text(e: &clap::Error, lang: Lang) -> Option<String> {
     lines.push(String::new());
     lines.push(ArgError::TryHelp.localize(lang));
     Some(lines.join("\n"))
+}
+
+/// The error of one of our own parsers (a year, an item id, a format, a language) worded in
+/// `lang`: clap keeps it as the source of its own error. Another is as it words itself.
+fn parse_error(e: &(dyn std::error::Error + 'static), lang: Lang) -> String {
+    if let Some(e) = e.downcast_ref::<FiscalYearError>() {
+        e.problem().localize(lang)
+    } else if let Some(e) = e.downcast_ref::<ItemIdError>() {
+        e.problem().localize(lang)
+    } else if let Some(e) = e.downcast_ref::<CommandError>() {
+        e.localize(lang)
+    } else {
+        e.to_string()
+    }
 }
 
 #[cfg(test)]

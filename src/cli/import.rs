@@ -48,19 +48,16 @@ pub struct Args {
     /// The rule set whose scale ratings are checked against when the plan declares none.
     #[arg(long, value_name = "DIR")]
     rules: Option<PathBuf>,
-    /// The language: the global `--lang` (before or after the command name).
-    #[arg(skip = gyokaku::i18n::display_lang())]
-    lang: Lang,
 }
 
-/// Runs the command.
-pub fn run(args: Args) -> Result<ExitCode, CliError> {
+/// Runs the command, worded in `lang`.
+pub fn run(args: Args, lang: Lang) -> Result<ExitCode, CliError> {
     if let Some(book) = &args.plan_sheet {
         let done = import_plan_sheet(&args.plan, book, args.rules.as_deref(), args.dry_run)?;
-        super::output::out(&done.render(args.dry_run, args.lang));
+        super::output::out(&done.render(args.dry_run, lang), lang);
         return Ok(ExitCode::SUCCESS);
     }
-    let mut workspace = Workspace::new().with_lang(args.lang);
+    let mut workspace = Workspace::new().with_lang(lang);
     if let Some(rules) = &args.rules {
         workspace = workspace.with_rules(rules);
     }
@@ -83,11 +80,10 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     );
     match result {
         Ok(done) => {
-            super::output::out(&gyokaku::cycle::render_import(
-                &done,
-                args.dry_run,
-                args.lang,
-            ));
+            super::output::out(
+                &gyokaku::cycle::render_import(&done, args.dry_run, lang),
+                lang,
+            );
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => Err(e.into()),

@@ -48,13 +48,10 @@ pub struct Args {
     /// Give the plan a rule set of its own (DIR/rules) that extends --rules, to adapt.
     #[arg(long)]
     own_rules: bool,
-    /// The language: the global `--lang` (before or after the command name).
-    #[arg(skip = gyokaku::i18n::display_lang())]
-    lang: Lang,
 }
 
-/// Runs the command.
-pub fn run(args: Args) -> Result<ExitCode, CliError> {
+/// Runs the command, worded in `lang`.
+pub fn run(args: Args, lang: Lang) -> Result<ExitCode, CliError> {
     let error = |t: InitText| CliError::from(InitError::from(t));
     let report_unit = args.unit.parse::<MoneyUnit>().map_err(|_| {
         error(InitText::Unit {
@@ -71,11 +68,11 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
         rules: args.rules.clone(),
         own_rules: args.own_rules,
     };
-    let written = init_plan(&args.dir, &new, args.lang)?;
+    let written = init_plan(&args.dir, &new, lang)?;
     for path in &written {
-        super::output::out(&format!("{}\n", path.display()));
+        super::output::out(&format!("{}\n", path.display()), lang);
     }
     let dir = args.dir.display().to_string();
-    super::output::err(&InitFile::Created { dir }.localize(args.lang));
+    super::output::err(&InitFile::Created { dir }.localize(lang));
     Ok(ExitCode::SUCCESS)
 }

@@ -6,7 +6,7 @@
 
 use std::process::ExitCode;
 
-use gyokaku::report::list_document;
+use gyokaku::report::{list_document, Lang};
 
 use super::{emit_plans, evaluated, free_at_exit, many_plans, CliError, EvalArgs, PlanArg};
 
@@ -19,18 +19,17 @@ pub struct Args {
     eval: EvalArgs,
 }
 
-/// Runs the command.
-pub fn run(args: Args) -> Result<ExitCode, CliError> {
-    let lang = args.eval.out.lang;
+/// Runs the command, worded in `lang`.
+pub fn run(args: Args, lang: Lang) -> Result<ExitCode, CliError> {
     if many_plans(&args.plan, &args.eval) {
-        emit_plans(&args.plan, &args.eval, |p, ev| {
+        emit_plans(&args.plan, &args.eval, lang, |p, ev| {
             Ok(list_document(&p.plan, ev, lang))
         })?;
         return Ok(ExitCode::SUCCESS);
     }
-    let p = evaluated(&args.plan, &args.eval)?;
-    let doc = list_document(&p.plan, &p.evaluations[0], args.eval.out.lang);
-    args.eval.out.emit(&doc)?;
+    let p = evaluated(&args.plan, &args.eval, lang)?;
+    let doc = list_document(&p.plan, &p.evaluations[0], lang);
+    args.eval.out.emit(&doc, lang)?;
     free_at_exit((p, doc));
     Ok(ExitCode::SUCCESS)
 }

@@ -27,7 +27,7 @@ pub struct Args {
 pub fn run(args: Args, lang: Lang) -> Result<ExitCode, CliError> {
     let cmd = super::command(lang, ColorChoice::Never);
     let Some(dir) = args.output else {
-        super::output::out_bytes(&page(cmd.clone(), lang));
+        super::output::out_bytes(&page(cmd.clone(), lang), lang);
         return Ok(ExitCode::SUCCESS);
     };
     std::fs::create_dir_all(&dir).map_err(|reason| CommandError::CannotCreateFolder {
@@ -50,7 +50,7 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode, CliError> {
     }
     commit(&files)?;
     for f in &files {
-        super::output::out(&format!("{}\n", f.path.display()));
+        super::output::out(&format!("{}\n", f.path.display()), lang);
     }
     Ok(ExitCode::SUCCESS)
 }

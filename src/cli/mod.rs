@@ -32,7 +32,7 @@ use gyokaku::cycle::commit::CommitError;
 use gyokaku::cycle::{Completeness, ImportFailure, TemplateError};
 use gyokaku::engine::{RuleError, RuleSet};
 use gyokaku::evaluation::{DiffError, EvaluatedPlan, Evaluation};
-use gyokaku::i18n::{display_lang, set_display_lang, CommandError, Localize, Notice};
+use gyokaku::i18n::{CommandError, Localize, Notice};
 use gyokaku::model::{
     is_plan_folder, FiscalYear, ItemId, LoadErrors, Plan, PlanFolderMissing, PlanLoader,
 };
@@ -152,9 +152,9 @@ impl EvalArgs {
         }
     }
 
-    /// The workspace of `plan` under these options.
-    pub fn workspace(&self, plan: &PlanArg) -> Workspace {
-        plan.workspace(self.rules.as_deref(), self.out.lang)
+    /// The workspace of `plan` under these options, worded in `lang`.
+    pub fn workspace(&self, plan: &PlanArg, lang: Lang) -> Workspace {
+        plan.workspace(self.rules.as_deref(), lang)
     }
 }
 
@@ -221,8 +221,8 @@ impl Localize for CliError {
             CliError::Rules(e) => e.localize(lang),
             CliError::Diff(e) => e.localize(lang),
             CliError::Workspace(e) => e.localize(lang),
-            CliError::Template(e) => e.text(lang),
-            CliError::Import(e) => e.text(lang),
+            CliError::Template(e) => e.localize(lang),
+            CliError::Import(e) => e.localize(lang),
             CliError::Commit(e) => e.localize(lang),
             CliError::Accept(e) => e.localize(lang),
             CliError::Corpus(e) => e.localize(lang),
@@ -251,17 +251,19 @@ pub fn year_of(plan: &Plan, year: Option<FiscalYear>) -> Result<FiscalYear, CliE
 
 /// Evaluates every plan of `dir` for the years `--year` asks for, makes each plan's document
 /// for each year with `make` (in parallel, plans dropped as they are done), and prints them
-/// together: a section per plan and year, CSV and JSON with the plan and year on every row.
+/// together, in `lang`: a section per plan and year, CSV and JSON with the plan and year on
+/// every row.
 pub fn emit_plans(
     plans: &PlanArg,
     eval: &EvalArgs,
+    lang: Lang,
     make: impl Fn(&EvaluatedPlan, &Evaluation) -> Result<Document, CliError> + Sync,
 ) -> Result<(), CliError> {
-    let (lang, format) = (eval.out.lang, eval.out.format()?);
-    let options = eval.out.print_options(format);
+    let format = eval.out.format()?;
+    let options = eval.out.print_options(format, lang);
     // Each part is reduced to what the format prints of it on the worker that made it.
     let parts = eval
-        .workspace(plans)
+        .workspace(plans, lang)
         .evaluate_plans(&plans.plan, eval.years(), |p| {
             (p.evaluations.iter())
                 .map(|ev| {
@@ -272,23 +274,24 @@ pub fn emit_plans(
                         year: Some(ev.year),
                         doc: make(&p, ev)?,
                     };
-                    Ok(PrintedPart::new(part, format, &options, lang))
+                    Ok(PrintedPart::new(part, format, &options))
                 })
                 .collect::<Result<Vec<_>, CliError>>()
         })
         .map_err(Box::new)?;
     let parts: Vec<PrintedPart> = parts.into_iter().flatten().collect();
-    eval.out
-        .emit_with(|format, options, out| write_plans(parts, format, options, lang, out))
+    eval.out.emit_with(lang, |format, options, out| {
+        write_plans(parts, format, options, out)
+    })
 }
 
 /// Says, before a report of a partial year, how many items have no results yet: on standard
 /// output with the report for a table or Markdown, on standard error for CSV and JSON (which
-/// must stay machine-readable).
-pub fn announce_completeness(plan: &Plan, year: FiscalYear, out: &OutputArgs) {
-    if let Some(notice) = Completeness::of(plan, year).notice(out.lang) {
+/// must stay machine-readable); in `lang`.
+pub fn announce_completeness(plan: &Plan, year: FiscalYear, out: &OutputArgs, lang: Lang) {
+    if let Some(notice) = Completeness::of(plan, year).notice(lang) {
         match (out.format(), &out.output) {
-            (Ok(Format::Table | Format::Md), None) => output::out(&format!("{notice}\n\n")),
+            (Ok(Format::Table | Format::Md), None) => output::out(&format!("{notice}\n\n"), lang),
             _ => output::err(&notice),
         }
     }
@@ -304,22 +307,30 @@ pub fn no_such_item(id: ItemId) -> CliError {
 }
 
 /// Loads the plan and its rules, compiled, and chooses the year: for a command that runs
-/// the rules itself.
-pub fn load(plan: &PlanArg, eval: &EvalArgs) -> Result<(Plan, RuleSet, FiscalYear), CliError> {
-    let (plan, rules) = eval.workspace(plan).load_with_rules(&plan.plan)?;
+/// the rules itself, printing in `lang`.
+pub fn load(
+    plan: &PlanArg,
+    eval: &EvalArgs,
+    lang: Lang,
+) -> Result<(Plan, RuleSet, FiscalYear), CliError> {
+    let (plan, rules) = eval.workspace(plan, lang).load_with_rules(&plan.plan)?;
     let year = eval.one_year()?.one_of(&plan).map_err(PlanError::from)?;
-    announce_completeness(&plan, year, &eval.out);
+    announce_completeness(&plan, year, &eval.out, lang);
     Ok((plan, rules, year))
 }
 
 /// Loads the plan and its rules and evaluates the year: what most commands start from. When
 /// the cache holds the year's evaluation under these files, it is read and the rule set's
-/// scripts are never compiled.
-pub fn evaluated(plan_arg: &PlanArg, eval: &EvalArgs) -> Result<EvaluatedPlan, CliError> {
+/// scripts are never compiled. What it says is in `lang`.
+pub fn evaluated(
+    plan_arg: &PlanArg,
+    eval: &EvalArgs,
+    lang: Lang,
+) -> Result<EvaluatedPlan, CliError> {
     let opened = eval
-        .workspace(plan_arg)
+        .workspace(plan_arg, lang)
         .open(&plan_arg.plan, eval.one_year()?)?;
-    announce_completeness(opened.plan(), opened.years()[0], &eval.out);
+    announce_completeness(opened.plan(), opened.years()[0], &eval.out, lang);
     Ok(opened.evaluate()?)
 }
 
@@ -332,13 +343,13 @@ pub fn free_at_exit<T>(value: T) {
     std::mem::forget(value);
 }
 
-/// Says that gyokaku itself failed (a panic: a bug, whatever the input).
-pub fn report_internal_error(what: &str) {
+/// Says in `lang` that gyokaku itself failed (a panic: a bug, whatever the input).
+pub fn report_internal_error(what: &str, lang: Lang) {
     output::err(
         &CommandError::InternalError {
             what: what.to_string(),
         }
-        .localize(display_lang()),
+        .localize(lang),
     );
 }
 
@@ -423,12 +434,10 @@ fn missing_plan_folder(matches: &clap::ArgMatches) -> Option<PlanFolderMissing> 
     PlanFolderMissing::check(dir, defaulted, &usage)
 }
 
-/// Parses the command line and runs the command.
-pub fn main() -> ExitCode {
-    let args: Vec<OsString> = std::env::args_os().collect();
-    let lang = lang_of(&args);
+/// Parses the command line `args` and runs the command; `lang` is the language the command
+/// line asks for, as [`lang_of`] reads it before clap.
+pub fn main(args: Vec<OsString>, lang: Lang) -> ExitCode {
     let color = color_of(&args);
-    set_display_lang(lang);
     // Wording the command line's help costs more than reading it: it is worded only when clap
     // has something to show (help, the version, an error), by reading the arguments again with
     // the worded command (the same reading: the wording changes no argument).
@@ -445,35 +454,34 @@ pub fn main() -> ExitCode {
             None => e.exit(),
         },
     };
-    // clap's reading of `--lang` (wherever it stood) and GYOKAKU_LANG: the commands' options
-    // take their language from it.
-    let lang = matches.get_one::<Lang>("lang").copied().unwrap_or(lang);
-    set_display_lang(lang);
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(e) => e.exit(),
     };
+    // clap's reading of `--lang` (wherever it stood) and GYOKAKU_LANG: every command is told
+    // the language it words its output and errors in.
+    let lang = cli.lang;
     if let Some(missing) = missing_plan_folder(&matches) {
         print_error(&CliError::from(missing), lang);
         return ExitCode::from(2);
     }
     let result = match cli.command {
-        Command::Evaluate(a) => evaluate::run(a),
-        Command::Summary(a) => summary::run(a),
-        Command::List(a) => list::run(a),
-        Command::Agreement(a) => agreement::run(a),
-        Command::Period(a) => period::run(a),
-        Command::Check(a) => check::run(a),
-        Command::Sheet(a) => sheet::run(a),
-        Command::Diff(a) => diff::run(a),
-        Command::Explain(a) => explain::run(a),
-        Command::Template(a) => template::run(a),
-        Command::Import(a) => import::run(a),
-        Command::Status(a) => status::run(a),
-        Command::Report(a) => report::run(a),
-        Command::Test(a) => test::run(a),
-        Command::Cache(a) => cache::run(a),
-        Command::Init(a) => init::run(a),
+        Command::Evaluate(a) => evaluate::run(a, lang),
+        Command::Summary(a) => summary::run(a, lang),
+        Command::List(a) => list::run(a, lang),
+        Command::Agreement(a) => agreement::run(a, lang),
+        Command::Period(a) => period::run(a, lang),
+        Command::Check(a) => check::run(a, lang),
+        Command::Sheet(a) => sheet::run(a, lang),
+        Command::Diff(a) => diff::run(a, lang),
+        Command::Explain(a) => explain::run(a, lang),
+        Command::Template(a) => template::run(a, lang),
+        Command::Import(a) => import::run(a, lang),
+        Command::Status(a) => status::run(a, lang),
+        Command::Report(a) => report::run(a, lang),
+        Command::Test(a) => test::run(a, lang),
+        Command::Cache(a) => cache::run(a, lang),
+        Command::Init(a) => init::run(a, lang),
         Command::Completions(a) => completions::run(a, lang),
         Command::Man(a) => man::run(a, lang),
     };

@@ -25,9 +25,6 @@ pub struct OutputArgs {
     /// Write to FILE instead of standard output (atomically: a complete file or none).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// The language: the global `--lang` (before or after the command name).
-    #[arg(skip = gyokaku::i18n::display_lang())]
-    pub lang: Lang,
     /// Start CSV output with a UTF-8 byte order mark, so that Excel opens the Japanese text
     /// correctly.
     #[arg(long)]
@@ -53,7 +50,7 @@ impl OutputArgs {
         }
     }
 
-    fn options(&self, to_terminal: bool) -> Options {
+    fn options(&self, to_terminal: bool, lang: Lang) -> Options {
         let width = match self.width {
             Some(0) => None,
             Some(w) => Some(w),
@@ -69,30 +66,35 @@ impl OutputArgs {
             fit: width.is_some() && (self.width.is_some() || to_terminal),
             ascii: self.ascii,
             bom: self.bom,
+            lang,
         }
     }
 
-    /// The options the output is printed with in `format`: the terminal's width when text
-    /// goes to it.
-    pub fn print_options(&self, format: Format) -> Options {
+    /// The options the output in `lang` is printed with in `format`: the terminal's width
+    /// when text goes to it.
+    pub fn print_options(&self, format: Format, lang: Lang) -> Options {
         let to_terminal =
             self.output.is_none() && !format.is_binary() && io::stdout().is_terminal();
-        self.options(to_terminal)
+        self.options(to_terminal, lang)
     }
 
-    /// Prints the document (escaped, see [`out`]), or writes it to `--output`.
-    pub fn emit(&self, doc: &Document) -> Result<(), CliError> {
-        self.emit_with(|format, options, out| report::render(doc, format, options, out))
+    /// Prints the document, worded in `lang` (escaped, see [`out`]), or writes it to
+    /// `--output`.
+    pub fn emit(&self, doc: &Document, lang: Lang) -> Result<(), CliError> {
+        self.emit_with(lang, |format, options, out| {
+            report::render(doc, format, options, out)
+        })
     }
 
     /// Prints what `write` writes in the format asked for, with [`OutputArgs::print_options`],
     /// as [`OutputArgs::emit`] prints a document.
     pub fn emit_with(
         &self,
+        lang: Lang,
         write: impl FnOnce(Format, &Options, &mut dyn Write) -> io::Result<()>,
     ) -> Result<(), CliError> {
         let format = self.format()?;
-        let options = self.print_options(format);
+        let options = self.print_options(format, lang);
         let cannot_write = |path: PathBuf, reason: io::Error| -> CliError {
             CommandError::CannotWrite { path, reason }.into()
         };
@@ -109,7 +111,7 @@ impl OutputArgs {
                 let mut bytes = Vec::new();
                 write(format, &options, &mut bytes)
                     .map_err(|source| cannot_write(PathBuf::from("-"), source))?;
-                out_bytes(&bytes);
+                out_bytes(&bytes, lang);
                 Ok(())
             }
             // Text is escaped and written as it is rendered, not gathered first: what the
@@ -117,7 +119,10 @@ impl OutputArgs {
             // writing itself.
             None => {
                 let mut stdout = Escaped::new(io::BufWriter::new(io::stdout().lock()));
-                written(write(format, &options, &mut stdout).and_then(|()| stdout.finish()));
+                written(
+                    write(format, &options, &mut stdout).and_then(|()| stdout.finish()),
+                    lang,
+                );
                 Ok(())
             }
         }
@@ -189,38 +194,38 @@ fn whole_up_to(bytes: &[u8]) -> usize {
 }
 
 /// Writes to stdout. When the reader has gone (broken pipe), exits quietly with success: the
-/// reader took what it wanted.
-pub fn out(text: &str) {
+/// reader took what it wanted; another failure is reported in `lang`.
+pub fn out(text: &str, lang: Lang) {
     let mut stdout = io::stdout().lock();
     written(
         stdout
             .write_all(escape_control(text).as_bytes())
             .and_then(|()| stdout.flush()),
+        lang,
     );
 }
 
 /// Goes on when writing to stdout went well; else ends the command: quietly with success when
-/// the reader has gone (a broken pipe), with a message otherwise.
-fn written(result: io::Result<()>) {
+/// the reader has gone (a broken pipe), with a message in `lang` otherwise.
+fn written(result: io::Result<()>, lang: Lang) {
     match result {
         Ok(()) => {}
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => std::process::exit(0),
-        Err(e) => output_failed(e),
+        Err(e) => output_failed(e, lang),
     }
 }
 
-/// Nothing more can be printed: says so where it still can be, and ends the command.
-fn output_failed(reason: io::Error) -> ! {
-    let lang = gyokaku::i18n::display_lang();
+/// Nothing more can be printed: says so in `lang` where it still can be, and ends the command.
+fn output_failed(reason: io::Error, lang: Lang) -> ! {
     let message = CommandError::CannotWriteOutput { reason }.localize(lang);
     let _ = writeln!(io::stderr(), "{}", Notice::Error { message }.localize(lang));
     std::process::exit(2);
 }
 
 /// Writes bytes (a workbook) to stdout unchanged; a closed pipe ends quietly as in [`out`].
-pub fn out_bytes(bytes: &[u8]) {
+pub fn out_bytes(bytes: &[u8], lang: Lang) {
     let mut stdout = io::stdout().lock();
-    written(stdout.write_all(bytes).and_then(|()| stdout.flush()));
+    written(stdout.write_all(bytes).and_then(|()| stdout.flush()), lang);
 }
 
 /// Writes a line to stderr (messages, errors); a stderr that cannot be written is ignored.

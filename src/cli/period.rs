@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 use gyokaku::evaluation::evaluate_period;
 use gyokaku::model::{is_plan_folder, FiscalYear, Plan};
-use gyokaku::report::{period_document, write_plans, PlanPart, PrintedPart};
+use gyokaku::report::{period_document, write_plans, Lang, PlanPart, PrintedPart};
 use gyokaku::workspace::{PlanError, Years};
 
 use super::{free_at_exit, CliError, OutputArgs, PlanArg};
@@ -40,9 +40,8 @@ fn seen_from(plan: &Plan, year: Option<FiscalYear>) -> Result<Option<FiscalYear>
         .map_err(CliError::from)
 }
 
-/// Runs the command.
-pub fn run(args: Args) -> Result<ExitCode, CliError> {
-    let lang = args.out.lang;
+/// Runs the command, worded in `lang`.
+pub fn run(args: Args, lang: Lang) -> Result<ExitCode, CliError> {
     let workspace = args.plan.workspace(args.rules.as_deref(), lang);
     if is_plan_folder(&args.plan.plan) {
         let p = workspace.evaluate(&args.plan.plan, Years::All)?;
@@ -53,12 +52,12 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             seen_from(&p.plan, args.year)?,
         )?;
         let doc = period_document(&period, lang);
-        args.out.emit(&doc)?;
+        args.out.emit(&doc, lang)?;
         free_at_exit((p, period, doc));
         return Ok(ExitCode::SUCCESS);
     }
     let format = args.out.format()?;
-    let options = args.out.print_options(format);
+    let options = args.out.print_options(format, lang);
     let parts = workspace
         .evaluate_plans(&args.plan.plan, Years::All, |p| {
             let as_of = seen_from(&p.plan, args.year)?;
@@ -70,10 +69,11 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
                 year: None,
                 doc: period_document(&period, lang),
             };
-            Ok::<_, CliError>(PrintedPart::new(part, format, &options, lang))
+            Ok::<_, CliError>(PrintedPart::new(part, format, &options))
         })
         .map_err(Box::new)?;
-    args.out
-        .emit_with(|format, options, out| write_plans(parts, format, options, lang, out))?;
+    (args.out).emit_with(lang, |format, options, out| {
+        write_plans(parts, format, options, out)
+    })?;
     Ok(ExitCode::SUCCESS)
 }

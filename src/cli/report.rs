@@ -40,9 +40,8 @@ pub struct Args {
     draft: bool,
 }
 
-/// Runs the command.
-pub fn run(args: Args) -> Result<ExitCode, CliError> {
-    let lang = args.eval.out.lang;
+/// Runs the command, worded in `lang`.
+pub fn run(args: Args, lang: Lang) -> Result<ExitCode, CliError> {
     let view = if args.internal {
         View::Internal
     } else {
@@ -52,10 +51,10 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
         return draft(&args, lang);
     }
     if many_plans(&args.plan, &args.eval) {
-        emit_plans(&args.plan, &args.eval, |p, ev| document(p, ev, view, lang))?;
+        emit_plans(&args.plan, &args.eval, lang, |p, ev| document(p, ev, view, lang))?;
         return Ok(ExitCode::SUCCESS);
     }
-    let opened = (args.eval.workspace(&args.plan)).open(&args.plan.plan, args.eval.one_year()?)?;
+    let opened = (args.eval.workspace(&args.plan, lang)).open(&args.plan.plan, args.eval.one_year()?)?;
     // The document says so itself when the year is still coming in; standard error too, as
     // for every command.
     if let Some(notice) = Completeness::of(opened.plan(), opened.years()[0]).notice(lang) {
@@ -63,20 +62,24 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     }
     let p = opened.evaluate()?;
     let doc = document(&p, &p.evaluations[0], view, lang)?;
-    args.eval.out.emit(&doc)?;
+    args.eval.out.emit(&doc, lang)?;
     free_at_exit((p, doc));
     Ok(ExitCode::SUCCESS)
 }
 
 /// Writes the draft of the year's text into the plan folder and says where.
 fn draft(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
-    let opened = (args.eval.workspace(&args.plan)).open(&args.plan.plan, args.eval.one_year()?)?;
+    let opened =
+        (args.eval.workspace(&args.plan, lang)).open(&args.plan.plan, args.eval.one_year()?)?;
     let p = opened.evaluate()?;
     let ev = &p.evaluations[0];
     let summary = summarize_with_rules(&p.plan, ev, &p.rules)?;
     let text = draft_text(&p.plan, ev, &summary, lang)?;
     let path = write_draft(&p.folder, &p.plan, ev.year, &text)?;
-    super::output::out(&format!("{}\n", DraftText::Written { path }.localize(lang)));
+    super::output::out(
+        &format!("{}\n", DraftText::Written { path }.localize(lang)),
+        lang,
+    );
     Ok(ExitCode::SUCCESS)
 }
 

@@ -5,7 +5,7 @@
 use std::process::ExitCode;
 
 use gyokaku::model::ItemId;
-use gyokaku::report::sheet_document;
+use gyokaku::report::{sheet_document, Lang};
 
 use super::{no_such_item, CliError, OutputArgs, PlanArg};
 
@@ -20,10 +20,10 @@ pub struct Args {
     out: OutputArgs,
 }
 
-/// Runs the command.
-pub fn run(args: Args) -> Result<ExitCode, CliError> {
+/// Runs the command, worded in `lang`.
+pub fn run(args: Args, lang: Lang) -> Result<ExitCode, CliError> {
     let plan = args.plan.load()?;
     let item = plan.item(args.id).ok_or_else(|| no_such_item(args.id))?;
-    args.out.emit(&sheet_document(&plan, item, args.out.lang))?;
+    args.out.emit(&sheet_document(&plan, item, lang), lang)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -8,7 +8,7 @@
 use std::process::ExitCode;
 
 use gyokaku::cycle::status;
-use gyokaku::report::status_document;
+use gyokaku::report::{status_document, Lang};
 
 use super::{CliError, EvalArgs, PlanArg};
 use gyokaku::workspace::PlanError;
@@ -22,18 +22,16 @@ pub struct Args {
     eval: EvalArgs,
 }
 
-/// Runs the command.
-pub fn run(args: Args) -> Result<ExitCode, CliError> {
+/// Runs the command, worded in `lang`.
+pub fn run(args: Args, lang: Lang) -> Result<ExitCode, CliError> {
     let (plan, rules) = args
         .eval
-        .workspace(&args.plan)
+        .workspace(&args.plan, lang)
         .load_with_rules(&args.plan.plan)?;
     // The report itself says how many items have not reported: no separate notice.
     let year = (args.eval.one_year()?.one_of(&plan)).map_err(PlanError::from)?;
     let s = status(&plan, &rules, year);
-    args.eval
-        .out
-        .emit(&status_document(&s, args.eval.out.lang))?;
+    args.eval.out.emit(&status_document(&s, lang), lang)?;
     Ok(if s.is_clear() {
         ExitCode::SUCCESS
     } else {

@@ -9,7 +9,7 @@
 use std::process::ExitCode;
 
 use gyokaku::evaluation::summarize_with_rules;
-use gyokaku::report::{corpus_summary_document, summary_document};
+use gyokaku::report::{corpus_summary_document, summary_document, Lang};
 
 use super::{evaluated, free_at_exit, many_plans, CliError, EvalArgs, PlanArg};
 
@@ -22,22 +22,22 @@ pub struct Args {
     eval: EvalArgs,
 }
 
-/// Runs the command.
-pub fn run(args: Args) -> Result<ExitCode, CliError> {
+/// Runs the command, worded in `lang`.
+pub fn run(args: Args, lang: Lang) -> Result<ExitCode, CliError> {
     if !many_plans(&args.plan, &args.eval) {
-        let p = evaluated(&args.plan, &args.eval)?;
+        let p = evaluated(&args.plan, &args.eval, lang)?;
         // The document's tables, and the figures the rule set's summary.rhai adds.
         let summary = summarize_with_rules(&p.plan, &p.evaluations[0], &p.rules)?;
-        let doc = summary_document(&summary, args.eval.out.lang);
-        args.eval.out.emit(&doc)?;
+        let doc = summary_document(&summary, lang);
+        args.eval.out.emit(&doc, lang)?;
         free_at_exit((p, summary, doc));
         return Ok(ExitCode::SUCCESS);
     }
-    let corpus = (args.eval.workspace(&args.plan))
+    let corpus = (args.eval.workspace(&args.plan, lang))
         .summarize_plans(&args.plan.plan, args.eval.years())
         .map_err(|e| Box::new(e.map_part(|never| match never {})))?;
     args.eval
         .out
-        .emit(&corpus_summary_document(&corpus, args.eval.out.lang))?;
+        .emit(&corpus_summary_document(&corpus, lang), lang)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -16,6 +16,7 @@ use gyokaku::cycle::commit::{commit, PendingFile};
 use gyokaku::cycle::{departments, write_template, TemplateOptions};
 use gyokaku::engine::RuleSet;
 use gyokaku::model::FiscalYear;
+use gyokaku::report::Lang;
 
 use gyokaku::i18n::{CommandError, Localize};
 use gyokaku::report::Lang;
@@ -63,10 +64,10 @@ pub struct Args {
     lang: Lang,
 }
 
-/// Runs the command.
-pub fn run(args: Args) -> Result<ExitCode, CliError> {
+/// Runs the command, worded in `lang`.
+pub fn run(args: Args, lang: Lang) -> Result<ExitCode, CliError> {
     if args.plan_sheet {
-        return plan_sheet(&args);
+        return plan_sheet(&args, lang);
     }
     let plan = args.plan.load()?;
     let year = year_of(&plan, args.year)?;
@@ -74,9 +75,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let scale = match &plan.scale {
         Some(scale) => scale,
         None => {
-            let workspace = args
-                .plan
-                .workspace(args.rules.as_deref(), Default::default());
+            let workspace = args.plan.workspace(args.rules.as_deref(), lang);
             rules = RuleSet::load_dir(workspace.rules_folder(&plan)?)?;
             rules.scale()
         }
@@ -110,7 +109,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     }
     commit(&files)?;
     for f in &files {
-        super::output::out(&format!("{}\n", f.path.display()));
+        super::output::out(&format!("{}\n", f.path.display()), lang);
     }
     Ok(ExitCode::SUCCESS)
 }

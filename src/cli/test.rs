@@ -38,13 +38,10 @@ pub struct Args {
     /// the rules now give, in the case files, listing every case changed.
     #[arg(long)]
     accept: bool,
-    /// The language: the global `--lang` (before or after the command name).
-    #[arg(skip = gyokaku::i18n::display_lang())]
-    lang: Lang,
 }
 
-/// Runs the command.
-pub fn run(args: Args) -> Result<ExitCode, CliError> {
+/// Runs the command, worded in `lang`.
+pub fn run(args: Args, lang: Lang) -> Result<ExitCode, CliError> {
     let mut rules = RuleSet::load_dir(&args.rules)?;
     let mut files = load_cases(&args.rules)?;
     // The cases of the rule sets it extends, as far as they test scripts it inherits.
@@ -84,7 +81,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             base: base.clone(),
             left_out,
         };
-        notes.push_str(&note.localize(args.lang));
+        notes.push_str(&note.localize(lang));
         notes.push('\n');
         files.extend(inherited);
     }
@@ -98,17 +95,17 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
         rules.record_coverage();
     }
     let run = run_cases(&rules, &files);
-    super::output::out(&render_results(&run, args.verbose, args.lang));
-    super::output::out(&notes);
+    super::output::out(&render_results(&run, args.verbose, lang), lang);
+    super::output::out(&notes, lang);
     if let Some(coverage) = rules.coverage() {
-        super::output::out("\n");
-        super::output::out(&render_coverage(&coverage, &run, rules.scale(), args.lang));
+        super::output::out("\n", lang);
+        super::output::out(&render_coverage(&coverage, &run, rules.scale(), lang), lang);
     }
-    super::output::out(&format!("{}\n", summary_line(&run, args.lang)));
+    super::output::out(&format!("{}\n", summary_line(&run, lang)), lang);
     if args.accept && run.failed() > 0 {
         let (accepted, not_accepted) = accept(&run, &args.rules.join(TESTS_DIR))?;
-        super::output::out("\n");
-        super::output::out(&render_accepted(&accepted, &not_accepted, args.lang));
+        super::output::out("\n", lang);
+        super::output::out(&render_accepted(&accepted, &not_accepted, lang), lang);
         return Ok(if not_accepted.is_empty() {
             ExitCode::SUCCESS
         } else {

@@ -13,13 +13,12 @@ use std::time::Duration;
 
 use notify::{Event, EventKind, RecursiveMode, Watcher};
 
-use gyokaku::i18n::{display_lang, CommandError, Localize, Notice};
+use gyokaku::i18n::{CommandError, Lang, Localize, Notice};
 
 use super::{print_error, CliError};
 
-/// Prints a warning that does not stop watching.
-fn warn(notice: Notice) {
-    let lang = display_lang();
+/// Prints a warning in `lang` that does not stop watching.
+fn warn(notice: Notice, lang: Lang) {
     super::output::err(
         &Notice::Warning {
             message: notice.localize(lang),
@@ -50,23 +49,33 @@ fn changed_files(event: &Event) -> impl Iterator<Item = &PathBuf> {
 }
 
 /// Blocks until a plan or rule file changes, then until the burst is over; returns the files.
-fn next_change(events: &Receiver<notify::Result<Event>>) -> Result<BTreeSet<PathBuf>, CliError> {
+/// The watcher's problems meanwhile are warned of in `lang`.
+fn next_change(
+    events: &Receiver<notify::Result<Event>>,
+    lang: Lang,
+) -> Result<BTreeSet<PathBuf>, CliError> {
     let gone = || CliError::Command(CommandError::WatchStopped);
     let mut changed = BTreeSet::new();
     while changed.is_empty() {
         match events.recv().map_err(|_| gone())? {
             Ok(event) => changed.extend(changed_files(&event).cloned()),
-            Err(e) => warn(Notice::WhileWatching {
-                reason: e.to_string(),
-            }),
+            Err(e) => warn(
+                Notice::WhileWatching {
+                    reason: e.to_string(),
+                },
+                lang,
+            ),
         }
     }
     loop {
         match events.recv_timeout(QUIET) {
             Ok(Ok(event)) => changed.extend(changed_files(&event).cloned()),
-            Ok(Err(e)) => warn(Notice::WhileWatching {
-                reason: e.to_string(),
-            }),
+            Ok(Err(e)) => warn(
+                Notice::WhileWatching {
+                    reason: e.to_string(),
+                },
+                lang,
+            ),
             Err(RecvTimeoutError::Timeout) => return Ok(changed),
             Err(RecvTimeoutError::Disconnected) => return Err(gone()),
         }
@@ -76,8 +85,9 @@ fn next_change(events: &Receiver<notify::Result<Event>>) -> Result<BTreeSet<Path
 /// Runs `run` now and again after every change to a `.toml` or `.rhai` file under the folders
 /// `folders` names. `folders` is asked before every run, so a plan that switches to another
 /// rule set is followed; a folder once watched stays watched. Errors of `run` are printed and
-/// watching goes on. Returns only when watching itself fails.
+/// watching goes on. Everything it says is in `lang`. Returns only when watching itself fails.
 pub fn watch(
+    lang: Lang,
     folders: impl Fn() -> Vec<PathBuf>,
     mut run: impl FnMut() -> Result<(), CliError>,
 ) -> Result<ExitCode, CliError> {
@@ -95,17 +105,20 @@ pub fn watch(
             }
             match watcher.watch(&folder, RecursiveMode::Recursive) {
                 Ok(()) => watched.push(folder),
-                Err(e) => warn(Notice::CannotWatchFolder {
-                    folder: folder.clone(),
-                    reason: e.to_string(),
-                }),
+                Err(e) => warn(
+                    Notice::CannotWatchFolder {
+                        folder: folder.clone(),
+                        reason: e.to_string(),
+                    },
+                    lang,
+                ),
             }
         }
         if watched.is_empty() {
             return Err(CommandError::NothingToWatch.into());
         }
         if let Err(e) = run() {
-            print_error(&e, display_lang());
+            print_error(&e, lang);
         }
         // Stdout is line-buffered; make sure the whole report is out before waiting.
         let _ = std::io::stdout().flush();
@@ -113,14 +126,14 @@ pub fn watch(
             &Notice::Watching {
                 folders: watched.iter().map(|f| f.display().to_string()).collect(),
             }
-            .localize(display_lang()),
+            .localize(lang),
         );
-        let changed = next_change(&events)?;
+        let changed = next_change(&events, lang)?;
         super::output::err(
             &Notice::Changed {
                 files: changed.iter().map(|f| f.display().to_string()).collect(),
             }
-            .localize(display_lang()),
+            .localize(lang),
         );
     }
 }
@@ -170,7 +183,7 @@ mod tests {
         tx.send(Ok(event(write, "rules/rating.rhai"))).unwrap();
         tx.send(Ok(event(write, "rules/rating.rhai"))).unwrap();
         tx.send(Ok(event(write, "rules/kinds/level.rhai"))).unwrap();
-        let changed = next_change(&rx).unwrap();
+        let changed = next_change(&rx, Lang::Ja).unwrap();
         assert_eq!(
             changed.into_iter().collect::<Vec<_>>(),
             [
@@ -179,6 +192,9 @@ mod tests {
             ]
         );
         drop(tx);
-        assert!(next_change(&rx).is_err(), "a closed channel ends the watch");
+        assert!(
+            next_change(&rx, Lang::Ja).is_err(),
+            "a closed channel ends the watch"
+        );
     }
 }

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
 
-use crate::i18n::{display_lang, Arg, CycleText, Lang, Localize};
+use crate::i18n::{Arg, Lang, Localize};
 
 /// A file's new content.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,9 +21,9 @@ pub struct PendingFile {
     pub content: Vec<u8>,
 }
 
-/// Why files could not be written. Worded by the catalogue ([`CycleText`]).
+/// Why files could not be written. `Display` is in Japanese, the default language.
 #[derive(Debug, thiserror::Error)]
-#[error("{}", self.localize(display_lang()))]
+#[error("{}", self.localize(Lang::Ja))]
 pub struct CommitError {
     /// The file that failed.
     pub path: PathBuf,
@@ -38,14 +38,30 @@ impl Localize for CommitError {
     fn localize(&self, lang: Lang) -> String {
         let (path, reason) = (self.path.clone(), self.source.arg(lang));
         match self.replaced.len() {
-            0 => CycleText::CommitFailedUnchanged { path, reason },
-            replaced => CycleText::CommitFailed {
+            0 => CommitText::FailedUnchanged { path, reason },
+            replaced => CommitText::Failed {
                 path,
                 reason,
                 replaced,
             },
         }
         .localize(lang)
+    }
+}
+
+crate::i18n::messages! {
+    /// How a [`CommitError`] reads: which file failed, why (worded in the language), and how
+    /// many were replaced before.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    enum CommitText {
+        /// Writing stopped part-way.
+        Failed { path: PathBuf, reason: String, replaced: usize } =>
+            ja: "{path} を書き込めません: {reason}({replaced}ファイルは更新済み、残りは元のまま)",
+            en: "cannot write {path}: {reason} ({replaced} file(s) already replaced, the others unchanged)";
+        /// Writing stopped before any file was replaced.
+        FailedUnchanged { path: PathBuf, reason: String } =>
+            ja: "{path} を書き込めません: {reason}(どのファイルも変更していません)",
+            en: "cannot write {path}: {reason} (no file was changed)";
     }
 }
 
@@ -142,6 +158,11 @@ fn sync_folder(_dir: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn messages_have_both_wordings() {
+        crate::i18n::check_templates(&all_templates());
+    }
 
     fn files_in(dir: &Path) -> Vec<String> {
         let mut names: Vec<String> = fs::read_dir(dir)

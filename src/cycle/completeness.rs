@@ -2,7 +2,7 @@
 //! report is the latest complete one; a partial year is reported only when asked for, and then
 //! the report says how many items have no results yet.
 
-use crate::i18n::{display_lang, CycleText, Lang, Localize};
+use crate::i18n::{Lang, Localize};
 use crate::model::{FiscalYear, ItemId, Plan};
 
 /// How far a year's results are in.
@@ -35,7 +35,7 @@ impl Completeness {
     /// "令和6年度: 71項目中70項目はまだ実績がありません" / "R6: 70 of 71 items have no results yet".
     pub fn notice(&self, lang: Lang) -> Option<String> {
         (!self.is_complete()).then(|| {
-            CycleText::NotAllReported {
+            CompletenessText::NotAllReported {
                 year: year_text(self.year, lang),
                 missing: self.without_results.len(),
                 items: self.items,
@@ -53,37 +53,35 @@ fn year_text(year: FiscalYear, lang: Lang) -> String {
     }
 }
 
-/// Why no default year could be chosen.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DefaultYearError {
-    /// No item has results in any year.
-    NoResults,
-    /// Some year has results, but no year is complete.
-    NoCompleteYear(Completeness),
-}
+crate::i18n::messages! {
+    /// What reports say of how far a year's results are in.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum CompletenessText {
+        /// Before a report of a year whose results are not all in (the year as the language
+        /// names it).
+        NotAllReported { year: String, missing: usize, items: usize } =>
+            ja: "{year}: {items}項目中{missing}項目はまだ実績がありません(集計は途中経過です)",
+            en: "{year}: {missing} of {items} items have no results yet (the figures are provisional)";
+        /// Every item has reported.
+        AllReported { items: usize } =>
+            ja: "全{items}項目の実績がそろっています。",
+            en: "All {items} items have reported.";
+    }
 
-impl DefaultYearError {
-    /// The message in the user's language.
-    pub fn text(&self, lang: Lang) -> String {
-        match self {
-            DefaultYearError::NoResults => CycleText::NoResultsYet.localize(lang),
-            DefaultYearError::NoCompleteYear(c) => CycleText::NoCompleteYear {
-                year: c.year.to_string(),
-                missing: c.without_results.len(),
-                items: c.items,
-            }
-            .localize(lang),
-        }
+    /// Why no default year could be chosen.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum DefaultYearError {
+        /// No item has results in any year.
+        NoResults =>
+            ja: "計画のどの年度にもまだ実績がありません: --year で年度を指定してください",
+            en: "no year of the plan has results yet: pass --year";
+        /// Some year has results, but no year is complete: the latest with results, and how
+        /// many of the items have none in it.
+        NoCompleteYear { year: FiscalYear, missing: usize, items: usize } =>
+            ja: "実績がそろった年度がありません。実績のある最新の年度は {year} ですが、{items}項目中{missing}項目はまだ実績がありません: 途中経過を見るには --year {year} を指定してください",
+            en: "no year's results are complete; the latest with results is {year}, where {missing} of {items} items have no results yet: pass --year {year} to report it anyway";
     }
 }
-
-impl std::fmt::Display for DefaultYearError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.text(display_lang()))
-    }
-}
-
-impl std::error::Error for DefaultYearError {}
 
 /// The year reports use by default: the latest whose results are complete.
 pub fn default_year(plan: &Plan) -> Result<FiscalYear, DefaultYearError> {
@@ -91,9 +89,19 @@ pub fn default_year(plan: &Plan) -> Result<FiscalYear, DefaultYearError> {
         return Ok(year);
     }
     match plan.latest_year_with_results() {
-        Some(year) => Err(DefaultYearError::NoCompleteYear(Completeness::of(
-            plan, year,
-        ))),
+        Some(year) => Err(DefaultYearError::NoCompleteYear {
+            year,
+            missing: plan.items_without_results(year).count(),
+            items: plan.items.len(),
+        }),
         None => Err(DefaultYearError::NoResults),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn messages_have_both_wordings() {
+        crate::i18n::check_templates(&super::all_templates());
     }
 }

@@ -14,20 +14,16 @@ use rust_decimal::Decimal;
 
 use super::commit::PendingFile;
 use super::layout::{self, cell_name, Column, ENTRY_SHEET};
-use crate::i18n::{CycleText, Lang, Localize};
+use crate::i18n::{Arg, Lang, Localize};
 use crate::model::{
-    load_plan_from, Cell, FiscalYear, Item, ItemId, MemorySource, Plan, Scale, SourceFile,
-    ValueError,
+    load_plan_from, Cell, FiscalYear, Item, ItemId, LoadErrors, MemorySource, Plan, Scale,
+    SourceFile, UnitError, ValueError, WordProblem,
 };
 
 crate::i18n::messages! {
     /// Taking results into a year whose results are published.
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub enum AmendText {
-        /// A change to a published result without --amend.
-        ClosedYear { year: String, published: Option<Published>, field: String, old: String, new: String } =>
-            ja: "{year}の実績は公表済みです{published}: {field} {old} → {new} は、訂正として理由を付けたとき (--amend \"理由\") だけ取り込みます",
-            en: "the results of {year} are published{published}: {field} {old} → {new} is taken in only as an amendment, with its reason (--amend \"reason\")";
         /// --amend without a reason.
         EmptyReason =>
             ja: "--amend には訂正の理由を書いてください (例: --amend \"寄附金の計上漏れの訂正\")",
@@ -49,6 +45,151 @@ crate::i18n::messages! {
         On { date: String } =>
             ja: " ({date}公表)",
             en: " (published {date})";
+    }
+
+    /// What is wrong with a returned workbook or one of its cells.
+    #[derive(Debug)]
+    pub enum Problem {
+        /// The file is not an xlsx workbook calamine can read (calamine's words).
+        Unreadable { reason: String } =>
+            ja: "xlsx ファイルとして読めません: {reason}",
+            en: "not a readable xlsx workbook: {reason}";
+        /// The workbook has no entry sheet (実績入力).
+        NoEntrySheet { sheet: &'static str } =>
+            ja: "シート「{sheet}」がありません(gyokaku template で作成したブックですか)",
+            en: "no sheet {sheet:?}: is this a workbook made by gyokaku template?";
+        /// The workbook was made for another plan: the plan id in it, and the plan imported
+        /// into.
+        OtherPlan { found: String, expected: String } =>
+            ja: "別の計画のブックです(計画ID {found:?}、取込み先は {expected:?})",
+            en: "the workbook is for plan {found:?}, not {expected:?}";
+        /// The year cell, as written, is not a year of the plan's period.
+        Year { found: String } =>
+            ja: "年度 {found:?} は計画期間の年度ではありません",
+            en: "{found:?} is not a year of the plan's period";
+        /// A column heading is not the template's: the heading expected, and as written.
+        Heading { expected: &'static str, found: String } =>
+            ja: "見出しが「{expected}」ではなく {found:?} です: 列を動かさずに入力してください",
+            en: "the heading is {found:?}, not {expected:?}: leave the columns where they are";
+        /// The id, as written, names no item of the plan.
+        UnknownItem { found: String } =>
+            ja: "番号 {found:?} の実施項目は計画にありません",
+            en: "{found:?} is not an item of the plan";
+        /// The item has no row for the workbook's year (令和6年度) in its file.
+        NoYearRow { year: String } =>
+            ja: "この実施項目には{year}の年次計画がありません",
+            en: "the item has no row for {year}";
+        /// The item's row appears twice: where it appeared first.
+        DuplicateRow { first: String } =>
+            ja: "同じ実施項目の行が {first} にもあります",
+            en: "the item's row is also at {first}";
+        /// A date, TRUE/FALSE or an Excel error where a value was expected (what the cell
+        /// holds, as Excel shows it).
+        NotAValue { found: String } =>
+            ja: "値ではなく {found} が入っています: 資料に印刷するとおりの値を入力してください",
+            en: "the cell holds {found}, not a value: type the value as the document prints it";
+        /// The value parser refused the text of a column.
+        Value { column: Column, text: String, error: ValueError } =>
+            ja: "{column} {text:?} を読めません: {error}",
+            en: "{column} {text:?} cannot be read: {error}";
+        /// The actual is written in another unit than the indicator's.
+        Unit { text: String, error: UnitError } =>
+            ja: "実績値 {text:?} の単位が指標の単位と違います: {error}",
+            en: "the actual {text:?} is not in the indicator's unit: {error}";
+        /// 実績効果額 must be an amount in 千円 (or "-").
+        EffectNotAnAmount { text: String } =>
+            ja: "実績効果額 {text:?} は千円単位の金額(または -)で入力してください",
+            en: "the actual effect {text:?} must be an amount in thousand yen (or -)";
+        /// A word where the indicator counts.
+        Word { problem: WordProblem } =>
+            ja: "{problem}",
+            en: "{problem}";
+        /// A change to a year whose results are published, without `--amend`: the year
+        /// (令和5年度), when it was published as the plan says, the column, the value recorded
+        /// and the value returned.
+        ClosedYear { year: String, published: Option<Published>, column: Column, old: String, new: String } =>
+            ja: "{year}の実績は公表済みです{published}: {column} {old} → {new} は、訂正として理由を付けたとき (--amend \"理由\") だけ取り込みます",
+            en: "the results of {year} are published{published}: {column} {old} → {new} is taken in only as an amendment, with its reason (--amend \"reason\")";
+        /// The rating is not a label of the plan's scale (its labels).
+        RatingOffScale { text: String, labels: Vec<String> } =>
+            ja: "評価 {text:?} は評価の区分({labels})にありません",
+            en: "the rating {text:?} is not on the plan's scale ({labels})";
+        /// Two workbooks give one field different values: this cell's text, the other cell and
+        /// its text.
+        Conflict { column: Column, text: String, other: String, other_text: String } =>
+            ja: "{column} {text:?} が {other} の {other_text:?} と食い違っています",
+            en: "{column} {text:?} disagrees with {other_text:?} at {other}";
+        /// The item files, once edited, do not load (should not happen: every cell was
+        /// checked).
+        Reload { errors: LoadErrors } =>
+            ja: "更新後の実施項目ファイルが読み込めません: {errors}",
+            en: "the updated item files do not load: {errors}";
+        /// An item file does not parse for editing (the TOML editor's words; should not happen:
+        /// the plan was loaded from it).
+        Unparsable { detail: String } =>
+            ja: "更新後の実施項目ファイルが読み込めません: {detail}",
+            en: "the updated item files do not load: {detail}";
+    }
+
+    /// The words of `gyokaku import`: where a problem is, the list of changes, the closing line.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum ImportText {
+        /// Where a returned cell is and which item its row is.
+        AtCell { location: String, id: ItemId, title: String, problem: String } =>
+            ja: "{location}: {id} {title}: {problem}",
+            en: "{location}: item {id} ({title}): {problem}";
+        /// A problem of a whole workbook or of a cell outside the item rows.
+        AtPlace { location: String, problem: String } =>
+            ja: "{location}: {problem}",
+            en: "{location}: {problem}";
+        /// The closing line of a refused import.
+        NothingWritten { errors: usize } =>
+            ja: "{errors}件の誤りがあるため、何も書き込んでいません",
+            en: "{errors} error(s): nothing was written";
+        /// A workbook or the plan's files could not be read.
+        CannotRead { path: PathBuf, reason: String } =>
+            ja: "{path} を読めません: {reason}",
+            en: "cannot read {path}: {reason}";
+        /// A blank value in the list of changes.
+        Blank =>
+            ja: "(空欄)",
+            en: "(blank)";
+        /// A derived value in the list of changes.
+        SumOfTheYears =>
+            ja: "各年度の合計",
+            en: "sum of the years";
+        /// The closing line of `import --dry-run`.
+        DryRunSummary { books: usize, changed: usize, unchanged: usize } =>
+            ja: "{books}ブックを確認: {changed}項目を変更予定、{unchanged}項目は変更なし(--dry-run のため書き込んでいません)",
+            en: "{books} workbook(s) checked: {changed} item(s) would change, {unchanged} unchanged (--dry-run: nothing written)";
+        /// The closing line of `import`.
+        ImportSummary { books: usize, changed: usize, unchanged: usize } =>
+            ja: "{books}ブックを取込み: {changed}項目を更新、{unchanged}項目は変更なし",
+            en: "{books} workbook(s) imported: {changed} item(s) updated, {unchanged} unchanged";
+        /// A returned actual, in the list of changes and in messages.
+        FieldActual =>
+            ja: "実績値",
+            en: "actual";
+        /// A returned actual effect of a year.
+        FieldActualEffect =>
+            ja: "実績効果額",
+            en: "actual effect";
+        /// The subtotal of the actual effects, derived from the years.
+        FieldSubtotalActualEffect =>
+            ja: "〔小計〕実績効果額",
+            en: "subtotal of actual effects";
+        /// A returned rating.
+        FieldRating =>
+            ja: "評価",
+            en: "rating";
+        /// A returned comment (取組実績).
+        FieldComment =>
+            ja: "取組実績",
+            en: "comment";
+        /// The actual effect column of the entry sheet, in messages about its cells.
+        ColumnActualEffect =>
+            ja: "実績効果額(千円)",
+            en: "actual effect";
     }
 }
 
@@ -98,112 +239,24 @@ fn civil_date(days: u64) -> String {
     format!("{year:04}-{month:02}-{day:02}")
 }
 
-/// What is wrong with a returned workbook or one of its cells.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Problem {
-    /// The file is not an xlsx workbook calamine can read.
-    Unreadable(String),
-    /// The workbook has no 実績入力 sheet.
-    NoEntrySheet,
-    /// The workbook was made for another plan.
-    OtherPlan {
-        /// The plan id in the workbook.
-        found: String,
-        /// The plan imported into.
-        expected: String,
-    },
-    /// The year cell is not a year of the plan's period.
-    Year {
-        /// As written.
-        found: String,
-    },
-    /// A column heading is not the template's.
-    Heading {
-        /// The heading expected.
-        expected: &'static str,
-        /// As written.
-        found: String,
-    },
-    /// The id names no item of the plan.
-    UnknownItem {
-        /// As written.
-        found: String,
-    },
-    /// The item has no row for the workbook's year.
-    NoYearRow {
-        /// The year.
-        year: FiscalYear,
-    },
-    /// The item appears twice.
-    DuplicateRow {
-        /// Where it appeared first.
-        first: String,
-    },
-    /// A date, TRUE/FALSE or an Excel error where a value was expected.
-    NotAValue {
-        /// What the cell holds, as Excel shows it.
-        found: String,
-    },
-    /// The value parser refused the text.
-    Value {
-        /// The column.
-        column: Column,
-        /// The text.
-        text: String,
-        /// Why.
-        error: ValueError,
-    },
-    /// The actual is written in another unit than the indicator's.
-    Unit {
-        /// The text.
-        text: String,
-        /// Why, as the plan loader words it.
-        error: String,
-    },
-    /// 実績効果額 must be an amount in 千円 (or "-").
-    EffectNotAnAmount {
-        /// The text.
-        text: String,
-    },
-    /// A word where the indicator counts.
-    Word(crate::model::WordProblem),
-    /// A change to a year whose results are published, without `--amend`.
-    ClosedYear {
-        /// The year.
-        year: FiscalYear,
-        /// When it was published, as the plan says.
-        published: Option<String>,
-        /// The column.
-        column: Column,
-        /// The value recorded.
-        old: String,
-        /// The value returned.
-        new: String,
-    },
-    /// The rating is not a label of the plan's scale.
-    RatingOffScale {
-        /// The text.
-        text: String,
-        /// The scale's labels.
-        labels: Vec<String>,
-    },
-    /// Two workbooks give one field different values.
-    Conflict {
-        /// The column.
-        column: Column,
-        /// This cell's text.
-        text: String,
-        /// The other cell.
-        other: String,
-        /// The other cell's text.
-        other_text: String,
-    },
-    /// The item files, once edited, do not load (should not happen: every cell was checked).
-    Reload(String),
+
+/// A column as messages about its cells name it: an entry column by what it holds, a
+/// read-only one by its heading, as the workbook prints it.
+impl Arg for Column {
+    fn arg(&self, lang: Lang) -> String {
+        match self {
+            Column::Actual => ImportText::FieldActual,
+            Column::ActualEffect => ImportText::ColumnActualEffect,
+            Column::Rating => ImportText::FieldRating,
+            Column::Comment => ImportText::FieldComment,
+            other => return other.heading().to_string(),
+        }
+        .localize(lang)
+    }
 }
 
 /// One problem, where it is: `book.xlsx!実績入力!J12`, and the item of the row.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub struct ImportError {
     /// `book.xlsx!実績入力!J12`, or the file alone.
     pub location: String,
@@ -213,129 +266,30 @@ pub struct ImportError {
     pub problem: Problem,
 }
 
-impl ImportError {
-    /// The message in the user's language.
-    pub fn text(&self, lang: Lang) -> String {
-        let problem = problem_text(&self.problem, lang);
+impl Localize for ImportError {
+    fn localize(&self, lang: Lang) -> String {
+        let (location, problem) = (self.location.clone(), self.problem.localize(lang));
         match &self.item {
-            Some((id, title)) => CycleText::AtCell {
-                location: self.location.clone(),
-                id: id.to_string(),
+            Some((id, title)) => ImportText::AtCell {
+                location,
+                id: *id,
                 title: title.clone(),
                 problem,
             },
-            None => CycleText::AtPlace {
-                location: self.location.clone(),
-                problem,
-            },
+            None => ImportText::AtPlace { location, problem },
         }
         .localize(lang)
     }
 }
 
+/// In Japanese, the default language.
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text(crate::i18n::display_lang()))
+        f.write_str(&self.localize(Lang::Ja))
     }
 }
 
 impl std::error::Error for ImportError {}
-
-fn column_name(column: Column, lang: Lang) -> String {
-    match column {
-        Column::Actual => CycleText::FieldActual,
-        Column::ActualEffect => CycleText::ColumnActualEffect,
-        Column::Rating => CycleText::FieldRating,
-        Column::Comment => CycleText::FieldComment,
-        // Read-only columns are named by their heading, as the workbook prints it.
-        other => return other.heading().to_string(),
-    }
-    .localize(lang)
-}
-
-fn problem_text(p: &Problem, lang: Lang) -> String {
-    let text = match p {
-        Problem::Unreadable(reason) => CycleText::Unreadable {
-            reason: reason.clone(),
-        },
-        Problem::NoEntrySheet => CycleText::NoEntrySheet {
-            sheet: ENTRY_SHEET.into(),
-        },
-        Problem::OtherPlan { found, expected } => CycleText::OtherPlan {
-            found: found.clone(),
-            expected: expected.clone(),
-        },
-        Problem::Year { found } => CycleText::NotAYearOfThePlan {
-            found: found.clone(),
-        },
-        Problem::Heading { expected, found } => CycleText::HeadingChanged {
-            expected: expected.to_string(),
-            found: found.clone(),
-        },
-        Problem::UnknownItem { found } => CycleText::UnknownItem {
-            found: found.clone(),
-        },
-        Problem::NoYearRow { year } => CycleText::NoYearRow {
-            year: year.japanese(),
-        },
-        Problem::DuplicateRow { first } => CycleText::DuplicateRow {
-            first: first.clone(),
-        },
-        Problem::NotAValue { found } => CycleText::NotAValue {
-            found: found.clone(),
-        },
-        Problem::Value {
-            column,
-            text,
-            error,
-        } => CycleText::UnreadableValue {
-            column: column_name(*column, lang),
-            text: text.clone(),
-            reason: error.to_string(),
-        },
-        Problem::Unit { text, error } => CycleText::WrongUnit {
-            text: text.clone(),
-            reason: error.clone(),
-        },
-        Problem::EffectNotAnAmount { text } => CycleText::EffectNotAnAmount { text: text.clone() },
-        Problem::Word(problem) => return problem.localize(lang),
-        Problem::ClosedYear {
-            year,
-            published,
-            column,
-            old,
-            new,
-        } => {
-            return AmendText::ClosedYear {
-                year: year.japanese(),
-                published: published.clone().map(|date| Published::On { date }),
-                field: column_name(*column, lang),
-                old: old.clone(),
-                new: new.clone(),
-            }
-            .localize(lang)
-        }
-        Problem::RatingOffScale { text, labels } => CycleText::RatingOffScale {
-            text: text.clone(),
-            labels: labels.clone(),
-        },
-        Problem::Conflict {
-            column,
-            text,
-            other,
-            other_text,
-        } => CycleText::Conflict {
-            column: column_name(*column, lang),
-            text: text.clone(),
-            other: other.clone(),
-            other_text: other_text.clone(),
-        },
-        Problem::Reload(reason) => CycleText::Reload {
-            reason: reason.clone(),
-        },
-    };
-    text.localize(lang)
-}
 
 /// One entry cell with something in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -422,14 +376,19 @@ pub fn read_workbook(
             problem,
         }]
     };
-    let mut book =
-        Xlsx::new(Cursor::new(bytes)).map_err(|e| whole(Problem::Unreadable(e.to_string())))?;
+    let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
+        whole(Problem::Unreadable {
+            reason: e.to_string(),
+        })
+    })?;
     if !book.sheet_names().iter().any(|s| s == ENTRY_SHEET) {
-        return Err(whole(Problem::NoEntrySheet));
+        return Err(whole(Problem::NoEntrySheet { sheet: ENTRY_SHEET }));
     }
-    let range = book
-        .worksheet_range(ENTRY_SHEET)
-        .map_err(|e| whole(Problem::Unreadable(e.to_string())))?;
+    let range = book.worksheet_range(ENTRY_SHEET).map_err(|e| {
+        whole(Problem::Unreadable {
+            reason: e.to_string(),
+        })
+    })?;
     let at = |row: u32, col: u16| format!("{name}!{ENTRY_SHEET}!{}", cell_name(row, col));
     let get = |row: u32, col: u16| range.get_value((row, u32::from(col)));
     let text = |row: u32, col: u16| cell_text(get(row, col)).ok().flatten().unwrap_or_default();
@@ -658,15 +617,15 @@ fn checked(
                     .and_then(|()| {
                         target.map_or(Ok(()), |t| crate::model::check_target_actual(t, &parsed))
                     })
-                    .map_err(|e| Problem::Unit {
+                    .map_err(|error| Problem::Unit {
                         text: cell.text.clone(),
-                        error: e.to_string(),
+                        error,
                     })?;
                 // Where the indicator counts, a word only if the plan allows it.
                 let words = crate::model::allowed_words(plan_words, &item.indicator);
                 if crate::model::counts(&item.indicator, &item.years, &words) {
                     crate::model::read_figure(&mut parsed.clone(), &item.indicator.unit, &words)
-                        .map_err(Problem::Word)?;
+                        .map_err(|problem| Problem::Word { problem })?;
                 }
             }
             if cell.column == Column::ActualEffect {
@@ -804,8 +763,8 @@ pub fn prepare_import(
                     location: location.clone(),
                     item: Some((item.id, item.title.clone())),
                     problem: Problem::ClosedYear {
-                        year: *year,
-                        published: closed.published.clone(),
+                        year: year.japanese(),
+                        published: closed.published.clone().map(|date| Published::On { date }),
                         column: *column,
                         old: old.unwrap_or_else(|| "-".into()),
                         new: text.clone(),
@@ -859,7 +818,7 @@ pub fn prepare_import(
         return Err(vec![ImportError {
             location: plan_file.path.display().to_string(),
             item: None,
-            problem: Problem::Reload(e.to_string()),
+            problem: Problem::Reload { errors: e },
         }]);
     }
     Ok(ImportPlan {
@@ -955,10 +914,13 @@ fn update_item(
     closed: &dyn Fn(FiscalYear) -> bool,
     amend: Option<&Amend>,
 ) -> Result<Option<ItemUpdate>, Problem> {
-    let mut doc: toml_edit::DocumentMut = source
-        .text
-        .parse()
-        .map_err(|e: toml_edit::TomlError| Problem::Reload(e.to_string()))?;
+    let mut doc: toml_edit::DocumentMut =
+        source
+            .text
+            .parse()
+            .map_err(|e: toml_edit::TomlError| Problem::Unparsable {
+                detail: e.to_string(),
+            })?;
     let mut changes = Vec::new();
     // New actual effects per year, to derive the subtotal from.
     let mut effects: BTreeMap<FiscalYear, Option<String>> = item
@@ -979,7 +941,9 @@ fn update_item(
             continue;
         };
         let Some(table) = year_table(&mut doc, *year) else {
-            return Err(Problem::NoYearRow { year: *year });
+            return Err(Problem::NoYearRow {
+                year: year.japanese(),
+            });
         };
         set_key(table, field, text, &YEAR_KEYS);
         if *column == Column::ActualEffect {
@@ -1096,10 +1060,10 @@ pub fn render_import(plan: &ImportPlan, dry_run: bool, lang: Lang) -> String {
             let old = c
                 .old
                 .clone()
-                .unwrap_or_else(|| CycleText::Blank.localize(lang));
+                .unwrap_or_else(|| ImportText::Blank.localize(lang));
             let from = match &c.from {
                 Some(cell) => format!("  [{cell}]"),
-                None => format!("  [{}]", CycleText::SumOfTheYears.localize(lang)),
+                None => format!("  [{}]", ImportText::SumOfTheYears.localize(lang)),
             };
             out.push_str(&format!(
                 "  {}: {} → {}{from}\n",
@@ -1111,13 +1075,13 @@ pub fn render_import(plan: &ImportPlan, dry_run: bool, lang: Lang) -> String {
     }
     let (books, changed, unchanged) = (plan.workbooks.len(), plan.updates.len(), plan.unchanged);
     let summary = if dry_run {
-        CycleText::DryRunSummary {
+        ImportText::DryRunSummary {
             books,
             changed,
             unchanged,
         }
     } else {
-        CycleText::ImportSummary {
+        ImportText::ImportSummary {
             books,
             changed,
             unchanged,
@@ -1147,11 +1111,11 @@ fn field_label(field: &str, lang: Lang) -> String {
         None => (None, field.strip_prefix("subtotals.").unwrap_or(field)),
     };
     let name = match key {
-        "actual" => Some(CycleText::FieldActual),
-        "actual_effect" if year.is_none() => Some(CycleText::FieldSubtotalActualEffect),
-        "actual_effect" => Some(CycleText::FieldActualEffect),
-        "rating" => Some(CycleText::FieldRating),
-        "comment" => Some(CycleText::FieldComment),
+        "actual" => Some(ImportText::FieldActual),
+        "actual_effect" if year.is_none() => Some(ImportText::FieldSubtotalActualEffect),
+        "actual_effect" => Some(ImportText::FieldActualEffect),
+        "rating" => Some(ImportText::FieldRating),
+        "comment" => Some(ImportText::FieldComment),
         _ => None,
     }
     .map_or_else(|| key.to_string(), |t| t.localize(lang));
@@ -1161,14 +1125,14 @@ fn field_label(field: &str, lang: Lang) -> String {
     }
 }
 
-/// Why an import did not happen.
+/// Why an import did not happen. `Display` is in Japanese, the default language.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportFailure {
     /// The plan does not load.
-    #[error("{}", self.text(crate::i18n::display_lang()))]
-    Plan(#[from] crate::model::LoadErrors),
+    #[error("{}", self.localize(Lang::Ja))]
+    Plan(#[from] LoadErrors),
     /// A file could not be read.
-    #[error("{}", self.text(crate::i18n::display_lang()))]
+    #[error("{}", self.localize(Lang::Ja))]
     Read {
         /// The file.
         path: PathBuf,
@@ -1176,34 +1140,30 @@ pub enum ImportFailure {
         source: std::io::Error,
     },
     /// Cells are wrong: nothing was written.
-    #[error("{}", self.text(crate::i18n::display_lang()))]
+    #[error("{}", self.localize(Lang::Ja))]
     Cells(Vec<ImportError>),
     /// Writing failed part-way; each file is either old or new.
-    #[error("{}", self.text(crate::i18n::display_lang()))]
+    #[error("{}", self.localize(Lang::Ja))]
     Commit(#[from] super::commit::CommitError),
 }
 
-impl ImportFailure {
-    /// The message in the user's language.
-    pub fn text(&self, lang: Lang) -> String {
+/// Every wrong cell a line, then that nothing was written.
+impl Localize for ImportFailure {
+    fn localize(&self, lang: Lang) -> String {
         match self {
             ImportFailure::Cells(errors) => {
-                let mut lines: Vec<String> = errors.iter().map(|e| e.text(lang)).collect();
+                let mut lines: Vec<String> = errors.iter().map(|e| e.localize(lang)).collect();
                 lines.push(
-                    CycleText::NothingWritten {
+                    ImportText::NothingWritten {
                         errors: errors.len(),
                     }
                     .localize(lang),
                 );
                 lines.join("\n")
             }
-            ImportFailure::Read { path, source } => crate::i18n::CommandError::CannotRead {
+            ImportFailure::Read { path, source } => ImportText::CannotRead {
                 path: path.clone(),
-                // A copy that is still the system's error, so that it is worded in `lang`.
-                reason: source.raw_os_error().map_or_else(
-                    || std::io::Error::new(source.kind(), source.to_string()),
-                    std::io::Error::from_raw_os_error,
-                ),
+                reason: source.arg(lang),
             }
             .localize(lang),
             ImportFailure::Commit(e) => e.localize(lang),
@@ -1265,6 +1225,11 @@ pub fn import_workbooks(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn messages_have_both_wordings() {
+        crate::i18n::check_templates(&all_templates());
+    }
 
     const ITEM: &str = r#"title = "テスト"
 department = "財務部"

@@ -11,12 +11,12 @@ mod status;
 #[cfg(feature = "xlsx")]
 pub(crate) mod template;
 
-pub use completeness::{default_year, Completeness, DefaultYearError};
+pub use completeness::{default_year, Completeness, CompletenessText, DefaultYearError};
 #[cfg(feature = "xlsx")]
 pub use import::{
     import_workbooks, prepare_import, read_workbook, render_import, today_in_japan, Amend,
-    AmendText, FieldChange, ImportError, ImportFailure, ImportPlan, ItemUpdate, Problem, Published,
-    ReturnedCell, ReturnedRow, ReturnedWorkbook,
+    AmendText, FieldChange, ImportError, ImportFailure, ImportPlan, ImportText, ItemUpdate,
+    Problem, Published, ReturnedCell, ReturnedRow, ReturnedWorkbook,
 };
 pub use status::{status, Questioned, SectionStatus, Status};
 #[cfg(feature = "xlsx")]

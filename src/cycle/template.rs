@@ -9,7 +9,7 @@ use rust_xlsxwriter::{
 use unicode_width::UnicodeWidthStr;
 
 use super::layout::{self, cell_name, Column, ENTRY_SHEET};
-use crate::i18n::{CycleText, Lang, Localize};
+use crate::i18n::{Arg, Lang};
 use crate::model::{Cell, FiscalYear, Item, Plan, Scale, Value};
 
 /// What to write.
@@ -25,46 +25,35 @@ pub struct TemplateOptions<'a> {
     pub item_sheets: bool,
 }
 
-/// Why a workbook could not be written.
-#[derive(Debug, thiserror::Error)]
-pub enum TemplateError {
-    /// The department is not one the plan's items name.
-    #[error("{}", self.text(crate::i18n::display_lang()))]
-    UnknownDepartment {
-        /// As given.
-        name: String,
-        /// The plan's departments.
-        known: Vec<String>,
-    },
-    /// The plan has no items.
-    #[error("{}", self.text(crate::i18n::display_lang()))]
-    NoItems {
-        /// The year.
-        year: FiscalYear,
-    },
-    /// The xlsx writer failed.
-    #[error("{}", self.text(crate::i18n::display_lang()))]
-    Xlsx(#[from] XlsxError),
+crate::i18n::messages! {
+    /// Why a workbook could not be written.
+    #[derive(Debug)]
+    pub enum TemplateError {
+        /// The department, as given, is not one the plan's items name (the plan's are known).
+        UnknownDepartment { name: String, known: Vec<String> } =>
+            ja: "部局「{name}」の実施項目は計画にありません。計画の部局: {known}",
+            en: "no item of the plan belongs to the department {name:?}; the plan's departments are {known}";
+        /// The plan has no items to report for the year (令和6年度).
+        NoItems { year: String } =>
+            ja: "{year}に報告する実施項目が計画にありません",
+            en: "the plan has no items to report for {year}";
+        /// The xlsx writer failed (in its own words).
+        Xlsx { error: XlsxError } =>
+            ja: "ワークブックを作成できません: {error}",
+            en: "cannot write the workbook: {error}";
+    }
 }
 
-impl TemplateError {
-    /// The message in the user's language.
-    pub fn text(&self, lang: Lang) -> String {
-        match self {
-            TemplateError::UnknownDepartment { name, known } => CycleText::UnknownDepartment {
-                name: name.clone(),
-                known: known.clone(),
-            }
-            .localize(lang),
-            TemplateError::NoItems { year } => CycleText::NoItemsToReport {
-                year: year.japanese(),
-            }
-            .localize(lang),
-            TemplateError::Xlsx(e) => CycleText::CannotWriteWorkbook {
-                reason: e.to_string(),
-            }
-            .localize(lang),
-        }
+impl From<XlsxError> for TemplateError {
+    fn from(error: XlsxError) -> Self {
+        TemplateError::Xlsx { error }
+    }
+}
+
+/// The xlsx writer words its errors in English only.
+impl Arg for XlsxError {
+    fn arg(&self, _: Lang) -> String {
+        self.to_string()
     }
 }
 
@@ -99,7 +88,9 @@ pub fn template_items<'p>(
         .filter(|i| options.department.is_none_or(|d| i.department == d))
         .collect();
     if items.is_empty() {
-        return Err(TemplateError::NoItems { year: options.year });
+        return Err(TemplateError::NoItems {
+            year: options.year.japanese(),
+        });
     }
     Ok(items)
 }
@@ -576,4 +567,12 @@ fn write_item_sheet(
     sheet.set_print_fit_to_pages(1, 0);
     sheet.protect_with_options(&protection());
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn messages_have_both_wordings() {
+        crate::i18n::check_templates(&super::all_templates());
+    }
 }

@@ -9,8 +9,7 @@ use rhai::EvalAltResult;
 use super::period::{ForecastProblem, PeriodRuleText};
 
 use crate::i18n::{
-    display_lang, Arg, CompileProblem, Lang, Localize, RuleConfigProblem, RuleHint, RuleProblem,
-    RuleText,
+    Arg, CompileProblem, Lang, Localize, RuleConfigProblem, RuleHint, RuleProblem, RuleText,
 };
 
 crate::i18n::messages! {
@@ -170,7 +169,7 @@ impl Compile {
 
 impl fmt::Display for Compile {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text(display_lang()))
+        f.write_str(&self.text(Lang::Ja))
     }
 }
 
@@ -269,7 +268,7 @@ fn runtime_text(
 
 impl fmt::Display for RuleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.localize(display_lang()))
+        f.write_str(&self.localize(Lang::Ja))
     }
 }
 

@@ -4,9 +4,9 @@
 //! A message is a *kind* with named fields — an enum variant such as
 //! [`CommandError::YearOutsidePeriod`]`{ year, first, last }` — never a prose string built at
 //! the call site. Code that fails returns the kind; code that prints it calls
-//! [`Localize::localize`] with the reader's [`Lang`]. `Display` of a message uses the process's
-//! language ([`set_display_lang`], Japanese unless the command line chose English), so
-//! `eprintln!("{e}")` and `e.to_string()` read right too.
+//! [`Localize::localize`] with the reader's [`Lang`], passed down explicitly: there is no
+//! process-wide language. `Display` of a message is its Japanese wording (the default
+//! language), for logs and errors boxed as `dyn Error`.
 //!
 //! # The catalogue
 //!
@@ -49,7 +49,6 @@ pub use catalogue::*;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
-use std::sync::atomic::{AtomicU8, Ordering};
 
 use rust_decimal::Decimal;
 
@@ -113,28 +112,6 @@ impl FromStr for Lang {
 impl fmt::Display for Lang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())
-    }
-}
-
-static DISPLAY_LANG: AtomicU8 = AtomicU8::new(0);
-
-/// Sets the language `Display` of every message uses in this process (the command line sets
-/// it once from `--lang` / `GYOKAKU_LANG`). Japanese until set.
-pub fn set_display_lang(lang: Lang) {
-    DISPLAY_LANG.store(
-        match lang {
-            Lang::Ja => 0,
-            Lang::En => 1,
-        },
-        Ordering::Relaxed,
-    );
-}
-
-/// The language `Display` of a message uses: see [`set_display_lang`].
-pub fn display_lang() -> Lang {
-    match DISPLAY_LANG.load(Ordering::Relaxed) {
-        1 => Lang::En,
-        _ => Lang::Ja,
     }
 }
 
@@ -303,15 +280,18 @@ impl Arg for Text {
     }
 }
 
+/// In Japanese, the default language: what a user reads is worded with
+/// [`Localize::localize`] in the language asked for.
 impl fmt::Display for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.localize(display_lang()))
+        f.write_str(&self.localize(Lang::Ja))
     }
 }
 
 /// Defines message enums: each variant with its fields and its Japanese and English
-/// templates; implements [`Localize`], [`Arg`], `Display` (in [`display_lang`]) and
-/// `std::error::Error` for them, and lists the templates for the catalogue's tests.
+/// templates; implements [`Localize`], [`Arg`], `Display` (in Japanese, the default) and
+/// `std::error::Error` for them, and lists the templates for the module's test
+/// (`all_templates`).
 macro_rules! messages {
     ($(
         $(#[$meta:meta])*
@@ -349,38 +329,33 @@ macro_rules! messages {
             }
         }
 
-        impl $name {
-            /// Every message of this enum: its name, fields, Japanese and English template.
-            pub const TEMPLATES: &'static [$crate::i18n::Template] = &[$(
-                $crate::i18n::Template {
-                    name: concat!(stringify!($name), "::", stringify!($variant)),
-                    fields: &[$($(stringify!($field)),*)?],
-                    ja: $ja,
-                    en: $en,
-                },
-            )*];
-        }
-
         impl ::std::fmt::Display for $name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(&$crate::i18n::Localize::localize(self, $crate::i18n::display_lang()))
+                f.write_str(&$crate::i18n::Localize::localize(self, $crate::i18n::Lang::Ja))
             }
         }
 
         impl ::std::error::Error for $name {}
     )*
 
-        /// Every entry of the catalogue, for its tests.
-        // Called by the module's test only: a private module's messages leave it unused.
-        #[allow(dead_code)]
-        pub fn all_templates() -> Vec<$crate::i18n::Template> {
-            [$($name::TEMPLATES),*].concat()
+        /// Every message of this block: its name, fields, Japanese and English template, for
+        /// the module's test of both wordings ([`check_templates`](crate::i18n::check_templates)).
+        #[cfg(test)]
+        pub(crate) fn all_templates() -> Vec<$crate::i18n::Template> {
+            vec![$($(
+                $crate::i18n::Template {
+                    name: concat!(stringify!($name), "::", stringify!($variant)),
+                    fields: &[$($(stringify!($field)),*)?],
+                    ja: $ja,
+                    en: $en,
+                },
+            )*)*]
         }
     };
 }
 pub(crate) use messages;
 
-/// One catalogue entry, for tests and tools that list the catalogue.
+/// One message's templates, as the `messages!` macro lists them for the tests.
 #[derive(Debug, Clone, Copy)]
 pub struct Template {
     /// `Enum::Variant`.
@@ -468,6 +443,8 @@ mod tests {
         };
         assert!(e.localize(Lang::Ja).contains("計画期間"));
         assert!(e.localize(Lang::En).contains("outside the plan's period"));
+        // Display is Japanese, the default: there is no process-wide language.
+        assert_eq!(e.to_string(), e.localize(Lang::Ja));
         let list = vec!["a".to_string(), "b".to_string()];
         assert_eq!(list.arg(Lang::Ja), "a、b");
         assert_eq!(list.arg(Lang::En), "a, b");

@@ -204,6 +204,13 @@ impl fmt::Display for FiscalYear {
     }
 }
 
+/// In a message, a year reads as it is written ("R5", "FY2023").
+impl crate::i18n::Arg for FiscalYear {
+    fn arg(&self, _: crate::i18n::Lang) -> String {
+        self.to_string()
+    }
+}
+
 /// Why a fiscal year could not be read (worded by [`ParseProblem::NotAFiscalYear`]).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{}", self.problem())]

@@ -44,6 +44,13 @@ impl fmt::Display for ItemId {
     }
 }
 
+/// In a message, an item reads as its id ("1-2-4").
+impl crate::i18n::Arg for ItemId {
+    fn arg(&self, _: crate::i18n::Lang) -> String {
+        self.to_string()
+    }
+}
+
 impl Serialize for ItemId {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)

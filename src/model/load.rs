@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::i18n::{display_lang, Arg, Lang, LoadText, Localize, PlanProblem};
+use crate::i18n::{Arg, Lang, LoadText, Localize, PlanProblem};
 
 use super::fiscal_year::{FiscalYear, YearNotation};
 use super::item::{
@@ -26,7 +26,7 @@ use super::year_map::YearMap;
 
 /// One thing wrong with a plan's files. Worded by the catalogue ([`LoadText`]).
 #[derive(Debug, thiserror::Error)]
-#[error("{}", self.localize(display_lang()))]
+#[error("{}", self.localize(Lang::Ja))]
 pub enum LoadError {
     /// A file or folder could not be read.
     Io(#[from] std::io::Error),
@@ -201,7 +201,7 @@ pub struct LoadErrors(pub Vec<LoadError>);
 
 impl fmt::Display for LoadErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.localize(display_lang()))
+        f.write_str(&self.localize(Lang::Ja))
     }
 }
 
@@ -217,6 +217,13 @@ impl Localize for LoadErrors {
 }
 
 impl std::error::Error for LoadErrors {}
+
+/// Inside a message: one error a line.
+impl Arg for LoadErrors {
+    fn arg(&self, lang: Lang) -> String {
+        self.localize(lang)
+    }
+}
 
 impl From<LoadError> for LoadErrors {
     fn from(e: LoadError) -> Self {

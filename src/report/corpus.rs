@@ -282,9 +282,9 @@ enum Printed {
 
 impl PrintedPart {
     /// What `format` prints of `part`, with `options` (those the whole output is printed
-    /// with).
-    pub fn new(part: PlanPart, format: Format, options: &Options, lang: Lang) -> Self {
-        let folder = part.folder.clone();
+    /// with, its language among them).
+    pub fn new(part: PlanPart, format: Format, options: &Options) -> Self {
+        let (folder, lang) = (part.folder.clone(), options.lang);
         let printed = match format {
             Format::Table | Format::Md => {
                 let mut doc = Document::default();
@@ -318,14 +318,15 @@ impl PrintedPart {
 }
 
 /// Writes many plans' parts, each made by [`PrintedPart::new`] with the same `format` and
-/// `options`, as [`plans_document`] of the whole parts prints: the same bytes.
+/// `options`, as [`plans_document`] of the whole parts in `options.lang` prints: the same
+/// bytes.
 pub fn write_plans(
     parts: Vec<PrintedPart>,
     format: Format,
     options: &Options,
-    lang: Lang,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let lang = options.lang;
     match format {
         Format::Table | Format::Md => {
             // The renderers join the title's and each section's pieces with one empty line.
@@ -442,12 +443,16 @@ mod tests {
             Format::Html,
         ] {
             for options in [
-                Options::default(),
+                Options {
+                    lang: Lang::En,
+                    ..Options::default()
+                },
                 Options {
                     width: Some(60),
                     fit: true,
                     ascii: true,
                     bom: true,
+                    lang: Lang::En,
                 },
             ] {
                 let mut whole = Vec::new();
@@ -459,10 +464,10 @@ mod tests {
                 )
                 .unwrap();
                 let printed = (parts.iter().cloned())
-                    .map(|p| PrintedPart::new(p, format, &options, Lang::En))
+                    .map(|p| PrintedPart::new(p, format, &options))
                     .collect();
                 let mut written = Vec::new();
-                write_plans(printed, format, &options, Lang::En, &mut written).unwrap();
+                write_plans(printed, format, &options, &mut written).unwrap();
                 assert!(whole == written, "{format:?} {options:?}");
             }
         }

@@ -4,8 +4,8 @@
 use serde_json::json;
 
 use super::{year_name, Block, Cell, Document, List, ListItem, Section, Table};
-use crate::cycle::Status;
-use crate::i18n::{CsvColumn, CsvValue, CycleText, Heading, Lang, Localize};
+use crate::cycle::{CompletenessText, Status};
+use crate::i18n::{CsvColumn, CsvValue, Lang, Localize};
 use crate::model::ItemId;
 
 fn ids(list: &[ItemId]) -> String {
@@ -15,11 +15,58 @@ fn ids(list: &[ItemId]) -> String {
         .join(" ")
 }
 
+crate::i18n::messages! {
+    /// The words of `gyokaku status`.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    enum StatusText {
+        /// The title.
+        Title { plan: String, year: String } =>
+            ja: "{plan} {year} 報告状況",
+            en: "{plan} {year}: reporting status";
+        /// Column: the department.
+        Department =>
+            ja: "部局",
+            en: "department";
+        /// Column: the section.
+        Section =>
+            ja: "所属",
+            en: "section";
+        /// Column: how many items.
+        Items =>
+            ja: "項目数",
+            en: "items";
+        /// Column: how many have reported.
+        Reported =>
+            ja: "報告済",
+            en: "reported";
+        /// Column: how many have not.
+        NotReported =>
+            ja: "未報告",
+            en: "not reported";
+        /// Column: which have not.
+        ItemsNotReported =>
+            ja: "未報告の項目",
+            en: "items not reported";
+        /// The section of the reports per department and section.
+        ReportsPerDepartment =>
+            ja: "部・課ごとの報告状況",
+            en: "Reports per department and section";
+        /// The section of the values that look implausible.
+        ValuesToCheck =>
+            ja: "要確認の値",
+            en: "Values to check";
+        /// Nothing looks implausible.
+        NothingImplausible =>
+            ja: "疑わしい値はありません。",
+            en: "No value looks implausible.";
+    }
+}
+
 /// The status as a report.
 pub fn status_document(s: &Status, lang: Lang) -> Document {
     let year = year_name(s.year, lang);
     let mut doc = Document::titled(
-        CycleText::StatusTitle {
+        StatusText::Title {
             plan: s.plan.clone(),
             year,
         }
@@ -27,16 +74,16 @@ pub fn status_document(s: &Status, lang: Lang) -> Document {
     );
     let c = &s.completeness;
     doc.push(Block::Text(c.notice(lang).unwrap_or_else(|| {
-        CycleText::AllReported { items: c.items }.localize(lang)
+        CompletenessText::AllReported { items: c.items }.localize(lang)
     })));
 
     let columns = [
-        CycleText::StatusDepartment,
-        CycleText::StatusSection,
-        CycleText::StatusItems,
-        CycleText::StatusReported,
-        CycleText::StatusNotReported,
-        CycleText::StatusItemsNotReported,
+        StatusText::Department,
+        StatusText::Section,
+        StatusText::Items,
+        StatusText::Reported,
+        StatusText::NotReported,
+        StatusText::ItemsNotReported,
     ]
     .map(|c| c.localize(lang));
     let mut table = Table::new(&columns);
@@ -50,17 +97,17 @@ pub fn status_document(s: &Status, lang: Lang) -> Document {
             ids(&sec.missing).into(),
         ]);
     }
-    let mut by_section = Section::new(Heading::ReportsPerDepartment.localize(lang));
+    let mut by_section = Section::new(StatusText::ReportsPerDepartment.localize(lang));
     by_section.push(table);
     doc.push(by_section);
 
     let mut questioned = Section::new(format!(
         "{} ({})",
-        Heading::ValuesToCheck.localize(lang),
+        StatusText::ValuesToCheck.localize(lang),
         s.questioned.len()
     ));
     if s.questioned.is_empty() {
-        questioned.push(Block::Text(Heading::NothingImplausible.localize(lang)));
+        questioned.push(Block::Text(StatusText::NothingImplausible.localize(lang)));
     } else {
         let mut list = List::default();
         for q in &s.questioned {
@@ -115,4 +162,12 @@ pub fn status_document(s: &Status, lang: Lang) -> Document {
         "questioned": s.questioned,
     }));
     doc
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn messages_have_both_wordings() {
+        crate::i18n::check_templates(&super::all_templates());
+    }
 }

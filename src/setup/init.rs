@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::cycle::commit::{commit, CommitError, PendingFile};
 use crate::engine::{RuleError, RuleSet};
-use crate::i18n::{display_lang, Lang, Localize};
+use crate::i18n::{Lang, Localize};
 use crate::model::{is_plan_folder, FiscalYear, MoneyUnit, Rating, Scale, YearNotation};
 
 crate::i18n::messages! {
@@ -147,7 +147,7 @@ impl Period {
 
 /// Why a plan folder could not be made.
 #[derive(Debug, thiserror::Error)]
-#[error("{}", self.localize(display_lang()))]
+#[error("{}", self.localize(Lang::Ja))]
 pub enum InitError {
     /// A message of its own.
     Text(InitText),

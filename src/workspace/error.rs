@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use super::years::YearError;
 use crate::engine::RuleError;
-use crate::i18n::{display_lang, Arg, CommandError, Lang, Localize};
+use crate::i18n::{Arg, CommandError, Lang, Localize};
 use crate::model::{FiscalYear, LoadErrors};
 
 /// Why one plan could not be opened or evaluated.
@@ -61,7 +61,7 @@ impl Localize for PlanError {
 
 impl fmt::Display for PlanError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.localize(display_lang()))
+        f.write_str(&self.localize(Lang::Ja))
     }
 }
 
@@ -143,7 +143,7 @@ impl<E: Localize> Localize for CorpusError<E> {
 
 impl<E: Localize> fmt::Display for CorpusError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.localize(display_lang()))
+        f.write_str(&self.localize(Lang::Ja))
     }
 }
 

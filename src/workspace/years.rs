@@ -119,14 +119,14 @@ impl Localize for YearError {
                 last: name(last),
             }
             .localize(lang),
-            YearError::NoDefault(e) => e.text(lang),
+            YearError::NoDefault(e) => e.localize(lang),
         }
     }
 }
 
 impl fmt::Display for YearError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.localize(crate::i18n::display_lang()))
+        f.write_str(&self.localize(crate::i18n::Lang::Ja))
     }
 }
 

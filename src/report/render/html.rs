@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use crate::report::{Block, Cell, Chart, Document, Field, Form, List, Section, Table};
+use crate::report::{Block, Cell, Chart, Document, Field, Form, Lang, List, Section, Table};
 
 /// Every printed page: A4, the document's title at the top right and "page / pages" at the
 /// foot (CSS page-margin boxes; `{title}` is replaced by the title as a CSS string). Parts with
@@ -110,14 +110,14 @@ fn esc_style(css: &str) -> String {
     css.replace("</", "<\\/")
 }
 
-/// Writes the page.
-pub fn render(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
+/// Writes the page, declared to be in `lang`.
+pub fn render(doc: &Document, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     let mut h = String::new();
     let title = doc.title.as_deref().unwrap_or("gyokaku");
     // The language the user reads (plan data stays Japanese either way).
     h.push_str(&format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
-        crate::i18n::display_lang().code()
+        lang.code()
     ));
     h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     h.push_str(&format!("<title>{}</title>\n", esc(title)));
@@ -487,6 +487,19 @@ mod tests {
     }
 
     #[test]
+    fn the_page_says_the_language_it_is_worded_in() {
+        let doc = Document::titled("Summary");
+        for (lang, tag) in [
+            (Lang::Ja, "<html lang=\"ja\">"),
+            (Lang::En, "<html lang=\"en\">"),
+        ] {
+            let mut out = Vec::new();
+            render(&doc, lang, &mut out).unwrap();
+            assert!(String::from_utf8(out).unwrap().contains(tag), "{tag}");
+        }
+    }
+
+    #[test]
     fn a_page_is_self_contained() {
         let mut doc = Document::titled("表 <1>");
         let mut t = Table::new(&["基本方針", "実績効果額"]);
@@ -503,7 +516,7 @@ mod tests {
             unit: "千円".into(),
         });
         let mut out = Vec::new();
-        render(&doc, &mut out).unwrap();
+        render(&doc, Lang::Ja, &mut out).unwrap();
         let html = String::from_utf8(out).unwrap();
         assert!(html.contains("<title>表 &lt;1&gt;</title>"), "{html}");
         assert!(html.contains("<td class=\"num\">592,300</td>"), "{html}");

@@ -16,7 +16,7 @@ pub use csv::csv_table;
 #[cfg(feature = "pdf")]
 pub use pdf::{chromium, PdfProblem};
 
-use super::{Document, Format};
+use super::{Document, Format, Lang};
 
 /// How to print, besides the format.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -32,6 +32,8 @@ pub struct Options {
     pub ascii: bool,
     /// Start CSV with a UTF-8 byte order mark, so that Excel opens the Japanese text correctly.
     pub bom: bool,
+    /// The language the document is worded in, for formats that declare it (HTML's `lang`).
+    pub lang: Lang,
 }
 
 /// The colours of a chart's series, in order (ratings A, B, C, D…; expected, actual): the
@@ -80,9 +82,9 @@ pub fn render(
         }
         Format::Json => json::render(doc, out),
         Format::Xlsx => xlsx::render(doc, out),
-        Format::Html => html::render(doc, out),
+        Format::Html => html::render(doc, options.lang, out),
         #[cfg(feature = "pdf")]
-        Format::Pdf => pdf::render(doc, out),
+        Format::Pdf => pdf::render(doc, options.lang, out),
         #[cfg(not(feature = "pdf"))]
         Format::Pdf => Err(io::Error::new(
             io::ErrorKind::Unsupported,
