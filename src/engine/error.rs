@@ -272,6 +272,13 @@ impl fmt::Display for RuleError {
     }
 }
 
+/// Inside a message, as it reads on its own.
+impl Arg for RuleError {
+    fn arg(&self, lang: Lang) -> String {
+        self.localize(lang)
+    }
+}
+
 impl std::error::Error for RuleError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {

@@ -225,6 +225,12 @@ impl FiscalYearError {
     }
 }
 
+impl crate::i18n::Arg for FiscalYearError {
+    fn arg(&self, lang: crate::i18n::Lang) -> String {
+        crate::i18n::Localize::localize(&self.problem(), lang)
+    }
+}
+
 /// Folds full-width digits and letters into ASCII and drops spaces: "令和５年度" → "令和5年度".
 fn fold(s: &str) -> String {
     s.chars()

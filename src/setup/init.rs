@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use crate::cycle::commit::{commit, CommitError, PendingFile};
 use crate::engine::{RuleError, RuleSet};
 use crate::i18n::{Lang, Localize};
-use crate::model::{is_plan_folder, FiscalYear, MoneyUnit, Rating, Scale, YearNotation};
+use crate::model::{
+    is_plan_folder, FiscalYear, FiscalYearError, MoneyUnit, Rating, Scale, YearNotation,
+};
 
 crate::i18n::messages! {
     /// What `gyokaku init` writes and says.
@@ -23,8 +25,8 @@ crate::i18n::messages! {
         FileExists { path: PathBuf } =>
             ja: "{path} がすでにあります。上書きしないので、移すか消してからやり直してください",
             en: "{path} is already there; it is not written over: move or remove it and run again";
-        /// --years cannot be read.
-        Period { given: String, problem: String } =>
+        /// --years cannot be read (the year that cannot, when one is the reason).
+        Period { given: String, problem: Option<FiscalYearError> } =>
             ja: "--years {given:?} を読めません: {problem}。R7..R11、令和7年度〜令和11年度、FY2025..FY2029 のように書いてください",
             en: "--years {given:?} cannot be read: {problem}. Write it as R7..R11, 令和7年度〜令和11年度 or FY2025..FY2029";
         /// The period ends before it starts.
@@ -52,9 +54,9 @@ crate::i18n::messages! {
             ja: "計画ID をフォルダ名 {dir} から決められません: --id で指定してください",
             en: "no plan id can be taken from the folder name {dir}: give one with --id";
         /// The rule set does not load.
-        Rules { path: PathBuf, reason: String } =>
-            ja: "--rules {path} のルールセットを読めません: {reason}",
-            en: "the rule set --rules {path} does not load: {reason}";
+        Rules { path: PathBuf, error: Box<RuleError> } =>
+            ja: "--rules {path} のルールセットを読めません: {error}",
+            en: "the rule set --rules {path} does not load: {error}";
         /// A folder could not be made.
         CreateFolder { path: PathBuf, reason: std::io::Error } =>
             ja: "フォルダ {path} を作れません: {reason}",
@@ -173,15 +175,11 @@ impl Localize for InitError {
 /// Reads `--years`: two years joined by `..`, `〜`, `~` or `-` (the end may leave out the
 /// era it shares with the start: `令和7〜11年度`), or the years listed with commas.
 pub fn parse_period(given: &str) -> Result<Period, InitText> {
-    let error = |problem: String| InitText::Period {
+    let error = |problem: Option<FiscalYearError>| InitText::Period {
         given: given.to_string(),
         problem,
     };
-    let read = |s: &str| {
-        s.trim()
-            .parse::<FiscalYear>()
-            .map_err(|e| error(e.to_string()))
-    };
+    let read = |s: &str| s.trim().parse::<FiscalYear>().map_err(|e| error(Some(e)));
     let long = given.contains('年');
     let listed: Vec<&str> = given
         .split([',', '、', '，'])
@@ -202,7 +200,7 @@ pub fn parse_period(given: &str) -> Result<Period, InitText> {
         let (first, last) = ["..", "〜", "～", "~", "–", "-"]
             .iter()
             .find_map(|sep| given.split_once(sep))
-            .ok_or_else(|| error(String::new()))
+            .ok_or_else(|| error(None))
             .or_else(|e| match read(given) {
                 Ok(_) => Ok((given, given)),
                 Err(_) => Err(e),
@@ -403,9 +401,9 @@ pub fn init_plan(dir: &Path, new: &NewPlan, lang: Lang) -> Result<Vec<PathBuf>, 
         }
         .into());
     }
-    RuleSet::load_dir(&new.rules).map_err(|e: RuleError| InitText::Rules {
+    RuleSet::load_dir(&new.rules).map_err(|error| InitText::Rules {
         path: new.rules.clone(),
-        reason: e.localize(lang),
+        error: Box::new(error),
     })?;
     let base = super::relative_to(&new.rules, dir);
     let mut files = Vec::new();
