@@ -51,10 +51,13 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode, CliError> {
         return draft(&args, lang);
     }
     if many_plans(&args.plan, &args.eval) {
-        emit_plans(&args.plan, &args.eval, lang, |p, ev| document(p, ev, view, lang))?;
+        emit_plans(&args.plan, &args.eval, lang, |p, ev| {
+            document(p, ev, view, lang)
+        })?;
         return Ok(ExitCode::SUCCESS);
     }
-    let opened = (args.eval.workspace(&args.plan, lang)).open(&args.plan.plan, args.eval.one_year()?)?;
+    let opened =
+        (args.eval.workspace(&args.plan, lang)).open(&args.plan.plan, args.eval.one_year()?)?;
     // The document says so itself when the year is still coming in; standard error too, as
     // for every command.
     if let Some(notice) = Completeness::of(opened.plan(), opened.years()[0]).notice(lang) {

@@ -19,7 +19,6 @@ use gyokaku::model::FiscalYear;
 use gyokaku::report::Lang;
 
 use gyokaku::i18n::{CommandError, Localize};
-use gyokaku::report::Lang;
 use gyokaku::setup::plan_sheet::{not_carried, write_plan_sheet, PlanSheetText};
 
 use super::{year_of, CliError, PlanArg};
@@ -59,9 +58,6 @@ pub struct Args {
     /// With --plan-sheet: the plan to export [default: PLAN].
     #[arg(long, value_name = "DIR", requires = "plan_sheet")]
     from: Option<PathBuf>,
-    /// The language: the global `--lang` (before or after the command name).
-    #[arg(skip = gyokaku::i18n::display_lang())]
-    lang: Lang,
 }
 
 /// Runs the command, worded in `lang`.
@@ -115,26 +111,26 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode, CliError> {
 }
 
 /// `--plan-sheet`: the plan sheet of the plan (or of `--from`), with what it leaves out said.
-fn plan_sheet(args: &Args) -> Result<ExitCode, CliError> {
+fn plan_sheet(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
     let dir = args.from.as_ref().unwrap_or(&args.plan.plan);
     let plan = args.plan.loader().load(dir)?;
-    let workspace = args.plan.workspace(args.rules.as_deref(), args.lang);
+    let workspace = args.plan.workspace(args.rules.as_deref(), lang);
     let rules = RuleSet::load_dir_deferred(workspace.rules_folder(&plan)?)?;
     let kinds: Vec<String> = rules.kinds().map(String::from).collect();
     let Some(output) = &args.output else {
         return Ok(ExitCode::SUCCESS);
     };
-    let content = write_plan_sheet(&plan, dir, &kinds, args.lang)?;
+    let content = write_plan_sheet(&plan, dir, &kinds, lang)?;
     commit(&[PendingFile {
         path: output.clone(),
         content,
     }])?;
-    super::output::out(&format!("{}\n", output.display()));
+    super::output::out(&format!("{}\n", output.display()), lang);
     let left_out = not_carried(&plan);
     if !left_out.is_empty() {
-        super::output::err(&PlanSheetText::NotCarriedHeading.localize(args.lang));
+        super::output::err(&PlanSheetText::NotCarriedHeading.localize(lang));
         for n in &left_out {
-            super::output::err(&n.localize(args.lang));
+            super::output::err(&n.localize(lang));
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -191,18 +191,13 @@ impl<T: Arg> Arg for Vec<T> {
     }
 }
 
-/// The common I/O failures of the system worded in the language, and so are the catalogue's
-/// kinds an error carries inside (a file refused by `read_text_within`); others as they are.
+/// The common I/O failures of the system worded in the language, and so is a message carried
+/// inside ([`io_error`]: a file refused by `read_text_within`); others as they are.
 impl Arg for std::io::Error {
     fn arg(&self, lang: Lang) -> String {
         use std::io::ErrorKind;
-        if let Some(inner) = self.get_ref() {
-            if let Some(e) = inner.downcast_ref::<FileError>() {
-                return e.localize(lang);
-            }
-            if let Some(e) = inner.downcast_ref::<RuleConfigProblem>() {
-                return e.localize(lang);
-            }
+        if let Some(carried) = self.get_ref().and_then(|e| e.downcast_ref::<Carried>()) {
+            return carried.0.localize(lang);
         }
         if self.raw_os_error().is_none() {
             return self.to_string();
@@ -220,6 +215,34 @@ impl Arg for std::io::Error {
             None => self.to_string(),
         }
     }
+}
+
+/// An error that is a message: what [`io_error`] carries.
+pub trait Message: Localize + std::error::Error + Send + Sync + 'static {}
+
+impl<T: Localize + std::error::Error + Send + Sync + 'static> Message for T {}
+
+/// A message inside an `io::Error`; its source is the message itself, for a caller that wants
+/// its kind back (`e.get_ref()` → `source()` → `downcast_ref`).
+#[derive(Debug)]
+struct Carried(Box<dyn Message>);
+
+impl fmt::Display for Carried {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl std::error::Error for Carried {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&*self.0)
+    }
+}
+
+/// An I/O error of `kind` that says `message`: it keeps its kind, and is worded in the language
+/// of the message that names it ([`Arg`]), not in the language of whoever made it.
+pub fn io_error(kind: std::io::ErrorKind, message: impl Message) -> std::io::Error {
+    std::io::Error::new(kind, Carried(Box::new(message)))
 }
 
 impl From<CaseProblem> for PlanProblem {

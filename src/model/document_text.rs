@@ -197,12 +197,14 @@ pub use messages::{TextErrorText, TextProblem};
 mod messages {
     use std::path::PathBuf;
 
+    use crate::model::FileError;
+
     crate::i18n::messages! {
         /// What is wrong with a report text file.
-        #[derive(Debug, Clone, PartialEq, Eq)]
+        #[derive(Debug)]
         pub enum TextProblem {
             /// The file could not be read.
-            Unreadable { reason: String } =>
+            Unreadable { reason: FileError } =>
                 ja: "読み込めません: {reason}",
                 en: "cannot be read: {reason}";
             /// The front matter (between `+++` lines) is not TOML or has an unknown key.
@@ -254,8 +256,8 @@ mod messages {
         /// A report text's error, with where it is.
         #[derive(Debug)]
         pub enum TextErrorText {
-            /// The file, line and problem.
-            At { file: PathBuf, line: usize, problem: TextProblem } =>
+            /// The file, line and problem (worded in the language).
+            At { file: PathBuf, line: usize, problem: String } =>
                 ja: "{file}:{line}: {problem}",
                 en: "{file}:{line}: {problem}";
         }
@@ -263,7 +265,7 @@ mod messages {
 }
 
 /// A report text file that could not be read, with where.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub struct TextError {
     /// The file.
     pub file: PathBuf,
@@ -278,7 +280,7 @@ impl crate::i18n::Localize for TextError {
         TextErrorText::At {
             file: self.file.clone(),
             line: self.line,
-            problem: self.problem.clone(),
+            problem: self.problem.localize(lang),
         }
         .localize(lang)
     }
@@ -288,7 +290,7 @@ impl fmt::Display for TextError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&crate::i18n::Localize::localize(
             self,
-            crate::i18n::display_lang(),
+            crate::i18n::Lang::Ja,
         ))
     }
 }
@@ -354,9 +356,7 @@ pub fn load_document_text(
     let text = read_text_within(&file, plan_dir, MAX_FILE_BYTES).map_err(|e| TextError {
         file: file.clone(),
         line: 1,
-        problem: TextProblem::Unreadable {
-            reason: e.to_string(),
-        },
+        problem: TextProblem::Unreadable { reason: e },
     })?;
     parse_document_text(&file, &text, plan, year).map(Some)
 }

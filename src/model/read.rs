@@ -14,14 +14,15 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 pub use crate::i18n::FileError;
 
 impl From<FileError> for io::Error {
-    /// Keeps the kind where there is one, and the typed error inside (`get_ref`).
+    /// Keeps the kind where there is one, and the typed error inside
+    /// ([`crate::i18n::io_error`]).
     fn from(e: FileError) -> Self {
         let kind = match &e {
             FileError::Io { source, .. } => source.kind(),
             FileError::NotText { .. } => io::ErrorKind::InvalidData,
             _ => io::ErrorKind::Other,
         };
-        io::Error::new(kind, e)
+        crate::i18n::io_error(kind, e)
     }
 }
 

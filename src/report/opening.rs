@@ -119,7 +119,7 @@ impl Localize for FigureError {
 
 impl std::fmt::Display for FigureError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.localize(crate::i18n::display_lang()))
+        f.write_str(&self.localize(Lang::Ja))
     }
 }
 

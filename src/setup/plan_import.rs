@@ -16,16 +16,17 @@ use super::layout::{self, uncircled, Column, Info, Layout, FORMULA_NOTE, INFO_SH
 use crate::cycle::commit::{commit, CommitError, PendingFile};
 use crate::cycle::import::{cell_text, set_key, year_table, YEAR_KEYS};
 use crate::cycle::layout::cell_name;
-use crate::engine::{RuleSet, FORMULA_VARIABLES};
-use crate::i18n::{display_lang, Lang, Localize};
+use crate::engine::{RuleError, RuleSet, FORMULA_VARIABLES};
+use crate::i18n::{Arg, CompileProblem, Lang, Localize};
 use crate::model::{
-    is_plan_folder, load_plan_from, Cell, DirSource, FiscalYear, Item, ItemId, LoadErrors,
-    MemorySource, MoneyUnit, Plan, PlanSource, Rating, Scale, SourceFile, YearNotation,
+    is_plan_folder, load_plan_from, Cell, DirSource, FiscalYear, FiscalYearError, Item, ItemId,
+    LoadErrors, MemorySource, MoneyUnit, Plan, PlanSource, Rating, Scale, SourceFile, UnitError,
+    ValueError, YearNotation,
 };
 
 crate::i18n::messages! {
     /// What is wrong with a plan sheet or one of its cells.
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug)]
     pub enum PlanSheetProblem {
         /// Not an xlsx workbook.
         Unreadable { reason: String } =>
@@ -59,10 +60,10 @@ crate::i18n::messages! {
         OtherPlan { found: String, expected: String } =>
             ja: "別の計画のブックです (計画ID {found:?}、取込み先は {expected:?})",
             en: "the workbook is for plan {found:?}, not {expected:?}";
-        /// The period cannot be read.
-        Years { text: String, reason: String } =>
-            ja: "計画期間 {text:?} を読めません: {reason}",
-            en: "the period {text:?} cannot be read: {reason}";
+        /// The period cannot be read: a year of it (or its years do not follow one another).
+        Years { text: String, problem: Option<FiscalYearError> } =>
+            ja: "計画期間 {text:?} を読めません: {problem}",
+            en: "the period {text:?} cannot be read: {problem}";
         /// The period is not the plan's.
         OtherYears { found: String, expected: String } =>
             ja: "計画期間 {found:?} が計画 (plan.toml) の {expected:?} と違います",
@@ -76,21 +77,21 @@ crate::i18n::messages! {
             ja: "評価 {label:?} の行には評価・意味・意味(英語)がすべて必要で、同じ評価は1度だけです",
             en: "the rating {label:?} needs its label, meaning and English meaning, once";
         /// The rule set does not load.
-        Rules { path: PathBuf, reason: String } =>
-            ja: "ルールセット {path} を読めません: {reason}",
-            en: "the rule set {path} does not load: {reason}";
+        Rules { path: PathBuf, error: Box<RuleError> } =>
+            ja: "ルールセット {path} を読めません: {error}",
+            en: "the rule set {path} does not load: {error}";
         /// Not a kind of the rule set.
         UnknownKind { kind: String, kinds: Vec<String> } =>
             ja: "種別 {kind:?} はルールセットにありません: {kinds} から選んでください",
             en: "the kind {kind:?} is not one of the rule set's: choose {kinds}";
         /// The value parser refused the text.
-        Value { what: String, text: String, reason: String } =>
-            ja: "{what} {text:?} を読めません: {reason}",
-            en: "{what} {text:?} cannot be read: {reason}";
+        Value { what: String, text: String, error: ValueError } =>
+            ja: "{what} {text:?} を読めません: {error}",
+            en: "{what} {text:?} cannot be read: {error}";
         /// A value in another unit than the indicator's, or not money.
-        WrongUnit { what: String, reason: String } =>
-            ja: "{what} の単位が違います: {reason}",
-            en: "{what} is in the wrong unit: {reason}";
+        WrongUnit { what: String, error: UnitError } =>
+            ja: "{what} の単位が違います: {error}",
+            en: "{what} is in the wrong unit: {error}";
         /// A year left blank between years that have values.
         MissingYear { what: String } =>
             ja: "{what} が空欄ですが、前後の年度には値があります: 新たな目標がない年度は — 、該当なしは - と入力してください",
@@ -112,34 +113,56 @@ crate::i18n::messages! {
             ja: "{what} {number} の名称がどの行にもありません",
             en: "{what} {number} is named in no row";
         /// A formula (it names value, previous, baseline or total) that does not compile.
-        Formula { text: String, reason: String } =>
-            ja: "効果額の算定式 {text:?} を計算式として読めません (言葉で書くときは value・previous・baseline・total を使わずに書きます): {reason}",
-            en: "the effect formula {text:?} cannot be read as an expression (written in words, it names none of value, previous, baseline, total): {reason}";
+        Formula { text: String, error: FormulaError } =>
+            ja: "効果額の算定式 {text:?} を計算式として読めません (言葉で書くときは value・previous・baseline・total を使わずに書きます): {error}",
+            en: "the effect formula {text:?} cannot be read as an expression (written in words, it names none of value, previous, baseline, total): {error}";
         /// The sheet column holds something else.
         SheetFlag { text: String } =>
             ja: "進捗管理シート {text:?} は空欄・あり・なし のどれかにしてください",
             en: "進捗管理シート {text:?} must be blank, あり or なし";
         /// The new files do not load.
-        Reload { reason: String } =>
-            ja: "取り込んだ後の計画が読み込めません: {reason}",
-            en: "the plan does not load once taken in: {reason}";
+        Reload { errors: LoadErrors } =>
+            ja: "取り込んだ後の計画が読み込めません: {errors}",
+            en: "the plan does not load once taken in: {errors}";
+        /// A file of the plan does not parse for editing (the TOML editor's words; should not
+        /// happen: the plan was loaded from it).
+        Unparsable { detail: String } =>
+            ja: "取り込んだ後の計画が読み込めません: {detail}",
+            en: "the plan does not load once taken in: {detail}";
+    }
+
+    /// Why an effect formula of the sheet does not compile (the cell is named already).
+    #[derive(Debug)]
+    pub enum FormulaError {
+        /// What is wrong with the expression.
+        Expression { problem: CompileProblem } =>
+            ja: "{problem}",
+            en: "{problem}";
+        /// The rule set it is compiled with failed.
+        Rules { error: Box<RuleError> } =>
+            ja: "{error}",
+            en: "{error}";
     }
 
     /// What `import --plan-sheet` says.
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub enum PlanImportText {
-        /// Where a problem is, and which item its row is.
-        AtCell { location: String, problem: PlanSheetProblem } =>
+        /// Where a problem is (worded in the language).
+        AtCell { location: String, problem: String } =>
             ja: "{location}: {problem}",
             en: "{location}: {problem}";
         /// The same, with the item.
-        AtItem { location: String, id: String, problem: PlanSheetProblem } =>
+        AtItem { location: String, id: ItemId, problem: String } =>
             ja: "{location}: {id}: {problem}",
             en: "{location}: item {id}: {problem}";
         /// The closing line of a refused import.
         NothingWritten { errors: usize } =>
             ja: "{errors}件の誤りがあるため、何も書き込んでいません",
             en: "{errors} error(s): nothing was written";
+        /// The workbook or the plan's files could not be read (why, worded in the language).
+        CannotRead { path: PathBuf, reason: String } =>
+            ja: "{path} を読めません: {reason}",
+            en: "cannot read {path}: {reason}";
         /// plan.toml made.
         PlanCreated { path: PathBuf } =>
             ja: "{path}: 作成",
@@ -172,7 +195,7 @@ crate::i18n::messages! {
 }
 
 /// One problem, where it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub struct PlanSheetError {
     /// `book.xlsx!計画入力!M5`, or the file alone.
     pub location: String,
@@ -184,11 +207,11 @@ pub struct PlanSheetError {
 
 impl Localize for PlanSheetError {
     fn localize(&self, lang: Lang) -> String {
-        let (location, problem) = (self.location.clone(), self.problem.clone());
+        let (location, problem) = (self.location.clone(), self.problem.localize(lang));
         match self.item {
             Some(id) => PlanImportText::AtItem {
                 location,
-                id: id.to_string(),
+                id,
                 problem,
             },
             None => PlanImportText::AtCell { location, problem },
@@ -199,7 +222,7 @@ impl Localize for PlanSheetError {
 
 /// Why a plan sheet was not taken in.
 #[derive(Debug, thiserror::Error)]
-#[error("{}", self.localize(display_lang()))]
+#[error("{}", self.localize(Lang::Ja))]
 pub enum PlanImportFailure {
     /// The plan in the folder does not load.
     Plan(#[from] LoadErrors),
@@ -220,9 +243,9 @@ impl Localize for PlanImportFailure {
     fn localize(&self, lang: Lang) -> String {
         match self {
             PlanImportFailure::Plan(e) => e.localize(lang),
-            PlanImportFailure::Read { path, source } => crate::i18n::CommandError::CannotRead {
+            PlanImportFailure::Read { path, source } => PlanImportText::CannotRead {
                 path: path.clone(),
-                reason: std::io::Error::new(source.kind(), source.to_string()),
+                reason: source.arg(lang),
             }
             .localize(lang),
             PlanImportFailure::Cells(errors) => {
@@ -451,7 +474,7 @@ fn prepare(
         Err(e) => {
             let problem = PlanSheetProblem::Rules {
                 path: rules_dir.clone(),
-                reason: e.localize(display_lang()),
+                error: Box::new(e),
             };
             let location = info_sheet.at(Info::Rules.row(), 1);
             return Err(vec![PlanSheetError {
@@ -493,8 +516,10 @@ fn prepare(
             .map(drop)
             .map_err(|e| match e {
                 // The cell is named already: what is wrong with the expression is enough.
-                crate::engine::RuleError::Compile(c) => c.problem.localize(display_lang()),
-                other => other.localize(display_lang()),
+                RuleError::Compile(c) => FormulaError::Expression { problem: c.problem },
+                other => FormulaError::Rules {
+                    error: Box::new(other),
+                },
             })
     };
     let specs = read_rows(&items, &layout, &rows, &kinds, &formula, &mut errors);
@@ -586,7 +611,7 @@ fn read_info(
                 1,
                 PlanSheetProblem::Years {
                     text: years_text.clone(),
-                    reason: e.to_string(),
+                    problem: Some(e),
                 },
             ),
         }
@@ -597,7 +622,7 @@ fn read_info(
             1,
             PlanSheetProblem::Years {
                 text: years_text.clone(),
-                reason: String::new(),
+                problem: None,
             },
         );
     }
@@ -721,7 +746,7 @@ fn read_rows(
     layout: &Layout,
     rows: &[Row],
     kinds: &[String],
-    formula: &dyn Fn(&str) -> Result<(), String>,
+    formula: &dyn Fn(&str) -> Result<(), FormulaError>,
     errors: &mut Vec<PlanSheetError>,
 ) -> Specs {
     let mut specs: Vec<(ItemSpec, String)> = Vec::new();
@@ -861,7 +886,7 @@ fn read_rows(
                         PlanSheetProblem::Value {
                             what: what(layout, c),
                             text: written,
-                            reason: e.to_string(),
+                            error: e,
                         },
                     ));
                     return None;
@@ -877,7 +902,7 @@ fn read_rows(
                     at(c),
                     PlanSheetProblem::WrongUnit {
                         what: what(layout, c),
-                        reason: e.to_string(),
+                        error: e,
                     },
                 ));
             }
@@ -919,12 +944,12 @@ fn read_rows(
         let (effect, effect_words) = match text(Column::Formula) {
             None => (None, None),
             Some(f) if names_a_variable(&f) => {
-                if let Err(reason) = formula(&f) {
+                if let Err(error) = formula(&f) {
                     problems.push((
                         at(Column::Formula),
                         PlanSheetProblem::Formula {
                             text: f.clone(),
-                            reason,
+                            error,
                         },
                     ));
                 }
@@ -1499,14 +1524,13 @@ fn build(
     policies: BTreeMap<u32, String>,
     themes: BTreeMap<u32, (u32, String)>,
 ) -> Result<PlanImport, PlanSheetProblem> {
-    let reload = |reason: String| PlanSheetProblem::Reload { reason };
+    let unparsable = |e: toml_edit::TomlError| PlanSheetProblem::Unparsable {
+        detail: e.to_string(),
+    };
     let mut files = Vec::new();
     let (plan_file, plan_change) = match existing {
         Some((plan, source, _)) => {
-            let mut doc: toml_edit::DocumentMut = source
-                .text
-                .parse()
-                .map_err(|e: toml_edit::TomlError| reload(e.to_string()))?;
+            let mut doc: toml_edit::DocumentMut = source.text.parse().map_err(unparsable)?;
             let changed = update_plan_file(&mut doc, plan, info, &policies, &themes);
             let file = SourceFile::new(source.path.clone(), doc.to_string());
             let change = (!changed.is_empty()).then(|| (source.path.clone(), false, changed));
@@ -1537,8 +1561,7 @@ fn build(
                 else {
                     continue;
                 };
-                let mut doc: toml_edit::DocumentMut = (source.text.parse())
-                    .map_err(|e: toml_edit::TomlError| reload(e.to_string()))?;
+                let mut doc: toml_edit::DocumentMut = (source.text.parse()).map_err(unparsable)?;
                 let changed = update_item(&mut doc, item, spec, layout);
                 if changed.is_empty() {
                     unchanged += 1;
@@ -1575,7 +1598,7 @@ fn build(
         plan: plan_file,
         items: item_files,
     })
-    .map_err(|e| reload(e.to_string()))?;
+    .map_err(|errors| PlanSheetProblem::Reload { errors })?;
     Ok(PlanImport {
         plan_file: plan_change,
         created,

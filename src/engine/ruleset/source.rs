@@ -17,7 +17,7 @@ pub trait RuleSource {
     /// The rule set that `extends = "…"` in this one's ruleset.toml names, relative to it.
     /// Rule sets held in memory extend none.
     fn extended(&self, path: &str) -> io::Result<Box<dyn RuleSource>> {
-        Err(io::Error::new(
+        Err(crate::i18n::io_error(
             io::ErrorKind::Unsupported,
             crate::i18n::RuleConfigProblem::ExtendsFromMemory {
                 location: self.location(),

@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::report::Document;
+use crate::i18n::io_error;
+use crate::report::{Document, Lang};
 
 pub use messages::PdfProblem;
 
@@ -61,16 +62,17 @@ fn is_executable(path: &Path) -> bool {
     }
 }
 
-/// Writes the document as PDF.
-pub fn render(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
-    let browser = chromium().ok_or_else(|| io::Error::other(PdfProblem::NoChromium))?;
+/// Writes the document, worded in `lang`, as PDF.
+pub fn render(doc: &Document, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let browser =
+        chromium().ok_or_else(|| io_error(io::ErrorKind::Other, PdfProblem::NoChromium))?;
     let dir = tempfile::tempdir()?;
     let page = dir.path().join("report.html");
     let pdf = dir.path().join("report.pdf");
     let profile = dir.path().join("profile");
     {
         let mut html = io::BufWriter::new(std::fs::File::create(&page)?);
-        super::html::render(doc, &mut html)?;
+        super::html::render(doc, lang, &mut html)?;
         html.flush()?;
     }
     let name = browser.display().to_string();
@@ -95,10 +97,13 @@ pub fn render(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| {
-            io::Error::other(PdfProblem::Failed {
-                browser: name.clone(),
-                detail: e.to_string(),
-            })
+            io_error(
+                io::ErrorKind::Other,
+                PdfProblem::Failed {
+                    browser: name.clone(),
+                    detail: e.to_string(),
+                },
+            )
         })?;
     // Its messages are read as they come, so that a full pipe never stops it.
     let mut stderr = child.stderr.take();
@@ -117,10 +122,13 @@ pub fn render(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
         if started.elapsed() > TIMEOUT {
             let _ = child.kill();
             let _ = child.wait();
-            return Err(io::Error::other(PdfProblem::TimedOut {
-                browser: name,
-                seconds: TIMEOUT.as_secs(),
-            }));
+            return Err(io_error(
+                io::ErrorKind::Other,
+                PdfProblem::TimedOut {
+                    browser: name,
+                    seconds: TIMEOUT.as_secs(),
+                },
+            ));
         }
         std::thread::sleep(Duration::from_millis(50));
     };
@@ -128,10 +136,13 @@ pub fn render(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
     let bytes = std::fs::read(&pdf).unwrap_or_default();
     if !status.success() || !bytes.starts_with(b"%PDF-") {
         let last = messages.lines().rev().find(|l| !l.trim().is_empty());
-        return Err(io::Error::other(PdfProblem::Failed {
-            browser: name,
-            detail: last.map_or_else(|| status.to_string(), str::to_string),
-        }));
+        return Err(io_error(
+            io::ErrorKind::Other,
+            PdfProblem::Failed {
+                browser: name,
+                detail: last.map_or_else(|| status.to_string(), str::to_string),
+            },
+        ));
     }
     out.write_all(&bytes)
 }
