@@ -239,7 +239,6 @@ fn civil_date(days: u64) -> String {
     format!("{year:04}-{month:02}-{day:02}")
 }
 
-
 /// A column as messages about its cells name it: an entry column by what it holds, a
 /// read-only one by its heading, as the workbook prints it.
 impl Arg for Column {

@@ -7,7 +7,7 @@ use super::{
     year_name, Block, Cell, Document, Field, Form, FormCell, FormRow, Lang, List, Section, Table,
     View,
 };
-use crate::i18n::{CsvColumn, CycleText, Heading, Localize};
+use crate::i18n::{CsvColumn, Heading, Localize};
 use crate::model::{Item, Plan};
 
 pub use messages::SheetText;
@@ -107,6 +107,22 @@ mod messages {
             Amendments =>
                 ja: "公表後の訂正",
                 en: "Amendments after publication";
+            /// An amended actual.
+            AmendedActual =>
+                ja: "実績値",
+                en: "actual";
+            /// An amended actual effect.
+            AmendedActualEffect =>
+                ja: "実績効果額",
+                en: "actual effect";
+            /// An amended rating.
+            AmendedRating =>
+                ja: "評価",
+                en: "rating";
+            /// An amended 取組実績.
+            AmendedComment =>
+                ja: "取組実績",
+                en: "comment";
             /// One amendment.
             Amendment { year: String, field: String, old: String, new: String, date: String, reason: String } =>
                 ja: "{year} {field}: {old} → {new} ({date}、理由: {reason})",
@@ -368,10 +384,10 @@ fn review_notes(item: &Item, lang: Lang) -> Vec<Block> {
 /// A year's field of an item file as the sheet names it: 実績値, 実績効果額, 評価, 取組実績.
 fn field_label(field: &str, lang: Lang) -> String {
     match field {
-        "actual" => CycleText::FieldActual,
-        "actual_effect" => CycleText::FieldActualEffect,
-        "rating" => CycleText::FieldRating,
-        "comment" => CycleText::FieldComment,
+        "actual" => SheetText::AmendedActual,
+        "actual_effect" => SheetText::AmendedActualEffect,
+        "rating" => SheetText::AmendedRating,
+        "comment" => SheetText::AmendedComment,
         other => return other.to_string(),
     }
     .localize(lang)
