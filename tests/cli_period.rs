@@ -123,3 +123,120 @@ fn a_folder_of_plans_gives_each_plan_its_period() {
     assert!(table.contains("架空市 (例示)"), "{table}");
     assert!(table.contains("伊勢原市"), "{table}");
 }
+
+/// The report's 推移 section: the years so far, as the report's year sees them, with native
+/// charts in the workbook and SVG charts on the page; a chart of target against actual on each
+/// numeric item's sheet.
+#[test]
+fn the_report_looks_back_over_the_years_so_far() {
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+
+    let dir = tempfile::tempdir().unwrap();
+    // The R8 report of the example, written to `name`.
+    let report = |name: &str| {
+        let path = dir.path().join(name);
+        let path_text = path.to_str().unwrap();
+        stdout_of(
+            &[
+                "report",
+                "examples/five-year",
+                "--year",
+                "R8",
+                "-o",
+                path_text,
+            ],
+            0,
+        );
+        path
+    };
+    let xlsx = report("r8.xlsx");
+    let mut book: Xlsx<_> = open_workbook(&xlsx).unwrap();
+    assert_eq!(book.sheet_names()[1], "推移");
+    let rows: Vec<Vec<Data>> = book
+        .worksheet_range("推移")
+        .unwrap()
+        .rows()
+        .map(<[Data]>::to_vec)
+        .collect();
+    let first = |r: &Vec<Data>| r.first().map(ToString::to_string).unwrap_or_default();
+    // The rows of the table under the caption starting with `caption`, to the blank row.
+    let table = |caption: &str| -> Vec<Vec<Data>> {
+        let start = (rows.iter())
+            .position(|r| first(r).starts_with(caption))
+            .unwrap_or_else(|| panic!("{caption}"));
+        (rows[start + 1..].iter())
+            .take_while(|r| r.iter().any(|c| !matches!(c, Data::Empty)))
+            .cloned()
+            .collect()
+    };
+    let row = |name: &str, caption: &str| -> Vec<Data> {
+        (table(caption).into_iter())
+            .find(|r| first(r) == name)
+            .unwrap_or_else(|| panic!("{name} under {caption}"))
+    };
+    // Expected effects of every year, R9's plan too; actual against expected of R5–R8 only.
+    let expected = row("合計", "年度別の効果見込額 (単位");
+    assert_eq!(
+        expected[1..6],
+        [106_000.0, 174_250.0, 227_500.0, 282_750.0, 355_000.0].map(Data::Float)
+    );
+    let effects = table("年度別の効果見込額と実績効果額");
+    let years: Vec<String> = effects.iter().skip(1).map(first).collect();
+    assert_eq!(
+        years,
+        ["令和5年度", "令和6年度", "令和7年度", "令和8年度"],
+        "no R9 yet"
+    );
+    assert_eq!(effects[4][1..3], [282_750.0, 181_150.0].map(Data::Float));
+    let ratings = row("令和8年度", "合計: 年度別の評価");
+    assert_eq!(ratings[1..5], [5.0, 4.0, 5.0, 0.0].map(Data::Float));
+    // The item sheets: 1-1-1's target against actual; none for a milestone (1-1-3).
+    let sheet: Vec<String> = book
+        .worksheet_range("1(1)①")
+        .unwrap()
+        .rows()
+        .filter_map(|r| r.first().map(|c| c.to_string()))
+        .collect();
+    assert!(
+        sheet.iter().any(|c| c.starts_with("目標値と実績値の推移")),
+        "{sheet:?}"
+    );
+    let milestone: Vec<String> = book
+        .worksheet_range("1(1)③")
+        .unwrap()
+        .rows()
+        .filter_map(|r| r.first().map(|c| c.to_string()))
+        .collect();
+    assert!(!milestone
+        .iter()
+        .any(|c| c.starts_with("目標値と実績値の推移")));
+
+    // The same charts on the page: 2 of the year's figures, 2 of effects, 4 of ratings (the
+    // plan and its 3 基本方針), one per numeric item (12 of 14: not the milestones).
+    let html = report("r8.html");
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert_eq!(page.matches("<svg").count(), 2 + 2 + 4 + 12);
+    let bytes = std::fs::read(&xlsx).unwrap();
+    let has = |name: &str| bytes.windows(name.len()).any(|w| w == name.as_bytes());
+    assert!(has("xl/charts/chart20.xml") && !has("xl/charts/chart21.xml"));
+
+    // Seen from R6, the years so far are R5 and R6.
+    let md = stdout_of(
+        &[
+            "report",
+            "examples/five-year",
+            "--year",
+            "R6",
+            "--format",
+            "md",
+        ],
+        0,
+    );
+    let trend = &md[md.find("## 推移").unwrap()..md.find("## 【参考①】").unwrap()];
+    assert!(
+        trend.contains("| 令和6年度 |    174,250 |    149,550 |"),
+        "{trend}"
+    );
+    assert!(!trend.contains("| 令和7年度 |    227,500 |"), "{trend}");
+    insta::assert_snapshot!("report_trend_r6", trend);
+}

@@ -118,14 +118,15 @@ fn the_workbook_holds_every_figure_of_summary_and_list() {
     let list = json_of(&["list", "--format", "json"]);
     let mut book: Xlsx<_> = open_workbook(&path).expect("an xlsx calamine reads");
 
-    // A worksheet for the document's text and figures, one for the list, one for the guide to
-    // the sheets, one for every item's sheet (four items have none in the published document:
-    // `sheet = false`).
+    // A worksheet for the document's text and figures, one for the years so far (推移), one for
+    // the list, one for the guide to the sheets, one for every item's sheet (four items have
+    // none in the published document: `sheet = false`).
     let names = book.sheet_names();
     assert_eq!(names[0], "本文");
-    assert_eq!(names[1], "取組項目一覧");
-    assert_eq!(names[2], "【参考②】進捗管理シートの見方");
-    assert_eq!(names.len(), 3 + items_with_sheets(), "{names:?}");
+    assert_eq!(names[1], "推移");
+    assert_eq!(names[2], "取組項目一覧");
+    assert_eq!(names[3], "【参考②】進捗管理シートの見方");
+    assert_eq!(names.len(), 4 + items_with_sheets(), "{names:?}");
     assert!(names.contains(&"5(8)③".to_string()), "{names:?}");
 
     let figures = rows(&mut book, "本文");
@@ -305,11 +306,19 @@ fn the_workbook_holds_every_figure_of_summary_and_list() {
         (20_000.0, 15_100.0)
     );
 
-    // Two native charts; every worksheet on A4.
+    // Native charts: the two of the figures, then those of 推移 and of the item sheets, as many
+    // as the HTML page draws.
     let bytes = std::fs::read(&path).unwrap();
     let has = |name: &str| bytes.windows(name.len()).any(|w| w == name.as_bytes());
-    assert!(has("xl/charts/chart1.xml") && has("xl/charts/chart2.xml"));
-    assert!(!has("xl/charts/chart3.xml"));
+    let html = dir.path().join("report.html");
+    stdout_of(&["report", "-o", html.to_str().unwrap()], 0);
+    let drawn = std::fs::read_to_string(&html)
+        .unwrap()
+        .matches("<svg")
+        .count();
+    assert!(drawn > 2 + 3 + policies.len(), "{drawn}");
+    assert!(has(&format!("xl/charts/chart{drawn}.xml")));
+    assert!(!has(&format!("xl/charts/chart{}.xml", drawn + 1)));
     // Their series in the HTML report's colours (A, B, C, D; expected, actual), in order.
     let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
     let mut chart = |name: &str| {
@@ -344,9 +353,11 @@ fn the_workbook_holds_every_figure_of_summary_and_list() {
     }
     let workbook = chart("xl/workbook.xml");
     assert!(
-        workbook.contains("_XLNM.PRINT_TITLES\" LOCALSHEETID=\"1\""),
+        workbook.contains("_XLNM.PRINT_TITLES\" LOCALSHEETID=\"2\""),
         "{workbook}"
     );
+    // Only the list: a sheet's chart under its form repeats nothing.
+    assert_eq!(workbook.matches("_XLNM.PRINT_TITLES").count(), 1);
 }
 
 #[test]
@@ -366,13 +377,14 @@ fn the_html_page_is_self_contained_with_tables_charts_and_the_figures() {
         assert!(!offline.contains(banned), "{banned}");
     }
     // The cover; the five parts of the document (the four after the first go on without a
-    // new page), the list, the guide and every item sheet; two SVG charts.
+    // new page), the years so far (推移), the list, the guide and every item sheet; the two
+    // charts of the figures first.
     assert!(
         html.contains("<div class=\"cover\">\n<p>令和6年10月</p>\n<p>伊勢原市企画部経営企画課</p>")
     );
     assert_eq!(
         html.matches("<section class=\"top").count(),
-        5 + 2 + items_with_sheets()
+        5 + 3 + items_with_sheets()
     );
     assert_eq!(html.matches("<section class=\"top cont\"").count(), 4);
     // Every item's official sheet, laid out on its grid, the 全期間総合評価 row included.
@@ -388,7 +400,7 @@ fn the_html_page_is_self_contained_with_tables_charts_and_the_figures() {
     assert!(html.contains("<td class=\"rating\" colspan=\"2\">A 計画を上回る</td>"));
     // The wide item list prints in smaller type.
     assert_eq!(html.matches("<section class=\"top wide\"").count(), 1);
-    assert_eq!(html.matches("<svg").count(), 2);
+    assert!(html.matches("<svg").count() > 2);
     assert!(html.matches("<table").count() > items);
     for figure in [
         "<td class=\"num\">228,520</td>",

@@ -259,13 +259,27 @@ pub fn emit_plans(
     lang: Lang,
     make: impl Fn(&EvaluatedPlan, &Evaluation) -> Result<Document, CliError> + Sync,
 ) -> Result<(), CliError> {
+    emit_plans_over(plans, eval, lang, eval.years(), make)
+}
+
+/// [`emit_plans`], each plan evaluated for the years `evaluated` chooses (every year, for a
+/// report that looks back over the period) and a part made for each year `--year` asks for.
+pub fn emit_plans_over(
+    plans: &PlanArg,
+    eval: &EvalArgs,
+    lang: Lang,
+    evaluated: Years,
+    make: impl Fn(&EvaluatedPlan, &Evaluation) -> Result<Document, CliError> + Sync,
+) -> Result<(), CliError> {
     let format = eval.out.format()?;
     let options = eval.out.print_options(format, lang);
     // Each part is reduced to what the format prints of it on the worker that made it.
     let parts = eval
         .workspace(plans, lang)
-        .evaluate_plans(&plans.plan, eval.years(), |p| {
+        .evaluate_plans(&plans.plan, evaluated, |p| {
+            let asked = eval.years().of(&p.plan).map_err(PlanError::from)?;
             (p.evaluations.iter())
+                .filter(|ev| asked.contains(&ev.year))
                 .map(|ev| {
                     let part = PlanPart {
                         plan: p.plan.id.clone(),

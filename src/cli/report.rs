@@ -12,7 +12,7 @@
 use std::process::ExitCode;
 
 use gyokaku::cycle::Completeness;
-use gyokaku::evaluation::summarize_with_rules;
+use gyokaku::evaluation::{evaluate_period, summarize_with_rules};
 use gyokaku::evaluation::{EvaluatedPlan, Evaluation};
 use gyokaku::i18n::Localize;
 use gyokaku::model::load_document_text;
@@ -20,7 +20,9 @@ use gyokaku::report::{
     draft_text, report_document, write_draft, Document, DraftText, Lang, View, Writing,
 };
 
-use super::{emit_plans, free_at_exit, many_plans, CliError, EvalArgs, PlanArg};
+use gyokaku::workspace::{PlanError, Years};
+
+use super::{emit_plans_over, free_at_exit, many_plans, CliError, EvalArgs, PlanArg};
 
 /// Write the year's whole report: tables, charts, item list and every progress sheet.
 #[derive(Debug, clap::Args)]
@@ -50,21 +52,27 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode, CliError> {
     if args.draft {
         return draft(&args, lang);
     }
+    // Every year is evaluated: the report looks back over the period (推移).
     if many_plans(&args.plan, &args.eval) {
-        emit_plans(&args.plan, &args.eval, lang, |p, ev| {
+        emit_plans_over(&args.plan, &args.eval, lang, Years::All, |p, ev| {
             document(p, ev, view, lang)
         })?;
         return Ok(ExitCode::SUCCESS);
     }
-    let opened =
-        (args.eval.workspace(&args.plan, lang)).open(&args.plan.plan, args.eval.one_year()?)?;
+    let opened = (args.eval.workspace(&args.plan, lang)).open(&args.plan.plan, Years::All)?;
+    let year = (args.eval.one_year()?)
+        .one_of(opened.plan())
+        .map_err(PlanError::from)?;
     // The document says so itself when the year is still coming in; standard error too, as
     // for every command.
-    if let Some(notice) = Completeness::of(opened.plan(), opened.years()[0]).notice(lang) {
+    if let Some(notice) = Completeness::of(opened.plan(), year).notice(lang) {
         super::output::err(&notice);
     }
     let p = opened.evaluate()?;
-    let doc = document(&p, &p.evaluations[0], view, lang)?;
+    let ev = (p.evaluations.iter())
+        .find(|e| e.year == year)
+        .expect("every year of the plan is evaluated");
+    let doc = document(&p, ev, view, lang)?;
     args.eval.out.emit(&doc, lang)?;
     free_at_exit((p, doc));
     Ok(ExitCode::SUCCESS)
@@ -95,11 +103,14 @@ fn document(
     lang: Lang,
 ) -> Result<Document, CliError> {
     let summary = summarize_with_rules(&p.plan, ev, &p.rules)?;
+    // The period seen from the report's year: its 推移 section and the sheets' charts.
+    let period = evaluate_period(&p.plan, &p.rules, &p.evaluations, Some(ev.year))?;
     let text = load_document_text(&p.folder, &p.plan, ev.year, lang == Lang::En)?;
     let interim = Completeness::of(&p.plan, ev.year).notice(lang);
     let writing = Writing {
         text: text.as_ref(),
         interim: interim.as_deref(),
+        period: Some(&period),
     };
     Ok(report_document(&p.plan, ev, &summary, writing, view, lang)?)
 }

@@ -8,9 +8,10 @@ use rust_decimal::Decimal;
 
 use super::list::{list_document, list_sections, list_title};
 use super::opening::{cover, guide_section, opening_sections, FigureError, OpeningText};
+use super::period::{item_trend, trend_section};
 use super::sheet::{official_sheet, sheet_title};
-use super::{Chart, Document, Lang, Section, Series};
-use crate::evaluation::{Evaluation, Summary};
+use super::{Block, Chart, Document, Lang, Section, Series};
+use crate::evaluation::{Evaluation, PeriodEvaluation, Summary};
 use crate::i18n::{Heading, Localize};
 use crate::model::{DocumentText, Plan};
 
@@ -126,6 +127,9 @@ pub struct Writing<'a> {
     /// "令和6年度: 71項目中70項目はまだ実績がありません", for a year still coming in: the title
     /// says 途中経過 and the cover gives this line.
     pub interim: Option<&'a str>,
+    /// The plan over its period seen from the year: the report then has its 推移 section and
+    /// a chart of target against actual on each item's sheet.
+    pub period: Option<&'a PeriodEvaluation>,
 }
 
 /// The report of the evaluated year, in the view asked for: the cover, the numbered parts
@@ -162,6 +166,10 @@ pub fn report_document(
         doc.push(part);
     }
 
+    // 推移: the years so far (issue 22's section, src/report/period/trend.rs).
+    doc.blocks
+        .extend(writing.period.map(|p| trend_section(p, lang).into()));
+
     let mut list = Section::new(list_title(ev, lang)).short(Heading::ItemListShort.localize(lang));
     for section in list_sections(plan, ev, view, lang) {
         list.push(section);
@@ -176,6 +184,8 @@ pub fn report_document(
     for item in plan.items.iter().filter(|i| i.sheet || view.is_internal()) {
         let mut sheet = Section::new(sheet_title(item)).short(item.id.japanese());
         sheet.push(official_sheet(plan, item, view, lang));
+        let trend = writing.period.and_then(|p| item_trend(p, item.id, lang));
+        sheet.blocks.extend(trend.map(Block::from));
         doc.push(sheet);
     }
 

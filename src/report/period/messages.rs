@@ -176,18 +176,22 @@ crate::i18n::messages! {
         TrendShort =>
             ja: "推移",
             en: "Trend";
-        /// A policy's effects chart.
-        EffectsChartTitle { policy: String, unit: String } =>
-            ja: "{policy}: 年度別の効果額 (単位:{unit})",
-            en: "{policy}: effects by year ({unit})";
+        /// The chart of the expected against the actual effect by year.
+        EffectsChartTitle =>
+            ja: "年度別の効果見込額と実績効果額",
+            en: "Expected and actual effect by year";
+        /// The chart of the actual effect by year, stacked by policy.
+        ActualByPolicyChartTitle =>
+            ja: "年度別の実績効果額 (基本方針別)",
+            en: "Actual effect by year and policy";
         /// A policy's ratings chart.
         RatingsChartTitle { policy: String } =>
             ja: "{policy}: 年度別の評価",
             en: "{policy}: ratings by year";
         /// An item's chart of target against actual.
-        ItemChartTitle { unit: String } =>
-            ja: "目標値と実績値の推移 (単位:{unit})",
-            en: "Target and actual by year ({unit})";
+        ItemChartTitle =>
+            ja: "目標値と実績値の推移",
+            en: "Target and actual by year";
     }
 
     /// The columns of `gyokaku period`'s CSV.

@@ -5,8 +5,10 @@
 //! the ratings from the year before. CSV: a row per item; JSON: the whole period evaluation.
 
 mod messages;
+mod trend;
 
 pub use messages::{PeriodHelp, PeriodText};
+pub use trend::{item_trend, trend_section};
 
 use rust_decimal::Decimal;
 
@@ -279,7 +281,7 @@ fn agreement_word(a: Agreement, lang: Lang) -> Option<String> {
 }
 
 /// Expected (or actual) effects of each 基本方針 by year, and the plan's.
-fn effects_by_year(p: &PeriodEvaluation, lang: Lang, actual: bool) -> Table {
+pub(super) fn effects_by_year(p: &PeriodEvaluation, lang: Lang, actual: bool) -> Table {
     let mut headers = vec![Heading::Policy.localize(lang)];
     headers.extend(p.years.iter().map(|y| year_name(*y, lang)));
     let unit = p.report_unit.in_lang(lang).to_string();
@@ -313,7 +315,12 @@ fn effects_by_year(p: &PeriodEvaluation, lang: Lang, actual: bool) -> Table {
 
 /// Progress to date of each group (基本方針, or 改革の推進項目 when `themes`): the expected
 /// effect of the years with results against their actual, beside the whole period's.
-fn progress_table(p: &PeriodEvaluation, groups: &[GroupPeriod], themes: bool, lang: Lang) -> Table {
+pub(super) fn progress_table(
+    p: &PeriodEvaluation,
+    groups: &[GroupPeriod],
+    themes: bool,
+    lang: Lang,
+) -> Table {
     let first = if themes {
         Heading::Theme
     } else {
@@ -365,7 +372,7 @@ fn progress_table(p: &PeriodEvaluation, groups: &[GroupPeriod], themes: bool, la
 }
 
 /// The recorded ratings of each 基本方針 in each year with results.
-fn ratings_by_year(p: &PeriodEvaluation, lang: Lang) -> Table {
+pub(super) fn ratings_by_year(p: &PeriodEvaluation, lang: Lang) -> Table {
     let labels: Vec<&str> = p.recorded_scale.labels().collect();
     let mut headers = vec![Heading::Policy.localize(lang), Heading::Year.localize(lang)];
     headers.extend(labels.iter().map(|l| l.to_string()));

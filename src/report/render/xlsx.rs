@@ -492,7 +492,11 @@ impl<'a> SheetWriter<'a> {
     fn chart(&mut self, c: &Chart) -> io::Result<()> {
         let data = c.as_table();
         let first = self.row + u32::from(data.title.is_some());
+        // A chart's figures are not a table whose header a page repeats (an item sheet's
+        // chart under its form).
+        let headers = (self.first_header, self.headers.clone());
         self.table(&data)?;
+        (self.first_header, self.headers) = headers;
         let name = self.ws.name();
         let categories = data.rows.len() as u32;
         let mut chart = XlChart::new(if c.stacked {
