@@ -37,8 +37,10 @@ fn far(a: Decimal, b: Decimal) -> bool {
     small.checked_mul(FACTOR).is_some_and(|bound| large > bound)
 }
 
-fn is_whole(d: Decimal) -> bool {
-    d.normalize().scale() == 0
+/// Whether a cell's figure is printed without decimals: judged by the notation ("347.0" has
+/// one decimal place, though its value is whole), never by the value.
+fn printed_whole(cell: &Cell) -> bool {
+    cell.value.quantity().is_some_and(|q| q.amount.scale() == 0)
 }
 
 /// The implausible values of `item`'s results for `year`. A rule that fails only leaves out
@@ -89,7 +91,7 @@ pub fn implausible_values(
         }
         // Every other figure of the indicator: baseline, final target, each year's target and
         // actual. Percentages and money may have decimals; a count never does.
-        let mut others: Vec<Decimal> = [
+        let others: Vec<&Cell> = [
             item.indicator.baseline.as_ref(),
             item.indicator.final_target.as_ref(),
         ]
@@ -98,10 +100,10 @@ pub fn implausible_values(
             let actual = (*y != year).then_some(e.actual.as_ref()).flatten();
             [e.target.as_ref(), actual]
         }))
-        .filter_map(|c| figure(c, unit))
+        .flatten()
+        .filter(|c| figure(Some(c), unit).is_some())
         .collect();
-        others.retain(|d| !d.is_zero());
-        if !is_whole(actual) && !others.is_empty() && others.iter().all(|d| is_whole(*d)) {
+        if !printed_whole(cell) && !others.is_empty() && others.iter().all(|c| printed_whole(c)) {
             out.push(Implausibility {
                 field: actual_field,
                 what: Implausible::DecimalInWholeNumbers {
@@ -170,6 +172,10 @@ mod tests {
         // It is also far below its target and the year before.
         assert!(matches!(f[0], Implausible::FarFromTarget { .. }), "{f:?}");
         assert!(matches!(f[1], Implausible::FarFromPrevious { .. }), "{f:?}");
+        // Judged by the notation: "347.0" is printed with a decimal, so "400.3" is not odd
+        // (三田市's 百万円 figures), while "46.0" among whole numbers is.
+        assert!(found("件", "300", "347.0", "400.3").is_empty());
+        assert!(!found("件", "17", "18", "46.0").is_empty());
         // Percentages with decimals are normal.
         assert!(found("%", "97.5", "98.3", "98.5").is_empty());
         assert!(found("件", "17,000", "18,500", "46,313").is_empty());
