@@ -599,154 +599,154 @@ type Text = Spanned<String>;
 /// items/<policy>-<theme>-<item>.toml: one implementation item (実施項目) and its 進捗管理シート.
 /// Values are written as the document prints them: "23,583", "▲19.6%", "30億円以内", "2(78)",
 /// "検討", "-". The file format: docs/plan-format.md.
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawItem {
     /// 実施項目名.
-    title: String,
+    pub(super) title: String,
     /// 取組主管 部局: "企画部".
-    department: String,
+    pub(super) department: String,
     /// 取組主管 所属: "経営企画課".
-    section: String,
+    pub(super) section: String,
     /// 関連所属.
     #[serde(default)]
-    related_sections: Vec<String>,
+    pub(super) related_sections: Vec<String>,
     /// Whether the document has the item's 進捗管理シート (false: only its 【参考①】 row).
-    sheet: bool,
+    pub(super) sheet: bool,
     /// 具体的な改善取組内容.
-    actions: Option<String>,
+    pub(super) actions: Option<String>,
     /// 現状と課題.
-    situation: Option<String>,
+    pub(super) situation: Option<String>,
     /// 計画最終年度において目指す姿.
-    final_goal: Option<String>,
+    pub(super) final_goal: Option<String>,
     /// Free notes on the transcription.
     #[serde(default)]
-    notes: Vec<String>,
+    pub(super) notes: Vec<String>,
     /// 全期間総合評価: a label of the plan's scale, in the final year.
     #[cfg_attr(test, schemars(with = "Option<String>"))]
-    overall_rating: Option<Text>,
+    pub(super) overall_rating: Option<Text>,
     /// 指標(行動/成果).
-    indicator: RawIndicator,
+    pub(super) indicator: RawIndicator,
     /// 年次計画 and results, one table per fiscal year: [years.R5].
     #[serde(default)]
     #[cfg_attr(test, schemars(with = "BTreeMap<String, RawYear>"))]
-    years: BTreeMap<Text, RawYear>,
+    pub(super) years: BTreeMap<Text, RawYear>,
     /// 〔小計〕 as printed.
     #[serde(default)]
-    subtotals: RawSubtotals,
+    pub(super) subtotals: RawSubtotals,
     /// Where the document contradicts itself: the printed value is kept and the disagreement
     /// recorded, for `gyokaku check`.
     #[serde(default)]
-    discrepancies: Vec<RawDiscrepancy>,
+    pub(super) discrepancies: Vec<RawDiscrepancy>,
     /// Published results changed afterwards (訂正), as `gyokaku import --amend` records them.
     #[serde(default)]
-    amendments: Vec<RawAmendment>,
+    pub(super) amendments: Vec<RawAmendment>,
 }
 
 /// 指標(行動/成果): the item's indicator.
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-struct RawIndicator {
+pub(super) struct RawIndicator {
     /// The indicator's name.
-    name: String,
+    pub(super) name: String,
     /// 単位 as printed: 件, %, 千円, トン/年 …, "-" when none.
-    unit: String,
+    pub(super) unit: String,
     /// 種別: a kind of the rule set (the default rules: higher_better, lower_better,
     /// cumulative, upper_bound, level, milestone).
     #[cfg_attr(test, schemars(with = "String"))]
-    kind: Text,
+    pub(super) kind: Text,
     /// 指標の現状値.
     #[cfg_attr(test, schemars(with = "Option<String>"))]
-    baseline: Option<Text>,
+    pub(super) baseline: Option<Text>,
     /// 計画最終年度の目標値.
     #[cfg_attr(test, schemars(with = "Option<String>"))]
-    final_target: Option<Text>,
+    pub(super) final_target: Option<Text>,
     /// 効果額の算定式: a Rhai expression of value, previous, baseline and total, in 千円:
     /// "(value - previous) * 200".
     #[cfg_attr(test, schemars(with = "Option<String>"))]
-    effect: Option<Text>,
+    pub(super) effect: Option<Text>,
     /// Words this indicator's figures may be given as instead of a number, each read as no
     /// figure ("集計中"), besides the plan's indicator_words.
     #[serde(default)]
-    words: Vec<String>,
+    pub(super) words: Vec<String>,
 }
 
 /// One fiscal year of the item: 年次計画, target and expected effect, and the year's results.
-#[derive(Deserialize, Default)]
+#[derive(Debug, Deserialize, Default)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-struct RawYear {
+pub(super) struct RawYear {
     /// 年次計画: the year's planned actions.
-    plan: Option<String>,
+    pub(super) plan: Option<String>,
     /// 目標値 ([上段]).
     #[cfg_attr(test, schemars(with = "Option<String>"))]
-    target: Option<Text>,
+    pub(super) target: Option<Text>,
     /// 効果見込額 ([下段], 千円 when written bare).
     #[cfg_attr(test, schemars(with = "Option<String>"))]
-    expected_effect: Option<Text>,
+    pub(super) expected_effect: Option<Text>,
     /// The year's 取組方針・取組内容.
-    policy: Option<String>,
+    pub(super) policy: Option<String>,
     /// 実績値.
     #[cfg_attr(test, schemars(with = "Option<String>"))]
-    actual: Option<Text>,
+    pub(super) actual: Option<Text>,
     /// 実績効果額 (千円 when written bare).
     #[cfg_attr(test, schemars(with = "Option<String>"))]
-    actual_effect: Option<Text>,
+    pub(super) actual_effect: Option<Text>,
     /// 評価: a label of the plan's scale.
     #[cfg_attr(test, schemars(with = "Option<String>"))]
-    rating: Option<Text>,
+    pub(super) rating: Option<Text>,
     /// 取組実績: the department's account of the year.
-    comment: Option<String>,
+    pub(super) comment: Option<String>,
 }
 
 /// 〔小計〕: five-year sums as printed.
-#[derive(Deserialize, Default)]
+#[derive(Debug, Deserialize, Default)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-struct RawSubtotals {
+pub(super) struct RawSubtotals {
     /// 〔小計〕効果見込額.
     #[cfg_attr(test, schemars(with = "Option<String>"))]
-    expected_effect: Option<Text>,
+    pub(super) expected_effect: Option<Text>,
     /// 〔小計〕実績効果額.
     #[cfg_attr(test, schemars(with = "Option<String>"))]
-    actual_effect: Option<Text>,
+    pub(super) actual_effect: Option<Text>,
 }
 
 /// A published result changed afterwards.
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-struct RawAmendment {
+pub(super) struct RawAmendment {
     /// The year whose result changed: "R5".
     #[cfg_attr(test, schemars(with = "String"))]
-    year: Text,
+    pub(super) year: Text,
     /// The year's field: actual, actual_effect, rating or comment.
     #[cfg_attr(test, schemars(with = "String"))]
-    field: Text,
+    pub(super) field: Text,
     /// The value before (left out when there was none).
-    old: Option<String>,
+    pub(super) old: Option<String>,
     /// The value after.
-    new: String,
+    pub(super) new: String,
     /// Why it changed.
-    reason: String,
+    pub(super) reason: String,
     /// The day it was taken in: "2026-12-06".
-    date: String,
+    pub(super) date: String,
 }
 
 /// A place where the document contradicts itself.
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-struct RawDiscrepancy {
+pub(super) struct RawDiscrepancy {
     /// The field whose printed value is kept: "subtotals.expected_effect", "years.R5.target".
     #[cfg_attr(test, schemars(with = "String"))]
-    field: Text,
+    pub(super) field: Text,
     /// What disagrees.
-    text: String,
+    pub(super) text: String,
     /// The printed value it describes; the entry holds only while the field prints it.
-    value: Option<String>,
+    pub(super) value: Option<String>,
 }
 
 /// Reads cells and remembers the line of each field, collecting errors.
@@ -910,8 +910,12 @@ fn parse_item(
             expected: id,
         }]);
     }
-    let raw: RawItem =
-        toml::from_str(&file.text).map_err(|e| vec![toml_error(file, Some(id), e)])?;
+    // Most files are in the form gyokaku writes, which a reader of that form alone reads
+    // several times faster than `toml`; anything else is read by `toml`, with its errors.
+    let raw: RawItem = match super::canonical::read_item(&file.text) {
+        Some(raw) => raw,
+        None => toml::from_str(&file.text).map_err(|e| vec![toml_error(file, Some(id), e)])?,
+    };
     let mut r = CellReader {
         file,
         line_index: LineIndex::new(&file.text),

@@ -1,6 +1,7 @@
 //! The plan model: typed, validated plan data read from TOML files. Knows nothing of rules.
 
 mod cache;
+mod canonical;
 mod document_text;
 pub(crate) mod exact;
 mod fiscal_year;
@@ -28,6 +29,8 @@ pub(crate) use cache::{hex, read_entry, write_entry, KeyHasher};
 pub use cache::{
     CachePart, CacheUse, PlanCache, PlanKey, CACHE_DIR_ENV, PLANS_FOLDER, RACY_SECONDS,
 };
+#[doc(hidden)]
+pub use canonical::compare_with_toml as compare_item_reader_with_toml;
 pub use document_text::{
     load_document_text, parse_document_text, text_file, DocumentText, Figure, Part, PartText,
     Passage, Piece, TextBlock, TextError, TextProblem, REPORT_TEXT_DIR,
