@@ -6,21 +6,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 /// "10800" → "10,800", "-15173.36" → "-15,173.36": an exact number with thousands separators.
 pub fn format_number(d: Decimal) -> String {
-    let text = d.normalize().abs().to_string();
-    let (int, frac) = match text.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (text.as_str(), None),
-    };
-    let mut out = String::new();
-    if d.is_sign_negative() && !d.is_zero() {
-        out.push('-');
-    }
-    out.push_str(&group_thousands(int));
-    if let Some(f) = frac {
-        out.push('.');
-        out.push_str(f);
-    }
-    out
+    format_with_places(d, 0)
 }
 
 /// "1.1" → "110.0%", "20.234" → "2,023.4%": a ratio as a percentage with one decimal, rounded
@@ -38,6 +24,30 @@ pub fn format_percent(d: Decimal) -> String {
         ""
     };
     format!("{sign}{grouped}.{}%", tenths % 10)
+}
+
+/// "99" with 1 place → "99.0", "22750" with 0 → "22,750": a number written with at least
+/// `places` decimals (as the figures it stands beside are written); never fewer digits than it
+/// has.
+pub fn format_with_places(d: Decimal, places: u32) -> String {
+    let places = places.max(d.normalize().scale());
+    let mut r = d;
+    r.rescale(places);
+    let text = r.abs().to_string();
+    let (int, frac) = match text.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (text.as_str(), None),
+    };
+    let mut out = String::new();
+    if r.is_sign_negative() && !r.is_zero() {
+        out.push('-');
+    }
+    out.push_str(&group_thousands(int));
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
 }
 
 /// An exact decimal as plain text for CSV and JSON: "569807", "1.1".
@@ -72,6 +82,15 @@ mod tests {
         assert_eq!(format_number(d("1234567.50")), "1,234,567.5");
         assert_eq!(format_number(d("0")), "0");
         assert_eq!(format_number(d("-0")), "0");
+    }
+
+    #[test]
+    fn numbers_keep_the_places_of_their_neighbours() {
+        assert_eq!(format_with_places(d("99"), 1), "99.0");
+        assert_eq!(format_with_places(d("22750"), 0), "22,750");
+        assert_eq!(format_with_places(d("88.55"), 1), "88.55");
+        assert_eq!(format_with_places(d("-0.04"), 0), "-0.04");
+        assert_eq!(format_with_places(d("-1234.5"), 2), "-1,234.50");
     }
 
     #[test]

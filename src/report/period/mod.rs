@@ -19,7 +19,7 @@ use crate::evaluation::{
     RatingTransitions,
 };
 use crate::i18n::{Heading, Localize};
-use crate::number::format_number;
+use crate::number::format_with_places;
 use messages::PeriodColumn;
 
 /// The period's document.
@@ -90,22 +90,33 @@ pub fn outlook_word(outlook: Outlook, final_reported: bool, lang: Lang) -> Strin
     .localize(lang)
 }
 
-/// What the forecast expects in the final year: a value, a range ("820〜863") or a step.
-fn expected_text(f: &Forecast, lang: Lang) -> Option<String> {
+/// What the forecast expects in the final year: a value, a range ("820〜863") or a step, a
+/// figure written as the item's latest actual (or final target) is: with as many decimals and
+/// its unit ("88.5%", "20.0億円", "99.0").
+fn expected_text(i: &ItemPeriod, f: &Forecast, lang: Lang) -> Option<String> {
     if let Some(step) = &f.step {
         return Some(step.clone());
     }
-    let range = match (f.low, f.high) {
-        (Some(low), Some(high)) if low != high => Some(
-            PeriodText::Range {
-                low: format_number(low),
-                high: format_number(high),
-            }
-            .localize(lang),
-        ),
-        _ => None,
+    let latest = i
+        .latest
+        .and_then(|year| i.years.iter().find(|y| y.year == year))
+        .and_then(|y| y.actual.as_ref());
+    let like = [latest, i.final_target.as_ref()]
+        .into_iter()
+        .flatten()
+        .find_map(|c| c.value.quantity());
+    let places = like.map_or(0, |q| q.amount.scale());
+    let unit = like.and_then(|q| q.unit.clone()).unwrap_or_default();
+    let figure = |d: Decimal| format_with_places(d, places);
+    let text = match (f.low, f.high) {
+        (Some(low), Some(high)) if low != high => PeriodText::Range {
+            low: figure(low),
+            high: figure(high),
+        }
+        .localize(lang),
+        _ => figure(f.expected?),
     };
-    range.or_else(|| f.expected.map(format_number))
+    Some(text + unit.as_str())
 }
 
 /// The outlook cell of an item: the word, and that it rests on little.
@@ -204,7 +215,7 @@ fn forecast_table(p: &PeriodEvaluation, lang: Lang) -> Table {
             i.title.clone().into(),
             Cell::text_or_none(i.final_target.as_ref().map(|c| c.text.clone())),
             Cell::text_or_none(latest),
-            Cell::text_or_none(i.forecast.as_ref().and_then(|f| expected_text(f, lang))),
+            Cell::text_or_none(i.forecast.as_ref().and_then(|f| expected_text(i, f, lang))),
             outlook_cell(i, lang),
         ]);
     }
@@ -224,7 +235,7 @@ fn why_list(p: &PeriodEvaluation, lang: Lang) -> List {
                     PeriodText::Outlook.localize(lang),
                     outlook_cell(i, lang).display()
                 ));
-                if let Some(expected) = expected_text(f, lang) {
+                if let Some(expected) = expected_text(i, f, lang) {
                     head.push_str(&format!(" ({expected})"));
                 }
             }
