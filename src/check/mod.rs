@@ -172,7 +172,8 @@ fn check_item(plan: &Plan, rules: &RuleSet, item: &Item, f: &mut Findings) {
         }
     }
 
-    // Ratings on the scale, and results that carry one.
+    // Ratings on the scale, and results that carry one (where the document records ratings).
+    let rated = recorded_scale(plan, rules).records_ratings();
     for (year, entry) in &item.years {
         if let Some(r) = &entry.rating {
             let scale = recorded_scale(plan, rules);
@@ -185,10 +186,11 @@ fn check_item(plan: &Plan, rules: &RuleSet, item: &Item, f: &mut Findings) {
                     },
                 );
             }
-        } else if entry
-            .actual
-            .as_ref()
-            .is_some_and(|c| c.value != Value::None)
+        } else if rated
+            && entry
+                .actual
+                .as_ref()
+                .is_some_and(|c| c.value != Value::None)
         {
             f.add(
                 &format!("years.{year}.rating"),

@@ -1,4 +1,4 @@
-//! `gyokaku init DIR --municipality 市 --plan-name 名称 --years R7..R11 [--scale A-D|S-C|none]
+//! `gyokaku init DIR --municipality 市 --plan-name 名称 --years R7..R11 [--scale A-D|S-C|none|rules]
 //! [--unit 千円|百万円] [--id ID] [--rules DIR] [--own-rules]`
 //!
 //! Makes a new plan folder: plan.toml (it loads and `gyokaku check` finds it clean), the rule
@@ -33,7 +33,8 @@ pub struct Args {
     /// The period: R7..R11, 令和7年度〜令和11年度, H28..R2, FY2025..FY2029, or the years listed.
     #[arg(long, value_name = "FIRST..LAST")]
     years: String,
-    /// The scale of the recorded ratings: A-D, S-C, or none for the rule set's.
+    /// The scale of the recorded ratings: A-D, S-C, none (the document records no ratings),
+    /// or rules (the rule set's).
     #[arg(long, value_name = "SCALE", default_value = "A-D")]
     scale: String,
     /// The unit of the report's effect tables: 千円 or 百万円 (円, 万円, 億円).

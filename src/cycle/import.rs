@@ -1193,10 +1193,7 @@ pub fn import_workbooks(
     let plan_file = source.plan_file().map_err(read_error)?;
     let item_files = source.item_files().map_err(read_error)?;
     let plan = load_plan_from(&source)?;
-    let fallback = Scale {
-        ratings: Vec::new(),
-        relations: Vec::new(),
-    };
+    let fallback = Scale::none();
     let scale = plan.scale.as_ref().or(scale).unwrap_or(&fallback);
     let mut books = Vec::new();
     let mut errors = Vec::new();

@@ -1412,6 +1412,10 @@ messages! {
         RatingOffScale { field: String, label: String, labels: Vec<String> } =>
             ja: "{field}: {label:?} は計画の評価尺度 ({labels}) にありません",
             en: "{field}: {label:?} is not a rating of the plan's scale ({labels})";
+        /// A rating in a plan that records none (worded beside the scale).
+        NoRatings { problem: crate::model::NoRatings } =>
+            ja: "{problem}",
+            en: "{problem}";
         /// Rule test cases: a case without a name, kind or expectation…
         Case { problem: CaseProblem } =>
             ja: "{problem}",
@@ -2475,8 +2479,8 @@ messages! {
             en: "The period: R7..R11, 令和7年度〜令和11年度, H28..R2, FY2025..FY2029, or the years listed";
         /// --scale of init.
         InitScale =>
-            ja: "記録する評価の区分: A-D、S-C、または none (ルールセットの区分)",
-            en: "The scale of the recorded ratings: A-D, S-C, or none for the rule set's";
+            ja: "記録する評価の区分: A-D、S-C、none (資料が評価を記録しない)、または rules (ルールセットの区分)",
+            en: "The scale of the recorded ratings: A-D, S-C, none (the document records no ratings) or rules (the rule set's)";
         /// --unit of init.
         InitUnit =>
             ja: "報告書の効果額の単位: 千円 または 百万円 (円、万円、億円)",

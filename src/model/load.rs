@@ -375,12 +375,69 @@ pub(crate) struct RawPlan {
     /// (`--amend "理由"`), recorded in the item files.
     #[serde(default)]
     closed: Vec<RawClosed>,
-    /// The scale of the recorded ratings (評価), best first.
-    scale: Option<Scale>,
+    /// The scale of the recorded ratings (評価), best first; "none" when the document records
+    /// no ratings.
+    #[cfg_attr(test, schemars(with = "Option<ScaleSchema>"))]
+    scale: Option<RawScale>,
     /// 基本方針.
     policies: Vec<RawPolicy>,
     /// 改革の推進項目, numbered across the plan.
     themes: Vec<RawTheme>,
+}
+
+/// plan.toml's `scale`: the scale's ratings, or `"none"` for a document that records no
+/// ratings (評価) at all.
+enum RawScale {
+    Declared(Scale),
+    None,
+}
+
+/// The word that says a plan records no ratings.
+const NO_SCALE: &str = "none";
+
+impl<'de> Deserialize<'de> for RawScale {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Either;
+        impl<'de> serde::de::Visitor<'de> for Either {
+            type Value = RawScale;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                write!(f, "\"{NO_SCALE}\" or [[scale.ratings]]")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawScale, E> {
+                if v == NO_SCALE {
+                    Ok(RawScale::None)
+                } else {
+                    Err(E::invalid_value(serde::de::Unexpected::Str(v), &self))
+                }
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<RawScale, A::Error> {
+                Scale::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(RawScale::Declared)
+            }
+        }
+        d.deserialize_any(Either)
+    }
+}
+
+/// What the schema says `scale` may be: the word "none" or a scale.
+#[cfg(test)]
+#[derive(schemars::JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum ScaleSchema {
+    /// The document records no ratings: "none".
+    None(NoScaleWord),
+    /// The ratings, best first.
+    Declared(Scale),
+}
+
+/// "none".
+#[cfg(test)]
+#[derive(schemars::JsonSchema)]
+#[allow(dead_code)]
+enum NoScaleWord {
+    #[serde(rename = "none")]
+    None,
 }
 
 /// A year whose results are published.
@@ -587,7 +644,10 @@ fn parse_plan(file: &SourceFile) -> Result<Plan, LoadErrors> {
         indicator_words: raw.indicator_words,
         closed,
         rules: raw.rules.map(PathBuf::from),
-        scale: raw.scale,
+        scale: raw.scale.map(|s| match s {
+            RawScale::Declared(scale) => scale,
+            RawScale::None => Scale::none(),
+        }),
         policies,
         themes,
         items: Vec::new(),
@@ -795,7 +855,17 @@ impl CellReader<'_> {
     fn rating(&mut self, field: &str, raw: Option<Text>, scale: Option<&Scale>) -> Option<String> {
         let span = raw.as_ref()?.span();
         let label = self.text(field, raw)?;
-        if let Some(scale) = scale.filter(|s| s.get(&label).is_none()) {
+        if scale.is_some_and(|s| !s.records_ratings()) {
+            self.error(
+                span,
+                PlanProblem::NoRatings {
+                    problem: super::scale::NoRatings::Recorded {
+                        field: field.into(),
+                        label: label.clone(),
+                    },
+                },
+            );
+        } else if let Some(scale) = scale.filter(|s| s.get(&label).is_none()) {
             let labels = scale.labels().map(String::from).collect();
             self.error(
                 span,

@@ -48,7 +48,7 @@ pub use loader::PlanLoader;
 pub use nearest::nearest;
 pub use plan::{ClosedYear, Plan, Policy, Theme};
 pub use read::{is_within, read_text_within, FileError, MAX_FILE_BYTES};
-pub use scale::{duplicate_label, normalize_label, Rating, Relation, Scale};
+pub use scale::{duplicate_label, normalize_label, NoRatings, Rating, Relation, Scale};
 pub use source::{DirSource, MemorySource, PlanSource, SourceFile};
 pub use value::{
     check_target_actual, parse_value, units_agree, Bound, Cell, MoneyUnit, Quantity, SignProblem,

@@ -64,7 +64,8 @@ pub struct Plan {
     /// The plan's default rule set, resolved against the plan's folder.
     pub rules: Option<PathBuf>,
     /// The scale the recorded ratings (評価) are on. Without one, recorded ratings are read on
-    /// the scale of the rule set in use.
+    /// the scale of the rule set in use; a scale without ratings (`scale = "none"`) is that of
+    /// a document that records none.
     pub scale: Option<Scale>,
     /// 基本方針, in order.
     pub policies: Vec<Policy>,

@@ -6,6 +6,17 @@ use toml::Spanned;
 
 use crate::i18n::ScaleProblem;
 
+crate::i18n::messages! {
+    /// A rating recorded in a plan whose document records none (`scale = "none"`).
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum NoRatings {
+        /// A rating where the plan records none.
+        Recorded { field: String, label: String } =>
+            ja: "{field}: {label:?} は評価ですが、この計画は評価を記録しません (plan.toml の scale = \"none\")。評価を消すか、計画の評価尺度を [[scale.ratings]] で宣言してください",
+            en: "{field}: {label:?} is a rating, but this plan records none (scale = \"none\" in plan.toml): remove it, or declare the plan's scale with [[scale.ratings]]";
+    }
+}
+
 /// One rating of the scale.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
@@ -45,6 +56,19 @@ pub struct Scale {
 }
 
 impl Scale {
+    /// The scale of a plan whose document records no ratings (`scale = "none"`).
+    pub fn none() -> Scale {
+        Scale {
+            ratings: Vec::new(),
+            relations: Vec::new(),
+        }
+    }
+
+    /// Whether ratings are recorded on it at all (`scale = "none"` has no ratings).
+    pub fn records_ratings(&self) -> bool {
+        !self.ratings.is_empty()
+    }
+
     /// The rating with this label.
     pub fn get(&self, label: &str) -> Option<&Rating> {
         self.ratings.iter().find(|r| r.label == label)
@@ -175,6 +199,11 @@ pub fn duplicate_label(text: &str) -> Option<(String, usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn templates() {
+        crate::i18n::check_templates(&all_templates());
+    }
 
     #[test]
     fn labels_given_twice_are_found_with_both_lines() {

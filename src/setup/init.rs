@@ -43,8 +43,8 @@ crate::i18n::messages! {
             en: "the years of --years {given:?} are not consecutive";
         /// --scale names no known scale.
         UnknownScale { given: String } =>
-            ja: "--scale {given:?} は使えません: A-D (計画を上回る〜進捗がほぼなし)、S-C (計画以上〜ほとんど進んでいない)、none (ルールセットの区分) から選んでください。ほかの区分は計画入力シートの「計画情報」に書けます",
-            en: "--scale {given:?} is not one gyokaku knows: choose A-D (ahead of plan … almost no progress), S-C (beyond plan … hardly progressed) or none (the rule set's); any other scale can be written in the plan sheet's 計画情報";
+            ja: "--scale {given:?} は使えません: A-D (計画を上回る〜進捗がほぼなし)、S-C (計画以上〜ほとんど進んでいない)、none (評価を記録しない)、rules (ルールセットの区分) から選んでください。ほかの区分は計画入力シートの「計画情報」に書けます",
+            en: "--scale {given:?} is not one gyokaku knows: choose A-D (ahead of plan … almost no progress), S-C (beyond plan … hardly progressed), none (the document records no ratings) or rules (the rule set's); any other scale can be written in the plan sheet's 計画情報";
         /// --unit is not a money unit.
         Unit { given: String } =>
             ja: "--unit {given:?} は金額の単位ではありません: 千円 か 百万円 (または 円、万円、億円) を指定してください",
@@ -246,8 +246,9 @@ pub fn parse_period(given: &str) -> Result<Period, InitText> {
     Ok(Period { years, long })
 }
 
-/// The scales gyokaku knows by name: `A-D` (Isehara's wording), `S-C` (S/A/B/C), or `none`
-/// (recorded ratings are read on the rule set's scale).
+/// The scales gyokaku knows by name: `A-D` (Isehara's wording), `S-C` (S/A/B/C), `none` (the
+/// document records no ratings: `scale = "none"`), or `rules` (recorded ratings are read on the
+/// rule set's scale: `None`).
 pub fn preset_scale(given: &str) -> Result<Option<Scale>, InitText> {
     let folded: String = given
         .trim()
@@ -268,7 +269,8 @@ pub fn preset_scale(given: &str) -> Result<Option<Scale>, InitText> {
             ("B", "やや遅れている", "somewhat behind"),
             ("C", "ほとんど進んでいない", "hardly progressed"),
         ],
-        "NONE" => return Ok(None),
+        "NONE" => return Ok(Some(Scale::none())),
+        "RULES" => return Ok(None),
         _ => {
             return Err(InitText::UnknownScale {
                 given: given.to_string(),
@@ -306,12 +308,17 @@ fn plan_toml(new: &NewPlan, id: &str, rules: &Path, lang: Lang) -> String {
     let rules = rules.to_string_lossy().replace('\\', "/");
     out.push_str(&format!("rules = {}\n", quoted(&rules)));
     out.push_str(&format!(
-        "report_unit = {}\n\n",
+        "report_unit = {}\n",
         quoted(&new.report_unit.to_string())
     ));
+    // A key: before the tables.
+    if new.scale.as_ref().is_some_and(|s| !s.records_ratings()) {
+        out.push_str("scale = \"none\"\n");
+    }
+    out.push('\n');
     out.push_str(&InitFile::PlanStructure.localize(lang));
     out.push_str("\npolicies = []\nthemes = []\n");
-    if let Some(scale) = &new.scale {
+    if let Some(scale) = new.scale.as_ref().filter(|s| s.records_ratings()) {
         out.push('\n');
         out.push_str(&InitFile::PlanScale.localize(lang));
         out.push('\n');
@@ -542,7 +549,8 @@ mod tests {
         assert_eq!(ad.labels().collect::<String>(), "ABCD");
         let sc = preset_scale("s–c").unwrap().unwrap();
         assert_eq!(sc.labels().collect::<String>(), "SABC");
-        assert!(preset_scale("none").unwrap().is_none());
+        assert!(!preset_scale("none").unwrap().unwrap().records_ratings());
+        assert!(preset_scale("rules").unwrap().is_none());
         assert!(preset_scale("◎○△×").is_err());
     }
 }

@@ -1449,7 +1449,10 @@ fn update_plan_file(
         set_key(root, "report_unit", info.unit.label(), &order);
         changed.push(Info::Unit.label().to_string());
     }
-    if plan.scale != info.scale {
+    // The sheet lists ratings only: a sheet without any leaves a plan that records none
+    // (`scale = "none"`) as it is.
+    let records_none = plan.scale.as_ref().is_some_and(|s| !s.records_ratings());
+    if plan.scale != info.scale && !(records_none && info.scale.is_none()) {
         root.remove("scale");
         if let Some(scale) = &info.scale {
             let mut table = toml_edit::Table::new();

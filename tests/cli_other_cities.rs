@@ -1,0 +1,199 @@
+//! Plans of other cities: a document that records no ratings, prints no department, writes its
+//! years as 平成20年度 and publishes its amounts in 百万円 (as 三田市's published table does).
+
+mod common;
+
+use common::{gyokaku, root};
+
+/// A plan folder in a temporary place, written as such a document would be transcribed.
+struct City {
+    dir: tempfile::TempDir,
+}
+
+const PLAN: &str = r#"id = "sanda"
+name = "三田市行財政構造改革推進方針"
+municipality = "三田市"
+years = ["平成20年度", "平成21年度", "平成22年度"]
+report_unit = "百万円"
+scale = "none"
+rules = "RULES"
+
+[[policies]]
+number = 1
+name = "歳入の確保"
+
+[[themes]]
+number = 1
+policy = 1
+name = "市税等の収納率向上"
+"#;
+
+const ITEM: &str = r#"title = "市税の収納率向上"
+department = "総務部"
+section = "収納課"
+sheet = true
+
+[indicator]
+name = "市税収入額"
+unit = "百万円"
+kind = "higher_better"
+baseline = "300"
+
+[years."平成20年度"]
+target = "347.0"
+expected_effect = "47百万円"
+actual = "400.3"
+actual_effect = "100.3百万円"
+
+[years."平成21年度"]
+target = "360.0"
+expected_effect = "60百万円"
+
+[years."平成22年度"]
+target = "380.0"
+expected_effect = "80百万円"
+"#;
+
+impl City {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let rules = root().join("rules").display().to_string();
+        let plan = PLAN.replacen("RULES", &rules, 1);
+        std::fs::create_dir_all(dir.path().join("items")).unwrap();
+        std::fs::write(dir.path().join("plan.toml"), plan).unwrap();
+        std::fs::write(dir.path().join("items/1-1-1.toml"), ITEM).unwrap();
+        City { dir }
+    }
+
+    fn edit(&self, file: &str, from: &str, to: &str) {
+        let path = self.dir.path().join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{file} has no {from:?}");
+        std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+    }
+
+    /// Every file of the plan, to see that a refusal changed none.
+    fn files(&self) -> Vec<(String, String)> {
+        ["plan.toml", "items/1-1-1.toml"]
+            .iter()
+            .map(|f| {
+                let text = std::fs::read_to_string(self.dir.path().join(f)).unwrap();
+                (f.to_string(), text)
+            })
+            .collect()
+    }
+
+    /// `gyokaku ARGS… <plan>`: (exit code, stdout, stderr).
+    fn run(&self, args: &[&str]) -> (i32, String, String) {
+        let mut all: Vec<&str> = args.to_vec();
+        let plan = self.dir.path().display().to_string();
+        all.push(&plan);
+        let out = gyokaku(&all).output().unwrap();
+        let text = |b: Vec<u8>| String::from_utf8(b).unwrap().replace(&plan, "[PLAN]");
+        (
+            out.status.code().unwrap(),
+            text(out.stdout),
+            text(out.stderr),
+        )
+    }
+}
+
+#[test]
+fn a_plan_that_records_no_ratings_can_be_clean() {
+    let city = City::new();
+    let (code, out, err) = city.run(&["check"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(!out.contains("評価がありません"), "{out}");
+    // Its years evaluate: the rules still suggest, nothing is compared.
+    let (code, out, err) = city.run(&["evaluate", "--year", "平成20年度"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let (code, _, err) = city.run(&["summary"]);
+    assert_eq!(code, 0, "{err}");
+    // A rating where the document records none is an error at its line, in both languages,
+    // and changes no file.
+    city.edit(
+        "items/1-1-1.toml",
+        "actual_effect = \"100.3百万円\"\n",
+        "actual_effect = \"100.3百万円\"\nrating = \"A\"\n",
+    );
+    let before = city.files();
+    let (code, out, err) = city.run(&["check"]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        out.contains("[PLAN]/items/1-1-1.toml:17: years.")
+            && out.contains(".rating: \"A\" は評価ですが、この計画は評価を記録しません"),
+        "{out}"
+    );
+    let (code, _, err) = city.run(&["evaluate", "--lang", "en"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("[PLAN]/items/1-1-1.toml:17: item 1-1-1: years.")
+            && err.contains(".rating: \"A\" is a rating, but this plan records none (scale = \"none\" in plan.toml)"),
+        "{err}"
+    );
+    assert_eq!(city.files(), before);
+    // Any other word for the scale is refused at its line.
+    city.edit("plan.toml", "scale = \"none\"", "scale = \"なし\"");
+    let (code, _, err) = city.run(&["evaluate"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("[PLAN]/plan.toml:6:"), "{err}");
+    assert!(err.contains("\"none\" or [[scale.ratings]]"), "{err}");
+}
+
+#[test]
+fn init_scale_none_writes_a_plan_that_records_no_ratings() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("sanda");
+    let plan_arg = plan.display().to_string();
+    let status = gyokaku(&[
+        "init",
+        &plan_arg,
+        "--municipality",
+        "三田市",
+        "--plan-name",
+        "三田市行財政構造改革推進方針",
+        "--years",
+        "平成20年度..平成22年度",
+        "--scale",
+        "none",
+    ])
+    .output()
+    .unwrap();
+    assert_eq!(status.status.code(), Some(0), "{status:?}");
+    let text = std::fs::read_to_string(plan.join("plan.toml")).unwrap();
+    assert!(text.contains("\nscale = \"none\"\n"), "{text}");
+    assert!(!text.contains("[[scale.ratings]]"), "{text}");
+    // The plan sheet, written and taken back in, leaves it as it is.
+    let sheet = dir.path().join("plan-sheet.xlsx").display().to_string();
+    let out = gyokaku(&["template", &plan_arg, "--plan-sheet", "--output", &sheet])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let out = gyokaku(&["import", "--plan-sheet", &sheet, "--plan", &plan_arg])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert_eq!(
+        std::fs::read_to_string(plan.join("plan.toml")).unwrap(),
+        text
+    );
+    // `rules` leaves the scale to the rule set.
+    let other = dir.path().join("other").display().to_string();
+    let out = gyokaku(&[
+        "init",
+        &other,
+        "--municipality",
+        "三田市",
+        "--plan-name",
+        "x",
+        "--years",
+        "H20..H22",
+        "--scale",
+        "rules",
+    ])
+    .output()
+    .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let text = std::fs::read_to_string(dir.path().join("other/plan.toml")).unwrap();
+    assert!(!text.contains("scale"), "{text}");
+}
