@@ -193,6 +193,9 @@ pub struct Chart {
     pub series: Vec<Series>,
     /// What the values count, for the axis ("件", "千円").
     pub unit: String,
+    /// Drawn small, under the table it belongs to (an item's sheet), so that both fit on
+    /// one printed page.
+    pub compact: bool,
 }
 
 /// One series of a chart.

@@ -38,6 +38,7 @@ pub fn ratings_chart(s: &Summary, lang: Lang) -> Chart {
             })
             .collect(),
         unit: Heading::ItemsUnit.localize(lang),
+        compact: false,
     }
 }
 
@@ -68,6 +69,7 @@ pub fn effects_chart(s: &Summary, lang: Lang) -> Chart {
             },
         ],
         unit: unit.in_lang(lang).to_string(),
+        compact: false,
     }
 }
 

@@ -67,6 +67,7 @@ pub fn trend_section(p: &PeriodEvaluation, lang: Lang) -> Section {
             },
         ],
         unit: unit.clone(),
+        compact: false,
     });
     section.push(Chart {
         title: PeriodText::ActualByPolicyChartTitle.localize(lang),
@@ -79,6 +80,7 @@ pub fn trend_section(p: &PeriodEvaluation, lang: Lang) -> Section {
             })
             .collect(),
         unit,
+        compact: false,
     });
     section.push(progress_table(p, &p.policies, false, lang));
 
@@ -97,14 +99,15 @@ pub fn trend_section(p: &PeriodEvaluation, lang: Lang) -> Section {
                 })
                 .collect(),
             unit: Heading::ItemsUnit.localize(lang),
+            compact: false,
         });
     }
     section
 }
 
 /// The small chart of an item's sheet: its target against its actual in each year with
-/// results where both are numbers; `None` when there is no such year (a milestone, a year
-/// to come).
+/// results where both are numbers; `None` when there are fewer than two such years (a
+/// milestone, the plan's first year).
 pub fn item_trend(p: &PeriodEvaluation, id: ItemId, lang: Lang) -> Option<Chart> {
     let item: &ItemPeriod = p.items.iter().find(|i| i.id == id)?;
     let unit = item.unit.as_str();
@@ -116,7 +119,8 @@ pub fn item_trend(p: &PeriodEvaluation, id: ItemId, lang: Lang) -> Option<Chart>
             Some((y.year, target, actual))
         })
         .collect();
-    if points.is_empty() {
+    // A trend needs two years: with one, the sheet beside it already shows both figures.
+    if points.len() < 2 {
         return None;
     }
     Some(Chart {
@@ -134,5 +138,6 @@ pub fn item_trend(p: &PeriodEvaluation, id: ItemId, lang: Lang) -> Option<Chart>
             },
         ],
         unit: unit.to_string(),
+        compact: true,
     })
 }

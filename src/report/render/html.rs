@@ -66,6 +66,7 @@ ul.details { margin: 0; color: #444; }
 nav ol { font-size: 9.5pt; padding-left: 8mm; }
 nav li { overflow-wrap: anywhere; margin: 0.3mm 0; }
 figure { margin: 3mm 0 6mm; break-inside: avoid; }
+figure.compact { margin: 1mm 0 0; }
 figcaption { font-weight: bold; margin-bottom: 1mm; }
 svg text { font-family: inherit; font-size: 11px; fill: #1b1f24; }
 @media print { body { max-width: none; padding: 0; } nav { display: none; }
@@ -334,12 +335,18 @@ fn form(f: &Form, h: &mut String) {
 /// A horizontal bar chart as SVG: one row per category; stacked segments, or one bar per
 /// series side by side. Geometry is drawn in floating point; the figures printed beside the
 /// bars are the exact decimals.
+/// A chart's width in the SVG's units, drawn at the page's width.
+const WIDTH: f64 = 700.0;
+/// Above the first bar: the legend.
+const TOP: f64 = 30.0;
+
 fn chart(c: &Chart, h: &mut String) {
-    const WIDTH: f64 = 700.0;
-    const LABEL: f64 = 210.0;
-    const RIGHT: f64 = 90.0;
-    const TOP: f64 = 30.0;
-    let plot = WIDTH - LABEL - RIGHT;
+    // A compact chart (an item's, under its sheet) is drawn as columns by year.
+    if c.compact {
+        return columns(c, h);
+    }
+    let (width, label, right) = (WIDTH, 210.0, 90.0);
+    let plot = width - label - right;
     let per_series = if c.stacked { 18.0 } else { 12.0 };
     let band = if c.stacked {
         per_series + 12.0
@@ -370,16 +377,16 @@ fn chart(c: &Chart, h: &mut String) {
     if hi - lo <= 0.0 {
         hi = 1.0;
     }
-    let x = |v: f64| LABEL + (v - lo) / (hi - lo) * plot;
+    let x = |v: f64| label + (v - lo) / (hi - lo) * plot;
     let mut s = String::new();
     s.push_str(&format!(
-        "<figure>\n<figcaption>{} ({})</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" width=\"100%\" role=\"img\" aria-label=\"{}\">\n",
+        "<figure>\n<figcaption>{} ({})</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"100%\" role=\"img\" aria-label=\"{}\">\n",
         esc(&c.title),
         esc(&c.unit),
         esc(&c.title)
     ));
     // Legend.
-    let mut lx = LABEL;
+    let mut lx = label;
     for (k, series) in c.series.iter().enumerate() {
         let colour = super::series_colour(k);
         s.push_str(&format!(
@@ -399,7 +406,7 @@ fn chart(c: &Chart, h: &mut String) {
         let y0 = TOP + band * i as f64 + 6.0;
         s.push_str(&format!(
             "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>\n",
-            LABEL - 6.0,
+            label - 6.0,
             y0 + (band - 12.0) / 2.0 + 4.0,
             esc(cat)
         ));
@@ -476,6 +483,86 @@ fn chart(c: &Chart, h: &mut String) {
     h.push_str(&s);
 }
 
+/// A compact chart: the series side by side in a column per category (year), low enough to
+/// print under an item's sheet on its page. Its figures are in the sheet above it; each
+/// column names its figure when pointed at, and the axis says its top and bottom.
+fn columns(c: &Chart, h: &mut String) {
+    const COMPACT_WIDTH: f64 = 420.0;
+    const HEIGHT: f64 = 104.0;
+    const LEFT: f64 = 56.0;
+    const TOP: f64 = 26.0;
+    const BOTTOM: f64 = 18.0;
+    let f = |d: Decimal| d.to_f64().unwrap_or(0.0);
+    let values = || c.series.iter().flat_map(|s| s.values.iter().copied());
+    let lo_d = values().fold(Decimal::ZERO, Decimal::min);
+    let hi_d = values().fold(Decimal::ZERO, Decimal::max);
+    let (lo, mut hi) = (f(lo_d), f(hi_d));
+    if hi - lo <= 0.0 {
+        hi = lo + 1.0;
+    }
+    let plot_h = HEIGHT - TOP - BOTTOM;
+    let y = |v: f64| TOP + (hi - v) / (hi - lo) * plot_h;
+    let slot = (COMPACT_WIDTH - LEFT) / c.categories.len().max(1) as f64;
+    let bar = (slot * 0.7 / c.series.len().max(1) as f64).min(22.0);
+    let mut s = format!(
+        "<figure class=\"compact\">\n<figcaption>{} ({})</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {COMPACT_WIDTH} {HEIGHT}\" width=\"{:.0}%\" role=\"img\" aria-label=\"{}\">\n",
+        esc(&c.title),
+        esc(&c.unit),
+        100.0 * COMPACT_WIDTH / WIDTH,
+        esc(&c.title)
+    );
+    let mut lx = LEFT;
+    for (k, series) in c.series.iter().enumerate() {
+        s.push_str(&format!(
+            "<rect x=\"{lx:.1}\" y=\"4\" width=\"10\" height=\"10\" fill=\"{}\"/><text x=\"{:.1}\" y=\"13\">{}</text>\n",
+            super::series_colour(k),
+            lx + 14.0,
+            esc(&series.name)
+        ));
+        lx += 26.0 + 12.0 * series.name.chars().count() as f64;
+    }
+    // The axis: its top and bottom figures, and the zero line.
+    for (v, d) in [(hi, hi_d), (lo, lo_d)] {
+        s.push_str(&format!(
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" style=\"font-size:9px\">{}</text>\n",
+            LEFT - 4.0,
+            y(v) + 3.0,
+            esc(&crate::number::format_number(d))
+        ));
+    }
+    s.push_str(&format!(
+        "<line x1=\"{LEFT}\" y1=\"{0:.1}\" x2=\"{COMPACT_WIDTH}\" y2=\"{0:.1}\" stroke=\"#555\" stroke-width=\"1\"/>\n",
+        y(0.0)
+    ));
+    for (i, cat) in c.categories.iter().enumerate() {
+        let left = LEFT + slot * i as f64 + (slot - bar * c.series.len() as f64) / 2.0;
+        for (k, series) in c.series.iter().enumerate() {
+            let Some(v) = series.values.get(i) else {
+                continue;
+            };
+            let (top, bottom) = (y(f(*v).max(0.0)), y(f(*v).min(0.0)));
+            s.push_str(&format!(
+                "<rect x=\"{:.1}\" y=\"{top:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{}\"><title>{} {}: {}</title></rect>\n",
+                left + bar * k as f64,
+                bar - 1.0,
+                (bottom - top).max(0.5),
+                super::series_colour(k),
+                esc(cat),
+                esc(&series.name),
+                esc(&crate::number::format_number(*v))
+            ));
+        }
+        s.push_str(&format!(
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" style=\"font-size:9px\">{}</text>\n",
+            LEFT + slot * (i as f64 + 0.5),
+            HEIGHT - 4.0,
+            esc(cat)
+        ));
+    }
+    s.push_str("</svg>\n</figure>\n");
+    h.push_str(&s);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -514,6 +601,7 @@ mod tests {
                 values: vec![Decimal::new(-15173, 0), Decimal::new(6594, 0)],
             }],
             unit: "千円".into(),
+            compact: false,
         });
         let mut out = Vec::new();
         render(&doc, Lang::Ja, &mut out).unwrap();
