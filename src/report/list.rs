@@ -111,7 +111,6 @@ fn theme_table(
             None => Cell::None,
         };
         let printed = |i: usize| Cell::text_or_none(line.values[i].clone());
-        let entry = item.year(ev.year);
         let mut row = vec![
             circled(e.id.number).into(),
             e.title.clone().into(),
@@ -119,12 +118,8 @@ fn theme_table(
             e.unit.clone().into(),
             rating,
             printed(15),
-            entry
-                .and_then(|y| y.target.as_ref())
-                .map_or(Cell::None, |c| figure(Some(c))),
-            entry
-                .and_then(|y| y.actual.as_ref())
-                .map_or(Cell::None, |c| figure(Some(c))),
+            figure(e.target.as_ref()),
+            figure(e.actual.as_ref()),
             Cell::amount_or_none(e.expected_effect),
             Cell::amount_or_none(e.actual_effect),
             item.department.clone().into(),
