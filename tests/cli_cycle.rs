@@ -147,7 +147,7 @@ fn the_template_locks_the_plan_and_offers_the_rating_scale() {
     let expected: Vec<String> = plan
         .items
         .iter()
-        .filter(|i| i.department == "企画部")
+        .filter(|i| i.department.as_deref() == Some("企画部"))
         .map(|i| i.id.to_string())
         .collect();
     assert_eq!(ids, expected);

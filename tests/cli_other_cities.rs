@@ -28,8 +28,8 @@ policy = 1
 name = "市税等の収納率向上"
 "#;
 
+// No department: the document names only the 所属.
 const ITEM: &str = r#"title = "市税の収納率向上"
-department = "総務部"
 section = "収納課"
 sheet = true
 
@@ -120,14 +120,14 @@ fn a_plan_that_records_no_ratings_can_be_clean() {
     let (code, out, err) = city.run(&["check"]);
     assert_eq!(code, 1, "{out}{err}");
     assert!(
-        out.contains("[PLAN]/items/1-1-1.toml:17: years.")
+        out.contains("[PLAN]/items/1-1-1.toml:16: years.")
             && out.contains(".rating: \"A\" は評価ですが、この計画は評価を記録しません"),
         "{out}"
     );
     let (code, _, err) = city.run(&["evaluate", "--lang", "en"]);
     assert_eq!(code, 2, "{err}");
     assert!(
-        err.contains("[PLAN]/items/1-1-1.toml:17: item 1-1-1: years.")
+        err.contains("[PLAN]/items/1-1-1.toml:16: item 1-1-1: years.")
             && err.contains(".rating: \"A\" is a rating, but this plan records none (scale = \"none\" in plan.toml)"),
         "{err}"
     );
@@ -196,4 +196,38 @@ fn init_scale_none_writes_a_plan_that_records_no_ratings() {
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     let text = std::fs::read_to_string(dir.path().join("other/plan.toml")).unwrap();
     assert!(!text.contains("scale"), "{text}");
+}
+
+#[test]
+fn department_may_be_left_out_where_the_document_prints_none() {
+    let city = City::new();
+    let (code, out, err) = city.run(&["check"]);
+    assert_eq!(code, 0, "{out}{err}");
+    // The sheet names the 所属 alone, the list leaves the 部局 blank.
+    let (code, out, err) = city.run(&["sheet", "1-1-1"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("取組主管: 収納課\n"), "{out}");
+    let (code, out, err) = city.run(&["list", "--format", "csv"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains(",,収納課,"), "{out}");
+    // The year's workbooks go to the 所属.
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().display().to_string();
+    let (code, out, err) = city.run(&["template", "--year", "H21", "--by-department", &out_dir]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("_収納課.xlsx"), "{out}");
+    let (code, out, err) = city.run(&["status", "--year", "H20", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("\"department\": null"), "{out}");
+    // The plan sheet carries the blank 部局 there and back: the item file is unchanged.
+    let sheet = dir.path().join("plan-sheet.xlsx").display().to_string();
+    let before = city.files();
+    let (code, _, err) = city.run(&["template", "--plan-sheet", "--output", &sheet]);
+    assert_eq!(code, 0, "{err}");
+    let plan = city.dir.path().display().to_string();
+    let out = gyokaku(&["import", "--plan-sheet", &sheet, "--plan", &plan])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert_eq!(city.files(), before);
 }

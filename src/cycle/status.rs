@@ -11,8 +11,8 @@ use crate::model::{FiscalYear, ItemId, Plan};
 /// One section's (所属's) reports.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SectionStatus {
-    /// 取組主管 部局.
-    pub department: String,
+    /// 取組主管 部局, when the document prints one.
+    pub department: Option<String>,
     /// 取組主管 所属.
     pub section: String,
     /// Its items that have reported.
@@ -87,7 +87,7 @@ pub fn status(plan: &Plan, rules: &RuleSet, year: FiscalYear) -> Status {
                 questioned.push(Questioned {
                     item: item.id,
                     title: item.title.clone(),
-                    owner: format!("{} {}", item.department, item.section),
+                    owner: item.owner(),
                     value,
                 });
             }

@@ -57,12 +57,13 @@ impl Arg for XlsxError {
     }
 }
 
-/// The plan's departments (取組主管 部局), in the order their first item comes.
+/// The plan's departments (取組主管 部局; the 所属 of an item whose document prints no 部局),
+/// in the order their first item comes.
 pub fn departments(plan: &Plan) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for item in &plan.items {
-        if !out.contains(&item.department) {
-            out.push(item.department.clone());
+        if !out.iter().any(|d| d == item.reporter()) {
+            out.push(item.reporter().to_string());
         }
     }
     out
@@ -75,7 +76,7 @@ pub fn template_items<'p>(
     options: &TemplateOptions,
 ) -> Result<Vec<&'p Item>, TemplateError> {
     if let Some(name) = options.department {
-        if !plan.items.iter().any(|i| i.department == name) {
+        if !plan.items.iter().any(|i| i.reporter() == name) {
             return Err(TemplateError::UnknownDepartment {
                 name: name.to_string(),
                 known: departments(plan),
@@ -85,7 +86,7 @@ pub fn template_items<'p>(
     let items: Vec<&Item> = plan
         .items
         .iter()
-        .filter(|i| options.department.is_none_or(|d| i.department == d))
+        .filter(|i| options.department.is_none_or(|d| i.reporter() == d))
         .collect();
     if items.is_empty() {
         return Err(TemplateError::NoItems {
@@ -444,7 +445,7 @@ fn write_item_sheet(
         row += 1;
         Ok(())
     };
-    let owner = format!("{} {}", item.department, item.section);
+    let owner = item.owner();
     pair(sheet, "取組主管", &owner)?;
     pair(sheet, "関連所属", &item.related_sections.join("、"))?;
     pair(

@@ -217,7 +217,7 @@ impl Fields {
             .collect::<Option<Vec<_>>>()?;
         Some(RawItem {
             title: self.title?,
-            department: self.department?,
+            department: self.department,
             section: self.section?,
             related_sections: self.related_sections.unwrap_or_default(),
             sheet: self.sheet?,

@@ -250,8 +250,8 @@ pub struct Item {
     pub id: ItemId,
     /// 実施項目名.
     pub title: String,
-    /// 取組主管 部局.
-    pub department: String,
+    /// 取組主管 部局, when the document prints one (三田市's table names only the 所属).
+    pub department: Option<String>,
     /// 取組主管 所属.
     pub section: String,
     /// 関連所属.
@@ -310,6 +310,20 @@ impl ItemSource {
 }
 
 impl Item {
+    /// Who reports the item: its 部局, or its 所属 where the document prints no 部局. The
+    /// year's workbooks are made one per reporter.
+    pub fn reporter(&self) -> &str {
+        self.department.as_deref().unwrap_or(&self.section)
+    }
+
+    /// 取組主管 as the sheet prints it: "企画部 経営企画課", or the 所属 alone.
+    pub fn owner(&self) -> String {
+        match &self.department {
+            Some(department) => format!("{department} {}", self.section),
+            None => self.section.clone(),
+        }
+    }
+
     /// The year's row, if the sheet has one.
     pub fn year(&self, year: FiscalYear) -> Option<&YearEntry> {
         self.years.get(&year)

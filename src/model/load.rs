@@ -665,8 +665,8 @@ type Text = Spanned<String>;
 pub(crate) struct RawItem {
     /// 実施項目名.
     pub(super) title: String,
-    /// 取組主管 部局: "企画部".
-    pub(super) department: String,
+    /// 取組主管 部局: "企画部"; left out where the document prints none.
+    pub(super) department: Option<String>,
     /// 取組主管 所属: "経営企画課".
     pub(super) section: String,
     /// 関連所属.

@@ -63,7 +63,7 @@ fn lines<'a>(plan: &'a Plan, ev: &'a Evaluation) -> Vec<(Line<'a>, &'a ItemEvalu
                         text(&e.actual),
                         e.expected_effect.map(crate::number::plain),
                         e.actual_effect.map(crate::number::plain),
-                        Some(item.department.clone()),
+                        item.department.clone(),
                         Some(item.section.clone()),
                         e.suggested.clone(),
                         item.year(ev.year).and_then(|y| y.comment.clone()),
@@ -122,7 +122,7 @@ fn theme_table(
             figure(e.actual.as_ref()),
             Cell::amount_or_none(e.expected_effect),
             Cell::amount_or_none(e.actual_effect),
-            item.department.clone().into(),
+            Cell::text_or_none(item.department.clone()),
             item.section.clone().into(),
         ];
         if view.is_internal() {

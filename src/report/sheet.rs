@@ -36,9 +36,9 @@ mod messages {
                 ja: "実施項目",
                 en: "Implementation item";
             /// The owner, as the sheet brackets it.
-            Owner { department: String, section: String } =>
-                ja: "【{department} {section}】",
-                en: "[{department} {section}]";
+            Owner { owner: String } =>
+                ja: "【{owner}】",
+                en: "[{owner}]";
             /// 関連所属.
             Related { sections: String } =>
                 ja: "〔関連所属；{sections}〕",
@@ -271,10 +271,7 @@ pub fn sheet_blocks(plan: &Plan, item: &Item, view: View, lang: Lang) -> Vec<Blo
             Heading::ThemeSheet.localize(lang),
             format!("({}) {theme}", item.id.theme),
         ),
-        Field::text(
-            Heading::Owner.localize(lang),
-            format!("{} {}", item.department, item.section),
-        ),
+        Field::text(Heading::Owner.localize(lang), item.owner()),
     ];
     if !item.related_sections.is_empty() {
         owner.push(Field::text(
@@ -416,8 +413,7 @@ pub fn official_sheet(plan: &Plan, item: &Item, view: View, lang: Lang) -> Block
         FormCell::value(5, 3, format!("({}) {theme}", item.id.theme)),
     ]);
     let mut owner = t(SheetText::Owner {
-        department: item.department.clone(),
-        section: item.section.clone(),
+        owner: item.owner(),
     });
     if !item.related_sections.is_empty() {
         owner.push_str(&t(SheetText::Related {

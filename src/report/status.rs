@@ -89,7 +89,7 @@ pub fn status_document(s: &Status, lang: Lang) -> Document {
     let mut table = Table::new(&columns);
     for sec in &s.sections {
         table.row(vec![
-            sec.department.clone().into(),
+            Cell::text_or_none(sec.department.clone()),
             sec.section.clone().into(),
             Cell::Number((sec.reported.len() + sec.missing.len()).into()),
             Cell::Number(sec.reported.len().into()),
@@ -144,7 +144,7 @@ pub fn status_document(s: &Status, lang: Lang) -> Document {
                 .map(|q| q.value.what.localize(lang))
                 .collect();
             csv.row(vec![
-                sec.department.clone().into(),
+                Cell::text_or_none(sec.department.clone()),
                 sec.section.clone().into(),
                 id.to_string().into(),
                 CsvValue::yes_no(reported).localize(lang).into(),

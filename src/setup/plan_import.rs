@@ -713,7 +713,8 @@ fn read_info(
 struct ItemSpec {
     id: ItemId,
     title: String,
-    department: String,
+    /// Blank where the document prints no 部局.
+    department: Option<String>,
     section: String,
     related: Vec<String>,
     sheet: bool,
@@ -994,7 +995,7 @@ fn read_rows(
             ItemSpec {
                 id,
                 title,
-                department: text(Column::Department).unwrap_or_default(),
+                department: text(Column::Department),
                 section: text(Column::Section).unwrap_or_default(),
                 related: text(Column::Related)
                     .map(|r| {
@@ -1148,7 +1149,7 @@ fn new_item(spec: &ItemSpec, years: &[FiscalYear]) -> String {
         }
     };
     line(&mut out, "title", &Some(spec.title.clone()));
-    line(&mut out, "department", &Some(spec.department.clone()));
+    line(&mut out, "department", &spec.department);
     line(&mut out, "section", &Some(spec.section.clone()));
     let related: Vec<String> = spec.related.iter().map(|r| quoted(r)).collect();
     out.push_str(&format!("related_sections = [{}]\n", related.join(", ")));
@@ -1217,7 +1218,11 @@ fn update_item(
     let mut changed = Vec::new();
     let root = doc.as_table_mut();
     let mut text = |root: &mut toml_edit::Table, key, column, old: &str, new: &str| {
-        if old != new {
+        // Only the 部局 may be left out (where the document prints none).
+        if old != new && new.is_empty() && key == "department" {
+            root.remove(key);
+            changed.push(what(layout, column));
+        } else if old != new {
             set_key(root, key, new, &ITEM_KEYS);
             changed.push(what(layout, column));
         }
@@ -1227,8 +1232,8 @@ fn update_item(
         root,
         "department",
         Column::Department,
-        &item.department,
-        &spec.department,
+        item.department.as_deref().unwrap_or_default(),
+        spec.department.as_deref().unwrap_or_default(),
     );
     text(
         root,

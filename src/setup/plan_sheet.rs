@@ -255,7 +255,7 @@ fn cell_of(plan: &Plan, item: &Item, layout: &Layout, column: Column) -> String 
         Column::ThemeName => theme.map(|t| t.name.clone()).unwrap_or_default(),
         Column::Number => item.id.number.to_string(),
         Column::Title => item.title.clone(),
-        Column::Department => item.department.clone(),
+        Column::Department => item.department.clone().unwrap_or_default(),
         Column::Section => item.section.clone(),
         Column::Related => item.related_sections.join("、"),
         Column::Indicator => item.indicator.name.clone(),
