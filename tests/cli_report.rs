@@ -614,6 +614,25 @@ fn the_report_text_is_checked_with_file_and_line() {
         "{err}"
     );
 
+    // check finds it too, at its line, before anyone makes the report.
+    let (out, _) = common::run_on(&sandbox, &["check"], 1);
+    assert!(
+        out.contains("report/R5.md:21")
+            && out.contains("{yaer} は差し込む数値の名前ではありません"),
+        "{out}"
+    );
+    // And in an English text beside it, worded in the reader's language.
+    sandbox.write(
+        "plan/report/R5.en.md",
+        "# overview\n\nIn {year}, {unknown}.\n",
+    );
+    let (out, _) = common::run_on(&sandbox, &["check", "--lang", "en"], 1);
+    assert!(
+        out.contains("report/R5.en.md:3") && out.contains("{unknown} names no figure"),
+        "{out}"
+    );
+    std::fs::remove_file(sandbox.path("plan/report/R5.en.md")).unwrap();
+
     // A figure that cannot be computed for the year (R6 has no results yet): never a value
     // made up, an error naming the line.
     sandbox.write(

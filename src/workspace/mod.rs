@@ -33,7 +33,8 @@ use crate::evaluation::{
 };
 use crate::i18n::{FindingKind, Lang, Text};
 use crate::model::{
-    plan_folders, FiscalYear, LoadError, LoadErrors, Plan, PlanCache, PlanKey, PlanLoader,
+    load_document_text, plan_folders, text_file, FiscalYear, LoadError, LoadErrors, Plan,
+    PlanCache, PlanKey, PlanLoader,
 };
 use rule_sets::RuleSets;
 
@@ -268,6 +269,9 @@ impl Workspace {
         if let (Some(plan), Some(rules)) = (&plan, &rules) {
             findings.extend(check_plan(plan, rules));
         }
+        if let Some(plan) = &plan {
+            findings.extend(report_text_findings(dir, plan));
+        }
         Ok(CheckedPlan {
             folder: dir.to_path_buf(),
             plan: plan.map(|p| (p.id, p.municipality)),
@@ -401,6 +405,34 @@ pub struct CheckedPlan {
     pub plan: Option<(String, String)>,
     /// What the check found, in order.
     pub findings: Vec<Finding>,
+}
+
+/// The report texts of the plan (`report/R5.md`, `report/R5.en.md` …) that do not read: each
+/// error a finding at its file and line, as `report` would refuse it. What only the year's
+/// figures can tell (a figure of a year without results) is left to `report`.
+fn report_text_findings(dir: &Path, plan: &Plan) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for &year in &plan.years {
+        let ja = text_file(dir, plan, year, false);
+        let en = text_file(dir, plan, year, true).filter(|en| Some(en) != ja.as_ref());
+        for (file, english) in [(ja, false), (en, true)] {
+            if file.is_none() {
+                continue;
+            }
+            if let Err(e) = load_document_text(dir, plan, year, english) {
+                out.push(Finding {
+                    item: None,
+                    location: format!("{}:{}", e.file.display(), e.line),
+                    field: None,
+                    what: FindingKind::LoadFailed {
+                        error: Text::of(&e.problem),
+                    },
+                    documented: None,
+                });
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
