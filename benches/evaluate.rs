@@ -29,12 +29,12 @@ fn rhai(rules: &RuleSet, x: &Arc<RuleInput>) -> native::Native {
     let achievement = rules.achievement(x, at).unwrap();
     let rating = rules.rating(x, achievement.value, at).unwrap();
     let effect = rules.kind_effect(x, at).unwrap().map(|e| e.value);
-    // The native version explains in English: compare with the scripts' English.
+    // Both explain in Japanese and English.
     let notes = achievement
         .trace
         .into_iter()
         .chain(rating.trace)
-        .map(|t| t.en)
+        .map(|t| (t.ja, t.en))
         .collect();
     native::Native {
         achievement: achievement.value,

@@ -32,6 +32,18 @@ fn help_in_both_languages() {
 }
 
 #[test]
+fn the_version_is_the_same_in_both_languages() {
+    let expected = format!("gyokaku {}\n", env!("CARGO_PKG_VERSION"));
+    for args in [&["--version"][..], &["-V"], &["--version", "--lang", "en"]] {
+        assert_eq!(
+            output_of(args, 0),
+            (expected.clone(), String::new()),
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
 fn the_environment_chooses_english_too() {
     let out = gyokaku(&["--help"])
         .env("GYOKAKU_LANG", "en")

@@ -455,10 +455,13 @@ pub fn main(args: Vec<OsString>, lang: Lang) -> ExitCode {
     // Wording the command line's help costs more than reading it: it is worded only when clap
     // has something to show (help, the version, an error), by reading the arguments again with
     // the worded command (the same reading: the wording changes no argument).
+    // The version reads the same in every language: printed without wording the help.
     let matches = match Cli::command()
         .try_get_matches_from(&args)
-        .or_else(|_| command(lang, color).try_get_matches_from(args))
-    {
+        .or_else(|e| match e.kind() {
+            clap::error::ErrorKind::DisplayVersion => Err(e),
+            _ => command(lang, color).try_get_matches_from(args),
+        }) {
         Ok(matches) => matches,
         Err(e) => match help::error_text(&e, lang) {
             Some(text) => {

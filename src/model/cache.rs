@@ -391,7 +391,7 @@ pub(crate) fn read_entry<T: DeserializeOwned>(
     if crc32fast::hash(content).to_le_bytes() != crc {
         return None;
     }
-    postcard::from_bytes(content).ok()
+    super::fast_utf8::from_postcard(content).ok()
 }
 
 /// Writes an entry of a cache atomically: a temporary file in the cache folder renamed over

@@ -4,6 +4,7 @@ mod cache;
 mod canonical;
 mod document_text;
 pub(crate) mod exact;
+mod fast_utf8;
 mod fiscal_year;
 mod folders;
 mod item;
