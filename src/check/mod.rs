@@ -13,8 +13,77 @@ use crate::engine::{CallSite, RuleSet};
 use crate::evaluation::{
     evaluate_item_with, item_formula, recorded_scale, round_amount, rule_input, EffectBasis,
 };
-use crate::i18n::{EffectName, FindingKind, Lang, Localize, Text};
+use crate::i18n::{Lang, Localize, Text};
 use crate::model::{Cell, Item, ItemId, Plan, Value};
+
+crate::i18n::messages! {
+    /// What `gyokaku check` finds.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[non_exhaustive]
+    pub enum FindingKind {
+        /// An indicator kind the rule set has no script for.
+        UnknownKind { problem: crate::engine::KindProblem } =>
+            ja: "{problem}",
+            en: "{problem}";
+        /// A numeric indicator without a target in a year.
+        NoTarget { year: String } =>
+            ja: "{year} の目標値がありません",
+            en: "no target for {year}";
+        /// A recorded rating not on the scale.
+        RatingOffScale { rating: String, labels: Vec<String> } =>
+            ja: "評価 {rating:?} は評価尺度 ({labels}) にありません",
+            en: "rating {rating:?} is not on the scale ({labels})";
+        /// A year with an actual but no rating.
+        ActualWithoutRating { year: String } =>
+            ja: "{year} は実績値がありますが評価がありません",
+            en: "{year} has an actual but no rating";
+        /// A 〔小計〕 that is not the sum of the years.
+        SubtotalMismatch { field: EffectName, printed: String, sum: Decimal } =>
+            ja: "〔小計〕{field}は {printed} ですが、各年度の合計は {sum} です",
+            en: "〔小計〕{field} is {printed} but the years add up to {sum}";
+        /// A printed effect that differs from the item's formula.
+        FormulaMismatch { year: String, field: EffectName, printed: String, computed: Decimal } =>
+            ja: "{year} の{field}は {printed} ですが、算定式では {computed} になります",
+            en: "{year} {field} is {printed} but the formula gives {computed}";
+        /// The item's effect formula or a rule failed.
+        RuleFailed { error: Text } =>
+            ja: "{error}",
+            en: "{error}";
+        /// A plan file that does not load.
+        LoadFailed { error: Text } =>
+            ja: "{error}",
+            en: "{error}";
+        /// A value that reads but looks wrong.
+        Implausible { what: Implausible } =>
+            ja: "{what}",
+            en: "{what}";
+        /// A recorded discrepancy of the source document that no automatic check reaches.
+        RecordedOnly =>
+            ja: "原資料自体が食い違っています",
+            en: "the source document disagrees with itself";
+        /// A finding whose recorded discrepancy no longer applies: the value changed since.
+        Stale { finding: Box<FindingKind>, recorded: String, now: String } =>
+            ja: "{finding} (記録された不整合 {recorded} はもう当てはまりません: 現在の値は {now})",
+            en: "{finding} (the discrepancy recorded for {recorded} no longer applies: the field now prints {now})";
+        /// A recorded discrepancy that no longer applies, with its text.
+        StaleRecord { text: String, recorded: String, now: String } =>
+            ja: "{text} (記録された不整合 {recorded} はもう当てはまりません: 現在の値は {now})",
+            en: "{text} (the discrepancy recorded for {recorded} no longer applies: the field now prints {now})";
+    }
+
+    /// Which effect amount.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum EffectName {
+        /// 効果見込額.
+        Expected =>
+            ja: "効果見込額",
+            en: "効果見込額 (expected effect)";
+        /// 実績効果額.
+        Actual =>
+            ja: "実績効果額",
+            en: "実績効果額 (actual effect)";
+    }
+}
 
 /// One thing `check` found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -349,5 +418,10 @@ target = "検討"
         assert!(
             missing_targets("const NUMERIC_TARGETS = false;\nfn achievement(x) { () }").is_empty()
         );
+    }
+
+    #[test]
+    fn the_messages_have_both_wordings() {
+        crate::i18n::check_templates(&all_templates());
     }
 }

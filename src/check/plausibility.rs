@@ -10,10 +10,33 @@ use crate::engine::RuleSet;
 use crate::evaluation::{evaluate_item, recorded_comparable};
 use crate::model::{Cell, FiscalYear, Item, Plan};
 
+crate::i18n::messages! {
+    /// What looks implausible (a finding of `check`, not an error).
+    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+    #[serde(tag = "kind", rename_all = "snake_case")]
+    pub enum Implausible {
+        /// The actual is more than 10 times above or below the year's target.
+        FarFromTarget { actual: String, target: String } =>
+            ja: "実績値 {actual} が目標値 {target} から10倍を超えて離れています: 入力の誤りではありませんか",
+            en: "the actual {actual} is more than 10 times off its target {target}: a typing error?";
+        /// The actual is more than 10 times above or below the previous year's (the baseline
+        /// in the plan's first year).
+        FarFromPrevious { actual: String, previous: String } =>
+            ja: "実績値 {actual} が前年度の {previous} から10倍を超えて離れています: 入力の誤りではありませんか",
+            en: "the actual {actual} is more than 10 times off the previous year's {previous}: a typing error?";
+        /// A decimal point where every other figure of the indicator is a whole number.
+        DecimalInWholeNumbers { actual: String, unit: String } =>
+            ja: "実績値 {actual} に小数点がありますが、この指標 ({unit}) のほかの数値はすべて整数です: 桁区切りのコンマを点と打っていませんか",
+            en: "the actual {actual} has a decimal point, but every other figure of the indicator ({unit}) is a whole number: a thousands separator typed as a point?";
+        /// The recorded rating is two or more grades from the rules' suggestion.
+        RatingFarFromSuggestion { recorded: String, suggested: String, grades: usize } =>
+            ja: "記録された評価 {recorded} は、ルールの提案 {suggested} から {grades} 段階離れています",
+            en: "the recorded rating {recorded} is {grades} grades from the suggested {suggested}";
+    }
+}
+
 /// How far off an actual may be from its target or previous year before it is questioned.
 pub const FACTOR: Decimal = Decimal::TEN;
-
-pub use crate::i18n::Implausible;
 
 /// One implausible value: which field of the item file it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -193,5 +216,10 @@ mod tests {
             found("件", "0", "0", "7").is_empty(),
             "nothing to compare with zero"
         );
+    }
+
+    #[test]
+    fn the_messages_have_both_wordings() {
+        crate::i18n::check_templates(&all_templates());
     }
 }

@@ -15,10 +15,10 @@ use std::process::ExitCode;
 use gyokaku::engine::RuleSet;
 use gyokaku::ruletest::{
     accept, inherit_periods, inherited_cases, load_cases, render_accepted, render_coverage,
-    render_results, run_cases, summary_line, TESTS_DIR,
+    render_results, run_cases, summary_line, RuleTestText, TESTS_DIR,
 };
 
-use gyokaku::i18n::{CommandError, Lang, Localize, RuleTestText};
+use gyokaku::i18n::{CommandError, Lang, Localize};
 
 use super::CliError;
 

@@ -17,7 +17,7 @@ use serde::Deserialize;
 
 use super::error::RuleError;
 use super::text;
-use crate::i18n::RuleConfigProblem;
+use crate::engine::RuleConfigProblem;
 use crate::model::{error_line, line_of, SourceFile};
 
 /// The folder of a rule set that holds its data files.

@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 
 use super::data::{Data, PhraseBook, StepBook};
 use super::text;
-use crate::i18n::RuleProblem;
+use crate::engine::RuleProblem;
 
 type Result<T> = std::result::Result<T, Box<EvalAltResult>>;
 

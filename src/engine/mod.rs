@@ -24,7 +24,10 @@ mod trace;
 pub use crate::model::{Rating, Scale};
 pub use coverage::{Coverage, CoveragePoint, FunctionCoverage, Operator, Reach, ScriptCoverage};
 pub use data::{PhraseGroup, PhraseGroupCoverage, DATA_DIR, PHRASES_FILE};
-pub use error::{Compile, DidYouMean, KindProblem, RuleError};
+pub use error::{
+    Compile, CompileProblem, DidYouMean, KindProblem, RuleConfigProblem, RuleError, RuleHint,
+    RuleProblem, RuleText,
+};
 pub use input::{
     InputProperty, PropertyValue, RuleInput, YearRecord, INPUT_PROPERTIES, PROPERTIES,
     YEAR_PROPERTIES,

@@ -4,7 +4,7 @@
 use rhai::{Dynamic, Map};
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::RuleProblem;
+use crate::engine::RuleProblem;
 
 /// The verdicts a reading may give, best first. `rating.rhai`'s `judged(x, verdict)` turns one
 /// into a label of the scale.

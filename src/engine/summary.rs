@@ -9,7 +9,50 @@ use rhai::{Array, Dynamic, Engine, Map};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::i18n::{RuleProblem, TableProblem};
+use crate::engine::RuleProblem;
+
+crate::i18n::messages! {
+    /// What is wrong with a table `summary(s)` returned.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum TableProblem {
+        /// Not a map.
+        NotAMap =>
+            ja: "マップ #{{ title, columns, rows }} ではありません",
+            en: "not a map #{{ title, columns, rows }}";
+        /// No title.
+        NoTitle =>
+            ja: "title (文字列) がありません",
+            en: "no title (a string)";
+        /// No columns.
+        NoColumns =>
+            ja: "columns (文字列の配列) がありません",
+            en: "no columns (an array of strings)";
+        /// A heading that is not text.
+        ColumnNotText =>
+            ja: "列の見出しに文字列でないものがあります",
+            en: "a column heading is not a string";
+        /// No rows.
+        NoRows =>
+            ja: "rows (配列の配列) がありません",
+            en: "no rows (an array of arrays)";
+        /// A key a table does not have.
+        UnknownKey { key: String } =>
+            ja: "知らないキー {key:?} があります: 表のキーは title, columns, rows です",
+            en: "unknown key {key:?}: a table has title, columns and rows";
+        /// A row that is not an array.
+        RowNotArray { row: usize } =>
+            ja: "{row} 行目が配列ではありません",
+            en: "row {row} is not an array";
+        /// A row of the wrong length.
+        RowLength { row: usize, figures: usize, columns: usize } =>
+            ja: "{row} 行目の値が {figures} 個ありますが、列は {columns} 個です",
+            en: "row {row} has {figures} figures for {columns} columns";
+        /// A figure of no kind a table shows.
+        BadFigure { row: usize } =>
+            ja: "{row} 行目に、数値、文字列、as_percent(…)、() のいずれでもない値があります",
+            en: "row {row}: a figure is neither a number, a string, as_percent(…) nor ()";
+    }
+}
 
 /// The file defining the summary (optional in a rule set).
 pub const SUMMARY_FILE: &str = "summary.rhai";
@@ -337,5 +380,10 @@ fn summary(s) {
         .unwrap_err()
         .en();
         assert!(err.contains("defines no function summary(s)"), "{err}");
+    }
+
+    #[test]
+    fn the_messages_have_both_wordings() {
+        crate::i18n::check_templates(&all_templates());
     }
 }

@@ -5,7 +5,22 @@
 
 use std::cell::RefCell;
 
-use crate::i18n::{RuleTrace, Text};
+use crate::i18n::Text;
+
+crate::i18n::messages! {
+    /// Lines the engine adds to what a rule explained.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum RuleTrace {
+        /// One call explained too much: the rest was cut.
+        CallCut { lines: usize, bytes: usize } =>
+            ja: "… (説明が長すぎるため以降を省略: {lines} 行または {bytes} バイトを超えました)",
+            en: "… (further explanation cut: more than {lines} lines or {bytes} bytes)";
+        /// An item's own effect formula with the values it was given.
+        Formula { expression: String, value: String, previous: String, baseline: String, total: String } =>
+            ja: "{expression} (value = {value}、previous = {previous}、baseline = {baseline}、total = {total})",
+            en: "{expression} with value = {value}, previous = {previous}, baseline = {baseline}, total = {total}";
+    }
+}
 
 /// The most lines one rule call keeps.
 pub const MAX_LINES_PER_CALL: usize = 64;
@@ -116,5 +131,10 @@ mod tests {
         }
         let lines = t.take();
         assert_eq!(lines.len(), MAX_BYTES_PER_CALL / 4000 + 1);
+    }
+
+    #[test]
+    fn the_messages_have_both_wordings() {
+        crate::i18n::check_templates(&all_templates());
     }
 }

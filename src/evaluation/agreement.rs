@@ -1,10 +1,25 @@
 //! Agreement: the rules' suggested ratings against the recorded ones — the matrix, the
 //! agreement figure, the disagreements and the items left to judgement.
 
-use crate::i18n::{AgreementText, Lang, Localize};
+use crate::i18n::{Lang, Localize};
 use serde::Serialize;
 
 use super::{Agreement, Evaluation, ItemEvaluation};
+
+crate::i18n::messages! {
+    /// The words of `gyokaku agreement`.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum AgreementText {
+        /// How many of the judged items the suggestion agrees with.
+        Figure { agree: usize, judged: usize, percent: String } =>
+            ja: "{judged} 件中 {agree} 件 ({percent})",
+            en: "{agree} of {judged} ({percent})";
+        /// No item could be judged.
+        NoneJudged =>
+            ja: "0 件中 0 件",
+            en: "0 of 0";
+    }
+}
 
 /// The comparison of suggested and recorded ratings.
 #[derive(Debug, Clone, Serialize)]
@@ -169,5 +184,15 @@ impl AgreementReport {
             differ: self.differ,
         }
         .text(lang)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_messages_have_both_wordings() {
+        crate::i18n::check_templates(&all_templates());
     }
 }

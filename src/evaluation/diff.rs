@@ -9,8 +9,32 @@ use crate::engine::Scale;
 use crate::i18n::Text;
 use crate::model::{FiscalYear, ItemId, MoneyUnit, Plan};
 
-/// Why two evaluations cannot be compared: a kind of the catalogue.
-pub use crate::i18n::DiffError;
+crate::i18n::messages! {
+    /// Why two evaluations cannot be compared (`gyokaku diff`).
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum DiffError {
+        /// They are of different plans.
+        DifferentPlans { base: String, new: String } =>
+            ja: "別の計画の評価どうしは比べられません ({base} と {new})",
+            en: "cannot compare evaluations of different plans ({base} and {new})";
+        /// They are of different years.
+        DifferentYears { base: String, new: String } =>
+            ja: "別の年度の評価どうしは比べられません ({base} と {new})",
+            en: "cannot compare evaluations of different years ({base} and {new})";
+        /// They do not cover the same items.
+        DifferentItems { base: String, new: String } =>
+            ja: "別の実施項目の評価どうしは比べられません: 元のルールの実施項目 {base} の位置に、新しいルールでは {new} があります",
+            en: "cannot compare evaluations of different items: item {base} under the base rules stands where the new rules have {new}";
+        /// An item evaluated under the base rules only.
+        OnlyUnderBase { item: String } =>
+            ja: "別の実施項目の評価どうしは比べられません: 実施項目 {item} は元のルールの評価にだけあります",
+            en: "cannot compare evaluations of different items: item {item} is evaluated under the base rules only";
+        /// An item evaluated under the new rules only.
+        OnlyUnderNew { item: String } =>
+            ja: "別の実施項目の評価どうしは比べられません: 実施項目 {item} は新しいルールの評価にだけあります",
+            en: "cannot compare evaluations of different items: item {item} is evaluated under the new rules only";
+    }
+}
 
 /// A value before (base rules) and after (new rules).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -512,5 +536,10 @@ rating = "{rating}"
             e.localize(Lang::En),
             "cannot compare evaluations of different items: item 2-2-1 is evaluated under the base rules only"
         );
+    }
+
+    #[test]
+    fn the_messages_have_both_wordings() {
+        crate::i18n::check_templates(&all_templates());
     }
 }

@@ -10,8 +10,19 @@ use crate::engine::{
     CallSite, Effect, EffectBasis, Formula, Reading, RuleError, RuleInput, RuleSet, SheetCells,
     YearCells,
 };
-use crate::i18n::{Heading, Lang, Localize, Text};
+use crate::i18n::{Lang, Localize, Text};
 use crate::model::{Cell, FiscalYear, Item, ItemId, Plan, YearEntry};
+
+crate::i18n::messages! {
+    /// Words of an item's evaluation that reports use too.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum EvaluationText {
+        /// report/agreement.rs, report/diff.rs, report/explain.rs, report/summary.rs: "judgement required".
+        JudgementRequired =>
+            ja: "要判断",
+            en: "judgement required";
+    }
+}
 
 /// How the suggested rating relates to the recorded one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -127,7 +138,7 @@ fn one_line(
     let mut line = format!("{kind}: {}", said.join("; "));
     match suggested {
         None => {
-            let judge = Heading::JudgementRequired.localize(lang);
+            let judge = EvaluationText::JudgementRequired.localize(lang);
             if !line.ends_with(&judge) {
                 line.push_str(&format!(" → {judge}"));
             }
@@ -605,5 +616,10 @@ actual = "6"
         assert_eq!(round_amount(d("9483.35")), d("9483"));
         assert_eq!(round_amount(d("-15173.5")), d("-15174"));
         assert_eq!(round_amount(d("0.5")), d("1"));
+    }
+
+    #[test]
+    fn the_messages_have_both_wordings() {
+        crate::i18n::check_templates(&all_templates());
     }
 }

@@ -14,14 +14,14 @@ pub use crate::engine::EffectBasis;
 pub use aggregate::{
     summarize, summarize_with_rules, Counts, EffectTotals, PolicySummary, Summary, ThemeSummary,
 };
-pub use agreement::{agreement, AgreementReport, Figure};
+pub use agreement::{agreement, AgreementReport, AgreementText, Figure};
 pub use corpus::{map_plans, CorpusSummary, CorpusTotal, EvaluatedPlan, PlanYearSummary};
 pub(crate) use corpus::{summary_rows, totals};
 pub use diff::{Change, DiffError, ItemChange, PolicyDiff, RuleDiff, SideTotals, Transitions};
 pub use item::{
     computed_effect, evaluate_item, evaluate_item_with, item_formula, recorded_comparable,
     recorded_relates, recorded_scale, round_amount, rule_input, sheet_cells, Agreement,
-    ItemEvaluation, ItemYear, TraceStep,
+    EvaluationText, ItemEvaluation, ItemYear, TraceStep,
 };
 pub use period::{
     evaluate_period, Direction, GroupPeriod, GroupYear, ItemPeriod, ItemPeriodYear, OutlookCounts,

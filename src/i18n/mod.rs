@@ -245,12 +245,6 @@ pub fn io_error(kind: std::io::ErrorKind, message: impl Message) -> std::io::Err
     std::io::Error::new(kind, Carried(Box::new(message)))
 }
 
-impl From<CaseProblem> for PlanProblem {
-    fn from(problem: CaseProblem) -> Self {
-        PlanProblem::Case { problem }
-    }
-}
-
 /// A text given in both languages by data rather than by the program: a rule script's
 /// `explain(ja, en)`, for example. One given language stands in for the other.
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]

@@ -6,7 +6,7 @@
 //! (its [`YearNotation`]) so that reports print years as the plan's document does, but two
 //! spellings of one fiscal year are equal, hash and sort alike.
 
-use crate::i18n::ParseProblem;
+use crate::model::ParseProblem;
 use std::cmp::Ordering;
 use std::fmt;
 use std::hash::{Hash, Hasher};

@@ -1,6 +1,4 @@
 //! One implementation item (実施項目) with everything its progress sheet (進捗管理シート) prints.
-
-use crate::i18n::ParseProblem;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
@@ -237,6 +235,19 @@ crate::i18n::messages! {
         Field { field: String, fields: Vec<String> } =>
             ja: "訂正の field {field:?} は年度の実績の欄ではありません ({fields} のどれかです)",
             en: "the amendment's field {field:?} is not one of a year's results ({fields})";
+    }
+
+    /// Words that cannot be read as what they stand for.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum ParseProblem {
+        /// Not a fiscal year.
+        NotAFiscalYear { given: String } =>
+            ja: "{given:?} は年度として読めません: R5, 令和5年度, 令和元年度, H30, 平成30年度, FY2018, 2018年度 のように書いてください",
+            en: "{given:?} is not a fiscal year: write R5, 令和5年度, 令和元年度, H30, 平成30年度, FY2018 or 2018年度";
+        /// Not an item id.
+        NotAnItemId { given: String } =>
+            ja: "{given:?} は取組番号として読めません: <基本方針>-<推進項目>-<実施項目> (例 5-8-12) か資料の番号 (例 5(8)⑫) で書いてください",
+            en: "{given:?} is not an item id: write <policy>-<theme>-<item>, e.g. 5-8-12, or the document's number, e.g. 5(8)⑫";
     }
 }
 

@@ -10,19 +10,186 @@ use rayon::prelude::*;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::i18n::{Arg, Lang, LoadText, Localize, PlanProblem};
+use crate::i18n::{Arg, Lang, Localize, Message};
 
 use super::fiscal_year::{FiscalYear, YearNotation};
 use super::item::{
-    Amendment, Discrepancy, Indicator, Item, ItemId, ItemSource, Subtotals, YearEntry,
-    AMENDABLE_FIELDS,
+    Amendment, Discrepancy, Indicator, Item, ItemId, ItemSource, ParseProblem, Subtotals,
+    YearEntry, AMENDABLE_FIELDS,
 };
 use super::lines::{error_line, LineIndex};
 use super::plan::{ClosedYear, Plan, Policy, Theme};
 use super::scale::{duplicate_label, Scale};
 use super::source::{DirSource, PlanSource, SourceFile};
-use super::value::{Cell, MoneyUnit, UnitError};
+use super::value::{Cell, MoneyUnit, UnitError, ValueError};
 use super::year_map::YearMap;
+
+crate::i18n::messages! {
+    /// What a plan error about two places is about.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Identity {
+        /// An item id (from the file name).
+        Item =>
+            ja: "取組番号",
+            en: "item";
+        /// A fiscal year (under one name or two: R5 and FY2023).
+        Year =>
+            ja: "年度",
+            en: "year";
+        /// A policy number (基本方針).
+        Policy =>
+            ja: "基本方針",
+            en: "policy";
+        /// A theme number (改革の推進項目).
+        Theme =>
+            ja: "改革の推進項目",
+            en: "theme";
+        /// A label of a rating scale.
+        ScaleLabel =>
+            ja: "評価の記号",
+            en: "rating label";
+    }
+
+    /// How a plan loading error reads, with its place.
+    #[derive(Debug)]
+    pub enum LoadText {
+        /// A file or folder could not be read.
+        Io { reason: String } =>
+            ja: "読み込めません: {reason}",
+            en: "cannot read {reason}";
+        /// A file's content is wrong, outside an item.
+        Invalid { file: PathBuf, line: usize, problem: PlanProblem } =>
+            ja: "{file}:{line}: {problem}",
+            en: "{file}:{line}: {problem}";
+        /// A file's content is wrong, in an item.
+        InvalidInItem { file: PathBuf, line: usize, item: String, problem: PlanProblem } =>
+            ja: "{file}:{line}: 実施項目 {item}: {problem}",
+            en: "{file}:{line}: item {item}: {problem}";
+        /// One thing given twice.
+        Duplicate { what: Identity, key: String, file: PathBuf, line: usize, first_file: PathBuf, first_line: usize } =>
+            ja: "{file}:{line}: {what} {key} が重複しています: {first_file}:{first_line} にもあります",
+            en: "{file}:{line}: {what} {key} is given twice: also at {first_file}:{first_line}";
+        /// One thing given twice, in an item.
+        DuplicateInItem { what: Identity, key: String, file: PathBuf, line: usize, item: String, first_file: PathBuf, first_line: usize } =>
+            ja: "{file}:{line}: 実施項目 {item}: {what} {key} が重複しています: {first_file}:{first_line} にもあります",
+            en: "{file}:{line}: item {item}: {what} {key} is given twice: also at {first_file}:{first_line}";
+        /// An item file whose name is not the item id as written.
+        ItemFileName { file: PathBuf, expected: String } =>
+            ja: "{file}:1: ファイル名は取組番号 {expected}.toml のとおりに書いてください (先頭の 0、符号、空白は付けません)",
+            en: "{file}:1: the file name must be the item id written as {expected}.toml (no leading zeros, signs or spaces)";
+        /// More items than a plan can have.
+        TooManyItems { count: usize, limit: usize } =>
+            ja: "計画に取組項目のファイルが {count} 個あり、上限の {limit} を超えています",
+            en: "the plan has {count} item files, more than {limit}";
+    }
+
+    /// What a plan file (or a rule test case file) says wrongly, at a line: the kind inside a
+    /// `LoadError::Invalid`.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[non_exhaustive]
+    pub enum PlanProblem {
+        /// TOML that does not parse, or a key the file may not have (the TOML reader's words).
+        Toml { detail: String } =>
+            ja: "TOML として読めません: {detail}",
+            en: "{detail}";
+        /// A year that cannot be read.
+        Year { problem: ParseProblem } =>
+            ja: "{problem}",
+            en: "{problem}";
+        /// A field's year that cannot be read.
+        FieldYear { field: String, problem: ParseProblem } =>
+            ja: "{field}: {problem}",
+            en: "{field}: {problem}";
+        /// The plan's years have a gap or are out of order.
+        YearsNotConsecutive =>
+            ja: "計画の年度は連続し、順に並んでいなければなりません",
+            en: "the plan's years must be consecutive, in order";
+        /// A value that cannot be read.
+        Value { field: String, problem: ValueError } =>
+            ja: "{field}: {problem}",
+            en: "{field}: {problem}";
+        /// An amendment that cannot be (worded beside the item).
+        Amendment { problem: crate::model::AmendmentProblem } =>
+            ja: "{problem}",
+            en: "{problem}";
+        /// A word where the indicator counts (worded beside the model's words).
+        Word { field: String, problem: crate::model::WordProblem } =>
+            ja: "{field}: {problem}",
+            en: "{field}: {problem}";
+        /// A value in a unit that does not fit.
+        Unit { field: String, problem: UnitError } =>
+            ja: "{field}: {problem}",
+            en: "{field}: {problem}";
+        /// A theme under a policy the plan does not have.
+        ThemeWithoutPolicy { theme: u32, policy: u32 } =>
+            ja: "改革の推進項目 ({theme}) の基本方針 {policy} は計画にありません",
+            en: "theme ({theme}) names policy {policy}, which the plan does not have";
+        /// An item under a theme the plan does not have.
+        NoSuchTheme { theme: u32 } =>
+            ja: "計画に改革の推進項目 ({theme}) はありません",
+            en: "the plan has no theme ({theme})";
+        /// An item whose id puts its theme under the wrong policy.
+        ThemeOfAnotherPolicy { theme: u32, policy: u32, given: u32 } =>
+            ja: "改革の推進項目 ({theme}) は基本方針 {policy} に属します ({given} ではありません)",
+            en: "theme ({theme}) belongs to policy {policy}, not {given}";
+        /// A year outside the plan's period.
+        YearOutsidePeriod { year: String } =>
+            ja: "{year} は計画期間の外です",
+            en: "{year} is outside the plan's period";
+        /// An item file whose name is not an item id.
+        FileNameNotAnId { problem: ParseProblem } =>
+            ja: "ファイル名は取組番号にしてください: {problem}",
+            en: "the file name must be the item id: {problem}";
+        /// A recorded rating the plan's scale does not have.
+        RatingOffScale { field: String, label: String, labels: Vec<String> } =>
+            ja: "{field}: {label:?} は計画の評価尺度 ({labels}) にありません",
+            en: "{field}: {label:?} is not a rating of the plan's scale ({labels})";
+        /// A rating in a plan that records none (worded beside the scale).
+        NoRatings { problem: super::scale::NoRatings } =>
+            ja: "{problem}",
+            en: "{problem}";
+        /// What another layer's file says wrongly (a rule test case without a name, kind or
+        /// expectation…), in that layer's words.
+        Other { problem: OtherProblem } =>
+            ja: "{problem}",
+            en: "{problem}";
+    }
+}
+
+/// A problem of a file that another layer reads with the plan's reader (a rule test case file):
+/// its own kind, worded by that layer. The model does not know the kind; its owner gets it
+/// back with [`OtherProblem::get`].
+#[derive(Debug, Clone)]
+pub struct OtherProblem(std::sync::Arc<dyn Message>);
+
+impl OtherProblem {
+    /// Keeps `problem`.
+    pub fn new(problem: impl Message) -> OtherProblem {
+        OtherProblem(std::sync::Arc::new(problem))
+    }
+
+    /// The problem, if it is a `T`.
+    pub fn get<T: Message>(&self) -> Option<&T> {
+        (&*self.0 as &(dyn std::error::Error + 'static)).downcast_ref()
+    }
+}
+
+/// Two problems are the same when they say the same.
+impl PartialEq for OtherProblem {
+    fn eq(&self, other: &Self) -> bool {
+        Lang::ALL
+            .iter()
+            .all(|&lang| self.0.localize(lang) == other.0.localize(lang))
+    }
+}
+
+impl Eq for OtherProblem {}
+
+impl Arg for OtherProblem {
+    fn arg(&self, lang: Lang) -> String {
+        self.0.localize(lang)
+    }
+}
 
 /// One thing wrong with a plan's files. Worded by the catalogue ([`LoadText`]).
 #[derive(Debug, thiserror::Error)]
@@ -188,8 +355,6 @@ impl LoadError {
         .to_string()
     }
 }
-
-pub use crate::i18n::Identity;
 
 /// The most items a plan may have: far above any city's (Isehara has 71), and with every amount
 /// below 10^20 千円 their sums stay inside `Decimal`'s range.
@@ -1359,5 +1524,10 @@ rating = "A"
         .unwrap_err()
         .localize(Lang::En);
         assert!(err.contains("R7 is outside the plan's period"), "{err}");
+    }
+
+    #[test]
+    fn the_messages_have_both_wordings() {
+        crate::i18n::check_templates(&all_templates());
     }
 }

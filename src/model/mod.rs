@@ -40,20 +40,25 @@ pub use fiscal_year::{FiscalYear, FiscalYearError, YearNotation};
 pub use folders::{is_plan_folder, plan_folders, PlanFolderMissing};
 pub use item::{
     circled, Amendment, AmendmentProblem, Discrepancy, Indicator, Item, ItemId, ItemIdError,
-    ItemSource, Subtotals, YearEntry, AMENDABLE_FIELDS,
+    ItemSource, ParseProblem, Subtotals, YearEntry, AMENDABLE_FIELDS,
 };
 pub(crate) use lines::{error_line, line_of};
 pub(crate) use load::normalize;
-pub use load::{load_plan, load_plan_from, Identity, LoadError, LoadErrors, MAX_ITEMS};
+pub use load::{
+    load_plan, load_plan_from, Identity, LoadError, LoadErrors, LoadText, OtherProblem,
+    PlanProblem, MAX_ITEMS,
+};
 pub use loader::PlanLoader;
 pub use nearest::nearest;
 pub use plan::{ClosedYear, Plan, Policy, Theme};
 pub use read::{is_within, read_text_within, FileError, MAX_FILE_BYTES};
-pub use scale::{duplicate_label, normalize_label, NoRatings, Rating, Relation, Scale};
+pub use scale::{
+    duplicate_label, normalize_label, NoRatings, Rating, Relation, Scale, ScaleProblem,
+};
 pub use source::{DirSource, MemorySource, PlanSource, SourceFile};
 pub use value::{
-    check_target_actual, parse_value, units_agree, Bound, Cell, MoneyUnit, Quantity, SignProblem,
-    UnitError, Value, ValueError, BOUND_WORDS,
+    check_target_actual, parse_value, units_agree, Bound, Cell, MoneyUnit, NumberProblem, Quantity,
+    SignProblem, UnitError, Value, ValueError, BOUND_WORDS,
 };
 pub use words::{allowed_words, counts, read_figure, WordProblem, UNDECIDED};
 pub use year_map::YearMap;

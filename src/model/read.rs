@@ -5,13 +5,42 @@
 
 use std::fs;
 use std::io::{self, Read};
-use std::path::{Component, Path};
+use std::path::{Component, Path, PathBuf};
+
+crate::i18n::messages! {
+    /// A plan, rule or case file that is not read.
+    #[derive(Debug)]
+    pub enum FileError {
+        /// A folder, a named pipe, a device…
+        NotRegular { path: PathBuf } =>
+            ja: "{path}: 通常のファイルではありません",
+            en: "{path}: not a regular file";
+        /// Larger than the limit.
+        TooLarge { path: PathBuf, limit: u64 } =>
+            ja: "{path}: ファイルが {limit} バイトより大きいため読みません",
+            en: "{path}: the file is larger than {limit} bytes";
+        /// Through a symbolic link (of the file or a folder on its way), outside the folder.
+        OutsideFolder { path: PathBuf, folder: PathBuf } =>
+            ja: "{path}: (シンボリックリンクの先が) {folder} の外にあるため読みません",
+            en: "{path}: the file lies outside {folder} (through a symbolic link) and is not read";
+        /// Not UTF-8 text.
+        NotText { path: PathBuf } =>
+            ja: "{path}: UTF-8 のテキストではありません",
+            en: "{path}: not UTF-8 text";
+        /// The system could not read it.
+        Io { path: PathBuf, source: std::io::Error } =>
+            ja: "{path}: {source}",
+            en: "{path}: {source}";
+        /// A folder given as plans that is neither a plan folder nor holds any.
+        NoPlans { path: PathBuf } =>
+            ja: "{path}: 計画のフォルダ (plan.toml のあるフォルダ) でも、計画のフォルダを含むフォルダでもありません",
+            en: "{path}: neither a plan folder (no plan.toml) nor a folder of plan folders";
+    }
+}
 
 /// The largest plan, item, rule test or `ruleset.toml` file read: far above any real one (the
 /// longest item of the bundled plan is a few kB).
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
-
-pub use crate::i18n::FileError;
 
 impl From<FileError> for io::Error {
     /// Keeps the kind where there is one, and the typed error inside
@@ -196,5 +225,10 @@ mod tests {
             }
             other => panic!("expected not found, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn the_messages_have_both_wordings() {
+        crate::i18n::check_templates(&all_templates());
     }
 }

@@ -4,9 +4,24 @@
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use crate::i18n::ScaleProblem;
-
 crate::i18n::messages! {
+    /// What is wrong with a scale's declared relation to another scale.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum ScaleProblem {
+        /// A label that is not on this scale.
+        NotOnThisScale { other: String, label: String } =>
+            ja: "{other} との対応: {label:?} はこの尺度の記号ではありません",
+            en: "relation to {other}: {label:?} is not a label of this scale";
+        /// A label that is not on the other scale.
+        NotOnThatScale { other: String, label: String } =>
+            ja: "{other} との対応: {label:?} は相手の尺度の記号ではありません",
+            en: "relation to {other}: {label:?} is not a label of that scale";
+        /// A label of this scale left out.
+        Unrelated { other: String, label: String } =>
+            ja: "{other} との対応: この尺度の {label:?} の対応がありません",
+            en: "relation to {other}: {label:?} of this scale is not related";
+    }
+
     /// A rating recorded in a plan whose document records none (`scale = "none"`).
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub enum NoRatings {

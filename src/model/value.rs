@@ -225,8 +225,6 @@ impl fmt::Display for MoneyUnit {
     }
 }
 
-pub use crate::i18n::{NumberProblem, UnitError, ValueError};
-
 /// What a printed cell means. In JSON `{"type": "number", "value": {…}}`; in binary formats
 /// (the cache of parsed plans, which cannot read that form back) the variant and its content.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -447,6 +445,110 @@ crate::i18n::messages! {
         NotAMinus { text: String, mark: char } =>
             ja: "{text:?} は {mark:?} で始まっていますが、これは負の符号ではありません (長音記号や漢数字の「一」です)。負の数は ▲5 か -5 と書いてください",
             en: "{text:?} starts with {mark:?}, which is not a minus sign (a long-vowel mark or the kanji for one): write a negative number as ▲5 or -5";
+    }
+
+    /// Why a printed value could not be read.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum ValueError {
+        /// An empty cell written as a key.
+        Empty =>
+            ja: "値が空です: 原資料の欄が空白なら、キーごと書かないでください",
+            en: "empty value: leave the key out when the document's cell is blank";
+        /// Not a number the document could print.
+        Malformed { text: String, why: NumberProblem } =>
+            ja: "{text:?} は原資料の数値として読めません: {why}",
+            en: "{text:?} is not a number the document could print: {why}";
+        /// A number with more digits before the point than `MAX_INTEGER_DIGITS`.
+        TooLarge { text: String, max_digits: usize } =>
+            ja: "{text:?} は整数部が {max_digits} 桁を超えています: 計画の数値としては大きすぎます",
+            en: "{text:?} has more than {max_digits} digits before the decimal point: no plan figure is that large";
+        /// A dash or arrow that marks "no new target" stands before other text.
+        MarkBeforeText { text: String, mark: char } =>
+            ja: "{text:?} は {mark:?} で始まっています。この記号は単独で「その年度の新たな目標なし (—/↓)」を表し、ほかの文字の前には置けません (負の数は ▲ か - で書きます)",
+            en: "{text:?} starts with {mark:?}, which alone means no new target this year (—/↓); it cannot stand before other text (write ▲ or - for a negative number)";
+        /// A letter that looks like a minus sign before digits (worded beside the parser).
+        Sign { problem: crate::model::SignProblem } =>
+            ja: "{problem}",
+            en: "{problem}";
+        /// A unit that is not one: "%%", "%円", punctuation.
+        BadUnit { text: String, unit: String } =>
+            ja: "{text:?}: {unit:?} は単位として読めません",
+            en: "{text:?}: {unit:?} is not a unit";
+    }
+
+    /// What is wrong with the digits of a number.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum NumberProblem {
+        /// "+", "▲" alone or before words.
+        SignWithoutDigits =>
+            ja: "符号の後には数字が必要です",
+            en: "a sign must be followed by digits";
+        /// ",5", ".5".
+        NoLeadingDigit =>
+            ja: "数値は数字で始めてください",
+            en: "a number must start with a digit";
+        /// "12(3".
+        UnclosedBracket =>
+            ja: "開き括弧が末尾で閉じていません",
+            en: "an opening bracket is not closed at the end";
+        /// "1(2(3))".
+        NestedBrackets =>
+            ja: "括弧が入れ子になっています",
+            en: "brackets are nested";
+        /// "12)".
+        UnopenedBracket =>
+            ja: "閉じ括弧に対応する開き括弧がありません",
+            en: "a closing bracket has no opening one";
+        /// "12 3", "12件5".
+        TrailingCharacters =>
+            ja: "数値の後に余分な文字があります",
+            en: "unexpected characters after the number";
+        /// "12以内件".
+        MisplacedBound =>
+            ja: "範囲を表す語か符号の位置が正しくありません",
+            en: "a bound or sign is out of place";
+        /// "12()".
+        EmptyBrackets =>
+            ja: "括弧の中が空です",
+            en: "empty brackets";
+        /// ".5".
+        NoDigitsBeforePoint =>
+            ja: "小数点の前に数字がありません",
+            en: "no digits before the decimal point";
+        /// "1,,234".
+        MisplacedSeparator =>
+            ja: "桁区切りのコンマの位置が正しくありません",
+            en: "misplaced thousands separator";
+        /// "20,0".
+        SeparatorGroups =>
+            ja: "桁区切りは3桁ごとにしてください",
+            en: "thousands separators must group three digits";
+        /// "1.2.3".
+        MalformedDecimals =>
+            ja: "小数部の書き方が正しくありません",
+            en: "malformed decimal part";
+        /// More digits than an exact decimal holds.
+        TooManyDigits =>
+            ja: "桁数が多すぎます",
+            en: "too many digits";
+    }
+
+    /// A number written in a unit that does not fit where it stands.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum UnitError {
+        /// "20人" for an indicator counted in 件, or a word after the number that is no unit
+        /// of it ("18%程度"): never silently read as a unit.
+        Mismatch { text: String, written: String, unit: String } =>
+            ja: "{text:?} は {written:?} で書かれていますが、指標の単位は {unit:?} です (範囲は 以内, 以下, まで, 未満, を下回る, 以上, 超, を超える, を上回る で書きます)",
+            en: "{text:?} is written in {written:?}, but the indicator's unit is {unit:?} (a bound is written 以内, 以下, まで, 未満, を下回る, 以上, 超, を超える or を上回る)";
+        /// An effect amount, or a report unit, that is not money.
+        NotMoney { written: String } =>
+            ja: "{written:?} は金額の単位ではありません: 円, 千円, 万円, 百万円, 億円 のいずれかで書いてください",
+            en: "{written:?} is not a unit of money: write 円, 千円, 万円, 百万円 or 億円";
+        /// An indicator without a unit whose target and actual of one year differ in unit.
+        TargetActual { target: String, actual: String } =>
+            ja: "目標値 {target:?} と実績値 {actual:?} の単位が異なります",
+            en: "the target {target:?} and the actual {actual:?} are written in different units";
     }
 }
 

@@ -2,8 +2,23 @@
 //! ([`AgreementReport`]) — the matrix, the agreement figure and every disagreement.
 
 use super::{Block, Cell, Document, Field, Lang, Table};
-use crate::evaluation::{AgreementReport, Evaluation, ItemEvaluation};
-use crate::i18n::{AgreementText, CsvColumn, CsvValue, Heading, Localize};
+use crate::evaluation::{AgreementReport, Evaluation, EvaluationText, ItemEvaluation};
+use crate::i18n::{CsvColumn, CsvValue, Heading, Localize};
+
+crate::i18n::messages! {
+    /// The agreement of the rules' suggestions with the recorded ratings, as a report states it.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum AgreementReportText {
+        /// The figure with the items left to judgement and the items rated.
+        Line { figure: String, judgement: usize, rated: usize } =>
+            ja: "{figure} — 要判断 {judgement} 件、評価済み {rated} 件",
+            en: "{figure} — judgement required {judgement}, rated items {rated}";
+        /// Items whose recorded rating is on no scale, not compared.
+        OffScale { count: usize } =>
+            ja: "、尺度外 (比較対象外) {count} 件",
+            en: ", not on this scale (not compared) {count}";
+    }
+}
 
 /// The suggested rating, marked when it rests on weak evidence (the reading of the text gives
 /// little to go on): "B (弱)", "B (weak)".
@@ -20,7 +35,7 @@ pub fn suggested_cell(e: &ItemEvaluation, lang: Lang) -> Cell {
 /// An agreement report: the matrix, the agreement figure, every disagreement. CSV: one row
 /// per item; JSON: the report with the year and the rules.
 pub fn agreement_document(report: &AgreementReport, ev: &Evaluation, lang: Lang) -> Document {
-    let judge = &Heading::JudgementRequired.localize(lang);
+    let judge = &EvaluationText::JudgementRequired.localize(lang);
     let rating = |r: &Option<String>| r.clone().map_or(Cell::Empty, Cell::Rating);
     let off_scale = &Heading::NotOnThisScale.localize(lang);
     let any_off_scale = !report.not_on_scale.is_empty();
@@ -140,14 +155,14 @@ pub fn agreement_document(report: &AgreementReport, ev: &Evaluation, lang: Lang)
             report.suggested_labels.join("/"),
         )
     };
-    let mut line = AgreementText::Line {
+    let mut line = AgreementReportText::Line {
         figure,
         judgement: report.judgement_required,
         rated: report.rated,
     }
     .localize(lang);
     if any_off_scale {
-        let off = AgreementText::OffScale {
+        let off = AgreementReportText::OffScale {
             count: report.not_on_scale.len(),
         };
         line.push_str(&off.localize(lang));
@@ -212,4 +227,14 @@ pub fn agreement_document(report: &AgreementReport, ev: &Evaluation, lang: Lang)
         "report": report,
     }));
     doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_messages_have_both_wordings() {
+        crate::i18n::check_templates(&all_templates());
+    }
 }

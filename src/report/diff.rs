@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use super::{year_name, Block, Cell, Document, Field, Lang, List, Table};
 use crate::engine::Scale;
-use crate::evaluation::{Counts, RuleDiff, RulesUsed, SideTotals};
+use crate::evaluation::{Counts, EvaluationText, RuleDiff, RulesUsed, SideTotals};
 use crate::i18n::{CsvColumn, Heading, Localize, ReportText};
 use crate::number::format_number as amount;
 
@@ -24,7 +24,7 @@ fn scale_line(scale: &Scale, lang: Lang) -> String {
 
 fn label_or_judgement(label: &Option<String>, lang: Lang) -> Cell {
     label.clone().map_or_else(
-        || Cell::Text(Heading::JudgementRequired.localize(lang)),
+        || Cell::Text(EvaluationText::JudgementRequired.localize(lang)),
         Cell::Rating,
     )
 }
@@ -76,7 +76,7 @@ fn csv_table(d: &RuleDiff, lang: Lang) -> Table {
 }
 
 fn text(d: &RuleDiff, lang: Lang) -> Document {
-    let judge = &Heading::JudgementRequired.localize(lang);
+    let judge = &EvaluationText::JudgementRequired.localize(lang);
     let total = &Heading::Total.localize(lang);
     let before = &Heading::Before.localize(lang);
     let after = &Heading::After.localize(lang);

@@ -7,7 +7,7 @@ use serde_json::{json, Map, Value as Json};
 
 use super::{year_name, Block, Cell, Document, Field, Lang, List, ListItem, Section, Table};
 use crate::engine::{PropertyValue, RuleInput, Scale};
-use crate::evaluation::{Agreement, ItemEvaluation, RulesUsed, TraceStep};
+use crate::evaluation::{Agreement, EvaluationText, ItemEvaluation, RulesUsed, TraceStep};
 use crate::i18n::{Heading, Localize};
 use crate::model::Item;
 use crate::number::{format_percent as percent, plain};
@@ -300,7 +300,7 @@ pub fn explain_document(x: &Explanation, lang: Lang) -> Document {
         e.suggested
             .as_deref()
             .map_or_else(
-                || Heading::JudgementRequired.localize(lang),
+                || EvaluationText::JudgementRequired.localize(lang),
                 |s| rating_text(s, x.scale, lang),
             )
             .into(),

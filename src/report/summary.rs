@@ -4,7 +4,7 @@
 use super::progress::ProgressHeading;
 use super::{year_name, Cell, Document, Field, Lang, Table};
 use crate::engine::{Figure, FigureTable};
-use crate::evaluation::{Counts, EffectTotals, PolicySummary, Summary};
+use crate::evaluation::{Counts, EffectTotals, EvaluationText, PolicySummary, Summary};
 use crate::i18n::{CsvColumn, Heading, Localize, ReportText};
 use crate::model::Scale;
 
@@ -120,7 +120,7 @@ fn counts_table(s: &Summary, lang: Lang, suggested: bool) -> Table {
     headers.extend(labels.iter().map(|l| rating_header(scale, l, lang)));
     headers.extend(off_scale.iter().map(|l| off_scale_header(l, lang)));
     if suggested {
-        headers.push(Heading::JudgementRequired.localize(lang));
+        headers.push(EvaluationText::JudgementRequired.localize(lang));
     }
     if unrated {
         headers.push(Heading::NotRated.localize(lang));

@@ -2,12 +2,52 @@
 //! of the failing cases as what the rules now give, in the case files themselves (only the
 //! expectation's value changes: comments, order and layout stay), and lists every change.
 
-use crate::i18n::{AcceptProblem, Lang, Localize, RuleTestText};
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::run::{CaseResult, Check, TestRun};
+use super::run::{CaseResult, Check, RuleTestText, TestRun};
+use crate::i18n::{Lang, Localize};
+
+crate::i18n::messages! {
+    /// Why `gyokaku test --accept` could not re-record the cases of a file.
+    #[derive(Debug)]
+    pub enum AcceptError {
+        /// A case file could not be read or written.
+        Io { file: PathBuf, reason: std::io::Error } =>
+            ja: "{file}: {reason}",
+            en: "{file}: {reason}";
+        /// A case file changed since the run.
+        Changed { file: PathBuf, problem: AcceptProblem } =>
+            ja: "{file}: テストの実行後にファイルが変わっています: {problem}",
+            en: "{file}: the file changed since the run: {problem}";
+    }
+
+    /// How a case file no longer fits the run `--accept` re-records.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum AcceptProblem {
+        /// It no longer parses.
+        Toml { detail: String } =>
+            ja: "TOML として読めません: {detail}",
+            en: "{detail}";
+        /// It has no cases.
+        NoCases =>
+            ja: "[[case]] がなくなっています",
+            en: "the file has no [[case]] any more";
+        /// The case is gone.
+        NoCase { name: String } =>
+            ja: "{name:?} という名前のケースがなくなっています",
+            en: "no case is named {name:?} any more";
+        /// The case has no expectations.
+        NoExpect { name: String } =>
+            ja: "ケース {name:?} に expect がありません",
+            en: "case {name:?} has no expect";
+        /// The case no longer has the expectation that failed.
+        NoExpectation { name: String, check: String } =>
+            ja: "ケース {name:?} に expect.{check} がありません",
+            en: "case {name:?} has no expect.{check}";
+    }
+}
 
 /// One case whose expectations were re-recorded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,9 +83,6 @@ pub enum NotAcceptedReason {
     /// The case belongs to a rule set this one extends: accept it there.
     Inherited,
 }
-
-/// Why re-recording failed: a kind of the catalogue.
-pub use crate::i18n::AcceptError;
 
 /// Re-records every failing case of `run` whose file is in `own_tests` (the rule set's own
 /// `tests/` folder). Each file is written whole, through a temporary file, or not at all.
@@ -253,5 +290,10 @@ mod tests {
             std::fs::read_to_string(&path).unwrap(),
             text.replace("moved", "renamed")
         );
+    }
+
+    #[test]
+    fn the_messages_have_both_wordings() {
+        crate::i18n::check_templates(&all_templates());
     }
 }

@@ -15,10 +15,102 @@ use toml::Spanned;
 use super::period::{read_periods, PeriodCase, RawPeriod};
 use crate::engine::cell::{self, CellKind};
 use crate::engine::{OwnedSheetCells, OwnedYearCells, RuleInput, Scale, SheetCells};
-use crate::i18n::{CaseProblem, PlanProblem};
 use crate::model::{
-    error_line, line_of, Cell, FileError, FiscalYear, LoadError, LoadErrors, UnitError, Value,
+    error_line, line_of, Cell, FileError, FiscalYear, LoadError, LoadErrors, OtherProblem,
+    ParseProblem, PlanProblem, UnitError, Value,
 };
+
+crate::i18n::messages! {
+    /// What a rule test case file says wrongly (`rules/tests/*.toml`).
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[non_exhaustive]
+    pub enum CaseProblem {
+        /// `[defaults]` with a name.
+        DefaultsNamed =>
+            ja: "[defaults] に name は書けません: ケースごとに名前を付けてください",
+            en: "[defaults] cannot have a name: name each case";
+        /// `[defaults]` with expectations.
+        DefaultsExpect =>
+            ja: "[defaults] に期待値は書けません: 期待する結果はケースごとに書いてください",
+            en: "[defaults] cannot have expectations: each case says what it expects";
+        /// A file without cases.
+        NoCases =>
+            ja: "[[case]] がありません: ケースを書くか、ファイルを削除してください",
+            en: "the file has no [[case]]: add cases or remove the file";
+        /// Two cases with one name.
+        SameName { first: usize, name: String } =>
+            ja: "{first} 行目のケースも {name:?} という名前です: ケースごとに別の名前を付けてください",
+            en: "another case on line {first} is also named {name:?}: give each case its own name";
+        /// A case without a name.
+        NoName =>
+            ja: "ケースに名前がありません: name = \"このケースが示すこと\" を書いてください",
+            en: "the case has no name: add name = \"what this case shows\"";
+        /// A case with an empty name.
+        EmptyName =>
+            ja: "ケースの名前が空です: このケースが示すことを書いてください",
+            en: "the case's name is empty: say what the case shows";
+        /// A number that is not a ratio (achievement).
+        NotARatio { field: String, given: String } =>
+            ja: "{field}: {given:?} は達成率 (\"1.25\" のような比か \"125%\" のような百分率) でも \"none\" でもありません",
+            en: "{field}: {given:?} is not an achievement: a ratio such as \"1.25\" or a percentage such as \"125%\", nor \"none\"";
+        /// A number that is not an amount.
+        NotAnAmount { field: String, given: String } =>
+            ja: "{field}: {given:?} は千円単位の金額 (\"15,100\" や \"▲1,500\" など) でも \"none\" でもありません",
+            en: "{field}: {given:?} is not an amount in 千円 such as \"15,100\" or \"▲1,500\", nor \"none\"";
+        /// A history year that is not a fiscal year.
+        HistoryYear { given: String } =>
+            ja: "history: {given:?} は年度として読めません",
+            en: "history: {given:?} is not a fiscal year";
+        /// History years with a gap or out of order.
+        HistoryNotConsecutive =>
+            ja: "history: 年度は連続し、順に並んでいなければなりません",
+            en: "history: the years must be consecutive, in order";
+        /// History that does not end the year before the case's.
+        HistoryEnd { last: String, year: String } =>
+            ja: "history: 最後の年度 ({last}) はケースの年度 ({year}) の前年度にしてください",
+            en: "history: the last year given ({last}) must be the one before the case's year ({year})";
+        /// A case id written otherwise than plan files name the item ("1-2-01").
+        IdNotAsWritten { given: String, id: String } =>
+            ja: "id: {given:?} は取組 {id} です: {id:?} と書いてください",
+            en: "id: {given:?} is item {id}: write it {id:?}";
+        /// A case id that is not an item id.
+        NotAnId { problem: ParseProblem } =>
+            ja: "id: {problem}",
+            en: "id: {problem}";
+        /// A case without expectations.
+        ExpectsNothing { name: String } =>
+            ja: "ケース {name:?} に期待値がありません: expect.achievement, expect.rating, expect.verdict, expect.weak, expect.effect, expect.target_effect のいずれかを書いてください",
+            en: "case {name:?} expects nothing: add expect.achievement, expect.rating, expect.verdict, expect.weak, expect.effect or expect.target_effect";
+        /// An expected effect with a fraction.
+        EffectNotWhole =>
+            ja: "効果額は報告書の印字どおり千円単位に丸めて比べます: 千円の整数で書いてください",
+            en: "effects are compared rounded to the thousand yen, as reports print them: write a whole number of 千円";
+        /// An achievement both given and expected.
+        AchievementTwice =>
+            ja: "ケースが達成率を与え、しかも期待もしています: expect.achievement を消すか、achievement を消して種別のルールに計算させてください",
+            en: "the case gives its achievement and also expects one: drop expect.achievement, or drop achievement and let the kind's rule compute it";
+        /// An expected achievement without a kind.
+        AchievementWithoutKind =>
+            ja: "達成率を期待していますが kind がありません: kind = \"…\" を書いてください",
+            en: "the case expects an achievement but names no kind: add kind = \"…\"";
+        /// An expected rating with nothing to rate.
+        RatingWithoutKind =>
+            ja: "評価を期待していますが、kind も評価する achievement もありません",
+            en: "the case expects a rating but names no kind and gives no achievement to rate";
+        /// An expected effect with nothing to compute it.
+        EffectWithoutKind =>
+            ja: "効果額を期待していますが、kind も effect_formula もありません",
+            en: "the case expects an effect but names no kind and gives no effect_formula";
+        /// An expected reading of the text (verdict, weak) without a kind.
+        ReadingWithoutKind =>
+            ja: "文章の読み取り (expect.verdict, expect.weak) を期待していますが kind がありません: kind = \"…\" を書いてください",
+            en: "the case expects a reading of the text (expect.verdict, expect.weak) but names no kind: add kind = \"…\"";
+        /// An expected verdict that judgement.rhai cannot give.
+        NotAVerdict { given: String, verdicts: Vec<String> } =>
+            ja: "expect.verdict: {given:?} は判定 ({verdicts}) でも \"none\" でもありません",
+            en: "expect.verdict: {given:?} is not a verdict ({verdicts}), nor \"none\"";
+    }
+}
 
 /// The folder of a rule set that holds its test cases.
 pub const TESTS_DIR: &str = "tests";
@@ -361,12 +453,11 @@ pub fn parse_case_file(path: &Path, text: &str) -> Result<CaseFile, Vec<CaseErro
                     file: path.to_path_buf(),
                     item: None,
                     line,
-                    problem: PlanProblem::Case {
-                        problem: CaseProblem::SameName {
-                            first: *first,
-                            name: case.name.clone(),
-                        },
-                    },
+                    problem: CaseProblem::SameName {
+                        first: *first,
+                        name: case.name.clone(),
+                    }
+                    .into(),
                 });
             } else {
                 names.insert(case.name.clone(), line);
@@ -887,6 +978,14 @@ impl Case {
     }
 }
 
+impl From<CaseProblem> for PlanProblem {
+    fn from(problem: CaseProblem) -> Self {
+        PlanProblem::Other {
+            problem: OtherProblem::new(problem),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1225,5 +1324,10 @@ expect.rating = "A"
             format!("{:?}", case.rule_input(rules.scale())),
             format!("{from_plan:?}")
         );
+    }
+
+    #[test]
+    fn the_messages_have_both_wordings() {
+        crate::i18n::check_templates(&all_templates());
     }
 }

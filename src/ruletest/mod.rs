@@ -27,12 +27,14 @@ mod run;
 pub(crate) use case::RawFile as CaseFileSchema;
 
 #[cfg(feature = "edit")]
-pub use accept::{accept, render_accepted, AcceptError, Accepted, NotAccepted, NotAcceptedReason};
+pub use accept::{
+    accept, render_accepted, AcceptError, AcceptProblem, Accepted, NotAccepted, NotAcceptedReason,
+};
 pub use case::{
     inherited_cases, load_cases, parse_case_file, Case, CaseError, CaseErrors, CaseFile,
-    Expectations, Expected, TESTS_DIR,
+    CaseProblem, Expectations, Expected, TESTS_DIR,
 };
 pub use period::{inherit_periods, PeriodCase, PeriodCaseProblem, PeriodExpectations};
 #[cfg(feature = "report")]
 pub use render::{render_coverage, render_results, summary_line};
-pub use run::{run_cases, CaseResult, Check, Mismatch, TestRun};
+pub use run::{run_cases, CaseResult, Check, Mismatch, RuleTestText, TestRun};

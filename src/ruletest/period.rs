@@ -10,11 +10,11 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::case::{CaseError, Expected};
+use super::case::{CaseError, CaseProblem, Expected};
 use super::run::{compare, compare_label, describe, CaseResult, Check};
 use crate::engine::{number_in, Outlook, PeriodInput, PeriodYear, RuleError, RuleSet};
-use crate::i18n::{CaseProblem, PlanProblem, Text};
-use crate::model::{line_of, Cell, FiscalYear, LoadError, Value};
+use crate::i18n::Text;
+use crate::model::{line_of, Cell, FiscalYear, LoadError, OtherProblem, PlanProblem, Value};
 
 /// One case of the whole period.
 #[derive(Debug, Clone, PartialEq)]
@@ -196,7 +196,9 @@ crate::i18n::messages! {
 
 impl From<PeriodCaseProblem> for PlanProblem {
     fn from(problem: PeriodCaseProblem) -> Self {
-        PlanProblem::PeriodCase { problem }
+        PlanProblem::Other {
+            problem: OtherProblem::new(problem),
+        }
     }
 }
 

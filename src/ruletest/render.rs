@@ -9,9 +9,72 @@ use unicode_width::UnicodeWidthChar;
 use unicode_width::UnicodeWidthStr;
 
 use crate::engine::{Coverage, CoveragePoint, Scale, ScriptCoverage};
-use crate::i18n::{CoverageText, Lang, Localize, RuleTestText, Text};
+use crate::i18n::{Lang, Localize, Text};
 
-use super::run::{CaseResult, TestRun};
+use super::run::{CaseResult, RuleTestText, TestRun};
+
+crate::i18n::messages! {
+    /// The coverage report of `gyokaku test --coverage`: its table, what no case reached.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum CoverageReportText {
+        /// The first column of the coverage table.
+        Script =>
+            ja: "カバレッジ",
+            en: "coverage";
+        /// Column: statements reached of all.
+        Statements =>
+            ja: "文",
+            en: "statements";
+        /// Column: branches reached of all.
+        Branches =>
+            ja: "分岐",
+            en: "branches";
+        /// Column: functions called of all.
+        Functions =>
+            ja: "関数",
+            en: "functions";
+        /// How many phrase groups some case's text contains.
+        PhraseGroupsFound { found: usize, groups: usize } =>
+            ja: "ケースの文章に見つかった表現の分類: {found}/{groups}",
+            en: "phrase groups found in the cases' texts: {found}/{groups}";
+        /// Everything was reached (a rule set without phrase groups).
+        Full =>
+            ja: "完全なカバレッジ: ルールのすべての文・分岐・関数が実行され、評価尺度のすべての評価が出ました",
+            en: "full coverage: every statement, branch and function of the rules ran, and every rating band of the scale was produced";
+        /// Everything was reached, every phrase group found.
+        FullWithPhraseGroups =>
+            ja: "完全なカバレッジ: ルールのすべての文・分岐・関数が実行され、評価尺度のすべての評価が出て、すべての表現の分類が見つかりました",
+            en: "full coverage: every statement, branch and function of the rules ran, every rating band of the scale was produced, and every phrase group was found";
+        /// Before the points no case reached.
+        NotReached =>
+            ja: "どのケースも到達していない箇所:",
+            en: "not reached by any case:";
+        /// Before the functions no case called.
+        NeverCalled =>
+            ja: "一度も呼ばれていない関数:",
+            en: "functions never called:";
+        /// A function never called, with its statements.
+        Uncalled { file: String, line: usize, name: String, statements: usize } =>
+            ja: "  {file}:{line}: {name} ({statements} 文)",
+            en: "  {file}:{line}: {name} ({statements} statements)";
+        /// A function of one statement never called.
+        UncalledOne { file: String, line: usize, name: String, statements: usize } =>
+            ja: "  {file}:{line}: {name} ({statements} 文)",
+            en: "  {file}:{line}: {name} ({statements} statement)";
+        /// Ratings of the scale no case produced.
+        BandsNeverProduced { labels: Vec<String> } =>
+            ja: "一度も出なかった評価: {labels}",
+            en: "rating bands never produced: {labels}";
+        /// Before the phrase groups no case's text contains.
+        GroupsMissing =>
+            ja: "どのケースの文章にも含まれていない表現の分類:",
+            en: "phrase groups no case's text contains:";
+        /// A phrase group no case's text contains (its label in Japanese).
+        GroupMissing { file: String, line: usize, group: Text } =>
+            ja: "  {file}:{line}: {group}",
+            en: "  {file}:{line}: {group}";
+    }
+}
 
 fn pad(text: &str, width: usize) -> String {
     let mut s = text.to_string();
@@ -169,10 +232,10 @@ fn render_uncovered(out: &mut String, script: &ScriptCoverage, lang: Lang) {
 pub fn render_coverage(coverage: &Coverage, run: &TestRun, scale: &Scale, lang: Lang) -> String {
     let mut out = String::new();
     let headers = [
-        CoverageText::Script,
-        CoverageText::Statements,
-        CoverageText::Branches,
-        CoverageText::Functions,
+        CoverageReportText::Script,
+        CoverageReportText::Statements,
+        CoverageReportText::Branches,
+        CoverageReportText::Functions,
     ]
     .map(|h| h.localize(lang));
     let rows: Vec<[String; 4]> = coverage
@@ -234,7 +297,7 @@ pub fn render_coverage(coverage: &Coverage, run: &TestRun, scale: &Scale, lang: 
     let groups_missed: Vec<_> = coverage.phrase_groups.iter().filter(|g| !g.found).collect();
     if !coverage.phrase_groups.is_empty() {
         let found = coverage.phrase_groups.len() - groups_missed.len();
-        let found = CoverageText::PhraseGroupsFound {
+        let found = CoverageReportText::PhraseGroupsFound {
             found,
             groups: coverage.phrase_groups.len(),
         };
@@ -242,21 +305,21 @@ pub fn render_coverage(coverage: &Coverage, run: &TestRun, scale: &Scale, lang: 
     }
     if !points_missed && uncalled.is_empty() && never.is_empty() && groups_missed.is_empty() {
         let full = if coverage.phrase_groups.is_empty() {
-            CoverageText::Full
+            CoverageReportText::Full
         } else {
-            CoverageText::FullWithPhraseGroups
+            CoverageReportText::FullWithPhraseGroups
         };
         let _ = writeln!(out, "{}", full.localize(lang));
         return out;
     }
     if points_missed {
-        let _ = writeln!(out, "\n{}", CoverageText::NotReached.localize(lang));
+        let _ = writeln!(out, "\n{}", CoverageReportText::NotReached.localize(lang));
         for s in &coverage.scripts {
             render_uncovered(&mut out, s, lang);
         }
     }
     if !uncalled.is_empty() {
-        let _ = writeln!(out, "\n{}", CoverageText::NeverCalled.localize(lang));
+        let _ = writeln!(out, "\n{}", CoverageReportText::NeverCalled.localize(lang));
         for (s, name, line) in uncalled {
             let statements = s
                 .points
@@ -265,14 +328,14 @@ pub fn render_coverage(coverage: &Coverage, run: &TestRun, scale: &Scale, lang: 
                 .count();
             let (file, name) = (s.file.clone(), name.to_string());
             let uncalled = if statements == 1 {
-                CoverageText::UncalledOne {
+                CoverageReportText::UncalledOne {
                     file,
                     line,
                     name,
                     statements,
                 }
             } else {
-                CoverageText::Uncalled {
+                CoverageReportText::Uncalled {
                     file,
                     line,
                     name,
@@ -283,20 +346,24 @@ pub fn render_coverage(coverage: &Coverage, run: &TestRun, scale: &Scale, lang: 
         }
     }
     if !never.is_empty() {
-        let never = CoverageText::BandsNeverProduced {
+        let never = CoverageReportText::BandsNeverProduced {
             labels: never.iter().map(|l| l.to_string()).collect(),
         };
         let _ = writeln!(out, "\n{}", never.localize(lang));
     }
     if !groups_missed.is_empty() {
-        let _ = writeln!(out, "\n{}", CoverageText::GroupsMissing.localize(lang));
+        let _ = writeln!(
+            out,
+            "\n{}",
+            CoverageReportText::GroupsMissing.localize(lang)
+        );
         for g in groups_missed {
             let group = if g.label == g.name {
                 Text::same(g.name.clone())
             } else {
                 Text::both(format!("{} ({})", g.name, g.label), g.name.clone())
             };
-            let missing = CoverageText::GroupMissing {
+            let missing = CoverageReportText::GroupMissing {
                 file: g.file.clone(),
                 line: g.line,
                 group,
@@ -318,5 +385,10 @@ mod tests {
         // "検討" is two columns wide each.
         assert_eq!(carets("検討 == x", &[4]), "     ^");
         assert_eq!(carets("\tx", &[2]), "\t^");
+    }
+
+    #[test]
+    fn the_messages_have_both_wordings() {
+        crate::i18n::check_templates(&all_templates());
     }
 }

@@ -9,13 +9,76 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-use crate::engine::{CallSite, EffectBasis, RuleError, RuleInput, RuleSet};
+use crate::engine::{CallSite, EffectBasis, RuleError, RuleInput, RuleProblem, RuleSet};
 use crate::evaluation::round_amount;
-use crate::i18n::{Lang, Localize, RuleProblem, RuleTestText, Text};
+use crate::i18n::{Lang, Localize, Text};
 use crate::number::format_number;
 
 use super::case::{Case, CaseFile, Expected};
 use super::period::run_period;
+
+crate::i18n::messages! {
+    /// What `gyokaku test` prints about the rule set's cases.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum RuleTestText {
+        /// The closing line.
+        Summary { passed: usize, failed: usize } =>
+            ja: "{passed} 件成功、{failed} 件失敗",
+            en: "{passed} passed, {failed} failed";
+        /// A case file where every case passed.
+        FilePassed { passed: usize } =>
+            ja: "{passed:>3} 件成功",
+            en: "{passed:>3} passed";
+        /// A case file with failures.
+        FileFailed { passed: usize, failed: usize } =>
+            ja: "{passed:>3} 件成功、{failed} 件失敗",
+            en: "{passed:>3} passed, {failed} failed";
+        /// A failed case: its place and name.
+        Failed { file: PathBuf, line: usize, name: String } =>
+            ja: "失敗 {file}:{line}: {name}",
+            en: "FAIL {file}:{line}: {name}";
+        /// A passed case, with `--verbose`.
+        Passed { file: PathBuf, line: usize, name: String } =>
+            ja: "成功 {file}:{line}: {name}",
+            en: "ok   {file}:{line}: {name}";
+        /// A rule failed while running the case.
+        CaseError { message: String } =>
+            ja: "  エラー: {message}",
+            en: "  error: {message}";
+        /// One expectation of a case that did not hold.
+        Mismatch { check: String, line: usize, expected: String, got: String } =>
+            ja: "  {check} ({line} 行目): 期待値 {expected}、結果 {got}",
+            en: "  {check} (line {line}): expected {expected}, got {got}";
+        /// Cases of a rule set this one extends, run as its own.
+        Inherited { count: usize, base: String, left_out: usize } =>
+            ja: "{base} から {count} 件のケースを引き継ぎました。うち {left_out} 件の期待値は、このルールが置き換えたスクリプトのものなので除きました",
+            en: "{count} cases inherited from {base}; {left_out} of their expectations left out (they test scripts this rule set replaces)";
+        /// `--accept` re-recorded a case.
+        Accepted { file: PathBuf, line: usize, name: String } =>
+            ja: "更新 {file}:{line}: {name}",
+            en: "accepted {file}:{line}: {name}";
+        /// `--accept` could not re-record a case whose rule failed.
+        NotAcceptedRuleFailed { file: PathBuf, line: usize, name: String } =>
+            ja: "未更新 {file}:{line}: {name} (ルールが失敗したため、記録する結果がありません)",
+            en: "not accepted {file}:{line}: {name} (a rule failed, there is no result to record)";
+        /// `--accept` leaves an inherited case to its own rule set.
+        NotAcceptedInherited { file: PathBuf, line: usize, name: String } =>
+            ja: "未更新 {file}:{line}: {name} (拡張元のルールのケースです: そちらで更新してください)",
+            en: "not accepted {file}:{line}: {name} (the case belongs to a rule set this one extends: accept it there)";
+        /// How many cases `--accept` re-recorded.
+        Rerecorded { count: usize } =>
+            ja: "{count} 件のケースを更新しました",
+            en: "{count} cases re-recorded";
+        /// Before what the scripts wrote with explain().
+        RulesExplained =>
+            ja: "  ルールの説明:",
+            en: "  the rules explained:";
+        /// One piece of evidence of the reading, under the rules' explanation.
+        Evidence { evidence: String } =>
+            ja: "根拠: {evidence}",
+            en: "evidence: {evidence}";
+    }
+}
 
 /// Which result of a case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -551,5 +614,10 @@ expect.effect = "none"
             &format!("[[case]]\nname = \"e\"\nkind = \"ratio\"\nactual = \"{actual}\"\nexpect.effect = \"0\"\n"),
         );
         run.results[0].mismatches[0].got.clone()
+    }
+
+    #[test]
+    fn the_messages_have_both_wordings() {
+        crate::i18n::check_templates(&all_templates());
     }
 }

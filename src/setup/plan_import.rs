@@ -16,8 +16,8 @@ use super::layout::{self, uncircled, Column, Info, Layout, FORMULA_NOTE, INFO_SH
 use crate::cycle::commit::{commit, CommitError, PendingFile};
 use crate::cycle::import::{cell_text, set_key, year_table, YEAR_KEYS};
 use crate::cycle::layout::cell_name;
-use crate::engine::{RuleError, RuleSet, FORMULA_VARIABLES};
-use crate::i18n::{Arg, CompileProblem, Lang, Localize};
+use crate::engine::{CompileProblem, RuleError, RuleSet, FORMULA_VARIABLES};
+use crate::i18n::{Arg, Lang, Localize};
 use crate::model::{
     is_plan_folder, load_plan_from, Cell, DirSource, FiscalYear, FiscalYearError, Item, ItemId,
     LoadErrors, MemorySource, MoneyUnit, Plan, PlanSource, Rating, Scale, SourceFile, UnitError,

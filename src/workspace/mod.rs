@@ -25,13 +25,13 @@ pub use years::{YearError, Years};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::check::{check_plan, Finding};
+use crate::check::{check_plan, Finding, FindingKind};
 use crate::engine::RuleSet;
 use crate::evaluation::{
     map_plans, summary_rows, totals, CorpusSummary, EvaluatedPlan, Evaluation, PlanYearSummary,
     StoredEvaluations,
 };
-use crate::i18n::{FindingKind, Lang, Text};
+use crate::i18n::{Lang, Text};
 use crate::model::{
     load_document_text, plan_folders, text_file, FiscalYear, LoadError, LoadErrors, Plan,
     PlanCache, PlanKey, PlanLoader,

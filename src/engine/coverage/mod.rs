@@ -3,13 +3,49 @@
 //! debugger interface; without the feature a rule set cannot record, and nothing of Rhai's
 //! debugging is compiled in.
 
+crate::i18n::messages! {
+    /// What `gyokaku test --coverage` says about the scripts no case reached.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum CoverageText {
+        /// A statement no case ran.
+        NeverRun =>
+            ja: "一度も実行されていません",
+            en: "never run";
+        /// An `if` whose condition was never true.
+        IfNeverTrue =>
+            ja: "`if` の条件が一度も真になっていません",
+            en: "the `if` condition was never true";
+        /// An `if` whose condition was never false.
+        IfNeverFalse =>
+            ja: "`if` の条件が一度も偽になっていません",
+            en: "the `if` condition was never false";
+        /// A part of a `&&` chain that was never false.
+        PartNeverFalse { part: usize, operator: String } =>
+            ja: "この `{operator}` の {part} 番目の項が一度も偽になっていません",
+            en: "part {part} of this `{operator}` was never false";
+        /// A part of a `||` chain that was never true.
+        PartNeverTrue { part: usize, operator: String } =>
+            ja: "この `{operator}` の {part} 番目の項が一度も真になっていません",
+            en: "part {part} of this `{operator}` was never true";
+        /// A part of a `??` chain that was always `()`.
+        PartNeverValue { part: usize, operator: String } =>
+            ja: "この `{operator}` の {part} 番目の項が一度も値になっていません (常に ())",
+            en: "part {part} of this `{operator}` was never a value (it was always ())";
+        /// The last part of a chain, never evaluated.
+        PartNeverEvaluated { part: usize, operator: String } =>
+            ja: "この `{operator}` の {part} 番目の項が一度も評価されていません",
+            en: "part {part} of this `{operator}` was never evaluated";
+        /// A `switch` arm never taken.
+        SwitchArmNeverTaken =>
+            ja: "この `switch` の分岐は一度も選ばれていません",
+            en: "this `switch` arm was never taken";
+    }
+}
 #[cfg(feature = "coverage")]
 mod recorder;
 
 #[cfg(feature = "coverage")]
 pub(crate) use recorder::Recorder;
-
-use crate::i18n::CoverageText;
 
 /// Without the `coverage` feature no recorder can exist: a rule set's `Option<Recorder>` is
 /// always `None`.
@@ -198,5 +234,15 @@ impl Coverage {
             .iter()
             .all(|s| s.points.iter().all(|p| p.covered) && s.functions.iter().all(|f| f.called))
             && self.phrase_groups.iter().all(|g| g.found)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_messages_have_both_wordings() {
+        crate::i18n::check_templates(&all_templates());
     }
 }

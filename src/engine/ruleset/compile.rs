@@ -15,7 +15,7 @@ use super::script::Script;
 use super::RuleSet;
 use crate::engine::error::{Compile, RuleError};
 use crate::engine::reading::VERDICTS;
-use crate::i18n::{CompileProblem, RuleConfigProblem};
+use crate::engine::{CompileProblem, RuleConfigProblem};
 
 /// What compiling a rule set gives: the engine its scripts run on and every script compiled,
 /// in the order of [`RuleSet::sources`].

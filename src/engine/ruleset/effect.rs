@@ -14,7 +14,9 @@ use super::RuleSet;
 use crate::engine::error::{Compile, RuleError};
 use crate::engine::input::RuleInput;
 use crate::engine::sheet::{Effect, EffectBasis};
-use crate::i18n::{CompileProblem, RuleTrace, Text};
+use crate::engine::trace::RuleTrace;
+use crate::engine::CompileProblem;
+use crate::i18n::Text;
 
 /// The variables an item's effect formula can use, in the order [`RuleSet::eval_formula`] takes them.
 pub const FORMULA_VARIABLES: &[&str] = &["value", "previous", "baseline", "total"];

@@ -11,7 +11,7 @@ use rhai::{Dynamic, Engine, Map, AST};
 use super::compile::Compiled;
 use super::RuleSet;
 use crate::engine::error::RuleError;
-use crate::i18n::RuleConfigProblem;
+use crate::engine::RuleConfigProblem;
 use crate::model::line_of;
 
 /// Declares the traits, each once: its field (also the property `kind(name)` gives), the

@@ -14,7 +14,7 @@ use crate::engine::data::{Data, DATA_DIR};
 use crate::engine::error::RuleError;
 use crate::engine::period::{FORECAST_FILE, OVERALL_FILE};
 use crate::engine::summary::SUMMARY_FILE;
-use crate::i18n::RuleConfigProblem;
+use crate::engine::RuleConfigProblem;
 use crate::model::{error_line, line_of, Scale, SourceFile};
 
 /// The file naming the rule set and its scale.

@@ -13,7 +13,7 @@ use super::RuleSet;
 use crate::engine::error::RuleError;
 use crate::engine::input::RuleInput;
 use crate::engine::reading::Reading;
-use crate::i18n::RuleProblem;
+use crate::engine::RuleProblem;
 
 /// How the rules rated an item: the reading of its text, when they needed one, and the rating.
 #[derive(Debug, Clone, PartialEq)]

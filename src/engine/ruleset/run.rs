@@ -12,8 +12,8 @@ use super::script::Script;
 use super::RuleSet;
 use crate::engine::error::{rule_problem, RuleError};
 use crate::engine::input::{self, RuleInput};
-use crate::engine::{functions, memo, trace};
-use crate::i18n::{RuleProblem, Text};
+use crate::engine::{functions, memo, trace, RuleProblem};
+use crate::i18n::Text;
 
 /// A value a rule produced, with the lines the script wrote to explain itself.
 #[derive(Debug, Clone, PartialEq)]

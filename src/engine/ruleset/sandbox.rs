@@ -7,8 +7,7 @@ use rust_decimal::Decimal;
 
 use super::limits;
 use crate::engine::data::Data;
-use crate::engine::{functions, input, summary, trace};
-use crate::i18n::RuleProblem;
+use crate::engine::{functions, input, summary, trace, RuleProblem};
 use crate::number::{format_number, format_percent};
 
 /// The engine for a rule set whose data files are `data`.

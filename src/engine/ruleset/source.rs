@@ -19,7 +19,7 @@ pub trait RuleSource {
     fn extended(&self, path: &str) -> io::Result<Box<dyn RuleSource>> {
         Err(crate::i18n::io_error(
             io::ErrorKind::Unsupported,
-            crate::i18n::RuleConfigProblem::ExtendsFromMemory {
+            crate::engine::RuleConfigProblem::ExtendsFromMemory {
                 location: self.location(),
                 path: path.to_string(),
             },

@@ -15,8 +15,8 @@ use rust_decimal::Decimal;
 use super::{year_name, Block, Cell, Document, Field, Lang, List, ListItem, Section, Table};
 use crate::engine::{Forecast, Outlook};
 use crate::evaluation::{
-    Agreement, Direction, EffectTotals, GroupPeriod, ItemPeriod, OutlookCounts, PeriodEvaluation,
-    RatingTransitions,
+    Agreement, Direction, EffectTotals, EvaluationText, GroupPeriod, ItemPeriod, OutlookCounts,
+    PeriodEvaluation, RatingTransitions,
 };
 use crate::i18n::{Heading, Localize};
 use crate::number::format_with_places;
@@ -147,7 +147,7 @@ fn overall_cell(p: &PeriodEvaluation, i: &ItemPeriod, lang: Lang) -> Cell {
             PeriodText::ProvisionalMark.localize(lang)
         )),
         Some(label) => Cell::Rating(label.clone()),
-        None => Cell::Text(Heading::JudgementRequired.localize(lang)),
+        None => Cell::Text(EvaluationText::JudgementRequired.localize(lang)),
     }
 }
 
@@ -286,7 +286,7 @@ fn agreement_word(a: Agreement, lang: Lang) -> Option<String> {
         Agreement::NotRecorded => return None,
         Agreement::Agrees => Heading::Agrees.localize(lang),
         Agreement::Differs => Heading::Differs.localize(lang),
-        Agreement::JudgementRequired => Heading::JudgementRequired.localize(lang),
+        Agreement::JudgementRequired => EvaluationText::JudgementRequired.localize(lang),
         Agreement::NotOnScale => Heading::NotOnScaleShort.localize(lang),
     })
 }
@@ -441,7 +441,7 @@ fn outlooks_table(p: &PeriodEvaluation, lang: Lang) -> Table {
     headers.push(format!(
         "{} {}",
         PeriodText::OverallShort.localize(lang),
-        Heading::JudgementRequired.localize(lang)
+        EvaluationText::JudgementRequired.localize(lang)
     ));
     let mut t = Table::new(&headers).title(PeriodText::OutlooksTitle.localize(lang));
     let cells = |g: &GroupPeriod| {
