@@ -231,3 +231,39 @@ fn department_may_be_left_out_where_the_document_prints_none() {
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     assert_eq!(city.files(), before);
 }
+
+#[test]
+fn per_item_amounts_are_printed_in_the_report_unit_and_say_it() {
+    let city = City::new();
+    // 47百万円 and 100.3百万円 were printed 47,000 and 100,300 under a bare 効果見込額.
+    let (code, out, err) = city.run(&["evaluate", "--year", "H20"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("効果見込額(百万円) ┆ 47 "), "{out}");
+    assert!(out.contains("実績効果額(百万円) ┆ 100.3 "), "{out}");
+    assert!(!out.contains("100,300"), "{out}");
+    let (code, out, err) = city.run(&["evaluate", "--year", "H20", "--lang", "en"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("(million yen)"), "{out}");
+    let (code, out, err) = city.run(&["list", "--year", "H20"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("(百万円)"), "{out}");
+    assert!(out.contains("100.3"), "{out}");
+    assert!(!out.contains("100,300"), "{out}");
+    let (code, out, err) = city.run(&["sheet", "1-1-1"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("効果見込額(百万円)"), "{out}");
+    assert!(!out.contains("47,000"), "{out}");
+    // The report's official sheet says the unit in its headings too.
+    let (code, out, err) = city.run(&["report", "--year", "H20", "--format", "html"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("〔小計〕効果見込額(百万円)"), "{out}");
+    assert!(out.contains("[下段]実績効果額(百万円)"), "{out}");
+    assert!(!out.contains("千円"), "{out}");
+    // Open data keeps the sheets' 千円 for every plan, so that many plans' rows add up.
+    let (_, out, _) = city.run(&["evaluate", "--year", "H20", "--format", "csv"]);
+    assert!(out.contains(",47000,100300,"), "{out}");
+    let (_, out, _) = city.run(&["list", "--year", "H20", "--format", "csv"]);
+    assert!(out.contains(",47000,100300,"), "{out}");
+    let (_, out, _) = city.run(&["evaluate", "--year", "H20", "--format", "json"]);
+    assert!(out.contains("\"actual_effect\": \"100300\""), "{out}");
+}

@@ -33,7 +33,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::engine::{RuleError, RuleSet, Scale};
-use crate::model::{FiscalYear, Plan};
+use crate::model::{FiscalYear, MoneyUnit, Plan};
 use item::{item_evaluation, rule_outcome, RuleOutcome};
 
 /// Which rule set produced an evaluation: its name, where it was loaded from, and a content hash.
@@ -83,6 +83,9 @@ pub struct Evaluation {
     pub recorded_scale: Scale,
     /// One per item, in item order.
     pub items: Vec<ItemEvaluation>,
+    /// The unit documents print the items' effect amounts in (the plan's `report_unit`); the
+    /// amounts above are 千円, as on the sheets.
+    pub report_unit: MoneyUnit,
 }
 
 /// Evaluates every item of `plan` for `year` under `rules`, items in parallel. Fails with the
@@ -155,6 +158,7 @@ fn evaluations(
             items: (plan.items.iter().zip(outcomes))
                 .map(|(item, outcome)| item_evaluation(plan, item, *year, rules, outcome))
                 .collect(),
+            report_unit: plan.report_unit,
         })
         .collect()
 }

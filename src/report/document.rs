@@ -6,6 +6,29 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::i18n::{Lang, Localize};
+use crate::model::MoneyUnit;
+
+crate::i18n::messages! {
+    /// A heading with the unit of its amounts.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum UnitHeading {
+        /// "効果見込額(百万円)".
+        WithUnit { heading: String, unit: String } =>
+            ja: "{heading}({unit})",
+            en: "{heading} ({unit})";
+    }
+}
+
+/// A column heading of effect amounts with the unit they are printed in: 効果見込額(百万円).
+pub fn with_unit(heading: String, unit: MoneyUnit, lang: Lang) -> String {
+    UnitHeading::WithUnit {
+        heading,
+        unit: unit.in_lang(lang).into(),
+    }
+    .localize(lang)
+}
+
 /// A whole report.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Document {
@@ -365,6 +388,11 @@ impl Cell {
         d.map_or(Cell::None, Cell::Amount)
     }
 
+    /// An amount of 千円 (the sheets' unit) in `unit`, converted exactly, or [`Cell::None`].
+    pub fn amount_in(unit: MoneyUnit, d: Option<Decimal>) -> Cell {
+        Cell::amount_or_none(d.map(|d| unit.from_thousand_yen(d).unwrap_or(d)))
+    }
+
     /// A percentage, or [`Cell::None`].
     pub fn percent_or_none(d: Option<Decimal>) -> Cell {
         d.map_or(Cell::None, Cell::Percent)
@@ -488,5 +516,13 @@ impl List {
                 })
                 .collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_message_has_both_wordings() {
+        crate::i18n::check_templates(&super::all_templates());
     }
 }

@@ -2,7 +2,7 @@
 
 use serde_json::{json, Value as Json};
 
-use super::{year_name, Block, Cell, Document, Field, Lang, Table};
+use super::{with_unit, year_name, Block, Cell, Document, Field, Lang, Table};
 use crate::evaluation::{Agreement, Evaluation, ItemEvaluation};
 use crate::i18n::{CsvColumn, CsvValue, Heading, Localize};
 use crate::number::plain;
@@ -59,7 +59,8 @@ fn json_row(e: &ItemEvaluation, ev: &Evaluation) -> Json {
 
 /// An evaluation: one row per item. CSV names the rule set on every row; JSON too.
 pub fn evaluation_document(ev: &Evaluation, lang: Lang) -> Document {
-    let headers = [
+    let unit = ev.report_unit;
+    let mut headers = [
         Heading::ItemId,
         Heading::ItemTitle,
         Heading::Kind,
@@ -75,6 +76,10 @@ pub fn evaluation_document(ev: &Evaluation, lang: Lang) -> Document {
         Heading::Explanation,
     ]
     .map(|h| h.localize(lang));
+    // The amounts are printed in the plan's report unit, and say so.
+    for h in &mut headers[9..12] {
+        *h = with_unit(std::mem::take(h), unit, lang);
+    }
     let printed = |c: &Option<crate::model::Cell>| {
         c.as_ref()
             .map_or(Cell::Empty, |c| Cell::Text(c.text.clone()))
@@ -115,9 +120,9 @@ pub fn evaluation_document(ev: &Evaluation, lang: Lang) -> Document {
             },
             rating(&e.recorded),
             agreement_mark(e.agreement, lang).into(),
-            Cell::amount_or_none(e.expected_effect),
-            Cell::amount_or_none(e.actual_effect),
-            Cell::amount_or_none(e.computed_effect),
+            Cell::amount_in(unit, e.expected_effect),
+            Cell::amount_in(unit, e.actual_effect),
+            Cell::amount_in(unit, e.computed_effect),
             e.explanation().localize(lang).into(),
         ]);
         csv.row(vec![
@@ -130,6 +135,7 @@ pub fn evaluation_document(ev: &Evaluation, lang: Lang) -> Document {
             rating(&e.suggested),
             rating(&e.recorded),
             agreement_value(e.agreement, lang).into(),
+            // Open data: 千円 for every plan, so that the rows of many plans add up.
             Cell::amount_or_none(e.expected_effect),
             Cell::amount_or_none(e.actual_effect),
             Cell::amount_or_none(e.computed_effect),

@@ -4,7 +4,7 @@
 use serde_json::{json, Map, Value as Json};
 
 use super::sheet::figure;
-use super::{year_name, Block, Cell, Document, Field, Lang, Section, Table, View};
+use super::{with_unit, year_name, Block, Cell, Document, Field, Lang, Section, Table, View};
 use crate::evaluation::{Evaluation, ItemEvaluation};
 use crate::i18n::{CsvColumn, Heading, Localize};
 use crate::model::{circled, Item, Plan};
@@ -83,6 +83,7 @@ fn theme_table(
     view: View,
     lang: Lang,
 ) -> Table {
+    let unit = ev.report_unit;
     let mut headers = vec![
         Heading::ItemNumber.localize(lang),
         Heading::ItemName.localize(lang),
@@ -92,8 +93,8 @@ fn theme_table(
         Heading::WhatWasDone.localize(lang),
         Heading::TargetValue.localize(lang),
         Heading::ActualValue.localize(lang),
-        Heading::ExpectedShort.localize(lang),
-        Heading::ActualEffectShort.localize(lang),
+        with_unit(Heading::ExpectedShort.localize(lang), unit, lang),
+        with_unit(Heading::ActualEffectShort.localize(lang), unit, lang),
         Heading::Department.localize(lang),
         Heading::Section.localize(lang),
     ];
@@ -120,8 +121,8 @@ fn theme_table(
             printed(15),
             figure(e.target.as_ref()),
             figure(e.actual.as_ref()),
-            Cell::amount_or_none(e.expected_effect),
-            Cell::amount_or_none(e.actual_effect),
+            Cell::amount_in(unit, e.expected_effect),
+            Cell::amount_in(unit, e.actual_effect),
             Cell::text_or_none(item.department.clone()),
             item.section.clone().into(),
         ];

@@ -28,6 +28,7 @@ pub use cache::cache_document;
 pub use check::check_document;
 pub use corpus::{corpus_summary_document, plans_document, write_plans, PlanPart, PrintedPart};
 pub use diff::diff_document;
+pub(crate) use document::with_unit;
 pub use document::{
     Block, Cell, Chart, Column, Document, Field, Form, FormCell, FormRow, List, ListItem, Row,
     Section, Series, Table,

@@ -4,11 +4,11 @@
 //! target, expected effect, actual, actual effect and rating, 〔小計〕 and 全期間総合評価).
 
 use super::{
-    year_name, Block, Cell, Document, Field, Form, FormCell, FormRow, Lang, List, Section, Table,
-    View,
+    with_unit, year_name, Block, Cell, Document, Field, Form, FormCell, FormRow, Lang, List,
+    Section, Table, View,
 };
 use crate::i18n::{CsvColumn, Heading, Localize};
-use crate::model::{Item, Plan};
+use crate::model::{Item, MoneyUnit, Plan};
 
 pub use messages::SheetText;
 
@@ -80,25 +80,25 @@ mod messages {
                 ja: "年度",
                 en: "Year";
             /// The heading over the years' plans.
-            PlanHeader =>
-                ja: "年次計画：[上段]定量的な成果指標の目標値／[下段]効果見込額(千円)",
-                en: "Annual plan: [upper] the indicator's target / [lower] expected effect (thousand yen)";
+            PlanHeader { unit: String } =>
+                ja: "年次計画：[上段]定量的な成果指標の目標値／[下段]効果見込額({unit})",
+                en: "Annual plan: [upper] the indicator's target / [lower] expected effect ({unit})";
             /// The heading over the years' results.
-            ResultsHeader =>
-                ja: "取組実績：[上段]定量的な成果指標の実績値／[下段]実績効果額(千円)",
-                en: "Results: [upper] the indicator's actual / [lower] actual effect (thousand yen)";
+            ResultsHeader { unit: String } =>
+                ja: "取組実績：[上段]定量的な成果指標の実績値／[下段]実績効果額({unit})",
+                en: "Results: [upper] the indicator's actual / [lower] actual effect ({unit})";
             /// 評価.
             Rating =>
                 ja: "評価",
                 en: "Rating";
             /// 〔小計〕効果見込額.
-            SubtotalExpected =>
-                ja: "〔小計〕効果見込額(千円)",
-                en: "[Subtotal] expected effect (thousand yen)";
+            SubtotalExpected { unit: String } =>
+                ja: "〔小計〕効果見込額({unit})",
+                en: "[Subtotal] expected effect ({unit})";
             /// 〔小計〕実績効果額.
-            SubtotalActual =>
-                ja: "〔小計〕実績効果額(千円)",
-                en: "[Subtotal] actual effect (thousand yen)";
+            SubtotalActual { unit: String } =>
+                ja: "〔小計〕実績効果額({unit})",
+                en: "[Subtotal] actual effect ({unit})";
             /// 全期間総合評価.
             Overall =>
                 ja: "全期間総合評価",
@@ -131,12 +131,13 @@ mod messages {
     }
 }
 
-/// A sheet's effect: an amount (千円) when the cell holds one, else its text as printed.
-fn amount(c: &Option<crate::model::Cell>) -> Cell {
+/// A sheet's effect: an amount in `unit` when the cell holds one, else its text as printed.
+fn amount(unit: MoneyUnit, c: &Option<crate::model::Cell>) -> Cell {
     match c {
-        Some(c) => c
-            .thousand_yen()
-            .map_or_else(|| printed(&Some(c.clone())), Cell::Amount),
+        Some(c) => match c.thousand_yen() {
+            Some(d) => Cell::amount_in(unit, Some(d)),
+            None => printed(&Some(c.clone())),
+        },
         None => Cell::Empty,
     }
 }
@@ -182,12 +183,14 @@ fn rating_cell(plan: &Plan, rating: Option<&String>, view: View, lang: Lang) -> 
     }
 }
 
-/// Each year of the plan with its target, expected effect, actual, actual effect and rating.
+/// Each year of the plan with its target, expected effect, actual, actual effect and rating;
+/// the effects in `unit`.
 fn year_figures(
     plan: &Plan,
     item: &Item,
     view: View,
     lang: Lang,
+    unit: MoneyUnit,
 ) -> Vec<(crate::model::FiscalYear, Vec<Cell>)> {
     plan.years
         .iter()
@@ -201,9 +204,9 @@ fn year_figures(
                 *year,
                 vec![
                     value(&e.target),
-                    amount(&e.expected_effect),
+                    amount(unit, &e.expected_effect),
                     value(&e.actual),
-                    amount(&e.actual_effect),
+                    amount(unit, &e.actual_effect),
                     rating_cell(plan, e.rating.as_ref(), view, lang),
                 ],
             )
@@ -212,12 +215,18 @@ fn year_figures(
 }
 
 /// 〔小計〕 in the same columns, with the overall rating.
-fn subtotal_figures(plan: &Plan, item: &Item, view: View, lang: Lang) -> Vec<Cell> {
+fn subtotal_figures(
+    plan: &Plan,
+    item: &Item,
+    view: View,
+    lang: Lang,
+    unit: MoneyUnit,
+) -> Vec<Cell> {
     vec![
         Cell::Empty,
-        amount(&item.subtotals.expected_effect),
+        amount(unit, &item.subtotals.expected_effect),
         Cell::Empty,
-        amount(&item.subtotals.actual_effect),
+        amount(unit, &item.subtotals.actual_effect),
         rating_cell(plan, item.overall_rating.as_ref(), view, lang),
     ]
 }
@@ -232,19 +241,23 @@ fn years_table(plan: &Plan, item: &Item, view: View, lang: Lang) -> Table {
     let mut t = Table::new(&[
         Heading::Year.localize(lang),
         Heading::Target.localize(lang),
-        Heading::ExpectedEffect.localize(lang),
+        with_unit(
+            Heading::ExpectedEffect.localize(lang),
+            plan.report_unit,
+            lang,
+        ),
         Heading::Actual.localize(lang),
-        Heading::ActualEffect.localize(lang),
+        with_unit(Heading::ActualEffect.localize(lang), plan.report_unit, lang),
         Heading::Rating.localize(lang),
     ])
     .figures(&[1, 3]);
-    for (year, figures) in year_figures(plan, item, view, lang) {
+    for (year, figures) in year_figures(plan, item, view, lang, plan.report_unit) {
         let mut row = vec![year_name(year, lang).into()];
         row.extend(figures);
         t.row(row);
     }
     let mut subtotal = vec![Heading::Subtotal.localize(lang).into()];
-    subtotal.extend(subtotal_figures(plan, item, view, lang));
+    subtotal.extend(subtotal_figures(plan, item, view, lang, plan.report_unit));
     t.total(subtotal);
     t
 }
@@ -399,6 +412,7 @@ const FORM_WIDTHS: [u16; 8] = [13, 21, 21, 11, 7, 14, 14, 11];
 /// formula and the review notes under the grid.
 pub fn official_sheet(plan: &Plan, item: &Item, view: View, lang: Lang) -> Block {
     let t = |m: SheetText| m.localize(lang);
+    let unit = || plan.report_unit.in_lang(lang).to_string();
     let label = |col, span, m: SheetText| FormCell::label(col, span, m.localize(lang));
     let text = |col, span, v: &Option<String>| {
         FormCell::value(col, span, v.clone().map_or(Cell::Empty, Cell::Text))
@@ -475,8 +489,8 @@ pub fn official_sheet(plan: &Plan, item: &Item, view: View, lang: Lang) -> Block
     ]);
     rows.push(vec![
         label(0, 1, SheetText::Year),
-        label(1, 3, SheetText::PlanHeader),
-        label(4, 4, SheetText::ResultsHeader),
+        label(1, 3, SheetText::PlanHeader { unit: unit() }),
+        label(4, 4, SheetText::ResultsHeader { unit: unit() }),
     ]);
     for year in &plan.years {
         let e = item.year(*year).cloned().unwrap_or_default();
@@ -493,16 +507,24 @@ pub fn official_sheet(plan: &Plan, item: &Item, view: View, lang: Lang) -> Block
             FormCell::value(7, 1, figure(e.actual.as_ref())),
         ]);
         rows.push(vec![
-            FormCell::value(3, 1, amount(&e.expected_effect)),
+            FormCell::value(3, 1, amount(plan.report_unit, &e.expected_effect)),
             text(4, 3, &e.comment),
-            FormCell::value(7, 1, amount(&e.actual_effect)),
+            FormCell::value(7, 1, amount(plan.report_unit, &e.actual_effect)),
         ]);
     }
     rows.push(vec![
-        label(0, 3, SheetText::SubtotalExpected),
-        FormCell::value(3, 1, amount(&item.subtotals.expected_effect)),
-        label(4, 3, SheetText::SubtotalActual),
-        FormCell::value(7, 1, amount(&item.subtotals.actual_effect)),
+        label(0, 3, SheetText::SubtotalExpected { unit: unit() }),
+        FormCell::value(
+            3,
+            1,
+            amount(plan.report_unit, &item.subtotals.expected_effect),
+        ),
+        label(4, 3, SheetText::SubtotalActual { unit: unit() }),
+        FormCell::value(
+            7,
+            1,
+            amount(plan.report_unit, &item.subtotals.actual_effect),
+        ),
     ]);
     // Empty until the final year's overall rating is recorded.
     rows.push(vec![
@@ -562,13 +584,15 @@ pub fn sheet_document(plan: &Plan, item: &Item, lang: Lang) -> Document {
         ]
         .map(|c| c.localize(lang)),
     );
-    for (year, figures) in year_figures(plan, item, View::Internal, lang) {
+    // Open data: 千円, the sheets' unit, for every plan (as evaluate's and list's CSV).
+    let unit = MoneyUnit::ThousandYen;
+    for (year, figures) in year_figures(plan, item, View::Internal, lang, unit) {
         let mut row = vec![item.id.to_string().into(), year.to_string().into()];
         row.extend(figures);
         csv.row(row);
     }
     let mut subtotal = vec![item.id.to_string().into(), "subtotal".into()];
-    subtotal.extend(subtotal_figures(plan, item, View::Internal, lang));
+    subtotal.extend(subtotal_figures(plan, item, View::Internal, lang, unit));
     csv.total(subtotal);
     doc.csv = Some(csv);
     doc.json = Some(serde_json::to_value(item).expect("JSON of plain values"));
