@@ -34,6 +34,8 @@ pub mod report;
 pub mod ruletest;
 #[cfg(test)]
 mod schemas;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod setup;
 pub mod workspace;
 

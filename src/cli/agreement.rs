@@ -6,6 +6,7 @@
 use std::process::ExitCode;
 
 use gyokaku::evaluation::agreement;
+use gyokaku::report::review::add_reviews;
 use gyokaku::report::{agreement_document, Lang};
 
 use super::{evaluated, free_at_exit, CliError, EvalArgs, PlanArg};
@@ -23,7 +24,9 @@ pub struct Args {
 pub fn run(args: Args, lang: Lang) -> Result<ExitCode, CliError> {
     let p = evaluated(&args.plan, &args.eval, lang)?;
     let ev = &p.evaluations[0];
-    let doc = agreement_document(&agreement(ev), ev, lang);
+    let mut doc = agreement_document(&agreement(ev), ev, lang);
+    // The planning section's reviews of the year's ratings, counted (kept / adopted).
+    add_reviews(&mut doc, &p.plan, ev, lang);
     args.eval.out.emit(&doc, lang)?;
     free_at_exit((p, doc));
     Ok(ExitCode::SUCCESS)

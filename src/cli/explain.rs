@@ -6,11 +6,8 @@
 
 use std::process::ExitCode;
 
-use gyokaku::evaluation::{
-    computed_effect, evaluate_item, round_amount, rule_input, EffectBasis, RulesUsed,
-};
 use gyokaku::model::ItemId;
-use gyokaku::report::{explain_document, Explanation, Lang};
+use gyokaku::report::{explain_item, Lang};
 
 use super::{load, no_such_item, CliError, EvalArgs, PlanArg};
 
@@ -29,23 +26,8 @@ pub struct Args {
 pub fn run(args: Args, lang: Lang) -> Result<ExitCode, CliError> {
     let (plan, rules, year) = load(&args.plan, &args.eval, lang)?;
     let item = plan.item(args.id).ok_or_else(|| no_such_item(args.id))?;
-    let evaluation = evaluate_item(&plan, item, year, &rules)?;
-    let input = rule_input(&plan, item, year, &rules);
-    // Rounded as the sheets print it, like the computed actual effect; the step keeps the
-    // exact result.
-    let expected = computed_effect(&plan, item, year, EffectBasis::Target, &rules)?
-        .map(|(amount, step)| (round_amount(amount), step));
-    let used = RulesUsed::of(&rules);
-    let explanation = Explanation {
-        item,
-        input: &input,
-        evaluation: &evaluation,
-        expected: expected.as_ref(),
-        rules: &used,
-        scale: rules.scale(),
-    };
     args.eval
         .out
-        .emit(&explain_document(&explanation, lang), lang)?;
+        .emit(&explain_item(&plan, item, year, &rules, lang)?, lang)?;
     Ok(ExitCode::SUCCESS)
 }

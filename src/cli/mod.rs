@@ -15,6 +15,7 @@ mod man;
 mod output;
 mod period;
 mod report;
+mod serve;
 mod sheet;
 mod status;
 mod summary;
@@ -87,6 +88,7 @@ enum Command {
     Test(test::Args),
     Cache(cache::Args),
     Init(init::Args),
+    Serve(serve::Args),
     Completions(completions::Args),
     Man(man::Args),
 }
@@ -200,6 +202,9 @@ pub enum CliError {
     /// An amendment without its reason.
     #[error("{0}")]
     Amend(#[from] gyokaku::cycle::AmendText),
+    /// The workbench could not be served.
+    #[error("{0}")]
+    Serve(#[from] gyokaku::serve::StartError),
     /// The command line's own failures.
     #[error(transparent)]
     Command(#[from] CommandError),
@@ -230,6 +235,7 @@ impl Localize for CliError {
             CliError::PlanSheet(e) => e.localize(lang),
             CliError::PlanFolder(e) => e.localize(lang),
             CliError::Amend(e) => e.localize(lang),
+            CliError::Serve(e) => e.localize(lang),
             CliError::Command(e) => e.localize(lang),
             CliError::Text(e) => e.localize(lang),
             CliError::Figure(e) => e.localize(lang),
@@ -499,6 +505,7 @@ pub fn main(args: Vec<OsString>, lang: Lang) -> ExitCode {
         Command::Test(a) => test::run(a, lang),
         Command::Cache(a) => cache::run(a, lang),
         Command::Init(a) => init::run(a, lang),
+        Command::Serve(a) => serve::run(a, lang),
         Command::Completions(a) => completions::run(a, lang),
         Command::Man(a) => man::run(a, lang),
     };

@@ -14,8 +14,8 @@ use std::process::ExitCode;
 
 use gyokaku::engine::RuleSet;
 use gyokaku::ruletest::{
-    accept, inherit_periods, inherited_cases, load_cases, render_accepted, render_coverage,
-    render_results, run_cases, summary_line, RuleTestText, TESTS_DIR,
+    accept, cases_of, render_accepted, render_coverage, render_results, run_cases, summary_line,
+    RuleTestText, TESTS_DIR,
 };
 
 use gyokaku::i18n::{CommandError, Lang, Localize};
@@ -43,47 +43,16 @@ pub struct Args {
 /// Runs the command, worded in `lang`.
 pub fn run(args: Args, lang: Lang) -> Result<ExitCode, CliError> {
     let mut rules = RuleSet::load_dir(&args.rules)?;
-    let mut files = load_cases(&args.rules)?;
-    // The cases of the rule sets it extends, as far as they test scripts it inherits.
+    let (files, inherited) = cases_of(&rules, &args.rules)?;
     let mut notes = String::new();
-    for (i, base) in rules.bases().iter().enumerate() {
-        let nearer: Vec<String> = std::iter::once(rules.location())
-            .chain(rules.bases()[..i].iter().map(String::as_str))
-            .map(|l| format!("{l}/"))
-            .collect();
-        let replaced = |file: &str| nearer.iter().any(|l| file.starts_with(l.as_str()));
-        let mut base_files = load_cases(base)?;
-        // The cases of the whole period, as far as forecast.rhai, overall.rhai and what they
-        // read are inherited.
-        let mut left_out = 0;
-        for f in &mut base_files {
-            left_out += inherit_periods(
-                &mut f.periods,
-                rules.forecast_file().is_some_and(replaced) || rules.data_files().any(replaced),
-                rules.overall_file().is_some_and(replaced),
-                replaced(rules.rating_file()),
-                |k| rules.kind_file(k).is_some_and(replaced),
-            );
-        }
-        let (inherited, more_left_out) = inherited_cases(
-            base_files,
-            replaced(rules.rating_file()),
-            rules.judgement_file().is_some_and(replaced) || rules.data_files().any(replaced),
-            |k| rules.kind_file(k).is_some_and(replaced),
-        );
-        let left_out = left_out + more_left_out;
-        let count: usize = inherited
-            .iter()
-            .map(|f| f.cases.len() + f.periods.len())
-            .sum();
+    for i in inherited {
         let note = RuleTestText::Inherited {
-            count,
-            base: base.clone(),
-            left_out,
+            count: i.count,
+            base: i.base,
+            left_out: i.left_out,
         };
         notes.push_str(&note.localize(lang));
         notes.push('\n');
-        files.extend(inherited);
     }
     if files.is_empty() {
         return Err(CommandError::NoTestCases {

@@ -4,9 +4,13 @@
 
 pub mod commit;
 mod completeness;
+#[cfg(feature = "edit")]
+pub(crate) mod edit;
 #[cfg(feature = "xlsx")]
 pub(crate) mod import;
 pub mod layout;
+#[cfg(feature = "edit")]
+mod review;
 mod status;
 #[cfg(feature = "xlsx")]
 pub(crate) mod template;
@@ -18,6 +22,8 @@ pub use import::{
     AmendText, FieldChange, ImportError, ImportFailure, ImportPlan, ImportText, ItemUpdate,
     Problem, Published, ReturnedCell, ReturnedRow, ReturnedWorkbook,
 };
+#[cfg(feature = "edit")]
+pub use review::{record_review, ReviewEditError};
 pub use status::{status, Questioned, SectionStatus, Status};
 #[cfg(feature = "xlsx")]
 pub use template::{departments, template_items, write_template, TemplateError, TemplateOptions};

@@ -39,9 +39,9 @@ pub use period::{
 pub use reading::{Evidence, Reading, VERDICTS};
 pub(crate) use record::sheet_cells;
 pub use ruleset::{
-    limits, CallSite, ComparisonProblem, DirRules, Formula, KindTraits, MemoryRules, Outcome,
-    RuleSet, RuleSource, Suggestion, ValueKind, CONFIG_FILE, FORMULA_VARIABLES, JUDGEMENT_FILE,
-    RATING_FILE,
+    limits, CallSite, ComparisonProblem, DirRules, EditedRules, Formula, KindTraits, MemoryRules,
+    Outcome, RuleSet, RuleSource, Suggestion, ValueKind, CONFIG_FILE, FORMULA_VARIABLES,
+    JUDGEMENT_FILE, RATING_FILE,
 };
 pub(crate) use sheet::split_rows;
 pub use sheet::{

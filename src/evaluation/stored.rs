@@ -445,7 +445,7 @@ mod tests {
 
         // The rule set's folder with one data file changed: computed under it, not read.
         let copied = tmp.path().join("rules");
-        copy_dir(
+        crate::model::testing::copy_dir(
             Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/rules")),
             &copied,
         );
@@ -553,17 +553,5 @@ mod tests {
             (evaluations[0].clone(), used),
             (both[1].clone(), Stored::Computed)
         );
-    }
-
-    fn copy_dir(from: &Path, to: &Path) {
-        fs::create_dir_all(to).unwrap();
-        for e in fs::read_dir(from).unwrap() {
-            let e = e.unwrap();
-            if e.file_type().unwrap().is_dir() {
-                copy_dir(&e.path(), &to.join(e.file_name()));
-            } else {
-                fs::copy(e.path(), to.join(e.file_name())).unwrap();
-            }
-        }
     }
 }

@@ -46,7 +46,7 @@ pub const RACY_SECONDS: u64 = 2;
 const FORMAT: u32 = 1;
 
 /// What an entry starts with.
-const MAGIC: &[u8; 16] = b"gyokaku plans\0\0\0";
+const MAGIC: &[u8; 16] = b"gyokaku plans 2\0";
 
 /// Bytes before the content of an entry: its magic, its key and the content's CRC-32.
 const HEADER: usize = MAGIC.len() + 32 + 4;

@@ -1,5 +1,6 @@
 //! A fast reader for item files as gyokaku writes them (and as people usually write them): the
-//! item's known fields at the top, `[indicator]`, `[years.R5]`, `[subtotals]`,
+//! item's known fields at the top, `[indicator]`, `[years.R5]` (and its `[years.R5.review]`,
+//! whose date is a bare TOML date), `[subtotals]`,
 //! `[[discrepancies]]` and `[[amendments]]` tables, strings of TOML's four kinds (escapes
 //! included), `true` and `false`, arrays of strings over one line or several, comments and blank
 //! lines. Anything else — a key it does not know, a key given twice, another kind of value, a
@@ -14,7 +15,10 @@ use std::ops::Range;
 
 use toml::Spanned;
 
-use super::load::{RawAmendment, RawDiscrepancy, RawIndicator, RawItem, RawSubtotals, RawYear};
+use super::item::ReviewDecision;
+use super::load::{
+    RawAmendment, RawDiscrepancy, RawIndicator, RawItem, RawReview, RawSubtotals, RawYear,
+};
 
 type Text = Spanned<String>;
 
@@ -114,6 +118,18 @@ pub(super) const KNOWN: &[(&str, &[&str])] = &[
             "actual_effect",
             "rating",
             "comment",
+            "review",
+        ],
+    ),
+    (
+        "review",
+        &[
+            "decision",
+            "rating",
+            "suggested",
+            "previous",
+            "reason",
+            "date",
         ],
     ),
     ("subtotals", &["expected_effect", "actual_effect"]),
@@ -131,6 +147,8 @@ enum Table {
     Indicator,
     /// The last year of [`Fields::years`].
     Year,
+    /// The review of the last year of [`Fields::years`].
+    Review,
     Subtotals,
     /// The last of [`Fields::discrepancies`].
     Discrepancy,
@@ -153,6 +171,8 @@ struct Fields {
     overall_rating: Option<Text>,
     indicator: Option<IndicatorFields>,
     years: Vec<(Text, RawYear)>,
+    /// The review of each year that has one, by its place in `years`.
+    reviews: Vec<(usize, ReviewFields)>,
     subtotals: Option<RawSubtotals>,
     discrepancies: Vec<DiscrepancyFields>,
     amendments: Vec<AmendmentFields>,
@@ -177,6 +197,16 @@ struct DiscrepancyFields {
 }
 
 #[derive(Default)]
+struct ReviewFields {
+    decision: Option<ReviewDecision>,
+    rating: Option<Text>,
+    suggested: Option<String>,
+    previous: Option<String>,
+    reason: Option<String>,
+    date: Option<toml::value::Datetime>,
+}
+
+#[derive(Default)]
 struct AmendmentFields {
     year: Option<Text>,
     field: Option<Text>,
@@ -190,8 +220,21 @@ impl Fields {
     /// The item, when every field it must have was given.
     fn finish(self) -> Option<RawItem> {
         let indicator = self.indicator?;
+        let mut reviews = BTreeMap::new();
+        for (at, r) in self.reviews {
+            let review = RawReview {
+                decision: r.decision?,
+                rating: r.rating?,
+                suggested: r.suggested,
+                previous: r.previous,
+                reason: r.reason,
+                date: r.date?,
+            };
+            reviews.insert(at, review);
+        }
         let mut years = BTreeMap::new();
-        for (key, year) in self.years {
+        for (at, (key, mut year)) in self.years.into_iter().enumerate() {
+            year.review = reviews.remove(&at);
             years.insert(key, year);
         }
         let discrepancies = (self.discrepancies.into_iter())
@@ -382,6 +425,20 @@ impl<'a> Reader<'a> {
                     b'\'' => self.literal()?,
                     _ => self.bare_key()?.to_string(),
                 };
+                if self.peek() == Some(b'.') {
+                    // `[years.R5.review]`, right after its year's own table (any other order
+                    // is left to `toml`).
+                    self.at += 1;
+                    let at = item.years.len().checked_sub(1)?;
+                    let same_year = *item.years[at].0.get_ref() == key;
+                    let reviewed = item.reviews.iter().any(|(y, _)| *y == at);
+                    if self.bare_key()? != "review" || !same_year || reviewed {
+                        return None;
+                    }
+                    item.reviews.push((at, ReviewFields::default()));
+                    self.expect(b']')?;
+                    return Some(Table::Review);
+                }
                 if item.years.iter().any(|(k, _)| *k.get_ref() == key) {
                     return None;
                 }
@@ -438,6 +495,18 @@ impl<'a> Reader<'a> {
                     _ => None,
                 }
             }
+            Table::Review => {
+                let (_, r) = item.reviews.last_mut()?;
+                match key {
+                    "decision" => set(&mut r.decision, self.decision()?),
+                    "rating" => set(&mut r.rating, self.text()?),
+                    "suggested" => set(&mut r.suggested, self.plain()?),
+                    "previous" => set(&mut r.previous, self.plain()?),
+                    "reason" => set(&mut r.reason, self.plain()?),
+                    "date" => set(&mut r.date, self.date()?),
+                    _ => None,
+                }
+            }
             Table::Subtotals => {
                 let s = item.subtotals.as_mut()?;
                 match key {
@@ -481,6 +550,37 @@ impl<'a> Reader<'a> {
         };
         self.at += len;
         Some(value)
+    }
+
+    /// A review's decision: `"kept"` or `"adopted"` (another word is `toml`'s error).
+    fn decision(&mut self) -> Option<ReviewDecision> {
+        match self.plain()?.as_str() {
+            "kept" => Some(ReviewDecision::Kept),
+            "adopted" => Some(ReviewDecision::Adopted),
+            _ => None,
+        }
+    }
+
+    /// A bare local date, `2025-01-15`; a time after it, or anything else, is left to `toml`.
+    fn date(&mut self) -> Option<toml::value::Datetime> {
+        let rest = self.rest();
+        let shape = b"0000-00-00";
+        let head = rest.get(..shape.len())?;
+        let fits = (head.iter().zip(shape)).all(|(b, s)| match s {
+            b'0' => b.is_ascii_digit(),
+            _ => b == s,
+        });
+        // After the date only the line's end, spaces and a comment (a time is toml's).
+        let after = rest.get(shape.len()).copied();
+        let ends = matches!(after, None | Some(b'\n' | b'#'))
+            || (matches!(after, Some(b' ' | b'\t'))
+                && !rest.get(shape.len() + 1).is_some_and(u8::is_ascii_digit));
+        if !fits || !ends {
+            return None;
+        }
+        let date: toml::value::Datetime = std::str::from_utf8(head).ok()?.parse().ok()?;
+        self.at += shape.len();
+        Some(date)
     }
 
     /// A string value.
@@ -734,6 +834,16 @@ mod tests {
         agrees(&with_arrays);
         agrees(&ITEM.replace("sheet = true\n", "notes = [\"a\",\"b\"]\nsheet = true"));
         agrees(&ITEM.replace("\n\n[indicator]", "\n[indicator]\t"));
+        // A year's review, its date bare (with a comment after it, or the file's end).
+        let review = "[years.R5]\nrating = \"C\"\n\n[years.R5.review]\ndecision = \"kept\"\n\
+                      rating = \"C\"\nsuggested = \"B\"\nreason = \"理由\"\ndate = 2025-01-15";
+        agrees(&format!("{ITEM}{review}\n[years.R6]\ntarget = \"1\"\n"));
+        agrees(&format!("{ITEM}{review}  # the day\n"));
+        agrees(&format!("{ITEM}{review}"));
+        agrees(&format!(
+            "{ITEM}[years.R5]\n[years.R5.review]\ndecision = 'adopted'\nrating = \"A\"\n\
+             previous = \"B\"\ndate = 2026-02-28\n"
+        ));
     }
 
     #[test]
@@ -782,6 +892,35 @@ mod tests {
         ));
         leaves(&format!("{ITEM}words = \"集計中\"\n"));
         leaves(&format!("{ITEM}[amendments]\n"));
+        // Reviews the reader leaves: another decision, dates toml reads otherwise or refuses,
+        // a review before or apart from its year's table, or given twice.
+        let year = "[years.R5]\n[years.R5.review]\ndecision = \"kept\"\nrating = \"C\"\n";
+        for odd in [
+            "date = 2025-01-15T10:00:00\n",
+            "date = 2025-01-15 10:00:00\n",
+            "date = 2025-13-01\n",
+            "date = 2025-02-30\n",
+            "date = 2025-1-15\n",
+            "date = \"2025-01-15\"\n",
+            "date = 2025-01-15x\n",
+            "date = 2025-01-15\nrating = \"B\"\n",
+            "date = 2025-01-15\n[years.R5.review]\n",
+            "date = 2025-01-15\n[years.R5]\n",
+        ] {
+            leaves(&format!("{ITEM}{year}{odd}"));
+        }
+        leaves(&format!(
+            "{ITEM}[years.R5]\n[years.R5.review]\ndecision = \"maybe\"\nrating = \"C\"\ndate = 2025-01-15\n"
+        ));
+        leaves(&format!(
+            "{ITEM}[years.R5.review]\ndecision = \"kept\"\nrating = \"C\"\ndate = 2025-01-15\n[years.R5]\n"
+        ));
+        leaves(&format!(
+            "{ITEM}[years.R5]\n[years.R6]\n[years.R5.review]\ndecision = \"kept\"\nrating = \"C\"\ndate = 2025-01-15\n"
+        ));
+        leaves(&format!(
+            "{ITEM}[years.R5]\n[years.R5.review]\ndecision = \"kept\"\n"
+        ));
     }
 
     /// The bundled plan's item files, read once.
@@ -821,6 +960,7 @@ mod tests {
         "\\n",
         "\\x41",
         "[years.R5]\n",
+        "[years.R5.review]\ndecision = \"kept\"\nrating = \"C\"\ndate = 2025-01-15\n",
         "[[discrepancies]]\n",
         "[[amendments]]\nyear = \"R5\"\nfield = \"actual\"\nnew = \"2\"\nreason = \"r\"\ndate = \"d\"\n",
         "words = [\"集計中\"]\n",
@@ -891,6 +1031,7 @@ mod tests {
         for (table, def) in [
             ("indicator", "RawIndicator"),
             ("years", "RawYear"),
+            ("review", "RawReview"),
             ("subtotals", "RawSubtotals"),
             ("discrepancies", "RawDiscrepancy"),
             ("amendments", "RawAmendment"),

@@ -174,6 +174,48 @@ pub struct YearEntry {
     pub rating: Option<String>,
     /// 取組実績: what was done.
     pub comment: Option<String>,
+    /// The planning section's review of the year's rating against the rules' suggestion
+    /// (`[years.R5.review]`): the recorded rating kept with a reason, or the suggestion adopted.
+    pub review: Option<Review>,
+}
+
+/// What the planning section decided when the rules suggested another rating than the recorded
+/// one, or a rating on weak evidence (`gyokaku serve`'s review, written to the item file).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Review {
+    /// Kept the recorded rating, or adopted the suggestion.
+    pub decision: ReviewDecision,
+    /// The rating recorded after the review (the year's `rating`).
+    pub rating: String,
+    /// What the rules suggested when it was reviewed (none: left to judgement).
+    pub suggested: Option<String>,
+    /// The rating recorded before, when the review changed it.
+    pub previous: Option<String>,
+    /// Why: required when the recorded rating is kept against the suggestion.
+    pub reason: Option<String>,
+    /// The day of the decision, `2025-01-15`.
+    pub date: String,
+}
+
+/// The two decisions of a review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewDecision {
+    /// The recorded rating stands (with a reason).
+    Kept,
+    /// The rules' suggestion became the recorded rating.
+    Adopted,
+}
+
+impl ReviewDecision {
+    /// The key written in the item file.
+    pub fn key(self) -> &'static str {
+        match self {
+            ReviewDecision::Kept => "kept",
+            ReviewDecision::Adopted => "adopted",
+        }
+    }
 }
 
 impl YearEntry {

@@ -14,8 +14,8 @@ use crate::i18n::{Arg, Lang, Localize, Message};
 
 use super::fiscal_year::{FiscalYear, YearNotation};
 use super::item::{
-    Amendment, Discrepancy, Indicator, Item, ItemId, ItemSource, ParseProblem, Subtotals,
-    YearEntry, AMENDABLE_FIELDS,
+    Amendment, Discrepancy, Indicator, Item, ItemId, ItemSource, ParseProblem, Review,
+    ReviewDecision, Subtotals, YearEntry, AMENDABLE_FIELDS,
 };
 use super::lines::{error_line, LineIndex};
 use super::plan::{ClosedYear, Plan, Policy, Theme};
@@ -924,6 +924,29 @@ pub(super) struct RawYear {
     pub(super) rating: Option<Text>,
     /// 取組実績: the department's account of the year.
     pub(super) comment: Option<String>,
+    /// The planning section's review of the year's rating against the rules' suggestion.
+    pub(super) review: Option<RawReview>,
+}
+
+/// `[years.R5.review]`: the recorded rating kept with a reason, or the suggestion adopted.
+#[derive(Debug, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawReview {
+    /// `kept`: the recorded rating stands; `adopted`: the rules' suggestion became the rating.
+    pub(super) decision: ReviewDecision,
+    /// The rating recorded after the review (the year's `rating`): a label of the plan's scale.
+    #[cfg_attr(test, schemars(with = "String"))]
+    pub(super) rating: Text,
+    /// What the rules suggested when it was reviewed; absent when they left it to judgement.
+    pub(super) suggested: Option<String>,
+    /// The rating recorded before, when the review changed it.
+    pub(super) previous: Option<String>,
+    /// Why the recorded rating was kept (or the suggestion adopted).
+    pub(super) reason: Option<String>,
+    /// The day of the decision, a TOML date: `2025-01-15`.
+    #[cfg_attr(test, schemars(with = "String"))]
+    pub(super) date: toml::value::Datetime,
 }
 
 /// 〔小計〕: five-year sums as printed.
@@ -1221,6 +1244,16 @@ fn parse_item(
             actual_effect: r.cell(&f("actual_effect"), y.actual_effect),
             rating: r.rating(&f("rating"), y.rating, plan.scale.as_ref()),
             comment: y.comment,
+            review: y.review.map(|v| Review {
+                decision: v.decision,
+                rating: r
+                    .rating(&f("review.rating"), Some(v.rating), plan.scale.as_ref())
+                    .unwrap_or_default(),
+                suggested: v.suggested,
+                previous: v.previous,
+                reason: v.reason,
+                date: v.date.to_string(),
+            }),
         };
         if years.insert(year, entry).is_some() {
             // 平成31年度 and 令和元年度 (or R1 and FY2019) name one fiscal year: both are named.

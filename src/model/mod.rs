@@ -40,7 +40,7 @@ pub use fiscal_year::{FiscalYear, FiscalYearError, YearNotation};
 pub use folders::{is_plan_folder, plan_folders, PlanFolderMissing};
 pub use item::{
     circled, Amendment, AmendmentProblem, Discrepancy, Indicator, Item, ItemId, ItemIdError,
-    ItemSource, ParseProblem, Subtotals, YearEntry, AMENDABLE_FIELDS,
+    ItemSource, ParseProblem, Review, ReviewDecision, Subtotals, YearEntry, AMENDABLE_FIELDS,
 };
 pub(crate) use lines::{error_line, line_of};
 pub(crate) use load::normalize;

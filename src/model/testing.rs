@@ -54,3 +54,16 @@ pub fn age(plan: &Path) {
         std::thread::sleep(wait + Duration::from_millis(50));
     }
 }
+
+/// Copies the folder `from` into `to`, sub-folders included.
+pub fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for e in fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &to.join(e.file_name()));
+        } else {
+            fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
+}

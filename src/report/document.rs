@@ -180,6 +180,10 @@ pub struct Row {
     pub cells: Vec<Cell>,
     /// A total line (bold where the format can show it).
     pub total: bool,
+    /// Where the row's first cell links to, on a page that has links (the workbench's item
+    /// list); formats without links ignore it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
 }
 
 /// A typed value: the renderer decides how it reads.
@@ -351,12 +355,26 @@ impl Table {
         self.rows.push(Row {
             cells,
             total: false,
+            link: None,
+        });
+    }
+
+    /// Adds a row whose first cell links to `link` where the format has links.
+    pub fn linked_row(&mut self, cells: Vec<Cell>, link: impl Into<String>) {
+        self.rows.push(Row {
+            cells,
+            total: false,
+            link: Some(link.into()),
         });
     }
 
     /// Adds a total row.
     pub fn total(&mut self, cells: Vec<Cell>) {
-        self.rows.push(Row { cells, total: true });
+        self.rows.push(Row {
+            cells,
+            total: true,
+            link: None,
+        });
     }
 
     /// Whether column `i` holds figures (right-aligned): marked so, or every filled cell is a

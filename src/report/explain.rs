@@ -6,10 +6,13 @@ use rust_decimal::Decimal;
 use serde_json::{json, Map, Value as Json};
 
 use super::{year_name, Block, Cell, Document, Field, Lang, List, ListItem, Section, Table};
-use crate::engine::{PropertyValue, RuleInput, Scale};
-use crate::evaluation::{Agreement, EvaluationText, ItemEvaluation, RulesUsed, TraceStep};
+use crate::engine::{PropertyValue, RuleError, RuleInput, RuleSet, Scale};
+use crate::evaluation::{
+    computed_effect, evaluate_item, round_amount, rule_input, Agreement, EffectBasis,
+    EvaluationText, ItemEvaluation, RulesUsed, TraceStep,
+};
 use crate::i18n::{Heading, Localize};
-use crate::model::Item;
+use crate::model::{FiscalYear, Item, Plan};
 use crate::number::{format_percent as percent, plain};
 
 /// Everything `explain` shows of one item in one year, gathered by the caller.
@@ -130,6 +133,33 @@ fn step_result(step: &TraceStep, weak: bool, lang: Lang) -> String {
         "judge" if weak => format!("{} ({})", step.result, Heading::Weak.localize(lang)),
         _ => step.result.clone(),
     }
+}
+
+/// Evaluates `item` of `plan` for `year` under `rules` and makes its trace
+/// ([`explain_document`]): what `gyokaku explain` prints and the workbench shows.
+pub fn explain_item(
+    plan: &Plan,
+    item: &Item,
+    year: FiscalYear,
+    rules: &RuleSet,
+    lang: Lang,
+) -> Result<Document, RuleError> {
+    let evaluation = evaluate_item(plan, item, year, rules)?;
+    let input = rule_input(plan, item, year, rules);
+    // Rounded as the sheets print it, like the computed actual effect; the step keeps the
+    // exact result.
+    let expected = computed_effect(plan, item, year, EffectBasis::Target, rules)?
+        .map(|(amount, step)| (round_amount(amount), step));
+    let used = RulesUsed::of(rules);
+    let explanation = Explanation {
+        item,
+        input: &input,
+        evaluation: &evaluation,
+        expected: expected.as_ref(),
+        rules: &used,
+        scale: rules.scale(),
+    };
+    Ok(explain_document(&explanation, lang))
 }
 
 /// The trace of one item: inputs, the rule calls in order, the outcome. CSV: every input,

@@ -18,6 +18,7 @@ mod period;
 pub mod progress;
 mod published;
 pub mod render;
+pub mod review;
 mod sheet;
 mod status;
 mod summary;
@@ -36,16 +37,16 @@ pub use document::{
 pub use draft::{draft_text, write_draft, DraftError, DraftText};
 pub use escape::{escape_control, is_unsafe_for_terminal};
 pub use evaluate::evaluation_document;
-pub use explain::{explain_document, Explanation};
+pub use explain::{explain_document, explain_item, Explanation};
 pub use list::list_document;
-pub use opening::{FigureError, FigureProblem, OpeningText};
+pub use opening::{opening_sections, FigureError, FigureProblem, OpeningText};
 pub use period::{outlook_word, period_document, PeriodHelp, PeriodText};
 pub use progress::ProgressHeading;
 pub use published::{effects_chart, ratings_chart, report_document, ReportHelp, View, Writing};
 pub use render::{render, render_bytes, render_string, save, save_with, Options, SERIES_COLOURS};
 pub use sheet::sheet_document;
 pub use status::status_document;
-pub use summary::summary_document;
+pub use summary::{results_heading, summary_document};
 pub use words::{amount_in_words, share_in_words, ShareForm};
 
 /// The reader's language (defined in [`crate::i18n`]).

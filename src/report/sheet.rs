@@ -355,10 +355,14 @@ pub fn sheet_blocks(plan: &Plan, item: &Item, view: View, lang: Lang) -> Vec<Blo
     blocks
 }
 
-/// What only the planning section reads of an item: published results amended afterwards, the
-/// source document's inconsistencies and the transcription's notes.
+/// What only the planning section reads of an item: its reviews of the ratings, published
+/// results amended afterwards, the source document's inconsistencies and the transcription's
+/// notes.
 fn review_notes(item: &Item, lang: Lang) -> Vec<Block> {
     let mut blocks = Vec::new();
+    if let Some(reviews) = super::review::item_reviews_section(item, lang) {
+        blocks.push(reviews.into());
+    }
     if !item.amendments.is_empty() {
         let mut s = Section::new(SheetText::Amendments.localize(lang));
         s.push(List::bullets(item.amendments.iter().map(|a| {

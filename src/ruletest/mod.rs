@@ -21,6 +21,7 @@ pub mod period;
 #[cfg(feature = "report")]
 mod render;
 mod run;
+mod suite;
 
 /// The case files' own type, for its JSON Schema (src/schemas.rs).
 #[cfg(test)]
@@ -38,3 +39,4 @@ pub use period::{inherit_periods, PeriodCase, PeriodCaseProblem, PeriodExpectati
 #[cfg(feature = "report")]
 pub use render::{render_coverage, render_results, summary_line};
 pub use run::{run_cases, CaseResult, Check, Mismatch, RuleTestText, TestRun};
+pub use suite::{cases_of, Inherited};

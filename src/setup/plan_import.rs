@@ -14,7 +14,8 @@ use calamine::{Data, Range, Reader, Xlsx};
 
 use super::layout::{self, uncircled, Column, Info, Layout, FORMULA_NOTE, INFO_SHEET, PLAN_SHEET};
 use crate::cycle::commit::{commit, CommitError, PendingFile};
-use crate::cycle::import::{cell_text, set_key, year_table, YEAR_KEYS};
+use crate::cycle::edit::{set_key, year_table, YEAR_KEYS};
+use crate::cycle::import::cell_text;
 use crate::cycle::layout::cell_name;
 use crate::engine::{CompileProblem, RuleError, RuleSet, FORMULA_VARIABLES};
 use crate::i18n::{Arg, Lang, Localize};

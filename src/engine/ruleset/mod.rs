@@ -31,7 +31,7 @@ pub use layers::{CONFIG_FILE, JUDGEMENT_FILE, RATING_FILE};
 pub use rating::Suggestion;
 pub use run::{CallSite, Outcome};
 pub use sandbox::{ComparisonProblem, ValueKind};
-pub use source::{DirRules, MemoryRules, RuleSource};
+pub use source::{DirRules, EditedRules, MemoryRules, RuleSource};
 
 use super::coverage::Recorder;
 use super::data::{Data, PhraseGroup};

@@ -112,3 +112,60 @@ impl RuleSource for MemoryRules {
         Ok(self.files.clone())
     }
 }
+
+/// A rule set folder with one file's text replaced in memory: what an edit would make of the
+/// rule set, tried before it is saved (the workbench's rule playground). Messages name the
+/// folder's files as on disk, and the rule sets it extends are read from disk as usual.
+#[derive(Debug, Clone)]
+pub struct EditedRules {
+    dir: DirRules,
+    /// The file replaced, relative to the folder (`rating.rhai`, `data/phrases.toml`).
+    file: PathBuf,
+    text: String,
+}
+
+impl EditedRules {
+    /// The rule set in `dir` with `file`'s text replaced by `text`.
+    pub fn new(dir: impl Into<PathBuf>, file: impl Into<PathBuf>, text: impl Into<String>) -> Self {
+        EditedRules {
+            dir: DirRules::new(dir),
+            file: file.into(),
+            text: text.into(),
+        }
+    }
+}
+
+impl RuleSource for EditedRules {
+    fn location(&self) -> String {
+        self.dir.location()
+    }
+
+    fn extended(&self, path: &str) -> io::Result<Box<dyn RuleSource>> {
+        self.dir.extended(path)
+    }
+
+    fn files(&self) -> io::Result<Vec<SourceFile>> {
+        // The edit is held to the limit a file on disk is read with.
+        let limit = if self.file.extension().is_some_and(|e| e == "rhai") {
+            super::limits::MAX_SCRIPT_BYTES
+        } else {
+            MAX_FILE_BYTES
+        };
+        if self.text.len() as u64 > limit {
+            return Err(FileError::TooLarge {
+                path: self.dir.dir().join(&self.file),
+                limit,
+            }
+            .into());
+        }
+        let mut files = self.dir.files()?;
+        match files.iter_mut().find(|f| f.path == self.file) {
+            Some(f) => f.text = self.text.clone(),
+            None => files.push(SourceFile {
+                path: self.file.clone(),
+                text: self.text.clone(),
+            }),
+        }
+        Ok(files)
+    }
+}

@@ -127,6 +127,25 @@ pub fn render(doc: &Document, lang: Lang, out: &mut dyn Write) -> io::Result<()>
         "<style>{}{STYLE}</style>\n</head>\n<body>\n",
         esc_style(&page)
     ));
+    h.push_str(&body(doc));
+    h.push_str("</body>\n</html>\n");
+    out.write_all(h.as_bytes())
+}
+
+/// The page's style sheet, for a page that shows documents inside its own frame.
+pub fn style() -> &'static str {
+    STYLE
+}
+
+/// `s` with HTML's special characters escaped, for a page built around documents.
+pub fn escape(s: &str) -> String {
+    esc(s)
+}
+
+/// What the page shows of `doc` inside `<body>`: its title, a table of contents when it has
+/// several parts, and its blocks.
+pub fn body(doc: &Document) -> String {
+    let mut h = String::new();
     if let Some(t) = &doc.title {
         h.push_str(&format!("<h1>{}</h1>\n", esc(t)));
     }
@@ -158,8 +177,7 @@ pub fn render(doc: &Document, lang: Lang, out: &mut dyn Write) -> io::Result<()>
     }
     let mut top = 0;
     blocks(&doc.blocks, 1, &mut top, &mut h);
-    h.push_str("</body>\n</html>\n");
-    out.write_all(h.as_bytes())
+    h
 }
 
 fn blocks(blocks: &[Block], depth: usize, top: &mut usize, h: &mut String) {
@@ -282,7 +300,14 @@ fn table(t: &Table, h: &mut String) {
                 Cell::Text(s) if s.chars().count() <= SHORT_TEXT => " class=\"short\"",
                 _ => "",
             };
-            h.push_str(&format!("<td{class}>{}</td>", esc(&cell.display())));
+            match &r.link {
+                Some(link) if i == 0 => h.push_str(&format!(
+                    "<td{class}><a href=\"{}\">{}</a></td>",
+                    esc(link),
+                    esc(&cell.display())
+                )),
+                _ => h.push_str(&format!("<td{class}>{}</td>", esc(&cell.display()))),
+            }
         }
         h.push_str("</tr>\n");
     }

@@ -16,6 +16,12 @@ pub use csv::csv_table;
 #[cfg(feature = "pdf")]
 pub use pdf::{chromium, PdfProblem};
 
+/// HTML pieces for a page that frames documents itself (`gyokaku serve`): the body of a
+/// document, the style sheet and escaping, the same as the HTML report's.
+pub mod html_parts {
+    pub use super::html::{body, escape, style};
+}
+
 use super::{Document, Format, Lang};
 
 /// How to print, besides the format.
