@@ -1376,8 +1376,8 @@ messages! {
             en: "Print the whole period: progress to date, the forecast to the final target, the overall rating (全期間総合評価) the rules suggest, and how the ratings moved";
         /// `serve`.
         Serve =>
-            ja: "ブラウザーで使うワークベンチを起動します (集計、取組項目、ルールの調整、評価の確認)",
-            en: "Serve the workbench in the browser: dashboard, items, rule playground, review";
+            ja: "ブラウザーで使うワークベンチを起動します (集計、取組項目、ルールの調整、評価の確認、取込み)",
+            en: "Serve the workbench in the browser: dashboard, items, rule playground, review, import";
         /// PLAN of serve.
         ServePlan =>
             ja: "計画のフォルダ、または計画フォルダを並べたフォルダ",

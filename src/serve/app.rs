@@ -43,6 +43,8 @@ pub struct App {
     /// Writes one at a time: a check that a file is unchanged and its replacement are not
     /// interleaved with another request's.
     pub(super) writing: Mutex<()>,
+    /// Workbooks checked by a dry run, until confirmed.
+    pub(super) uploads: super::import::Uploads,
 }
 
 /// How many compiled rule sets are kept (the plan's, and the playground's recent edits).
@@ -62,6 +64,7 @@ impl App {
             workspace,
             compiled: Mutex::new(Vec::new()),
             writing: Mutex::new(()),
+            uploads: Default::default(),
         }
     }
 

@@ -11,6 +11,7 @@
 mod app;
 mod assets;
 mod dashboard;
+pub mod import;
 mod items;
 mod page;
 pub mod playground;
@@ -29,6 +30,9 @@ pub use app::{App, Options};
 pub use safety::new_token;
 pub use text::{ServeText, StartError};
 
+/// The most bytes of returned workbooks one import takes (a workbook is some 50 kB).
+const IMPORT_BYTES: usize = 64 * 1024 * 1024;
+
 /// The server's routes, every request passing the guards of [`safety`].
 pub fn router(app: Arc<App>) -> Router {
     Router::new()
@@ -39,6 +43,13 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/rules/try", post(playground::try_it))
         .route("/rules/save", post(playground::save))
         .route("/review", get(review::page).post(review::record))
+        .route(
+            "/import",
+            get(import::page)
+                .post(import::check)
+                .layer(axum::extract::DefaultBodyLimit::max(IMPORT_BYTES)),
+        )
+        .route("/import/confirm", post(import::confirm))
         .route("/assets/app.js", get(assets::script))
         .fallback(page::not_found)
         .layer(axum::middleware::from_fn_with_state(

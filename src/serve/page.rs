@@ -24,10 +24,18 @@ pub enum Tab {
     Rules,
     /// The review of disagreements.
     Review,
+    /// Taking returned workbooks in.
+    Import,
 }
 
 impl Tab {
-    const ALL: [Tab; 4] = [Tab::Dashboard, Tab::Items, Tab::Rules, Tab::Review];
+    const ALL: [Tab; 5] = [
+        Tab::Dashboard,
+        Tab::Items,
+        Tab::Rules,
+        Tab::Review,
+        Tab::Import,
+    ];
 
     fn path(self) -> &'static str {
         match self {
@@ -35,6 +43,7 @@ impl Tab {
             Tab::Items => "/items",
             Tab::Rules => "/rules",
             Tab::Review => "/review",
+            Tab::Import => "/import",
         }
     }
 
@@ -44,6 +53,7 @@ impl Tab {
             Tab::Items => ServeText::NavItems,
             Tab::Rules => ServeText::NavRules,
             Tab::Review => ServeText::NavReview,
+            Tab::Import => ServeText::NavImport,
         }
     }
 }

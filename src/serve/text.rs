@@ -24,6 +24,10 @@ crate::i18n::messages! {
         NavReview =>
             ja: "評価の確認",
             en: "Review";
+        /// Navigation: the import.
+        NavImport =>
+            ja: "取込み",
+            en: "Import";
         /// The link to the other language.
         OtherLanguage =>
             ja: "English(英語)",
