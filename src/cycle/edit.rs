@@ -1,6 +1,6 @@
 //! Rewriting an item file in place with toml_edit: a key set where the format puts it, the
 //! table of a year found however the file spells the year, comments and layout kept
-//! (`import`, the workbench's review).
+//! (`import`, the workbench's review), a published year's amendment recorded.
 
 use crate::model::FiscalYear;
 
@@ -76,4 +76,43 @@ pub(crate) fn year_table(
         }
     };
     years.get_mut(&key)?.as_table_mut()
+}
+
+/// One `[[amendments]]` entry of an item file: year, field, old and new value, reason, date
+/// (a change to a published year: `import --amend`, a review adopting a suggestion).
+pub(crate) fn amendment_table(
+    year: FiscalYear,
+    field: &str,
+    old: Option<&str>,
+    new: &str,
+    reason: &str,
+    date: &str,
+) -> toml_edit::Table {
+    let mut table = toml_edit::Table::new();
+    table.insert("year", toml_edit::value(year.to_string()));
+    table.insert("field", toml_edit::value(field));
+    if let Some(old) = old {
+        table.insert("old", toml_edit::value(old));
+    }
+    table.insert("new", toml_edit::value(new));
+    table.insert("reason", toml_edit::value(reason));
+    table.insert("date", toml_edit::value(date));
+    table
+}
+
+/// Appends `amendment` to the item file's `[[amendments]]`, at the end of the file.
+pub(crate) fn push_amendment(doc: &mut toml_edit::DocumentMut, amendment: toml_edit::Table) {
+    let root = doc.as_table_mut();
+    if !root.contains_key("amendments") {
+        root.insert(
+            "amendments",
+            toml_edit::Item::ArrayOfTables(toml_edit::ArrayOfTables::new()),
+        );
+    }
+    if let Some(list) = root
+        .get_mut("amendments")
+        .and_then(toml_edit::Item::as_array_of_tables_mut)
+    {
+        list.push(amendment);
+    }
 }

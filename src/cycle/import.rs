@@ -13,7 +13,7 @@ use calamine::{Data, Reader, Xlsx};
 use rust_decimal::Decimal;
 
 use super::commit::PendingFile;
-use super::edit::{set_key, year_table, YEAR_KEYS};
+use super::edit::{amendment_table, push_amendment, set_key, year_table, YEAR_KEYS};
 use super::layout::{self, cell_name, Column, ENTRY_SHEET};
 use crate::i18n::{Arg, Lang, Localize};
 use crate::model::{
@@ -877,7 +877,14 @@ fn update_item(
             effect_changed = true;
         }
         if let Some(amend) = amend.filter(|_| closed(*year)) {
-            amendments.push(amendment_table(*year, field, old.as_deref(), text, amend));
+            amendments.push(amendment_table(
+                *year,
+                field,
+                old.as_deref(),
+                text,
+                &amend.reason,
+                &amend.date,
+            ));
         }
         changes.push(FieldChange {
             field: format!("years.{year}.{field}"),
@@ -887,22 +894,8 @@ fn update_item(
         });
     }
     let amended = amendments.len();
-    if !amendments.is_empty() {
-        let root = doc.as_table_mut();
-        if !root.contains_key("amendments") {
-            root.insert(
-                "amendments",
-                toml_edit::Item::ArrayOfTables(toml_edit::ArrayOfTables::new()),
-            );
-        }
-        if let Some(list) = root
-            .get_mut("amendments")
-            .and_then(toml_edit::Item::as_array_of_tables_mut)
-        {
-            for table in amendments {
-                list.push(table);
-            }
-        }
+    for table in amendments {
+        push_amendment(&mut doc, table);
     }
     if effect_changed {
         if let Some(subtotals) = doc
@@ -955,26 +948,6 @@ fn update_item(
         text: doc.to_string(),
         amended,
     }))
-}
-
-/// One `[[amendments]]` entry of an item file: year, field, old and new value, reason, date.
-fn amendment_table(
-    year: FiscalYear,
-    field: &str,
-    old: Option<&str>,
-    new: &str,
-    amend: &Amend,
-) -> toml_edit::Table {
-    let mut table = toml_edit::Table::new();
-    table.insert("year", toml_edit::value(year.to_string()));
-    table.insert("field", toml_edit::value(field));
-    if let Some(old) = old {
-        table.insert("old", toml_edit::value(old));
-    }
-    table.insert("new", toml_edit::value(new));
-    table.insert("reason", toml_edit::value(amend.reason.as_str()));
-    table.insert("date", toml_edit::value(amend.date.as_str()));
-    table
 }
 
 /// What an import changes, item by item: for `--dry-run` and after the files are written.

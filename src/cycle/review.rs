@@ -2,10 +2,12 @@
 //! otherwise (or on weak evidence), the planning section keeps the recorded rating with a
 //! reason, or adopts the suggestion as the year's `rating`. The decision goes to the year's
 //! `[years.R5.review]` table (docs/plan-format.md); the file keeps its comments and layout.
+//! In a year whose results are published, an adopted suggestion changes a published rating:
+//! it is recorded in `[[amendments]]` too, with its reason, as `import --amend` does.
 
 use crate::model::{FiscalYear, Review, ReviewDecision};
 
-use super::edit::{set_key, year_table, YEAR_KEYS};
+use super::edit::{amendment_table, push_amendment, set_key, year_table, YEAR_KEYS};
 
 /// The order of a review's keys in an item file.
 const REVIEW_KEYS: [&str; 6] = [
@@ -24,15 +26,20 @@ pub enum ReviewEditError {
     NotToml(String),
     /// The date is not a date (`2025-01-15`).
     NotADate(String),
+    /// Adopting a suggestion in a published year changes a published rating: it needs the
+    /// reason of the amendment.
+    AmendWithoutReason,
 }
 
 /// `text` (an item file) with `review` recorded for `year`: the year's `rating` set to the
 /// review's when the suggestion is adopted, and its `review` table written (replacing an
-/// earlier one).
+/// earlier one). When the year is `published`, a rating the adoption changes is recorded as
+/// an amendment (old and new rating, the review's reason and date), and needs the reason.
 pub fn record_review(
     text: &str,
     year: FiscalYear,
     review: &Review,
+    published: bool,
 ) -> Result<String, ReviewEditError> {
     let date: toml_edit::Datetime = review
         .date
@@ -45,6 +52,8 @@ pub fn record_review(
         .map_err(|e: toml_edit::TomlError| ReviewEditError::NotToml(e.to_string()))?;
     let table = year_table(&mut doc, year)
         .ok_or_else(|| ReviewEditError::NotToml(format!("years.{year}")))?;
+    let changes = review.decision == ReviewDecision::Adopted
+        && review.previous.as_deref() != Some(review.rating.as_str());
     if review.decision == ReviewDecision::Adopted {
         set_key(table, "rating", &review.rating, &YEAR_KEYS);
     }
@@ -65,6 +74,23 @@ pub fn record_review(
     // Printed right after the year's own keys, before the next year's table.
     r.set_position(table.position());
     table.insert("review", toml_edit::Item::Table(r));
+    if published && changes {
+        let reason = (review.reason.as_deref())
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .ok_or(ReviewEditError::AmendWithoutReason)?;
+        push_amendment(
+            &mut doc,
+            amendment_table(
+                year,
+                "rating",
+                review.previous.as_deref(),
+                &review.rating,
+                reason,
+                &date.to_string(),
+            ),
+        );
+    }
     Ok(doc.to_string())
 }
 
@@ -101,6 +127,7 @@ target = "4"
             ITEM,
             FiscalYear::reiwa(5),
             &review(ReviewDecision::Kept, "C"),
+            false,
         )
         .unwrap();
         assert_eq!(
@@ -132,12 +159,14 @@ target = "4"
             ITEM,
             FiscalYear::reiwa(5),
             &review(ReviewDecision::Kept, "C"),
+            false,
         )
         .unwrap();
         let text = record_review(
             &once,
             FiscalYear::reiwa(5),
             &review(ReviewDecision::Adopted, "B"),
+            false,
         )
         .unwrap();
         assert!(
@@ -159,16 +188,46 @@ target = "4"
         let mut r = review(ReviewDecision::Kept, "C");
         r.date = "2025-01-15T10:00:00".into();
         assert!(matches!(
-            record_review(ITEM, FiscalYear::reiwa(5), &r),
+            record_review(ITEM, FiscalYear::reiwa(5), &r, false),
             Err(ReviewEditError::NotADate(_))
         ));
         r.date = "yesterday".into();
-        assert!(record_review(ITEM, FiscalYear::reiwa(5), &r).is_err());
+        assert!(record_review(ITEM, FiscalYear::reiwa(5), &r, false).is_err());
         assert!(record_review(
             "x = ",
             FiscalYear::reiwa(5),
-            &review(ReviewDecision::Kept, "C")
+            &review(ReviewDecision::Kept, "C"),
+            false
         )
         .is_err());
+    }
+
+    #[test]
+    fn an_adopted_suggestion_in_a_published_year_is_an_amendment_with_its_reason() {
+        let adopted = review(ReviewDecision::Adopted, "B");
+        let text = record_review(ITEM, FiscalYear::reiwa(5), &adopted, true).unwrap();
+        assert!(
+            text.ends_with(
+                "[[amendments]]\nyear = \"R5\"\nfield = \"rating\"\nold = \"C\"\nnew = \"B\"\nreason = \"年度途中の体制変更を考慮\"\ndate = \"2025-01-15\"\n"
+            ),
+            "{text}"
+        );
+        // Kept, nothing published changes; adopted without a reason, nothing is written.
+        let kept = record_review(
+            ITEM,
+            FiscalYear::reiwa(5),
+            &review(ReviewDecision::Kept, "C"),
+            true,
+        );
+        assert!(!kept.unwrap().contains("amendments"));
+        let no_reason = Review {
+            reason: None,
+            ..adopted
+        };
+        assert_eq!(
+            record_review(ITEM, FiscalYear::reiwa(5), &no_reason, true),
+            Err(ReviewEditError::AmendWithoutReason)
+        );
+        assert!(record_review(ITEM, FiscalYear::reiwa(5), &no_reason, false).is_ok());
     }
 }

@@ -239,7 +239,10 @@ fn dry_run(
     if !errors.is_empty() {
         return Ok(Err(ImportFailure::Cells(errors)));
     }
-    Ok(prepare_import(&plan, &scale, &plan_file, &item_files, &read).map_err(ImportFailure::Cells))
+    Ok(
+        prepare_import(&plan, &scale, &plan_file, &item_files, &read, None)
+            .map_err(ImportFailure::Cells),
+    )
 }
 
 trait LocalizeIo {
@@ -300,7 +303,7 @@ pub async fn check(
             Err(failure) => format!(
                 "<h2>{}</h2>\n<pre class=\"failure\" id=\"import-errors\">{}</pre>\n",
                 escape(&t(ImportText::Refused)),
-                escape(&failure.text(lang))
+                escape(&failure.localize(lang))
             ),
             Ok(plan) => {
                 let mut h = format!(
@@ -374,7 +377,7 @@ pub async fn confirm(
         let result = match dry_run(app, ctx, &dir, &upload.books)? {
             Err(failure) => format!(
                 "<pre class=\"failure\" id=\"import-errors\">{}</pre>\n",
-                escape(&failure.text(lang))
+                escape(&failure.localize(lang))
             ),
             Ok(plan) => {
                 commit(&plan.pending_files()).map_err(|e| {

@@ -33,7 +33,7 @@ pub use text::{ServeText, StartError};
 /// The most bytes of returned workbooks one import takes (a workbook is some 50 kB).
 const IMPORT_BYTES: usize = 64 * 1024 * 1024;
 
-/// The server's routes, every request passing the guards of [`safety`].
+/// The server's routes, every request passing the guards of the `safety` module.
 pub fn router(app: Arc<App>) -> Router {
     Router::new()
         .route("/", get(dashboard::page))

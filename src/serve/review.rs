@@ -16,7 +16,7 @@ use super::dashboard::year_form;
 use super::page::{blocking, render, Page, Tab};
 use super::safety::{inside, unchanged_since, version_of};
 use crate::cycle::commit::{commit, PendingFile};
-use crate::cycle::{record_review, ReviewEditError};
+use crate::cycle::{record_review, today_in_japan, Published, ReviewEditError};
 use crate::evaluation::{agreement, ItemEvaluation};
 use crate::i18n::Localize;
 use crate::model::{
@@ -106,6 +106,14 @@ crate::i18n::messages! {
         BadDate { given: String } =>
             ja: "確認日 {given:?} を読めません: 2025-01-15 のように書いてください",
             en: "the date {given:?} cannot be read: write it as 2025-01-15";
+        /// The year's results are published: an adopted suggestion is an amendment.
+        Published { year: String, published: String } =>
+            ja: "{year}の実績は公表済みです{published}。規則の評価を採用すると公表後の訂正として理由とともに記録されます",
+            en: "the results of {year} are published{published}: adopting a suggestion is recorded as an amendment, with its reason";
+        /// Adopting in a published year needs the amendment's reason.
+        AmendNeedsReason { year: String } =>
+            ja: "{year}の評価は公表済みです: 規則の評価を採用するときは訂正の理由を書いてください",
+            en: "the ratings of {year} are published: adopting the suggestion needs the reason for the amendment";
         /// The item file would not load after the edit.
         WouldBreak { reason: String } =>
             ja: "記録すると実施項目のファイルが読めなくなるので書き込みません: {reason}",
@@ -131,24 +139,6 @@ pub async fn page(State(app): State<Arc<App>>, Query(q): Query<ReviewQuery>) -> 
     .await
 }
 
-/// Today's date in UTC (`2025-01-15`): the page offers it, the browser puts its own day in.
-fn today() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
-    let z = (secs / 86_400) as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
-}
-
 fn review_page(app: &App, ctx: &Ctx, saved: Option<&str>) -> Result<Page, Failure> {
     let lang = ctx.lang;
     let t = |x: ReviewPageText| x.localize(lang);
@@ -169,6 +159,18 @@ fn review_page(app: &App, ctx: &Ctx, saved: Option<&str>) -> Result<Page, Failur
         escape(&title),
         escape(&t(ReviewPageText::Intro))
     ));
+    if let Some(closed) = plan.closed_year(ev.year) {
+        let published = (closed.published.clone())
+            .map(|date| Published::On { date }.localize(lang))
+            .unwrap_or_default();
+        h.push_str(&format!(
+            "<p class=\"notice\" id=\"review-published\">{}</p>\n",
+            escape(&t(ReviewPageText::Published {
+                year: year_name(ev.year, lang),
+                published,
+            }))
+        ));
+    }
     if let Some(id) = saved.and_then(|s| s.parse::<ItemId>().ok()) {
         h.push_str(&format!(
             "<p class=\"notice\" role=\"status\" id=\"review-saved\">{}</p>\n",
@@ -248,7 +250,7 @@ fn review_page(app: &App, ctx: &Ctx, saved: Option<&str>) -> Result<Page, Failur
              <button type=\"submit\">{}</button>\n</form>\n</section>\n",
             escape(&t(ReviewPageText::Reason)),
             escape(&t(ReviewPageText::Date)),
-            today(),
+            today_in_japan(),
             escape(&t(ReviewPageText::Record)),
         ));
     }
@@ -366,7 +368,7 @@ fn write_decision(app: &App, ctx: &Ctx, d: &Decision) -> Result<ItemId, Failure>
     let review = Review {
         date: Some(d.date.trim().to_string())
             .filter(|x| !x.is_empty())
-            .unwrap_or_else(today),
+            .unwrap_or_else(today_in_japan),
         ..review
     };
     let relative = format!("items/{id}.toml");
@@ -375,10 +377,17 @@ fn write_decision(app: &App, ctx: &Ctx, d: &Decision) -> Result<ItemId, Failure>
     unchanged_since(&path, Some(&d.version), &relative, lang)?;
     let text = std::fs::read_to_string(&path)
         .map_err(|e| Failure::new(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
-    let new = record_review(&text, ev.year, &review).map_err(|e| match e {
+    let published = p.plan.closed_year(ev.year).is_some();
+    let new = record_review(&text, ev.year, &review, published).map_err(|e| match e {
         ReviewEditError::NotADate(given) => refuse(
             StatusCode::UNPROCESSABLE_ENTITY,
             ReviewPageText::BadDate { given },
+        ),
+        ReviewEditError::AmendWithoutReason => refuse(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ReviewPageText::AmendNeedsReason {
+                year: year_name(ev.year, lang),
+            },
         ),
         ReviewEditError::NotToml(reason) => refuse(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -423,15 +432,5 @@ mod tests {
     #[test]
     fn every_message_is_worded_in_both_languages() {
         crate::i18n::check_templates(&super::all_templates());
-    }
-
-    #[test]
-    fn today_is_a_day() {
-        let t = super::today();
-        assert!(
-            t.parse::<toml_edit::Datetime>()
-                .is_ok_and(|d| d.date.is_some()),
-            "{t}"
-        );
     }
 }

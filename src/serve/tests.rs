@@ -584,12 +584,28 @@ async fn a_review_keeps_or_adopts_and_is_written_to_the_item_file() {
         again.text
     );
 
-    // Adopting the suggestion changes the recorded rating: it no longer disagrees.
+    // R5 is published: adopting the suggestion amends a published rating, so it needs the
+    // amendment's reason; without one nothing is written.
+    assert!(
+        again.text.contains("id=\"review-published\""),
+        "{}",
+        again.text
+    );
     let version = review_version(&again.text, "3-6-1");
+    let before = fs::read_to_string(plan.join("items/3-6-1.toml")).unwrap();
     let adopt = format!(
         "item=3-6-1&version={}&decision=adopted&date=2025-01-16",
         super::app::encode(&version)
     );
+    let refused = send(&app, form("/review", &adopt)).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.text.contains("訂正の理由"), "{}", refused.text);
+    assert_eq!(
+        fs::read_to_string(plan.join("items/3-6-1.toml")).unwrap(),
+        before
+    );
+    // Adopting the suggestion changes the recorded rating: it no longer disagrees.
+    let adopt = format!("{adopt}&reason=%E5%86%8D%E9%9B%86%E8%A8%88");
     assert_eq!(
         send(&app, form("/review", &adopt)).await.status,
         StatusCode::SEE_OTHER
@@ -600,6 +616,13 @@ async fn a_review_keeps_or_adopts_and_is_written_to_the_item_file() {
     assert!(
         text.contains(
             "decision = \"adopted\"\nrating = \"A\"\nsuggested = \"A\"\nprevious = \"B\""
+        ),
+        "{text}"
+    );
+    // … recorded as an amendment of the published rating, as sheet --internal lists it.
+    assert!(
+        text.ends_with(
+            "[[amendments]]\nyear = \"R5\"\nfield = \"rating\"\nold = \"B\"\nnew = \"A\"\nreason = \"再集計\"\ndate = \"2025-01-16\"\n"
         ),
         "{text}"
     );
