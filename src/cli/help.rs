@@ -7,9 +7,19 @@ use clap::Command;
 use gyokaku::i18n::{ArgError, CommandError, Help, Lang, Localize, Notice};
 use gyokaku::model::{FiscalYearError, ItemIdError};
 use gyokaku::report::{PeriodHelp, ReportHelp};
+use gyokaku::serve::ServeHelp;
 
-/// What a command does.
-fn about(command: &str) -> Option<Help> {
+/// What a command does, in `lang`: a command's own words beside its module, the others' from
+/// the catalogue.
+fn about(command: &str, lang: Lang) -> Option<String> {
+    if command == "serve" {
+        return Some(ServeHelp::About.localize(lang));
+    }
+    catalogue_about(command).map(|h| h.localize(lang))
+}
+
+/// What a command does, worded in the catalogue.
+fn catalogue_about(command: &str) -> Option<Help> {
     Some(match command {
         "evaluate" => Help::Evaluate,
         "summary" => Help::Summary,
@@ -27,7 +37,6 @@ fn about(command: &str) -> Option<Help> {
         "test" => Help::Test,
         "cache" => Help::Cache,
         "init" => Help::Init,
-        "serve" => Help::Serve,
         "completions" => Help::Completions,
         "man" => Help::Man,
         "help" => Help::HelpCommand,
@@ -43,6 +52,10 @@ fn argument(command: &str, id: &str, lang: Lang) -> Option<String> {
         ("report", "draft") => Some(ReportHelp::Draft.localize(lang)),
         ("period", "year") => Some(PeriodHelp::SeenFrom.localize(lang)),
         ("import", "amend") => Some(gyokaku::cycle::AmendText::Help.localize(lang)),
+        ("serve", "plan") => Some(ServeHelp::Plan.localize(lang)),
+        ("serve", "port") => Some(ServeHelp::Port.localize(lang)),
+        ("serve", "open") => Some(ServeHelp::Open.localize(lang)),
+        ("serve", "listen") => Some(ServeHelp::Listen.localize(lang)),
         _ => None,
     };
     own.or_else(|| catalogue_argument(command, id).map(|h| h.localize(lang)))
@@ -64,10 +77,6 @@ fn catalogue_argument(command: &str, id: &str) -> Option<Help> {
         ("template", "from") => Help::From,
         ("import", "plan_sheet") => Help::PlanSheetFile,
         ("init", "dir") => Help::InitDir,
-        ("serve", "plan") => Help::ServePlan,
-        ("serve", "port") => Help::Port,
-        ("serve", "open") => Help::OpenBrowser,
-        ("serve", "listen") => Help::Listen,
         ("init", "municipality") => Help::Municipality,
         ("init", "plan_name") => Help::PlanName,
         ("init", "years") => Help::Period,
@@ -122,8 +131,8 @@ fn word(mut cmd: Command, name: &str, lang: Lang) -> Command {
             t(Help::Usage)
         ))
         .subcommand_help_heading(t(Help::Commands));
-    if let Some(about) = about(name) {
-        cmd = cmd.about(t(about));
+    if let Some(about) = about(name, lang) {
+        cmd = cmd.about(about);
     }
     let ids: Vec<String> = cmd
         .get_arguments()
@@ -251,7 +260,7 @@ mod tests {
         let mut missing = Vec::new();
         for sub in cmd.get_subcommands() {
             let name = sub.get_name();
-            if about(name).is_none() {
+            if about(name, Lang::Ja).is_none() {
                 missing.push(name.to_string());
             }
             for a in sub.get_arguments() {

@@ -1374,26 +1374,6 @@ messages! {
         PeriodCommand =>
             ja: "全期間の進捗: 実績のある年度までの進捗、最終年度目標の達成見込み、全期間総合評価の提案、前年度からの評価の推移",
             en: "Print the whole period: progress to date, the forecast to the final target, the overall rating (全期間総合評価) the rules suggest, and how the ratings moved";
-        /// `serve`.
-        Serve =>
-            ja: "ブラウザーで使うワークベンチを起動します (集計、取組項目、ルールの調整、評価の確認、取込み)",
-            en: "Serve the workbench in the browser: dashboard, items, rule playground, review, import";
-        /// PLAN of serve.
-        ServePlan =>
-            ja: "計画のフォルダ、または計画フォルダを並べたフォルダ",
-            en: "The plan folder, or a folder of plan folders";
-        /// --port.
-        Port =>
-            ja: "待ち受けるポート [既定: 空いているポート]",
-            en: "The port [default: a free one]";
-        /// --open.
-        OpenBrowser =>
-            ja: "アドレスをブラウザーで開きます",
-            en: "Open the address in the browser";
-        /// --listen.
-        Listen =>
-            ja: "127.0.0.1 以外のアドレスで待ち受けます (すべての要求に、起動時に一度だけ表示するトークンが必要になります)",
-            en: "Serve on this address instead of 127.0.0.1 (every request then needs the token printed once at start)";
     }
 
     /// The common reasons a file cannot be read.

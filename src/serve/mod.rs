@@ -28,7 +28,7 @@ use axum::Router;
 
 pub use app::{App, Options};
 pub use safety::new_token;
-pub use text::{ServeText, StartError};
+pub use text::{ServeHelp, ServeText, StartError};
 
 /// The most bytes of returned workbooks one import takes (a workbook is some 50 kB).
 const IMPORT_BYTES: usize = 64 * 1024 * 1024;

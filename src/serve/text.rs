@@ -174,6 +174,31 @@ crate::i18n::messages! {
             en: "the workbench is at {address} (Ctrl+C stops it)";
     }
 
+    /// `gyokaku serve --help`: the command and its options.
+    #[derive(Debug, Clone, Copy)]
+    pub enum ServeHelp {
+        /// The command.
+        About =>
+            ja: "ブラウザーで使うワークベンチを起動します (集計、取組項目、ルールの調整、評価の確認、取込み)",
+            en: "Serve the workbench in the browser: dashboard, items, rule playground, review, import";
+        /// PLAN.
+        Plan =>
+            ja: "計画のフォルダ、または計画フォルダを並べたフォルダ",
+            en: "The plan folder, or a folder of plan folders";
+        /// --port.
+        Port =>
+            ja: "待ち受けるポート [既定: 空いているポート]",
+            en: "The port [default: a free one]";
+        /// --open.
+        Open =>
+            ja: "アドレスをブラウザーで開きます",
+            en: "Open the address in the browser";
+        /// --listen.
+        Listen =>
+            ja: "127.0.0.1 以外のアドレスで待ち受けます (すべての要求に、起動時に一度だけ表示するトークンが必要になります)",
+            en: "Serve on this address instead of 127.0.0.1 (every request then needs the token printed once at start)";
+    }
+
     /// Why the server could not start.
     #[derive(Debug)]
     pub enum StartError {

@@ -3,7 +3,7 @@
 # rules (target/browser/work) and drives Debian's chromium through playwright-core
 # (workbench.mjs): the dashboard, the item filters, an edit of the B band in the playground,
 # a review, an import with one bad cell. Screenshots of each page in target/browser/*.png.
-# Needs chromium, node and npm; the gyokaku binary is $GYOKAKU_BIN (default the release one).
+# Needs chromium, node, npm and python3; the gyokaku binary is $GYOKAKU_BIN (default the release one).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -39,5 +39,6 @@ if [ -z "$address" ]; then
   exit 1
 fi
 
-GYOKAKU_URL=$address GYOKAKU_WORK=$work GYOKAKU_BAD_WORKBOOK="$work/R6_企画部.xlsx" \
+CHROMIUM=${CHROMIUM:-$(command -v chromium || command -v chromium-browser)} \
+  GYOKAKU_URL=$address GYOKAKU_WORK=$work GYOKAKU_BAD_WORKBOOK="$work/R6_企画部.xlsx" \
   GYOKAKU_SHOTS=$shots node tests/browser/workbench.mjs
