@@ -40,6 +40,7 @@ fn evaluate_json_has_the_documented_keys_and_exact_decimals() {
     for key in [
         "id",
         "year",
+        "year_key",
         "kind",
         "target",
         "actual",

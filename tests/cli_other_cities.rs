@@ -267,3 +267,31 @@ fn per_item_amounts_are_printed_in_the_report_unit_and_say_it() {
     let (_, out, _) = city.run(&["evaluate", "--year", "H20", "--format", "json"]);
     assert!(out.contains("\"actual_effect\": \"100300\""), "{out}");
 }
+
+#[test]
+fn years_are_printed_as_the_plan_writes_them() {
+    let city = City::new();
+    city.edit(
+        "items/1-1-1.toml",
+        "[years.\"平成22年度\"]\ntarget = \"380.0\"\n",
+        "[years.\"平成22年度\"]\n",
+    );
+    // check said "H22 の目標値がありません" of a plan that writes 平成22年度.
+    let (code, out, _) = city.run(&["check"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("平成22年度 の目標値がありません"), "{out}");
+    assert!(!out.contains("H22"), "{out}");
+    let (_, out, _) = city.run(&["check", "--lang", "en"]);
+    assert!(out.contains("no target for FY2010 (H22)"), "{out}");
+    // evaluate's JSON: the plan's spelling, and the short key beside it, however asked.
+    for asked in ["H20", "平成20年度", "FY2008"] {
+        let (code, out, err) = city.run(&["evaluate", "--year", asked, "--format", "json"]);
+        assert_eq!(code, 0, "{err}");
+        assert!(out.contains("\"year\": \"平成20年度\""), "{asked}: {out}");
+        assert!(out.contains("\"year_key\": \"H20\""), "{asked}: {out}");
+    }
+    // A plan that writes its years as keys keeps them so.
+    let (out, _) = common::output_of(&["evaluate", "--year", "R5", "--format", "json"], 0);
+    assert!(out.contains("\"year\": \"R5\""), "{out}");
+    assert!(out.contains("\"year_key\": \"R5\""), "{out}");
+}

@@ -14,7 +14,13 @@ use crate::evaluation::{
     evaluate_item_with, item_formula, recorded_scale, round_amount, rule_input, EffectBasis,
 };
 use crate::i18n::{Lang, Localize, Text};
-use crate::model::{Cell, Item, ItemId, Plan, Value};
+use crate::model::{Cell, FiscalYear, Item, ItemId, Plan, Value};
+
+/// A year as the plan writes it (平成20年度, or H20 for a plan that writes H20), whatever
+/// notation the item file or the cache gave it.
+fn as_planned(plan: &Plan, year: FiscalYear) -> FiscalYear {
+    plan.period_year(year).unwrap_or(year)
+}
 
 crate::i18n::messages! {
     /// What `gyokaku check` finds.
@@ -26,7 +32,7 @@ crate::i18n::messages! {
             ja: "{problem}",
             en: "{problem}";
         /// A numeric indicator without a target in a year.
-        NoTarget { year: String } =>
+        NoTarget { year: FiscalYear } =>
             ja: "{year} の目標値がありません",
             en: "no target for {year}";
         /// A recorded rating not on the scale.
@@ -34,7 +40,7 @@ crate::i18n::messages! {
             ja: "評価 {rating:?} は評価尺度 ({labels}) にありません",
             en: "rating {rating:?} is not on the scale ({labels})";
         /// A year with an actual but no rating.
-        ActualWithoutRating { year: String } =>
+        ActualWithoutRating { year: FiscalYear } =>
             ja: "{year} は実績値がありますが評価がありません",
             en: "{year} has an actual but no rating";
         /// A 〔小計〕 that is not the sum of the years.
@@ -42,7 +48,7 @@ crate::i18n::messages! {
             ja: "〔小計〕{field}は {printed} ですが、各年度の合計は {sum} です",
             en: "〔小計〕{field} is {printed} but the years add up to {sum}";
         /// A printed effect that differs from the item's formula.
-        FormulaMismatch { year: String, field: EffectName, printed: String, computed: Decimal } =>
+        FormulaMismatch { year: FiscalYear, field: EffectName, printed: String, computed: Decimal } =>
             ja: "{year} の{field}は {printed} ですが、算定式では {computed} になります",
             en: "{year} {field} is {printed} but the formula gives {computed}";
         /// The item's effect formula or a rule failed.
@@ -234,7 +240,7 @@ fn check_item(plan: &Plan, rules: &RuleSet, item: &Item, f: &mut Findings) {
                 f.add(
                     &format!("years.{year}.target"),
                     FindingKind::NoTarget {
-                        year: year.to_string(),
+                        year: as_planned(plan, *year),
                     },
                 );
             }
@@ -264,7 +270,7 @@ fn check_item(plan: &Plan, rules: &RuleSet, item: &Item, f: &mut Findings) {
             f.add(
                 &format!("years.{year}.rating"),
                 FindingKind::ActualWithoutRating {
-                    year: year.to_string(),
+                    year: as_planned(plan, *year),
                 },
             );
         }
@@ -346,7 +352,7 @@ fn check_item(plan: &Plan, rules: &RuleSet, item: &Item, f: &mut Findings) {
                             f.add(
                                 &path,
                                 FindingKind::FormulaMismatch {
-                                    year: year.to_string(),
+                                    year: as_planned(plan, *year),
                                     field: effect_name(field),
                                     printed: show(Some(cell)),
                                     computed: round_amount(d),

@@ -103,8 +103,12 @@ pub fn evaluate_years(
     rules: &RuleSet,
     years: &[FiscalYear],
 ) -> Result<Vec<Evaluation>, RuleError> {
-    let outcomes = rule_outcomes(plan, rules, years)?;
-    Ok(evaluations(plan, rules, years, outcomes))
+    // Each year as the plan writes it (平成20年度 or H20), however it was asked for.
+    let years: Vec<FiscalYear> = (years.iter())
+        .map(|y| plan.period_year(*y).unwrap_or(*y))
+        .collect();
+    let outcomes = rule_outcomes(plan, rules, &years)?;
+    Ok(evaluations(plan, rules, &years, outcomes))
 }
 
 /// What the rules give for every item of `plan` in each of `years`: one list per year, in item

@@ -72,6 +72,9 @@ pub struct FiscalYear {
     /// The Gregorian year it starts in (2023 for 令和5年度).
     start: u16,
     notation: YearNotation,
+    /// Whether it was written in full (平成20年度, 2008年度) rather than as a short key (H20,
+    /// FY2008): messages print it as it was written.
+    spelled_out: bool,
 }
 
 impl PartialEq for FiscalYear {
@@ -106,6 +109,7 @@ impl FiscalYear {
         FiscalYear {
             start: REIWA_BASE + n,
             notation: YearNotation::ERA,
+            spelled_out: false,
         }
     }
 
@@ -117,6 +121,7 @@ impl FiscalYear {
             notation: YearNotation::Era {
                 heisei_until: start.max(REIWA_BASE),
             },
+            spelled_out: false,
         }
     }
 
@@ -126,12 +131,23 @@ impl FiscalYear {
         (FIRST..=LAST).contains(&year).then_some(FiscalYear {
             start: year,
             notation: YearNotation::Western,
+            spelled_out: false,
         })
     }
 
     /// The same year printed in `notation`.
     pub fn in_notation(self, notation: YearNotation) -> Self {
         FiscalYear { notation, ..self }
+    }
+
+    /// The year as it was written, for a message: "平成20年度" (FY2008 (H20) in English) for a
+    /// year written in full, the short key ("R5", "FY2023") for one written so.
+    pub fn as_written(self, lang: crate::i18n::Lang) -> String {
+        match (self.spelled_out, lang) {
+            (false, _) => self.to_string(),
+            (true, crate::i18n::Lang::Ja) => self.japanese(),
+            (true, crate::i18n::Lang::En) => self.english(),
+        }
     }
 
     /// How this year is printed.
@@ -204,10 +220,10 @@ impl fmt::Display for FiscalYear {
     }
 }
 
-/// In a message, a year reads as it is written ("R5", "FY2023").
+/// In a message, a year reads as it is written ("R5", "FY2023", "平成20年度").
 impl crate::i18n::Arg for FiscalYear {
-    fn arg(&self, _: crate::i18n::Lang) -> String {
-        self.to_string()
+    fn arg(&self, lang: crate::i18n::Lang) -> String {
+        self.as_written(lang)
     }
 }
 
@@ -248,43 +264,55 @@ impl FromStr for FiscalYear {
     type Err = FiscalYearError;
 
     /// Accepts "R5", "R6年度", "令和5年度", "令和元年度", "令和5", "H30", "平成31年度", "FY2023",
-    /// "2023年度", "西暦2023年度" and "2023", in full-width digits too.
+    /// "2023年度", "西暦2023年度" and "2023", in full-width digits too. A year written with its
+    /// era's name or 年度 is remembered as written in full.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let err = || FiscalYearError(s.to_string());
         let folded = fold(s);
-        let t = folded.strip_suffix("年度").unwrap_or(&folded);
-        let t = t.strip_suffix('年').unwrap_or(t);
-        let era_number = |n: &str| -> Result<u16, FiscalYearError> {
-            let n = if n == "元" {
-                1
-            } else {
-                if !n.bytes().all(|b| b.is_ascii_digit()) {
-                    return Err(err());
-                }
-                n.parse::<u16>().map_err(|_| err())?
-            };
-            (1..=200).contains(&n).then_some(n).ok_or_else(err)
-        };
-        let prefixed = |prefixes: &[&str]| prefixes.iter().find_map(|p| t.strip_prefix(p));
-        if let Some(n) = prefixed(&["令和", "R", "r"]) {
-            return Ok(FiscalYear::reiwa(era_number(n)?));
-        }
-        if let Some(n) = prefixed(&["平成", "H", "h"]) {
-            let n = era_number(n)?;
-            // 平成 ended in its 31st year; documents written before the change planned a few
-            // years further (平成32年度 = 令和2年度), but never dozens.
-            if n > 40 {
+        let spelled_out = folded.ends_with('年')
+            || folded.ends_with("年度")
+            || ["令和", "平成", "西暦"]
+                .iter()
+                .any(|p| folded.starts_with(p));
+        read_year(s).map(|y| FiscalYear { spelled_out, ..y })
+    }
+}
+
+/// The year `s` names, as a short key.
+fn read_year(s: &str) -> Result<FiscalYear, FiscalYearError> {
+    let err = || FiscalYearError(s.to_string());
+    let folded = fold(s);
+    let t = folded.strip_suffix("年度").unwrap_or(&folded);
+    let t = t.strip_suffix('年').unwrap_or(t);
+    let era_number = |n: &str| -> Result<u16, FiscalYearError> {
+        let n = if n == "元" {
+            1
+        } else {
+            if !n.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(err());
             }
-            return Ok(FiscalYear::heisei(n));
-        }
-        let digits = prefixed(&["FY", "fy", "Fy", "西暦"]).unwrap_or(t);
-        if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            n.parse::<u16>().map_err(|_| err())?
+        };
+        (1..=200).contains(&n).then_some(n).ok_or_else(err)
+    };
+    let prefixed = |prefixes: &[&str]| prefixes.iter().find_map(|p| t.strip_prefix(p));
+    if let Some(n) = prefixed(&["令和", "R", "r"]) {
+        return Ok(FiscalYear::reiwa(era_number(n)?));
+    }
+    if let Some(n) = prefixed(&["平成", "H", "h"]) {
+        let n = era_number(n)?;
+        // 平成 ended in its 31st year; documents written before the change planned a few
+        // years further (平成32年度 = 令和2年度), but never dozens.
+        if n > 40 {
             return Err(err());
         }
-        let year = digits.parse::<u16>().map_err(|_| err())?;
-        FiscalYear::western(year).ok_or_else(err)
+        return Ok(FiscalYear::heisei(n));
     }
+    let digits = prefixed(&["FY", "fy", "Fy", "西暦"]).unwrap_or(t);
+    if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(err());
+    }
+    let year = digits.parse::<u16>().map_err(|_| err())?;
+    FiscalYear::western(year).ok_or_else(err)
 }
 
 impl Serialize for FiscalYear {
@@ -303,6 +331,20 @@ impl<'de> Deserialize<'de> for FiscalYear {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_year_is_printed_as_it_was_written() {
+        use crate::i18n::Lang;
+        let written = |s: &str, lang| s.parse::<FiscalYear>().unwrap().as_written(lang);
+        assert_eq!(written("平成20年度", Lang::Ja), "平成20年度");
+        assert_eq!(written("平成20年度", Lang::En), "FY2008 (H20)");
+        assert_eq!(written("H20", Lang::Ja), "H20");
+        assert_eq!(written("令和元年度", Lang::Ja), "令和元年度");
+        assert_eq!(written("２００８年度", Lang::Ja), "2008年度");
+        assert_eq!(written("FY2008", Lang::Ja), "FY2008");
+        // The spelling is not part of the year: 平成20年度 is H20.
+        assert_eq!("平成20年度".parse::<FiscalYear>(), "H20".parse());
+    }
 
     fn year(s: &str) -> FiscalYear {
         s.parse().unwrap_or_else(|e| panic!("{e}"))

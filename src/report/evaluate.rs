@@ -40,7 +40,9 @@ fn json_row(e: &ItemEvaluation, ev: &Evaluation) -> Json {
     };
     json!({
         "id": e.id.to_string(),
-        "year": e.year.to_string(),
+        // The year as the plan writes it (平成20年度), and its short key (H20).
+        "year": e.year.as_written(Lang::Ja),
+        "year_key": e.year.to_string(),
         "kind": e.kind,
         "target": text(&e.target),
         "actual": text(&e.actual),
