@@ -631,8 +631,6 @@ fn to_dynamic(file: &str, value: &toml::Value) -> Result<Dynamic, RuleError> {
 /// The data files of a rule set by name (`steps` for `data/steps.toml`), and its phrase book.
 #[derive(Debug, Default, Clone)]
 pub struct Data {
-    /// The files, as the rule set names them ("rules/data/steps.toml").
-    pub paths: Vec<String>,
     /// `data(name)` values.
     pub files: Arc<BTreeMap<String, Dynamic>>,
     /// `phrases(text)`, when the rule set has `data/phrases.toml`.
@@ -650,7 +648,6 @@ impl Data {
         let mut values = BTreeMap::new();
         let mut phrases = None;
         let mut steps = None;
-        let mut paths = Vec::new();
         for (location, f) in files {
             let name = f
                 .path
@@ -659,7 +656,6 @@ impl Data {
                 .unwrap_or_default()
                 .to_string();
             let file = format!("{location}/{}", f.path.display());
-            paths.push(file.clone());
             values.insert(name, parse_data(&file, &f.text)?);
             if f.path == Path::new(PHRASES_FILE) {
                 phrases = Some(Arc::new(PhraseBook::parse(&file, &f.text)?));
@@ -669,7 +665,6 @@ impl Data {
             }
         }
         Ok(Data {
-            paths,
             files: Arc::new(values),
             phrases,
             steps,

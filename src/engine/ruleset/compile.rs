@@ -55,7 +55,7 @@ impl RuleSet {
         if let Some(compiled) = self.compiled.get() {
             return Ok(compiled);
         }
-        let engine = build_engine(&self.data);
+        let engine = build_engine(self.data()?);
         let asts = compile_all(&engine, &self.sources)
             .into_iter()
             .collect::<Result<Vec<AST>, RuleError>>()?;
@@ -316,6 +316,12 @@ mod tests {
             source(&[
                 ("rating.rhai", RATING),
                 ("kinds/a.rhai", "fn other(x) { 1 }"),
+            ]),
+            // A data file that does not read: read only when a rule must run.
+            source(&[
+                ("rating.rhai", RATING),
+                ("kinds/a.rhai", "fn achievement(x) { 1 }"),
+                ("data/steps.toml", "steps = [1,"),
             ]),
         ] {
             let loading = RuleSet::load(&broken).unwrap_err().en();

@@ -20,7 +20,7 @@ impl RuleSet {
         {
             self.coverage = Some(Recorder::install(&mut c.engine));
         }
-        if let Some(book) = &self.data.phrases {
+        if let Some(book) = self.data.get().and_then(|d| d.phrases.as_ref()) {
             book.record();
         }
     }
@@ -44,10 +44,8 @@ impl RuleSet {
             .chain(self.kinds.values());
         let mut coverage =
             recorder.report(scripts.map(|s| (s.file.as_str(), s.text.as_str(), compiled.ast(s))));
-        coverage.phrase_groups = self
-            .data
-            .phrases
-            .as_ref()
+        coverage.phrase_groups = (self.data.get())
+            .and_then(|d| d.phrases.as_ref())
             .map(|b| b.coverage())
             .unwrap_or_default();
         Some(coverage)

@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 
 use super::script::{Script, Scripts};
 use super::source::RuleSource;
-use crate::engine::data::{Data, DATA_DIR};
+use crate::engine::data::DATA_DIR;
 use crate::engine::error::RuleError;
 use crate::engine::period::{FORECAST_FILE, OVERALL_FILE};
 use crate::engine::summary::SUMMARY_FILE;
@@ -205,16 +205,18 @@ impl Layers {
         Ok(scale)
     }
 
-    /// The data files: a layer's `data/<name>.toml` replaces the same file of a rule set it
-    /// extends.
-    pub(super) fn data(&self) -> Result<Data, RuleError> {
+    /// The data files, each with the location of its rule set: a layer's `data/<name>.toml`
+    /// replaces the same file of a rule set it extends.
+    pub(super) fn data_files(&self) -> Vec<(String, SourceFile)> {
         let mut data_files: BTreeMap<String, (&str, &SourceFile)> = BTreeMap::new();
         for layer in &self.0 {
             for (name, f) in files_in(&layer.files, DATA_DIR, "toml") {
                 data_files.insert(name, (&layer.location, f));
             }
         }
-        Data::read(data_files.into_values())
+        (data_files.into_values())
+            .map(|(location, f)| (location.to_string(), f.clone()))
+            .collect()
     }
 
     /// The scripts: the rule set's own rating.rhai, summary.rhai, judgement.rhai,

@@ -37,7 +37,7 @@ use super::coverage::Recorder;
 use super::data::{Data, PhraseGroup};
 use super::error::RuleError;
 use super::error::{DidYouMean, KindProblem};
-use crate::model::Scale;
+use crate::model::{Scale, SourceFile};
 use compile::Compiled;
 use layers::Layers;
 use script::{Script, Scripts};
@@ -61,7 +61,13 @@ pub struct RuleSet {
     forecast: Option<Script>,
     /// `overall.rhai`, when the rule set (or one it extends) has one.
     overall: Option<Script>,
-    data: Data,
+    /// The data files (`data/*.toml`), each with the location of its rule set, and their paths
+    /// as messages name them.
+    data_files: Vec<(String, SourceFile)>,
+    data_paths: Vec<String>,
+    /// The data files read: when the scripts compile, or first asked for. A run whose
+    /// evaluations are all stored reads none.
+    data: OnceLock<Data>,
     /// Every script (file, text) in the order they compile and their errors are reported:
     /// rating.rhai, summary.rhai, each layer's kinds (a kind of a base is compiled, and
     /// checked, even when replaced), judgement.rhai.
@@ -113,16 +119,19 @@ impl RuleSet {
     }
 
     /// Loads a rule set from any source and compiles its scripts only when the first rule
-    /// runs: what reads its name, hash, scale and data (an evaluation stored under its hash,
-    /// for one) does without compiling. Errors in ruleset.toml and the data files are found
-    /// now; a script that does not compile, or lacks a function it must have, fails the first
-    /// rule that runs, with the error [`RuleSet::load`] would give.
+    /// runs: what reads its name, hash and scale (an evaluation stored under its hash, for
+    /// one) does without compiling. Errors in ruleset.toml are found now; a data file that
+    /// does not read, a script that does not compile or lacks a function it must have, fail
+    /// the first rule that runs, with the error [`RuleSet::load`] would give.
     pub fn load_deferred(source: &dyn RuleSource) -> Result<RuleSet, RuleError> {
         let layers = Layers::read(source)?;
         let location = layers.location().to_string();
         let hash = layers.hash();
         let scale = layers.scale()?;
-        let data = layers.data()?;
+        let data_files = layers.data_files();
+        let data_paths = (data_files.iter())
+            .map(|(location, f)| format!("{location}/{}", f.path.display()))
+            .collect();
         let Scripts {
             rating,
             summary,
@@ -147,7 +156,9 @@ impl RuleSet {
             judgement,
             forecast,
             overall,
-            data,
+            data_files,
+            data_paths,
+            data: OnceLock::new(),
             sources,
             compiled: OnceLock::new(),
             compiling: Mutex::new(()),
@@ -247,15 +258,24 @@ impl RuleSet {
 
     /// The data files (`data/*.toml`) the rule set reads, as it names them.
     pub fn data_files(&self) -> impl Iterator<Item = &str> {
-        self.data.paths.iter().map(String::as_str)
+        self.data_paths.iter().map(String::as_str)
     }
 
-    /// The phrase groups of `data/phrases.toml` (empty without one).
+    /// The phrase groups of `data/phrases.toml` (empty without one, or when the data files do
+    /// not read: the first rule that runs says why).
     pub fn phrase_groups(&self) -> &[PhraseGroup] {
-        self.data
-            .phrases
-            .as_ref()
+        (self.data().ok())
+            .and_then(|d| d.phrases.as_ref())
             .map(|b| b.groups())
             .unwrap_or_default()
+    }
+
+    /// The data files read, now if they are not yet.
+    fn data(&self) -> Result<&Data, RuleError> {
+        if let Some(data) = self.data.get() {
+            return Ok(data);
+        }
+        let data = Data::read(self.data_files.iter().map(|(l, f)| (l.as_str(), f)))?;
+        Ok(self.data.get_or_init(|| data))
     }
 }
