@@ -290,6 +290,11 @@ fn years_are_printed_as_the_plan_writes_them() {
         assert!(out.contains("\"year\": \"平成20年度\""), "{asked}: {out}");
         assert!(out.contains("\"year_key\": \"H20\""), "{asked}: {out}");
     }
+    // period's table of the years' ratings is headed by them too.
+    let (code, out, err) = city.run(&["period"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("┆ 平成21年"), "{out}");
+    assert!(!out.contains("┆ H21 "), "{out}");
     // A plan that writes its years as keys keeps them so.
     let (out, _) = common::output_of(&["evaluate", "--year", "R5", "--format", "json"], 0);
     assert!(out.contains("\"year\": \"R5\""), "{out}");

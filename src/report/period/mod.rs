@@ -158,7 +158,7 @@ fn ratings_table(p: &PeriodEvaluation, lang: Lang) -> Table {
         Heading::ItemId.localize(lang),
         Heading::ItemTitle.localize(lang),
     ];
-    headers.extend(p.years.iter().map(|y| y.to_string()));
+    headers.extend(p.years.iter().map(|y| y.as_written(lang)));
     headers.extend([
         PeriodText::Change.localize(lang),
         PeriodText::OverallSuggested.localize(lang),
