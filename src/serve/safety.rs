@@ -107,8 +107,15 @@ pub async fn guard(State(app): State<Arc<App>>, req: Request, next: Next) -> Res
     if !matches!(*req.method(), Method::GET | Method::HEAD) && !same_origin(headers, &host) {
         return refuse(StatusCode::FORBIDDEN, ServeText::CrossOrigin, lang);
     }
+    let started = std::time::Instant::now();
     let mut response = next.run(req).await;
     let h = response.headers_mut();
+    // The server's time for the request (pages are built whole before they are sent): the
+    // browser's developer tools and the browser test show it.
+    let ms = started.elapsed().as_secs_f64() * 1000.0;
+    if let Ok(v) = HeaderValue::from_str(&format!("app;dur={ms:.1}")) {
+        h.insert("server-timing", v);
+    }
     // Pages are never framed by another site, scripts come only from here.
     h.insert(
         header::CONTENT_SECURITY_POLICY,

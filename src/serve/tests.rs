@@ -86,6 +86,14 @@ async fn the_dashboard_shows_the_years_figures_in_either_language() {
     assert!(ja.text.contains("797,733"), "{}", ja.text);
     assert!(ja.text.contains("令和5年度の取組結果"), "{}", ja.text);
     assert!(ja.text.contains("<svg"), "the charts");
+    // The server's time, for the browser's tools and the browser test.
+    let timing = ja.headers["server-timing"].to_str().unwrap();
+    assert!(
+        timing
+            .strip_prefix("app;dur=")
+            .is_some_and(|ms| ms.parse::<f64>().is_ok()),
+        "{timing}"
+    );
     let en = send(&app, get("/?lang=en&year=R5")).await;
     assert!(en.text.contains("797,733") && en.text.contains("lang=\"en\""));
     let outside = send(&app, get("/?year=R12")).await;

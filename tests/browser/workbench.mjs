@@ -61,6 +61,16 @@ const elsewhere = [];
 page.on("request", (r) => {
   if (!r.url().startsWith(url) && !r.url().startsWith("data:")) elsewhere.push(r.url());
 });
+// The server's time of every page and playground try (its Server-Timing), printed at the end.
+const timings = [];
+page.on("response", (r) => {
+  const timing = r.headers()["server-timing"];
+  const type = r.request().resourceType();
+  if (timing && (type === "document" || type === "fetch")) {
+    const ms = Number((/dur=([0-9.]+)/.exec(timing) || [])[1]);
+    timings.push({ what: `${r.request().method()} ${r.url().slice(url.length - 1)}`, ms });
+  }
+});
 const shot = (name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
 await step("the dashboard shows the year's actual effect, 797,733", async () => {
@@ -159,6 +169,8 @@ await step("nothing was fetched from elsewhere", async () => {
   expect(elsewhere.length === 0, `fetched: ${elsewhere.join(", ")}`);
 });
 
+console.log("server time of each page and try (Server-Timing):");
+for (const { what, ms } of timings) console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${what}`);
 await browser.close();
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
