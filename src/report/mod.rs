@@ -40,7 +40,7 @@ pub use evaluate::evaluation_document;
 pub use explain::{explain_document, explain_item, Explanation};
 pub use list::list_document;
 pub use opening::{opening_sections, FigureError, FigureProblem, OpeningText};
-pub use period::{outlook_word, period_document, PeriodHelp, PeriodText};
+pub use period::{outlook_word, period_document, trend_section, PeriodHelp, PeriodText};
 pub use progress::ProgressHeading;
 pub use published::{effects_chart, ratings_chart, report_document, ReportHelp, View, Writing};
 pub use render::{render, render_bytes, render_string, save, save_with, Options, SERIES_COLOURS};

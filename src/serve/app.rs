@@ -1,7 +1,8 @@
 //! What the server keeps between requests: where the plans are, how they are read, the token,
 //! and compiled rule sets by the hash of their files (a rule set edited on disk hashes anew
 //! and is compiled again). Plans are read per request through the cache of parsed plans, which
-//! checks the files' stamps, so nothing stale is ever shown.
+//! checks the files' stamps, so nothing stale is ever shown; the dashboard's period is kept by
+//! the same key.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -11,9 +12,9 @@ use serde::Deserialize;
 
 use super::text::ServeText;
 use crate::engine::{RuleError, RuleSet};
-use crate::evaluation::EvaluatedPlan;
+use crate::evaluation::{evaluate_period, EvaluatedPlan, PeriodEvaluation};
 use crate::i18n::{Lang, Localize};
-use crate::model::{is_plan_folder, FiscalYear, Plan, PlanLoader};
+use crate::model::{is_plan_folder, FiscalYear, Plan, PlanKey, PlanLoader};
 use crate::workspace::{PlanError, Workspace, Years};
 
 /// How the server is started.
@@ -45,7 +46,13 @@ pub struct App {
     pub(super) writing: Mutex<()>,
     /// Workbooks checked by a dry run, until confirmed.
     pub(super) uploads: super::import::Uploads,
+    /// The periods the dashboard's 推移 was drawn from, by plan (its settled files), rule set
+    /// and year: the most recent few.
+    periods: Mutex<Vec<(PeriodKey, Arc<PeriodEvaluation>)>>,
 }
+
+/// What a period evaluation is computed from: the plan's files, the rule set's, the year.
+type PeriodKey = (PlanKey, String, String, FiscalYear);
 
 /// How many compiled rule sets are kept (the plan's, and the playground's recent edits).
 const KEPT_RULE_SETS: usize = 8;
@@ -65,6 +72,7 @@ impl App {
             compiled: Mutex::new(Vec::new()),
             writing: Mutex::new(()),
             uploads: Default::default(),
+            periods: Mutex::new(Vec::new()),
         }
     }
 
@@ -104,6 +112,43 @@ impl App {
         let dir = self.plan_dir(ctx)?;
         let years = ctx.years()?;
         (self.workspace.evaluate(&dir, years)).map_err(|e| Failure::plan(&e, ctx.lang))
+    }
+
+    /// The period of the plan a request is about, seen from `year`: every year evaluated (from
+    /// the cache when unchanged), then the rules' period; kept while the plan's files and the
+    /// rule set are the same (a plan whose files just changed is not kept).
+    pub(super) fn period(
+        &self,
+        ctx: &Ctx,
+        year: FiscalYear,
+    ) -> Result<Arc<PeriodEvaluation>, Failure> {
+        let dir = self.plan_dir(ctx)?;
+        let all =
+            (self.workspace.evaluate(&dir, Years::All)).map_err(|e| Failure::plan(&e, ctx.lang))?;
+        let key = (all.key.clone()).map(|k| {
+            let rules = &all.rules;
+            (
+                k,
+                rules.hash().to_string(),
+                rules.location().to_string(),
+                year,
+            )
+        });
+        let mut kept = self.periods.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(found) = (kept.iter()).find(|(k, _)| Some(k) == key.as_ref()) {
+            return Ok(found.1.clone());
+        }
+        drop(kept);
+        let period = evaluate_period(&all.plan, &all.rules, &all.evaluations, Some(year))
+            .map_err(|e| Failure::rules(&e, ctx.lang))?;
+        let period = Arc::new(period);
+        if let Some(key) = key {
+            kept = self.periods.lock().unwrap_or_else(|e| e.into_inner());
+            kept.retain(|(k, _)| *k != key);
+            kept.insert(0, (key, period.clone()));
+            kept.truncate(KEPT_RULE_SETS);
+        }
+        Ok(period)
     }
 
     /// The plan a request is about and its rule set, compiled.

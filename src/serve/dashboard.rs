@@ -1,6 +1,6 @@
-//! The dashboard: the year's tables and charts as the published report shows them, with a
-//! year chooser; for a folder of plans, a table of the municipalities (one line per plan and
-//! year), each linking to its own dashboard.
+//! The dashboard: the year's tables and charts as the published report shows them (総括,
+//! 分野別内訳表 and 推移), with a year chooser; for a folder of plans, a table of the
+//! municipalities (one line per plan and year), each linking to its own dashboard.
 
 use std::sync::Arc;
 
@@ -15,7 +15,8 @@ use crate::i18n::Localize;
 use crate::model::FiscalYear;
 use crate::report::render::html_parts::{body, escape};
 use crate::report::{
-    corpus_summary_document, opening_sections, results_heading, year_name, Block, Document, View,
+    corpus_summary_document, opening_sections, results_heading, trend_section, year_name, Block,
+    Document, View,
 };
 
 /// `GET /`.
@@ -54,6 +55,9 @@ fn plan(app: &App, ctx: &Ctx) -> Result<Page, Failure> {
     for section in sections {
         doc.push(section);
     }
+    // The report's 推移: the plan's years with results, seen from the year shown.
+    let period = app.period(&ctx, ev.year)?;
+    doc.push(trend_section(&period, ctx.lang));
     let mut h = year_form(&ctx, &p.plan.years, Some(ev.year), false);
     h.push_str(&body(&doc));
     Ok(Page {

@@ -2,7 +2,9 @@
 //! does (every entry cell with the plan files' parser; one bad cell and nothing is written),
 //! and the dry run is shown item by item. Confirming takes in exactly what was shown: the
 //! workbooks are kept in memory under the dry run's id, and the import is refused when any
-//! item file changed since. The page ends with the year's status per 部/課.
+//! item file changed since. A change to a year whose results are published is taken in only
+//! with the reason of the amendment, as `import --amend` does. The page ends with the year's
+//! status per 部/課.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -20,7 +22,7 @@ use super::safety::{new_token, version_of};
 use super::text::ServeText;
 use crate::cycle::commit::commit;
 use crate::cycle::{
-    prepare_import, read_workbook, render_import, status, ImportFailure, ReturnedWorkbook,
+    prepare_import, read_workbook, render_import, status, Amend, ImportFailure, ReturnedWorkbook,
 };
 use crate::i18n::{Lang, Localize};
 use crate::model::{DirSource, PlanSource};
@@ -75,6 +77,10 @@ crate::i18n::messages! {
         Changed { file: String } =>
             ja: "確認の後に {file} が変更されたため、取り込みません。確認からやり直してください",
             en: "{file} changed after the check: nothing is taken in. Check again";
+        /// The reason field for changes to a published year.
+        AmendReason =>
+            ja: "公表済みの年度を訂正する理由 (公表済みの年度の実績を変えるときだけ。変更はそれぞれ理由とともに実施項目ファイルに記録されます)",
+            en: "Reason for amending a published year (only to change its results; each change is recorded in its item file with the reason)";
         /// The status heading.
         Status =>
             ja: "報告状況",
@@ -90,6 +96,8 @@ pub struct Upload {
     books: Vec<(String, Vec<u8>)>,
     /// The version of every item file when they were checked.
     versions: BTreeMap<PathBuf, String>,
+    /// The amendment changes to published years are recorded with.
+    amend: Option<Amend>,
 }
 
 /// How many dry runs are kept at once (the oldest are forgotten).
@@ -154,11 +162,13 @@ fn import_page(app: &App, ctx: &Ctx, result: String) -> Result<Page, Failure> {
     let mut h = format!(
         "<h1>{}</h1>\n<p>{}</p>\n<form class=\"bar\" method=\"post\" enctype=\"multipart/form-data\" action=\"/import{}\" id=\"import-form\">\n\
          <label>{} <input type=\"file\" name=\"workbooks\" accept=\".xlsx\" multiple required></label>\n\
+         <label>{} <input type=\"text\" name=\"amend\" size=\"40\"></label>\n\
          <button type=\"submit\">{}</button>\n</form>\n",
         escape(&t(ImportText::Title)),
         escape(&t(ImportText::Intro)),
         escape(&ctx.query(&[])),
         escape(&t(ImportText::Workbooks)),
+        escape(&t(ImportText::AmendReason)),
         escape(&t(ImportText::Check)),
     );
     h.push_str(&result);
@@ -194,6 +204,7 @@ fn dry_run(
     ctx: &Ctx,
     dir: &Path,
     books: &[(String, Vec<u8>)],
+    amend: Option<&Amend>,
 ) -> Result<Result<crate::cycle::ImportPlan, ImportFailure>, Failure> {
     let lang = ctx.lang;
     let io =
@@ -240,7 +251,7 @@ fn dry_run(
         return Ok(Err(ImportFailure::Cells(errors)));
     }
     Ok(
-        prepare_import(&plan, &scale, &plan_file, &item_files, &read, None)
+        prepare_import(&plan, &scale, &plan_file, &item_files, &read, amend)
             .map_err(ImportFailure::Cells),
     )
 }
@@ -263,9 +274,17 @@ pub async fn check(
 ) -> Response {
     let ctx = Ctx::of(&q, &app.options);
     let mut books = Vec::new();
+    let mut reason = String::new();
     let mut bad = None;
     loop {
         match multipart.next_field().await {
+            Ok(Some(field)) if field.name() == Some("amend") => match field.text().await {
+                Ok(text) => reason = text,
+                Err(e) => {
+                    bad = Some(e.to_string());
+                    break;
+                }
+            },
             Ok(Some(field)) => {
                 let name = field.file_name().unwrap_or("workbook.xlsx").to_string();
                 match field.bytes().await {
@@ -296,10 +315,16 @@ pub async fn check(
         if books.is_empty() {
             return Err(Failure::new(StatusCode::BAD_REQUEST, t(ImportText::NoWorkbooks)));
         }
+        // A reason that says nothing is no amendment: the published years stay closed.
+        let amend = Some(reason.trim())
+            .filter(|r| !r.is_empty())
+            .map(Amend::today)
+            .transpose()
+            .map_err(|e| Failure::new(StatusCode::UNPROCESSABLE_ENTITY, e.localize(lang)))?;
         let dir = app.plan_dir(ctx)?;
         let versions = item_versions(&dir)
             .map_err(|e| Failure::new(StatusCode::UNPROCESSABLE_ENTITY, e.localize_io(lang)))?;
-        let result = match dry_run(app, ctx, &dir, &books)? {
+        let result = match dry_run(app, ctx, &dir, &books, amend.as_ref())? {
             Err(failure) => format!(
                 "<h2>{}</h2>\n<pre class=\"failure\" id=\"import-errors\">{}</pre>\n",
                 escape(&t(ImportText::Refused)),
@@ -311,11 +336,13 @@ pub async fn check(
                     escape(&t(ImportText::DryRun)),
                     escape(&render_import(&plan, true, lang))
                 );
+
                 if !plan.updates.is_empty() {
                     let id = app.uploads.keep(Upload {
                         plan: dir.clone(),
                         books,
                         versions,
+                        amend,
                     });
                     if let Some(id) = id {
                         h.push_str(&format!(
@@ -374,7 +401,7 @@ pub async fn confirm(
                 }),
             ));
         }
-        let result = match dry_run(app, ctx, &dir, &upload.books)? {
+        let result = match dry_run(app, ctx, &dir, &upload.books, upload.amend.as_ref())? {
             Err(failure) => format!(
                 "<pre class=\"failure\" id=\"import-errors\">{}</pre>\n",
                 escape(&failure.localize(lang))

@@ -86,6 +86,8 @@ async fn the_dashboard_shows_the_years_figures_in_either_language() {
     assert!(ja.text.contains("797,733"), "{}", ja.text);
     assert!(ja.text.contains("令和5年度の取組結果"), "{}", ja.text);
     assert!(ja.text.contains("<svg"), "the charts");
+    // The report's 推移 too, seen from the year shown.
+    assert!(ja.text.contains("<h2>推移</h2>"), "{}", ja.text);
     // The server's time, for the browser's tools and the browser test.
     let timing = ja.headers["server-timing"].to_str().unwrap();
     assert!(
@@ -647,13 +649,18 @@ async fn a_review_keeps_or_adopts_and_is_written_to_the_item_file() {
 
 /// The year's workbook of 企画部 for R6 with `cells` (`J5` → text) typed into its entry cells.
 fn returned_workbook(plan: &Path, cells: &[(&str, &str)]) -> Vec<u8> {
+    returned_workbook_of(plan, 6, cells)
+}
+
+/// The workbook of 企画部 for the year 令和`reiwa` with `cells` typed into its entry cells.
+fn returned_workbook_of(plan: &Path, reiwa: u16, cells: &[(&str, &str)]) -> Vec<u8> {
     use std::io::{Read, Write};
     let plan = crate::model::load_plan(plan).unwrap();
     let scale = plan.scale.clone().unwrap();
     let template = crate::cycle::write_template(
         &plan,
         &crate::cycle::TemplateOptions {
-            year: crate::model::FiscalYear::reiwa(6),
+            year: crate::model::FiscalYear::reiwa(reiwa),
             department: Some("企画部"),
             scale: &scale,
             item_sheets: false,
@@ -697,7 +704,18 @@ fn returned_workbook(plan: &Path, cells: &[(&str, &str)]) -> Vec<u8> {
 }
 
 fn multipart(uri: &str, books: &[(&str, Vec<u8>)]) -> Request<Body> {
+    multipart_amending(uri, books, None)
+}
+
+/// The import form with `books` and, when given, the reason of an amendment.
+fn multipart_amending(uri: &str, books: &[(&str, Vec<u8>)], amend: Option<&str>) -> Request<Body> {
     let mut body = Vec::new();
+    if let Some(reason) = amend {
+        body.extend_from_slice(
+            format!("--XYZ\r\nContent-Disposition: form-data; name=\"amend\"\r\n\r\n{reason}\r\n")
+                .as_bytes(),
+        );
+    }
     for (name, bytes) in books {
         body.extend_from_slice(
             format!("--XYZ\r\nContent-Disposition: form-data; name=\"workbooks\"; filename=\"{name}\"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n").as_bytes(),
@@ -796,5 +814,63 @@ async fn an_import_shows_the_dry_run_and_takes_in_only_what_was_confirmed() {
         StatusCode::PRECONDITION_FAILED,
         "{}",
         refused.text
+    );
+}
+
+#[tokio::test]
+async fn a_published_year_is_changed_only_as_an_amendment_with_its_reason() {
+    let tmp = tempfile::tempdir().unwrap();
+    let plan = workbench(tmp.path());
+    let app = app(&plan, None);
+    let before = item_texts(&plan);
+    // R5 is published: 1-1-1's actual 3 → 4 is refused at its cell, nothing written.
+    let book = returned_workbook_of(&plan, 5, &[("J5", "4")]);
+    let refused = send(
+        &app,
+        multipart("/import", &[("R5_企画部.xlsx", book.clone())]),
+    )
+    .await;
+    assert!(
+        refused.text.contains("R5_企画部.xlsx!実績入力!J5") && refused.text.contains("公表済み"),
+        "{}",
+        refused.text
+    );
+    assert!(!refused.text.contains("id=\"import-confirm\""));
+    // A reason of spaces is no reason.
+    let blank = multipart_amending("/import", &[("R5_企画部.xlsx", book.clone())], Some("  "));
+    assert!(send(&app, blank)
+        .await
+        .text
+        .contains("id=\"import-errors\""));
+    assert_eq!(item_texts(&plan), before);
+
+    // With the reason: the dry run says it is an amendment, confirming records it.
+    let checked = send(
+        &app,
+        multipart_amending(
+            "/import",
+            &[("R5_企画部.xlsx", book)],
+            Some("集計漏れの訂正"),
+        ),
+    )
+    .await;
+    assert!(
+        checked.text.contains("公表済みの実績の訂正 1件")
+            && checked.text.contains("集計漏れの訂正"),
+        "{}",
+        checked.text
+    );
+    assert_eq!(item_texts(&plan), before, "a dry run writes nothing");
+    let id_at = checked.text.find("name=\"upload\" value=\"").unwrap() + 21;
+    let id = &checked.text[id_at..id_at + 32];
+    let done = send(&app, form("/import/confirm", &format!("upload={id}"))).await;
+    assert!(done.text.contains("import-done"), "{}", done.text);
+    let item = fs::read_to_string(plan.join("items/1-1-1.toml")).unwrap();
+    let today = crate::cycle::today_in_japan();
+    assert!(
+        item.ends_with(&format!(
+            "[[amendments]]\nyear = \"R5\"\nfield = \"actual\"\nold = \"3\"\nnew = \"4\"\nreason = \"集計漏れの訂正\"\ndate = \"{today}\"\n"
+        )),
+        "{item}"
     );
 }
