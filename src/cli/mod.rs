@@ -440,18 +440,21 @@ fn missing_plan_folder(matches: &clap::ArgMatches) -> Option<PlanFolderMissing> 
     {
         return None;
     }
-    let command = Cli::command();
-    let positional = command
-        .find_subcommand(name)
-        .and_then(|c| c.get_arguments().find(|a| a.get_id() == "plan"))
-        .is_some_and(|a| a.is_positional());
-    let usage = if positional {
-        format!("{name} path/to/plan")
-    } else {
-        format!("{name} --plan path/to/plan")
-    };
     let defaulted = sub.value_source("plan") == Some(clap::parser::ValueSource::DefaultValue);
-    PlanFolderMissing::check(dir, defaulted, &usage)
+    // The command is built again only to say how to name the folder, when it is missing.
+    let usage = || {
+        let command = Cli::command();
+        let positional = command
+            .find_subcommand(name)
+            .and_then(|c| c.get_arguments().find(|a| a.get_id() == "plan"))
+            .is_some_and(|a| a.is_positional());
+        if positional {
+            format!("{name} path/to/plan")
+        } else {
+            format!("{name} --plan path/to/plan")
+        }
+    };
+    PlanFolderMissing::check(dir, defaulted, usage)
 }
 
 /// Parses the command line `args` and runs the command; `lang` is the language the command

@@ -26,15 +26,20 @@ impl PlanFolderMissing {
     /// Why `dir` cannot be a plan or a folder of plans, when nothing is there at all: `None`
     /// when there is something (a plan, a folder, a file: loading then says what it is).
     /// `defaulted` says the folder is the command's default rather than one the user typed;
-    /// `usage` is how to give one: `summary path/to/plan`.
-    pub fn check(dir: &Path, defaulted: bool, usage: &str) -> Option<PlanFolderMissing> {
+    /// `usage` says how to give one (`summary path/to/plan`), asked only when the folder is
+    /// missing.
+    pub fn check(
+        dir: &Path,
+        defaulted: bool,
+        usage: impl FnOnce() -> String,
+    ) -> Option<PlanFolderMissing> {
         if fs::symlink_metadata(dir).is_ok() {
             return None;
         }
         let looked = std::env::current_dir()
             .map(|cwd| cwd.join(dir))
             .unwrap_or_else(|_| dir.to_path_buf());
-        let usage = usage.to_string();
+        let usage = usage();
         Some(if defaulted {
             PlanFolderMissing::Default {
                 default: dir.to_path_buf(),
@@ -100,9 +105,13 @@ mod tests {
     #[test]
     fn a_missing_folder_says_where_it_was_looked_for() {
         let root = tempfile::tempdir().unwrap();
-        assert!(PlanFolderMissing::check(root.path(), false, "summary path/to/plan").is_none());
+        assert!(
+            PlanFolderMissing::check(root.path(), false, || "summary path/to/plan".into())
+                .is_none()
+        );
         let missing = root.path().join("plans/isehara-6");
-        let err = PlanFolderMissing::check(&missing, true, "summary path/to/plan").unwrap();
+        let err =
+            PlanFolderMissing::check(&missing, true, || "summary path/to/plan".into()).unwrap();
         let en = crate::i18n::Localize::localize(&err, crate::i18n::Lang::En);
         assert!(en.contains(&missing.display().to_string()), "{en}");
         assert!(en.ends_with("gyokaku summary path/to/plan"), "{en}");
