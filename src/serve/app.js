@@ -1,6 +1,6 @@
 // gyokaku workbench: plain JavaScript served by gyokaku (no build step, nothing fetched from
-// elsewhere). Every page works without it but the playground; it makes choices apply at once
-// and runs the rule playground: each edit is tried on the server (tests and the plan-wide
+// elsewhere). Every page works without it but the playground; it makes choices apply at once,
+// takes workbooks dropped on the import form, and runs the rule playground: each edit is tried on the server (tests and the plan-wide
 // diff, on a scratch copy), and only Save writes, naming the version the editor opened.
 "use strict";
 
@@ -17,7 +17,27 @@ document.addEventListener("DOMContentLoaded", () => {
   }
   const playground = document.getElementById("playground");
   if (playground) startPlayground(playground);
+  const importForm = document.getElementById("import-form");
+  if (importForm) acceptDroppedWorkbooks(importForm);
 });
+
+// Workbooks dropped anywhere on the import form are checked at once, as if chosen and sent
+// with the button (the reason of an amendment, when typed, goes with them).
+function acceptDroppedWorkbooks(form) {
+  const input = form.querySelector("input[type=file]");
+  form.addEventListener("dragover", (e) => {
+    e.preventDefault();
+    form.classList.add("dropping");
+  });
+  form.addEventListener("dragleave", () => form.classList.remove("dropping"));
+  form.addEventListener("drop", (e) => {
+    e.preventDefault();
+    form.classList.remove("dropping");
+    if (!e.dataTransfer || e.dataTransfer.files.length === 0) return;
+    input.files = e.dataTransfer.files;
+    form.requestSubmit();
+  });
+}
 
 // The page's language, plan and year, as the server's query has them.
 function pageFields(query) {

@@ -39,8 +39,8 @@ crate::i18n::messages! {
             en: "Import the returned workbooks";
         /// What to do.
         Intro =>
-            ja: "各部から返送された入力シート (.xlsx) を選んで「確認」を押すと、取り込む前にすべてのセルを確認し、変更内容を実施項目ごとに表示します。読めないセルが1つでもあれば何も書き込みません",
-            en: "Choose the workbooks (.xlsx) the departments returned and press Check: every cell is checked before anything is taken in, and the changes are shown item by item. One cell that cannot be read and nothing is written";
+            ja: "各部から返送された入力シート (.xlsx) を下の枠に落とすか、選んで「確認」を押すと、取り込む前にすべてのセルを確認し、変更内容を実施項目ごとに表示します。読めないセルが1つでもあれば何も書き込みません",
+            en: "Drop the workbooks (.xlsx) the departments returned on the form below, or choose them and press Check: every cell is checked before anything is taken in, and the changes are shown item by item. One cell that cannot be read and nothing is written";
         /// The file chooser.
         Workbooks =>
             ja: "入力シート",

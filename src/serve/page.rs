@@ -92,6 +92,7 @@ nav.files a.on { font-weight: bold; }
 section.trying #results { opacity: 0.55; }
 section.review { border-top: 1px solid #d5dbe1; margin-top: 4mm; }
 section.review h3 a { color: inherit; }
+form.dropping { outline: 3px dashed #3b6ea5; background: #e8f0f8; }
 pre { white-space: pre-wrap; background: #f4f6f8; padding: 2mm 3mm; font-size: 9pt; }
 "#;
 

@@ -165,6 +165,27 @@ await step("importing a workbook with one bad cell names it and writes nothing",
   await shot("import-refused");
 });
 
+await step("a workbook dropped on the import form is checked at once", async () => {
+  const before = itemsHash();
+  await page.goto(`${url}import`);
+  // The browser's drop: a DataTransfer holding the workbook as a file, dropped on the form.
+  const bytes = readFileSync(badWorkbook).toString("base64");
+  const dropped = await page.evaluateHandle((b64) => {
+    const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([data], "R6_企画部.xlsx"));
+    return transfer;
+  }, bytes);
+  await Promise.all([
+    page.waitForNavigation(),
+    page.dispatchEvent("#import-form", "drop", { dataTransfer: dropped }),
+  ]);
+  const errors = await page.textContent("#import-errors");
+  expect(errors.includes("R6_企画部.xlsx!実績入力!J5"), `the dropped workbook checked: ${errors}`);
+  expect(itemsHash() === before, "no item file changed");
+  await shot("import-dropped");
+});
+
 await step("nothing was fetched from elsewhere", async () => {
   expect(elsewhere.length === 0, `fetched: ${elsewhere.join(", ")}`);
 });
