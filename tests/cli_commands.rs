@@ -112,6 +112,38 @@ fn list_reproduces_the_item_list() {
     assert_eq!(bond["rating"], "A");
     let review = rows.iter().find(|r| r["id"] == "1-2-1").unwrap();
     assert_eq!(review["actual_effect"], "569807");
+    // The keys are identifiers scripts rely on, not the English wording of the CSV headers:
+    // rewording a header must leave them as they are.
+    let mut keys: Vec<&str> = review
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
+    assert_eq!(
+        keys,
+        [
+            "actual",
+            "actual_effect",
+            "comment",
+            "department",
+            "expected_effect",
+            "id",
+            "indicator",
+            "item",
+            "policy",
+            "rating",
+            "rating_on_scale",
+            "rules",
+            "section",
+            "suggested",
+            "target",
+            "theme",
+            "title",
+            "unit"
+        ]
+    );
 }
 
 #[test]

@@ -100,7 +100,7 @@ pub struct Finding {
     pub location: String,
     /// The field (`subtotals.expected_effect`, `years.R6.target` …), when there is one.
     pub field: Option<String>,
-    /// What is wrong: a kind of the catalogue, worded in the reader's language.
+    /// What is wrong: a kind of its own, worded in the reader's language.
     pub what: FindingKind,
     /// The recorded discrepancy that explains it, if the source document itself disagrees.
     pub documented: Option<String>,

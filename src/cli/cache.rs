@@ -5,7 +5,7 @@
 
 use std::process::ExitCode;
 
-use gyokaku::i18n::CommandError;
+use crate::cli::CommandError;
 use gyokaku::model::PlanCache;
 use gyokaku::report::{cache_document, Lang};
 

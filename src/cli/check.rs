@@ -9,8 +9,8 @@
 
 use std::process::ExitCode;
 
+use crate::cli::CommandError;
 use gyokaku::check::Finding;
-use gyokaku::i18n::CommandError;
 use gyokaku::model::is_plan_folder;
 use gyokaku::report::{check_document, write_plans, Lang, PlanPart, PrintedPart};
 use gyokaku::workspace::CorpusError;

@@ -7,9 +7,11 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use crate::cli::help::Help;
+use crate::cli::CommandError;
 use clap::ColorChoice;
 use gyokaku::cycle::commit::{commit, PendingFile};
-use gyokaku::i18n::{CommandError, Help, Localize};
+use gyokaku::i18n::Localize;
 use gyokaku::report::Lang;
 
 use super::CliError;

@@ -29,11 +29,12 @@ use std::process::ExitCode;
 
 use clap::{ColorChoice, CommandFactory, FromArgMatches, Parser, Subcommand};
 
+use crate::cli::output::Notice;
 use gyokaku::cycle::commit::CommitError;
 use gyokaku::cycle::{Completeness, ImportFailure, TemplateError};
 use gyokaku::engine::{RuleError, RuleSet};
 use gyokaku::evaluation::{DiffError, EvaluatedPlan, Evaluation};
-use gyokaku::i18n::{CommandError, Localize, Notice};
+use gyokaku::i18n::Localize;
 use gyokaku::model::{
     is_plan_folder, FiscalYear, ItemId, LoadErrors, Plan, PlanFolderMissing, PlanLoader,
 };
@@ -42,6 +43,75 @@ use gyokaku::ruletest::AcceptError;
 use gyokaku::workspace::{CorpusError, PlanError, Workspace, Years};
 
 pub use output::OutputArgs;
+
+gyokaku::i18n::messages! {
+    /// Why a command could not run (the command line's own failures; the plan's and the
+    /// rules' come with their own kinds).
+    #[derive(Debug)]
+    #[non_exhaustive]
+    pub enum CommandError {
+        /// `cache`: no folder for the cache can be named.
+        NoCacheFolder =>
+            ja: "キャッシュのフォルダが決まりません: GYOKAKU_CACHE_DIR、XDG_CACHE_HOME、HOME のいずれも設定されていません",
+            en: "no cache folder: none of GYOKAKU_CACHE_DIR, XDG_CACHE_HOME and HOME is set";
+        /// `cache`: the cache folder could not be looked at or emptied.
+        CacheFolder { path: PathBuf, reason: std::io::Error } =>
+            ja: "キャッシュのフォルダ {path} を扱えません: {reason}",
+            en: "cannot work on the cache folder {path}: {reason}";
+        /// `--year all` given to a command that reports one year.
+        OneYearOnly =>
+            ja: "--year all: このコマンドは1年度分を出力します。--year R5 のように年度を1つ指定してください",
+            en: "--year all: this command reports one year; give one, e.g. --year R5";
+        /// The item asked for is not in the plan.
+        NoSuchItem { id: String, japanese: String } =>
+            ja: "計画に実施項目 {id} ({japanese}) はありません",
+            en: "the plan has no item {id} ({japanese})";
+        /// The folder given is not a plan.
+        NotAPlanFolder { dir: PathBuf } =>
+            ja: "{dir} は計画のフォルダではありません (plan.toml がありません)",
+            en: "{dir} is not a plan folder (no plan.toml)";
+        /// `gyokaku test` found no cases.
+        NoTestCases { dir: PathBuf } =>
+            ja: "ルールのテストケースがありません: {dir}/*.toml に書いてください (rules/README.md の「Testing rules」を参照)",
+            en: "the rule set has no test cases: write them in {dir}/*.toml (see rules/README.md, \"Testing rules\")";
+        /// A folder could not be made.
+        CannotCreateFolder { path: PathBuf, reason: std::io::Error } =>
+            ja: "フォルダ {path} を作れません: {reason}",
+            en: "cannot create the folder {path}: {reason}";
+        /// The output could not be written (`-`: standard output).
+        CannotWrite { path: PathBuf, reason: std::io::Error } =>
+            ja: "{path} に書き込めませんでした: {reason}",
+            en: "{path} could not be written: {reason}";
+        /// Standard output (or error) cannot be written: nothing more can be printed.
+        CannotWriteOutput { reason: std::io::Error } =>
+            ja: "出力を書き込めません: {reason}",
+            en: "cannot write the output: {reason}";
+        /// `--output` names a file whose extension says no format, and `--format` is not given.
+        UnknownExtension { path: PathBuf } =>
+            ja: "{path}: 拡張子から出力形式が分かりません。--format を指定してください",
+            en: "{path}: the extension names no format: pass --format";
+        /// A binary format (xlsx) asked for on a terminal.
+        BinaryToTerminal { format: String } =>
+            ja: "{format} は端末に出力できません: --output FILE で書き出してください",
+            en: "{format} cannot be shown on a terminal: pass --output FILE";
+        /// The file watcher could not start.
+        CannotWatch { reason: String } =>
+            ja: "ファイルの変更を監視できません: {reason}",
+            en: "cannot watch the files: {reason}";
+        /// None of the folders could be watched.
+        NothingToWatch =>
+            ja: "計画とルールのフォルダをどれも監視できません",
+            en: "none of the plan's or rules' folders can be watched";
+        /// gyokaku itself failed: a bug, whatever the input.
+        InternalError { what: String } =>
+            ja: "内部エラー: gyokaku の不具合で停止しました: {what}\nこのコマンドと原因になったファイルを添えて報告してください。",
+            en: "internal error: gyokaku stopped on a bug: {what}\nPlease report it with the command and the files that caused it.";
+        /// The file watcher ended.
+        WatchStopped =>
+            ja: "ファイルの監視が予期せず止まりました",
+            en: "watching the files stopped unexpectedly";
+    }
+}
 
 /// gyokaku (行革): evaluates a municipal reform plan (行財政改革推進計画) from plain files.
 #[derive(Debug, Parser)]
@@ -518,5 +588,15 @@ pub fn main(args: Vec<OsString>, lang: Lang) -> ExitCode {
             print_error(&e, lang);
             ExitCode::from(2)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_messages_have_both_wordings() {
+        gyokaku::i18n::check_templates(&all_templates());
     }
 }

@@ -7,10 +7,43 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
-use gyokaku::i18n::{CommandError, Localize, Notice};
+use gyokaku::i18n::Localize;
+
+use crate::cli::CommandError;
 use gyokaku::report::{self, escape_control, Document, Format, Lang, Options};
 
 use super::CliError;
+
+gyokaku::i18n::messages! {
+    /// Lines the command line prints about itself, on standard error.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum Notice {
+        /// Before an error's text.
+        Error { message: String } =>
+            ja: "エラー: {message}",
+            en: "error: {message}";
+        /// Before a warning's text.
+        Warning { message: String } =>
+            ja: "警告: {message}",
+            en: "warning: {message}";
+        /// A watcher's problem that does not stop watching.
+        WhileWatching { reason: String } =>
+            ja: "ファイルの監視中: {reason}",
+            en: "while watching the files: {reason}";
+        /// A folder that cannot be watched.
+        CannotWatchFolder { folder: PathBuf, reason: String } =>
+            ja: "{folder} を監視できません: {reason}",
+            en: "cannot watch {folder}: {reason}";
+        /// `--watch` waits.
+        Watching { folders: Vec<String> } =>
+            ja: "{folders} の変更を監視しています (Ctrl-C で終了)",
+            en: "watching {folders} for changes (Ctrl-C to stop)";
+        /// `--watch` saw a change.
+        Changed { files: Vec<String> } =>
+            ja: "── 変更: {files}。評価し直します ──",
+            en: "── changed: {files}; evaluating again ──";
+    }
+}
 
 /// Text tables wider than this are wrapped when standard output is not a terminal.
 const DEFAULT_WIDTH: usize = 120;
@@ -259,5 +292,10 @@ mod tests {
         w.write_all(&"行🏯".as_bytes()[..5]).unwrap();
         w.finish().unwrap();
         assert_eq!(String::from_utf8(w.inner).unwrap(), "行\u{fffd}");
+    }
+
+    #[test]
+    fn the_messages_have_both_wordings() {
+        gyokaku::i18n::check_templates(&all_templates());
     }
 }

@@ -18,7 +18,9 @@ use gyokaku::engine::RuleSet;
 use gyokaku::model::FiscalYear;
 use gyokaku::report::Lang;
 
-use gyokaku::i18n::{CommandError, Localize};
+use gyokaku::i18n::Localize;
+
+use crate::cli::CommandError;
 use gyokaku::setup::plan_sheet::{not_carried, write_plan_sheet, PlanSheetText};
 
 use super::{year_of, CliError, PlanArg};

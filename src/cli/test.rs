@@ -18,7 +18,9 @@ use gyokaku::ruletest::{
     RuleTestText, TESTS_DIR,
 };
 
-use gyokaku::i18n::{CommandError, Lang, Localize};
+use gyokaku::i18n::{Lang, Localize};
+
+use crate::cli::CommandError;
 
 use super::CliError;
 

@@ -13,7 +13,11 @@ use std::time::Duration;
 
 use notify::{Event, EventKind, RecursiveMode, Watcher};
 
-use gyokaku::i18n::{CommandError, Lang, Localize, Notice};
+use gyokaku::i18n::{Lang, Localize};
+
+use crate::cli::output::Notice;
+
+use crate::cli::CommandError;
 
 use super::{print_error, CliError};
 

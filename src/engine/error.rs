@@ -683,8 +683,8 @@ impl RuleError {
     }
 }
 
-/// What went wrong in a rule, from Rhai's error: its typed variants become kinds of the
-/// catalogue, with where in the script it happened; the engine's own functions throw a
+/// What went wrong in a rule, from Rhai's error: its typed variants become
+/// [`RuleProblem`]s, with where in the script it happened; the engine's own functions throw a
 /// [`RuleProblem`] that is taken back as it was. A hint is added where one helps.
 pub(crate) fn rule_problem(e: &EvalAltResult) -> RuleProblem {
     let problem = problem_of(e);

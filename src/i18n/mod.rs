@@ -1,37 +1,33 @@
 //! Everything a user reads, in Japanese (the default: the document's language) or English
-//! (`--lang en`), from one message catalogue ([`catalogue`](self#the-catalogue)).
+//! (`--lang en`): the machinery of two languages. The words themselves live beside the module
+//! that raises or prints them; i18n keeps only its own (a language it does not know, the
+//! system's I/O failures).
 //!
 //! A message is a *kind* with named fields — an enum variant such as
-//! [`CommandError::YearOutsidePeriod`]`{ year, first, last }` — never a prose string built at
-//! the call site. Code that fails returns the kind; code that prints it calls
-//! [`Localize::localize`] with the reader's [`Lang`], passed down explicitly: there is no
-//! process-wide language. `Display` of a message is its Japanese wording (the default
-//! language), for logs and errors boxed as `dyn Error`.
-//!
-//! # The catalogue
-//!
-//! `src/i18n/catalogue.rs` holds every message, grouped in enums by what they are about
-//! (command errors, plan loading, rules, check findings, labels…). Each entry names the kind,
-//! its fields with their types, and both wordings side by side:
-//!
-//! ```text
-//! /// The year asked for is not one of the plan's.
-//! YearOutsidePeriod { year: String, first: String, last: String } =>
-//!     ja: "{year} は計画期間 ({first}〜{last}) の外です",
-//!     en: "{year} is outside the plan's period ({first}–{last})";
-//! ```
+//! `YearText::OutsidePeriod { year, first, last }` — never a prose string built at the call
+//! site. Code that fails returns the kind; code that prints it calls [`Localize::localize`]
+//! with the reader's [`Lang`], passed down explicitly: there is no process-wide language.
+//! `Display` of a message is its Japanese wording (the default language), for logs and errors
+//! boxed as `dyn Error`.
 //!
 //! # Adding a message
 //!
-//! New messages live beside the module that raises them (the catalogue holds the older ones
-//! until they move too):
-//!
 //! 1. In the module (or a `messages.rs` beside it), one `crate::i18n::messages! { … }` block
-//!    with the fitting enums: a variant name saying what happened, typed fields, a doc
-//!    comment, then `ja:` and `en:` templates. Templates are `format!` strings whose `{name}`s
-//!    are the fields (`{name:?}` quotes it); every field should appear in both. The block also
-//!    defines that module's `all_templates()`: add a unit test there calling
-//!    `crate::i18n::check_templates(&all_templates())`.
+//!    (`gyokaku::i18n::messages!` in the command) with the fitting enums: a variant name
+//!    saying what happened, typed fields, a doc comment, then `ja:` and `en:` templates:
+//!
+//!    ```text
+//!    /// The year asked for is not one of the plan's.
+//!    OutsidePeriod { year: String, first: String, last: String } =>
+//!        ja: "{year} は計画期間 ({first}〜{last}) の外です",
+//!        en: "{year} is outside the plan's period ({first}–{last})";
+//!    ```
+//!
+//!    Templates are `format!` strings whose `{name}`s are the fields (`{name:?}` quotes it);
+//!    every field should appear in both. The block also defines that module's
+//!    `all_templates()`: add a unit test there calling
+//!    `crate::i18n::check_templates(&all_templates())`, which checks that every entry has both
+//!    wordings and that both use the same fields.
 //! 2. Fields are shown through [`Arg`]: strings and paths as they are, numbers with thousands
 //!    separators (`569,807`), lists joined with `、` or `, `, I/O errors worded in the language,
 //!    and other messages in the same language (so messages nest). A field of a new type needs
@@ -39,12 +35,7 @@
 //! 3. Return or store the kind (errors keep their data); word it with `.localize(lang)` where
 //!    it is printed, in the language the caller passes.
 //!
-//! `cargo test --lib i18n` checks that every entry has both wordings and that both use the
-//! same fields. Never write `if ja {…} else {…}` at a call site.
-
-mod catalogue;
-
-pub use catalogue::*;
+//! Never write `if ja {…} else {…}` at a call site.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -52,14 +43,40 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-impl CsvValue {
-    /// `true` or `false` as open data writes it: はい / いいえ, or `true` / `false` in English.
-    pub fn yes_no(value: bool) -> CsvValue {
-        if value {
-            CsvValue::Yes
-        } else {
-            CsvValue::No
-        }
+crate::i18n::messages! {
+    /// A language we do not have.
+    #[derive(Debug)]
+    #[non_exhaustive]
+    pub enum LangError {
+        /// `--lang` names a language we do not have.
+        Unknown { given: String } =>
+            ja: "言語 {given:?} には対応していません: ja (日本語) か en (英語) を指定してください",
+            en: "unknown language {given:?}: use ja or en";
+    }
+
+    /// The common reasons a file cannot be read.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum IoProblem {
+        /// No such file or folder.
+        NotFound =>
+            ja: "ファイルまたはフォルダがありません",
+            en: "no such file or folder";
+        /// Not allowed.
+        PermissionDenied =>
+            ja: "読み取りの権限がありません",
+            en: "permission denied";
+        /// Not UTF-8 text.
+        NotUtf8 =>
+            ja: "UTF-8 のテキストではありません",
+            en: "not UTF-8 text";
+        /// A folder where a file was expected.
+        IsADirectory =>
+            ja: "ファイルではなくフォルダです",
+            en: "is a folder, not a file";
+        /// A file where a folder was expected.
+        NotADirectory =>
+            ja: "フォルダではありません",
+            en: "is not a folder";
     }
 }
 
@@ -88,7 +105,7 @@ impl Lang {
 
     /// Picks the Japanese or the English text of a pair that comes from data (a rule's two
     /// explanations, a scale's two names). Wording of the program's own belongs in the
-    /// catalogue instead.
+    /// module's messages instead.
     pub fn pick<'a>(self, ja: &'a str, en: &'a str) -> &'a str {
         match self {
             Lang::Ja => ja,
@@ -98,13 +115,13 @@ impl Lang {
 }
 
 impl FromStr for Lang {
-    type Err = CommandError;
+    type Err = LangError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s.trim().to_ascii_lowercase().as_str() {
             "ja" | "jp" | "japanese" | "日本語" => Ok(Lang::Ja),
             "en" | "english" | "英語" => Ok(Lang::En),
-            _ => Err(CommandError::UnknownLang { given: s.into() }),
+            _ => Err(LangError::Unknown { given: s.into() }),
         }
     }
 }
@@ -266,7 +283,7 @@ impl Text {
         }
     }
 
-    /// A message of the catalogue worded in both languages, to keep with data that carries
+    /// A message worded in both languages, to keep with data that carries
     /// both (a rule's trace, for example).
     pub fn of(message: &impl Localize) -> Text {
         Text::both(message.localize(Lang::Ja), message.localize(Lang::En))
@@ -308,8 +325,11 @@ impl fmt::Display for Text {
 /// Defines message enums: each variant with its fields and its Japanese and English
 /// templates; implements [`Localize`], [`Arg`], `Display` (in Japanese, the default) and
 /// `std::error::Error` for them, and lists the templates for the module's test
-/// (`all_templates`).
-macro_rules! messages {
+/// (`all_templates`). Exported for the command (`gyokaku::i18n::messages!`), whose words live
+/// beside its subcommands too.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __messages {
     ($(
         $(#[$meta:meta])*
         $vis:vis enum $name:ident {
@@ -370,7 +390,8 @@ macro_rules! messages {
         }
     };
 }
-pub(crate) use messages;
+#[doc(inline)]
+pub use crate::__messages as messages;
 
 /// One message's templates, as the `messages!` macro lists them for the tests.
 #[derive(Debug, Clone, Copy)]
@@ -387,9 +408,9 @@ pub struct Template {
 
 /// Checks that every message of `templates` has both wordings, that the Japanese one is
 /// Japanese, and that both use the same fields, all of them declared. Every module that
-/// defines messages with [`messages!`] calls it from a test on its `all_templates()`.
-#[cfg(test)]
-pub(crate) fn check_templates(templates: &[Template]) {
+/// defines messages with [`messages!`] calls it from a test on its `all_templates()` (public
+/// for the command's tests).
+pub fn check_templates(templates: &[Template]) {
     for t in templates {
         assert!(!t.ja.trim().is_empty(), "{} has Japanese", t.name);
         assert!(!t.en.trim().is_empty(), "{} has English", t.name);
@@ -412,7 +433,6 @@ pub(crate) fn check_templates(templates: &[Template]) {
 }
 
 /// The `{name}`s a template uses.
-#[cfg(test)]
 fn placeholders(template: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = template;
@@ -436,30 +456,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_entry_has_both_languages_with_the_same_fields() {
-        let all = catalogue::all_templates();
-        assert!(all.len() > 20, "the catalogue is listed: {}", all.len());
-        check_templates(&all);
-    }
-
-    #[test]
-    fn names_are_unique() {
-        let mut names: Vec<&str> = catalogue::all_templates().iter().map(|t| t.name).collect();
-        names.sort();
-        let before = names.len();
-        names.dedup();
-        assert_eq!(before, names.len());
+    fn the_messages_have_both_wordings() {
+        check_templates(&all_templates());
     }
 
     #[test]
     fn fields_are_worded_in_the_language() {
-        let e = CommandError::YearOutsidePeriod {
-            year: "R10".into(),
-            first: "R5".into(),
-            last: "R9".into(),
-        };
-        assert!(e.localize(Lang::Ja).contains("計画期間"));
-        assert!(e.localize(Lang::En).contains("outside the plan's period"));
+        let e = LangError::Unknown { given: "fr".into() };
+        assert!(e.localize(Lang::Ja).contains("ja (日本語) か en (英語)"));
+        assert!(e.localize(Lang::En).contains("use ja or en"));
         // Display is Japanese, the default: there is no process-wide language.
         assert_eq!(e.to_string(), e.localize(Lang::Ja));
         let list = vec!["a".to_string(), "b".to_string()];

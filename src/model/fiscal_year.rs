@@ -233,7 +233,7 @@ impl crate::i18n::Arg for FiscalYear {
 pub struct FiscalYearError(pub String);
 
 impl FiscalYearError {
-    /// The catalogue's kind of it.
+    /// Its message kind.
     pub fn problem(&self) -> ParseProblem {
         ParseProblem::NotAFiscalYear {
             given: self.0.clone(),

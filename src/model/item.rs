@@ -68,7 +68,7 @@ impl<'de> Deserialize<'de> for ItemId {
 pub struct ItemIdError(pub String);
 
 impl ItemIdError {
-    /// The catalogue's kind of it.
+    /// Its message kind.
     pub fn problem(&self) -> ParseProblem {
         ParseProblem::NotAnItemId {
             given: self.0.clone(),

@@ -191,7 +191,7 @@ impl Arg for OtherProblem {
     }
 }
 
-/// One thing wrong with a plan's files. Worded by the catalogue ([`LoadText`]).
+/// One thing wrong with a plan's files. Worded by [`LoadText`].
 #[derive(Debug, thiserror::Error)]
 #[error("{}", self.localize(Lang::Ja))]
 pub enum LoadError {

@@ -3,7 +3,8 @@
 
 use super::{Block, Cell, Document, Field, Lang, Table};
 use crate::evaluation::{AgreementReport, Evaluation, EvaluationText, ItemEvaluation};
-use crate::i18n::{CsvColumn, CsvValue, Heading, Localize};
+use crate::i18n::Localize;
+use crate::report::messages::{CsvColumn, CsvValue, Heading};
 
 crate::i18n::messages! {
     /// The agreement of the rules' suggestions with the recorded ratings, as a report states it.

@@ -4,8 +4,9 @@ use std::path::Path;
 
 use super::{Block, Cell, Document, Field, Lang, Table};
 use crate::evaluation::EVALUATIONS_FOLDER;
-use crate::i18n::{Heading, Localize};
+use crate::i18n::Localize;
 use crate::model::{CachePart, PLANS_FOLDER};
+use crate::report::messages::Heading;
 
 /// The cache in `dir`: its folder, and per part its entries and their size; after `--clear`
 /// (`cleared`), what was removed.

@@ -4,7 +4,54 @@ use serde_json::json;
 
 use super::{Block, Document, Lang, List, ListItem, Section, Table};
 use crate::check::Finding;
-use crate::i18n::{CheckText, Localize};
+use crate::i18n::Localize;
+
+crate::i18n::messages! {
+    /// The words of `gyokaku check`'s report.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum CheckText {
+        /// Heading of the source document's own recorded inconsistencies.
+        Recorded { count: usize } =>
+            ja: "原資料自体の不整合 (記録済み) ({count})",
+            en: "Inconsistencies of the source document (recorded) ({count})";
+        /// What check found, under a recorded inconsistency.
+        Found { message: String } =>
+            ja: "検出: {message}",
+            en: "found: {message}";
+        /// What the item records, under a recorded inconsistency.
+        Record { text: String } =>
+            ja: "記録: {text}",
+            en: "recorded: {text}";
+        /// Nothing to look into.
+        NoFindings =>
+            ja: "問題は見つかりませんでした。",
+            en: "No findings.";
+        /// Heading of the findings that fail the check.
+        Findings { count: usize } =>
+            ja: "要確認事項 ({count})",
+            en: "Findings ({count})";
+        /// CSV header: the item.
+        ColumnItem =>
+            ja: "取組番号",
+            en: "item";
+        /// CSV header: file and line.
+        ColumnLocation =>
+            ja: "場所",
+            en: "location";
+        /// CSV header: the field.
+        ColumnField =>
+            ja: "項目",
+            en: "field";
+        /// CSV header: what is wrong.
+        ColumnMessage =>
+            ja: "内容",
+            en: "message";
+        /// CSV header: the recorded discrepancy.
+        ColumnDocumented =>
+            ja: "記録された不整合",
+            en: "documented";
+    }
+}
 
 /// The findings: the documented inconsistencies of the source document first, then the
 /// undocumented ones (they fail the check). CSV: one row per finding, open ones first.
@@ -84,4 +131,14 @@ pub fn check_document(findings: &[Finding], lang: Lang) -> Document {
         .collect();
     doc.json = Some(json!(json));
     doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_messages_have_both_wordings() {
+        crate::i18n::check_templates(&all_templates());
+    }
 }

@@ -11,8 +11,28 @@ use super::progress::ProgressHeading;
 use super::render::{csv_table, render, render_string, Options};
 use super::{year_name, Block, Cell, Document, Format, Lang, Section, Table};
 use crate::evaluation::{CorpusSummary, CorpusTotal, Counts, EffectTotals};
-use crate::i18n::{CorpusText, CsvColumn, Heading, Localize};
+use crate::i18n::Localize;
 use crate::model::FiscalYear;
+use crate::report::messages::{CsvColumn, Heading};
+
+crate::i18n::messages! {
+    /// Headings of a report over many plans (a folder of plan folders, or `--year all`).
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum CorpusText {
+        /// The title of the whole.
+        Plans { count: usize } =>
+            ja: "{count}計画",
+            en: "{count} plan(s)";
+        /// One plan's part.
+        Plan { municipality: String, plan: String } =>
+            ja: "{municipality} ({plan})",
+            en: "{municipality} ({plan})";
+        /// One plan's part for one year.
+        PlanYear { municipality: String, plan: String, year: String } =>
+            ja: "{municipality} ({plan}) {year}",
+            en: "{municipality} ({plan}) {year}";
+    }
+}
 
 /// The labels of all lines: the first plan's scale, then any others met, in order.
 fn labels(s: &CorpusSummary, pick: fn(&CorpusTotal) -> &Counts) -> Vec<String> {
@@ -471,5 +491,10 @@ mod tests {
                 assert!(whole == written, "{format:?} {options:?}");
             }
         }
+    }
+
+    #[test]
+    fn the_messages_have_both_wordings() {
+        crate::i18n::check_templates(&all_templates());
     }
 }

@@ -6,8 +6,28 @@ use rust_decimal::Decimal;
 use super::{year_name, Block, Cell, Document, Field, Lang, List, Table};
 use crate::engine::Scale;
 use crate::evaluation::{Counts, EvaluationText, RuleDiff, RulesUsed, SideTotals};
-use crate::i18n::{CsvColumn, Heading, Localize, ReportText};
+use crate::i18n::Localize;
 use crate::number::format_number as amount;
+use crate::report::messages::{CsvColumn, Heading};
+
+crate::i18n::messages! {
+    /// What `gyokaku diff` says of the change.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum DiffText {
+        /// `diff`: nothing changed.
+        Unchanged { items: usize } =>
+            ja: "変更なし: 全{items}項目で提案評価と算定効果額が同じです。",
+            en: "No change: the suggested rating and the computed effect of all {items} items are the same.";
+        /// `diff`: how many items changed, and how.
+        Changed { items: usize, changed: usize, suggestions: usize, effects: usize } =>
+            ja: "全{items}項目中 {changed}項目が変わりました (提案評価 {suggestions}件, 算定効果額 {effects}件)。",
+            en: "{changed} of {items} items changed (suggested rating: {suggestions}, computed effect: {effects}).";
+        /// `diff`: the title of the per-policy table.
+        PolicyTitle { unit: String } =>
+            ja: "基本方針別 提案評価 (単位:件) と算定効果額 (単位:{unit})",
+            en: "By policy: suggested ratings (items) and computed effects ({unit})";
+    }
+}
 
 fn rules_line(r: &RulesUsed) -> String {
     format!("{} ({}, sha256 {})", r.name, r.location, r.hash)
@@ -129,12 +149,11 @@ fn text(d: &RuleDiff, lang: Lang) -> Document {
 
     // The verdict.
     if d.is_unchanged() {
-        doc.push(List::bullets([ReportText::DiffUnchanged {
-            items: d.items,
-        }
-        .localize(lang)]));
+        doc.push(List::bullets([
+            DiffText::Unchanged { items: d.items }.localize(lang)
+        ]));
     } else {
-        let mut verdict = vec![ReportText::DiffChanged {
+        let mut verdict = vec![DiffText::Changed {
             items: d.items,
             changed: d.changes.len(),
             suggestions: d.suggestions_changed(),
@@ -197,7 +216,7 @@ fn text(d: &RuleDiff, lang: Lang) -> Document {
     headers.push(Heading::Difference.localize(lang));
     let unit = d.report_unit;
     let mut policies = Table::new(&headers).title(
-        ReportText::DiffPolicyTitle {
+        DiffText::PolicyTitle {
             unit: unit.in_lang(lang).into(),
         }
         .localize(lang),
@@ -266,5 +285,10 @@ mod tests {
             rules_line(&r),
             format!("isehara-default (rules, sha256 {})", "ab".repeat(32))
         );
+    }
+
+    #[test]
+    fn the_messages_have_both_wordings() {
+        crate::i18n::check_templates(&all_templates());
     }
 }

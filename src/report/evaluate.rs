@@ -4,8 +4,9 @@ use serde_json::{json, Value as Json};
 
 use super::{with_unit, year_name, Block, Cell, Document, Field, Lang, Table};
 use crate::evaluation::{Agreement, Evaluation, ItemEvaluation};
-use crate::i18n::{CsvColumn, CsvValue, Heading, Localize};
+use crate::i18n::Localize;
 use crate::number::plain;
+use crate::report::messages::{CsvColumn, CsvValue, Heading};
 
 /// How suggestion and record relate, as open data writes it: 一致, 不一致 … or the JSON codes
 /// (`agrees`, `differs` …) in English.

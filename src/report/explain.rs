@@ -11,9 +11,10 @@ use crate::evaluation::{
     computed_effect, evaluate_item, round_amount, rule_input, Agreement, EffectBasis,
     EvaluationText, ItemEvaluation, RulesUsed, TraceStep,
 };
-use crate::i18n::{Heading, Localize};
+use crate::i18n::Localize;
 use crate::model::{FiscalYear, Item, Plan};
 use crate::number::{format_percent as percent, plain};
+use crate::report::messages::Heading;
 
 /// Everything `explain` shows of one item in one year, gathered by the caller.
 #[derive(Debug, Clone, Copy)]

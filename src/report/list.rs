@@ -6,11 +6,12 @@ use serde_json::{json, Map, Value as Json};
 use super::sheet::figure;
 use super::{with_unit, year_name, Block, Cell, Document, Field, Lang, Section, Table, View};
 use crate::evaluation::{Evaluation, ItemEvaluation};
-use crate::i18n::{CsvColumn, Heading, Localize};
+use crate::i18n::Localize;
 use crate::model::{circled, Item, Plan};
+use crate::report::messages::{CsvColumn, Heading};
 
-/// The columns of CSV (named in the reader's language) and the keys of JSON (their English
-/// names), in order.
+/// The columns of CSV (named in the reader's language) and the keys of JSON (their stable
+/// [`key`](CsvColumn::key)s), in order.
 pub const COLUMNS: [CsvColumn; 16] = [
     CsvColumn::Id,
     CsvColumn::Policy,
@@ -201,10 +202,7 @@ pub fn list_document(plan: &Plan, ev: &Evaluation, lang: Lang) -> Document {
         .map(|(l, _)| {
             let mut m = Map::new();
             for (k, v) in COLUMNS.iter().zip(&l.values) {
-                m.insert(
-                    k.localize(Lang::En),
-                    v.clone().map(Json::String).unwrap_or(Json::Null),
-                );
+                m.insert(k.key(), v.clone().map(Json::String).unwrap_or(Json::Null));
             }
             let rating = &l.values[RATING];
             m.insert(

@@ -13,6 +13,7 @@ mod escape;
 mod evaluate;
 mod explain;
 mod list;
+mod messages;
 mod opening;
 mod period;
 pub mod progress;
@@ -39,6 +40,7 @@ pub use escape::{escape_control, is_unsafe_for_terminal};
 pub use evaluate::evaluation_document;
 pub use explain::{explain_document, explain_item, Explanation};
 pub use list::list_document;
+pub use messages::{CsvColumn, CsvValue, Heading};
 pub use opening::{opening_sections, FigureError, FigureProblem, OpeningText};
 pub use period::{outlook_word, period_document, trend_section, PeriodHelp, PeriodText};
 pub use progress::ProgressHeading;
@@ -54,6 +56,18 @@ pub use crate::i18n::Lang;
 
 use std::fmt;
 use std::str::FromStr;
+
+crate::i18n::messages! {
+    /// A format we do not have.
+    #[derive(Debug)]
+    #[non_exhaustive]
+    pub enum FormatError {
+        /// `--format` names a format we do not have.
+        Unknown { given: String, known: Vec<String> } =>
+            ja: "出力形式 {given:?} には対応していません: {known} のいずれかを指定してください",
+            en: "unknown format {given:?}: use {known}";
+    }
+}
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -84,7 +98,7 @@ impl Format {
 }
 
 impl FromStr for Format {
-    type Err = crate::i18n::CommandError;
+    type Err = FormatError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s {
@@ -95,7 +109,7 @@ impl FromStr for Format {
             "xlsx" => Ok(Format::Xlsx),
             "html" => Ok(Format::Html),
             "pdf" => Ok(Format::Pdf),
-            other => Err(crate::i18n::CommandError::UnknownFormat {
+            other => Err(FormatError::Unknown {
                 given: other.into(),
                 known: ["table", "json", "csv", "md", "xlsx", "html", "pdf"]
                     .map(String::from)
@@ -142,5 +156,15 @@ pub fn year_name(year: crate::model::FiscalYear, lang: Lang) -> String {
     match lang {
         Lang::Ja => year.japanese(),
         Lang::En => year.english(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_messages_have_both_wordings() {
+        crate::i18n::check_templates(&all_templates());
     }
 }

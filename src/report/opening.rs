@@ -360,7 +360,7 @@ pub fn opening_sections(
     }
     if view.is_internal() {
         breakdown.push(Block::Fields(vec![Field::text(
-            crate::i18n::Heading::Rules.localize(lang),
+            crate::report::messages::Heading::Rules.localize(lang),
             s.rules.short(),
         )]));
     }

@@ -12,8 +12,9 @@ use super::period::{item_trend, trend_section};
 use super::sheet::{official_sheet, sheet_title};
 use super::{Block, Chart, Document, Lang, Section, Series};
 use crate::evaluation::{Evaluation, PeriodEvaluation, Summary};
-use crate::i18n::{Heading, Localize};
+use crate::i18n::Localize;
 use crate::model::{DocumentText, Plan};
+use crate::report::messages::Heading;
 
 /// Recorded ratings per policy, one stacked bar each.
 pub fn ratings_chart(s: &Summary, lang: Lang) -> Chart {

@@ -7,8 +7,9 @@ use super::{
     with_unit, year_name, Block, Cell, Document, Field, Form, FormCell, FormRow, Lang, List,
     Section, Table, View,
 };
-use crate::i18n::{CsvColumn, Heading, Localize};
+use crate::i18n::Localize;
 use crate::model::{Item, MoneyUnit, Plan};
+use crate::report::messages::{CsvColumn, Heading};
 
 pub use messages::SheetText;
 

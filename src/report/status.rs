@@ -5,8 +5,9 @@ use serde_json::json;
 
 use super::{year_name, Block, Cell, Document, List, ListItem, Section, Table};
 use crate::cycle::{CompletenessText, Status};
-use crate::i18n::{CsvColumn, CsvValue, Lang, Localize};
+use crate::i18n::{Lang, Localize};
 use crate::model::ItemId;
+use crate::report::messages::{CsvColumn, CsvValue};
 
 fn ids(list: &[ItemId]) -> String {
     list.iter()

@@ -5,8 +5,28 @@ use super::progress::ProgressHeading;
 use super::{year_name, Cell, Document, Field, Lang, Table};
 use crate::engine::{Figure, FigureTable};
 use crate::evaluation::{Counts, EffectTotals, EvaluationText, PolicySummary, Summary};
-use crate::i18n::{CsvColumn, Heading, Localize, ReportText};
+use crate::i18n::Localize;
 use crate::model::Scale;
+use crate::report::messages::{CsvColumn, Heading};
+
+crate::i18n::messages! {
+    /// Titles and sentences of the reports that carry figures.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum ReportText {
+        /// The heading of a year's results (the year as the language writes it).
+        ResultsOf { year: String } =>
+            ja: "{year}の取組結果",
+            en: "results of {year}";
+        /// The title of the effect amounts per policy.
+        EffectsTitle { unit: String } =>
+            ja: "実績効果額と達成割合 (単位:{unit})",
+            en: "Effect amounts and ratio ({unit})";
+        /// The title of the effect amounts per theme.
+        ThemeEffectsTitle { unit: String } =>
+            ja: "改革の推進項目別 効果額 (単位:{unit})",
+            en: "Effect amounts by theme ({unit})";
+    }
+}
 
 fn rating_header(scale: &Scale, label: &str, lang: Lang) -> String {
     match scale.get(label) {
@@ -309,4 +329,14 @@ pub fn summary_document(s: &Summary, lang: Lang) -> Document {
     doc.csv = Some(csv_table(s, lang));
     doc.json = Some(serde_json::to_value(s).expect("JSON of plain values"));
     doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_messages_have_both_wordings() {
+        crate::i18n::check_templates(&all_templates());
+    }
 }

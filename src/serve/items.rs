@@ -15,10 +15,10 @@ use super::dashboard::year_form;
 use super::page::{render, Page, Tab};
 use super::text::ServeText;
 use crate::evaluation::{Agreement, ItemEvaluation};
-use crate::i18n::{Heading, Localize};
+use crate::i18n::Localize;
 use crate::model::{Item, ItemId};
 use crate::report::render::html_parts::{body, escape};
-use crate::report::{explain_item, sheet_document, year_name, Cell, Document, Table};
+use crate::report::{explain_item, sheet_document, year_name, Cell, Document, Heading, Table};
 
 /// The filters of the items page; each empty or absent is "all".
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -8,8 +8,24 @@ use std::sync::Arc;
 
 use super::years::YearError;
 use crate::engine::RuleError;
-use crate::i18n::{Arg, CommandError, Lang, Localize};
+use crate::i18n::{Arg, Lang, Localize};
 use crate::model::{FiscalYear, LoadErrors};
+
+crate::i18n::messages! {
+    /// Why a plan or a folder of plans cannot be evaluated, where the kind itself has no fields to word.
+    #[derive(Debug)]
+    #[non_exhaustive]
+    pub enum ErrorText {
+        /// The plan names no rule set and none was given.
+        NoRuleSet =>
+            ja: "計画 (plan.toml) に評価ルールの指定がありません: --rules DIR で指定してください",
+            en: "the plan names no rule set: pass --rules DIR";
+        /// The effect amounts of many plans add up beyond what an exact decimal holds.
+        TotalsOverflow { max: String } =>
+            ja: "計画の効果額の合計が {max} 千円を超えます: 合計できません",
+            en: "the effect amounts of the plans add up beyond {max} 千円";
+    }
+}
 
 /// Why one plan could not be opened or evaluated.
 #[derive(Debug)]
@@ -52,7 +68,7 @@ impl Localize for PlanError {
     fn localize(&self, lang: Lang) -> String {
         match self {
             PlanError::Load(e) => e.localize(lang),
-            PlanError::NoRuleSet => CommandError::NoRuleSet.localize(lang),
+            PlanError::NoRuleSet => ErrorText::NoRuleSet.localize(lang),
             PlanError::Rules(e) => e.localize(lang),
             PlanError::Years(e) => e.localize(lang),
         }
@@ -133,7 +149,7 @@ impl<E: Localize> Localize for CorpusError<E> {
             } => at(folder, format!("\n{}", errors.localize(lang))),
             CorpusError::Plan { folder, source } => at(folder, source.localize(lang)),
             CorpusError::Part { folder, source } => at(folder, source.localize(lang)),
-            CorpusError::TotalOverflow { .. } => CommandError::TotalsOverflow {
+            CorpusError::TotalOverflow { .. } => ErrorText::TotalsOverflow {
                 max: rust_decimal::Decimal::MAX.to_string(),
             }
             .localize(lang),
@@ -153,5 +169,15 @@ impl<E: Localize + fmt::Debug> std::error::Error for CorpusError<E> {}
 impl Localize for std::convert::Infallible {
     fn localize(&self, _: Lang) -> String {
         match *self {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_messages_have_both_wordings() {
+        crate::i18n::check_templates(&all_templates());
     }
 }

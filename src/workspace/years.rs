@@ -5,8 +5,20 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::cycle::{default_year, DefaultYearError};
-use crate::i18n::{CommandError, Lang, Localize};
+use crate::i18n::{Lang, Localize};
 use crate::model::{FiscalYear, FiscalYearError, Plan};
+
+crate::i18n::messages! {
+    /// The year asked for that the plan does not have.
+    #[derive(Debug)]
+    #[non_exhaustive]
+    pub enum YearText {
+        /// The year asked for is not one of the plan's.
+        OutsidePeriod { year: String, first: String, last: String } =>
+            ja: "{year} は計画期間 ({first}〜{last}) の外です",
+            en: "{year} is outside the plan's period ({first}–{last})";
+    }
+}
 
 /// The years of a plan a run reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -113,7 +125,7 @@ impl Localize for YearError {
     fn localize(&self, lang: Lang) -> String {
         let name = |y: &Option<FiscalYear>| y.map(|y| y.to_string()).unwrap_or_default();
         match self {
-            YearError::OutsidePeriod { year, first, last } => CommandError::YearOutsidePeriod {
+            YearError::OutsidePeriod { year, first, last } => YearText::OutsidePeriod {
                 year: year.to_string(),
                 first: name(first),
                 last: name(last),
@@ -157,5 +169,10 @@ mod tests {
         assert_eq!(Years::All.of(&plan).unwrap().len(), 5);
         let err = Years::One(FiscalYear::reiwa(12)).of(&plan).unwrap_err();
         assert!(err.localize(Lang::En).contains("R5–R9"), "{err:?}");
+    }
+
+    #[test]
+    fn the_messages_have_both_wordings() {
+        crate::i18n::check_templates(&all_templates());
     }
 }

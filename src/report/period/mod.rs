@@ -18,8 +18,9 @@ use crate::evaluation::{
     Agreement, Direction, EffectTotals, EvaluationText, GroupPeriod, ItemPeriod, OutlookCounts,
     PeriodEvaluation, RatingTransitions,
 };
-use crate::i18n::{Heading, Localize};
+use crate::i18n::Localize;
 use crate::number::format_with_places;
+use crate::report::messages::Heading;
 use messages::PeriodColumn;
 
 /// The period's document.
@@ -569,7 +570,7 @@ fn csv_table(p: &PeriodEvaluation, lang: Lang) -> Table {
     );
     let mut t = Table::new(&headers);
     let number = |d: Option<Decimal>| d.map_or(Cell::None, Cell::Number);
-    let yes_no = |b: bool| Cell::Text(crate::i18n::CsvValue::yes_no(b).localize(lang));
+    let yes_no = |b: bool| Cell::Text(crate::report::messages::CsvValue::yes_no(b).localize(lang));
     for i in &p.items {
         let mut row: Vec<Cell> = vec![
             i.id.to_string().into(),

@@ -9,8 +9,9 @@ use rust_decimal::Decimal;
 use super::{effects_by_year, progress_table, PeriodText};
 use crate::engine::number_in;
 use crate::evaluation::{GroupPeriod, GroupYear, ItemPeriod, PeriodEvaluation};
-use crate::i18n::{Heading, Localize};
+use crate::i18n::Localize;
 use crate::model::{FiscalYear, ItemId};
+use crate::report::messages::Heading;
 use crate::report::{year_name, Chart, Lang, Section, Series};
 
 /// The years of the period with results up to the year it is seen from.
