@@ -21,8 +21,10 @@ use super::page::{render, Page, Tab};
 use super::safety::{new_token, version_of};
 use super::text::ServeText;
 use crate::cycle::commit::commit;
+use crate::cycle::layout::Column;
 use crate::cycle::{
-    prepare_import, read_workbook, render_import, status, Amend, ImportFailure, ReturnedWorkbook,
+    prepare_import, read_workbook, render_import, status, Amend, ImportFailure, Problem, Published,
+    ReturnedWorkbook,
 };
 use crate::i18n::{Lang, Localize};
 use crate::model::{DirSource, PlanSource};
@@ -33,6 +35,11 @@ crate::i18n::messages! {
     /// What the import page says.
     #[derive(Debug, Clone)]
     pub enum ImportText {
+        /// A change to a published year without a reason: as import words it, but pointing at
+        /// the page's reason field instead of the command's --amend.
+        ClosedYear { year: String, published: Option<Published>, column: Column, old: String, new: String } =>
+            ja: "{year}の実績は公表済みです{published}: {column} {old} → {new} は、「公表済みの年度を訂正する理由」欄に理由を書いたときだけ取り込みます",
+            en: "the results of {year} are published{published}: {column} {old} → {new} is taken in only as an amendment, with its reason in the field \"Reason for amending a published year\"";
         /// The page's heading.
         Title =>
             ja: "返送された入力シートの取込み",
@@ -328,7 +335,7 @@ pub async fn check(
             Err(failure) => format!(
                 "<h2>{}</h2>\n<pre class=\"failure\" id=\"import-errors\">{}</pre>\n",
                 escape(&t(ImportText::Refused)),
-                escape(&failure.localize(lang))
+                escape(&failure_text(&failure, lang))
             ),
             Ok(plan) => {
                 let mut h = format!(
@@ -404,7 +411,7 @@ pub async fn confirm(
         let result = match dry_run(app, ctx, &dir, &upload.books, upload.amend.as_ref())? {
             Err(failure) => format!(
                 "<pre class=\"failure\" id=\"import-errors\">{}</pre>\n",
-                escape(&failure.localize(lang))
+                escape(&failure_text(&failure, lang))
             ),
             Ok(plan) => {
                 commit(&plan.pending_files()).map_err(|e| {
@@ -420,6 +427,54 @@ pub async fn confirm(
         import_page(app, ctx, result)
     })
     .await
+}
+
+/// A refused import as the page words it: as `gyokaku import` does, except that a change to a
+/// published year points at the page's reason field rather than the command's `--amend`.
+fn failure_text(failure: &ImportFailure, lang: Lang) -> String {
+    let ImportFailure::Cells(errors) = failure else {
+        return failure.localize(lang);
+    };
+    let mut lines: Vec<String> = errors
+        .iter()
+        .map(|e| match &e.problem {
+            Problem::ClosedYear {
+                year,
+                published,
+                column,
+                old,
+                new,
+            } => {
+                let problem = ImportText::ClosedYear {
+                    year: year.clone(),
+                    published: published.clone(),
+                    column: *column,
+                    old: old.clone(),
+                    new: new.clone(),
+                }
+                .localize(lang);
+                let location = e.location.clone();
+                match &e.item {
+                    Some((id, title)) => crate::cycle::ImportText::AtCell {
+                        location,
+                        id: *id,
+                        title: title.clone(),
+                        problem,
+                    },
+                    None => crate::cycle::ImportText::AtPlace { location, problem },
+                }
+                .localize(lang)
+            }
+            _ => e.localize(lang),
+        })
+        .collect();
+    lines.push(
+        crate::cycle::ImportText::NothingWritten {
+            errors: errors.len(),
+        }
+        .localize(lang),
+    );
+    lines.join("\n")
 }
 
 #[cfg(test)]

@@ -836,6 +836,15 @@ async fn a_published_year_is_changed_only_as_an_amendment_with_its_reason() {
         refused.text
     );
     assert!(!refused.text.contains("id=\"import-confirm\""));
+    // The page points at its own reason field, not at the command line's --amend.
+    assert!(
+        refused
+            .text
+            .contains("「公表済みの年度を訂正する理由」欄に理由を書いたときだけ取り込みます")
+            && !refused.text.contains("--amend"),
+        "{}",
+        refused.text
+    );
     // A reason of spaces is no reason.
     let blank = multipart_amending("/import", &[("R5_企画部.xlsx", book.clone())], Some("  "));
     assert!(send(&app, blank)
