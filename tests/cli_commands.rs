@@ -1,5 +1,7 @@
 //! Every command on the bundled Isehara plan, run as a user would, with its output snapshotted.
 
+#![cfg(feature = "cli")] // runs the gyokaku binary, which needs the command line
+
 mod common;
 
 use common::{gyokaku, run_on, stderr_of, stdout_of, Sandbox};

@@ -1,5 +1,7 @@
 //! Many plans in one run: `gyokaku summary DIR` over a folder of plan folders, `--year all`.
 
+#![cfg(feature = "cli")] // runs the gyokaku binary, which needs the command line
+
 mod common;
 
 use std::path::{Path, PathBuf};

@@ -1,6 +1,8 @@
 //! The year's cycle: the default year is the latest complete one, a partial year says how many
 //! items have not reported, and workbooks go out (`template`) and come back (`import`).
 
+#![cfg(feature = "cli")] // runs the gyokaku binary, which needs the command line
+
 mod common;
 
 use common::{run_on, stdout_of, Sandbox};

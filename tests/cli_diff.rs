@@ -1,6 +1,8 @@
 //! `gyokaku diff`: the whole plan under two rule sets — exit 0 when nothing changes, 1 when
 //! something does (with the transitions, the items and the totals), 2 when it cannot run.
 
+#![cfg(feature = "cli")] // runs the gyokaku binary, which needs the command line
+
 mod common;
 
 use std::path::{Path, PathBuf};

@@ -1,6 +1,8 @@
 //! `gyokaku explain ID`: one item's evaluation step by step — inputs, rule calls, notes,
 //! results, the effect formula, the recorded rating beside the suggestion.
 
+#![cfg(feature = "cli")] // runs the gyokaku binary, which needs the command line
+
 mod common;
 
 use common::{copy_tree, root, stderr_of, stdout_of};

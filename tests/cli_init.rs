@@ -2,6 +2,8 @@
 //! a folder that has a plan, or a file init would write, is refused and nothing is written;
 //! a missing value is an error naming its option.
 
+#![cfg(feature = "cli")] // runs the gyokaku binary, which needs the command line
+
 mod common;
 
 use std::path::Path;

@@ -2,6 +2,8 @@
 //! `--help`, errors of the command line and of the plan files, and check findings. Snapshots of
 //! both languages side by side.
 
+#![cfg(feature = "cli")] // runs the gyokaku binary, which needs the command line
+
 mod common;
 
 use common::{gyokaku, output_of, run_on, Sandbox};

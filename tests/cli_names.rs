@@ -1,6 +1,8 @@
 //! Names people type: item ids in every form the report prints, an indicator kind with a typo,
 //! a plan folder that is not where the command looked, and the terminal's width.
 
+#![cfg(feature = "cli")] // runs the gyokaku binary, which needs the command line
+
 mod common;
 
 use common::{gyokaku, output_of, run_on, stdout_of, Sandbox};

@@ -1,6 +1,8 @@
 //! Plans of other cities: a document that records no ratings, prints no department, writes its
 //! years as 平成20年度 and publishes its amounts in 百万円 (as 三田市's published table does).
 
+#![cfg(feature = "cli")] // runs the gyokaku binary, which needs the command line
+
 mod common;
 
 use common::{gyokaku, root};

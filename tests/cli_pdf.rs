@@ -4,6 +4,8 @@
 //! says so and is skipped, unless GYOKAKU_REQUIRE_CHROMIUM=1 (set by CI), which makes their
 //! absence a failure.
 
+#![cfg(feature = "cli")] // runs the gyokaku binary, which needs the command line
+
 mod common;
 
 use std::path::Path;

@@ -3,6 +3,8 @@
 //! five-year plan (four years of results), of the bundled plan (one year) and of a folder of
 //! plans.
 
+#![cfg(feature = "cli")] // runs the gyokaku binary, which needs the command line
+
 mod common;
 
 use common::{copy_tree, root, stderr_of, stdout_of};

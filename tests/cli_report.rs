@@ -1,6 +1,8 @@
 //! `gyokaku report`: the published document as xlsx (read back with calamine), HTML (checked
 //! structurally) and Markdown/text (snapshotted); every figure equals `summary` and `list`.
 
+#![cfg(feature = "cli")] // runs the gyokaku binary, which needs the command line
+
 mod common;
 
 use std::path::Path;

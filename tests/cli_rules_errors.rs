@@ -2,6 +2,8 @@
 //! marks the line; a rule that fails names the rule file, the function, the item and the year;
 //! reading a variable or property that does not exist is an error, never a silent empty value.
 
+#![cfg(feature = "cli")] // runs the gyokaku binary, which needs the command line
+
 mod common;
 
 use std::path::{Path, PathBuf};

@@ -3,6 +3,8 @@
 //! that declares no scale, whose recorded ratings are read on the rules' scale and shown apart
 //! when they are not on it, never mapped onto it.
 
+#![cfg(feature = "cli")] // runs the gyokaku binary, which needs the command line
+
 mod common;
 
 use std::path::{Path, PathBuf};

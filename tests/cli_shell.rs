@@ -1,6 +1,8 @@
 //! Shell habits: completion scripts, the manual page, and colour as `--color` and `NO_COLOR`
 //! ask (clap's help and errors are gyokaku's only coloured output).
 
+#![cfg(feature = "cli")] // runs the gyokaku binary, which needs the command line
+
 mod common;
 
 use common::{gyokaku, output_of, stdout_of};

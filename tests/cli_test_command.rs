@@ -2,6 +2,8 @@
 //! that do not compile, broken case files and unreached branches are reported as an analyst
 //! needs them (file and line), with exit codes 0, 1 and 2.
 
+#![cfg(feature = "cli")] // runs the gyokaku binary, which needs the command line
+
 mod common;
 
 use std::path::Path;

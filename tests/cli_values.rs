@@ -1,6 +1,8 @@
 //! Values an item file gives where the indicator counts: a figure, "-", or a word the plan
 //! declares; any other word is an error at its file and line, in every command and in check.
 
+#![cfg(feature = "cli")] // runs the gyokaku binary, which needs the command line
+
 mod common;
 
 use common::{run_on, Sandbox};

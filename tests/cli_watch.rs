@@ -2,6 +2,8 @@
 //! changes; an error is printed and watching goes on. The test drives the real binary on a
 //! copy of the plan and rules, and waits for output (never for a fixed time).
 
+#![cfg(feature = "cli")] // runs the gyokaku binary, which needs the command line
+
 mod common;
 
 use std::io::{BufRead, BufReader};

@@ -3,6 +3,8 @@
 //! cell of the template copied, the entry cells typed in (numbers as numbers where the document
 //! prints a plain figure, text otherwise).
 
+#![cfg(feature = "cli")] // runs the gyokaku binary, which needs the command line
+
 mod common;
 
 use std::collections::BTreeMap;

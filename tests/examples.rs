@@ -3,6 +3,8 @@
 //! summaries are what a person reads; the five-year plan with four years of results checks
 //! clean and its years and agreement are what a person reads.
 
+#![cfg(feature = "cli")] // runs the gyokaku binary, which needs the command line
+
 mod common;
 
 use common::stdout_of;

@@ -3,6 +3,7 @@
 //! code, the key text of the error (its class: what is wrong and where), that no panic or raw
 //! control character came out, and that nothing in the plan or rule folders was written.
 
+#![cfg(feature = "cli")] // runs the gyokaku binary, which needs the command line
 #![cfg(unix)]
 
 mod common;

@@ -4,6 +4,8 @@
 //! a year left out, a unit typed in a number cell, an unknown kind — each refused with its cell
 //! named, nothing written. (The bundled plan's round trip is in tests/cycle_import.rs.)
 
+#![cfg(feature = "cli")] // runs the gyokaku binary, which needs the command line
+
 mod common;
 
 use std::path::{Path, PathBuf};

@@ -2,6 +2,8 @@
 //! the text; and every total equals the sum of its parts, for any amounts a plan can hold (up
 //! to the largest the parser accepts, in any money unit).
 
+#![cfg(feature = "cli")] // runs the gyokaku binary, which needs the command line
+
 mod common;
 
 use std::sync::OnceLock;

@@ -2,6 +2,8 @@
 //! Schema `.taplo.toml` associates with it (the schemas editors use), every such file has one,
 //! and the schemas refuse what the loaders refuse (an unknown key, a number for a value).
 
+#![cfg(feature = "cli")] // runs the gyokaku binary, which needs the command line
+
 mod common;
 
 use std::path::{Path, PathBuf};

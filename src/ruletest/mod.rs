@@ -5,14 +5,15 @@
 //! use gyokaku::engine::RuleSet;
 //! use gyokaku::ruletest::{load_cases, run_cases};
 //!
-//! let mut rules = RuleSet::load_dir("rules")?;
-//! rules.record_coverage();
+//! let rules = RuleSet::load_dir("rules")?;
 //! let cases = load_cases("rules")?;
 //! let run = run_cases(&rules, &cases);
 //! println!("{} passed, {} failed", run.passed(), run.failed());
-//! assert!(rules.coverage().expect("recording").is_complete());
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! With the `coverage` feature, `rules.record_coverage()` before the run and
+//! `rules.coverage()` after it give the scripts' statement and branch coverage.
 
 #[cfg(feature = "edit")]
 mod accept;
