@@ -28,7 +28,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::item::{Item, ItemSource};
-use super::load::{plan_of, with_items, LoadError, LoadErrors};
+use super::load::{items_of, plan_of, LoadError, LoadErrors};
 use super::plan::Plan;
 use super::source::{DirSource, PlanSource, SourceFile};
 
@@ -188,9 +188,10 @@ impl PlanCache {
             .map(|(plan, used, _, ())| (plan, used))
     }
 
-    /// Loads the plan in `dir` like [`PlanCache::load_telling`] and, on another thread while
-    /// its entry is read (or its items parsed), runs `beside` on the plan as `plan.toml` gives
-    /// it, without its items. `beside` does not run when `plan.toml` does not load.
+    /// Loads the plan in `dir` like [`PlanCache::load_telling`] and runs `beside` on the plan
+    /// as `plan.toml` gives it, without its items: on another thread while its item files are
+    /// parsed, on this one after its entry is read. `beside` does not run when `plan.toml`
+    /// does not load, nor when its item files cannot be listed or read.
     pub fn load_beside<T: Send>(
         &self,
         dir: &Path,
@@ -231,29 +232,36 @@ impl PlanCache {
     ) -> Result<(Plan, CacheUse, Option<PlanKey>, T), LoadErrors> {
         let source = DirSource::new(dir);
         let plan_file = source.plan_file().map_err(LoadError::Io)?;
-        let plan = plan_of(&source, &plan_file)?;
-        let items = || self.items(&source, &plan_file);
-        let (items, t) = match parallel {
-            true => rayon::join(items, || beside(&plan)),
-            false => (items(), beside(&plan)),
-        };
-        let (plan, used, key) = match items? {
-            Items::Entry(items, key) => (restore(plan, items, &source), CacheUse::Read, Some(key)),
+        let mut plan = plan_of(&source, &plan_file)?;
+        // `beside` runs beside the items' parsing only: a plan read from its entry (a warm
+        // one-plan command) starts no thread pool for it (issue 24).
+        match self.items(&source, &plan_file)? {
+            Items::Entry(items, key) => {
+                let t = beside(&plan);
+                Ok((restore(plan, items, &source), CacheUse::Read, Some(key), t))
+            }
             Items::Files {
                 files,
                 stamp,
                 entry,
             } => {
-                let plan = with_items(plan, &files)?;
+                let parse = || items_of(&plan, &files);
+                let (items, t) = match parallel {
+                    true => rayon::join(parse, || beside(&plan)),
+                    false => (parse(), beside(&plan)),
+                };
+                plan.items = items?;
                 match stamp.settled() && write_items(&entry, &stamp.key, &plan.items).is_ok() {
-                    true => (plan, CacheUse::Written, Some(stamp.plan_key())),
-                    false => (plan, CacheUse::Parsed, None),
+                    true => Ok((plan, CacheUse::Written, Some(stamp.plan_key()), t)),
+                    false => Ok((plan, CacheUse::Parsed, None, t)),
                 }
             }
             // Something cannot be looked at: loading says what.
-            Items::Unstamped => (super::load::load_plan(dir)?, CacheUse::Parsed, None),
-        };
-        Ok((plan, used, key, t))
+            Items::Unstamped => {
+                let t = beside(&plan);
+                Ok((super::load::load_plan(dir)?, CacheUse::Parsed, None, t))
+            }
+        }
     }
 
     /// The items of the plan in `source` (whose `plan.toml` is `plan_file`): its entry's when

@@ -435,6 +435,12 @@ pub(crate) fn plan_of(source: &dyn PlanSource, plan_file: &SourceFile) -> Result
 
 /// `plan` with the items of `files`.
 pub(crate) fn with_items(mut plan: Plan, files: &[SourceFile]) -> Result<Plan, LoadErrors> {
+    plan.items = items_of(&plan, files)?;
+    Ok(plan)
+}
+
+/// The items of `files` for `plan` (as `plan.toml` gives it, without items), in id order.
+pub(crate) fn items_of(plan: &Plan, files: &[SourceFile]) -> Result<Vec<Item>, LoadErrors> {
     if files.len() > MAX_ITEMS {
         return Err(LoadError::TooManyItems {
             count: files.len(),
@@ -450,18 +456,19 @@ pub(crate) fn with_items(mut plan: Plan, files: &[SourceFile]) -> Result<Plan, L
     }
     let parsed: Vec<_> = files
         .par_iter()
-        .map(|f| parse_item(f, &plan, &themes))
+        .map(|f| parse_item(f, plan, &themes))
         .collect();
     let mut errors = Vec::new();
+    let mut items = Vec::with_capacity(parsed.len());
     for result in parsed {
         match result {
-            Ok(item) => plan.items.push(item),
+            Ok(item) => items.push(item),
             Err(mut e) => errors.append(&mut e),
         }
     }
-    plan.items.sort_by_key(|i| i.id);
+    items.sort_by_key(|i| i.id);
     // One id from two files (two sources, or two folders in memory): both are named.
-    for pair in plan.items.windows(2) {
+    for pair in items.windows(2) {
         if pair[0].id == pair[1].id {
             errors.push(LoadError::Duplicate {
                 what: Identity::Item,
@@ -477,7 +484,7 @@ pub(crate) fn with_items(mut plan: Plan, files: &[SourceFile]) -> Result<Plan, L
     if !errors.is_empty() {
         return Err(LoadErrors(errors));
     }
-    Ok(plan)
+    Ok(items)
 }
 
 /// Removes `.` and `x/..` from a path without touching the disk: `plans/p/../../rules` → `rules`.

@@ -47,10 +47,11 @@ impl PlanLoader {
         }
     }
 
-    /// Loads the plan in `dir` and, on another thread while its items load, runs `beside` on
-    /// the plan as `plan.toml` gives it, without its items: what needs only `plan.toml` (the
-    /// plan's rule set) is ready when the plan is. `beside` does not run when `plan.toml` does
-    /// not load; its result is dropped when the items do not.
+    /// Loads the plan in `dir` and runs `beside` on the plan as `plan.toml` gives it, without
+    /// its items — on another thread while its item files are parsed, after its items when
+    /// they come from the cache — so that what needs only `plan.toml` (the plan's rule set) is
+    /// ready when the plan is. `beside` does not run when `plan.toml` does not load; its result
+    /// is dropped when the items do not.
     pub fn load_beside<T: Send>(
         &self,
         dir: &Path,

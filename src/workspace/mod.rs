@@ -305,7 +305,8 @@ impl Workspace {
         rule_sets: &RuleSets,
     ) -> Result<Opened, PlanError> {
         // The plan's rule set (named by plan.toml) is loaded, or found loaded, while its items
-        // load; it is compiled only if a rule must run.
+        // parse (after them when they come from the cache); it is compiled only if a rule must
+        // run.
         let (plan, key, rules) = self.loader.load_keyed_beside(folder, |plan| {
             let rules_folder = self.rules_folder(plan)?;
             let rules = rule_sets.loaded(&rules_folder)?;
