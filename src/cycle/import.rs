@@ -266,9 +266,11 @@ pub struct ImportError {
     pub problem: Problem,
 }
 
-impl Localize for ImportError {
-    fn localize(&self, lang: Lang) -> String {
-        let (location, problem) = (self.location.clone(), self.problem.localize(lang));
+impl ImportError {
+    /// The error at its place, its problem worded by `word` (an interface that asks for an
+    /// amendment's reason otherwise than `--amend` words that problem its own way).
+    pub fn localize_with(&self, lang: Lang, word: impl Fn(&Problem) -> String) -> String {
+        let (location, problem) = (self.location.clone(), word(&self.problem));
         match &self.item {
             Some((id, title)) => ImportText::AtCell {
                 location,
@@ -279,6 +281,12 @@ impl Localize for ImportError {
             None => ImportText::AtPlace { location, problem },
         }
         .localize(lang)
+    }
+}
+
+impl Localize for ImportError {
+    fn localize(&self, lang: Lang) -> String {
+        self.localize_with(lang, |p| p.localize(lang))
     }
 }
 
@@ -1047,11 +1055,16 @@ pub enum ImportFailure {
 }
 
 /// Every wrong cell a line, then that nothing was written.
-impl Localize for ImportFailure {
-    fn localize(&self, lang: Lang) -> String {
+impl ImportFailure {
+    /// The failure worded in `lang`, each refused cell's problem by `word` (see
+    /// [`ImportError::localize_with`]).
+    pub fn localize_with(&self, lang: Lang, word: impl Fn(&Problem) -> String) -> String {
         match self {
             ImportFailure::Cells(errors) => {
-                let mut lines: Vec<String> = errors.iter().map(|e| e.localize(lang)).collect();
+                let mut lines: Vec<String> = errors
+                    .iter()
+                    .map(|e| e.localize_with(lang, &word))
+                    .collect();
                 lines.push(
                     ImportText::NothingWritten {
                         errors: errors.len(),
@@ -1068,6 +1081,12 @@ impl Localize for ImportFailure {
             ImportFailure::Commit(e) => e.localize(lang),
             ImportFailure::Plan(e) => e.localize(lang),
         }
+    }
+}
+
+impl Localize for ImportFailure {
+    fn localize(&self, lang: Lang) -> String {
+        self.localize_with(lang, |p| p.localize(lang))
     }
 }
 

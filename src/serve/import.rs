@@ -432,49 +432,23 @@ pub async fn confirm(
 /// A refused import as the page words it: as `gyokaku import` does, except that a change to a
 /// published year points at the page's reason field rather than the command's `--amend`.
 fn failure_text(failure: &ImportFailure, lang: Lang) -> String {
-    let ImportFailure::Cells(errors) = failure else {
-        return failure.localize(lang);
-    };
-    let mut lines: Vec<String> = errors
-        .iter()
-        .map(|e| match &e.problem {
-            Problem::ClosedYear {
-                year,
-                published,
-                column,
-                old,
-                new,
-            } => {
-                let problem = ImportText::ClosedYear {
-                    year: year.clone(),
-                    published: published.clone(),
-                    column: *column,
-                    old: old.clone(),
-                    new: new.clone(),
-                }
-                .localize(lang);
-                let location = e.location.clone();
-                match &e.item {
-                    Some((id, title)) => crate::cycle::ImportText::AtCell {
-                        location,
-                        id: *id,
-                        title: title.clone(),
-                        problem,
-                    },
-                    None => crate::cycle::ImportText::AtPlace { location, problem },
-                }
-                .localize(lang)
-            }
-            _ => e.localize(lang),
-        })
-        .collect();
-    lines.push(
-        crate::cycle::ImportText::NothingWritten {
-            errors: errors.len(),
+    failure.localize_with(lang, |problem| match problem {
+        Problem::ClosedYear {
+            year,
+            published,
+            column,
+            old,
+            new,
+        } => ImportText::ClosedYear {
+            year: year.clone(),
+            published: published.clone(),
+            column: *column,
+            old: old.clone(),
+            new: new.clone(),
         }
         .localize(lang),
-    );
-    lines.join("\n")
+        other => other.localize(lang),
+    })
 }
 
 #[cfg(test)]
