@@ -218,6 +218,15 @@ fn the_report_looks_back_over_the_years_so_far() {
     let html = report("r8.html");
     let page = std::fs::read_to_string(&html).unwrap();
     assert_eq!(page.matches("<svg").count(), 2 + 2 + 4 + 12);
+    // The items' charts are the compact ones, drawn as columns by year under their sheets
+    // (low enough to print on the sheet's page), each year named under its columns.
+    assert_eq!(page.matches("<figure class=\"compact\">").count(), 12);
+    let first = page.find("<figure class=\"compact\">").unwrap();
+    let chart = &page[first..first + page[first..].find("</figure>").unwrap()];
+    assert!(chart.contains("viewBox=\"0 0 420 104\""), "{chart}");
+    for year in ["令和5年度", "令和6年度", "令和7年度", "令和8年度"] {
+        assert!(chart.contains(&format!(">{year}</text>")), "{year}: {chart}");
+    }
     let bytes = std::fs::read(&xlsx).unwrap();
     let has = |name: &str| bytes.windows(name.len()).any(|w| w == name.as_bytes());
     assert!(has("xl/charts/chart20.xml") && !has("xl/charts/chart21.xml"));
