@@ -225,7 +225,10 @@ fn the_report_looks_back_over_the_years_so_far() {
     let chart = &page[first..first + page[first..].find("</figure>").unwrap()];
     assert!(chart.contains("viewBox=\"0 0 420 104\""), "{chart}");
     for year in ["令和5年度", "令和6年度", "令和7年度", "令和8年度"] {
-        assert!(chart.contains(&format!(">{year}</text>")), "{year}: {chart}");
+        assert!(
+            chart.contains(&format!(">{year}</text>")),
+            "{year}: {chart}"
+        );
     }
     let bytes = std::fs::read(&xlsx).unwrap();
     let has = |name: &str| bytes.windows(name.len()).any(|w| w == name.as_bytes());
