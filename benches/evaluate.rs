@@ -1,6 +1,7 @@
 //! Benchmarks of the bundled plan: loading, compiling the rules, evaluating and summarising,
 //! checking; and the default rules in Rhai against the same rules written in Rust
-//! (`rules/rhai` ÷ `rules/native` is the cost of rules an analyst can edit). Run with
+//! (`rules/rhai` ÷ `rules/native` is the cost of rules an analyst can edit; `rules/rhai quiet` ÷
+//! `rules/native quiet` the same without explanations, as output that shows none runs). Run with
 //! `cargo bench --bench evaluate`.
 
 mod common;
@@ -77,8 +78,12 @@ fn bench(c: &mut Criterion) {
     let inputs: Vec<Arc<RuleInput>> = (plan.items.iter())
         .map(|item| Arc::new(rule_input(&plan, item, year, &rules)))
         .collect();
+    let mut quiet = RuleSet::load_dir(&rules_dir).expect("rules compile");
+    quiet.remember_calls(false);
+    quiet.explain_calls(false);
     for x in &inputs {
         assert_eq!(rhai(&rules, x), native::evaluate(x), "item {}", x.id);
+        assert_eq!(rhai(&quiet, x), native::evaluate_quiet(x), "item {}", x.id);
     }
     // Every call run: the cost of the scripts themselves. The default rule set would answer
     // the repeated inputs from memory (`RuleSet::remember_calls`), which measures that instead.
@@ -109,6 +114,24 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
+    // Without explanations, for output that shows none: `rhai quiet` ÷ `native quiet`.
+    group.bench_function("rhai quiet (71 items: achievement, rating, effect)", |b| {
+        b.iter(|| {
+            for x in &inputs {
+                black_box(rhai(&quiet, black_box(x)));
+            }
+        })
+    });
+    group.bench_function(
+        "native quiet (71 items: achievement, rating, effect)",
+        |b| {
+            b.iter(|| {
+                for x in &inputs {
+                    black_box(native::evaluate_quiet(black_box(x)));
+                }
+            })
+        },
+    );
     group.finish();
 }
 

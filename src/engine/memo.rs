@@ -27,12 +27,13 @@ const MAX_PER_KEY: usize = 8;
 /// The most calls one thread remembers in all; past it the memory starts afresh.
 const MAX_CALLS: usize = 4096;
 
-/// Which call: the script (by an id no other script compiled in the process has) and the
-/// function.
+/// Which call: the script (by an id no other script compiled in the process has), the
+/// function, and whether it explains itself (a call run without explanations remembers none).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) struct CallKey {
     pub script: u64,
     pub function: &'static str,
+    pub explained: bool,
 }
 
 struct Remembered {
@@ -136,6 +137,7 @@ mod tests {
         CallKey {
             script: u64::MAX,
             function: "achievement",
+            explained: true,
         }
     }
 

@@ -4,12 +4,13 @@
 //! what each kind script declares of its kind is read.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rhai::{Engine, AST};
 
 use super::kind::{self, Kinds};
 use super::limits;
+use super::quiet;
 use super::sandbox::build_engine;
 use super::script::Script;
 use super::RuleSet;
@@ -22,6 +23,9 @@ use crate::engine::{CompileProblem, RuleConfigProblem};
 pub(super) struct Compiled {
     pub(super) engine: Engine,
     asts: Vec<AST>,
+    /// Each script without its explanations (`quiet.rs`), compiled when first run so:
+    /// `None` when it has none to remove.
+    quiet: Vec<OnceLock<Option<AST>>>,
     /// What each kind's script declares of its kind.
     pub(super) kinds: Arc<Kinds>,
 }
@@ -30,6 +34,18 @@ impl Compiled {
     /// The compiled `script`.
     pub(super) fn ast(&self, script: &Script) -> &AST {
         &self.asts[script.index]
+    }
+
+    /// The compiled `script` as a run with or without explanations (`explained`) runs it.
+    pub(super) fn ast_for(&self, script: &Script, explained: bool) -> &AST {
+        let ast = self.ast(script);
+        if explained {
+            return ast;
+        }
+        self.quiet[script.index]
+            .get_or_init(|| quiet::without_explanations(&self.engine, ast, &script.text))
+            .as_ref()
+            .unwrap_or(ast)
     }
 
     /// Whether `script` defines a function `name`.
@@ -61,6 +77,7 @@ impl RuleSet {
             .collect::<Result<Vec<AST>, RuleError>>()?;
         let mut compiled = Compiled {
             engine,
+            quiet: asts.iter().map(|_| OnceLock::new()).collect(),
             asts,
             kinds: Arc::default(),
         };

@@ -65,13 +65,17 @@ impl RuleSet {
             return Ok(result.map(|d| Effect {
                 value: d,
                 file: formula.file().to_string(),
-                notes: vec![Text::of(&RuleTrace::Formula {
-                    expression: formula.expression().to_string(),
-                    value: show(value),
-                    previous: show(previous),
-                    baseline: show(input.baseline),
-                    total: show(total),
-                })],
+                notes: (self.explain.then(|| {
+                    Text::of(&RuleTrace::Formula {
+                        expression: formula.expression().to_string(),
+                        value: show(value),
+                        previous: show(previous),
+                        baseline: show(input.baseline),
+                        total: show(total),
+                    })
+                }))
+                .into_iter()
+                .collect(),
             }));
         }
         let outcome = if basis == EffectBasis::Actual {

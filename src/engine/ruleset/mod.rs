@@ -12,6 +12,7 @@ mod kind;
 mod layers;
 pub mod limits;
 mod period;
+mod quiet;
 mod rating;
 mod run;
 mod sandbox;
@@ -81,6 +82,8 @@ pub struct RuleSet {
     coverage: Option<Recorder>,
     /// Whether calls are remembered ([`RuleSet::remember_calls`]).
     remember: bool,
+    /// Whether the rules explain themselves ([`RuleSet::explain_calls`]).
+    explain: bool,
 }
 
 // One compiled rule set serves every thread of a parallel evaluation.
@@ -164,6 +167,7 @@ impl RuleSet {
             compiling: Mutex::new(()),
             coverage: None,
             remember: true,
+            explain: true,
         })
     }
 

@@ -1,6 +1,7 @@
-//! Running one function of a rule script for an item and year: what it explains, a call
-//! answered from memory when it must run as one already made (`engine/memo.rs`), coverage
-//! when it is recorded, and the error naming file, function, item and year when it fails.
+//! Running one function of a rule script for an item and year: what it explains (unless the
+//! run builds no explanations, `quiet.rs`), a call answered from memory when it must run as one
+//! already made (`engine/memo.rs`), coverage when it is recorded, and the error naming file,
+//! function, item and year when it fails.
 
 use std::sync::Arc;
 
@@ -48,6 +49,18 @@ impl RuleSet {
         self.remember = on;
     }
 
+    /// Whether the rules build their explanations (the default) or run without them, for
+    /// output that shows none: every value is the same, every [`Outcome::trace`] empty, and
+    /// what only an explanation's arguments would raise is not raised (`rules/README.md`).
+    pub fn explain_calls(&mut self, on: bool) {
+        self.explain = on;
+    }
+
+    /// Whether the rules build their explanations ([`RuleSet::explain_calls`]).
+    pub fn explains(&self) -> bool {
+        self.explain
+    }
+
     /// Calls `function(x, more…)` of `script` — or, when this thread made a call that must
     /// run the same way, answers as it did ([`memo`]).
     pub(super) fn call(
@@ -64,9 +77,11 @@ impl RuleSet {
         if !self.remember || self.coverage.is_some() {
             return self.run(script, function, args, at);
         }
+        // A call remembered without its explanation never answers one that needs it.
         let key = memo::CallKey {
             script: script.id,
             function,
+            explained: self.explain,
         };
         if let Some((value, trace)) = memo::recall(&key, x, &more) {
             return Ok(Outcome { value, trace });
@@ -93,11 +108,16 @@ impl RuleSet {
         let result = compiled.engine.call_fn_with_options::<Dynamic>(
             options,
             &mut scope,
-            compiled.ast(script),
+            // Coverage counts the lines as written.
+            compiled.ast_for(script, self.explain || self.coverage.is_some()),
             function,
             args,
         );
-        let trace = trace::take_call();
+        let mut trace = trace::take_call();
+        if !self.explain {
+            // What a call that might change something still explained (`quiet.rs`).
+            trace = Vec::new();
+        }
         match result {
             Ok(value) => Ok(Outcome { value, trace }),
             Err(e) => Err(runtime_error(&script.file, function, at, &e)),
@@ -249,6 +269,66 @@ mod tests {
             r.achievement(&Arc::new(input()), AT).unwrap();
         }
         assert_eq!(r.achievement(&Arc::new(input()), AT).unwrap().trace, first);
+    }
+
+    /// Without explanations a rule gives the same value and no trace; the call memo never
+    /// answers a call that explains with one remembered without (nor the other way round).
+    #[test]
+    fn a_quiet_run_gives_the_same_values_and_no_explanation() {
+        let script = "fn achievement(x) { let a = x.actual / x.target; explain(`達成率 ${percent(a)}`, `achievement ${percent(a)}`); let b = \"計\"; explain(b); print(`${x.id}`); a }";
+        let mut quiet = rules(script).unwrap();
+        quiet.explain_calls(false);
+        let explaining = rules(script).unwrap();
+        for _ in 0..2 {
+            let q = quiet.achievement(&Arc::new(input()), AT).unwrap();
+            let e = explaining.achievement(&Arc::new(input()), AT).unwrap();
+            assert_eq!(q.value, e.value);
+            assert!(q.trace.is_empty(), "{:?}", q.trace);
+            assert_eq!(e.trace.len(), 3);
+        }
+        // The same rule set, switched: the remembered quiet call is not recalled.
+        quiet.explain_calls(true);
+        let again = quiet.achievement(&Arc::new(input()), AT).unwrap();
+        assert_eq!(again.trace.len(), 3, "{:?}", again.trace);
+        quiet.explain_calls(false);
+        assert!(quiet
+            .achievement(&Arc::new(input()), AT)
+            .unwrap()
+            .trace
+            .is_empty());
+    }
+
+    /// A call that might change what the rule sees stays, and runs: its lines are dropped.
+    #[test]
+    fn a_quiet_run_keeps_explanations_that_change_something() {
+        let mut r =
+            rules("fn achievement(x) { let a = [1, 2]; explain(`${a.pop()}`); a.len() }").unwrap();
+        r.explain_calls(false);
+        let out = r.achievement(&Arc::new(input()), AT).unwrap();
+        assert_eq!((out.value, out.trace), (Some(Decimal::ONE), Vec::new()));
+    }
+
+    /// What only an explanation's arguments raise is raised with explanations, not without
+    /// (`rules/README.md`); errors elsewhere name the same line either way.
+    #[test]
+    fn an_error_inside_an_explanation_is_raised_only_with_explanations() {
+        let script = "fn achievement(x) {\n    explain(`${percent(x.baseline)}`);\n    1\n}";
+        let mut r = rules(script).unwrap();
+        let err = r.achievement(&Arc::new(input()), AT).unwrap_err().en();
+        assert!(err.contains("percent"), "{err}");
+        r.explain_calls(false);
+        assert_eq!(
+            r.achievement(&Arc::new(input()), AT).unwrap().value,
+            Some(Decimal::ONE)
+        );
+
+        let script = "fn achievement(x) {\n    explain(`長い説明 ${x.id}`); let a = x.baseline < 1;\n    1\n}";
+        let mut r = rules(script).unwrap();
+        let explained = r.achievement(&Arc::new(input()), AT).unwrap_err().en();
+        r.explain_calls(false);
+        let quiet = r.achievement(&Arc::new(input()), AT).unwrap_err().en();
+        assert_eq!(quiet, explained);
+        assert!(quiet.contains("line 2"), "{quiet}");
     }
 
     #[test]

@@ -3,10 +3,10 @@
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-/// A script of the rule set: the file it came from and its text (shown by coverage reports).
+/// A script of the rule set: the file it came from and its text (shown by coverage reports,
+/// compiled again without explanations).
 pub(super) struct Script {
     pub(super) file: String,
-    #[cfg_attr(not(feature = "coverage"), allow(dead_code))]
     pub(super) text: String,
     /// Its place among the rule set's scripts as they compile ([`super::compile::Compiled::ast`]).
     pub(super) index: usize,
