@@ -343,3 +343,115 @@ fn the_cache_of_parsed_plans_is_used_rebuilt_when_broken_and_bypassed_on_request
     assert!(entries().is_empty() && entries_in("evaluations").is_empty());
     assert_eq!(with_cache(&all), computed);
 }
+
+/// Run without explanations (`Workspace::with_explanations(false)`, as `summary` and `list`
+/// run), the rules give every value they give with them: each item's achievement, suggestion,
+/// reading and effect, the period's forecasts and overall ratings, the summary's figures and
+/// the list, byte for byte; only the explanations are empty.
+#[test]
+fn values_are_the_same_without_explanations() {
+    use gyokaku::evaluation::{evaluate_period, summarize_with_rules};
+    use gyokaku::report::{list_document, summary_document, Lang};
+    use gyokaku::workspace::{Workspace, Years};
+
+    let plan = root().join("plans/isehara-6");
+    let explaining = Workspace::new().evaluate(&plan, Years::All).unwrap();
+    let quiet = (Workspace::new().with_explanations(false))
+        .evaluate(&plan, Years::All)
+        .unwrap();
+    assert!(!quiet.rules.explains() && explaining.rules.explains());
+    let mut explained_lines = 0;
+    for (e, q) in explaining.evaluations.iter().zip(&quiet.evaluations) {
+        let mut blanked = e.clone();
+        for item in &mut blanked.items {
+            for step in &mut item.trace {
+                explained_lines += step.notes.len();
+                step.notes.clear();
+            }
+        }
+        assert_eq!(&blanked, q, "{}", e.year);
+        for lang in [Lang::Ja, Lang::En] {
+            let summary = |p: &gyokaku::evaluation::EvaluatedPlan, ev| {
+                format!(
+                    "{:?}",
+                    summary_document(&summarize_with_rules(&p.plan, ev, &p.rules).unwrap(), lang)
+                )
+            };
+            assert_eq!(summary(&explaining, e), summary(&quiet, q));
+            assert_eq!(
+                format!("{:?}", list_document(&explaining.plan, e, lang)),
+                format!("{:?}", list_document(&quiet.plan, q, lang))
+            );
+        }
+    }
+    assert!(explained_lines > 500, "{explained_lines}");
+    let period = |p: &gyokaku::evaluation::EvaluatedPlan| {
+        evaluate_period(&p.plan, &p.rules, &p.evaluations, None).unwrap()
+    };
+    let (mut e, q) = (period(&explaining), period(&quiet));
+    let mut forecast_lines = 0;
+    for (item, quiet_item) in e.items.iter_mut().zip(&q.items) {
+        forecast_lines += item.forecast_explanation.len() + item.overall.explanation.len();
+        item.forecast_explanation.clear();
+        item.overall.explanation.clear();
+        assert!(
+            quiet_item.forecast_explanation.is_empty() && quiet_item.overall.explanation.is_empty()
+        );
+    }
+    assert!(forecast_lines > 100, "{forecast_lines}");
+    assert_eq!(e, q);
+
+    let (_dir, corpus) = corpus();
+    assert_eq!(
+        Workspace::new()
+            .summarize_plans(&corpus, Years::All)
+            .unwrap(),
+        (Workspace::new().with_explanations(false))
+            .summarize_plans(&corpus, Years::All)
+            .unwrap()
+    );
+}
+
+/// `summary` and `list` store what the rules gave without explanations; a command that shows
+/// them afterwards computes them again, and prints what it prints without the cache.
+#[test]
+fn a_command_that_explains_after_one_that_does_not_still_explains() {
+    let cache = tempfile::tempdir().unwrap();
+    let with_cache = |args: &[&str]| {
+        let out = gyokaku(args)
+            .env("GYOKAKU_CACHE_DIR", cache.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let fresh = |args: &[&str]| run(&[args, &["--no-cache"]].concat(), 0).0;
+    let quiet: [&[&str]; 2] = [&["summary", "--year", "all"], &["list", "--format", "csv"]];
+    for args in quiet {
+        assert_eq!(with_cache(args), fresh(args), "{args:?}");
+    }
+    assert!(
+        std::fs::read_dir(cache.path().join("evaluations"))
+            .unwrap()
+            .count()
+            > 0,
+        "stored without explanations"
+    );
+    let explaining: [&[&str]; 2] = [
+        &["evaluate", "--year", "all", "--format", "json"],
+        &["explain", "1-1-1"],
+    ];
+    for args in explaining {
+        let out = with_cache(args);
+        assert_eq!(out, fresh(args), "{args:?}");
+        // Read from what the explaining run stored, the same again.
+        assert_eq!(with_cache(args), out, "{args:?}");
+    }
+    let json = with_cache(explaining[0]);
+    assert!(json.contains("\"explanation\": {"), "{json}");
+    assert!(json.contains("実績値"), "explanations present");
+    // And the quiet commands read what the explaining ones stored.
+    for args in quiet {
+        assert_eq!(with_cache(args), fresh(args), "{args:?}");
+    }
+}

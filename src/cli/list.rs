@@ -20,7 +20,9 @@ pub struct Args {
 }
 
 /// Runs the command, worded in `lang`.
-pub fn run(args: Args, lang: Lang) -> Result<ExitCode, CliError> {
+pub fn run(mut args: Args, lang: Lang) -> Result<ExitCode, CliError> {
+    // Nothing printed explains: the rules build no explanation.
+    args.eval = args.eval.without_explanations();
     if many_plans(&args.plan, &args.eval) {
         emit_plans(&args.plan, &args.eval, lang, |p, ev| {
             Ok(list_document(&p.plan, ev, lang))

@@ -208,9 +208,20 @@ pub struct EvalArgs {
     pub year: Option<Years>,
     #[command(flatten)]
     pub out: OutputArgs,
+    /// Set by a command whose output shows no explanation, not on the command line: the rules
+    /// then build none ([`EvalArgs::without_explanations`]).
+    #[arg(skip)]
+    pub quiet: bool,
 }
 
 impl EvalArgs {
+    /// These options for a command whose output shows no explanation: the rules run without
+    /// building them (`Workspace::with_explanations`), every value the same.
+    pub fn without_explanations(mut self) -> Self {
+        self.quiet = true;
+        self
+    }
+
     /// The years `--year` asks for (the latest complete one when it is not given).
     pub fn years(&self) -> Years {
         self.year.unwrap_or_default()
@@ -226,7 +237,7 @@ impl EvalArgs {
 
     /// The workspace of `plan` under these options, worded in `lang`.
     pub fn workspace(&self, plan: &PlanArg, lang: Lang) -> Workspace {
-        plan.workspace(self.rules.as_deref(), lang)
+        (plan.workspace(self.rules.as_deref(), lang)).with_explanations(!self.quiet)
     }
 }
 

@@ -23,7 +23,9 @@ pub struct Args {
 }
 
 /// Runs the command, worded in `lang`.
-pub fn run(args: Args, lang: Lang) -> Result<ExitCode, CliError> {
+pub fn run(mut args: Args, lang: Lang) -> Result<ExitCode, CliError> {
+    // Nothing printed explains: the rules build no explanation.
+    args.eval = args.eval.without_explanations();
     if !many_plans(&args.plan, &args.eval) {
         let p = evaluated(&args.plan, &args.eval, lang)?;
         // The document's tables, and the figures the rule set's summary.rhai adds.

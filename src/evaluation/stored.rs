@@ -18,7 +18,9 @@
 //! plan's files. It is written atomically and
 //! checked like an entry of parsed plans: a partial, corrupt or foreign entry is no entry. A
 //! rule set recording coverage is never answered from an entry: its calls must run to be
-//! counted.
+//! counted. Each year of an entry says whether it was computed with the rules' explanations
+//! ([`RuleSet::explain_calls`]): a run that explains takes only years that have them (the
+//! others are computed again, with them, and stored so); a run without takes either.
 
 use std::path::{Path, PathBuf};
 
@@ -42,7 +44,7 @@ const MAGIC: &[u8; 16] = b"gyokaku results\0";
 const SUMS_MAGIC: &[u8; 16] = b"gyokaku sums 3\0\0";
 
 /// The number of this layout of an entry.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// A folder of stored evaluations, or none (every evaluation computed).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,12 +117,20 @@ impl StoredEvaluations {
             return Ok((super::evaluate_years(plan, rules, years)?, Stored::Computed));
         };
         let mut held = held_outcomes(&entry, plan);
-        if let Some(outcomes) = entry.take(&mut held) {
-            return Ok((evaluations(plan, rules, years, outcomes), Stored::Read));
+        if let Some(outcomes) = take_outcomes(&entry, &mut held, rules) {
+            return Ok((
+                evaluations(plan, rules, years, items_of(outcomes)),
+                Stored::Read,
+            ));
         }
-        let outcomes = rule_outcomes(plan, rules, years)?;
+        let outcomes = (rule_outcomes(plan, rules, years)?.into_iter())
+            .map(|items| YearOutcomes {
+                explained: rules.explains(),
+                items,
+            })
+            .collect();
         let (outcomes, used) = entry.write(held, outcomes);
-        Ok((evaluations(plan, rules, years, outcomes), used))
+        Ok((evaluations(plan, rules, years, items_of(outcomes)), used))
     }
 
     /// The evaluations of `plan` for `years` under `rules` when its entry holds them all
@@ -133,8 +143,8 @@ impl StoredEvaluations {
         years: &[FiscalYear],
     ) -> Option<Vec<Evaluation>> {
         let entry = self.entry(key, rules, years, Kind::Evaluations)?;
-        let outcomes = entry.take(&mut held_outcomes(&entry, plan))?;
-        Some(evaluations(plan, rules, years, outcomes))
+        let outcomes = take_outcomes(&entry, &mut held_outcomes(&entry, plan), rules)?;
+        Some(evaluations(plan, rules, years, items_of(outcomes)))
     }
 
     /// The summary lines of the plan in `folder` for the years `choice` names (see
@@ -216,8 +226,36 @@ impl StoredEvaluations {
 
 /// What the entry of `plan`'s evaluations holds: filed under the key of these very files, any
 /// other number of items is a foreign entry, read as none.
-fn held_outcomes(entry: &Entry, plan: &Plan) -> Held<Vec<RuleOutcome>> {
-    entry.read(|items: &Vec<RuleOutcome>| items.len() == plan.items.len())
+fn held_outcomes(entry: &Entry, plan: &Plan) -> Held<YearOutcomes> {
+    entry.read(|year: &YearOutcomes| year.items.len() == plan.items.len())
+}
+
+/// The outcomes of every year the run asks for, taken out of `held`, when it holds them all and,
+/// for `rules` that explain, each with its explanations (a year computed without is computed
+/// again; what the entry holds of other years stays).
+fn take_outcomes(
+    entry: &Entry,
+    held: &mut Held<YearOutcomes>,
+    rules: &RuleSet,
+) -> Option<Vec<YearOutcomes>> {
+    let unexplained = |name: &String| (held.iter()).any(|(n, year)| n == name && !year.explained);
+    if rules.explains() && entry.names.iter().any(unexplained) {
+        return None;
+    }
+    entry.take(held)
+}
+
+/// What the rules gave for one year of a plan: each item's outcome, and whether it holds the
+/// rules' explanations.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct YearOutcomes {
+    explained: bool,
+    items: Vec<RuleOutcome>,
+}
+
+/// The items' outcomes of each year.
+fn items_of(years: Vec<YearOutcomes>) -> Vec<Vec<RuleOutcome>> {
+    years.into_iter().map(|y| y.items).collect()
 }
 
 /// What an entry holds: each year computed so far (as the plan writes it), with what was
@@ -499,6 +537,54 @@ mod tests {
         let (twice, used) = run(&edited, edited_key.as_ref(), &rules, &[r5, r5]);
         assert_eq!(used, Stored::Computed);
         assert_eq!(twice[0], twice[1]);
+    }
+
+    /// A year stored without explanations serves a run without them only: a run that explains
+    /// computes it again (and keeps the entry's other years); what it stores serves both.
+    #[test]
+    fn a_year_stored_without_explanations_is_computed_again_for_a_run_that_explains() {
+        let Fixture {
+            tmp: _tmp,
+            stored,
+            rules,
+            plan,
+            key,
+            ..
+        } = fixture();
+        let key = key.as_ref();
+        let mut quiet = self::rules();
+        quiet.explain_calls(false);
+        let (r5, r6) = (FiscalYear::reiwa(5), FiscalYear::reiwa(6));
+        let run = |rules: &RuleSet, years: &[FiscalYear]| {
+            stored
+                .evaluate_years_telling(&plan, key, rules, years)
+                .unwrap()
+        };
+        let explained = crate::evaluation::evaluate_years(&plan, &rules, &[r5, r6]).unwrap();
+        let notes = |evs: &[Evaluation]| {
+            (evs.iter().flat_map(|e| &e.items))
+                .flat_map(|i| &i.trace)
+                .map(|s| s.notes.len())
+                .sum::<usize>()
+        };
+        assert_eq!(run(&quiet, &[r5, r6]).1, Stored::Written);
+        let (read, used) = run(&quiet, &[r5]);
+        assert_eq!((used, notes(&read)), (Stored::Read, 0));
+        // R5 explained: computed again; R6 stays as it was stored.
+        let (again, used) = run(&rules, &[r5]);
+        assert_eq!((&again[..], used), (&explained[..1], Stored::Written));
+        assert!(notes(&again) > 0);
+        assert_eq!(run(&rules, &[r5]).1, Stored::Read);
+        assert_eq!(run(&quiet, &[r6, r5]).1, Stored::Read);
+        assert_eq!(run(&rules, &[r5, r6]).1, Stored::Written);
+        assert_eq!(run(&rules, &[r6, r5]).1, Stored::Read);
+        let (both, used) = run(&quiet, &[r5, r6]);
+        assert_eq!(used, Stored::Read);
+        assert_eq!(
+            notes(&both),
+            notes(&explained),
+            "a run without takes explained years too"
+        );
     }
 
     #[test]

@@ -70,7 +70,9 @@ fn plan(app: &App, ctx: &Ctx) -> Result<Page, Failure> {
 /// The table of the plans of a folder.
 fn folder(app: &App, ctx: &Ctx) -> Result<Page, Failure> {
     let years = ctx.years()?;
-    let corpus = (app.workspace.summarize_plans(&app.options.root, years)).map_err(|e| {
+    // The table shows sums, no explanation: the rules build none.
+    let workspace = app.workspace.clone().with_explanations(false);
+    let corpus = (workspace.summarize_plans(&app.options.root, years)).map_err(|e| {
         Failure::new(
             axum::http::StatusCode::UNPROCESSABLE_ENTITY,
             e.localize(ctx.lang),

@@ -38,12 +38,15 @@ use crate::model::{
 };
 use rule_sets::RuleSets;
 
-/// Where plans and rule sets are read from, which rule set applies, and the reader's language.
+/// Where plans and rule sets are read from, which rule set applies, the reader's language, and
+/// whether the rules explain themselves.
 #[derive(Debug, Clone, Default)]
 pub struct Workspace {
     loader: PlanLoader,
     rules: Option<PathBuf>,
     lang: Lang,
+    /// The rules run without building explanations ([`Workspace::with_explanations`]).
+    quiet: bool,
 }
 
 impl Workspace {
@@ -84,6 +87,20 @@ impl Workspace {
         self
     }
 
+    /// Whether the rules build their explanations (the default) or, for output that shows
+    /// none, run without: every value is the same and every explanation empty
+    /// ([`RuleSet::explain_calls`], `rules/README.md`). Evaluations stored without
+    /// explanations serve such runs only; a run that explains computes them again.
+    pub fn with_explanations(mut self, on: bool) -> Self {
+        self.quiet = !on;
+        self
+    }
+
+    /// Whether the rules explain themselves ([`Workspace::with_explanations`]).
+    pub fn explains(&self) -> bool {
+        !self.quiet
+    }
+
     /// The reader's language.
     pub fn lang(&self) -> Lang {
         self.lang
@@ -116,7 +133,9 @@ impl Workspace {
     /// runs rules itself (a trace, a check, a comparison of two rule sets).
     pub fn load_with_rules(&self, dir: impl AsRef<Path>) -> Result<(Plan, RuleSet), PlanError> {
         let (plan, rules) = self.loader.load_beside(dir.as_ref(), |plan| {
-            Ok::<_, PlanError>(RuleSet::load_dir(self.rules_folder(plan)?)?)
+            let mut rules = RuleSet::load_dir(self.rules_folder(plan)?)?;
+            rules.explain_calls(self.explains());
+            Ok::<_, PlanError>(rules)
         })?;
         Ok((plan, rules?))
     }
@@ -126,7 +145,7 @@ impl Workspace {
     /// it does not are the rule set's scripts compiled — here, so that a script that does not
     /// compile is reported before anything is said about the plan.
     pub fn open(&self, dir: impl AsRef<Path>, years: Years) -> Result<Opened, PlanError> {
-        self.open_with(dir.as_ref(), &years, &RuleSets::default())
+        self.open_with(dir.as_ref(), &years, &self.rule_sets())
     }
 
     /// Evaluates the plan in `dir` for the years `years` chooses ([`Workspace::open`], then
@@ -162,7 +181,7 @@ impl Workspace {
         E: Send,
     {
         let folders = self.plan_folders(dir)?;
-        let rule_sets = RuleSets::default();
+        let rule_sets = self.rule_sets();
         map_plans(&folders, |folder| {
             let plan = self
                 .open_with(folder, &years, &rule_sets)
@@ -188,7 +207,7 @@ impl Workspace {
         years: Years,
     ) -> Result<CorpusSummary, CorpusError<std::convert::Infallible>> {
         let folders = self.plan_folders(dir)?;
-        let rule_sets = RuleSets::default();
+        let rule_sets = self.rule_sets();
         let stored = self.stored();
         let choice = years.choice();
         let per_plan: Vec<Result<Vec<PlanYearSummary>, CorpusError<_>>> =
@@ -290,6 +309,11 @@ impl Workspace {
         })
         .into_iter()
         .collect()
+    }
+
+    /// The rule sets of one run, explaining or not as the workspace does.
+    fn rule_sets(&self) -> RuleSets {
+        RuleSets::new(self.explains())
     }
 
     /// The evaluations stored beside the cache of parsed plans (none without a cache).

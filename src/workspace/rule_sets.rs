@@ -16,13 +16,23 @@ struct Shared {
     compiled: OnceLock<Result<(), Arc<RuleError>>>,
 }
 
-/// The rule sets of one run, by folder.
+/// The rule sets of one run, by folder, each explaining or not as the run does.
 #[derive(Default)]
 pub(crate) struct RuleSets {
     by_folder: Mutex<HashMap<PathBuf, Arc<Shared>>>,
+    /// The rules run without explanations ([`RuleSet::explain_calls`]).
+    quiet: bool,
 }
 
 impl RuleSets {
+    /// The rule sets of a run whose rules build their explanations (`explain`) or not.
+    pub(crate) fn new(explain: bool) -> Self {
+        RuleSets {
+            by_folder: Mutex::default(),
+            quiet: !explain,
+        }
+    }
+
     fn shared(&self, folder: &Path) -> Arc<Shared> {
         let mut map = self
             .by_folder
@@ -36,9 +46,9 @@ impl RuleSets {
         self.shared(folder)
             .loaded
             .get_or_init(|| {
-                RuleSet::load_dir_deferred(folder)
-                    .map(Arc::new)
-                    .map_err(Arc::new)
+                let mut set = RuleSet::load_dir_deferred(folder).map_err(Arc::new)?;
+                set.explain_calls(!self.quiet);
+                Ok(Arc::new(set))
             })
             .clone()
     }
