@@ -765,8 +765,12 @@ fn parse_plan(file: &SourceFile) -> Result<Plan, LoadErrors> {
             ));
         }
     }
-    // Only a plan with a scale can give a label twice (looking reads the file again).
-    let twice = raw.scale.as_ref().and_then(|_| duplicate_label(&file.text));
+    // Only a scale that repeats a label is looked for in the file (looking parses it again:
+    // a tenth of a warm national `summary`, issue 24).
+    let twice = match &raw.scale {
+        Some(RawScale::Declared(scale)) if scale.repeats_a_label() => duplicate_label(&file.text),
+        _ => None,
+    };
     if let Some((label, first_line, line)) = twice {
         errors.push(LoadError::Duplicate {
             what: Identity::ScaleLabel,

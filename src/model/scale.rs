@@ -79,6 +79,19 @@ impl Scale {
         }
     }
 
+    /// Whether two of its ratings have the same label (after [`normalize_label`]).
+    pub fn repeats_a_label(&self) -> bool {
+        let labels: Vec<String> = self
+            .ratings
+            .iter()
+            .map(|r| normalize_label(&r.label))
+            .collect();
+        labels
+            .iter()
+            .enumerate()
+            .any(|(i, l)| labels[..i].contains(l))
+    }
+
     /// Whether ratings are recorded on it at all (`scale = "none"` has no ratings).
     pub fn records_ratings(&self) -> bool {
         !self.ratings.is_empty()
@@ -229,5 +242,24 @@ mod tests {
             None
         );
         assert_eq!(duplicate_label("x = 1"), None);
+    }
+
+    /// The file is looked at again for lines only when the parsed scale repeats a label.
+    #[test]
+    fn a_repeated_label_is_seen_in_the_parsed_scale() {
+        let scale = |labels: &[&str]| Scale {
+            ratings: labels
+                .iter()
+                .map(|l| Rating {
+                    label: l.to_string(),
+                    name: String::new(),
+                    name_en: String::new(),
+                })
+                .collect(),
+            ..Scale::none()
+        };
+        assert!(scale(&["A", "B", " Ａ"]).repeats_a_label());
+        assert!(!scale(&["A", "B", "a"]).repeats_a_label());
+        assert!(!Scale::none().repeats_a_label());
     }
 }
