@@ -49,8 +49,45 @@ fn labels(s: &CorpusSummary, pick: fn(&CorpusTotal) -> &Counts) -> Vec<String> {
 
 /// The corpus tables.
 pub fn corpus_summary_document(s: &CorpusSummary, lang: Lang) -> Document {
+    let mut doc = corpus_summary_tables(s, lang);
+    doc.csv = Some(corpus_summary_csv(s, lang));
+    doc.json = Some(corpus_summary_json(s));
+    doc
+}
+
+/// The corpus summary as far as `format` prints it: its open-data table for CSV, its data for
+/// JSON, its tables for the others. Printed in `format`, the same as
+/// [`corpus_summary_document`]; a national summary builds a third of it (issue 24).
+pub fn corpus_summary_document_for(s: &CorpusSummary, lang: Lang, format: Format) -> Document {
+    match format {
+        Format::Csv => Document {
+            csv: Some(corpus_summary_csv(s, lang)),
+            ..Document::default()
+        },
+        Format::Json => Document {
+            json: Some(corpus_summary_json(s)),
+            ..Document::default()
+        },
+        _ => corpus_summary_tables(s, lang),
+    }
+}
+
+/// The corpus summary's data, for JSON.
+fn corpus_summary_json(s: &CorpusSummary) -> serde_json::Value {
+    serde_json::to_value(s).expect("JSON of plain values")
+}
+
+/// The corpus summary's open-data table, for CSV.
+fn corpus_summary_csv(s: &CorpusSummary, lang: Lang) -> Table {
     let recorded = labels(s, |t| &t.recorded);
     let suggested = labels(s, |t| &t.suggested);
+    let unrated = s.totals.iter().any(|t| t.recorded.unrated > 0);
+    summary_csv(s, &recorded, &suggested, unrated, partly_reported(s), lang)
+}
+
+/// The corpus summary's tables: per plan and year, and all plans together.
+fn corpus_summary_tables(s: &CorpusSummary, lang: Lang) -> Document {
+    let recorded = labels(s, |t| &t.recorded);
     let unrated = s.totals.iter().any(|t| t.recorded.unrated > 0);
     // Years or items without results yet: the expected effect of what has results, which the
     // ratio measures against, beside the whole.
@@ -133,8 +170,6 @@ pub fn corpus_summary_document(s: &CorpusSummary, lang: Lang) -> Document {
     let mut doc = Document::default();
     doc.push(plans);
     doc.push(totals);
-    doc.csv = Some(summary_csv(s, &recorded, &suggested, unrated, partly, lang));
-    doc.json = Some(serde_json::to_value(s).expect("JSON of plain values"));
     doc
 }
 
@@ -424,6 +459,54 @@ mod tests {
     use crate::evaluation::evaluate;
     use crate::model::{load_plan, FiscalYear};
     use crate::report::list_document;
+
+    /// The summary of a folder built for one format prints in it what the whole document
+    /// prints: two plans of two years, one with items without results.
+    #[test]
+    fn a_corpus_summary_built_for_a_format_prints_as_the_whole() {
+        use crate::evaluation::{summary_rows, totals, EvaluatedPlan};
+        use std::sync::Arc;
+        let root = env!("CARGO_MANIFEST_DIR");
+        let plan = load_plan(format!("{root}/plans/isehara-6")).unwrap();
+        let rules = Arc::new(RuleSet::load_dir(format!("{root}/rules")).unwrap());
+        let mut rows = Vec::new();
+        for folder in ["a", "b"] {
+            let years = [FiscalYear::reiwa(5), FiscalYear::reiwa(6)];
+            rows.extend(summary_rows(&EvaluatedPlan {
+                folder: PathBuf::from(folder),
+                plan: plan.clone(),
+                key: None,
+                rules: Arc::clone(&rules),
+                evaluations: years.map(|y| evaluate(&plan, &rules, y).unwrap()).to_vec(),
+            }));
+        }
+        let summary = CorpusSummary {
+            plans: 2,
+            totals: totals(&rows).unwrap(),
+            rows,
+        };
+        for lang in [Lang::Ja, Lang::En] {
+            let whole = corpus_summary_document(&summary, lang);
+            for format in [
+                Format::Table,
+                Format::Md,
+                Format::Csv,
+                Format::Json,
+                Format::Html,
+            ] {
+                let options = Options {
+                    lang,
+                    ..Options::default()
+                };
+                let part = corpus_summary_document_for(&summary, lang, format);
+                assert_eq!(
+                    render_string(&part, format, &options),
+                    render_string(&whole, format, &options),
+                    "{format:?} {lang:?}"
+                );
+            }
+        }
+    }
 
     /// Each part reduced where it is made prints exactly what the whole parts print together,
     /// in every format: the bundled plan's list as two plans of two years, and a part without

@@ -28,7 +28,10 @@ mod words;
 pub use agreement::agreement_document;
 pub use cache::cache_document;
 pub use check::check_document;
-pub use corpus::{corpus_summary_document, plans_document, write_plans, PlanPart, PrintedPart};
+pub use corpus::{
+    corpus_summary_document, corpus_summary_document_for, plans_document, write_plans, PlanPart,
+    PrintedPart,
+};
 pub use diff::diff_document;
 pub(crate) use document::with_unit;
 pub use document::{
