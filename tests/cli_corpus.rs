@@ -455,3 +455,65 @@ fn a_command_that_explains_after_one_that_does_not_still_explains() {
         assert_eq!(with_cache(args), fresh(args), "{args:?}");
     }
 }
+
+/// One plan's `summary` read from the cache prints byte for byte what it prints computed from
+/// the files (`--no-cache`), in every format and language, whichever printed it first: what is
+/// stored is what was summed up, never the output. A partial year says so in both, and a rule
+/// set's own figures (summary.rhai) are stored with the tables.
+#[test]
+fn a_stored_summary_prints_what_the_computed_one_prints_in_every_format_and_language() {
+    let cache = tempfile::tempdir().unwrap();
+    let with_cache = |args: &[&str]| -> (String, String) {
+        let out = gyokaku(args)
+            .env("GYOKAKU_CACHE_DIR", cache.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        (
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let summaries = || -> usize {
+        match std::fs::read_dir(cache.path().join("evaluations")) {
+            Ok(dir) => (dir.map(|e| e.unwrap().path()))
+                .filter(|p| p.to_string_lossy().ends_with(".summary.bin"))
+                .count(),
+            Err(_) => 0,
+        }
+    };
+    // The repository's files are old enough to be cached.
+    let plans = ["plans/isehara-6", "examples/points-million-yen/plan"];
+    for (plan, year) in [(plans[0], None), (plans[0], Some("R6")), (plans[1], None)] {
+        let mut asked = vec!["summary", plan];
+        asked.extend(year.map(|y| ["--year", y]).into_iter().flatten());
+        for (i, format) in ["table", "md", "csv", "json", "html"].iter().enumerate() {
+            for lang in ["ja", "en"] {
+                let mut args = asked.clone();
+                args.extend(["--format", format, "--lang", lang]);
+                let mut computed = args.clone();
+                computed.push("--no-cache");
+                let computed = run(&computed, 0);
+                if year.is_some() {
+                    let notice = match *format {
+                        "table" | "md" => &computed.0,
+                        _ => &computed.1,
+                    };
+                    let partial = ["まだ実績がありません", "have no results yet"];
+                    assert!(partial.iter().any(|p| notice.contains(p)), "{notice}");
+                }
+                if *format == "table" && lang == "ja" {
+                    // The first run computes, and stores the summary.
+                    assert_eq!(with_cache(&args), computed, "{args:?}");
+                }
+                assert_eq!(with_cache(&args), computed, "{args:?}");
+                if i == 0 && lang == "en" {
+                    assert!(summaries() > 0, "{args:?}: a summary stored");
+                }
+            }
+        }
+    }
+    assert_eq!(summaries(), 2, "an entry of summaries per plan");
+    let (figures, _) = with_cache(&["summary", plans[1], "--lang", "en"]);
+    assert!(figures.contains("達成率"), "{figures}");
+}

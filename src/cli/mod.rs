@@ -390,7 +390,13 @@ pub fn emit_plans_over(
 /// output with the report for a table or Markdown, on standard error for CSV and JSON (which
 /// must stay machine-readable); in `lang`.
 pub fn announce_completeness(plan: &Plan, year: FiscalYear, out: &OutputArgs, lang: Lang) {
-    if let Some(notice) = Completeness::of(plan, year).notice(lang) {
+    announce(&Completeness::of(plan, year), out, lang);
+}
+
+/// Says, before a report of a partial year, how many items have no results yet
+/// ([`announce_completeness`]), from how far the year's results are in.
+pub fn announce(completeness: &Completeness, out: &OutputArgs, lang: Lang) {
+    if let Some(notice) = completeness.notice(lang) {
         match (out.format(), &out.output) {
             (Ok(Format::Table | Format::Md), None) => output::out(&format!("{notice}\n\n"), lang),
             _ => output::err(&notice),

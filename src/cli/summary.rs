@@ -8,10 +8,9 @@
 
 use std::process::ExitCode;
 
-use gyokaku::evaluation::summarize_with_rules;
 use gyokaku::report::{corpus_summary_document_for, summary_document, Lang};
 
-use super::{evaluated, free_at_exit, many_plans, CliError, EvalArgs, PlanArg};
+use super::{announce, free_at_exit, many_plans, CliError, EvalArgs, PlanArg};
 
 /// Print the summary tables of the year's results (of one plan, or of every plan in a folder).
 #[derive(Debug, clap::Args)]
@@ -27,12 +26,15 @@ pub fn run(mut args: Args, lang: Lang) -> Result<ExitCode, CliError> {
     // Nothing printed explains: the rules build no explanation.
     args.eval = args.eval.without_explanations();
     if !many_plans(&args.plan, &args.eval) {
-        let p = evaluated(&args.plan, &args.eval, lang)?;
-        // The document's tables, and the figures the rule set's summary.rhai adds.
-        let summary = summarize_with_rules(&p.plan, &p.evaluations[0], &p.rules)?;
-        let doc = summary_document(&summary, lang);
+        // The document's tables, and the figures the rule set's summary.rhai adds: stored in
+        // the cache with the year chosen, or the plan evaluated and summed up.
+        let opened = (args.eval.workspace(&args.plan, lang))
+            .open_summary(&args.plan.plan, args.eval.one_year()?)?;
+        announce(opened.completeness(), &args.eval.out, lang);
+        let summed = opened.summarize()?;
+        let doc = summary_document(&summed.summary, lang);
         args.eval.out.emit(&doc, lang)?;
-        free_at_exit((p, summary, doc));
+        free_at_exit((summed, doc));
         return Ok(ExitCode::SUCCESS);
     }
     let corpus = (args.eval.workspace(&args.plan, lang))

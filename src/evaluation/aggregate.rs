@@ -254,68 +254,76 @@ pub struct Summary {
 
 /// Adds up an evaluation per policy, per theme and in total.
 pub fn summarize(plan: &Plan, evaluation: &Evaluation) -> Summary {
-    let scale = &evaluation.scale;
-    let recorded_scale = &evaluation.recorded_scale;
-    let mut policies: Vec<PolicySummary> = plan
-        .policies
-        .iter()
-        .map(|p| PolicySummary {
-            number: p.number,
-            name: p.name.clone(),
-            recorded: Counts::new(recorded_scale),
-            suggested: Counts::new(scale),
-            effects: EffectTotals::default(),
-        })
-        .collect();
-    let mut themes: Vec<ThemeSummary> = plan
-        .themes
-        .iter()
-        .map(|t| ThemeSummary {
-            number: t.number,
-            policy: t.policy,
-            name: t.name.clone(),
-            items: 0,
-            effects: EffectTotals::default(),
-        })
-        .collect();
-    let mut recorded = Counts::new(recorded_scale);
-    let mut suggested = Counts::new(scale);
-    let mut effects = EffectTotals::default();
+    let mut summary = frame(
+        plan,
+        evaluation.year,
+        evaluation.rules.clone(),
+        &evaluation.scale,
+        &evaluation.recorded_scale,
+    );
     // Policies and themes by number, so that each item finds its lines in one look-up.
     // (The first of a number written twice, as a scan would find.)
     let mut policy_at = HashMap::new();
-    for (i, p) in policies.iter().enumerate() {
+    for (i, p) in summary.policies.iter().enumerate() {
         policy_at.entry(p.number).or_insert(i);
     }
     let mut theme_at = HashMap::new();
-    for (i, t) in themes.iter().enumerate() {
+    for (i, t) in summary.themes.iter().enumerate() {
         theme_at.entry(t.number).or_insert(i);
     }
     for e in &evaluation.items {
-        if let Some(p) = policy_at.get(&e.policy).map(|&i| &mut policies[i]) {
+        if let Some(p) = policy_at.get(&e.policy).map(|&i| &mut summary.policies[i]) {
             p.recorded.add(e.recorded.as_deref());
             p.suggested.add(e.suggested.as_deref());
             p.effects.add(e);
         }
-        if let Some(t) = theme_at.get(&e.theme).map(|&i| &mut themes[i]) {
+        if let Some(t) = theme_at.get(&e.theme).map(|&i| &mut summary.themes[i]) {
             t.items += 1;
             t.effects.add(e);
         }
-        recorded.add(e.recorded.as_deref());
-        suggested.add(e.suggested.as_deref());
-        effects.add(e);
+        summary.recorded.add(e.recorded.as_deref());
+        summary.suggested.add(e.suggested.as_deref());
+        summary.effects.add(e);
     }
+    summary
+}
+
+/// The summary of `plan`'s `year` before any item is added: what `plan.toml` and the rule set
+/// give (names, scales, the unit), every count and amount zero.
+pub(crate) fn frame(
+    plan: &Plan,
+    year: FiscalYear,
+    rules: RulesUsed,
+    scale: &Scale,
+    recorded_scale: &Scale,
+) -> Summary {
     Summary {
         plan_name: plan.name.clone(),
-        year: evaluation.year,
-        rules: evaluation.rules.clone(),
+        year,
+        rules,
         scale: scale.clone(),
         recorded_scale: recorded_scale.clone(),
-        policies,
-        themes,
-        recorded,
-        suggested,
-        effects,
+        policies: (plan.policies.iter())
+            .map(|p| PolicySummary {
+                number: p.number,
+                name: p.name.clone(),
+                recorded: Counts::new(recorded_scale),
+                suggested: Counts::new(scale),
+                effects: EffectTotals::default(),
+            })
+            .collect(),
+        themes: (plan.themes.iter())
+            .map(|t| ThemeSummary {
+                number: t.number,
+                policy: t.policy,
+                name: t.name.clone(),
+                items: 0,
+                effects: EffectTotals::default(),
+            })
+            .collect(),
+        recorded: Counts::new(recorded_scale),
+        suggested: Counts::new(scale),
+        effects: EffectTotals::default(),
         report_unit: plan.report_unit,
         figures: Vec::new(),
     }

@@ -13,9 +13,10 @@
 //!
 //! One entry per plan folder and rule set folder, `evaluations/<hash>.bin` in the cache
 //! folder, holding every year computed so far under that key; beside it `<hash>.summary.bin`,
-//! a plan's summary lines (per-year sums) for `summary` over a folder of plans, with the years
-//! each choice of years (`--year all`, `--year R5`, the latest complete year) made of the
-//! plan's files. It is written atomically and
+//! a plan's summary lines (per-year sums) for `summary` over a folder of plans and its
+//! summaries (the tables of `summary` on one plan, with how many items have no results that
+//! year), with the years each choice of years (`--year all`, `--year R5`, the latest complete
+//! year) made of the plan's files. It is written atomically and
 //! checked like an entry of parsed plans: a partial, corrupt or foreign entry is no entry. A
 //! rule set recording coverage is never answered from an entry: its calls must run to be
 //! counted. Each year of an entry says whether it was computed with the rules' explanations
@@ -24,14 +25,20 @@
 
 use std::path::{Path, PathBuf};
 
+use rust_decimal::Decimal;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use super::item::RuleOutcome;
-use super::{evaluations, rule_outcomes, Counts, EffectTotals, Evaluation, PlanYearSummary};
-use crate::engine::{RuleError, RuleSet};
+use super::aggregate::frame;
+use super::item::{recorded_scale, RuleOutcome};
+use super::{
+    evaluations, rule_outcomes, Counts, EffectTotals, Evaluation, PlanYearSummary, RulesUsed,
+    Summary,
+};
+use crate::engine::{Figure, FigureTable, RuleError, RuleSet};
 use crate::model::{
-    hex, read_entry, write_entry, FiscalYear, KeyHasher, Plan, PlanCache, PlanKey, PlanLoader,
+    hex, read_entry, write_entry, FiscalYear, ItemId, KeyHasher, Plan, PlanCache, PlanKey,
+    PlanLoader,
 };
 
 /// The folder of the cache that holds the stored evaluations, beside the parsed plans'.
@@ -41,7 +48,7 @@ pub const EVALUATIONS_FOLDER: &str = "evaluations";
 const MAGIC: &[u8; 16] = b"gyokaku results\0";
 
 /// What an entry of summary lines starts with.
-const SUMS_MAGIC: &[u8; 16] = b"gyokaku sums 3\0\0";
+const SUMS_MAGIC: &[u8; 16] = b"gyokaku sums 4\0\0";
 
 /// The number of this layout of an entry.
 const FORMAT: u32 = 2;
@@ -196,6 +203,56 @@ impl StoredEvaluations {
         }
     }
 
+    /// The summary of the plan for the one year `choice` names (the tables of `summary`), and
+    /// which items have no results that year, when the plan's entry of summaries under `rules`
+    /// says which year that choice made of these very files and holds its summary: a plan is
+    /// summed up without loading its items or its evaluations. `plan` is the plan as
+    /// `plan.toml` gives it (its items are not needed), `key` its key.
+    pub(crate) fn plan_summary(
+        &self,
+        plan: &Plan,
+        key: &PlanKey,
+        rules: &RuleSet,
+        choice: &str,
+    ) -> Option<StoredSummary> {
+        let entry = self.entry(Some(key), rules, &[], Kind::Sums)?;
+        let mut sums: Sums = read_entry(&entry.path, entry.magic, &entry.key)?;
+        let &[year] = sums.years_of(choice)? else {
+            return None;
+        };
+        let [held] = take(&names_of(&[year]), &mut sums.summaries)?
+            .try_into()
+            .ok()?;
+        held.restore(plan, rules, year)
+    }
+
+    /// Stores the summary of a plan for the one year `choice` made of it, with which of its
+    /// `items` items have no results that year, beside its evaluations; whether it was
+    /// written.
+    pub(crate) fn store_plan_summary(
+        &self,
+        key: &PlanKey,
+        rules: &RuleSet,
+        choice: &str,
+        summary: &Summary,
+        items: usize,
+        without_results: &[ItemId],
+    ) -> Stored {
+        let years = [summary.year];
+        let Some(entry) = self.entry(Some(key), rules, &years, Kind::Sums) else {
+            return Stored::Computed;
+        };
+        let mut sums: Sums = read_entry(&entry.path, entry.magic, &entry.key).unwrap_or_default();
+        sums.choices.retain(|(name, _)| name != choice);
+        sums.choices.push((choice.to_string(), years.to_vec()));
+        let held = YearSummary::of(summary, items, without_results);
+        join(&entry.names, &mut sums.summaries, vec![held]);
+        match write_entry(&entry.path, entry.magic, &entry.key, &sums) {
+            Ok(()) => Stored::Written,
+            Err(_) => Stored::Computed,
+        }
+    }
+
     /// The entry of the `kind` of the plan of `key` under `rules` for `years`; none when
     /// nothing may be stored (no folder, no key, coverage recorded, or a year asked for twice,
     /// which is computed twice, as without an entry).
@@ -333,12 +390,13 @@ fn join<T>(names: &[String], held: &mut Held<T>, computed: Vec<T>) -> usize {
 }
 
 /// What a plan's entry of summaries holds: the years each choice of years made of the plan's
-/// files (by its name), and the summary line of each year summed up so far (as the plan
-/// writes it).
+/// files (by its name), and the summary line and the summary of each year summed up so far
+/// (as the plan writes it).
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Sums {
     choices: Vec<(String, Vec<FiscalYear>)>,
     lines: Held<SummaryLine>,
+    summaries: Held<YearSummary>,
 }
 
 impl Sums {
@@ -375,6 +433,128 @@ impl SummaryLine {
             recorded: self.recorded,
             suggested: self.suggested,
             effects: self.effects,
+        }
+    }
+}
+
+/// A plan's summary of a year read from its entry, and how far the year's results are in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct StoredSummary {
+    /// The summary, as [`super::summarize_with_rules`] gave it.
+    pub summary: Summary,
+    /// How many items the plan has.
+    pub items: usize,
+    /// The items without results for the year, in item order.
+    pub without_results: Vec<ItemId>,
+}
+
+/// A plan's summary of a year without what `plan.toml` and the rule set give (names, scales,
+/// the rule set's name and hash, the unit): what its items added up to per policy, per theme
+/// and in total, the figures of the rule set's summary.rhai, and which items have no results.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct YearSummary {
+    /// Per policy of `plan.toml`, in its order: recorded and suggested ratings, effects.
+    policies: Vec<(Counts, Counts, EffectTotals)>,
+    /// Per theme of `plan.toml`, in its order: the number of items, effects.
+    themes: Vec<(usize, EffectTotals)>,
+    recorded: Counts,
+    suggested: Counts,
+    effects: EffectTotals,
+    figures: Vec<StoredTable>,
+    items: usize,
+    without_results: Vec<ItemId>,
+}
+
+impl YearSummary {
+    fn of(s: &Summary, items: usize, without_results: &[ItemId]) -> Self {
+        YearSummary {
+            policies: (s.policies.iter())
+                .map(|p| (p.recorded.clone(), p.suggested.clone(), p.effects))
+                .collect(),
+            themes: s.themes.iter().map(|t| (t.items, t.effects)).collect(),
+            recorded: s.recorded.clone(),
+            suggested: s.suggested.clone(),
+            effects: s.effects,
+            figures: s.figures.iter().map(StoredTable::of).collect(),
+            items,
+            without_results: without_results.to_vec(),
+        }
+    }
+
+    /// The summary of `plan` (as `plan.toml` gives it) for `year` under `rules`; `None` when
+    /// the policies or themes are not those it was added up for (a foreign entry).
+    fn restore(self, plan: &Plan, rules: &RuleSet, year: FiscalYear) -> Option<StoredSummary> {
+        let (scale, recorded_scale) = (rules.scale(), recorded_scale(plan, rules));
+        let mut summary = frame(plan, year, RulesUsed::of(rules), scale, recorded_scale);
+        if summary.policies.len() != self.policies.len()
+            || summary.themes.len() != self.themes.len()
+        {
+            return None;
+        }
+        for (p, (recorded, suggested, effects)) in summary.policies.iter_mut().zip(self.policies) {
+            (p.recorded, p.suggested, p.effects) = (recorded, suggested, effects);
+        }
+        for (t, (items, effects)) in summary.themes.iter_mut().zip(self.themes) {
+            (t.items, t.effects) = (items, effects);
+        }
+        (summary.recorded, summary.suggested, summary.effects) =
+            (self.recorded, self.suggested, self.effects);
+        summary.figures = self.figures.into_iter().map(StoredTable::table).collect();
+        Some(StoredSummary {
+            summary,
+            items: self.items,
+            without_results: self.without_results,
+        })
+    }
+}
+
+/// A table of summary.rhai's figures as an entry holds it (every decimal exact).
+#[derive(Debug, Serialize, Deserialize)]
+struct StoredTable {
+    title: String,
+    columns: Vec<String>,
+    rows: Vec<Vec<StoredFigure>>,
+}
+
+/// A figure as an entry holds it.
+#[derive(Debug, Serialize, Deserialize)]
+enum StoredFigure {
+    None,
+    Text(String),
+    Number(#[serde(with = "crate::model::exact")] Decimal),
+    Percent(#[serde(with = "crate::model::exact")] Decimal),
+}
+
+impl StoredTable {
+    fn of(t: &FigureTable) -> Self {
+        let figure = |f: &Figure| match f {
+            Figure::None => StoredFigure::None,
+            Figure::Text(s) => StoredFigure::Text(s.clone()),
+            Figure::Number(d) => StoredFigure::Number(*d),
+            Figure::Percent(d) => StoredFigure::Percent(*d),
+        };
+        StoredTable {
+            title: t.title.clone(),
+            columns: t.columns.clone(),
+            rows: (t.rows.iter())
+                .map(|row| row.iter().map(figure).collect())
+                .collect(),
+        }
+    }
+
+    fn table(self) -> FigureTable {
+        let figure = |f: StoredFigure| match f {
+            StoredFigure::None => Figure::None,
+            StoredFigure::Text(s) => Figure::Text(s),
+            StoredFigure::Number(d) => Figure::Number(d),
+            StoredFigure::Percent(d) => Figure::Percent(d),
+        };
+        FigureTable {
+            title: self.title,
+            columns: self.columns,
+            rows: (self.rows.into_iter())
+                .map(|row| row.into_iter().map(figure).collect())
+                .collect(),
         }
     }
 }
@@ -585,6 +765,56 @@ mod tests {
             notes(&explained),
             "a run without takes explained years too"
         );
+    }
+
+    #[test]
+    fn a_stored_summary_reads_back_as_summed_up_figures_and_scales_included() {
+        let Fixture {
+            tmp: _tmp,
+            stored,
+            rules,
+            plan,
+            key,
+            ..
+        } = fixture();
+        let key = key.unwrap();
+        let r6 = FiscalYear::reiwa(6);
+        let evaluation = crate::evaluation::evaluate(&plan, &rules, r6).unwrap();
+        let mut summary = crate::evaluation::summarize(&plan, &evaluation);
+        // Every kind of figure, decimals with their scale.
+        let figures = vec![
+            Figure::None,
+            Figure::Text("達成".into()),
+            Figure::Number("1.50".parse().unwrap()),
+            Figure::Percent("0.7000".parse().unwrap()),
+        ];
+        summary.figures = vec![FigureTable {
+            title: "評価得点と達成率".into(),
+            columns: vec!["a".into(), "b".into(), "c".into(), "d".into()],
+            rows: vec![figures.clone(), figures],
+        }];
+        summary.recorded.not_on_scale.push(("E".into(), 2));
+        let missing = plan
+            .items_without_results(r6)
+            .map(|i| i.id)
+            .collect::<Vec<_>>();
+        let items = plan.items.len();
+        assert!(!missing.is_empty(), "R6 is partial");
+        assert_eq!(stored.plan_summary(&plan, &key, &rules, "R6"), None);
+        let written = stored.store_plan_summary(&key, &rules, "R6", &summary, items, &missing);
+        assert_eq!(written, Stored::Written);
+        let read = stored.plan_summary(&plan, &key, &rules, "R6").unwrap();
+        assert_eq!(read.summary, summary);
+        assert_eq!((read.items, read.without_results), (items, missing));
+        // Nothing is stored for another choice of years.
+        assert_eq!(
+            stored.plan_summary(&plan, &key, &rules, "latest complete"),
+            None
+        );
+        // Another plan.toml's policies: a foreign entry.
+        let mut fewer = plan.clone();
+        fewer.policies.pop();
+        assert_eq!(stored.plan_summary(&fewer, &key, &rules, "R6"), None);
     }
 
     #[test]

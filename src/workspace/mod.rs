@@ -26,10 +26,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::check::{check_plan, Finding, FindingKind};
+use crate::cycle::Completeness;
 use crate::engine::RuleSet;
 use crate::evaluation::{
-    map_plans, summary_rows, totals, CorpusSummary, EvaluatedPlan, Evaluation, PlanYearSummary,
-    StoredEvaluations,
+    map_plans, summarize_with_rules, summary_rows, totals, CorpusSummary, EvaluatedPlan,
+    Evaluation, PlanYearSummary, StoredEvaluations, Summary,
 };
 use crate::i18n::{Lang, Text};
 use crate::model::{
@@ -156,6 +157,47 @@ impl Workspace {
         years: Years,
     ) -> Result<EvaluatedPlan, PlanError> {
         self.open(dir, years)?.evaluate()
+    }
+
+    /// Opens the plan in `dir` to sum it up ([`summarize_with_rules`]: the tables of `summary`)
+    /// for the one year `years` chooses (`All` chooses the latest complete year, as
+    /// [`Years::one_of`] does). Through a cache, a plan's summary is stored with the year the
+    /// choice made of its files, and a plan whose files and rule set are those of an earlier
+    /// run with the same choice is summed up from it, without loading its items or its
+    /// evaluations. Otherwise it is [`Workspace::open`], then [`OpenedSummary::summarize`]
+    /// evaluates it.
+    pub fn open_summary(
+        &self,
+        dir: impl AsRef<Path>,
+        years: Years,
+    ) -> Result<OpenedSummary, PlanError> {
+        let dir = dir.as_ref();
+        let years = match years {
+            Years::All => Years::LatestComplete,
+            one => one,
+        };
+        let choice = years.choice();
+        let rule_sets = self.rule_sets();
+        let stored = self.stored();
+        let held = (self.loader.settled_head(dir)).and_then(|(head, key)| {
+            let rules = rule_sets.loaded(&self.rules_folder(&head).ok()?).ok()?;
+            stored.plan_summary(&head, &key, &rules, &choice)
+        });
+        if let Some(held) = held {
+            return Ok(OpenedSummary {
+                completeness: Completeness {
+                    year: held.summary.year,
+                    items: held.items,
+                    without_results: held.without_results,
+                },
+                from: SummaryFrom::Stored(held.summary),
+            });
+        }
+        let opened = self.open_with(dir, &years, &rule_sets)?;
+        Ok(OpenedSummary {
+            completeness: Completeness::of(&opened.plan, opened.years[0]),
+            from: SummaryFrom::Opened { opened, choice },
+        })
     }
 
     /// The plan folders of `dir`: itself when it is a plan folder, else the plan folders inside
@@ -421,6 +463,73 @@ impl Opened {
     }
 }
 
+/// A plan opened to be summed up for one year ([`Workspace::open_summary`]): its summary read
+/// from the cache, or the plan opened for evaluation.
+pub struct OpenedSummary {
+    completeness: Completeness,
+    from: SummaryFrom,
+}
+
+/// Where an [`OpenedSummary`] takes its summary from.
+enum SummaryFrom {
+    Stored(Summary),
+    Opened { opened: Opened, choice: String },
+}
+
+/// A plan summed up for one year ([`OpenedSummary::summarize`]).
+pub struct SummarizedPlan {
+    /// The summary, with the figures of the rule set's summary.rhai.
+    pub summary: Summary,
+    /// The plan evaluated for the year, when it was (not when its summary was read from the
+    /// cache).
+    pub evaluated: Option<EvaluatedPlan>,
+}
+
+impl OpenedSummary {
+    /// How far the year's results are in: a summary of a partial year says so.
+    pub fn completeness(&self) -> &Completeness {
+        &self.completeness
+    }
+
+    /// The year summed up.
+    pub fn year(&self) -> FiscalYear {
+        self.completeness.year
+    }
+
+    /// The summary: the one stored, or the plan evaluated (through the cache, what the rules
+    /// gave is read or stored) and summed up, and the summary stored when the plan has a key.
+    pub fn summarize(self) -> Result<SummarizedPlan, PlanError> {
+        let (opened, choice) = match self.from {
+            SummaryFrom::Stored(summary) => {
+                return Ok(SummarizedPlan {
+                    summary,
+                    evaluated: None,
+                })
+            }
+            SummaryFrom::Opened { opened, choice } => (opened, choice),
+        };
+        let stored = opened.stored.clone();
+        let evaluated = opened.evaluate()?;
+        let summary =
+            summarize_with_rules(&evaluated.plan, &evaluated.evaluations[0], &evaluated.rules)?;
+        if let Some(key) = &evaluated.key {
+            let c = &self.completeness;
+            stored.store_plan_summary(
+                key,
+                &evaluated.rules,
+                &choice,
+                &summary,
+                c.items,
+                &c.without_results,
+            );
+        }
+        Ok(SummarizedPlan {
+            summary,
+            evaluated: Some(evaluated),
+        })
+    }
+}
+
 /// A plan checked ([`Workspace::check`]).
 #[derive(Debug, Clone)]
 pub struct CheckedPlan {
@@ -586,6 +695,135 @@ mod tests {
             cached.summarize_plans(&dir, Years::All).unwrap(),
             plain_changed
         );
+    }
+
+    /// The summary and completeness of `folder` for `years` as computed from its files (under
+    /// the rule set `rules` instead of its own, when given).
+    fn summed_from_files(
+        folder: &Path,
+        rules: Option<&Path>,
+        years: Years,
+    ) -> (Summary, Completeness) {
+        let files_only = match rules {
+            Some(rules) => Workspace::new().with_rules(rules),
+            None => Workspace::new(),
+        };
+        let p = files_only.evaluate(folder, years).unwrap();
+        let summary = summarize_with_rules(&p.plan, &p.evaluations[0], &p.rules).unwrap();
+        (summary, Completeness::of(&p.plan, p.evaluations[0].year))
+    }
+
+    /// Whether the summary of `folder` for `years` through `workspace` was read from the cache,
+    /// and that it is the one computed from its files.
+    fn summed_up(workspace: &Workspace, folder: &Path, years: Years) -> bool {
+        let opened = workspace.open_summary(folder, years).unwrap();
+        let read = matches!(opened.from, SummaryFrom::Stored(_));
+        let (summary, completeness) = summed_from_files(folder, workspace.rules(), years);
+        assert_eq!(opened.completeness(), &completeness);
+        let summed = opened.summarize().unwrap();
+        assert_eq!(summed.summary, summary);
+        assert_eq!(summed.evaluated.is_none(), read);
+        read
+    }
+
+    /// The stored summary of plan `a` (the corpus's first), its entry.
+    fn summary_entry(tmp: &Path) -> PathBuf {
+        let entries: Vec<PathBuf> = fs::read_dir(tmp.join("cache/evaluations"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.to_string_lossy().ends_with(".summary.bin"))
+            .collect();
+        let [entry] = entries.as_slice() else {
+            panic!("one entry of summaries: {entries:?}")
+        };
+        entry.clone()
+    }
+
+    #[test]
+    fn one_plan_is_summed_up_from_its_stored_summary_while_nothing_changed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (dir, folders, cached) = corpus(tmp.path());
+        let folder = &folders[0];
+        let years = [Years::LatestComplete]
+            .into_iter()
+            .chain(["R5", "R6", "R9"].map(|y| Years::One(y.parse().unwrap())));
+        for choice in years {
+            assert!(
+                !summed_up(&cached, folder, choice),
+                "{choice}: computed first"
+            );
+            assert!(summed_up(&cached, folder, choice), "{choice}: then read");
+        }
+        // Without a cache: always computed.
+        assert!(!summed_up(&Workspace::new(), folder, Years::LatestComplete));
+
+        // What is reported of an unchanged plan is what its entry holds: its items are not
+        // loaded.
+        let stored = cached.stored();
+        let (head, key) = cached.loader().settled_head(folder).unwrap();
+        let rules = RuleSet::load_dir(head.rules.clone().unwrap()).unwrap();
+        let r6 = FiscalYear::reiwa(6);
+        let (mut fake, completeness) = summed_from_files(folder, None, Years::One(r6));
+        fake.effects.actual += rust_decimal::Decimal::ONE;
+        fake.policies[1].suggested.unrated += 1;
+        let missing = &completeness.without_results[..1];
+        let written = stored.store_plan_summary(&key, &rules, "R6", &fake, 3, missing);
+        assert_eq!(written, crate::evaluation::Stored::Written);
+        let read = cached.open_summary(folder, Years::One(r6)).unwrap();
+        assert_eq!(read.completeness().without_results, missing);
+        assert_eq!(read.completeness().items, 3);
+        assert_eq!(read.summarize().unwrap().summary, fake);
+
+        // The folder's summary lines share the entry: each reads its own part.
+        let lines = cached.summarize_plans(&dir, Years::All).unwrap();
+        assert_eq!(cached.summarize_plans(&dir, Years::All).unwrap(), lines);
+        assert!(summed_up(&cached, folder, Years::LatestComplete));
+
+        // A changed item file, plan.toml, or rule file: computed again, then read again.
+        let item = folder.join("items/5-8-3.toml");
+        let text = fs::read_to_string(&item).unwrap();
+        fs::write(&item, text.replace("\"15,100\"", "\"25,100\"")).unwrap();
+        assert!(!summed_up(&cached, folder, Years::LatestComplete), "racy");
+        age(folder);
+        assert!(!summed_up(&cached, folder, Years::LatestComplete));
+        assert!(summed_up(&cached, folder, Years::LatestComplete));
+        let plan_toml = folder.join("plan.toml");
+        let text = fs::read_to_string(&plan_toml).unwrap();
+        fs::write(&plan_toml, text.replacen("第6次", "第7次", 1)).unwrap();
+        assert!(!summed_up(&cached, folder, Years::LatestComplete));
+        assert!(summed_up(&cached, folder, Years::LatestComplete));
+        let rules_copy = tmp.path().join("rules");
+        crate::model::testing::copy_dir(
+            Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/rules")),
+            &rules_copy,
+        );
+        let other_rules = cached.clone().with_rules(&rules_copy);
+        assert!(!summed_up(&other_rules, folder, Years::LatestComplete));
+        assert!(summed_up(&other_rules, folder, Years::LatestComplete));
+        let rating = rules_copy.join("rating.rhai");
+        let text = fs::read_to_string(&rating).unwrap();
+        fs::write(&rating, format!("{text}\n// a comment\n")).unwrap();
+        assert!(!summed_up(&other_rules, folder, Years::LatestComplete));
+        assert!(summed_up(&other_rules, folder, Years::LatestComplete));
+    }
+
+    #[test]
+    fn a_broken_stored_summary_is_computed_again() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (_, folders, cached) = corpus(tmp.path());
+        let folder = &folders[0];
+        assert!(!summed_up(&cached, folder, Years::LatestComplete));
+        assert!(summed_up(&cached, folder, Years::LatestComplete));
+        let entry = summary_entry(tmp.path());
+        let whole = fs::read(&entry).unwrap();
+        let mut flipped = whole.clone();
+        let middle = flipped.len() / 2;
+        flipped[middle] ^= 0x40;
+        for broken in [&whole[..whole.len() / 2], &flipped, b"not an entry", &[]] {
+            fs::write(&entry, broken).unwrap();
+            assert!(!summed_up(&cached, folder, Years::LatestComplete));
+            assert!(summed_up(&cached, folder, Years::LatestComplete));
+        }
     }
 
     #[test]
