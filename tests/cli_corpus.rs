@@ -344,14 +344,16 @@ fn the_cache_of_parsed_plans_is_used_rebuilt_when_broken_and_bypassed_on_request
     assert_eq!(with_cache(&all), computed);
 }
 
-/// Run without explanations (`Workspace::with_explanations(false)`, as `summary` and `list`
-/// run), the rules give every value they give with them: each item's achievement, suggestion,
-/// reading and effect, the period's forecasts and overall ratings, the summary's figures and
-/// the list, byte for byte; only the explanations are empty.
+/// Run without explanations (`Workspace::with_explanations(false)`, as `summary`, `list` and
+/// `report` run), the rules give every value they give with them: each item's achievement,
+/// suggestion, reading and effect, the period's forecasts and overall ratings, the summary's
+/// figures, the list and the report, byte for byte; only the explanations are empty.
 #[test]
 fn values_are_the_same_without_explanations() {
-    use gyokaku::evaluation::{evaluate_period, summarize_with_rules};
-    use gyokaku::report::{list_document, summary_document, Lang};
+    use gyokaku::cycle::Completeness;
+    use gyokaku::evaluation::{evaluate_period, summarize_with_rules, EvaluatedPlan};
+    use gyokaku::model::load_document_text;
+    use gyokaku::report::{list_document, report_document, summary_document, Lang, View, Writing};
     use gyokaku::workspace::{Workspace, Years};
 
     let plan = root().join("plans/isehara-6");
@@ -371,7 +373,7 @@ fn values_are_the_same_without_explanations() {
         }
         assert_eq!(&blanked, q, "{}", e.year);
         for lang in [Lang::Ja, Lang::En] {
-            let summary = |p: &gyokaku::evaluation::EvaluatedPlan, ev| {
+            let summary = |p: &EvaluatedPlan, ev| {
                 format!(
                     "{:?}",
                     summary_document(&summarize_with_rules(&p.plan, ev, &p.rules).unwrap(), lang)
@@ -385,9 +387,35 @@ fn values_are_the_same_without_explanations() {
         }
     }
     assert!(explained_lines > 500, "{explained_lines}");
-    let period = |p: &gyokaku::evaluation::EvaluatedPlan| {
-        evaluate_period(&p.plan, &p.rules, &p.evaluations, None).unwrap()
-    };
+    let period =
+        |p: &EvaluatedPlan| evaluate_period(&p.plan, &p.rules, &p.evaluations, None).unwrap();
+    // The report of each year, as `gyokaku report` makes it, in both views and languages.
+    for (ev, qv) in explaining.evaluations.iter().zip(&quiet.evaluations) {
+        let seen = |p: &EvaluatedPlan| {
+            evaluate_period(&p.plan, &p.rules, &p.evaluations, Some(ev.year)).unwrap()
+        };
+        let (pe, pq) = (seen(&explaining), seen(&quiet));
+        for view in [View::Published, View::Internal] {
+            for lang in [Lang::Ja, Lang::En] {
+                let report = |p: &EvaluatedPlan, ev, period| {
+                    let summary = summarize_with_rules(&p.plan, ev, &p.rules).unwrap();
+                    let text =
+                        load_document_text(&p.folder, &p.plan, ev.year, lang == Lang::En).unwrap();
+                    let interim = Completeness::of(&p.plan, ev.year).notice(lang);
+                    let writing = Writing {
+                        text: text.as_ref(),
+                        interim: interim.as_deref(),
+                        period: Some(period),
+                    };
+                    format!(
+                        "{:?}",
+                        report_document(&p.plan, ev, &summary, writing, view, lang).unwrap()
+                    )
+                };
+                assert_eq!(report(&explaining, ev, &pe), report(&quiet, qv, &pq));
+            }
+        }
+    }
     let (mut e, q) = (period(&explaining), period(&quiet));
     let mut forecast_lines = 0;
     for (item, quiet_item) in e.items.iter_mut().zip(&q.items) {
@@ -412,8 +440,8 @@ fn values_are_the_same_without_explanations() {
     );
 }
 
-/// `summary` and `list` store what the rules gave without explanations; a command that shows
-/// them afterwards computes them again, and prints what it prints without the cache.
+/// `summary`, `list` and `report` store what the rules gave without explanations; a command
+/// that shows them afterwards computes them again, and prints what it prints without the cache.
 #[test]
 fn a_command_that_explains_after_one_that_does_not_still_explains() {
     let cache = tempfile::tempdir().unwrap();
@@ -426,7 +454,11 @@ fn a_command_that_explains_after_one_that_does_not_still_explains() {
         String::from_utf8(out.stdout).unwrap()
     };
     let fresh = |args: &[&str]| run(&[args, &["--no-cache"]].concat(), 0).0;
-    let quiet: [&[&str]; 2] = [&["summary", "--year", "all"], &["list", "--format", "csv"]];
+    let quiet: [&[&str]; 3] = [
+        &["summary", "--year", "all"],
+        &["list", "--format", "csv"],
+        &["report", "--format", "md"],
+    ];
     for args in quiet {
         assert_eq!(with_cache(args), fresh(args), "{args:?}");
     }

@@ -43,7 +43,9 @@ pub struct Args {
 }
 
 /// Runs the command, worded in `lang`.
-pub fn run(args: Args, lang: Lang) -> Result<ExitCode, CliError> {
+pub fn run(mut args: Args, lang: Lang) -> Result<ExitCode, CliError> {
+    // The report shows no rule's explanation: the rules build none.
+    args.eval = args.eval.without_explanations();
     let view = if args.internal {
         View::Internal
     } else {
