@@ -1033,13 +1033,14 @@ impl CellReader<'_> {
 
     fn cell(&mut self, field: &str, raw: Option<Text>) -> Option<Cell> {
         let raw = raw?;
-        let line = self.line(raw.span());
+        let span = raw.span();
+        let line = self.line(span.clone());
         self.lines.insert(field.to_string(), line);
-        match raw.get_ref().parse::<Cell>() {
+        match Cell::read_owned(raw.into_inner()) {
             Ok(cell) => Some(cell),
             Err(e) => {
                 self.error(
-                    raw.span(),
+                    span,
                     PlanProblem::Value {
                         field: field.into(),
                         problem: e,

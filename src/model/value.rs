@@ -3,6 +3,7 @@
 //! Every figure of a plan is kept twice: the printed text (reports show it unchanged) and what it
 //! means ([`Value`]), read exactly into `rust_decimal::Decimal` — never through a float.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
@@ -401,6 +402,18 @@ pub fn check_target_actual(target: &Cell, actual: &Cell) -> Result<(), UnitError
     }
 }
 
+impl Cell {
+    /// The cell `text` reads as, keeping `text` itself (trimmed) as printed: no copy.
+    pub(crate) fn read_owned(text: String) -> Result<Cell, ValueError> {
+        let value = parse_value(&text)?;
+        let text = match text.trim().len() == text.len() {
+            true => text,
+            false => text.trim().to_string(),
+        };
+        Ok(Cell { text, value })
+    }
+}
+
 impl FromStr for Cell {
     type Err = ValueError;
 
@@ -418,23 +431,30 @@ impl fmt::Display for Cell {
     }
 }
 
-/// Folds full-width digits, signs and brackets into their ASCII forms.
-pub(super) fn normalize(text: &str) -> String {
-    text.trim()
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            '．' => '.',
-            '，' => ',',
-            '％' => '%',
-            '（' => '(',
-            '）' => ')',
-            '＋' => '+',
-            // Minus signs and hyphens that stand for one: the document means "-" by them.
-            '－' | '−' | '‐' | '‑' | '‒' | '–' | '﹣' | '⁻' | '₋' => '-',
-            _ => c,
-        })
-        .collect()
+/// Folds full-width digits, signs and brackets into their ASCII forms (the trimmed text
+/// itself when there is nothing to fold, as in most cells: no copy made).
+pub(super) fn normalize(text: &str) -> Cow<'_, str> {
+    let text = text.trim();
+    if text.is_ascii() || !text.chars().any(|c| fold(c) != c) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().map(fold).collect())
+}
+
+/// A full-width digit, sign or bracket in its ASCII form; any other character as it is.
+fn fold(c: char) -> char {
+    match c {
+        '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+        '．' => '.',
+        '，' => ',',
+        '％' => '%',
+        '（' => '(',
+        '）' => ')',
+        '＋' => '+',
+        // Minus signs and hyphens that stand for one: the document means "-" by them.
+        '－' | '−' | '‐' | '‑' | '‒' | '–' | '﹣' | '⁻' | '₋' => '-',
+        _ => c,
+    }
 }
 
 crate::i18n::messages! {
@@ -586,7 +606,7 @@ pub fn parse_value(text: &str) -> Result<Value, ValueError> {
     if s.is_empty() {
         return Err(ValueError::Empty);
     }
-    match s.as_str() {
+    match &*s {
         "-" => return Ok(Value::None),
         "—" | "―" | "─" | "━" | "↓" => return Ok(Value::NoNewTarget),
         _ => {}
@@ -596,7 +616,7 @@ pub fn parse_value(text: &str) -> Result<Value, ValueError> {
         if NOT_A_MINUS.contains(&mark) && next.is_ascii_digit() {
             return Err(ValueError::Sign {
                 problem: SignProblem::NotAMinus {
-                    text: s.clone(),
+                    text: s.to_string(),
                     mark,
                 },
             });
@@ -605,7 +625,7 @@ pub fn parse_value(text: &str) -> Result<Value, ValueError> {
     // "—5", "↓検討": a mark of "no new target" glued to other text is not a word.
     if let Some(mark) = s.chars().next().filter(|c| NO_NEW_TARGET_MARKS.contains(c)) {
         return Err(ValueError::MarkBeforeText {
-            text: s.clone(),
+            text: s.to_string(),
             mark,
         });
     }
@@ -617,23 +637,23 @@ pub fn parse_value(text: &str) -> Result<Value, ValueError> {
     } else if let Some(r) = s.strip_prefix('+') {
         (false, r)
     } else {
-        (false, s.as_str())
+        (false, &*s)
     };
     let signed = negative || rest.len() != s.len();
     if !rest.starts_with(|c: char| c.is_ascii_digit()) {
         if signed {
             return Err(ValueError::Malformed {
-                text: s,
+                text: s.into_owned(),
                 why: NumberProblem::SignWithoutDigits,
             });
         }
         if rest.starts_with([',', '.']) {
             return Err(ValueError::Malformed {
-                text: s,
+                text: s.into_owned(),
                 why: NumberProblem::NoLeadingDigit,
             });
         }
-        return Ok(Value::Text(s));
+        return Ok(Value::Text(s.into_owned()));
     }
     let number_end = rest
         .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
@@ -650,12 +670,12 @@ pub fn parse_value(text: &str) -> Result<Value, ValueError> {
         let inner = tail[open + 1..]
             .strip_suffix(')')
             .ok_or_else(|| ValueError::Malformed {
-                text: s.clone(),
+                text: s.to_string(),
                 why: NumberProblem::UnclosedBracket,
             })?;
         if inner.contains('(') || inner.contains(')') {
             return Err(ValueError::Malformed {
-                text: s.clone(),
+                text: s.to_string(),
                 why: NumberProblem::NestedBrackets,
             });
         }
@@ -664,7 +684,7 @@ pub fn parse_value(text: &str) -> Result<Value, ValueError> {
         tail = tail[..open].trim_end();
     } else if tail.contains(')') {
         return Err(ValueError::Malformed {
-            text: s.clone(),
+            text: s.to_string(),
             why: NumberProblem::UnopenedBracket,
         });
     }
@@ -681,7 +701,7 @@ pub fn parse_value(text: &str) -> Result<Value, ValueError> {
         .any(|c| c.is_ascii_digit() || c == ',' || c == '.' || c.is_whitespace())
     {
         return Err(ValueError::Malformed {
-            text: s.clone(),
+            text: s.to_string(),
             why: NumberProblem::TrailingCharacters,
         });
     }
@@ -692,13 +712,13 @@ pub fn parse_value(text: &str) -> Result<Value, ValueError> {
         .any(|w| tail.contains(w))
     {
         return Err(ValueError::Malformed {
-            text: s.clone(),
+            text: s.to_string(),
             why: NumberProblem::MisplacedBound,
         });
     }
     if !tail.is_empty() && !valid_unit(tail) {
         return Err(ValueError::BadUnit {
-            text: s.clone(),
+            text: s.to_string(),
             unit: tail.to_string(),
         });
     }
@@ -711,7 +731,7 @@ pub fn parse_value(text: &str) -> Result<Value, ValueError> {
         }
         Some("") => {
             return Err(ValueError::Malformed {
-                text: s.clone(),
+                text: s.to_string(),
                 why: NumberProblem::EmptyBrackets,
             })
         }
