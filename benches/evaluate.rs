@@ -89,11 +89,26 @@ fn bench(c: &mut Criterion) {
     // the repeated inputs from memory (`RuleSet::remember_calls`), which measures that instead.
     let mut running = RuleSet::load_dir(&rules_dir).expect("rules compile");
     running.remember_calls(false);
+    // The same through the scripts' ASTs, each call starting anew (before the bytecode).
+    let mut walking = RuleSet::load_dir(&rules_dir).expect("rules compile");
+    walking.remember_calls(false);
+    walking.run_as_bytecode(false);
+    let mut quiet_walking = RuleSet::load_dir(&rules_dir).expect("rules compile");
+    quiet_walking.remember_calls(false);
+    quiet_walking.explain_calls(false);
+    quiet_walking.run_as_bytecode(false);
     let mut group = c.benchmark_group("rules");
     group.bench_function("rhai (71 items: achievement, rating, effect)", |b| {
         b.iter(|| {
             for x in &inputs {
                 black_box(rhai(&running, black_box(x)));
+            }
+        })
+    });
+    group.bench_function("rhai ast (71 items: achievement, rating, effect)", |b| {
+        b.iter(|| {
+            for x in &inputs {
+                black_box(rhai(&walking, black_box(x)));
             }
         })
     });
@@ -122,6 +137,16 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
+    group.bench_function(
+        "rhai quiet ast (71 items: achievement, rating, effect)",
+        |b| {
+            b.iter(|| {
+                for x in &inputs {
+                    black_box(rhai(&quiet_walking, black_box(x)));
+                }
+            })
+        },
+    );
     group.bench_function(
         "native quiet (71 items: achievement, rating, effect)",
         |b| {

@@ -714,6 +714,8 @@ fn limit_reached(e: &EvalAltResult) -> Option<RuleProblem> {
         EvalAltResult::ErrorStackOverflow(_) => Some(RuleProblem::TooDeep {
             max: super::limits::MAX_CALL_LEVELS,
         }),
+        // The engine's count of a call's operations stops it with the limit it reached.
+        EvalAltResult::ErrorTerminated(limit, _) => limit.clone().try_cast::<RuleProblem>(),
         _ => None,
     }
 }

@@ -8,12 +8,15 @@ use std::sync::{Arc, OnceLock};
 
 use rhai::{Engine, AST};
 
+use super::bytecode::{self, Bytecode};
 use super::kind::{self, Kinds};
 use super::limits;
 use super::quiet;
 use super::sandbox::build_engine;
 use super::script::Script;
 use super::RuleSet;
+#[cfg(feature = "coverage")]
+use crate::engine::data::Data;
 use crate::engine::error::{Compile, RuleError};
 use crate::engine::reading::VERDICTS;
 use crate::engine::{CompileProblem, RuleConfigProblem};
@@ -21,11 +24,16 @@ use crate::engine::{CompileProblem, RuleConfigProblem};
 /// What compiling a rule set gives: the engine its scripts run on and every script compiled,
 /// in the order of [`RuleSet::sources`].
 pub(super) struct Compiled {
-    pub(super) engine: Engine,
+    /// Shared with the bytecode machines that dispatch through it ([`bytecode`]).
+    pub(super) engine: Arc<Engine>,
     asts: Vec<AST>,
     /// Each script without its explanations (`quiet.rs`), compiled when first run so:
     /// `None` when it has none to remove.
     quiet: Vec<OnceLock<Option<AST>>>,
+    /// Each script lowered to bytecode, where it can run so ([`bytecode::lower`]).
+    programs: Vec<Option<Bytecode>>,
+    /// Each script without its explanations lowered to bytecode, when first run so.
+    quiet_programs: Vec<OnceLock<Option<Bytecode>>>,
     /// What each kind's script declares of its kind.
     pub(super) kinds: Arc<Kinds>,
 }
@@ -46,6 +54,31 @@ impl Compiled {
             .get_or_init(|| quiet::without_explanations(&self.engine, ast, &script.text))
             .as_ref()
             .unwrap_or(ast)
+    }
+
+    /// `script` as bytecode, as a run with or without explanations (`explained`) runs it;
+    /// `None` when it runs through its AST.
+    pub(super) fn bytecode_for(&self, script: &Script, explained: bool) -> Option<&Bytecode> {
+        let ast = self.ast_for(script, explained);
+        // The script as written, also when it has no explanation to remove.
+        if std::ptr::eq(ast, self.ast(script)) {
+            return self.programs[script.index].as_ref();
+        }
+        self.quiet_programs[script.index]
+            .get_or_init(|| bytecode::lower(ast))
+            .as_ref()
+    }
+
+    /// The engine, to change before anything runs on it again: built anew when machines on some
+    /// thread hold it (they keep theirs; [`RuleSet::record_coverage`] runs no machine).
+    #[cfg(feature = "coverage")]
+    pub(super) fn engine_mut(&mut self, data: &Data) -> &mut Engine {
+        if Arc::get_mut(&mut self.engine).is_none() {
+            let mut engine = build_engine(data);
+            kind::register(&mut engine, Arc::clone(&self.kinds));
+            self.engine = Arc::new(engine);
+        }
+        Arc::get_mut(&mut self.engine).expect("made just now if it was shared")
     }
 
     /// Whether `script` defines a function `name`.
@@ -76,16 +109,20 @@ impl RuleSet {
             .into_iter()
             .collect::<Result<Vec<AST>, RuleError>>()?;
         let mut compiled = Compiled {
-            engine,
+            engine: Arc::new(engine),
             quiet: asts.iter().map(|_| OnceLock::new()).collect(),
+            quiet_programs: asts.iter().map(|_| OnceLock::new()).collect(),
             asts,
+            programs: Vec::new(),
             kinds: Arc::default(),
         };
         self.check_functions(&compiled)?;
         // What the kinds declare is known once they compile; `kind(name)` is resolved when a
         // script calls it, so registering it now serves every script.
         compiled.kinds = Arc::new(self.declared_kinds(&compiled)?);
-        kind::register(&mut compiled.engine, Arc::clone(&compiled.kinds));
+        let engine = Arc::get_mut(&mut compiled.engine).expect("no machine made yet");
+        kind::register(engine, Arc::clone(&compiled.kinds));
+        compiled.programs = compiled.asts.iter().map(bytecode::lower).collect();
         Ok(self.compiled.get_or_init(|| compiled))
     }
 

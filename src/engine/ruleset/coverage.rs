@@ -13,12 +13,11 @@ impl RuleSet {
     pub fn record_coverage(&mut self) {
         // Scripts that do not compile run nothing to record: their first rule fails.
         let compiled = self.compiled().is_ok();
-        if let Some(c) = self
-            .compiled
-            .get_mut()
-            .filter(|_| compiled && self.coverage.is_none())
-        {
-            self.coverage = Some(Recorder::install(&mut c.engine));
+        if let (Some(c), Some(data)) = (
+            (self.compiled.get_mut()).filter(|_| compiled && self.coverage.is_none()),
+            self.data.get(),
+        ) {
+            self.coverage = Some(Recorder::install(c.engine_mut(data)));
         }
         if let Some(book) = self.data.get().and_then(|d| d.phrases.as_ref()) {
             book.record();

@@ -1,7 +1,8 @@
 //! Limits every script runs under, the same in debug and release builds. A runaway rule hits
 //! one of them within milliseconds and fails with an error instead of hanging.
 
-/// Operations per call (a loop iteration is a few).
+/// Operations per call, as Rhai counts them (a loop iteration is a few: run as bytecode, about
+/// half as many as through the AST, so a loop stops after about twice the iterations).
 pub const MAX_OPERATIONS: u64 = 100_000;
 /// Nested function calls (recursion depth).
 pub const MAX_CALL_LEVELS: usize = 24;

@@ -1,10 +1,11 @@
 //! A rule set: the rating scale, one Rhai script per indicator kind, the rating script and the
 //! optional summary and judgement scripts, read from a folder and those it extends, compiled
 //! once and run with fixed limits. One file per job: `source` and `layers` read the files,
-//! `compile` and `sandbox` make the scripts runnable, `kind` reads what a kind script declares
+//! `compile`, `bytecode` and `sandbox` make the scripts runnable, `kind` reads what a kind script declares
 //! of its kind, `run` calls one function, and `rating`, `effect` and `summary` are what the
 //! rest of gyokaku asks of a rule set.
 
+mod bytecode;
 mod compile;
 mod coverage;
 mod effect;
@@ -84,6 +85,8 @@ pub struct RuleSet {
     remember: bool,
     /// Whether the rules explain themselves ([`RuleSet::explain_calls`]).
     explain: bool,
+    /// Whether scripts run as bytecode ([`RuleSet::run_as_bytecode`]).
+    bytecode: bool,
 }
 
 // One compiled rule set serves every thread of a parallel evaluation.
@@ -168,6 +171,7 @@ impl RuleSet {
             coverage: None,
             remember: true,
             explain: true,
+            bytecode: true,
         })
     }
 

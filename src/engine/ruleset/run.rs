@@ -8,7 +8,9 @@ use std::sync::Arc;
 use rhai::{CallFnOptions, Dynamic, EvalAltResult, Scope};
 use rust_decimal::Decimal;
 
+use super::bytecode;
 use super::limits;
+use super::sandbox;
 use super::script::Script;
 use super::RuleSet;
 use crate::engine::error::{rule_problem, RuleError};
@@ -35,10 +37,12 @@ pub struct CallSite<'a> {
     pub year: &'a str,
 }
 
-/// Starts a call on this thread: nothing explained yet, the text functions' work counted from 0.
+/// Starts a call on this thread: nothing explained yet, the text functions' work and the
+/// operations counted from 0.
 pub(super) fn start_call() {
     trace::start_call();
     functions::reset_text_work();
+    sandbox::start_counting();
 }
 
 impl RuleSet {
@@ -59,6 +63,13 @@ impl RuleSet {
     /// Whether the rules build their explanations ([`RuleSet::explain_calls`]).
     pub fn explains(&self) -> bool {
         self.explain
+    }
+
+    /// Whether scripts run as bytecode, each thread keeping a machine per script whose lookups
+    /// stay cached across calls (the default), or through their AST, each call starting anew.
+    /// Results, explanations and errors are the same either way; the AST is for comparing.
+    pub fn run_as_bytecode(&mut self, on: bool) {
+        self.bytecode = on;
     }
 
     /// Calls `function(x, more…)` of `script` — or, when this thread made a call that must
@@ -103,16 +114,20 @@ impl RuleSet {
         start_call();
         let _running = self.coverage.as_ref().map(|c| c.running(&script.file));
         let compiled = self.compiled()?;
-        let mut scope = Scope::new();
-        let options = CallFnOptions::new().eval_ast(false).rewind_scope(true);
-        let result = compiled.engine.call_fn_with_options::<Dynamic>(
-            options,
-            &mut scope,
-            // Coverage counts the lines as written.
-            compiled.ast_for(script, self.explain || self.coverage.is_some()),
-            function,
-            args,
-        );
+        // Coverage counts the lines as written, with Rhai's debugger, which follows the AST.
+        let explained = self.explain || self.coverage.is_some();
+        let bytecode = (compiled.bytecode_for(script, explained))
+            .filter(|_| self.bytecode && self.coverage.is_none());
+        let result = match bytecode {
+            Some(program) => bytecode::call(&compiled.engine, program, function, args),
+            None => compiled.engine.call_fn_with_options::<Dynamic>(
+                CallFnOptions::new().eval_ast(false).rewind_scope(true),
+                &mut Scope::new(),
+                compiled.ast_for(script, explained),
+                function,
+                args,
+            ),
+        };
         let mut trace = trace::take_call();
         if !self.explain {
             // What a call that might change something still explained (`quiet.rs`).

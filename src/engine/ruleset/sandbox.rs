@@ -2,7 +2,9 @@
 //! no `eval`, no clock), comparisons of values of different kinds refused, and the functions of
 //! `rules/README.md` registered. One engine serves every script and formula of a rule set.
 
-use rhai::{Engine, EvalAltResult};
+use std::cell::Cell;
+
+use rhai::{Dynamic, Engine, EvalAltResult};
 use rust_decimal::Decimal;
 
 use super::limits;
@@ -14,7 +16,9 @@ use crate::number::{format_number, format_percent};
 pub(super) fn build_engine(data: &Data) -> Engine {
     let mut engine = Engine::new();
     engine
-        .set_max_operations(limits::MAX_OPERATIONS)
+        // Operations are counted per call by `count_operation`: a bytecode machine's count runs
+        // on from one call to the next.
+        .set_max_operations(0)
         .set_max_call_levels(limits::MAX_CALL_LEVELS)
         .set_max_expr_depths(limits::MAX_EXPR_DEPTH, limits::MAX_FUNCTION_EXPR_DEPTH)
         .set_max_string_size(limits::MAX_STRING_SIZE)
@@ -30,6 +34,7 @@ pub(super) fn build_engine(data: &Data) -> Engine {
         // Rules read nothing from outside: no modules from files, no eval.
         .set_module_resolver(rhai::module_resolvers::DummyModuleResolver::new());
     engine.disable_symbol("eval");
+    engine.on_progress(count_operation);
     engine.on_print(trace::note);
     engine.on_debug(|s, _, _| trace::note(s));
     engine.register_fn("explain", trace::note);
@@ -38,10 +43,42 @@ pub(super) fn build_engine(data: &Data) -> Engine {
     engine.register_fn("fmt", |d: Decimal| format_number(d));
     engine.register_fn("fmt", |i: rhai::INT| format_number(Decimal::from(i)));
     forbid_comparisons_of_different_kinds(&mut engine);
+    check_appended_text(&mut engine);
     input::register(&mut engine);
     summary::register(&mut engine);
     functions::register(&mut engine, data);
     engine
+}
+
+thread_local! {
+    /// The engine's count of operations just before the first of the running call on this
+    /// thread; `None` until that operation.
+    static CALL_START: Cell<Option<u64>> = const { Cell::new(None) };
+}
+
+/// Starts counting the operations of a call on this thread.
+pub(super) fn start_counting() {
+    CALL_START.with(|s| s.set(None));
+}
+
+/// Called by Rhai at each operation with its count: stops the call that went beyond
+/// [`limits::MAX_OPERATIONS`] of its own. A machine's count runs on across its calls and a call
+/// through the AST counts from 1, so a call's count starts from where it was at the call's first
+/// operation (and starts again where it went back).
+fn count_operation(count: u64) -> Option<Dynamic> {
+    let start = CALL_START.with(|s| match s.get() {
+        Some(start) if start < count => start,
+        _ => {
+            let start = count.saturating_sub(1);
+            s.set(Some(start));
+            start
+        }
+    });
+    (count - start > limits::MAX_OPERATIONS).then(|| {
+        Dynamic::from(RuleProblem::TooManyOperations {
+            max: limits::MAX_OPERATIONS,
+        })
+    })
 }
 
 crate::i18n::messages! {
@@ -72,6 +109,27 @@ crate::i18n::messages! {
         /// A map.
         Map => ja: "マップ", en: "a map";
     }
+}
+
+/// `text += more` as `text = text + more`, whose result Rhai checks against the limit on a
+/// string's size: run as bytecode, what `+=` leaves is not checked, and `s += s` in a loop
+/// would double a string until memory runs out.
+fn check_appended_text(engine: &mut Engine) {
+    use rhai::{Blob, ImmutableString, NativeCallContext, Variant};
+
+    fn append<T: Variant + Clone>(
+        context: NativeCallContext,
+        text: &mut ImmutableString,
+        more: T,
+    ) -> Result<(), Box<EvalAltResult>> {
+        *text = context.call_native_fn("+", (text.clone(), more))?;
+        Ok(())
+    }
+    // Each kind Rhai's own `+=` on text takes (a missing value adds nothing).
+    engine.register_fn("+=", append::<ImmutableString>);
+    engine.register_fn("+=", append::<char>);
+    engine.register_fn("+=", append::<Blob>);
+    engine.register_fn("+=", append::<Dynamic>);
 }
 
 /// Comparing values of different kinds is silently false in Rhai (`a > "1"`, `x.baseline > 0`
