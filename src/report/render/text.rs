@@ -164,10 +164,19 @@ fn table(t: &Table, options: &Options) -> String {
     }
     // The widest cell of each column, then with its header: whole, and as it may wrap (a
     // header wider than HEADER_WIDTH wraps).
+    // Each cell worded once, for its width and for the table (wording an amount is most of
+    // a long table's cost).
+    let shown: Vec<Vec<String>> = (t.rows.iter())
+        .map(|r| {
+            (r.cells.iter())
+                .map(|c| super::fit_cell(c.display()))
+                .collect()
+        })
+        .collect();
     let cells: Vec<usize> = (0..t.columns.len())
         .map(|i| {
-            (t.rows.iter().filter_map(|r| r.cells.get(i)))
-                .map(|c| width_of(&super::fit_cell(c.display())))
+            (shown.iter().filter_map(|r| r.get(i)))
+                .map(|c| width_of(c))
                 .max()
                 .unwrap_or(0)
         })
@@ -205,8 +214,8 @@ fn table(t: &Table, options: &Options) -> String {
     }
     let mut c = new_table(options, width);
     c.set_header(t.columns.iter().map(|col| col.header.clone()));
-    for r in &t.rows {
-        c.add_row(r.cells.iter().map(|cell| super::fit_cell(cell.display())));
+    for r in shown {
+        c.add_row(r);
     }
     for i in 0..t.columns.len() {
         if let Some(column) = c.column_mut(i) {
