@@ -80,18 +80,24 @@ pub(super) fn without_explanations(engine: &Engine, ast: &AST, text: &str) -> Op
     engine.compile(quiet).ok()
 }
 
-/// The places (line, column, both from 1) of the statement calls that only explain; `None`
-/// when the script shares variables with closures.
-fn removable_calls(ast: &AST) -> Option<Vec<(usize, usize)>> {
+/// A call to remove: its line and column (both from 1) and the function it calls.
+type Place = (usize, usize, &'static str);
+
+/// The places of the statement calls that only explain; `None` when the script shares
+/// variables with closures.
+fn removable_calls(ast: &AST) -> Option<Vec<Place>> {
     let own: HashSet<&str> = ast.iter_functions().map(|f| f.name).collect();
     let mut places = Vec::new();
     let mut shared = false;
     ast.walk(&mut |path: &[ASTNode]| {
         match path.last() {
             Some(ASTNode::Stmt(Stmt::Share(..))) => shared = true,
-            Some(ASTNode::Stmt(Stmt::FnCall(call, pos))) if explains(call, &own) => {
-                if let (Some(line), Some(column)) = (pos.line(), pos.position()) {
-                    places.push((line, column));
+            Some(ASTNode::Stmt(Stmt::FnCall(call, pos))) => {
+                let name = EXPLAINING.iter().find(|n| **n == call.name.as_str());
+                if let (Some(name), Some(line), Some(column)) = (name, pos.line(), pos.position()) {
+                    if explains(call, &own) {
+                        places.push((line, column, *name));
+                    }
                 }
             }
             _ => {}
@@ -147,14 +153,21 @@ fn inert(e: &Expr, own: &HashSet<&str>) -> bool {
 }
 
 /// `text` with the call starting at each of `places` replaced by `()` and spaces, its line
-/// breaks kept; `None` when a call's end is not found.
-fn blank_calls(text: &str, places: &[(usize, usize)]) -> Option<String> {
+/// breaks kept; `None` when a place does not hold its call's name (the reader counted
+/// columns otherwise), a call's end is not found, or a place is not met.
+fn blank_calls(text: &str, places: &[Place]) -> Option<String> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = chars.clone();
     let (mut line, mut column) = (1, 1);
+    let mut met = 0;
     for (at, c) in chars.iter().enumerate() {
-        if places.contains(&(line, column)) {
+        if let Some((.., name)) = places.iter().find(|p| (p.0, p.1) == (line, column)) {
+            let after = at + name.chars().count();
+            if chars.get(at..after)?.iter().copied().ne(name.chars()) || word(chars.get(after)) {
+                return None;
+            }
             let end = call_end(&chars, at)?;
+            met += 1;
             for (i, slot) in out[at..end].iter_mut().enumerate() {
                 *slot = match (i, *slot) {
                     (_, '\n') => '\n',
@@ -170,16 +183,18 @@ fn blank_calls(text: &str, places: &[(usize, usize)]) -> Option<String> {
             column += 1;
         }
     }
-    Some(out.into_iter().collect())
+    (met == places.len()).then(|| out.into_iter().collect())
+}
+
+/// Whether `c` continues a name.
+fn word(c: Option<&char>) -> bool {
+    c.is_some_and(|c| c.is_alphanumeric() || *c == '_')
 }
 
 /// Where the call whose name starts at `start` ends (just past its closing parenthesis).
 fn call_end(chars: &[char], start: usize) -> Option<usize> {
     let mut at = start;
-    while chars
-        .get(at)
-        .is_some_and(|c| c.is_alphanumeric() || *c == '_')
-    {
+    while word(chars.get(at)) {
         at += 1;
     }
     at = skip_space(chars, at)?;
@@ -317,13 +332,31 @@ mod tests {
         }
     }
 
-    /// Columns count characters: a call after Japanese text on its line is found.
+    /// Columns count characters: a call after Japanese text or a tab on its line is found;
+    /// a place that does not hold the call's name blanks nothing.
     #[test]
     fn a_call_after_japanese_text_is_found() {
         assert_eq!(
             quiet("fn f(x) { let b = \"増加\"; explain(b); x }").as_deref(),
             Some("fn f(x) { let b = \"増加\"; ()        ; x }")
         );
+        assert_eq!(
+            quiet("fn f(x) {\n\t\tlet b = 1; explain(`${b}`);\r\n\tx\n}").as_deref(),
+            Some("fn f(x) {\n\t\tlet b = 1; ()             ;\r\n\tx\n}")
+        );
+        let text = "fn f(x) { explain(x); x }";
+        assert_eq!(
+            blank_calls(text, &[(1, 11, "explain")]).as_deref(),
+            Some("fn f(x) { ()        ; x }")
+        );
+        for wrong in [
+            (1, 10, "explain"),
+            (1, 11, "print"),
+            (1, 3, "f"),
+            (2, 1, "explain"),
+        ] {
+            assert_eq!(blank_calls(text, &[wrong]), None, "{wrong:?}");
+        }
     }
 
     #[test]
