@@ -166,8 +166,9 @@ mod tests {
         )
         .unwrap();
         r.remember_calls(false);
+        r.run_as_bytecode(true);
         let compiled = r.compiled().unwrap();
-        let program = Arc::downgrade(compiled.bytecode_for(&r.kinds["k"], true).unwrap());
+        let program = Arc::downgrade(compiled.bytecode_for(&r.kinds["k"], true, true).unwrap());
         let x = Arc::new(input());
         // About 200 operations a call: 2,000 calls are four times the limit of one.
         for _ in 0..2000 {
@@ -184,8 +185,30 @@ mod tests {
         assert_eq!(kept_for(&program), 1);
         drop(r);
         // The machines of a dropped rule set go at the thread's next new machine.
-        let other = rules("fn achievement(x) { 2 }").unwrap();
+        let mut other = rules("fn achievement(x) { 2 }").unwrap();
+        other.run_as_bytecode(true);
         other.achievement(&x, AT).unwrap();
         assert_eq!(kept_for(&program), 0);
+    }
+
+    /// By default a script is lowered once it has run a call for every four bytes of its
+    /// text, and only then gets a machine.
+    #[test]
+    fn a_script_is_lowered_once_its_calls_pay_for_it() {
+        let script = "fn achievement(x) { x.actual / x.target }"; // 41 bytes: 10 calls
+        let mut r = rules(script).unwrap();
+        r.remember_calls(false);
+        let x = Arc::new(input());
+        let lowered = |r: &RuleSet| {
+            let compiled = r.compiled().unwrap();
+            compiled.programs[r.kinds["k"].index][0].get().is_some()
+        };
+        for _ in 0..10 {
+            r.achievement(&x, AT).unwrap();
+        }
+        assert!(!lowered(&r));
+        let last = r.achievement(&x, AT).unwrap();
+        assert!(lowered(&r));
+        assert_eq!(last, r.achievement(&x, AT).unwrap());
     }
 }

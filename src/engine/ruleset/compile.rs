@@ -30,10 +30,11 @@ pub(super) struct Compiled {
     /// Each script without its explanations (`quiet.rs`), compiled when first run so:
     /// `None` when it has none to remove.
     quiet: Vec<OnceLock<Option<AST>>>,
-    /// Each script lowered to bytecode, where it can run so ([`bytecode::lower`]).
-    programs: Vec<Option<Bytecode>>,
-    /// Each script without its explanations lowered to bytecode, when first run so.
-    quiet_programs: Vec<OnceLock<Option<Bytecode>>>,
+    /// Each script lowered to bytecode ([`bytecode::lower`]), once it has run enough calls,
+    /// as written and without its explanations.
+    pub(super) programs: Vec<[OnceLock<Option<Bytecode>>; 2]>,
+    /// The calls each script has run through its AST, until it is lowered.
+    calls: Vec<AtomicUsize>,
     /// What each kind's script declares of its kind.
     pub(super) kinds: Arc<Kinds>,
 }
@@ -57,16 +58,29 @@ impl Compiled {
     }
 
     /// `script` as bytecode, as a run with or without explanations (`explained`) runs it;
-    /// `None` when it runs through its AST.
-    pub(super) fn bytecode_for(&self, script: &Script, explained: bool) -> Option<&Bytecode> {
+    /// `None` while it runs through its AST. Lowering a script costs as much as a few hundred
+    /// calls of it, more than linearly with its length (Rhai's lowering compares each constant
+    /// with every one before it), so by default (`always` false) a script is lowered once it
+    /// has run a call for every four bytes of its text through the AST; a one-plan command
+    /// lowers the kind scripts its items run and leaves a long script run once an item alone.
+    pub(super) fn bytecode_for(
+        &self,
+        script: &Script,
+        explained: bool,
+        always: bool,
+    ) -> Option<&Bytecode> {
         let ast = self.ast_for(script, explained);
         // The script as written, also when it has no explanation to remove.
-        if std::ptr::eq(ast, self.ast(script)) {
-            return self.programs[script.index].as_ref();
+        let written = std::ptr::eq(ast, self.ast(script));
+        let program = &self.programs[script.index][usize::from(!written)];
+        if let Some(program) = program.get() {
+            return program.as_ref();
         }
-        self.quiet_programs[script.index]
-            .get_or_init(|| bytecode::lower(ast))
-            .as_ref()
+        let calls = self.calls[script.index].fetch_add(1, Ordering::Relaxed);
+        if !always && calls < script.text.len() / 4 {
+            return None;
+        }
+        program.get_or_init(|| bytecode::lower(ast)).as_ref()
     }
 
     /// The engine, to change before anything runs on it again: built anew when machines on some
@@ -111,9 +125,9 @@ impl RuleSet {
         let mut compiled = Compiled {
             engine: Arc::new(engine),
             quiet: asts.iter().map(|_| OnceLock::new()).collect(),
-            quiet_programs: asts.iter().map(|_| OnceLock::new()).collect(),
+            programs: asts.iter().map(|_| Default::default()).collect(),
+            calls: asts.iter().map(|_| AtomicUsize::new(0)).collect(),
             asts,
-            programs: Vec::new(),
             kinds: Arc::default(),
         };
         self.check_functions(&compiled)?;
@@ -122,7 +136,6 @@ impl RuleSet {
         compiled.kinds = Arc::new(self.declared_kinds(&compiled)?);
         let engine = Arc::get_mut(&mut compiled.engine).expect("no machine made yet");
         kind::register(engine, Arc::clone(&compiled.kinds));
-        compiled.programs = compiled.asts.iter().map(bytecode::lower).collect();
         Ok(self.compiled.get_or_init(|| compiled))
     }
 

@@ -85,8 +85,9 @@ pub struct RuleSet {
     remember: bool,
     /// Whether the rules explain themselves ([`RuleSet::explain_calls`]).
     explain: bool,
-    /// Whether scripts run as bytecode ([`RuleSet::run_as_bytecode`]).
-    bytecode: bool,
+    /// Whether scripts run as bytecode: always, never, or by default (`None`) once they have
+    /// run enough calls ([`RuleSet::run_as_bytecode`]).
+    bytecode: Option<bool>,
 }
 
 // One compiled rule set serves every thread of a parallel evaluation.
@@ -171,7 +172,7 @@ impl RuleSet {
             coverage: None,
             remember: true,
             explain: true,
-            bytecode: true,
+            bytecode: None,
         })
     }
 

@@ -65,11 +65,13 @@ impl RuleSet {
         self.explain
     }
 
-    /// Whether scripts run as bytecode, each thread keeping a machine per script whose lookups
-    /// stay cached across calls (the default), or through their AST, each call starting anew.
-    /// Results, explanations and errors are the same either way; the AST is for comparing.
+    /// Whether scripts run as bytecode from their first call (`true`), each thread keeping a
+    /// machine per script whose lookups stay cached across calls, or always through their AST,
+    /// each call starting anew (`false`). By default a script runs as bytecode once it has run
+    /// enough calls to pay for lowering it. Results, explanations and errors are the same
+    /// every way; this is for comparing.
     pub fn run_as_bytecode(&mut self, on: bool) {
-        self.bytecode = on;
+        self.bytecode = Some(on);
     }
 
     /// Calls `function(x, more…)` of `script` — or, when this thread made a call that must
@@ -116,8 +118,9 @@ impl RuleSet {
         let compiled = self.compiled()?;
         // Coverage counts the lines as written, with Rhai's debugger, which follows the AST.
         let explained = self.explain || self.coverage.is_some();
-        let bytecode = (compiled.bytecode_for(script, explained))
-            .filter(|_| self.bytecode && self.coverage.is_none());
+        let bytecode = (self.bytecode != Some(false) && self.coverage.is_none())
+            .then(|| compiled.bytecode_for(script, explained, self.bytecode == Some(true)))
+            .flatten();
         let result = match bytecode {
             Some(program) => bytecode::call(&compiled.engine, program, function, args),
             None => compiled.engine.call_fn_with_options::<Dynamic>(
