@@ -460,6 +460,15 @@ mod tests {
     use crate::model::{load_plan, FiscalYear};
     use crate::report::list_document;
 
+    /// The formats printed as text (xlsx and PDF are files of their own).
+    const TEXT_FORMATS: [Format; 5] = [
+        Format::Table,
+        Format::Md,
+        Format::Csv,
+        Format::Json,
+        Format::Html,
+    ];
+
     /// The summary of a folder built for one format prints in it what the whole document
     /// prints: two plans of two years, one with items without results.
     #[test]
@@ -487,13 +496,7 @@ mod tests {
         };
         for lang in [Lang::Ja, Lang::En] {
             let whole = corpus_summary_document(&summary, lang);
-            for format in [
-                Format::Table,
-                Format::Md,
-                Format::Csv,
-                Format::Json,
-                Format::Html,
-            ] {
+            for format in TEXT_FORMATS {
                 let options = Options {
                     lang,
                     ..Options::default()
@@ -538,13 +541,7 @@ mod tests {
             year: None,
             doc: untitled,
         });
-        for format in [
-            Format::Table,
-            Format::Md,
-            Format::Csv,
-            Format::Json,
-            Format::Html,
-        ] {
+        for format in TEXT_FORMATS {
             for options in [
                 Options {
                     lang: Lang::En,
