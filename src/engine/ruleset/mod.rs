@@ -1,9 +1,10 @@
 //! A rule set: the rating scale, one Rhai script per indicator kind, the rating script and the
 //! optional summary and judgement scripts, read from a folder and those it extends, compiled
 //! once and run with fixed limits. One file per job: `source` and `layers` read the files,
-//! `compile`, `bytecode` and `sandbox` make the scripts runnable, `kind` reads what a kind script declares
-//! of its kind, `run` calls one function, and `rating`, `effect` and `summary` are what the
-//! rest of gyokaku asks of a rule set.
+//! `compile` and `sandbox` make the scripts runnable, `quiet` makes a script that builds no
+//! explanation, `bytecode` lowers a script and keeps a machine per thread to run it, `kind`
+//! reads what a kind script declares of its kind, `run` calls one function, and `rating`,
+//! `effect` and `summary` are what the rest of gyokaku asks of a rule set.
 
 mod bytecode;
 mod compile;
